@@ -1,0 +1,416 @@
+-- minspect schema, version 1.
+-- Applied by src/store/migrate.rs as migration step 1 (PRAGMA user_version 0 -> 1).
+-- Conventions: ids are UUIDv7 text; times are UTC RFC 3339 text; dates are YYYY-MM-DD;
+-- money is integer minor units + ISO 4217 code; weights are integer grams; decimal
+-- quantities are text. Every table is STRICT.
+
+-- Key/value settings of this database: kind (field | hq | training), device_id,
+-- officer_id, created_at, last_export_at, last_receipt_at ...
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE officers (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    badge      TEXT NOT NULL UNIQUE CHECK (length(trim(badge)) > 0),
+    role       TEXT NOT NULL DEFAULT 'officer' CHECK (role IN ('officer', 'supervisor', 'trainer')),
+    login      TEXT UNIQUE,               -- OS / SSH login name mapped to this officer (HQ)
+    created_at TEXT NOT NULL
+) STRICT;
+
+-- Devices: this database's own device (is_local = 1, holds the private key) and, at
+-- headquarters, the field devices whose bundles it accepts (trusted public keys).
+CREATE TABLE devices (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    public_key  BLOB NOT NULL CHECK (length(public_key) = 32),
+    private_key BLOB CHECK (private_key IS NULL OR length(private_key) = 32),
+    is_local    INTEGER NOT NULL DEFAULT 0 CHECK (is_local IN (0, 1)),
+    trusted_at  TEXT,
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX devices_one_local ON devices (is_local) WHERE is_local = 1;
+
+-- ---------------------------------------------------------------- rule packs
+-- Every imported pack is kept (raw TOML) for audit; the rule_* tables below hold the
+-- active pack only and are rebuilt in one transaction on import.
+CREATE TABLE rule_packs (
+    version     TEXT PRIMARY KEY,
+    published   TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    source      TEXT NOT NULL,            -- 'embedded' or the imported file name
+    raw_toml    TEXT NOT NULL,
+    is_active   INTEGER NOT NULL DEFAULT 0 CHECK (is_active IN (0, 1))
+) STRICT;
+CREATE UNIQUE INDEX rule_packs_one_active ON rule_packs (is_active) WHERE is_active = 1;
+
+CREATE TABLE rule_announcements (
+    id          TEXT PRIMARY KEY,         -- e.g. '2023-23'
+    number      TEXT NOT NULL,            -- e.g. '2023 No. 23'
+    title       TEXT NOT NULL,
+    issuers     TEXT NOT NULL,
+    published   TEXT NOT NULL,
+    effective   TEXT,
+    status      TEXT NOT NULL,
+    notes       TEXT NOT NULL DEFAULT '',
+    sources     TEXT NOT NULL DEFAULT '[]' -- JSON array of URLs
+) STRICT;
+
+CREATE TABLE rule_suspensions (
+    announcement_id TEXT NOT NULL REFERENCES rule_announcements (id),
+    clause          TEXT,                 -- NULL = the whole announcement
+    by_announcement TEXT NOT NULL REFERENCES rule_announcements (id),
+    start           TEXT NOT NULL,
+    end             TEXT NOT NULL,
+    PRIMARY KEY (announcement_id, by_announcement, start)
+) STRICT;
+
+CREATE TABLE rule_items (
+    id               TEXT PRIMARY KEY,    -- e.g. 'ga-metal'
+    family           TEXT NOT NULL,       -- gallium, germanium, antimony, ...
+    announcement_id  TEXT NOT NULL REFERENCES rule_announcements (id),
+    name_en          TEXT NOT NULL,
+    name_zh          TEXT NOT NULL DEFAULT '',
+    formulae         TEXT NOT NULL DEFAULT '', -- space separated: 'Ga GaAs'
+    keywords         TEXT NOT NULL DEFAULT '',
+    control_code     TEXT,
+    licence_required INTEGER NOT NULL DEFAULT 1 CHECK (licence_required IN (0, 1)),
+    criteria         TEXT NOT NULL DEFAULT '[]', -- JSON, structured thresholds
+    unconfirmed      TEXT NOT NULL DEFAULT '',   -- what is UNCONFIRMED about this item
+    notes            TEXT NOT NULL DEFAULT '',
+    sources          TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+CREATE INDEX rule_items_family ON rule_items (family);
+
+CREATE TABLE rule_item_hs (
+    item_id TEXT NOT NULL REFERENCES rule_items (id) ON DELETE CASCADE,
+    hs_code TEXT NOT NULL CHECK (hs_code GLOB '[0-9]*' AND length(hs_code) BETWEEN 4 AND 10),
+    note    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (item_id, hs_code)
+) STRICT;
+CREATE INDEX rule_item_hs_code ON rule_item_hs (hs_code);
+
+-- Destination and end-use clauses (2024 No. 46 cl. 1/2, 2026 No. 1 ...).
+CREATE TABLE rule_clauses (
+    id              TEXT PRIMARY KEY,     -- e.g. 'D-US-2'
+    announcement_id TEXT NOT NULL REFERENCES rule_announcements (id),
+    kind            TEXT NOT NULL CHECK (kind IN ('destination', 'end_use')),
+    country         TEXT,                 -- ISO 3166 alpha-2, NULL = any
+    end_use         TEXT CHECK (end_use IS NULL OR end_use IN ('civil', 'military', 'unknown')),
+    families        TEXT NOT NULL DEFAULT '[]', -- JSON; empty = every dual-use item
+    effect          TEXT NOT NULL CHECK (effect IN ('prohibited', 'licence_required', 'needs_review')),
+    valid_from      TEXT NOT NULL,
+    valid_to        TEXT,
+    text            TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE rule_red_flags (
+    id       TEXT PRIMARY KEY,            -- 'M1' .. 'M10'
+    title    TEXT NOT NULL,
+    title_zh TEXT NOT NULL DEFAULT '',
+    guidance TEXT NOT NULL,
+    sources  TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+
+-- Free-text search over the active pack; trigram so that Chinese substrings and
+-- formula fragments match. Rebuilt with the rule tables.
+CREATE VIRTUAL TABLE rules_fts USING fts5 (
+    item_id UNINDEXED, body, tokenize = 'trigram'
+);
+
+-- ---------------------------------------------------------------- field records
+CREATE TABLE shipments (
+    id                   TEXT PRIMARY KEY,
+    state                TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'finalized')),
+    declaration_no       TEXT NOT NULL DEFAULT '',
+    declared_on          TEXT NOT NULL,   -- YYYY-MM-DD, the shipment date screened against
+    exporter_name        TEXT NOT NULL DEFAULT '',
+    exporter_credit_code TEXT NOT NULL DEFAULT '',
+    consignee            TEXT NOT NULL DEFAULT '',
+    end_user             TEXT NOT NULL DEFAULT '',
+    end_use              TEXT NOT NULL DEFAULT 'unknown' CHECK (end_use IN ('civil', 'military', 'unknown')),
+    destination          TEXT NOT NULL DEFAULT '', -- ISO 3166 alpha-2
+    transshipment        TEXT NOT NULL DEFAULT '', -- space separated alpha-2 / UN/LOCODEs
+    transport_mode       TEXT NOT NULL DEFAULT 'sea' CHECK (transport_mode IN ('sea', 'air', 'road', 'rail', 'post', 'passenger')),
+    container_nos        TEXT NOT NULL DEFAULT '',
+    seal_nos             TEXT NOT NULL DEFAULT '',
+    hs_code              TEXT NOT NULL DEFAULT '',
+    description          TEXT NOT NULL DEFAULT '',
+    composition          TEXT NOT NULL DEFAULT '', -- declared declaration-elements string
+    quantity             TEXT NOT NULL DEFAULT '', -- decimal text
+    quantity_unit        TEXT NOT NULL DEFAULT 'kg',
+    net_weight_g         INTEGER CHECK (net_weight_g IS NULL OR net_weight_g >= 0),
+    value_minor          INTEGER CHECK (value_minor IS NULL OR value_minor >= 0),
+    currency             TEXT NOT NULL DEFAULT 'USD',
+    licence_no           TEXT NOT NULL DEFAULT '',
+    -- derived, refreshed from screening / the latest inspection (mutable, indexed for filters)
+    family               TEXT NOT NULL DEFAULT '',
+    verdict              TEXT NOT NULL DEFAULT '',
+    status               TEXT NOT NULL DEFAULT 'declared' CHECK (status IN ('declared', 'inspecting', 'released', 'held', 'query_issued', 'seized', 'referred')),
+    amends               TEXT REFERENCES shipments (id),
+    device_id            TEXT NOT NULL,
+    created_by           TEXT NOT NULL,
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    finalized_at         TEXT,
+    record_hash          TEXT
+) STRICT;
+CREATE INDEX shipments_declared ON shipments (declared_on, id);
+CREATE INDEX shipments_destination ON shipments (destination, id);
+CREATE INDEX shipments_family ON shipments (family, id);
+CREATE INDEX shipments_status ON shipments (status, id);
+CREATE INDEX shipments_declaration ON shipments (declaration_no);
+
+CREATE VIRTUAL TABLE shipments_fts USING fts5 (
+    declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos,
+    content = 'shipments', content_rowid = 'rowid'
+);
+CREATE TRIGGER shipments_fts_ai AFTER INSERT ON shipments BEGIN
+    INSERT INTO shipments_fts (rowid, declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos)
+    VALUES (NEW.rowid, NEW.declaration_no, NEW.exporter_name, NEW.consignee, NEW.end_user, NEW.description, NEW.hs_code, NEW.container_nos);
+END;
+CREATE TRIGGER shipments_fts_ad AFTER DELETE ON shipments BEGIN
+    INSERT INTO shipments_fts (shipments_fts, rowid, declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos)
+    VALUES ('delete', OLD.rowid, OLD.declaration_no, OLD.exporter_name, OLD.consignee, OLD.end_user, OLD.description, OLD.hs_code, OLD.container_nos);
+END;
+CREATE TRIGGER shipments_fts_au AFTER UPDATE OF declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos ON shipments BEGIN
+    INSERT INTO shipments_fts (shipments_fts, rowid, declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos)
+    VALUES ('delete', OLD.rowid, OLD.declaration_no, OLD.exporter_name, OLD.consignee, OLD.end_user, OLD.description, OLD.hs_code, OLD.container_nos);
+    INSERT INTO shipments_fts (rowid, declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos)
+    VALUES (NEW.rowid, NEW.declaration_no, NEW.exporter_name, NEW.consignee, NEW.end_user, NEW.description, NEW.hs_code, NEW.container_nos);
+END;
+-- A finalized shipment's declared data never changes (the derived family/verdict/status may).
+CREATE TRIGGER shipments_immutable BEFORE UPDATE OF
+    id, state, declaration_no, declared_on, exporter_name, exporter_credit_code, consignee, end_user,
+    end_use, destination, transshipment, transport_mode, container_nos, seal_nos, hs_code,
+    description, composition, quantity, quantity_unit, net_weight_g, value_minor, currency,
+    licence_no, amends, device_id, created_by, created_at, finalized_at, record_hash
+ON shipments WHEN OLD.state = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'finalized shipment is immutable; record an amendment instead');
+END;
+CREATE TRIGGER shipments_no_delete BEFORE DELETE ON shipments WHEN OLD.state = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'finalized shipment cannot be deleted');
+END;
+
+CREATE TABLE inspections (
+    id                TEXT PRIMARY KEY,
+    shipment_id       TEXT NOT NULL REFERENCES shipments (id),
+    state             TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'finalized')),
+    officer_id        TEXT NOT NULL REFERENCES officers (id),
+    device_id         TEXT NOT NULL,
+    locode            TEXT NOT NULL DEFAULT '', -- UN/LOCODE, e.g. CNSHA
+    terminal          TEXT NOT NULL DEFAULT '',
+    started_at        TEXT NOT NULL,
+    ended_at          TEXT,
+    trigger           TEXT NOT NULL DEFAULT 'officer' CHECK (trigger IN ('rule_hit', 'random', 'intelligence', 'officer')),
+    outcome           TEXT CHECK (outcome IS NULL OR outcome IN ('released', 'held', 'query_issued', 'seized', 'referred')),
+    outcome_due       TEXT,                     -- due date of a referral / query
+    verdict           TEXT NOT NULL DEFAULT '',
+    screening         TEXT NOT NULL DEFAULT '{}', -- JSON of the screening stored with the record
+    rule_pack_version TEXT NOT NULL DEFAULT '',
+    narrative         TEXT NOT NULL DEFAULT '',
+    amends            TEXT REFERENCES inspections (id),
+    amend_reason      TEXT NOT NULL DEFAULT '',
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    finalized_at      TEXT,
+    record_hash       TEXT
+) STRICT;
+CREATE INDEX inspections_shipment ON inspections (shipment_id, started_at);
+CREATE INDEX inspections_state ON inspections (state, id);
+CREATE INDEX inspections_amends ON inspections (amends) WHERE amends IS NOT NULL;
+CREATE TRIGGER inspections_immutable BEFORE UPDATE ON inspections WHEN OLD.state = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'finalized inspection is immutable; record an amendment instead');
+END;
+CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections WHEN OLD.state = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'finalized inspection cannot be deleted');
+END;
+
+CREATE TABLE measurements (
+    id            TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections (id),
+    name          TEXT NOT NULL,          -- purity_pct, density_g_cm3, xrf_pct (with element) ...
+    element       TEXT,                   -- for composition (XRF) readings
+    value         REAL NOT NULL,
+    unit          TEXT NOT NULL DEFAULT '',
+    method        TEXT NOT NULL DEFAULT '', -- xrf, lab, scale, caliper ...
+    created_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX measurements_inspection ON measurements (inspection_id);
+
+CREATE TABLE findings (
+    id            TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections (id),
+    kind          TEXT NOT NULL CHECK (kind IN ('misdeclared_name', 'wrong_hs_code', 'under_declared_content', 'concealment', 'missing_licence', 'licence_mismatch', 'weight_discrepancy', 'document_mismatch', 'other')),
+    declared      TEXT NOT NULL DEFAULT '',
+    found         TEXT NOT NULL DEFAULT '',
+    evidence      TEXT NOT NULL DEFAULT '',
+    suggested     INTEGER NOT NULL DEFAULT 0 CHECK (suggested IN (0, 1)), -- came from reconciliation
+    created_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX findings_inspection ON findings (inspection_id);
+
+CREATE TABLE seizures (
+    id               TEXT PRIMARY KEY,
+    inspection_id    TEXT NOT NULL REFERENCES inspections (id),
+    goods            TEXT NOT NULL,
+    family           TEXT NOT NULL DEFAULT '',
+    quantity         TEXT NOT NULL,       -- decimal text
+    unit             TEXT NOT NULL,
+    est_value_minor  INTEGER CHECK (est_value_minor IS NULL OR est_value_minor >= 0),
+    currency         TEXT NOT NULL DEFAULT 'CNY',
+    legal_basis      TEXT NOT NULL DEFAULT '[]', -- JSON array of rule ids
+    seal_nos         TEXT NOT NULL DEFAULT '',
+    storage_location TEXT NOT NULL DEFAULT '',
+    created_at       TEXT NOT NULL
+) STRICT;
+CREATE INDEX seizures_inspection ON seizures (inspection_id);
+
+-- Child rows of a finalized inspection are frozen with it.
+CREATE TRIGGER measurements_frozen_u BEFORE UPDATE ON measurements
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'measurement of a finalized inspection is immutable');
+END;
+CREATE TRIGGER measurements_frozen_d BEFORE DELETE ON measurements
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'measurement of a finalized inspection cannot be deleted');
+END;
+CREATE TRIGGER measurements_frozen_i BEFORE INSERT ON measurements
+WHEN (SELECT state FROM inspections WHERE id = NEW.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'cannot add a measurement to a finalized inspection');
+END;
+CREATE TRIGGER findings_frozen_u BEFORE UPDATE ON findings
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'finding of a finalized inspection is immutable');
+END;
+CREATE TRIGGER findings_frozen_d BEFORE DELETE ON findings
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'finding of a finalized inspection cannot be deleted');
+END;
+CREATE TRIGGER findings_frozen_i BEFORE INSERT ON findings
+WHEN (SELECT state FROM inspections WHERE id = NEW.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'cannot add a finding to a finalized inspection');
+END;
+CREATE TRIGGER seizures_frozen_u BEFORE UPDATE ON seizures
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'seizure of a finalized inspection is immutable');
+END;
+CREATE TRIGGER seizures_frozen_d BEFORE DELETE ON seizures
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'seizure of a finalized inspection cannot be deleted');
+END;
+CREATE TRIGGER seizures_frozen_i BEFORE INSERT ON seizures
+WHEN (SELECT state FROM inspections WHERE id = NEW.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'cannot add a seizure to a finalized inspection');
+END;
+
+-- Custody transfers: append-only, each one finalized on entry and chained on its own.
+CREATE TABLE custody_events (
+    id          TEXT PRIMARY KEY,
+    seizure_id  TEXT NOT NULL REFERENCES seizures (id),
+    from_party  TEXT NOT NULL CHECK (length(trim(from_party)) > 0),
+    to_party    TEXT NOT NULL CHECK (length(trim(to_party)) > 0),
+    at          TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',
+    officer_id  TEXT NOT NULL REFERENCES officers (id),
+    device_id   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    record_hash TEXT
+) STRICT;
+CREATE INDEX custody_seizure ON custody_events (seizure_id, at);
+CREATE TRIGGER custody_append_only_u BEFORE UPDATE ON custody_events BEGIN
+    SELECT RAISE(ABORT, 'custody events are append-only');
+END;
+CREATE TRIGGER custody_append_only_d BEFORE DELETE ON custody_events BEGIN
+    SELECT RAISE(ABORT, 'custody events are append-only');
+END;
+
+CREATE TABLE attachments (
+    id            TEXT PRIMARY KEY,
+    inspection_id TEXT REFERENCES inspections (id),
+    seizure_id    TEXT REFERENCES seizures (id),
+    name          TEXT NOT NULL,
+    sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+    size_bytes    INTEGER NOT NULL CHECK (size_bytes >= 0),
+    path          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL,
+    CHECK (inspection_id IS NOT NULL OR seizure_id IS NOT NULL)
+) STRICT;
+
+-- ---------------------------------------------------------------- chain, outbox, sync
+-- One row per finalized record, per device: the device's hash chain and its outbox.
+-- payload/hash columns are immutable; only the delivery state moves
+-- (finalized -> sent -> acknowledged; 'received' at headquarters).
+CREATE TABLE outbox (
+    device_id   TEXT NOT NULL,
+    seq         INTEGER NOT NULL CHECK (seq >= 1),
+    kind        TEXT NOT NULL CHECK (kind IN ('inspection', 'custody_event')),
+    record_id   TEXT NOT NULL,
+    payload     TEXT NOT NULL,            -- canonical JSON of the record as finalized
+    hash        TEXT NOT NULL CHECK (length(hash) = 64),
+    prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
+    created_at  TEXT NOT NULL,
+    state       TEXT NOT NULL DEFAULT 'finalized' CHECK (state IN ('finalized', 'sent', 'acknowledged', 'received')),
+    bundle_id   TEXT,
+    sent_at     TEXT,
+    acked_at    TEXT,
+    PRIMARY KEY (device_id, seq),
+    UNIQUE (device_id, record_id)
+) STRICT;
+CREATE INDEX outbox_state ON outbox (state, device_id, seq);
+CREATE TRIGGER outbox_payload_immutable BEFORE UPDATE OF device_id, seq, kind, record_id, payload, hash, prev_hash, created_at ON outbox BEGIN
+    SELECT RAISE(ABORT, 'outbox records are immutable');
+END;
+CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox BEGIN
+    SELECT RAISE(ABORT, 'outbox records cannot be deleted');
+END;
+
+CREATE TABLE sync_log (
+    id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('export', 'import', 'receipt', 'ack')),
+    at         TEXT NOT NULL,
+    device_id  TEXT NOT NULL,
+    path       TEXT NOT NULL DEFAULT '',
+    seq_from   INTEGER,
+    seq_to     INTEGER,
+    records    INTEGER NOT NULL DEFAULT 0,
+    ok         INTEGER NOT NULL CHECK (ok IN (0, 1)),
+    message    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX sync_log_at ON sync_log (kind, at);
+
+-- Supervisor review decisions (HQ), delivered back to the device in receipts.
+CREATE TABLE reviews (
+    id            TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL,
+    device_id     TEXT NOT NULL,
+    decision      TEXT NOT NULL CHECK (decision IN ('approved', 'returned')),
+    comment       TEXT NOT NULL DEFAULT '',
+    reviewer      TEXT NOT NULL,          -- officer id (HQ) or name carried in a receipt
+    decided_at    TEXT NOT NULL,
+    receipt_id    TEXT                    -- set when delivered in / received from a receipt
+) STRICT;
+CREATE INDEX reviews_inspection ON reviews (inspection_id, decided_at);
+CREATE INDEX reviews_device ON reviews (device_id, receipt_id);
+
+-- ---------------------------------------------------------------- audit
+CREATE TABLE audit (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    old       TEXT,                       -- JSON
+    new       TEXT                        -- JSON
+) STRICT;
+CREATE INDEX audit_entity ON audit (entity, entity_id);
+CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit BEGIN
+    SELECT RAISE(ABORT, 'audit log is append-only');
+END;
+CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN
+    SELECT RAISE(ABORT, 'audit log is append-only');
+END;

@@ -1,0 +1,112 @@
+//! Headless subcommands. Prints text or `--json`; never imports the TUI.
+
+mod db;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::FieldError;
+use crate::store::{Store, StoreError};
+
+/// minspect: export-control inspection console for strategic-mineral shipments.
+#[derive(Debug, Parser)]
+#[command(name = "minspect", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file [default: $MINSPECT_DB, else the platform data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Open the database read-only (write actions are refused / hidden)
+    #[arg(long, global = true)]
+    pub read_only: bool,
+    /// No colours (NO_COLOR is honoured too)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a database without any prompt (refuses to overwrite one)
+    Init(db::InitArgs),
+    /// Database maintenance
+    #[command(subcommand)]
+    Db(db::DbCommand),
+}
+
+/// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    BadInput(String),
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            CliError::BadInput(_) => ExitCode::from(2),
+            CliError::Failed(_) => ExitCode::from(1),
+        }
+    }
+}
+
+impl From<FieldError> for CliError {
+    fn from(e: FieldError) -> Self {
+        CliError::BadInput(e.to_string())
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Invalid(m) => CliError::BadInput(m),
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// The database path: `--db`, else `$MINSPECT_DB`, else the platform data directory.
+pub fn resolve_db_path(flag: Option<PathBuf>) -> CliResult<PathBuf> {
+    if let Some(p) = flag {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("MINSPECT_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    let dirs = directories::ProjectDirs::from("", "", "minspect").ok_or_else(|| {
+        CliError::Failed("no home directory: pass --db PATH or set MINSPECT_DB".into())
+    })?;
+    Ok(dirs.data_dir().join("minspect.db"))
+}
+
+/// Opens an existing database for a subcommand, read-only when asked.
+pub fn open_existing(path: &std::path::Path, read_only: bool) -> CliResult<Store> {
+    if !path.exists() {
+        return Err(CliError::Failed(format!(
+            "no database at {}; create one with `minspect init` or start `minspect`",
+            path.display()
+        )));
+    }
+    let store = if read_only {
+        Store::open_read_only(path)?
+    } else {
+        Store::open(path)?
+    };
+    Ok(store)
+}
+
+/// Runs a headless subcommand.
+pub fn run(cli: Cli) -> CliResult {
+    let db = resolve_db_path(cli.db)?;
+    match cli.command {
+        None => Err(CliError::Failed("no subcommand".into())),
+        Some(Command::Init(args)) => db::init(&db, args),
+        Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
+    }
+}

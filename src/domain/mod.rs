@@ -1,0 +1,126 @@
+//! Plain types and pure validation. No I/O.
+
+mod codes;
+mod country;
+mod sanitize;
+
+pub use codes::{HsCode, parse_date};
+pub use country::{Country, is_country};
+pub use sanitize::{sanitize, sanitize_multiline};
+
+use serde::{Deserialize, Serialize};
+
+/// A new time-ordered record id (UUIDv7), unique across devices.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Current UTC time as RFC 3339 with milliseconds, as stored in the database.
+pub fn now_utc() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// A validation failure naming the field and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndUse {
+    Civil,
+    Military,
+    #[default]
+    Unknown,
+}
+
+impl EndUse {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EndUse::Civil => "civil",
+            EndUse::Military => "military",
+            EndUse::Unknown => "unknown",
+        }
+    }
+    pub fn parse(s: &str) -> Result<Self, FieldError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "civil" => Ok(EndUse::Civil),
+            "military" => Ok(EndUse::Military),
+            "unknown" | "" => Ok(EndUse::Unknown),
+            other => Err(FieldError::new(
+                "end_use",
+                format!("'{other}' is not one of civil, military, unknown"),
+            )),
+        }
+    }
+}
+
+/// Who is using the program; decides which actions exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Officer,
+    Supervisor,
+    Trainer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Officer => "officer",
+            Role::Supervisor => "supervisor",
+            Role::Trainer => "trainer",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "officer" => Some(Role::Officer),
+            "supervisor" => Some(Role::Supervisor),
+            "trainer" => Some(Role::Trainer),
+            _ => None,
+        }
+    }
+}
+
+/// What a database is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DbKind {
+    /// A field officer's laptop.
+    Field,
+    /// Headquarters: receives bundles, supervisors review.
+    Hq,
+    /// A classroom fixture: never exports to headquarters.
+    Training,
+}
+
+impl DbKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DbKind::Field => "field",
+            DbKind::Hq => "hq",
+            DbKind::Training => "training",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "field" => Some(DbKind::Field),
+            "hq" => Some(DbKind::Hq),
+            "training" => Some(DbKind::Training),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! minspect: an offline terminal console for export-control inspection of
+//! strategic-mineral shipments. See DESIGN.md for the architecture.
+
+pub mod cli;
+pub mod domain;
+pub mod report;
+pub mod rules;
+pub mod store;
+pub mod sync;
+pub mod tui;

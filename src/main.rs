@@ -1,0 +1,32 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use minspect::cli::{self, Cli};
+use minspect::tui;
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let result = if args.command.is_none() {
+        let no_color = args.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        cli::resolve_db_path(args.db.clone()).and_then(|db| {
+            tui::run(tui::TuiOptions {
+                db,
+                read_only: args.read_only,
+                no_color,
+            })
+            .map_err(|e| cli::CliError::Failed(format!("{e:#}")))
+        })
+    } else {
+        cli::run(args)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg = e.to_string();
+            if !msg.is_empty() {
+                eprintln!("minspect: {msg}");
+            }
+            e.exit_code()
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Queries turned into rows: CSV, Markdown and plain text.

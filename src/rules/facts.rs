@@ -1,0 +1,146 @@
+//! Screening input: the facts of one shipment, parsed and validated from JSON.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Country, EndUse, FieldError, HsCode};
+
+/// Validated facts. Build with [`Facts::from_json`] (or directly in code and tests).
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Facts {
+    pub date: Option<NaiveDate>,
+    pub hs_code: Option<HsCode>,
+    pub description: String,
+    /// Element symbol -> percent (0..=100).
+    pub composition: BTreeMap<String, f64>,
+    /// Measurement name -> value (>= 0).
+    pub measurements: BTreeMap<String, f64>,
+    pub destination: Option<Country>,
+    pub end_use: EndUse,
+    pub end_user: String,
+    pub licence_no: String,
+}
+
+/// Why facts were refused: one line naming the field.
+pub type FactsError = FieldError;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFacts {
+    date: Option<serde_json::Value>,
+    hs_code: Option<serde_json::Value>,
+    description: Option<serde_json::Value>,
+    composition: Option<serde_json::Value>,
+    measurements: Option<serde_json::Value>,
+    destination: Option<serde_json::Value>,
+    end_use: Option<serde_json::Value>,
+    end_user: Option<serde_json::Value>,
+    licence_no: Option<serde_json::Value>,
+}
+
+fn string_field(name: &str, v: Option<serde_json::Value>) -> Result<Option<String>, FactsError> {
+    match v {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(FieldError::new(
+            name,
+            format!("expected a string, got {other}"),
+        )),
+    }
+}
+
+fn number_map(
+    name: &str,
+    v: Option<serde_json::Value>,
+    max: Option<f64>,
+) -> Result<BTreeMap<String, f64>, FactsError> {
+    let mut out = BTreeMap::new();
+    let obj = match v {
+        None | Some(serde_json::Value::Null) => return Ok(out),
+        Some(serde_json::Value::Object(o)) => o,
+        Some(other) => {
+            return Err(FieldError::new(
+                name,
+                format!("expected an object, got {other}"),
+            ));
+        }
+    };
+    for (key, value) in obj {
+        let field = format!("{name}.{key}");
+        let n = value
+            .as_f64()
+            .ok_or_else(|| FieldError::new(&field, format!("expected a number, got {value}")))?;
+        if !n.is_finite() || n < 0.0 {
+            return Err(FieldError::new(&field, format!("{n} is negative")));
+        }
+        if let Some(max) = max
+            && n > max
+        {
+            return Err(FieldError::new(&field, format!("{n} is above {max}")));
+        }
+        out.insert(key, n);
+    }
+    Ok(out)
+}
+
+impl Facts {
+    /// Parses facts JSON. `date` is required; every other field is optional.
+    /// Errors name the field and what is wrong.
+    pub fn from_json(text: &str) -> Result<Facts, FactsError> {
+        let raw: RawFacts = serde_json::from_str(text).map_err(|e| {
+            let msg = e.to_string();
+            match msg.strip_prefix("unknown field `") {
+                Some(rest) => {
+                    let field = rest.split('`').next().unwrap_or("?");
+                    FieldError::new(field, "unknown field")
+                }
+                None => FieldError::new("facts", format!("malformed JSON: {msg}")),
+            }
+        })?;
+        let date = string_field("date", raw.date)?.ok_or_else(|| {
+            FieldError::new("date", "missing; give the shipment date as YYYY-MM-DD")
+        })?;
+        let date = crate::domain::parse_date("date", &date)?;
+        let hs_code = match string_field("hs_code", raw.hs_code)? {
+            Some(s) if !s.trim().is_empty() => Some(HsCode::parse(&s)?),
+            _ => None,
+        };
+        let destination = match string_field("destination", raw.destination)? {
+            Some(s) if !s.trim().is_empty() => Some(Country::parse("destination", &s)?),
+            _ => None,
+        };
+        let end_use = match string_field("end_use", raw.end_use)? {
+            Some(s) => EndUse::parse(&s)?,
+            None => EndUse::Unknown,
+        };
+        let composition = number_map("composition", raw.composition, Some(100.0))?;
+        for element in composition.keys() {
+            if !is_element_symbol(element) {
+                return Err(FieldError::new(
+                    format!("composition.{element}"),
+                    "is not a chemical element symbol (e.g. Ga, Dy, Sb)",
+                ));
+            }
+        }
+        Ok(Facts {
+            date: Some(date),
+            hs_code,
+            description: string_field("description", raw.description)?.unwrap_or_default(),
+            composition,
+            measurements: number_map("measurements", raw.measurements, None)?,
+            destination,
+            end_use,
+            end_user: string_field("end_user", raw.end_user)?.unwrap_or_default(),
+            licence_no: string_field("licence_no", raw.licence_no)?.unwrap_or_default(),
+        })
+    }
+}
+
+const ELEMENTS: &str = "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm Bk Cf Es Fm Md No Lr Rf Db Sg Bh Hs Mt Ds Rg Cn Nh Fl Mc Lv Ts Og";
+
+/// True for a chemical element symbol, case-sensitive (`Ga`, not `GA`).
+pub fn is_element_symbol(s: &str) -> bool {
+    ELEMENTS.split(' ').any(|e| e == s)
+}

@@ -1,0 +1,247 @@
+//! The rule-pack format (TOML), parsed into plain types. Pure: no I/O.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::EndUse;
+
+/// A whole rule pack as written in `fixtures/rules/*.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePack {
+    pub pack: PackInfo,
+    #[serde(default)]
+    pub announcements: Vec<Announcement>,
+    #[serde(default)]
+    pub suspensions: Vec<Suspension>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub clauses: Vec<Clause>,
+    #[serde(default)]
+    pub red_flags: Vec<RedFlag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackInfo {
+    /// Sortable version, e.g. `2026.03.1`.
+    pub version: String,
+    pub published: NaiveDate,
+    pub title: String,
+    /// Screening a date later than `published + stale_after_days` warns that the pack may be stale.
+    #[serde(default = "default_stale_days")]
+    pub stale_after_days: u32,
+    #[serde(default)]
+    pub notes: String,
+}
+
+fn default_stale_days() -> u32 {
+    180
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnouncementStatus {
+    InForce,
+    Suspended,
+    Superseded,
+    Framework,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Announcement {
+    /// Stable id, e.g. `2023-23`.
+    pub id: String,
+    /// As cited, e.g. `2023 No. 23`.
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_zh: String,
+    pub issuers: Vec<String>,
+    pub published: NaiveDate,
+    /// None when the announcement never took effect on its own (e.g. suspended before).
+    pub effective: Option<NaiveDate>,
+    pub status: AnnouncementStatus,
+    #[serde(default)]
+    pub notes: String,
+    /// Facts the reference marks UNCONFIRMED; empty when everything is confirmed.
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// A time-boxed suspension of a whole announcement or of one clause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suspension {
+    /// Announcement suspended.
+    pub target: String,
+    /// Clause id when only one clause is suspended.
+    #[serde(default)]
+    pub clause: Option<String>,
+    /// Announcement that suspends it.
+    pub by: String,
+    pub start: NaiveDate,
+    /// Last day of the suspension (inclusive).
+    pub end: NaiveDate,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+}
+
+impl Op {
+    pub fn holds(self, measured: f64, threshold: f64) -> bool {
+        match self {
+            Op::Gt => measured > threshold,
+            Op::Ge => measured >= threshold,
+            Op::Lt => measured < threshold,
+            Op::Le => measured <= threshold,
+        }
+    }
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Gt => ">",
+            Op::Ge => "≥",
+            Op::Lt => "<",
+            Op::Le => "≤",
+        }
+    }
+}
+
+/// One technical threshold. Criteria with the same `group` must all hold; an item is
+/// controlled when any group holds (OR of ANDs). No criteria = every grade is controlled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    /// Measurement name, e.g. `purity_pct`, `flexural_strength_mpa`, `density_g_cm3`.
+    pub measurement: String,
+    pub op: Op,
+    pub value: f64,
+    #[serde(default)]
+    pub group: String,
+    #[serde(default)]
+    pub unconfirmed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HsRef {
+    pub code: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable id, e.g. `ga-metal`.
+    pub id: String,
+    /// gallium, germanium, antimony, superhard, graphite, tungsten, tellurium, bismuth,
+    /// molybdenum, indium, rare_earth, rare_earth_equipment, battery ...
+    pub family: String,
+    pub announcement: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub name_zh: String,
+    /// Chemical symbols and formulae, e.g. `["GaAs"]`.
+    #[serde(default)]
+    pub formulae: Vec<String>,
+    /// Description keywords (English and Chinese) that suggest this item.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Controlled elements: a declared or measured composition containing one of them
+    /// (at or above `element_min_pct`) matches this item.
+    #[serde(default)]
+    pub elements: Vec<String>,
+    #[serde(default)]
+    pub element_min_pct: f64,
+    /// The item that stands for its family when only the composition matched.
+    #[serde(default)]
+    pub family_primary: bool,
+    #[serde(default)]
+    pub control_code: Option<String>,
+    #[serde(default)]
+    pub hs_codes: Vec<HsRef>,
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    #[serde(default = "yes")]
+    pub licence_required: bool,
+    /// Technology items are not goods at a border; they never match goods facts.
+    #[serde(default)]
+    pub technology: bool,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClauseKind {
+    Destination,
+    EndUse,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    NeedsReview,
+    LicenceRequired,
+    Prohibited,
+}
+
+/// A destination or end-use clause (2024 No. 46 cl. 1 and 2, 2026 No. 1 ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clause {
+    pub id: String,
+    pub announcement: String,
+    pub kind: ClauseKind,
+    /// ISO 3166 alpha-2; None = any destination.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// None = any end use.
+    #[serde(default)]
+    pub end_use: Option<EndUse>,
+    /// Families covered; empty = every controlled item.
+    #[serde(default)]
+    pub families: Vec<String>,
+    pub effect: Effect,
+    pub valid_from: NaiveDate,
+    #[serde(default)]
+    pub valid_to: Option<NaiveDate>,
+    pub text: String,
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlag {
+    /// `M1` .. `M10`.
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_zh: String,
+    pub guidance: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}

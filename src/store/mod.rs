@@ -1,0 +1,206 @@
+//! The only module that names rusqlite. One `Store` per open database file.
+//! Every error says what the store was doing.
+
+mod migrate;
+mod setup;
+
+pub use migrate::{SCHEMA_VERSION, schema_version_of};
+pub use setup::{Identity, InitOptions, setup_new_database};
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+/// A store error: what we were doing, and why it failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{doing}: {source}")]
+    Sqlite {
+        doing: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "database {path} has schema version {found}, newer than this minspect understands ({supported}); use a newer minspect"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("the database is open read-only; {0} is not allowed")]
+    ReadOnly(String),
+    #[error("{0} not found")]
+    NotFound(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Adds "what we were doing" to a rusqlite error.
+pub(crate) trait Context<T> {
+    fn doing(self, what: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T> Context<T> for rusqlite::Result<T> {
+    fn doing(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|source| StoreError::Sqlite {
+            doing: what(),
+            source,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    ReadWrite,
+    ReadOnly,
+}
+
+/// An open minspect database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    mode: Mode,
+}
+
+impl Store {
+    /// Opens (creating if missing) a database read-write and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path).doing(|| format!("opening {}", path.display()))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            mode: Mode::ReadWrite,
+        };
+        store.configure(true)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing database read-only. Falls back to a read-write handle with
+    /// `query_only` when SQLite cannot create the WAL side files (DESIGN.md §8).
+    pub fn open_read_only(path: &Path) -> Result<Self> {
+        if !path.exists() {
+            return Err(StoreError::NotFound(format!("database {}", path.display())));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .doing(|| format!("opening {} read-only", path.display()))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            mode: Mode::ReadOnly,
+        };
+        store.configure(false)?;
+        if store.check_version().is_err() || store.probe().is_err() {
+            // retry as read-write with query_only (e.g. -wal/-shm missing, dir not writable)
+            let conn = Connection::open(path)
+                .doing(|| format!("opening {} (query-only)", path.display()))?;
+            store.conn = conn;
+            store.configure(false)?;
+            store
+                .conn
+                .pragma_update(None, "query_only", true)
+                .doing(|| "setting query_only".into())?;
+        }
+        store.check_version()?;
+        Ok(store)
+    }
+
+    /// A fresh in-memory database with the full schema (tests, previews).
+    pub fn open_in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory().doing(|| "opening in-memory database".into())?;
+        let mut store = Store {
+            conn,
+            path: None,
+            mode: Mode::ReadWrite,
+        };
+        store.configure(true)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn probe(&self) -> Result<()> {
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .doing(|| "reading the schema".into())
+            .map(|_| ())
+    }
+
+    fn configure(&mut self, writable: bool) -> Result<()> {
+        let c = &self.conn;
+        c.busy_timeout(Duration::from_secs(5))
+            .doing(|| "setting busy_timeout".into())?;
+        c.pragma_update(None, "foreign_keys", true)
+            .doing(|| "enabling foreign keys".into())?;
+        if writable {
+            if self.path.is_some() {
+                c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+                    .doing(|| "enabling WAL".into())?;
+            }
+            c.pragma_update(None, "synchronous", "FULL")
+                .doing(|| "setting synchronous=FULL".into())?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.mode == Mode::ReadOnly
+    }
+
+    /// Refuses a write on a read-only store with a clear message.
+    pub(crate) fn ensure_writable(&self, what: &str) -> Result<()> {
+        if self.is_read_only() {
+            Err(StoreError::ReadOnly(what.to_string()))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction; commits on Ok, rolls back on Err.
+    pub(crate) fn write<T>(
+        &mut self,
+        what: &str,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.ensure_writable(what)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .doing(|| format!("starting a transaction for {what}"))?;
+        let out = f(&tx)?;
+        tx.commit().doing(|| format!("committing {what}"))?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// `PRAGMA integrity_check`: Ok(()) or the problems found.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .doing(|| "preparing integrity_check".into())?;
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .doing(|| "running integrity_check".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading integrity_check".into())?;
+        Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+}

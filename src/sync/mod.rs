@@ -1,0 +1,1 @@
+//! Bundles and receipts: export, idempotent import, signing.
