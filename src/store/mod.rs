@@ -1,7 +1,9 @@
 //! The only module that names rusqlite. One `Store` per open database file.
 //! Every error says what the store was doing.
 
+pub mod chain;
 mod migrate;
+mod rules;
 mod setup;
 
 pub use migrate::{SCHEMA_VERSION, schema_version_of};

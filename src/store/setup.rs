@@ -159,5 +159,6 @@ impl Store {
 /// Everything a new database gets: its identity, then the embedded rule pack.
 pub fn setup_new_database(store: &mut Store, opts: &InitOptions) -> Result<Identity> {
     let identity = store.initialize(opts)?;
+    store.install_pack(crate::rules::EMBEDDED_PACK, "embedded")?;
     Ok(identity)
 }
