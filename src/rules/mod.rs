@@ -12,3 +12,6 @@ pub use search::{SearchHit, search};
 
 /// The default rule pack, embedded in the binary.
 pub const EMBEDDED_PACK: &str = include_str!("../../fixtures/rules/cn-strategic-minerals.toml");
+
+mod reconcile;
+pub use reconcile::{Suggestion, WEIGHT_TOLERANCE_PCT, facts_for, reconcile};
