@@ -1,6 +1,9 @@
 //! Headless subcommands. Prints text or `--json`; never imports the TUI.
 
 mod db;
+mod record;
+
+pub use record::EXAMPLE_RECORD;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +37,9 @@ pub enum Command {
     /// Database maintenance
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Record shipments, inspections and seizures headlessly
+    #[command(subcommand)]
+    Record(record::RecordCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -108,5 +114,6 @@ pub fn run(cli: Cli) -> CliResult {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
+        Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd),
     }
 }

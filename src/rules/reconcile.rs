@@ -108,34 +108,40 @@ fn mentions(description: &str, item: &Item) -> bool {
         .any(|w| d.contains(&w.to_lowercase()))
 }
 
-/// Items whose controlled elements the composition contains (at or above their minimum).
+/// For each family whose controlled elements the composition contains (at or above an
+/// item's minimum): the item the description names, else the family's primary item.
+/// The bool says whether the description names it.
 fn items_by_element<'a>(
     pack: &'a RulePack,
     composition: &BTreeMap<String, f64>,
-) -> Vec<(&'a Item, String, f64)> {
-    let mut out = Vec::new();
+    description: &str,
+) -> Vec<(&'a Item, String, f64, bool)> {
+    let mut by_family: BTreeMap<&str, Vec<(&Item, String, f64)>> = BTreeMap::new();
     for item in pack.items.iter().filter(|i| !i.technology) {
-        for el in &item.elements {
-            if let Some(&v) = composition.get(el)
-                && v > 0.0
-                && v >= item.element_min_pct
-            {
-                out.push((item, el.clone(), v));
-                break;
+        let hit = item.elements.iter().find_map(|el| {
+            let v = *composition.get(el)?;
+            (v > 0.0 && v >= item.element_min_pct).then(|| (el.clone(), v))
+        });
+        if let Some((el, v)) = hit {
+            by_family
+                .entry(item.family.as_str())
+                .or_default()
+                .push((item, el, v));
+        }
+    }
+    by_family
+        .into_values()
+        .filter_map(|cands| {
+            if let Some((i, el, v)) = cands.iter().find(|(i, _, _)| mentions(description, i)) {
+                return Some((*i, el.clone(), *v, true));
             }
-        }
-    }
-    // one item per family: prefer the family's primary item
-    let mut by_family: BTreeMap<&str, (&Item, String, f64)> = BTreeMap::new();
-    for (item, el, v) in out {
-        let e = by_family
-            .entry(item.family.as_str())
-            .or_insert((item, el.clone(), v));
-        if item.family_primary && !e.0.family_primary {
-            *e = (item, el, v);
-        }
-    }
-    by_family.into_values().collect()
+            let (i, el, v) = cands
+                .iter()
+                .find(|(i, _, _)| i.family_primary)
+                .or(cands.first())?;
+            Some((*i, el.clone(), *v, false))
+        })
+        .collect()
 }
 
 /// The suggested findings for a shipment and its measurements.
@@ -220,7 +226,7 @@ pub fn reconcile(
     // 3 and 4. HS code and description vs the item the composition matches
     let facts = facts_for(shipment, measurements);
     let hs = HsCode::parse(&shipment.hs_code).ok();
-    for (item, el, v) in items_by_element(pack, &facts.composition) {
+    for (item, el, v, named) in items_by_element(pack, &facts.composition, &shipment.description) {
         let code = item.control_code.as_deref().unwrap_or("no control code");
         if let Some(hs) = &hs
             && !item.hs_codes.is_empty()
@@ -240,7 +246,7 @@ pub fn reconcile(
                 format!("{el} {v} % matches {}", item.id),
             ));
         }
-        if !mentions(&shipment.description, item) {
+        if !named {
             out.push(suggestion(
                 format!("description:{}", item.id),
                 Some(item),

@@ -12,6 +12,7 @@ mod records;
 mod rows;
 mod rules;
 mod setup;
+mod show;
 mod testing;
 mod verify;
 
