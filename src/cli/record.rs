@@ -133,6 +133,11 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand) -> CliResult {
 }
 
 fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -> CliResult {
+    if read_only {
+        return Err(CliError::BadInput(
+            "--read-only: record import writes to the database".into(),
+        ));
+    }
     let name = file.display();
     let text = std::fs::read_to_string(file)
         .map_err(|e| CliError::BadInput(format!("{name}: cannot read: {e}")))?;

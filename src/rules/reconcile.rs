@@ -188,6 +188,8 @@ pub fn reconcile(
         .filter(|i| !i.technology)
         .flat_map(|i| i.elements.iter().map(String::as_str))
         .collect();
+    let facts = facts_for(shipment, measurements);
+    let matched = items_by_element(pack, &facts.composition, &shipment.description);
     let mut seen = Vec::new();
     for m in measurements {
         let Some((el, v)) = element_reading(m) else {
@@ -213,9 +215,11 @@ pub fn reconcile(
             };
             out.push(suggestion(
                 format!("under_declared:{el}"),
-                pack.items
-                    .iter()
-                    .find(|i| i.elements.iter().any(|e| e == el)),
+                matched.iter().find(|m| m.1 == el).map(|m| m.0).or_else(|| {
+                    pack.items
+                        .iter()
+                        .find(|i| i.elements.iter().any(|e| e == el))
+                }),
                 FindingKind::UnderDeclaredContent,
                 decl,
                 format!("{el} {v} % ({method})"),
@@ -224,9 +228,8 @@ pub fn reconcile(
         }
     }
     // 3 and 4. HS code and description vs the item the composition matches
-    let facts = facts_for(shipment, measurements);
     let hs = HsCode::parse(&shipment.hs_code).ok();
-    for (item, el, v, named) in items_by_element(pack, &facts.composition, &shipment.description) {
+    for (item, el, v, named) in matched {
         let code = item.control_code.as_deref().unwrap_or("no control code");
         if let Some(hs) = &hs
             && !item.hs_codes.is_empty()
