@@ -552,3 +552,40 @@ fn accepted_suggestions_are_marked_and_dismissals_remembered() {
         vec!["weight".to_string()]
     );
 }
+
+#[test]
+fn a_discarded_draft_is_gone_but_kept_in_the_audit_log() {
+    let (_dir, mut store) = new_store();
+    let ids = draft(&mut store);
+    store.discard_draft(&ids.inspection).unwrap();
+    assert!(store.open_drafts().unwrap().is_empty());
+    for t in ["shipments", "inspections", "measurements", "findings", "seizures"] {
+        assert_eq!(count(&store, t), 0, "{t}");
+    }
+    let a = store.audit_for(&ids.inspection).unwrap().pop().unwrap();
+    assert_eq!(a.action, "discard");
+    let old = a.old.unwrap();
+    assert_eq!(old["record"]["measurements"].as_array().unwrap().len(), 5);
+    assert_eq!(old["shipment"]["declaration_no"], "223320250704118806");
+
+    // a finalized record cannot be discarded
+    let ids = draft(&mut store);
+    store.finalize_inspection(&ids.inspection).unwrap();
+    assert!(store.discard_draft(&ids.inspection).unwrap_err().to_string().contains("amendment"));
+    assert!(store.discard_draft(&ids.shipment).is_err());
+    assert_eq!(count(&store, "inspections"), 1);
+}
+
+#[test]
+fn a_draft_keeps_its_live_screening_and_pack_version() {
+    let (_dir, mut store) = new_store();
+    let ids = draft(&mut store);
+    let pack = store.active_pack().unwrap().unwrap();
+    let s = store.rescreen_draft(&ids.inspection, &pack).unwrap();
+    let q = |col: &str| raw(&store, &format!("SELECT {col} FROM inspections WHERE id = '{}'", ids.inspection)).unwrap();
+    assert_eq!(q("verdict"), s.verdict.as_str());
+    assert_eq!(q("rule_pack_version"), "2099.01.1-test");
+    let stored: Value = serde_json::from_str(&q("screening")).unwrap();
+    assert_eq!(stored["verdict"], s.verdict.as_str());
+    assert_eq!(store.audit_for(&ids.inspection).unwrap().last().unwrap().action, "screen");
+}

@@ -5,6 +5,7 @@ mod audit;
 pub mod chain;
 mod children;
 mod custody;
+mod drafts;
 mod finalize;
 mod import;
 mod migrate;

@@ -28,7 +28,10 @@ impl Store {
     /// measurements, findings, seizures (each with its custody_events), its outbox entry
     /// (device_id, seq, hash, state) and the ids of its amendments.
     pub fn record_json(&self, inspection_id: &str) -> Result<Value> {
-        let c = self.conn();
+        Self::record_json_tx(self.conn(), inspection_id)
+    }
+
+    pub(crate) fn record_json_tx(c: &rusqlite::Connection, inspection_id: &str) -> Result<Value> {
         let inspection = row_by_id(c, "inspections", inspection_id, "inspection")?;
         let shipment_id = inspection["shipment_id"]
             .as_str()
@@ -67,7 +70,15 @@ impl Store {
         .pop()
         .map(Value::Object)
         .unwrap_or(Value::Null);
-        let amendments = self.amendments_of(inspection_id)?;
+        let amendments: Vec<Value> = query_rows(
+            c,
+            "SELECT id FROM inspections WHERE amends = ?1 ORDER BY created_at, id",
+            [inspection_id],
+            "listing amendments",
+        )?
+        .into_iter()
+        .filter_map(|mut r| r.remove("id"))
+        .collect();
         Ok(json!({
             "shipment": shipment,
             "inspection": inspection,
