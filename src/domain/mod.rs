@@ -6,6 +6,7 @@ mod country;
 mod enums;
 mod idcodes;
 mod import;
+mod money;
 mod quantity;
 mod record;
 mod sanitize;
@@ -17,10 +18,10 @@ pub use country::{Country, is_country};
 pub use enums::{FindingKind, Outcome, TransportMode, Trigger};
 pub use idcodes::{ContainerNo, CreditCode, Locode, container_check_digit, credit_code_check_char};
 pub use import::{RecordImport, SeizureImport, import_fields};
+pub use money::{currency_exponent, format_money, parse_currency, parse_money_minor};
 pub use quantity::{
-    UNITS, check_percent, currency_exponent, decimal_scaled, format_money, format_weight_g,
-    parse_currency, parse_decimal, parse_money_minor, parse_percent, parse_positive_decimal,
-    parse_unit, parse_weight_g,
+    UNITS, check_percent, decimal_scaled, format_weight_g, parse_decimal, parse_percent,
+    parse_positive_decimal, parse_unit, parse_weight_g,
 };
 pub use record::{
     CustodyEvent, Finding, Inspection, Measurement, Record, Seizure, Shipment, Stored,

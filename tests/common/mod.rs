@@ -2,7 +2,7 @@
 //! a device and a small rule pack whose items come from the rules reference.
 #![allow(dead_code)]
 
-use minspect::domain::{DbKind, RecordImport, Role};
+use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
 use minspect::store::{InitOptions, Store, setup_new_database};
 use tempfile::TempDir;
 
@@ -103,4 +103,33 @@ pub fn count(store: &Store, table: &str) -> i64 {
 
 pub fn raw(store: &Store, sql: &str) -> Option<String> {
     store.query_raw_for_tests(sql).unwrap()
+}
+
+pub struct Ids {
+    pub shipment: String,
+    pub inspection: String,
+    pub seizure: String,
+}
+
+/// Shipment, inspection, measurements, one finding and one seizure, through the API.
+pub fn draft(store: &mut Store) -> Ids {
+    let ex = example();
+    let shipment = store.create_shipment(&ex.shipment).unwrap();
+    let inspection = store.start_inspection(&shipment, &ex.inspection).unwrap();
+    for m in &ex.measurements {
+        store.add_measurement(&inspection, m).unwrap();
+    }
+    store.add_finding(&inspection, &ex.findings[0]).unwrap();
+    let seizure = store
+        .add_seizure(&inspection, &ex.seizures[0].seizure)
+        .unwrap();
+    Ids {
+        shipment,
+        inspection,
+        seizure,
+    }
+}
+
+pub fn transfers() -> Vec<CustodyEvent> {
+    example().seizures[0].custody.clone()
 }
