@@ -16,8 +16,8 @@ pub(crate) struct Who {
 
 pub(crate) fn who(conn: &Connection) -> Result<Who> {
     let get = |k: &str| -> Result<Option<String>> {
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
-            .optional()
+        conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")
+            .and_then(|mut s| s.query_row([k], |r| r.get(0)).optional())
             .doing(|| format!("reading setting {k}"))
     };
     match (get("officer_id")?, get("device_id")?) {
