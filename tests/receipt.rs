@@ -24,8 +24,8 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
         "| Estimated value | 66143.20 CNY |",
         "| Seal numbers | CS-0705-001 CS-0705-002 |",
         "re-dy-magnet (MOFCOM/GAC Announcement 2025 No. 18, 1C905.a.4: Dysprosium-containing NdFeB permanent magnets)",
-        "| 1 | 2025-07-05T16:10:00+08:00 | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
-        "| 2 | 2025-07-08T10:00:00+08:00 | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
+        "| 1 | 2025-07-05T08:10:00Z | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
+        "| 2 | 2025-07-08T02:00:00Z | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
         &done.finalized.as_ref().unwrap().hash,
     ] {
         assert!(md.contains(needle), "missing {needle:?} in\n{md}");

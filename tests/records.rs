@@ -142,6 +142,9 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     assert!(rec.inspection.is_finalized());
     assert_eq!(rec.seizures[0].custody.len(), 2);
     assert_eq!(rec.inspection.data.outcome, Some(Outcome::Seized));
+    // times are stored in UTC (entered at +08:00)
+    assert_eq!(rec.inspection.data.started_at, "2025-07-05T01:30:00Z");
+    assert_eq!(rec.seizures[0].custody[0].data.at, "2025-07-05T08:10:00Z");
 }
 
 #[test]

@@ -65,7 +65,7 @@ pub(crate) fn create_inspection_tx(
     row_by_id(tx, "shipments", shipment_id, "shipment")?;
     let id = new_id();
     let now = now_utc();
-    let mut data = data.clone();
+    let mut data = data.normalized();
     if data.started_at.trim().is_empty() {
         data.started_at = now.clone();
     }
@@ -223,7 +223,14 @@ impl Store {
     pub fn update_inspection(&mut self, id: &str, data: &Inspection) -> Result<bool> {
         self.write("saving the inspection", |tx| {
             let who = who(tx)?;
-            update_draft_tx(tx, &who, "inspections", "inspection", id, data)
+            update_draft_tx(
+                tx,
+                &who,
+                "inspections",
+                "inspection",
+                id,
+                &data.normalized(),
+            )
         })
     }
 
