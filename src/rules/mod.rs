@@ -2,6 +2,7 @@
 
 mod clauses;
 mod facts;
+mod hits;
 mod matching;
 pub mod measurements;
 pub mod pack;

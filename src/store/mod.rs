@@ -7,6 +7,7 @@ mod rules;
 mod setup;
 
 pub use migrate::{SCHEMA_VERSION, schema_version_of};
+pub use rules::{Installed, PackRecord, compare_versions};
 pub use setup::{Identity, InitOptions, setup_new_database};
 
 use std::path::{Path, PathBuf};
