@@ -1,6 +1,9 @@
 //! Headless subcommands. Prints text or `--json`; never imports the TUI.
 
 mod db;
+pub mod rules;
+mod rules_show;
+pub mod screen;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +37,11 @@ pub enum Command {
     /// Database maintenance
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Look up the rule pack: list, search, show, import
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// Screen one shipment's facts (JSON) against the active rule pack
+    Screen(screen::ScreenArgs),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -108,5 +116,7 @@ pub fn run(cli: Cli) -> CliResult {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
+        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd),
+        Some(Command::Screen(args)) => screen::run(&db, cli.read_only, args),
     }
 }
