@@ -229,7 +229,15 @@ fn show_item(pack: &RulePack, i: &Item, today: NaiveDate, as_json: bool) {
         println!("  reference HS: none known");
     }
     for (c, st) in &clauses {
-        println!("  clause {}: {} [{}]", s(&c.id), s(&c.text), st.describe());
+        println!(
+            "  clause {}: {} [today: {}]",
+            s(&c.id),
+            s(&c.text),
+            st.describe()
+        );
+        for line in suspensions_text(pack, &c.announcement) {
+            println!("    {}", s(&line));
+        }
     }
     if !i.notes.is_empty() {
         println!("  notes: {}", s(&i.notes));
