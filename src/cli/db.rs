@@ -32,7 +32,8 @@ pub struct InitArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
-    /// Run SQLite's integrity check and print a one-line verdict (exit 0 ok, 1 damaged)
+    /// Run SQLite's integrity check and verify every device hash chain; one-line verdict
+    /// (exit 0 ok, 1 damaged or broken chain)
     Check {
         #[arg(long)]
         json: bool,
@@ -108,16 +109,38 @@ pub fn run(db: &Path, read_only: bool, cmd: DbCommand) -> CliResult {
         DbCommand::Check { json } => {
             let store = open_existing(db, read_only)?;
             let problems = store.integrity_check()?;
-            let ok = problems.is_empty();
-            if json {
-                println!("{}", serde_json::json!({"ok": ok, "problems": problems}));
-            } else if ok {
-                println!("ok: {} passed the integrity check", db.display());
+            // the chain check reads the outbox; skip it on a damaged file
+            let chains = if problems.is_empty() {
+                Some(store.verify_chains()?)
             } else {
+                None
+            };
+            let chain_ok = chains.as_ref().is_none_or(|c| c.is_ok());
+            let ok = problems.is_empty() && chain_ok;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::json!({"ok": ok, "problems": problems, "chains": chains})
+                );
+            } else if !problems.is_empty() {
                 println!(
                     "DAMAGED: {} failed the integrity check: {}",
                     db.display(),
                     problems.join("; ")
+                );
+            } else if let Some(broken) = chains.as_ref().and_then(|c| c.broken.as_ref()) {
+                println!(
+                    "BROKEN CHAIN: {} passed the integrity check but its hash chain breaks at {broken}",
+                    db.display()
+                );
+            } else {
+                let c = chains.as_ref().expect("checked above");
+                println!(
+                    "ok: {} passed the integrity check and the chain check ({} records on {} device chain{})",
+                    db.display(),
+                    c.records(),
+                    c.devices.len(),
+                    if c.devices.len() == 1 { "" } else { "s" }
                 );
             }
             if ok {

@@ -1,9 +1,12 @@
 //! Headless subcommands. Prints text or `--json`; never imports the TUI.
 
 mod db;
+mod record;
 pub mod rules;
 mod rules_show;
 pub mod screen;
+
+pub use record::EXAMPLE_RECORD;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +45,9 @@ pub enum Command {
     Rules(rules::RulesCommand),
     /// Screen one shipment's facts (JSON) against the active rule pack
     Screen(screen::ScreenArgs),
+    /// Record shipments, inspections and seizures headlessly
+    #[command(subcommand)]
+    Record(record::RecordCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -118,5 +124,6 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
         Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, args),
+        Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd),
     }
 }

@@ -1,12 +1,34 @@
 //! Plain types and pure validation. No I/O.
 
 mod codes;
+mod composition;
 mod country;
+mod enums;
+mod idcodes;
+mod import;
+mod money;
+mod quantity;
+mod record;
 mod sanitize;
+mod validate;
 
 pub use codes::{HsCode, parse_date};
+pub use composition::{is_element, parse_composition};
 pub use country::{Country, is_country};
+pub use enums::{FindingKind, Outcome, TransportMode, Trigger};
+pub use idcodes::{ContainerNo, CreditCode, Locode, container_check_digit, credit_code_check_char};
+pub use import::{RecordImport, SeizureImport, import_fields};
+pub use money::{currency_exponent, format_money, parse_currency, parse_money_minor};
+pub use quantity::{
+    UNITS, check_percent, decimal_scaled, format_weight_g, parse_decimal, parse_percent,
+    parse_positive_decimal, parse_unit, parse_weight_g,
+};
+pub use record::{
+    CustodyEvent, Finding, Inspection, Measurement, Record, Seizure, Shipment, Stored,
+    StoredSeizure,
+};
 pub use sanitize::{sanitize, sanitize_multiline};
+pub use validate::{RecordDraft, parse_timestamp};
 
 use serde::{Deserialize, Serialize};
 

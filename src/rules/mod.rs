@@ -21,3 +21,6 @@ pub use validate::PackError;
 
 /// The default rule pack, embedded in the binary.
 pub const EMBEDDED_PACK: &str = include_str!("../../fixtures/rules/cn-strategic-minerals.toml");
+
+mod reconcile;
+pub use reconcile::{Suggestion, WEIGHT_TOLERANCE_PCT, facts_for, reconcile};

@@ -6,7 +6,10 @@
 //!   For an inspection: `{"kind":"inspection","shipment":{..},"inspection":{..},
 //!   "measurements":[..],"findings":[..],"seizures":[..]}`; for a custody transfer:
 //!   `{"kind":"custody_event","custody_event":{..}}`. Object keys are the column names of
-//!   schema.sql.
+//!   schema.sql. The rows appear as they stand once finalized (`state` = `finalized`,
+//!   `finalized_at` set) except `record_hash`, which is left out: it is the chain `hash`
+//!   of this very payload (the stored rows carry it). `measurements`, `findings` and
+//!   `seizures` are ordered by (created_at, id).
 //! - `hash = hex(sha256(prev_hash_hex || "\n" || payload))`; the first record of a device
 //!   has `prev_hash` = 64 zeros; `seq` counts from 1 per device.
 
@@ -42,7 +45,7 @@ pub struct ChainLink {
 }
 
 /// The head of `device_id`'s chain: (seq, hash), or (0, GENESIS) when empty.
-#[allow(dead_code)] // used by recording (finalize) and sync
+#[allow(dead_code)] // also used by sync
 pub(crate) fn chain_head(tx: &rusqlite::Connection, device_id: &str) -> Result<(i64, String)> {
     let head: Option<(i64, String)> = tx
         .query_row(
@@ -57,7 +60,6 @@ pub(crate) fn chain_head(tx: &rusqlite::Connection, device_id: &str) -> Result<(
 
 /// Appends a finalized record to this device's chain and outbox, inside the caller's
 /// transaction (the record, its audit row and this row commit together).
-#[allow(dead_code)] // used by recording (finalize)
 pub(crate) fn append_to_chain(
     tx: &Transaction<'_>,
     device_id: &str,

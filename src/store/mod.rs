@@ -1,14 +1,33 @@
 //! The only module that names rusqlite. One `Store` per open database file.
 //! Every error says what the store was doing.
 
+mod audit;
 pub mod chain;
+mod children;
+mod custody;
+mod drafts;
+mod finalize;
+mod import;
 mod migrate;
+mod records;
+mod rows;
 mod rules;
 mod setup;
+mod show;
+mod testing;
+mod verify;
 
+pub use audit::AuditEntry;
+pub use custody::CustodyAppended;
+pub use finalize::Finalized;
+pub use import::Imported;
 pub use migrate::{SCHEMA_VERSION, schema_version_of};
+pub use records::DraftSummary;
 pub use rules::{Installed, PackRecord, compare_versions};
 pub use setup::{Identity, InitOptions, setup_new_database};
+#[doc(hidden)]
+pub use testing::RawCommitBaseline;
+pub use verify::{BrokenLink, ChainReport, DeviceChain};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,0 +1,257 @@
+//! Identifier formats with check characters: UN/LOCODE, the unified social credit code
+//! (GB 32100-2015) and ISO 6346 container numbers.
+
+use serde::{Deserialize, Serialize};
+
+use super::{FieldError, is_country};
+
+/// A UN/LOCODE: ISO 3166 alpha-2 country + 3 letters or digits 2-9 (`CNSHA`, `CNNGB`).
+/// A space between the parts is accepted on input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Locode(String);
+
+impl Locode {
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        let t: String = raw.trim().to_ascii_uppercase().replace(' ', "");
+        if t.len() != 5 || !t.is_ascii() {
+            return Err(FieldError::new(
+                field,
+                format!("'{raw}' is not a UN/LOCODE (country + 3 characters, e.g. CNSHA)"),
+            ));
+        }
+        let (country, place) = t.split_at(2);
+        if !is_country(country) {
+            return Err(FieldError::new(
+                field,
+                format!("'{raw}': '{country}' is not an ISO 3166 country code"),
+            ));
+        }
+        if !place
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || ('2'..='9').contains(&c))
+        {
+            return Err(FieldError::new(
+                field,
+                format!("'{raw}': the place part '{place}' must be letters or digits 2-9"),
+            ));
+        }
+        Ok(Locode(t))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+const USCC_CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const USCC_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
+
+/// The GB 32100-2015 check character of the first 17 characters, or None when one of
+/// them is outside the code's character set.
+pub fn credit_code_check_char(first17: &str) -> Option<char> {
+    let mut sum = 0u32;
+    for (c, w) in first17.chars().zip(USCC_WEIGHTS) {
+        sum += USCC_CHARSET.find(c)? as u32 * w;
+    }
+    let check = (31 - sum % 31) % 31;
+    USCC_CHARSET.chars().nth(check as usize)
+}
+
+/// An 18-character unified social credit code (统一社会信用代码, GB 32100-2015):
+/// registration authority, entity type, 6-digit administrative division, 9-character
+/// organization code, check character. Letters I, O, Z, S, V never occur.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CreditCode(String);
+
+impl CreditCode {
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        let t = raw.trim().to_ascii_uppercase();
+        let n = t.chars().count();
+        if n != 18 {
+            return Err(FieldError::new(
+                field,
+                format!("'{raw}' has {n} characters; a unified social credit code has 18"),
+            ));
+        }
+        if let Some(bad) = t.chars().find(|c| !USCC_CHARSET.contains(*c)) {
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "'{raw}' contains '{bad}', which a credit code never uses (no I, O, Z, S, V)"
+                ),
+            ));
+        }
+        if !"123456789ANY".contains(&t[0..1]) {
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "'{raw}': '{}' is not a registration-authority code",
+                    &t[0..1]
+                ),
+            ));
+        }
+        if !t[2..8].chars().all(|c| c.is_ascii_digit()) {
+            return Err(FieldError::new(
+                field,
+                format!("'{raw}': characters 3-8 must be the 6-digit administrative division code"),
+            ));
+        }
+        let expected = credit_code_check_char(&t[..17]).expect("charset checked");
+        let got = t.chars().nth(17).expect("length checked");
+        if expected != got {
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "'{raw}': check character is '{got}' but should be '{expected}'; a character is mistyped"
+                ),
+            ));
+        }
+        Ok(CreditCode(t))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// ISO 6346 letter values: A=10, skipping multiples of 11.
+fn iso6346_value(c: char) -> Option<u32> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(d);
+    }
+    if !c.is_ascii_uppercase() {
+        return None;
+    }
+    let mut v = 10;
+    for l in 'A'..=c {
+        if l != 'A' {
+            v += 1;
+            if v % 11 == 0 {
+                v += 1;
+            }
+        }
+    }
+    Some(v)
+}
+
+/// The ISO 6346 check digit of the first 10 characters (owner code, category, serial).
+pub fn container_check_digit(first10: &str) -> Option<u32> {
+    let mut sum = 0u32;
+    for (i, c) in first10.chars().enumerate() {
+        sum += iso6346_value(c)? << i;
+    }
+    Some(sum % 11 % 10)
+}
+
+/// An ISO 6346 container number: 3-letter owner code, category U/J/Z, 6-digit serial,
+/// check digit (`CSQU3054383`). Spaces and dashes are accepted on input.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ContainerNo(String);
+
+impl ContainerNo {
+    pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
+        let t: String = raw
+            .trim()
+            .to_ascii_uppercase()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-'))
+            .collect();
+        let ok_shape = t.len() == 11
+            && t.is_ascii()
+            && t[..3].chars().all(|c| c.is_ascii_uppercase())
+            && matches!(&t[3..4], "U" | "J" | "Z")
+            && t[4..].chars().all(|c| c.is_ascii_digit());
+        if !ok_shape {
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "'{raw}' is not a container number (owner code + U/J/Z + 6 digits + check digit, e.g. CSQU3054383)"
+                ),
+            ));
+        }
+        let expected = container_check_digit(&t[..10]).expect("shape checked");
+        let got = t[10..].parse::<u32>().expect("digit");
+        if expected != got {
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "'{raw}': check digit is {got} but should be {expected}; a character is mistyped"
+                ),
+            ));
+        }
+        Ok(ContainerNo(t))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locodes() {
+        assert_eq!(Locode::parse("locode", "cnsha").unwrap().as_str(), "CNSHA");
+        assert_eq!(Locode::parse("locode", "CN NGB").unwrap().as_str(), "CNNGB");
+        assert!(
+            Locode::parse("locode", "XXSHA")
+                .unwrap_err()
+                .message
+                .contains("'XX'")
+        );
+        assert!(Locode::parse("locode", "CNSH1").is_err()); // digits 0 and 1 are not used
+        assert!(Locode::parse("locode", "CNSH").is_err());
+        assert_eq!(
+            Locode::parse("inspection.locode", "").unwrap_err().field,
+            "inspection.locode"
+        );
+    }
+
+    #[test]
+    fn credit_code_checksum() {
+        // the worked example published with GB 32100-2015
+        assert_eq!(credit_code_check_char("91350100M000100Y4"), Some('3'));
+        assert!(CreditCode::parse("c", "91350100M000100Y43").is_ok());
+        let wrong = CreditCode::parse("c", "91350100M000100Y44").unwrap_err();
+        assert!(wrong.message.contains("should be '3'"), "{}", wrong.message);
+        assert!(
+            CreditCode::parse("c", "91350100M000100O43")
+                .unwrap_err()
+                .message
+                .contains("'O'")
+        );
+        assert!(
+            CreditCode::parse("c", "9135010")
+                .unwrap_err()
+                .message
+                .contains("7 characters")
+        );
+        assert!(CreditCode::parse("c", "913A0100M000100Y43").is_err());
+    }
+
+    #[test]
+    fn container_numbers() {
+        assert_eq!(container_check_digit("CSQU305438"), Some(3));
+        assert!(ContainerNo::parse("c", "CSQU 305438-3").is_ok());
+        assert!(ContainerNo::parse("c", "MSKU9070323").is_ok());
+        assert!(
+            ContainerNo::parse("c", "CSQU3054384")
+                .unwrap_err()
+                .message
+                .contains("should be 3")
+        );
+        assert!(ContainerNo::parse("c", "CSQX3054383").is_err());
+    }
+
+    #[test]
+    fn letter_values_skip_multiples_of_eleven() {
+        assert_eq!(iso6346_value('A'), Some(10));
+        assert_eq!(iso6346_value('B'), Some(12));
+        assert_eq!(iso6346_value('K'), Some(21));
+        assert_eq!(iso6346_value('L'), Some(23));
+        assert_eq!(iso6346_value('U'), Some(32));
+        assert_eq!(iso6346_value('V'), Some(34));
+        assert_eq!(iso6346_value('Z'), Some(38));
+    }
+}

@@ -1,0 +1,105 @@
+//! The audit log: who, when, what, old -> new. Written inside the transaction of the
+//! change it describes, so a change and its audit row commit (or vanish) together.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Context, Result, Store, StoreError};
+
+/// Who is writing: this database's officer on this device.
+#[derive(Debug, Clone)]
+pub(crate) struct Who {
+    pub officer_id: String,
+    pub device_id: String,
+}
+
+pub(crate) fn who(conn: &Connection) -> Result<Who> {
+    let get = |k: &str| -> Result<Option<String>> {
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
+            .optional()
+            .doing(|| format!("reading setting {k}"))
+    };
+    match (get("officer_id")?, get("device_id")?) {
+        (Some(officer_id), Some(device_id)) => Ok(Who {
+            officer_id,
+            device_id,
+        }),
+        _ => Err(StoreError::Invalid(
+            "this database has no officer yet; run `minspect init` first".into(),
+        )),
+    }
+}
+
+/// Appends one audit row. `old`/`new` are JSON (None = NULL).
+pub(crate) fn audit(
+    conn: &Connection,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    old: Option<&Value>,
+    new: Option<&Value>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .and_then(|mut s| {
+        s.execute(params![
+            crate::domain::now_utc(),
+            actor,
+            action,
+            entity,
+            entity_id,
+            old.map(|v| v.to_string()),
+            new.map(|v| v.to_string()),
+        ])
+    })
+    .doing(|| format!("writing the audit row for {action} {entity} {entity_id}"))?;
+    Ok(())
+}
+
+/// One row of the audit log.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub old: Option<Value>,
+    pub new: Option<Value>,
+}
+
+impl Store {
+    /// The audit rows about `entity_id`, oldest first.
+    pub fn audit_for(&self, entity_id: &str) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached(
+                "SELECT id, at, actor, action, entity, entity_id, old, new FROM audit
+                 WHERE entity_id = ?1 ORDER BY id",
+            )
+            .doing(|| "reading the audit log".into())?;
+        let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+        let rows = stmt
+            .query_map([entity_id], |r| {
+                Ok(AuditEntry {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    actor: r.get(2)?,
+                    action: r.get(3)?,
+                    entity: r.get(4)?,
+                    entity_id: r.get(5)?,
+                    old: parse(r.get(6)?),
+                    new: parse(r.get(7)?),
+                })
+            })
+            .doing(|| "reading the audit log".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading the audit log".into())?;
+        Ok(rows)
+    }
+}

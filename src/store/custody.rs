@@ -1,0 +1,95 @@
+//! Custody transfers of seized goods: appended one by one after the seizure is
+//! finalized, each its own chain/outbox record (kind `custody_event`).
+
+use rusqlite::Transaction;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use super::audit::{Who, audit, who};
+use super::chain::append_to_chain;
+use super::rows::{insert_row, row_by_id};
+use super::{Result, Store, StoreError};
+use crate::domain::{CustodyEvent, new_id, now_utc};
+
+/// A custody transfer appended to the chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustodyAppended {
+    pub id: String,
+    pub seq: i64,
+    pub hash: String,
+}
+
+pub(crate) fn add_custody_tx(
+    tx: &Transaction<'_>,
+    who: &Who,
+    seizure_id: &str,
+    event: &CustodyEvent,
+) -> Result<CustodyAppended> {
+    let problems = event.problems();
+    if let Some(p) = problems.first() {
+        return Err(StoreError::Invalid(format!("custody transfer {p}")));
+    }
+    let seizure = row_by_id(tx, "seizures", seizure_id, "seizure")?;
+    let inspection_id = seizure["inspection_id"].as_str().unwrap_or_default();
+    let inspection = row_by_id(tx, "inspections", inspection_id, "inspection")?;
+    if inspection["state"].as_str() != Some("finalized") {
+        return Err(StoreError::Invalid(format!(
+            "seizure {seizure_id} is still a draft; finalize the inspection before recording custody transfers"
+        )));
+    }
+    let id = new_id();
+    let mut row = Map::new();
+    row.insert("id".into(), id.clone().into());
+    row.insert("seizure_id".into(), seizure_id.into());
+    row.insert("from_party".into(), event.from_party.trim().into());
+    row.insert("to_party".into(), event.to_party.trim().into());
+    row.insert("at".into(), event.at.trim().into());
+    row.insert("reason".into(), event.reason.trim().into());
+    row.insert("officer_id".into(), who.officer_id.clone().into());
+    row.insert("device_id".into(), who.device_id.clone().into());
+    row.insert("created_at".into(), now_utc().into());
+    let payload = json!({"kind": "custody_event", "custody_event": Value::Object(row.clone())});
+    let link = append_to_chain(tx, &who.device_id, "custody_event", &id, &payload)?;
+    let mut stored = row.clone();
+    stored.insert("record_hash".into(), link.hash.clone().into());
+    insert_row(tx, "custody_events", &stored, "saving the custody transfer")?;
+    let mut back = row_by_id(tx, "custody_events", &id, "custody transfer")?;
+    back.remove("record_hash");
+    if back != row {
+        return Err(StoreError::Invalid(
+            "the stored custody transfer differs from the hashed payload; nothing was saved".into(),
+        ));
+    }
+    audit(
+        tx,
+        &who.officer_id,
+        "create",
+        "custody_event",
+        &id,
+        None,
+        Some(
+            &json!({"seizure_id": seizure_id, "from_party": row["from_party"], "to_party": row["to_party"],
+                     "at": row["at"], "reason": row["reason"], "seq": link.seq, "hash": link.hash}),
+        ),
+    )?;
+    Ok(CustodyAppended {
+        id,
+        seq: link.seq,
+        hash: link.hash,
+    })
+}
+
+impl Store {
+    /// Appends a custody transfer to a finalized seizure: validated, chained and
+    /// written to the outbox with its audit row, in one transaction.
+    pub fn add_custody_event(
+        &mut self,
+        seizure_id: &str,
+        event: &CustodyEvent,
+    ) -> Result<CustodyAppended> {
+        self.write("recording a custody transfer", |tx| {
+            let who = who(tx)?;
+            add_custody_tx(tx, &who, seizure_id, event)
+        })
+    }
+}

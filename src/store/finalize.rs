@@ -1,0 +1,307 @@
+//! Finalizing an inspection: validate, screen, then in ONE transaction freeze the
+//! shipment and inspection, append the record to the device chain and outbox, and
+//! write the audit row. Amendments: a new draft that points at the original.
+
+use rusqlite::Transaction;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::audit::{Who, audit, who};
+use super::chain::{ChainLink, append_to_chain};
+use super::children::add_child_tx;
+use super::records::{create_inspection_tx, create_shipment_tx, load_record_tx};
+use super::rows::{Row, query_rows, row_by_id};
+use super::{Context, Result, Store, StoreError};
+use crate::domain::{FieldError, now_utc};
+use crate::rules::{RulePack, facts_for, screen};
+
+/// What finalizing produced.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finalized {
+    pub inspection_id: String,
+    pub shipment_id: String,
+    pub seq: i64,
+    pub hash: String,
+    pub verdict: String,
+    pub rule_pack_version: String,
+}
+
+/// Every problem that stops `inspection_id` from being finalized.
+pub(crate) fn finalize_problems_tx(
+    conn: &rusqlite::Connection,
+    inspection_id: &str,
+) -> Result<Vec<FieldError>> {
+    Ok(load_record_tx(conn, inspection_id)?
+        .draft()
+        .validate_for_finalize())
+}
+
+fn rows_of(tx: &Transaction<'_>, table: &str, inspection_id: &str) -> Result<Vec<Value>> {
+    Ok(query_rows(
+        tx,
+        &format!("SELECT * FROM {table} WHERE inspection_id = ?1 ORDER BY created_at, id"),
+        [inspection_id],
+        &format!("reading the {table} to finalize"),
+    )?
+    .into_iter()
+    .map(Value::Object)
+    .collect())
+}
+
+/// The chain payload of an inspection as its rows stand (record_hash left out: it is
+/// the chain hash of this very payload).
+fn inspection_payload(
+    tx: &Transaction<'_>,
+    shipment_id: &str,
+    inspection_id: &str,
+) -> Result<Value> {
+    let strip = |mut r: Row| {
+        r.remove("record_hash");
+        Value::Object(r)
+    };
+    Ok(json!({
+        "kind": "inspection",
+        "shipment": strip(row_by_id(tx, "shipments", shipment_id, "shipment")?),
+        "inspection": strip(row_by_id(tx, "inspections", inspection_id, "inspection")?),
+        "measurements": rows_of(tx, "measurements", inspection_id)?,
+        "findings": rows_of(tx, "findings", inspection_id)?,
+        "seizures": rows_of(tx, "seizures", inspection_id)?,
+    }))
+}
+
+pub(crate) fn finalize_tx(
+    tx: &Transaction<'_>,
+    who: &Who,
+    inspection_id: &str,
+    pack: &RulePack,
+) -> Result<Finalized> {
+    let record = load_record_tx(tx, inspection_id)?;
+    if record.inspection.is_finalized() {
+        return Err(StoreError::Invalid(format!(
+            "inspection {inspection_id} is already finalized"
+        )));
+    }
+    let problems = record.draft().validate_for_finalize();
+    if !problems.is_empty() {
+        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        return Err(StoreError::Invalid(format!(
+            "inspection {inspection_id} cannot be finalized ({} problem{}): {}",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" },
+            list.join("; ")
+        )));
+    }
+    let measurements: Vec<_> = record.measurements.iter().map(|m| m.data.clone()).collect();
+    let screening = screen(pack, &facts_for(&record.shipment.data, &measurements));
+    let screening_json = serde_json::to_string(&screening)
+        .map_err(|e| StoreError::Invalid(format!("screening does not serialize: {e}")))?;
+    let verdict = screening.verdict.as_str();
+    let outcome = record
+        .inspection
+        .data
+        .outcome
+        .map(|o| o.as_str())
+        .unwrap_or("held");
+    let shipment_id = record.shipment.id.clone();
+    let now = now_utc();
+    let doing = |what: &str| format!("finalizing inspection {inspection_id}: {what}");
+
+    // 1. the last draft-time values: screening, end time, derived shipment columns
+    tx.execute(
+        "UPDATE inspections SET screening = ?2, verdict = ?3, rule_pack_version = ?4,
+             ended_at = coalesce(ended_at, ?5), updated_at = ?5
+         WHERE id = ?1 AND state = 'draft'",
+        rusqlite::params![
+            inspection_id,
+            screening_json,
+            verdict,
+            screening.rule_pack.version,
+            now
+        ],
+    )
+    .doing(|| doing("storing the screening"))?;
+    tx.execute(
+        "UPDATE shipments SET verdict = ?2, family = ?3, status = ?4 WHERE id = ?1",
+        rusqlite::params![shipment_id, verdict, screening.families.join(" "), outcome],
+    )
+    .doing(|| doing("updating the shipment's status"))?;
+    let shipment_was_draft = !record.shipment.is_finalized();
+
+    // 2. the payload as the rows will stand once finalized
+    let mut payload = inspection_payload(tx, &shipment_id, inspection_id)?;
+    for key in ["inspection", "shipment"] {
+        let obj = payload[key].as_object_mut().expect("object");
+        if key == "inspection" || shipment_was_draft {
+            obj.insert("state".into(), "finalized".into());
+            obj.insert("finalized_at".into(), now.clone().into());
+        }
+    }
+    let link: ChainLink =
+        append_to_chain(tx, &who.device_id, "inspection", inspection_id, &payload)?;
+
+    // 3. freeze the rows
+    if shipment_was_draft {
+        tx.execute(
+            "UPDATE shipments SET state = 'finalized', finalized_at = ?2, record_hash = ?3
+             WHERE id = ?1 AND state = 'draft'",
+            rusqlite::params![shipment_id, now, link.hash],
+        )
+        .doing(|| doing("freezing the shipment"))?;
+    }
+    tx.execute(
+        "UPDATE inspections SET state = 'finalized', finalized_at = ?2, record_hash = ?3
+         WHERE id = ?1 AND state = 'draft'",
+        rusqlite::params![inspection_id, now, link.hash],
+    )
+    .doing(|| doing("freezing the inspection"))?;
+
+    // 4. the frozen rows must be exactly what was hashed
+    if inspection_payload(tx, &shipment_id, inspection_id)? != payload {
+        return Err(StoreError::Invalid(format!(
+            "inspection {inspection_id}: the frozen rows differ from the hashed payload; nothing was finalized"
+        )));
+    }
+    audit(
+        tx,
+        &who.officer_id,
+        "finalize",
+        "inspection",
+        inspection_id,
+        Some(&json!({"state": "draft"})),
+        Some(
+            &json!({"state": "finalized", "finalized_at": now, "device_id": link.device_id,
+                     "seq": link.seq, "hash": link.hash, "verdict": verdict,
+                     "rule_pack_version": screening.rule_pack.version}),
+        ),
+    )?;
+    Ok(Finalized {
+        inspection_id: inspection_id.to_string(),
+        shipment_id,
+        seq: link.seq,
+        hash: link.hash,
+        verdict: verdict.to_string(),
+        rule_pack_version: screening.rule_pack.version,
+    })
+}
+
+/// Copies a finalized inspection (and its shipment, measurements, findings, seizures)
+/// into new drafts that point at the originals.
+pub(crate) fn start_amendment_tx(
+    tx: &Transaction<'_>,
+    who: &Who,
+    original_id: &str,
+    reason: &str,
+) -> Result<(String, String)> {
+    if reason.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "amend_reason: is empty; say why the record is amended".into(),
+        ));
+    }
+    let original = load_record_tx(tx, original_id)?;
+    if !original.inspection.is_finalized() {
+        return Err(StoreError::Invalid(format!(
+            "inspection {original_id} is still a draft; edit it instead of amending it"
+        )));
+    }
+    let shipment_id = create_shipment_tx(
+        tx,
+        who,
+        &original.shipment.data,
+        Some(&original.shipment.id),
+    )?;
+    let inspection_id = create_inspection_tx(
+        tx,
+        who,
+        &shipment_id,
+        &original.inspection.data,
+        Some((original_id, reason.trim())),
+    )?;
+    for m in &original.measurements {
+        add_child_tx(
+            tx,
+            who,
+            ("measurements", "measurement"),
+            &inspection_id,
+            &m.data,
+        )?;
+    }
+    for f in &original.findings {
+        add_child_tx(tx, who, ("findings", "finding"), &inspection_id, &f.data)?;
+    }
+    for s in &original.seizures {
+        add_child_tx(
+            tx,
+            who,
+            ("seizures", "seizure"),
+            &inspection_id,
+            &s.seizure.data,
+        )?;
+    }
+    audit(
+        tx,
+        &who.officer_id,
+        "amend",
+        "inspection",
+        &inspection_id,
+        None,
+        Some(&json!({"amends": original_id, "reason": reason.trim(), "shipment_id": shipment_id})),
+    )?;
+    Ok((shipment_id, inspection_id))
+}
+
+impl Store {
+    /// Every problem that stops the inspection from being finalized (empty = ready).
+    pub fn finalize_problems(&self, inspection_id: &str) -> Result<Vec<FieldError>> {
+        finalize_problems_tx(self.conn(), inspection_id)
+    }
+
+    /// Finalizes with the active rule pack (see [`Store::finalize_inspection_with`]).
+    pub fn finalize_inspection(&mut self, inspection_id: &str) -> Result<Finalized> {
+        let pack = self.active_pack()?.ok_or_else(|| {
+            StoreError::Invalid("no rule pack is installed; cannot screen the record".into())
+        })?;
+        self.finalize_inspection_with(inspection_id, &pack)
+    }
+
+    /// Validates, screens with `pack` and, in one transaction, freezes the shipment and
+    /// inspection, appends the record to this device's chain and outbox and audits it.
+    /// An invalid draft is refused with every problem named; nothing changes.
+    pub fn finalize_inspection_with(
+        &mut self,
+        inspection_id: &str,
+        pack: &RulePack,
+    ) -> Result<Finalized> {
+        self.write("finalizing the inspection", |tx| {
+            let who = who(tx)?;
+            finalize_tx(tx, &who, inspection_id, pack)
+        })
+    }
+
+    /// Starts an amendment of a finalized inspection: new draft shipment and inspection
+    /// (with `amends` = the originals and the reason) carrying copies of its data.
+    /// Returns (shipment_id, inspection_id). The original is untouched.
+    pub fn start_amendment(
+        &mut self,
+        original_inspection_id: &str,
+        reason: &str,
+    ) -> Result<(String, String)> {
+        self.write("starting an amendment", |tx| {
+            let who = who(tx)?;
+            start_amendment_tx(tx, &who, original_inspection_id, reason)
+        })
+    }
+
+    /// Amendments of an inspection (ids), oldest first.
+    pub fn amendments_of(&self, inspection_id: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT id FROM inspections WHERE amends = ?1 ORDER BY created_at, id")
+            .doing(|| "listing amendments".into())?;
+        let ids = stmt
+            .query_map([inspection_id], |r| r.get(0))
+            .doing(|| "listing amendments".into())?
+            .collect::<rusqlite::Result<Vec<String>>>()
+            .doing(|| "listing amendments".into())?;
+        Ok(ids)
+    }
+}

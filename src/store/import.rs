@@ -1,0 +1,95 @@
+//! Importing a whole record (shipment, inspection, measurements, findings, seizures and
+//! custody transfers) in ONE transaction: validated as a whole first; all or nothing.
+
+use serde::Serialize;
+
+use super::audit::who;
+use super::children::add_child_tx;
+use super::custody::add_custody_tx;
+use super::finalize::{Finalized, finalize_tx};
+use super::records::{create_inspection_tx, create_shipment_tx};
+use super::{Result, Store, StoreError};
+use crate::domain::RecordImport;
+use crate::rules::RulePack;
+
+/// The ids an import created.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Imported {
+    pub shipment_id: String,
+    pub inspection_id: String,
+    pub measurement_ids: Vec<String>,
+    pub finding_ids: Vec<String>,
+    pub seizure_ids: Vec<String>,
+    pub custody_ids: Vec<String>,
+    pub finalized: Option<Finalized>,
+}
+
+impl Store {
+    /// Imports `record` as a draft, or finalized (chained, with its custody transfers)
+    /// when `finalize`. Any problem refuses the whole record, naming every field path;
+    /// nothing is written.
+    pub fn import_record(
+        &mut self,
+        record: &RecordImport,
+        finalize: bool,
+        pack: &RulePack,
+    ) -> Result<Imported> {
+        let problems = record.problems(finalize);
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            return Err(StoreError::Invalid(list.join("; ")));
+        }
+        self.write("importing the record", |tx| {
+            let who = who(tx)?;
+            let shipment_id = create_shipment_tx(tx, &who, &record.shipment, None)?;
+            let inspection_id =
+                create_inspection_tx(tx, &who, &shipment_id, &record.inspection, None)?;
+            let mut out = Imported {
+                shipment_id,
+                inspection_id: inspection_id.clone(),
+                measurement_ids: Vec::new(),
+                finding_ids: Vec::new(),
+                seizure_ids: Vec::new(),
+                custody_ids: Vec::new(),
+                finalized: None,
+            };
+            for m in &record.measurements {
+                out.measurement_ids.push(add_child_tx(
+                    tx,
+                    &who,
+                    ("measurements", "measurement"),
+                    &inspection_id,
+                    m,
+                )?);
+            }
+            for f in &record.findings {
+                out.finding_ids.push(add_child_tx(
+                    tx,
+                    &who,
+                    ("findings", "finding"),
+                    &inspection_id,
+                    f,
+                )?);
+            }
+            for s in &record.seizures {
+                out.seizure_ids.push(add_child_tx(
+                    tx,
+                    &who,
+                    ("seizures", "seizure"),
+                    &inspection_id,
+                    &s.seizure,
+                )?);
+            }
+            if finalize {
+                out.finalized = Some(finalize_tx(tx, &who, &inspection_id, pack)?);
+                for (s, seizure_id) in record.seizures.iter().zip(&out.seizure_ids) {
+                    for c in &s.custody {
+                        out.custody_ids
+                            .push(add_custody_tx(tx, &who, seizure_id, c)?.id);
+                    }
+                }
+            }
+            Ok(out)
+        })
+    }
+}

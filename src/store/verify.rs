@@ -1,0 +1,152 @@
+//! Chain verification: every device's chain is recomputed from the stored payloads
+//! (seq continuity from 1, prev_hash links, hash over the payload, canonical payload
+//! text, and the frozen rows' record_hash), naming the first broken link.
+
+use serde::Serialize;
+
+use super::chain::{GENESIS_HASH, canonical_json, chain_hash};
+use super::{Context, Result, Store};
+
+/// One device's chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeviceChain {
+    pub device_id: String,
+    pub records: i64,
+    pub head_hash: String,
+}
+
+/// The first broken link found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BrokenLink {
+    pub device_id: String,
+    pub seq: i64,
+    pub record_id: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for BrokenLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "device {} seq {} (record {}): {}",
+            self.device_id, self.seq, self.record_id, self.problem
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChainReport {
+    pub devices: Vec<DeviceChain>,
+    pub broken: Option<BrokenLink>,
+}
+
+impl ChainReport {
+    pub fn is_ok(&self) -> bool {
+        self.broken.is_none()
+    }
+    pub fn records(&self) -> i64 {
+        self.devices.iter().map(|d| d.records).sum()
+    }
+}
+
+struct Link {
+    device_id: String,
+    seq: i64,
+    kind: String,
+    record_id: String,
+    payload: String,
+    hash: String,
+    prev_hash: String,
+    row_hash: Option<String>,
+}
+
+impl Store {
+    /// Recomputes every device chain; stops at the first broken link.
+    pub fn verify_chains(&self) -> Result<ChainReport> {
+        let doing = || "reading the outbox to verify the chains".to_string();
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT o.device_id, o.seq, o.kind, o.record_id, o.payload, o.hash, o.prev_hash,
+                        CASE o.kind
+                          WHEN 'inspection' THEN (SELECT record_hash FROM inspections WHERE id = o.record_id)
+                          ELSE (SELECT record_hash FROM custody_events WHERE id = o.record_id) END
+                 FROM outbox o ORDER BY o.device_id, o.seq",
+            )
+            .doing(doing)?;
+        let mut rows = stmt.query([]).doing(doing)?;
+        let mut devices: Vec<DeviceChain> = Vec::new();
+        let mut broken = None;
+        while let Some(r) = rows.next().doing(doing)? {
+            let l = Link {
+                device_id: r.get(0).doing(doing)?,
+                seq: r.get(1).doing(doing)?,
+                kind: r.get(2).doing(doing)?,
+                record_id: r.get(3).doing(doing)?,
+                payload: r.get(4).doing(doing)?,
+                hash: r.get(5).doing(doing)?,
+                prev_hash: r.get(6).doing(doing)?,
+                row_hash: r.get(7).doing(doing)?,
+            };
+            let (expected_seq, expected_prev) = match devices.last() {
+                Some(d) if d.device_id == l.device_id => (d.records + 1, d.head_hash.clone()),
+                _ => {
+                    devices.push(DeviceChain {
+                        device_id: l.device_id.clone(),
+                        records: 0,
+                        head_hash: GENESIS_HASH.to_string(),
+                    });
+                    (1, GENESIS_HASH.to_string())
+                }
+            };
+            if let Some(problem) = check(&l, expected_seq, &expected_prev) {
+                broken = Some(BrokenLink {
+                    device_id: l.device_id,
+                    seq: l.seq,
+                    record_id: l.record_id,
+                    problem,
+                });
+                break;
+            }
+            let d = devices.last_mut().expect("pushed above");
+            d.records += 1;
+            d.head_hash = l.hash;
+        }
+        Ok(ChainReport { devices, broken })
+    }
+}
+
+fn check(l: &Link, expected_seq: i64, expected_prev: &str) -> Option<String> {
+    if l.seq != expected_seq {
+        return Some(format!("sequence gap: expected seq {expected_seq}"));
+    }
+    if l.prev_hash != expected_prev {
+        return Some("prev_hash does not match the previous record's hash".into());
+    }
+    if chain_hash(&l.prev_hash, &l.payload) != l.hash {
+        return Some("hash does not match the stored payload (the payload was altered)".into());
+    }
+    match serde_json::from_str::<serde_json::Value>(&l.payload) {
+        Err(e) => return Some(format!("payload is not JSON: {e}")),
+        Ok(v) => {
+            if canonical_json(&v) != l.payload {
+                return Some("payload is not in canonical form".into());
+            }
+            if v.get("kind").and_then(|k| k.as_str()) != Some(l.kind.as_str()) {
+                return Some(format!(
+                    "payload kind differs from the outbox kind {}",
+                    l.kind
+                ));
+            }
+        }
+    }
+    if let Some(row_hash) = &l.row_hash
+        && row_hash != &l.hash
+    {
+        return Some(format!(
+            "the {} row's record_hash differs from the chain",
+            l.kind
+        ));
+    }
+    None
+}

@@ -1,0 +1,147 @@
+//! Shared set-up for the recording tests: a real database file (WAL) with an officer,
+//! a device and a small rule pack whose items come from the rules reference.
+#![allow(dead_code)]
+
+use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
+use minspect::store::{InitOptions, Store, setup_new_database};
+use tempfile::TempDir;
+
+/// A small rule pack: 2025 No. 18 (Dy) and 2025 No. 10 (Bi) items as in the reference.
+pub const TEST_PACK: &str = r#"
+[pack]
+version = "2099.01.1-test"
+published = "2026-03-15"
+title = "test pack"
+
+[[families]]
+id = "rare_earth"
+name_en = "Medium and heavy rare earths"
+keywords = ["rare earth", "dysprosium"]
+elements = ["Dy"]
+
+[[families]]
+id = "bismuth"
+name_en = "Bismuth"
+keywords = ["bismuth"]
+elements = ["Bi"]
+
+[[announcements]]
+id = "2025-18"
+number = "2025 No. 18"
+title = "Export control of medium and heavy rare earth items"
+issuers = ["MOFCOM", "GAC"]
+published = "2025-04-04"
+effective = "2025-04-04"
+status = "in_force"
+sources = ["https://example.invalid/2025-18"]
+
+[[announcements]]
+id = "2025-10"
+number = "2025 No. 10"
+title = "Export control of tungsten, tellurium, bismuth, molybdenum and indium items"
+issuers = ["MOFCOM", "GAC"]
+published = "2025-02-04"
+effective = "2025-02-04"
+status = "in_force"
+sources = ["https://example.invalid/2025-10"]
+
+[[items]]
+id = "re-dy-metal"
+family = "rare_earth"
+announcement = "2025-18"
+name_en = "Dysprosium metal, alloys and targets"
+formulae = ["Dy"]
+keywords = ["dysprosium metal", "dysprosium alloy"]
+elements = ["Dy"]
+family_primary = true
+control_code = "1C905.a"
+sources = ["https://example.invalid/dy"]
+
+[[items]]
+id = "re-dy-magnet"
+family = "rare_earth"
+announcement = "2025-18"
+name_en = "Dysprosium-containing NdFeB permanent magnets"
+keywords = ["ndfeb", "neodymium magnet"]
+elements = ["Dy"]
+control_code = "1C905.a.4"
+sources = ["https://example.invalid/dy-magnet"]
+
+[[items]]
+id = "bi-alloy"
+family = "bismuth"
+announcement = "2025-10"
+name_en = "Bismuth alloys (including tin-bismuth solder)"
+formulae = ["Sn42Bi58"]
+keywords = ["tin-bismuth", "tin bismuth", "bismuth alloy"]
+elements = ["Bi"]
+family_primary = true
+hs_codes = [{ code = "8106901019" }, { code = "8106901029" }]
+sources = ["https://example.invalid/bi"]
+"#;
+
+pub fn init_opts() -> InitOptions {
+    InitOptions {
+        officer_name: "Li Wei".into(),
+        badge: "3101".into(),
+        device_name: "yangshan-01".into(),
+        kind: DbKind::Field,
+        role: Role::Officer,
+    }
+}
+
+/// A new database file in a temporary directory, initialized, with the test pack active.
+pub fn new_store() -> (TempDir, Store) {
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("field.db")).unwrap();
+    setup_new_database(&mut store, &init_opts()).unwrap();
+    store.install_pack(TEST_PACK, "test").unwrap();
+    (dir, store)
+}
+
+/// The shipped example record (case C12).
+pub fn example() -> RecordImport {
+    RecordImport::from_json(minspect::cli::EXAMPLE_RECORD).unwrap()
+}
+
+pub fn count(store: &Store, table: &str) -> i64 {
+    store
+        .query_raw_for_tests(&format!("SELECT count(*) FROM {table}"))
+        .unwrap()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+pub fn raw(store: &Store, sql: &str) -> Option<String> {
+    store.query_raw_for_tests(sql).unwrap()
+}
+
+pub struct Ids {
+    pub shipment: String,
+    pub inspection: String,
+    pub seizure: String,
+}
+
+/// Shipment, inspection, measurements, one finding and one seizure, through the API.
+pub fn draft(store: &mut Store) -> Ids {
+    let ex = example();
+    let shipment = store.create_shipment(&ex.shipment).unwrap();
+    let inspection = store.start_inspection(&shipment, &ex.inspection).unwrap();
+    for m in &ex.measurements {
+        store.add_measurement(&inspection, m).unwrap();
+    }
+    store.add_finding(&inspection, &ex.findings[0]).unwrap();
+    let seizure = store
+        .add_seizure(&inspection, &ex.seizures[0].seizure)
+        .unwrap();
+    Ids {
+        shipment,
+        inspection,
+        seizure,
+    }
+}
+
+pub fn transfers() -> Vec<CustodyEvent> {
+    example().seizures[0].custody.clone()
+}
