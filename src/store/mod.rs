@@ -2,12 +2,26 @@
 //! Every error says what the store was doing.
 
 pub mod chain;
+mod devices;
+mod hq_import;
 mod migrate;
+mod outbox;
+mod reviews;
 mod rules;
 mod setup;
+#[doc(hidden)]
+pub mod testsupport;
 
 pub use migrate::{SCHEMA_VERSION, schema_version_of};
 pub use setup::{Identity, InitOptions, setup_new_database};
+// sync (issue 5)
+pub use devices::{DeviceInfo, LocalKey, TrustOutcome};
+pub use hq_import::{ImportOutcome, IncomingBundle, IncomingRecord};
+pub use outbox::{
+    DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
+    SyncStatus,
+};
+pub use reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
