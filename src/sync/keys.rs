@@ -100,8 +100,8 @@ pub fn export_key(
             )));
         }
     };
-    let path = fsio::write_atomic_bytes(dir, &name.to_string_lossy(), kf.to_json().as_bytes())?;
-    Ok((kf, Some(path)))
+    fsio::write_atomic_bytes(dir, &name.to_string_lossy(), kf.to_json().as_bytes())?;
+    Ok((kf, Some(out.to_path_buf())))
 }
 
 /// Reads a key file and trusts it in this database.
