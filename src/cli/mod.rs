@@ -7,6 +7,9 @@ mod rules_show;
 pub mod screen;
 
 pub use record::EXAMPLE_RECORD;
+mod device;
+mod review;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -48,6 +51,15 @@ pub enum Command {
     /// Record shipments, inspections and seizures headlessly
     #[command(subcommand)]
     Record(record::RecordCommand),
+    /// Device identity: export this device's key, trust another's, list
+    #[command(subcommand)]
+    Device(device::DeviceCommand),
+    /// Sync with headquarters: export, import, ack, status
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
+    /// Headquarters review decisions (delivered to the device in receipts)
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -84,6 +96,15 @@ impl From<StoreError> for CliError {
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Refused input (a bad bundle, receipt or key file) exits 2; I/O failures exit 1.
+pub(crate) fn sync_err(e: crate::sync::SyncError) -> CliError {
+    match e {
+        crate::sync::SyncError::Refused(m) => CliError::BadInput(m),
+        crate::sync::SyncError::Store(s) => s.into(),
+        io @ crate::sync::SyncError::Io { .. } => CliError::Failed(io.to_string()),
+    }
+}
 
 /// The database path: `--db`, else `$MINSPECT_DB`, else the platform data directory.
 pub fn resolve_db_path(flag: Option<PathBuf>) -> CliResult<PathBuf> {
@@ -125,5 +146,8 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd),
+        Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
+        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
+        Some(Command::Review(cmd)) => review::run(&db, cli.read_only, cmd),
     }
 }
