@@ -1,6 +1,7 @@
 //! Headless subcommands. Prints text or `--json`; never imports the TUI.
 
 mod db;
+mod fixture;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,9 @@ pub enum Command {
     /// Database maintenance
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Training databases
+    #[command(subcommand)]
+    Fixture(fixture::FixtureCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -108,5 +112,6 @@ pub fn run(cli: Cli) -> CliResult {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
+        Some(Command::Fixture(cmd)) => fixture::run(cmd),
     }
 }

@@ -1,10 +1,12 @@
 //! The only module that names rusqlite. One `Store` per open database file.
 //! Every error says what the store was doing.
 
+pub mod bulk;
 pub mod chain;
 mod migrate;
 mod rules;
 mod setup;
+pub mod shipments;
 
 pub use migrate::{SCHEMA_VERSION, schema_version_of};
 pub use setup::{Identity, InitOptions, setup_new_database};
