@@ -159,8 +159,19 @@ fn row_of(r: &Row<'_>) -> rusqlite::Result<ShipmentRow> {
     })
 }
 
+/// Free text matching fewer rows than this is fetched from FTS and sorted (bounded
+/// work); a broader match walks the log's index newest first and probes FTS per row,
+/// stopping after one page (DESIGN §10: rank only small result sets).
+pub const FTS_SORT_CAP: usize = 20_000;
+
 /// The SQL and its parameters for one page (public for EXPLAIN QUERY PLAN checks).
-pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, Vec<String>) {
+/// `broad_text`: the free text matches at least [`FTS_SORT_CAP`] rows.
+pub fn page_sql(
+    f: &ShipmentFilter,
+    from: &PageFrom,
+    limit: usize,
+    broad_text: bool,
+) -> (String, Vec<String>) {
     let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<String> = Vec::new();
     let p = |v: String, params: &mut Vec<String>| {
@@ -169,16 +180,32 @@ pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, V
     };
     if let Some(q) = fts_query(&f.text) {
         let n = p(q, &mut params);
-        conds.push(format!(
-            "s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH {n})"
-        ));
+        conds.push(if broad_text {
+            format!("EXISTS (SELECT 1 FROM shipments_fts WHERE shipments_fts MATCH {n} AND rowid = s.rowid)")
+        } else {
+            format!("s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH {n})")
+        });
     }
-    if let Some(d) = f.from {
-        let n = p(d.to_string(), &mut params);
+    // A date bound on the side the keyset already bounds is implied by the key (the key
+    // row passed the filter): leave it out so the index range starts at the key.
+    let key_date = match from {
+        PageFrom::OlderThan(k) | PageFrom::AtOrOlder(k) | PageFrom::NewerThan(k) => {
+            Some(k.declared_on.as_str())
+        }
+        _ => None,
+    };
+    let older = matches!(from, PageFrom::OlderThan(_) | PageFrom::AtOrOlder(_));
+    let newer = matches!(from, PageFrom::NewerThan(_));
+    if let Some(d) = f.from.map(|d| d.to_string())
+        && !(newer && key_date.is_some_and(|k| k >= d.as_str()))
+    {
+        let n = p(d, &mut params);
         conds.push(format!("s.declared_on >= {n}"));
     }
-    if let Some(d) = f.to {
-        let n = p(d.to_string(), &mut params);
+    if let Some(d) = f.to.map(|d| d.to_string())
+        && !(older && key_date.is_some_and(|k| k <= d.as_str()))
+    {
+        let n = p(d, &mut params);
         conds.push(format!("s.declared_on <= {n}"));
     }
     for (col, v) in [
@@ -284,7 +311,8 @@ impl Store {
         from: &PageFrom,
         limit: usize,
     ) -> Result<Vec<ShipmentRow>> {
-        let (sql, params) = page_sql(filter, from, limit);
+        let broad = self.fts_is_broad(&filter.text)?;
+        let (sql, params) = page_sql(filter, from, limit, broad);
         let mut stmt = self
             .conn()
             .prepare_cached(&sql)
@@ -303,7 +331,18 @@ impl Store {
 
     /// The plan SQLite picks for a page query, one line per step.
     pub fn explain_page(&self, filter: &ShipmentFilter, from: &PageFrom) -> Result<Vec<String>> {
-        let (sql, params) = page_sql(filter, from, 50);
+        let broad = self.fts_is_broad(&filter.text)?;
+        self.explain_page_as(filter, from, broad)
+    }
+
+    /// The plan of a page query with the text path chosen by the caller.
+    pub fn explain_page_as(
+        &self,
+        filter: &ShipmentFilter,
+        from: &PageFrom,
+        broad: bool,
+    ) -> Result<Vec<String>> {
+        let (sql, params) = page_sql(filter, from, 50, broad);
         let mut stmt = self
             .conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
@@ -313,6 +352,22 @@ impl Store {
             .doing(|| "explaining the shipment log query".into())?
             .collect::<rusqlite::Result<Vec<_>>>()
             .doing(|| "explaining the shipment log query".into())
+    }
+
+    /// True when `text` matches at least [`FTS_SORT_CAP`] shipments (counted up to the cap).
+    pub fn fts_is_broad(&self, text: &str) -> Result<bool> {
+        let Some(q) = fts_query(text) else {
+            return Ok(false);
+        };
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM shipments_fts WHERE shipments_fts MATCH ?1 LIMIT {FTS_SORT_CAP})"
+            ))
+            .doing(|| "counting text matches".into())?
+            .query_row([q], |r| r.get(0))
+            .doing(|| "counting text matches".into())?;
+        Ok(n as usize >= FTS_SORT_CAP)
     }
 
     /// A shipment with its inspections, findings and seizures; None if unknown.

@@ -52,7 +52,7 @@ fn cols(width: usize) -> Cols {
     Cols {
         verdict,
         decl,
-        rest: width.saturating_sub(fixed).max(8),
+        rest: width.saturating_sub(fixed + 1).max(8),
     }
 }
 

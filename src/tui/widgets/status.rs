@@ -92,14 +92,12 @@ pub fn status_bar(f: &mut Frame, area: Rect, s: &StatusInfo, today: NaiveDate, t
         "" | "field" => String::new(),
         k => format!(" │ {}", k.to_uppercase()),
     };
-    let mut text = format!(
-        " {who} │ {} │ sync {} pending │ {pack}{kind}",
+    let ro = if s.read_only { " READ-ONLY │" } else { "" };
+    let text = format!(
+        "{ro} {who} │ {} │ sync {} pending │ {pack}{kind}",
         sanitize(&s.db_name),
         s.pending_sync
     );
-    if s.read_only {
-        text.push_str(" │ READ-ONLY");
-    }
     let width = area.width as usize;
     let line = super::table::fit(&text, width);
     f.render_widget(Paragraph::new(Line::styled(line, theme.status)), area);
