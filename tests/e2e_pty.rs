@@ -122,7 +122,7 @@ fn journey(t: &mut Tui, name: &str, hs: &str, mono: bool) {
     // the layout follows the terminal size: the detail pane starts at a third of the width
     t.resize(40, 120);
     t.wait_for("layout at 120x40", Duration::from_secs(10), |s| {
-        find(s, "┌ ▶ Detail").map(|(r, c)| (r, c)) == Some((1, 40)) && row(s, 39).contains("sync")
+        find(s, "┌ ▶ Detail") == Some((1, 40)) && row(s, 39).contains("sync")
     });
     t.resize(20, 70);
     t.wait_text("Enlarge the terminal to at least 80x24 (now 70x20)");
