@@ -6,6 +6,7 @@ pub mod chain;
 mod migrate;
 mod rules;
 mod setup;
+mod shipment_detail;
 pub mod shipments;
 
 pub use migrate::{SCHEMA_VERSION, schema_version_of};
