@@ -9,7 +9,7 @@ use super::Pane;
 use super::rules::RulesScreen;
 use crate::domain::sanitize;
 use crate::rules::RulePack;
-use crate::rules::pack::{AnnouncementStatus, Item};
+use crate::rules::pack::{AnnouncementStatus, Effect, Item};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{draw_rows, field, fit, pane};
 
@@ -96,6 +96,25 @@ fn status_name(s: AnnouncementStatus) -> &'static str {
         AnnouncementStatus::Suspended => "SUSPENDED",
         AnnouncementStatus::Superseded => "superseded",
         AnnouncementStatus::Framework => "framework",
+    }
+}
+
+/// An announcement cited by its number (`2025 No. 72`), else by its id.
+fn number<'a>(pack: &'a RulePack, id: &'a str) -> String {
+    clean(
+        pack.announcements
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.number.as_str())
+            .unwrap_or(id),
+    )
+}
+
+fn effect(e: Effect) -> &'static str {
+    match e {
+        Effect::Prohibited => "prohibited",
+        Effect::LicenceRequired => "licence required",
+        Effect::NeedsReview => "needs review",
     }
 }
 
@@ -212,6 +231,49 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
         for u in &a.unconfirmed {
             l.push(Line::styled(
                 format!("  UNCONFIRMED: {}", clean(u)),
+                theme.warn,
+            ));
+        }
+    }
+    let clauses: Vec<_> = pack
+        .clauses
+        .iter()
+        .filter(|c| c.families.is_empty() || c.families.contains(&item.family))
+        .collect();
+    if !clauses.is_empty() {
+        l.push(Line::raw(""));
+        l.push(Line::styled("Destination and end-use clauses", theme.dim));
+    }
+    for c in clauses {
+        let to = c
+            .valid_to
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "open".into());
+        let scope = c
+            .country
+            .as_deref()
+            .map(clean)
+            .unwrap_or_else(|| "any destination".into());
+        l.push(Line::raw(format!(
+            "  {} ({}) {scope}: {:?} · {} → {to}",
+            clean(&c.id),
+            clean(&c.announcement),
+            c.effect,
+            c.valid_from
+        )));
+        l.push(Line::raw(format!("    {}", clean(&c.text))));
+        for sp in pack
+            .suspensions
+            .iter()
+            .filter(|sp| sp.clause.as_deref() == Some(c.id.as_str()))
+        {
+            l.push(Line::styled(
+                format!(
+                    "    suspended {} → {} by {}",
+                    sp.start,
+                    sp.end,
+                    clean(&sp.by)
+                ),
                 theme.warn,
             ));
         }

@@ -169,6 +169,17 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
+/// A stored UTC time shown in local time (DESIGN §3).
+fn local(ts: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(ts)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| c(ts))
+}
+
 fn money(minor: Option<i64>, cur: &str) -> String {
     minor
         .map(|m| format!("{}.{:02} {}", m / 100, m % 100, c(cur)))
@@ -257,7 +268,7 @@ pub fn detail_lines<'a>(d: &'a ShipmentDetail, theme: &Theme) -> Vec<Line<'a>> {
     for i in &d.inspections {
         l.push(Line::raw(format!(
             "  {} {} · {} · {} · {} · {} · {}",
-            c(&i.started_at),
+            local(&i.started_at),
             c(&i.locode),
             c(&i.trigger),
             c(&i.outcome),
