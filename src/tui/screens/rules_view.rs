@@ -223,7 +223,7 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
                     "  suspended{clause} {} → {} by {}",
                     sp.start,
                     sp.end,
-                    clean(&sp.by)
+                    number(pack, &sp.by)
                 ),
                 theme.warn,
             ));
@@ -255,10 +255,10 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
             .map(clean)
             .unwrap_or_else(|| "any destination".into());
         l.push(Line::raw(format!(
-            "  {} ({}) {scope}: {:?} · {} → {to}",
+            "  {} ({}) {scope}: {} · {} → {to}",
             clean(&c.id),
-            clean(&c.announcement),
-            c.effect,
+            number(pack, &c.announcement),
+            effect(c.effect),
             c.valid_from
         )));
         l.push(Line::raw(format!("    {}", clean(&c.text))));
@@ -272,7 +272,7 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
                     "    suspended {} → {} by {}",
                     sp.start,
                     sp.end,
-                    clean(&sp.by)
+                    number(pack, &sp.by)
                 ),
                 theme.warn,
             ));
