@@ -8,6 +8,7 @@ pub mod screen;
 
 pub use record::EXAMPLE_RECORD;
 mod device;
+mod fixture;
 mod review;
 mod sync;
 
@@ -60,6 +61,9 @@ pub enum Command {
     /// Headquarters review decisions (delivered to the device in receipts)
     #[command(subcommand)]
     Review(review::ReviewCommand),
+    /// Training databases
+    #[command(subcommand)]
+    Fixture(fixture::FixtureCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -149,5 +153,6 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, cmd),
+        Some(Command::Fixture(cmd)) => fixture::run(cmd),
     }
 }

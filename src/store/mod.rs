@@ -2,6 +2,7 @@
 //! Every error says what the store was doing.
 
 mod audit;
+pub mod bulk;
 pub mod chain;
 mod children;
 mod custody;
@@ -17,6 +18,8 @@ mod reviews;
 mod rows;
 mod rules;
 mod setup;
+mod shipment_detail;
+pub mod shipments;
 mod show;
 mod testing;
 #[doc(hidden)]

@@ -1,6 +1,16 @@
-//! Shared set-up for the recording tests: a real database file (WAL) with an officer,
+//! Shared test helpers: in-process App driving (flow), a real-terminal harness (pty:
+//! portable-pty + vt100), a throwaway sshd on loopback (sshd), and for the recording tests a real database file (WAL) with an officer,
 //! a device and a small rule pack whose items come from the rules reference.
 #![allow(dead_code)]
+
+pub mod flow;
+pub mod pty;
+pub mod sshd;
+
+/// Whether tests that need root/sshd must run (CI) or may skip.
+pub fn must_run() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
 
 use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
 use minspect::store::{InitOptions, Store, setup_new_database};
