@@ -121,6 +121,15 @@ impl<'p> ScreeningIndex<'p> {
                 ),
             );
         }
+        for name in facts.measurements.keys() {
+            if !super::measurements::is_known_measurement(name) {
+                out.notes.push(format!(
+                    "measurement '{name}' is not used by any rule (known names: purity_pct, flexural_strength_mpa, density_g_cm3, <element>_pct ...; see the README)."
+                ));
+            }
+        }
+        // reasons that decide the verdict first; red flags and stale warnings after them
+        out.hits.sort_by_key(|h| std::cmp::Reverse(h.effect));
         let verdict = out
             .hits
             .iter()
@@ -179,7 +188,7 @@ impl<'p> ScreeningIndex<'p> {
         }
         if !standing.is_in_force() {
             out.notes.push(format!(
-                "{} ({}, {}): {} on {date}; not controlled by it on this date.",
+                "{} ({}, {}): on {date} {}; not controlled by it on this date.",
                 item.name_en,
                 item.id,
                 ann.number,
