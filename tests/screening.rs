@@ -105,7 +105,7 @@ const CASES: &[Case] = &[
     c("Sn-Bi solder before 2025 No. 10", r#"{"date":"2025-02-03","description":"low-temperature tin paste","composition":{"Sn":42,"Bi":55.3}}"#, N, &[], &["bi-alloy"]),
     c("Bi 3 % solder: UNCONFIRMED threshold", r#"{"date":"2025-06-01","description":"solder wire","composition":{"Sn":96,"Bi":3,"Ag":1}}"#, R, &["bi-alloy"], &[]),
     c("bismuth trioxide reported not covered", r#"{"date":"2025-06-01","description":"bismuth trioxide 99.99"}"#, N, &[], &["bi-metal", "bi-alloy"]),
-    c("CdTe", r#"{"date":"2025-06-01","description":"CdTe targets"}"#, L, &["te-cdte"], &[]),
+    c("CdTe: criteria UNCONFIRMED", r#"{"date":"2025-06-01","description":"CdTe targets"}"#, R, &["te-cdte"], &[]),
     c("indium metal reported not listed", r#"{"date":"2026-02-01","hs_code":"8112923010","description":"indium ingots 4N5"}"#, N, &[], &["in-metal"]),
     // --- suspended, never effective: 2025 Nos. 55-58 (2025 No. 70)
     c("holmium before planned date", r#"{"date":"2025-11-06","description":"holmium metal"}"#, N, &[], &["re-ho"]),

@@ -190,7 +190,9 @@ fn show_item(pack: &RulePack, i: &Item, today: NaiveDate, as_json: bool) {
     for line in suspensions_text(pack, &i.announcement) {
         println!("  {}", s(&line));
     }
-    if i.criteria.is_empty() {
+    if i.criteria.is_empty() && i.criteria_unconfirmed {
+        println!("  criteria: UNCONFIRMED (the sources do not give them): a match needs review");
+    } else if i.criteria.is_empty() {
         println!("  criteria: none (every grade)");
     }
     for c in &i.criteria {

@@ -296,6 +296,9 @@ pub(super) fn fmt_num(v: f64) -> String {
 /// some group could still hold once measured.
 pub(super) fn evaluate(item: &Item, facts: &Facts) -> Outcome {
     if item.criteria.is_empty() {
+        if item.criteria_unconfirmed {
+            return Outcome::BelowUnconfirmed(Vec::new());
+        }
         return Outcome::Controlled(Vec::new());
     }
     let mut groups: Vec<&str> = Vec::new();

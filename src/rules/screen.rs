@@ -257,6 +257,12 @@ impl<'p> ScreeningIndex<'p> {
                     item.name_en, item.name_zh, ann.number, criteria_text(item), names.join(", ")
                 ));
             }
+            Outcome::BelowUnconfirmed(failed) if failed.is_empty() => {
+                out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
+                    "{} ({}) is listed in {}{code_txt}, but its technical criteria are UNCONFIRMED; {basis}. Have the goods identified (customs query under GAC 2025 No. 123) before release.{licence}{unconf}",
+                    item.name_en, item.name_zh, ann.number
+                ));
+            }
             Outcome::BelowUnconfirmed(failed) => {
                 out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
                     "{} ({}) under {}{code_txt}: measured {}, below a threshold that is UNCONFIRMED; {basis}. Confirm the threshold with the official text or an expert identification.",
