@@ -93,6 +93,9 @@ const CASES: &[Case] = &[
     c("Dy magnets day before", r#"{"date":"2025-04-03","hs_code":"8505111000","description":"NdFeB permanent magnets","composition":{"Nd":14.0,"Dy":0.36}}"#, N, &[], &["re-dy-magnet"]),
     c("NdFeB without Dy or Tb", r#"{"date":"2025-06-01","hs_code":"8505111000","description":"NdFeB magnets","composition":{"Nd":29.0,"Pr":4.5,"Fe":65.5,"B":1.0}}"#, N, &[], &["re-dy-magnet", "re-tb-magnet"]),
     Case { name: "NdFeB without composition", facts: r#"{"date":"2025-06-01","description":"钕铁硼磁钢"}"#, verdict: R, hits: &["re-dy-magnet", "re-tb-magnet"], absent: &[], missing: &["dy_pct", "tb_pct"], },
+    c("C12 measured Dy above the declared composition", r#"{"date":"2025-07-04","description":"NdFeB magnets Pr 4.49%, Nd 13.5%, Fe 65.7%, B 0.95%, Ce 15.36%","composition":{"Dy":0.36,"Nd":13.5},"destination":"CH"}"#, L, &["re-dy-magnet", "M2"], &[]),
+    c("declaration string gives Dy", r#"{"date":"2025-06-01","description":"permanent magnets 0|2|Nd 14.00%, Pr 4.71%, Dy 0.18%|no brand"}"#, L, &["re-dy-magnet"], &["M2"]),
+    Case { name: "declaration string without Dy is not proof", facts: r#"{"date":"2025-06-01","description":"NdFeB magnets Nd 14.00%, Pr 4.71%"}"#, verdict: R, hits: &["re-dy-magnet"], absent: &[], missing: &["dy_pct", "tb_pct"] },
     c("Dy declared as iron alloy", r#"{"date":"2025-07-01","hs_code":"7202999000","description":"iron alloy","composition":{"Dy":80,"Fe":20}}"#, L, &["re-dy-metal", "M1"], &[]),
     // --- 2025 No. 10 from 2025-02-04: W, Bi, Te, In
     c("tungsten oxide day before", r#"{"date":"2025-02-03","description":"tungsten oxide"}"#, N, &[], &["w-oxide"]),
