@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod fixture;
 pub mod report;
 pub mod rules;
 pub mod store;

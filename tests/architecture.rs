@@ -28,14 +28,18 @@ const RULES: &[(&str, &[&str])] = &[
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "src/domain/",
-        &["rules", "store", "sync", "report", "cli", "tui"],
+        &["rules", "store", "sync", "report", "cli", "tui", "fixture"],
     ),
-    ("src/rules/", &["store", "sync", "report", "cli", "tui"]),
-    ("src/store/", &["sync", "report", "cli", "tui"]),
+    (
+        "src/rules/",
+        &["store", "sync", "report", "cli", "tui", "fixture"],
+    ),
+    ("src/store/", &["sync", "report", "cli", "tui", "fixture"]),
     ("src/sync/", &["report", "cli", "tui"]),
     ("src/report/", &["sync", "cli", "tui"]),
+    ("src/fixture/", &["sync", "report", "cli", "tui"]),
     ("src/cli/", &["tui"]),
-    ("src/tui/", &["cli"]),
+    ("src/tui/", &["cli", "fixture"]),
 ];
 
 fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -2,8 +2,15 @@
 
 mod db;
 mod record;
+pub mod rules;
+mod rules_show;
+pub mod screen;
 
 pub use record::EXAMPLE_RECORD;
+mod device;
+mod fixture;
+mod review;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,9 +44,26 @@ pub enum Command {
     /// Database maintenance
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Look up the rule pack: list, search, show, import
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
+    /// Screen one shipment's facts (JSON) against the active rule pack
+    Screen(screen::ScreenArgs),
     /// Record shipments, inspections and seizures headlessly
     #[command(subcommand)]
     Record(record::RecordCommand),
+    /// Device identity: export this device's key, trust another's, list
+    #[command(subcommand)]
+    Device(device::DeviceCommand),
+    /// Sync with headquarters: export, import, ack, status
+    #[command(subcommand)]
+    Sync(sync::SyncCommand),
+    /// Headquarters review decisions (delivered to the device in receipts)
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
+    /// Training databases
+    #[command(subcommand)]
+    Fixture(fixture::FixtureCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -76,6 +100,15 @@ impl From<StoreError> for CliError {
 }
 
 pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Refused input (a bad bundle, receipt or key file) exits 2; I/O failures exit 1.
+pub(crate) fn sync_err(e: crate::sync::SyncError) -> CliError {
+    match e {
+        crate::sync::SyncError::Refused(m) => CliError::BadInput(m),
+        crate::sync::SyncError::Store(s) => s.into(),
+        io @ crate::sync::SyncError::Io { .. } => CliError::Failed(io.to_string()),
+    }
+}
 
 /// The database path: `--db`, else `$MINSPECT_DB`, else the platform data directory.
 pub fn resolve_db_path(flag: Option<PathBuf>) -> CliResult<PathBuf> {
@@ -114,6 +147,12 @@ pub fn run(cli: Cli) -> CliResult {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
+        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd),
+        Some(Command::Screen(args)) => screen::run(&db, cli.read_only, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd),
+        Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
+        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
+        Some(Command::Review(cmd)) => review::run(&db, cli.read_only, cmd),
+        Some(Command::Fixture(cmd)) => fixture::run(cmd),
     }
 }

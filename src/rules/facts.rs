@@ -94,7 +94,10 @@ impl Facts {
             match msg.strip_prefix("unknown field `") {
                 Some(rest) => {
                     let field = rest.split('`').next().unwrap_or("?");
-                    FieldError::new(field, "unknown field")
+                    FieldError::new(
+                        field,
+                        "unknown field; facts have date, hs_code, description, composition, measurements, destination, end_use, end_user, licence_no",
+                    )
                 }
                 None => FieldError::new("facts", format!("malformed JSON: {msg}")),
             }

@@ -1,14 +1,25 @@
 //! Rule packs and the screening engine. Pure: no SQL, no terminal.
 
+mod clauses;
+mod declared;
 mod facts;
+mod hits;
+mod matching;
+pub mod measurements;
 pub mod pack;
 mod screen;
 mod search;
+mod standing;
+mod validate;
 
-pub use facts::{Facts, FactsError};
+pub use declared::declared_composition;
+pub use facts::{Facts, FactsError, is_element_symbol};
+pub use measurements::{MEASUREMENTS, is_known_measurement};
 pub use pack::RulePack;
-pub use screen::{Hit, HitKind, Screening, Verdict, screen};
+pub use screen::{Hit, HitKind, PackRef, Screening, ScreeningIndex, Verdict, screen};
 pub use search::{SearchHit, search};
+pub use standing::{Standing, announcement_standing, clause_standing};
+pub use validate::PackError;
 
 /// The default rule pack, embedded in the binary.
 pub const EMBEDDED_PACK: &str = include_str!("../../fixtures/rules/cn-strategic-minerals.toml");

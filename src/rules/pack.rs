@@ -10,6 +10,9 @@ use crate::domain::EndUse;
 #[serde(deny_unknown_fields)]
 pub struct RulePack {
     pub pack: PackInfo,
+    /// Mineral families (names, description words, controlled elements).
+    #[serde(default)]
+    pub families: Vec<Family>,
     #[serde(default)]
     pub announcements: Vec<Announcement>,
     #[serde(default)]
@@ -40,6 +43,23 @@ fn default_stale_days() -> u32 {
     180
 }
 
+/// A mineral family, e.g. `gallium`: its names, the words that mention it in a
+/// description, and its controlled elements.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    pub id: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub name_zh: String,
+    /// Words (English, Chinese) that mention the family in a description.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Element symbols of the family, e.g. `["Ga"]`.
+    #[serde(default)]
+    pub elements: Vec<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnnouncementStatus {
@@ -61,8 +81,13 @@ pub struct Announcement {
     pub title_zh: String,
     pub issuers: Vec<String>,
     pub published: NaiveDate,
-    /// None when the announcement never took effect on its own (e.g. suspended before).
+    /// The day it applies (or was to apply: an announcement suspended before it took
+    /// effect keeps its planned date; the suspension window decides). None = never.
     pub effective: Option<NaiveDate>,
+    /// Last day in force of a superseded or repealed announcement.
+    #[serde(default)]
+    pub valid_to: Option<NaiveDate>,
+    /// Status as the reference reports it; screening decides from the dates.
     pub status: AnnouncementStatus,
     #[serde(default)]
     pub notes: String,
@@ -78,7 +103,8 @@ pub struct Announcement {
 pub struct Suspension {
     /// Announcement suspended.
     pub target: String,
-    /// Clause id when only one clause is suspended.
+    /// When only part of the announcement is suspended: a clause `id` or a clause
+    /// number (`clause_no`, e.g. `2`) of the target announcement.
     #[serde(default)]
     pub clause: Option<String>,
     /// Announcement that suspends it.
@@ -132,8 +158,13 @@ pub struct Criterion {
     pub value: f64,
     #[serde(default)]
     pub group: String,
+    /// The threshold is not confirmed: a measured value that fails it gives
+    /// `needs_review` instead of releasing the goods.
     #[serde(default)]
     pub unconfirmed: bool,
+    /// Where the threshold comes from, when not the announcement text itself.
+    #[serde(default)]
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +173,9 @@ pub struct HsRef {
     pub code: String,
     #[serde(default)]
     pub note: String,
+    /// The code is printed in a source but is probably a misprint of this one.
+    #[serde(default)]
+    pub misprint_of: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,6 +196,10 @@ pub struct Item {
     /// Description keywords (English and Chinese) that suggest this item.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Words that mention this item only generically (e.g. `gallium` for gallium metal):
+    /// they match when no item sharing an element with this one matched more specifically.
+    #[serde(default)]
+    pub generic_keywords: Vec<String>,
     /// Controlled elements: a declared or measured composition containing one of them
     /// (at or above `element_min_pct`) matches this item.
     #[serde(default)]
@@ -177,6 +215,10 @@ pub struct Item {
     pub hs_codes: Vec<HsRef>,
     #[serde(default)]
     pub criteria: Vec<Criterion>,
+    /// The item has technical criteria that the sources do not give (UNCONFIRMED): a
+    /// match needs review (expert identification) instead of `licence_required`.
+    #[serde(default)]
+    pub criteria_unconfirmed: bool,
     #[serde(default = "yes")]
     pub licence_required: bool,
     /// Technology items are not goods at a border; they never match goods facts.
@@ -214,6 +256,10 @@ pub enum Effect {
 pub struct Clause {
     pub id: String,
     pub announcement: String,
+    /// The clause number inside the announcement, e.g. `2` (several rule clauses may
+    /// share one, as D-US-2 and D-US-GR share clause 2 of 2024 No. 46).
+    #[serde(default)]
+    pub clause_no: Option<String>,
     pub kind: ClauseKind,
     /// ISO 3166 alpha-2; None = any destination.
     #[serde(default)]
@@ -221,6 +267,10 @@ pub struct Clause {
     /// None = any end use.
     #[serde(default)]
     pub end_use: Option<EndUse>,
+    /// Words in the declared end user that make it a military end user for this
+    /// clause (lower-case match), e.g. `army`, `ministry of defense`, `自卫队`.
+    #[serde(default)]
+    pub end_user_keywords: Vec<String>,
     /// Families covered; empty = every controlled item.
     #[serde(default)]
     pub families: Vec<String>,

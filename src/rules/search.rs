@@ -1,8 +1,12 @@
 //! Ranked search over a rule pack's items. Pure and in memory (a pack has ~100 items).
+//! Matches ids, formulae (case-sensitive exact first: `GaAs`, `Sb2O3`), control codes
+//! (`1C117` finds 1C117.c and 1C117.d), HS codes and their prefixes (`2825` finds every
+//! 2825... item), English and Chinese names and keywords (substring), and family names.
 
 use serde::Serialize;
 
 use super::RulePack;
+use super::pack::Item;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
@@ -15,14 +19,185 @@ pub struct SearchHit {
 
 /// Items matching `query`, best first. An empty query lists every item in pack order.
 pub fn search(pack: &RulePack, query: &str) -> Vec<SearchHit> {
-    let q = query.trim().to_lowercase();
-    pack.items
-        .iter()
-        .filter(|i| q.is_empty() || i.name_en.to_lowercase().contains(&q) || i.name_zh.contains(&q))
-        .map(|i| SearchHit {
-            item_id: i.id.clone(),
-            score: 1,
-            matched: "name".into(),
-        })
-        .collect()
+    let q = query.trim();
+    if q.is_empty() {
+        return pack
+            .items
+            .iter()
+            .map(|i| SearchHit {
+                item_id: i.id.clone(),
+                score: 0,
+                matched: String::new(),
+            })
+            .collect();
+    }
+    let terms: Vec<&str> = q.split_whitespace().collect();
+    let mut hits: Vec<(usize, SearchHit)> = Vec::new();
+    for (n, item) in pack.items.iter().enumerate() {
+        let best = score(pack, item, q).or_else(|| {
+            if terms.len() < 2 {
+                return None;
+            }
+            // every word must match something; rank below whole-query matches
+            let each: Option<Vec<(u32, &'static str)>> =
+                terms.iter().map(|t| score(pack, item, t)).collect();
+            each.map(|v| {
+                let total: u32 = v.iter().map(|(s, _)| *s).sum::<u32>() / v.len() as u32;
+                (total.saturating_sub(100), v[0].1)
+            })
+        });
+        if let Some((score, matched)) = best {
+            hits.push((
+                n,
+                SearchHit {
+                    item_id: item.id.clone(),
+                    score,
+                    matched: matched.into(),
+                },
+            ));
+        }
+    }
+    hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
+    hits.into_iter().map(|(_, h)| h).collect()
+}
+
+fn word_start(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(at, _)| {
+        hay[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The best (score, what matched) of `q` against one item.
+fn score(pack: &RulePack, item: &Item, q: &str) -> Option<(u32, &'static str)> {
+    let ql = q.to_lowercase();
+    let mut best: Option<(u32, &'static str)> = None;
+    let mut take = |s: u32, what: &'static str| {
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, what));
+        }
+    };
+    if item.id.eq_ignore_ascii_case(q) {
+        take(1000, "id");
+    }
+    for f in &item.formulae {
+        if f == q {
+            take(950 + u32::from(f.len() > 2) * 10, "formula");
+        } else if f.eq_ignore_ascii_case(q) {
+            take(800, "formula");
+        } else if q.len() >= 3 && f.contains(q) {
+            take(300, "formula");
+        }
+    }
+    if let Some(code) = &item.control_code {
+        let (cu, qu) = (code.to_ascii_uppercase(), q.to_ascii_uppercase());
+        if cu == qu {
+            take(920, "control_code");
+        } else if qu.len() >= 3 && cu.starts_with(&qu) {
+            take(880, "control_code");
+        }
+    }
+    let digits: String = q.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    if digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()) {
+        for h in &item.hs_codes {
+            if h.code == digits {
+                take(930, "hs_code");
+            } else if h.code.starts_with(&digits) {
+                take(700 + digits.len() as u32 * 10, "hs_code");
+            } else if digits.len() > h.code.len() && digits.starts_with(&h.code) {
+                take(690, "hs_code");
+            }
+        }
+    }
+    let name = item.name_en.to_lowercase();
+    if name == ql {
+        take(900, "name");
+    } else if name.starts_with(&ql) {
+        take(760, "name");
+    } else if word_start(&name, &ql) {
+        take(620, "name");
+    } else if ql.chars().count() >= 3 && name.contains(&ql) {
+        take(480, "name");
+    }
+    if !item.name_zh.is_empty() {
+        if item.name_zh == q {
+            take(900, "name_zh");
+        } else if item.name_zh.contains(q) {
+            take(600 + u32::from(item.name_zh.starts_with(q)) * 20, "name_zh");
+        }
+    }
+    for g in &item.generic_keywords {
+        if g.to_lowercase() == ql {
+            take(800, "keyword");
+        }
+    }
+    for k in &item.keywords {
+        let kl = k.to_lowercase();
+        if kl == ql {
+            take(780, "keyword");
+        } else if word_start(&kl, &ql) {
+            take(540, "keyword");
+        } else if ql.chars().count() >= 2 && kl.contains(&ql) {
+            take(440, "keyword");
+        }
+    }
+    if let Some(f) = pack.families.iter().find(|f| f.id == item.family) {
+        let fam = [
+            f.id.to_lowercase(),
+            f.name_en.to_lowercase(),
+            f.name_zh.clone(),
+        ];
+        if fam.contains(&ql) {
+            take(420, "family");
+        } else if ql.chars().count() >= 3 && fam.iter().any(|n| n.contains(&ql)) {
+            take(380, "family");
+        } else if f.keywords.iter().any(|k| k.to_lowercase() == ql) {
+            take(360, "family");
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::EMBEDDED_PACK;
+
+    fn ids(q: &str) -> Vec<String> {
+        let pack = RulePack::parse(EMBEDDED_PACK, "embedded").unwrap();
+        search(&pack, q).into_iter().map(|h| h.item_id).collect()
+    }
+
+    #[test]
+    fn the_five_queries() {
+        assert_eq!(ids("gallium")[0], "ga-metal");
+        assert!(ids("gallium").iter().take(8).all(|i| i.starts_with("ga-")));
+        assert_eq!(ids("镓")[0], "ga-metal");
+        assert_eq!(ids("GaAs")[0], "ga-arsenide");
+        assert_eq!(ids("Sb2O3")[0], "sb-oxide");
+        let hs = ids("2825");
+        for id in ["ga-oxide", "ge-dioxide", "sb-oxide", "w-oxide"] {
+            assert!(hs.iter().take(4).any(|i| i == id), "{id} in {hs:?}");
+        }
+        let cc = ids("1C117");
+        assert_eq!(
+            &cc[..4],
+            ["w-apt", "w-oxide", "w-carbide", "w-solid"],
+            "{cc:?}"
+        );
+        assert!(cc.iter().all(|i| i.starts_with("w-")), "{cc:?}");
+    }
+
+    #[test]
+    fn other_queries() {
+        assert_eq!(ids("1C905.a.4")[0], "re-dy-magnet");
+        assert_eq!(ids("2825909001")[0], "ga-oxide");
+        assert_eq!(ids("gallium arsenide")[0], "ga-arsenide");
+        assert_eq!(ids("锑化铟")[0], "sb-insb");
+        assert!(ids("no such thing zz").is_empty());
+        assert_eq!(ids("").len(), ids("").len());
+        assert!(ids("dysprosium magnet").contains(&"re-dy-magnet".to_string()));
+    }
 }

@@ -2,19 +2,28 @@
 //! Every error says what the store was doing.
 
 mod audit;
+pub mod bulk;
 pub mod chain;
 mod children;
 mod custody;
+mod devices;
 mod drafts;
 mod finalize;
+mod hq_import;
 mod import;
 mod migrate;
+mod outbox;
 mod records;
+mod reviews;
 mod rows;
 mod rules;
 mod setup;
+mod shipment_detail;
+pub mod shipments;
 mod show;
 mod testing;
+#[doc(hidden)]
+pub mod testsupport;
 mod verify;
 
 pub use audit::AuditEntry;
@@ -23,10 +32,19 @@ pub use finalize::Finalized;
 pub use import::Imported;
 pub use migrate::{SCHEMA_VERSION, schema_version_of};
 pub use records::DraftSummary;
+pub use rules::{Installed, PackRecord, compare_versions};
 pub use setup::{Identity, InitOptions, setup_new_database};
 #[doc(hidden)]
 pub use testing::RawCommitBaseline;
 pub use verify::{BrokenLink, ChainReport, DeviceChain};
+// sync (issue 5)
+pub use devices::{DeviceInfo, LocalKey, TrustOutcome};
+pub use hq_import::{ImportOutcome, IncomingBundle, IncomingRecord};
+pub use outbox::{
+    DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
+    SyncStatus,
+};
+pub use reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,1 +1,32 @@
-//! Bundles and receipts: export, idempotent import, signing.
+//! Bundles and receipts: export, idempotent import, signing (DESIGN.md §5).
+//!
+//! Formats are documented in `bundle.rs`, `receipt.rs` and `keys.rs`, and in README.md.
+
+pub mod bundle;
+pub mod export;
+pub(crate) mod fsio;
+pub mod import;
+pub mod keys;
+pub mod receipt;
+
+pub use export::{ExportOutcome, ExportReport, export_bundle};
+pub use import::{ImportReport, import_bundle, verify_file};
+pub use keys::{KeyFile, export_key, trust_key_file};
+pub use receipt::{AckReport, Receipt, ack_receipt};
+
+use crate::store::StoreError;
+
+/// A sync failure: a refused input (exit 2 in the CLI), the store, or the file system.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("{0}")]
+    Refused(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{doing}: {source}")]
+    Io {
+        doing: String,
+        #[source]
+        source: std::io::Error,
+    },
+}

@@ -1,7 +1,18 @@
-//! Shared set-up for the recording tests: a real database file (WAL) with an officer,
-//! a device, and a small rule pack whose items come from the rules reference (passed
-//! explicitly, so the tests do not depend on the embedded pack's content).
+//! Shared test helpers: in-process App driving (flow), a real-terminal harness (pty:
+//! portable-pty + vt100), a throwaway sshd on loopback (sshd), and for the recording tests a real database file (WAL) with an officer,
+//! a device and a small rule pack whose items come from the rules reference (passed
+//! explicitly to finalize/import/screening, so those tests do not depend on the embedded
+//! pack's content).
 #![allow(dead_code)]
+
+pub mod flow;
+pub mod pty;
+pub mod sshd;
+
+/// Whether tests that need root/sshd must run (CI) or may skip.
+pub fn must_run() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
 
 use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
 use minspect::rules::RulePack;
@@ -14,6 +25,18 @@ pub const TEST_PACK: &str = r#"
 version = "2099.01.1-test"
 published = "2026-03-15"
 title = "test pack"
+
+[[families]]
+id = "rare_earth"
+name_en = "Medium and heavy rare earths"
+keywords = ["rare earth", "dysprosium"]
+elements = ["Dy"]
+
+[[families]]
+id = "bismuth"
+name_en = "Bismuth"
+keywords = ["bismuth"]
+elements = ["Bi"]
 
 [[announcements]]
 id = "2025-18"

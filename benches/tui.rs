@@ -1,0 +1,191 @@
+//! Console budgets on a generated database (DESIGN §10): first frame, one key that
+//! changes the filter or moves a page (with its query), a frame at 200x60, bytes sent
+//! when the selection moves one row. `MINSPECT_BENCH_SHIPMENTS=N` for a smaller run.
+
+mod common;
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use minspect::store::Store;
+use minspect::tui::app::App;
+use minspect::tui::keymap::Keymap;
+use minspect::tui::theme::Theme;
+use minspect::tui::view;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
+}
+
+fn open_app(path: &std::path::Path, w: u16, h: u16) -> (Store, App) {
+    let mut store = Store::open(path).unwrap();
+    let app = App::new(
+        &mut store,
+        Keymap::default(),
+        Theme::new(false, 16),
+        today(),
+        (w, h),
+    )
+    .unwrap();
+    (store, app)
+}
+
+fn draw(t: &mut Terminal<TestBackend>, app: &App) {
+    t.draw(|f| view::render(app, f)).unwrap();
+}
+
+/// p50 and p99 of `f` over `n` runs, printed (criterion reports means; budgets are p99).
+fn percentiles(name: &str, n: usize, mut f: impl FnMut()) {
+    let mut v: Vec<Duration> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    v.sort();
+    let p = |q: f64| v[((v.len() as f64 - 1.0) * q) as usize];
+    eprintln!(
+        "{name}: p50 {:?}  p99 {:?}  max {:?}  (n={n})",
+        p(0.5),
+        p(0.99),
+        v[v.len() - 1]
+    );
+}
+
+#[derive(Clone, Default)]
+struct Counter(Arc<AtomicUsize>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::Relaxed);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn budgets(c: &mut Criterion) {
+    let path = common::bench_db();
+    eprintln!("database {}", path.display());
+
+    c.bench_function("first_frame_80x24 (open + state + draw)", |b| {
+        b.iter(|| {
+            let (_s, app) = open_app(&path, 80, 24);
+            let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            draw(&mut t, &app);
+        })
+    });
+    c.bench_function(
+        "first_frame_shipments_200x60 (open + first page + draw)",
+        |b| {
+            b.iter(|| {
+                let (mut s, mut app) = open_app(&path, 200, 60);
+                app.handle_key(key(KeyCode::Char('2')), &mut s);
+                let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
+                draw(&mut t, &app);
+            })
+        },
+    );
+
+    let (mut store, mut app) = open_app(&path, 200, 60);
+    app.handle_key(key(KeyCode::Char('2')), &mut store);
+    let mut page_down = true;
+    c.bench_function("key_page_down_up (keyset query + detail)", |b| {
+        b.iter(|| {
+            let k = if page_down {
+                KeyCode::PageDown
+            } else {
+                KeyCode::PageUp
+            };
+            page_down = !page_down;
+            app.handle_key(key(k), &mut store);
+        })
+    });
+    percentiles("key_page_down_up", 400, || {
+        let k = if page_down {
+            KeyCode::PageDown
+        } else {
+            KeyCode::PageUp
+        };
+        page_down = !page_down;
+        app.handle_key(key(k), &mut store);
+    });
+    for (name, filter, extra) in [
+        ("key_filter_text_broad", "galliu", 'm'),
+        ("key_filter_text_narrow", "tellur", 'i'),
+        ("key_filter_dest", "zinc dest:J", 'P'),
+        ("key_filter_status", "status:seize", 'd'),
+        ("key_filter_dates", "from:2024-01-01 to:2024-03-3", '1'),
+    ] {
+        app.handle_key(key(KeyCode::Char('x')), &mut store);
+        app.handle_key(key(KeyCode::Char('/')), &mut store);
+        for ch in filter.chars() {
+            app.handle_key(key(KeyCode::Char(ch)), &mut store);
+        }
+        let mut add = true;
+        let mut step = || {
+            let k = if add {
+                KeyCode::Char(extra)
+            } else {
+                KeyCode::Backspace
+            };
+            add = !add;
+            app.handle_key(key(k), &mut store);
+        };
+        c.bench_function(name, |b| b.iter(&mut step));
+        percentiles(name, 200, &mut step);
+        app.handle_key(key(KeyCode::Enter), &mut store);
+    }
+    app.handle_key(key(KeyCode::Char('x')), &mut store);
+
+    let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    c.bench_function("frame_200x60_shipments", |b| b.iter(|| draw(&mut t, &app)));
+    app.handle_key(key(KeyCode::Char('1')), &mut store);
+    c.bench_function("frame_200x60_rules", |b| b.iter(|| draw(&mut t, &app)));
+    app.handle_key(key(KeyCode::Char('2')), &mut store);
+
+    // bytes sent to a real crossterm backend when the selection moves one row
+    let counter = Counter::default();
+    let backend = CrosstermBackend::new(counter.clone());
+    let mut term = Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 200, 60)),
+        },
+    )
+    .unwrap();
+    term.draw(|f| view::render(&app, f)).unwrap();
+    let mut samples = Vec::new();
+    for k in [
+        KeyCode::Char('j'),
+        KeyCode::Char('j'),
+        KeyCode::Char('k'),
+        KeyCode::Char('j'),
+    ] {
+        app.handle_key(key(k), &mut store);
+        let before = counter.0.load(Ordering::Relaxed);
+        term.draw(|f| view::render(&app, f)).unwrap();
+        samples.push(counter.0.load(Ordering::Relaxed) - before);
+    }
+    eprintln!("bytes per one-row selection move at 200x60 (list + detail pane): {samples:?}");
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    targets = budgets
+}
+criterion_main!(benches);

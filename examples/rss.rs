@@ -1,0 +1,45 @@
+//! Peak RSS of the console's state with a database open: opens the App on the file,
+//! shows the shipment log, pages and filters, draws at 200x60, then prints VmHWM.
+//! `cargo run --release --example rss -- PATH`
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use minspect::store::Store;
+use minspect::tui::app::App;
+use minspect::tui::keymap::Keymap;
+use minspect::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: rss PATH");
+    let mut store = Store::open(std::path::Path::new(&path)).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let mut app = App::new(
+        &mut store,
+        Keymap::default(),
+        Theme::new(false, 16),
+        today,
+        (200, 60),
+    )
+    .unwrap();
+    let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let script = "2jjjj\u{0}/gallium\r\u{0}\u{1}x/dest:US status:seized\rG\u{1}";
+    for c in script.chars() {
+        let code = match c {
+            '\r' => KeyCode::Enter,
+            '\u{0}' => KeyCode::PageDown,
+            '\u{1}' => KeyCode::PageUp,
+            c => KeyCode::Char(c),
+        };
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &mut store);
+        t.draw(|f| minspect::tui::view::render(&app, f)).unwrap();
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    for line in status
+        .lines()
+        .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
+    {
+        println!("{line}");
+    }
+    println!("rows on screen: {}", app.screens.shipments.rows.len());
+}

@@ -1,0 +1,91 @@
+//! `minspect device export-key | trust | list`.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use super::{CliResult, open_existing, sync_err};
+use crate::domain::sanitize;
+use crate::store::TrustOutcome;
+use crate::sync;
+
+#[derive(Debug, Subcommand)]
+pub enum DeviceCommand {
+    /// Write this device's public key file (JSON) to FILE, or print it
+    ExportKey {
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Trust another device's key file (HQ: a field device; field: headquarters)
+    Trust {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// List this device and the trusted devices
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
+    match cmd {
+        DeviceCommand::ExportKey { out } => {
+            let store = open_existing(db, true)?;
+            let (kf, path) = sync::export_key(&store, out.as_deref()).map_err(sync_err)?;
+            match path {
+                Some(p) => println!("{}", p.display()),
+                None => print!("{}", kf.to_json()),
+            }
+            Ok(())
+        }
+        DeviceCommand::Trust { file } => {
+            let mut store = open_existing(db, read_only)?;
+            let (kf, outcome) = sync::trust_key_file(&mut store, &file).map_err(sync_err)?;
+            let what = match outcome {
+                TrustOutcome::Added => "trusted",
+                TrustOutcome::AlreadyTrusted => "already trusted",
+            };
+            println!(
+                "{what}: {} device '{}' [{}] key {}",
+                kf.kind.as_str(),
+                sanitize(&kf.name),
+                kf.device_id,
+                &kf.public_key[..16]
+            );
+            Ok(())
+        }
+        DeviceCommand::List { json } => {
+            let store = open_existing(db, true)?;
+            let devices = store.devices()?;
+            if json {
+                let list: Vec<_> = devices
+                    .iter()
+                    .map(|d| {
+                        serde_json::json!({
+                            "device_id": d.id, "name": d.name, "kind": d.kind.as_str(),
+                            "local": d.is_local, "public_key": hex::encode(d.public_key),
+                            "trusted_at": d.trusted_at, "created_at": d.created_at,
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::Value::Array(list));
+            } else {
+                for d in devices {
+                    println!(
+                        "{:<8} {:<5} {} {:<24} key {}…{}",
+                        if d.is_local { "local" } else { "trusted" },
+                        d.kind.as_str(),
+                        d.id,
+                        sanitize(&d.name),
+                        &hex::encode(d.public_key)[..16],
+                        d.trusted_at
+                            .map(|t| format!(" since {t}"))
+                            .unwrap_or_default()
+                    );
+                }
+            }
+            Ok(())
+        }
+    }
+}

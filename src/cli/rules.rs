@@ -1,0 +1,238 @@
+//! `minspect rules list | search | show | import`.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use serde_json::json;
+
+use super::{CliError, CliResult, open_existing};
+use crate::domain::sanitize;
+use crate::rules::pack::{Item, RulePack};
+use crate::rules::{EMBEDDED_PACK, announcement_standing, search};
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List every item of the active rule pack
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ranked search: names (English, Chinese), formulae (GaAs), control codes (1C117), HS codes and prefixes (2825)
+    Search {
+        query: String,
+        /// At most this many results
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything about one item (or clause, red flag, announcement) by id
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Install a rule pack (TOML) as the active pack, atomically; refuses an older pack
+    Import {
+        file: std::path::PathBuf,
+        /// Install even if it is older than the installed pack
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The pack to answer from: the database's active pack, else the embedded one.
+pub fn load_pack(db: &Path, read_only: bool) -> CliResult<(RulePack, String)> {
+    if db.exists() {
+        let _ = read_only; // answering never writes: always open read-only
+        let store = Store::open_read_only(db)?;
+        if let Some(pack) = store.active_pack()? {
+            return Ok((pack, db.display().to_string()));
+        }
+    }
+    let pack = RulePack::parse(EMBEDDED_PACK, "embedded")
+        .map_err(|e| CliError::Failed(format!("the embedded rule pack is invalid: {e}")))?;
+    Ok((pack, "embedded".into()))
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn s(text: &str) -> String {
+    sanitize(text).into_owned()
+}
+
+pub fn run(db: &Path, read_only: bool, cmd: RulesCommand) -> CliResult {
+    match cmd {
+        RulesCommand::List { json } => {
+            let (pack, from) = load_pack(db, read_only)?;
+            list(&pack, &from, json);
+            Ok(())
+        }
+        RulesCommand::Search { query, limit, json } => {
+            let (pack, _) = load_pack(db, read_only)?;
+            search_cmd(&pack, &query, limit, json);
+            Ok(())
+        }
+        RulesCommand::Show { id, json } => {
+            let (pack, _) = load_pack(db, read_only)?;
+            super::rules_show::show(&pack, &id, today(), json)
+        }
+        RulesCommand::Import { file, force, json } => import(db, read_only, &file, force, json),
+    }
+}
+
+fn ann_number(pack: &RulePack, id: &str) -> String {
+    pack.announcements
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.number.clone())
+        .unwrap_or_else(|| id.into())
+}
+
+fn list(pack: &RulePack, from: &str, as_json: bool) {
+    let date = today();
+    if as_json {
+        let items: Vec<_> = pack
+            .items
+            .iter()
+            .map(|i| {
+                json!({
+                    "id": i.id, "family": i.family, "name_en": i.name_en, "name_zh": i.name_zh,
+                    "control_code": i.control_code, "announcement": ann_number(pack, &i.announcement),
+                    "licence_required": i.licence_required, "technology": i.technology,
+                    "status": announcement_standing(pack, &i.announcement, date).0.describe(),
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            json!({"rule_pack": {"version": pack.pack.version, "published": pack.pack.published.to_string(), "from": from}, "items": items})
+        );
+        return;
+    }
+    println!(
+        "rule pack {} (published {}, from {}): {} items",
+        s(&pack.pack.version),
+        pack.pack.published,
+        s(from),
+        pack.items.len()
+    );
+    let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
+    if date > stale_from {
+        println!(
+            "CHECK: today ({date}) is more than {} days after the pack was published; the rules may have changed: confirm the current status and import a newer pack",
+            pack.pack.stale_after_days
+        );
+    }
+    for i in &pack.items {
+        let status = announcement_standing(pack, &i.announcement, date).0;
+        let flag = if !i.licence_required {
+            " [not controlled]"
+        } else if !status.is_in_force() {
+            " [not in force today]"
+        } else {
+            ""
+        };
+        println!(
+            "{:<20} {:<12} {:<10} {:<12} {}{}",
+            s(&i.id),
+            s(&i.family),
+            s(i.control_code.as_deref().unwrap_or("-")),
+            s(&ann_number(pack, &i.announcement)),
+            s(&i.name_en),
+            flag
+        );
+    }
+}
+
+fn item_by_id<'p>(pack: &'p RulePack, id: &str) -> Option<&'p Item> {
+    pack.items.iter().find(|i| i.id == id)
+}
+
+fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool) {
+    let hits: Vec<_> = search(pack, query).into_iter().take(limit).collect();
+    if as_json {
+        let rows: Vec<_> = hits
+            .iter()
+            .filter_map(|h| item_by_id(pack, &h.item_id).map(|i| (h, i)))
+            .map(|(h, i)| {
+                json!({
+                    "id": i.id, "score": h.score, "matched": h.matched, "family": i.family,
+                    "name_en": i.name_en, "name_zh": i.name_zh, "control_code": i.control_code,
+                    "announcement": ann_number(pack, &i.announcement),
+                })
+            })
+            .collect();
+        println!("{}", json!({"query": query, "results": rows}));
+        return;
+    }
+    if hits.is_empty() {
+        println!("no rule matches '{}'", s(query));
+        return;
+    }
+    for h in &hits {
+        let Some(i) = item_by_id(pack, &h.item_id) else {
+            continue;
+        };
+        println!(
+            "{:<20} {:<10} {:<12} {} / {}  (matched {})",
+            s(&i.id),
+            s(i.control_code.as_deref().unwrap_or("-")),
+            s(&ann_number(pack, &i.announcement)),
+            s(&i.name_en),
+            s(&i.name_zh),
+            h.matched
+        );
+    }
+}
+
+fn import(db: &Path, read_only: bool, file: &Path, force: bool, as_json: bool) -> CliResult {
+    if read_only {
+        return Err(CliError::BadInput(
+            "rules import: the database is open read-only".into(),
+        ));
+    }
+    let raw = std::fs::read_to_string(file).map_err(|e| {
+        CliError::BadInput(format!(
+            "{}: cannot read the rule pack: {e}",
+            file.display()
+        ))
+    })?;
+    let mut store = open_existing(db, false)?;
+    let name = file.display().to_string();
+    let done = store
+        .import_pack(&raw, &name, force)
+        .map_err(CliError::from)?;
+    if as_json {
+        println!(
+            "{}",
+            json!({
+                "installed": !done.unchanged, "version": done.pack.pack.version,
+                "published": done.pack.pack.published.to_string(), "previous": done.previous, "source": name,
+            })
+        );
+    } else if done.unchanged {
+        println!(
+            "rule pack {} is already installed; nothing changed",
+            s(&done.pack.pack.version)
+        );
+    } else {
+        println!(
+            "installed rule pack {} (published {}, {} items) from {}{}",
+            s(&done.pack.pack.version),
+            done.pack.pack.published,
+            done.pack.items.len(),
+            s(&name),
+            done.previous
+                .map(|p| format!(", replacing {}", s(&p)))
+                .unwrap_or_default()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,294 @@
+//! The second half of screening: destination and end-use clauses, red flags, and
+//! descriptions that mention a family without naming an item. Pure.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::Facts;
+use super::matching::{Description, HsHit, Input, Outcome, hs_hit};
+use super::pack::{ClauseKind, RulePack};
+use super::screen::{
+    HitKind, Judged, Out, Verdict, end_use_is, is_destination, licence_note, number_of,
+};
+use super::standing::{Standing, announcement_standing, clause_standing};
+
+fn in_force_items<'p>(
+    pack: &'p RulePack,
+    family: &str,
+    date: NaiveDate,
+) -> Vec<&'p super::pack::Item> {
+    pack.items
+        .iter()
+        .filter(|i| i.family == family && i.licence_required && !i.technology)
+        .filter(|i| {
+            announcement_standing(pack, &i.announcement, date)
+                .0
+                .is_in_force()
+        })
+        .collect()
+}
+
+/// A description that mentions a family (e.g. "graphite") without matching any of its
+/// items needs review, when the family has items in force on the date.
+pub(super) fn family_mentions(
+    pack: &RulePack,
+    matched: &BTreeSet<String>,
+    facts: &Facts,
+    date: NaiveDate,
+    out: &mut Out,
+) {
+    if facts.description.trim().is_empty() {
+        return;
+    }
+    let desc = Description::new(&facts.description);
+    for f in &pack.families {
+        if matched.contains(&f.id) {
+            continue;
+        }
+        let Some(word) = f
+            .keywords
+            .iter()
+            .map(|k| k.to_lowercase())
+            .find(|k| desc.has_word(k))
+        else {
+            continue;
+        };
+        let items = in_force_items(pack, &f.id, date);
+        if items.is_empty() {
+            continue;
+        }
+        let mut anns: Vec<String> = items
+            .iter()
+            .map(|i| number_of(pack, &i.announcement))
+            .collect();
+        anns.dedup();
+        let names: Vec<String> = items
+            .iter()
+            .take(6)
+            .map(|i| format!("{} [{}]", i.name_en, i.id))
+            .collect();
+        out.hit(HitKind::Item, &format!("family:{}", f.id), &anns.join(", "), None, Verdict::NeedsReview, format!(
+            "Description mentions \"{word}\" ({} / {}) without naming a listed item. Identify the goods against the controlled items: {}{}.",
+            f.name_en, f.name_zh, names.join("; "), if items.len() > 6 { "; ..." } else { "" }
+        ));
+    }
+}
+
+/// Red flags: measured content above the declared composition (M2); a controlled match by
+/// description or composition under a declared HS code that is no reference code (M1, M2,
+/// M3); a declared code that is a known misprint (M3).
+pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], input: &Input<'_>, out: &mut Out) {
+    let mut under_declared: Vec<&str> = Vec::new();
+    for j in judged
+        .iter()
+        .filter(|j| matches!(j.outcome, Outcome::Controlled(_)))
+    {
+        // measured content above what the description declares (case C11, C12)
+        if let Some((el, pct)) =
+            j.m.element
+                .as_ref()
+                .filter(|_| !j.m.element_declared && !input.declared.is_empty())
+        {
+            let declared = input.declared.get(el).copied();
+            if declared.is_none_or(|d| d < pct * 0.9) {
+                let said = declared
+                    .map(|d| format!("{} %", super::matching::fmt_num(d)))
+                    .unwrap_or_else(|| "no".into());
+                flag(
+                    pack,
+                    out,
+                    "M2",
+                    format!(
+                        "the declared composition gives {said} {el}, but {} % was found: {} ({}).",
+                        super::matching::fmt_num(*pct),
+                        j.item.name_en,
+                        number_of(pack, &j.item.announcement)
+                    ),
+                );
+                under_declared.push(&j.item.id);
+            }
+        }
+    }
+    let Some(declared) = input.facts.hs_code.as_ref() else {
+        return;
+    };
+    let hs_controlled = pack.items.iter().any(|i| {
+        i.licence_required && !i.technology && hs_hit(i, declared.as_str()).0 != HsHit::None
+    });
+    for j in judged {
+        if let Some((code, Some(of))) = &j.m.hs_code {
+            flag(
+                pack,
+                out,
+                "M3",
+                format!(
+                    "declared HS {declared} is reference code {code} as printed in {}, probably a misprint for {of}; the goods match {} by description: correct the declared code.",
+                    number_of(pack, &j.item.announcement),
+                    j.item.id
+                ),
+            );
+        }
+        if hs_controlled
+            || !matches!(j.outcome, Outcome::Controlled(_))
+            || under_declared.contains(&j.item.id.as_str())
+        {
+            continue;
+        }
+        let code = j
+            .item
+            .control_code
+            .as_deref()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
+        let what = format!(
+            "{} ({}{code})",
+            j.item.name_en,
+            number_of(pack, &j.item.announcement)
+        );
+        let (id, detail) = match (&j.m.element, j.m.by_description()) {
+            (Some((el, pct)), _) if *pct < 10.0 => (
+                "M2",
+                format!(
+                    "{el} {} % found, making the goods {what}; declared HS {declared} is not a reference code. The controlled content may be under-declared.",
+                    super::matching::fmt_num(*pct)
+                ),
+            ),
+            (Some((el, pct)), false) => (
+                "M1",
+                format!(
+                    "the description does not name the goods, but the composition has {el} {} %: {what}; declared HS {declared} is not a reference code.",
+                    super::matching::fmt_num(*pct)
+                ),
+            ),
+            _ => (
+                "M3",
+                format!(
+                    "the description matches {what}, but declared HS {declared} is not one of its reference codes."
+                ),
+            ),
+        };
+        flag(pack, out, id, detail);
+    }
+}
+
+fn flag(pack: &RulePack, out: &mut Out, id: &str, detail: String) {
+    let (title, guidance) = pack
+        .red_flags
+        .iter()
+        .find(|r| r.id == id)
+        .map(|r| (r.title.as_str(), r.guidance.as_str()))
+        .unwrap_or(("Red flag", ""));
+    let message = format!("{title}: {detail} {guidance}")
+        .trim_end()
+        .to_string();
+    if !out
+        .hits
+        .iter()
+        .any(|h| h.kind == HitKind::RedFlag && h.message == message)
+    {
+        out.hit(
+            HitKind::RedFlag,
+            id,
+            "",
+            None,
+            Verdict::NotControlled,
+            message,
+        );
+    }
+}
+
+/// Destination and end-use clauses as of `date`, for the families the goods touch.
+pub(super) fn apply(
+    pack: &RulePack,
+    judged: &[Judged<'_>],
+    facts: &Facts,
+    date: NaiveDate,
+    out: &mut Out,
+) {
+    let Some(dest) = facts.destination.as_ref() else {
+        return;
+    };
+    for c in &pack.clauses {
+        if c.country.as_deref().is_some_and(|k| k != dest.as_str()) {
+            continue;
+        }
+        let touching: Vec<&Judged<'_>> = judged
+            .iter()
+            .filter(|j| c.families.is_empty() || c.families.contains(&j.item.family))
+            .collect();
+        if touching.is_empty() {
+            continue;
+        }
+        let ann = number_of(pack, &c.announcement);
+        let (standing, lapsed) = clause_standing(pack, c, date);
+        if let Some(s) = lapsed.filter(|_| standing.is_in_force()) {
+            out.stale(
+                format!("suspension:{}:{}", s.target, c.id),
+                &ann,
+                format!(
+                    "{} ({ann}) was suspended until {} by {}; this pack does not know whether the suspension was extended. Confirm the current status with MOFCOM before relying on this answer.",
+                    c.id, s.end, number_of(pack, &s.by)
+                ),
+            );
+        }
+        match &standing {
+            Standing::InForce => {}
+            Standing::Suspended { until, .. } => {
+                out.notes.push(format!("{} ({ann}): {} on {date}, so it does not apply; it may apply again after {until}.", c.id, standing.describe()));
+                continue;
+            }
+            other => {
+                out.notes
+                    .push(format!("{} ({ann}): {} on {date}.", c.id, other.describe()));
+                continue;
+            }
+        }
+        let certain = touching
+            .iter()
+            .any(|j| matches!(j.outcome, Outcome::Controlled(_)));
+        let mut effect: Verdict = c.effect.into();
+        let kind = if is_destination(c.kind) {
+            HitKind::Destination
+        } else {
+            HitKind::EndUse
+        };
+        let mut text = c.text.clone();
+        if c.kind == ClauseKind::EndUse {
+            let wanted = c.end_use.unwrap_or_default();
+            match end_use_is(facts, wanted, &c.end_user_keywords) {
+                Some(true) => {}
+                Some(false) => continue,
+                None => {
+                    effect = effect.min(Verdict::NeedsReview);
+                    text = format!(
+                        "End use not declared: confirm it is not {} use. {text}",
+                        wanted.as_str()
+                    );
+                }
+            }
+        }
+        if !certain {
+            effect = effect.min(Verdict::NeedsReview);
+            text = format!("If the goods are controlled: {text}");
+        }
+        let families: BTreeSet<&str> = touching.iter().map(|j| j.item.family.as_str()).collect();
+        let extra = match effect {
+            Verdict::Prohibited => " A licence does not lift this prohibition.".to_string(),
+            Verdict::LicenceRequired => licence_note(facts),
+            _ => String::new(),
+        };
+        out.hit(
+            kind,
+            &c.id,
+            &ann,
+            None,
+            effect,
+            format!(
+                "{text} Destination {}; goods: {}.{extra}",
+                dest.as_str(),
+                families.into_iter().collect::<Vec<_>>().join(", ")
+            ),
+        );
+    }
+}

@@ -1,0 +1,99 @@
+//! What screening answers: the verdict and the hits behind it (serialized as the
+//! `screen --json` contract of issue 2 §5).
+
+use serde::{Deserialize, Serialize};
+
+use super::pack::Effect;
+
+/// Verdicts in precedence order (the highest wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    NotControlled,
+    NeedsReview,
+    LicenceRequired,
+    Prohibited,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::NotControlled => "not_controlled",
+            Verdict::NeedsReview => "needs_review",
+            Verdict::LicenceRequired => "licence_required",
+            Verdict::Prohibited => "prohibited",
+        }
+    }
+    /// Words for the quayside.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::NotControlled => "NOT CONTROLLED",
+            Verdict::NeedsReview => "NEEDS REVIEW",
+            Verdict::LicenceRequired => "LICENCE REQUIRED",
+            Verdict::Prohibited => "PROHIBITED",
+        }
+    }
+}
+
+impl From<Effect> for Verdict {
+    fn from(e: Effect) -> Self {
+        match e {
+            Effect::NeedsReview => Verdict::NeedsReview,
+            Effect::LicenceRequired => Verdict::LicenceRequired,
+            Effect::Prohibited => Verdict::Prohibited,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    Item,
+    Destination,
+    EndUse,
+    RedFlag,
+    Stale,
+}
+
+/// One reason behind a verdict, citing its legal basis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    pub rule_id: String,
+    /// Written like `2023 No. 23`; empty for red flags and stale warnings without one.
+    pub announcement: String,
+    pub control_code: Option<String>,
+    pub message: String,
+    /// What this hit alone would make the verdict (`not_controlled` for red flags and
+    /// stale warnings, which accompany other hits).
+    #[serde(default = "not_controlled")]
+    pub effect: Verdict,
+}
+
+fn not_controlled() -> Verdict {
+    Verdict::NotControlled
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PackRef {
+    pub version: String,
+    pub published: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Screening {
+    pub verdict: Verdict,
+    pub hits: Vec<Hit>,
+    pub missing_measurements: Vec<String>,
+    pub rule_pack: PackRef,
+    /// Families of the matched items (for filters and seizure records).
+    #[serde(default)]
+    pub families: Vec<String>,
+    /// The date screened against (YYYY-MM-DD).
+    #[serde(default)]
+    pub as_of: String,
+    /// Things the officer should know that do not change the verdict: suspended or
+    /// not-yet-effective announcements that would cover the goods, values below thresholds.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}

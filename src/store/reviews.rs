@@ -1,0 +1,304 @@
+//! Review decisions: made at headquarters (`minspect review`), delivered to the device in
+//! receipts, stored there when the receipt is acknowledged.
+//!
+//! Delivery is at-least-once: a receipt carries every decision for the device that is not
+//! yet delivered or whose last carrying receipt is newer than the last receipt the device
+//! reported as acknowledged (bundle manifest `last_receipt_id`; receipt ids are UUIDv7, so
+//! they sort by time). The device stores decisions by id, so a repeat changes nothing.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+
+use super::{Context, Result, Store, StoreError};
+use crate::domain::{DbKind, new_id, now_utc};
+
+/// approved / returned (with a comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approved,
+    Returned,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Approved => "approved",
+            Decision::Returned => "returned",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "approved" => Some(Decision::Approved),
+            "returned" => Some(Decision::Returned),
+            _ => None,
+        }
+    }
+}
+
+/// A review decision as stored (and as carried in receipts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub id: String,
+    pub inspection_id: String,
+    pub device_id: String,
+    pub decision: Decision,
+    pub comment: String,
+    /// HQ: the reviewing officer's id; device: the reviewer's name from the receipt
+    pub reviewer: String,
+    pub decided_at: String,
+    pub receipt_id: Option<String>,
+}
+
+/// What a receipt says about a device's chain, prepared at headquarters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReceiptContent {
+    pub held_seq: i64,
+    pub held_hash: String,
+    pub reviews: Vec<Review>,
+}
+
+/// A verified receipt to apply on the device.
+#[derive(Debug, Clone)]
+pub struct AckInput {
+    pub receipt_id: String,
+    pub hq_device_id: String,
+    pub held_seq: i64,
+    pub held_hash: String,
+    pub reviews: Vec<Review>,
+    pub path: String,
+}
+
+/// What acknowledging a receipt did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AckOutcome {
+    pub acknowledged: u64,
+    pub new_reviews: u64,
+}
+
+fn review_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
+    let decision: String = r.get(3)?;
+    Ok(Review {
+        id: r.get(0)?,
+        inspection_id: r.get(1)?,
+        device_id: r.get(2)?,
+        decision: Decision::parse(&decision).unwrap_or(Decision::Returned),
+        comment: r.get(4)?,
+        reviewer: r.get(5)?,
+        decided_at: r.get(6)?,
+        receipt_id: r.get(7)?,
+    })
+}
+
+const REVIEW_COLS: &str =
+    "id, inspection_id, device_id, decision, comment, reviewer, decided_at, receipt_id";
+
+impl Store {
+    /// Headquarters: a supervisor approves or returns a received inspection. A return needs
+    /// a comment. Writes the review and its audit row in one transaction.
+    pub fn record_review(
+        &mut self,
+        inspection_id: &str,
+        decision: Decision,
+        comment: &str,
+    ) -> Result<Review> {
+        if self.db_kind()? != DbKind::Hq {
+            return Err(StoreError::Invalid(
+                "review decisions are made at headquarters; this is not a headquarters database"
+                    .into(),
+            ));
+        }
+        let comment = comment.trim();
+        if decision == Decision::Returned && comment.is_empty() {
+            return Err(StoreError::Invalid(
+                "--comment: a returned inspection needs a comment saying what to fix".into(),
+            ));
+        }
+        let device_id: String = self
+            .conn()
+            .query_row(
+                "SELECT device_id FROM inspections WHERE id = ?1 AND state = 'finalized'",
+                [inspection_id],
+                |r| r.get(0),
+            )
+            .map_err(|_| {
+                StoreError::Invalid(format!("ID: no received inspection {inspection_id}"))
+            })?;
+        let reviewer = self.meta("officer_id")?.unwrap_or_default();
+        let review = Review {
+            id: new_id(),
+            inspection_id: inspection_id.to_string(),
+            device_id,
+            decision,
+            comment: comment.to_string(),
+            reviewer: reviewer.clone(),
+            decided_at: now_utc(),
+            receipt_id: None,
+        };
+        self.write("recording a review decision", |tx| {
+            tx.execute(
+                &format!(
+                    "INSERT INTO reviews ({REVIEW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)"
+                ),
+                params![
+                    review.id,
+                    review.inspection_id,
+                    review.device_id,
+                    decision.as_str(),
+                    review.comment,
+                    reviewer,
+                    review.decided_at
+                ],
+            )
+            .doing(|| "saving the review".into())?;
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
+                 VALUES (?1, ?2, 'review', 'inspection', ?3, NULL, ?4)",
+                params![review.decided_at, reviewer, review.inspection_id, serde_json::json!({
+                    "review_id": review.id, "decision": decision.as_str(), "comment": review.comment
+                }).to_string()],
+            )
+            .doing(|| "writing the audit row".into())?;
+            Ok(())
+        })?;
+        Ok(review)
+    }
+
+    /// Every review decision on an inspection, oldest first.
+    pub fn reviews_for(&self, inspection_id: &str) -> Result<Vec<Review>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!(
+                "SELECT {REVIEW_COLS} FROM reviews WHERE inspection_id = ?1 ORDER BY decided_at, id"
+            ))
+            .doing(|| "reading reviews".into())?;
+        stmt.query_map([inspection_id], review_of)
+            .doing(|| "reading reviews".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading reviews".into())
+    }
+
+    /// Headquarters: prepares receipt `receipt_id` for `device_id` in one transaction:
+    /// what is held for the device and the decisions to deliver (marked with the receipt
+    /// id), and a sync_log row.
+    pub fn issue_receipt(
+        &mut self,
+        receipt_id: &str,
+        device_id: &str,
+        last_acked_receipt: Option<&str>,
+        path: &str,
+    ) -> Result<ReceiptContent> {
+        let now = now_utc();
+        let reviewer_names = "(SELECT name FROM officers o WHERE o.id = r.reviewer)";
+        self.write("issuing a receipt", |tx| {
+            let (held_seq, held_hash) = super::chain::chain_head(tx, device_id)?;
+            let mut stmt = tx
+                .prepare(&format!(
+                    "SELECT r.id, r.inspection_id, r.device_id, r.decision, r.comment,
+                            coalesce({reviewer_names}, r.reviewer), r.decided_at, ?3
+                     FROM reviews r WHERE r.device_id = ?1 AND (r.receipt_id IS NULL OR r.receipt_id > ?2)
+                     ORDER BY r.decided_at, r.id"
+                ))
+                .doing(|| "reading decisions to deliver".into())?;
+            let reviews = stmt
+                .query_map(params![device_id, last_acked_receipt.unwrap_or(""), receipt_id], review_of)
+                .doing(|| "reading decisions to deliver".into())?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .doing(|| "reading decisions to deliver".into())?;
+            for r in &reviews {
+                tx.execute("UPDATE reviews SET receipt_id = ?1 WHERE id = ?2", params![receipt_id, r.id])
+                    .doing(|| "marking a decision delivered".into())?;
+            }
+            tx.execute(
+                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message)
+                 VALUES (?1, 'receipt', ?2, ?3, ?4, NULL, ?5, ?5, 1, ?6)",
+                params![receipt_id, now, device_id, path, held_seq, format!("{} review decisions", reviews.len())],
+            )
+            .doing(|| "writing the sync log".into())?;
+            Ok(ReceiptContent { held_seq, held_hash, reviews })
+        })
+    }
+
+    /// Device: applies a verified receipt in one transaction. Every record up to the held
+    /// seq becomes acknowledged (headquarters holds the chain without gaps); the decisions
+    /// are stored by id. Refuses a receipt whose held head is not this device's chain.
+    pub fn apply_receipt(&mut self, a: &AckInput) -> Result<AckOutcome> {
+        let device_id = self
+            .meta("device_id")?
+            .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
+        let now = now_utc();
+        let actor = self.meta("officer_id")?.unwrap_or_default();
+        self.write("acknowledging a receipt", |tx| {
+            if a.held_seq > 0 {
+                let local: Option<String> = tx
+                    .query_row(
+                        "SELECT hash FROM outbox WHERE device_id = ?1 AND seq = ?2",
+                        params![device_id, a.held_seq],
+                        |r| r.get(0),
+                    )
+                    .map(Some)
+                    .or_else(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                        e => Err(e),
+                    })
+                    .doing(|| "reading the acknowledged head".into())?;
+                match local {
+                    None => {
+                        return Err(StoreError::Invalid(format!(
+                            "receipt {}: headquarters claims seq {} but this device has no such record",
+                            a.receipt_id, a.held_seq
+                        )));
+                    }
+                    Some(h) if h != a.held_hash => {
+                        return Err(StoreError::Invalid(format!(
+                            "receipt {}: the record seq {} held at headquarters is not this device's record (hash differs)",
+                            a.receipt_id, a.held_seq
+                        )));
+                    }
+                    Some(_) => {}
+                }
+            }
+            let acknowledged = tx
+                .execute(
+                    "UPDATE outbox SET state = 'acknowledged', acked_at = ?1
+                     WHERE device_id = ?2 AND seq <= ?3 AND state IN ('finalized', 'sent')",
+                    params![now, device_id, a.held_seq],
+                )
+                .doing(|| "marking records acknowledged".into())? as u64;
+            let mut new_reviews = 0u64;
+            for r in &a.reviews {
+                new_reviews += tx
+                    .execute(
+                        &format!("INSERT INTO reviews ({REVIEW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING"),
+                        params![r.id, r.inspection_id, device_id, r.decision.as_str(), r.comment, r.reviewer, r.decided_at, a.receipt_id],
+                    )
+                    .doing(|| format!("saving review {}", r.id))? as u64;
+            }
+            for (k, v) in [("last_receipt_at", now.as_str()), ("last_receipt_id", a.receipt_id.as_str())] {
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)",
+                    params![k, v],
+                )
+                .doing(|| format!("saving {k}"))?;
+            }
+            tx.execute(
+                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message)
+                 VALUES (?1, 'ack', ?2, ?3, ?4, NULL, ?5, ?6, 1, ?7)",
+                params![new_id(), now, device_id, a.path, a.held_seq, acknowledged as i64,
+                    format!("receipt {} from {}: {new_reviews} new review decisions", a.receipt_id, a.hq_device_id)],
+            )
+            .doing(|| "writing the sync log".into())?;
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
+                 VALUES (?1, ?2, 'ack', 'receipt', ?3, NULL, ?4)",
+                params![now, actor, a.receipt_id, serde_json::json!({
+                    "hq_device_id": a.hq_device_id, "held_seq": a.held_seq,
+                    "acknowledged": acknowledged, "new_reviews": new_reviews
+                }).to_string()],
+            )
+            .doing(|| "writing the audit row".into())?;
+            Ok(AckOutcome { acknowledged, new_reviews })
+        })
+    }
+}

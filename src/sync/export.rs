@@ -1,0 +1,125 @@
+//! `minspect sync export --out DIR`: every unacknowledged record of this device, in seq
+//! order, into one signed bundle written crash-safely; then the rows are marked sent.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::bundle::{BundleWriter, Header, ManifestBase};
+use super::keys::signing_key;
+use super::{SyncError, fsio};
+use crate::domain::{DbKind, new_id, now_utc};
+use crate::store::{ExportedBatch, SCHEMA_VERSION, Store};
+
+/// A bundle that was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportReport {
+    pub path: PathBuf,
+    pub bundle_id: String,
+    pub device_id: String,
+    pub seq_from: i64,
+    pub seq_to: i64,
+    pub records: u64,
+    /// rows that moved to (or stayed in, with the new bundle id) state `sent`
+    pub marked_sent: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportOutcome {
+    Written(ExportReport),
+    /// every record is acknowledged (or none exists): no file is written
+    NothingToExport,
+}
+
+/// Refuses export from databases that never export.
+pub fn check_can_export(kind: DbKind) -> Result<(), SyncError> {
+    match kind {
+        DbKind::Field => Ok(()),
+        DbKind::Training => Err(SyncError::Refused(
+            "this is a training database: training databases never export to headquarters".into(),
+        )),
+        DbKind::Hq => Err(SyncError::Refused(
+            "this is a headquarters database: it imports bundles and issues receipts, it does not export"
+                .into(),
+        )),
+    }
+}
+
+/// Writes the bundle into `dir` and marks its records sent. Prints nothing.
+pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, SyncError> {
+    let local = store.local_key()?;
+    check_can_export(local.kind)?;
+    if store.is_read_only() {
+        return Err(SyncError::Refused(
+            "the database is open read-only; export marks records sent and needs write access"
+                .into(),
+        ));
+    }
+    if !dir.is_dir() {
+        return Err(SyncError::Refused(format!(
+            "--out: {} is not a directory",
+            dir.display()
+        )));
+    }
+    let Some((from, to)) = store.unacked_range(&local.device_id)? else {
+        return Ok(ExportOutcome::NothingToExport);
+    };
+    let bundle_id = new_id();
+    let base = ManifestBase {
+        created_at: now_utc(),
+        device_name: local.name.clone(),
+        schema_version: SCHEMA_VERSION,
+        rule_pack_version: store
+            .active_pack()?
+            .map(|p| p.pack.version)
+            .unwrap_or_default(),
+        last_receipt_id: store.meta("last_receipt_id")?,
+        officers: store.officers_for_export()?,
+    };
+    let name = format!(
+        "minspect-{}-s{from}-{to}-{}.bundle",
+        &local.device_id[..8],
+        &bundle_id[bundle_id.len() - 12..]
+    );
+    let key = signing_key(&local);
+    let header = Header {
+        format: super::bundle::BUNDLE_FORMAT.into(),
+        version: super::bundle::BUNDLE_VERSION,
+        bundle_id: bundle_id.clone(),
+        device_id: local.device_id.clone(),
+    };
+    let mut records = 0u64;
+    let path = fsio::write_atomic(dir, &name, |w| {
+        let mut bw = BundleWriter::new(w, header)?;
+        let half = ((to - from + 1) / 2).max(1);
+        records = store.for_each_outbox_row::<SyncError>(&local.device_id, (from, to), |row| {
+            bw.record(row)?;
+            if row.seq - from + 1 == half && std::env::var_os("MINSPECT_TEST_PAUSE").is_some() {
+                bw.out().flush().map_err(|source| SyncError::Io {
+                    doing: "writing the bundle".into(),
+                    source,
+                })?;
+                fsio::test_pause("mid-write");
+            }
+            Ok(())
+        })?;
+        bw.finish(base, &key)?;
+        Ok(())
+    })?;
+    let marked_sent = store.mark_exported(&ExportedBatch {
+        bundle_id: bundle_id.clone(),
+        path: path.display().to_string(),
+        device_id: local.device_id.clone(),
+        seq_from: from,
+        seq_to: to,
+        at: now_utc(),
+    })?;
+    Ok(ExportOutcome::Written(ExportReport {
+        path,
+        bundle_id,
+        device_id: local.device_id,
+        seq_from: from,
+        seq_to: to,
+        records,
+        marked_sent,
+    }))
+}

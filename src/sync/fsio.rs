@@ -1,0 +1,90 @@
+//! Crash-safe file output: write to a temporary name in the target directory, fsync the
+//! file, rename it to the final name, fsync the directory. A crash at any point leaves
+//! either nothing or the complete file under the final name (never half a file).
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::SyncError;
+
+/// TEST HOOK (hidden): when `MINSPECT_TEST_PAUSE` names a pause point (`mid-write` or
+/// `before-rename`) the process writes the file named by `MINSPECT_TEST_PAUSE_MARKER`
+/// and sleeps there for up to 60 s, so a test can SIGKILL it at that point.
+#[doc(hidden)]
+pub fn test_pause(point: &str) {
+    if std::env::var("MINSPECT_TEST_PAUSE").ok().as_deref() != Some(point) {
+        return;
+    }
+    if let Some(marker) = std::env::var_os("MINSPECT_TEST_PAUSE_MARKER") {
+        let _ = fs::write(marker, point);
+    }
+    std::thread::sleep(std::time::Duration::from_secs(60));
+}
+
+fn io(doing: String) -> impl FnOnce(std::io::Error) -> SyncError {
+    move |source| SyncError::Io { doing, source }
+}
+
+/// fsyncs a directory so a rename inside it is durable.
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), SyncError> {
+    let d = File::open(dir).map_err(io(format!("opening directory {}", dir.display())))?;
+    d.sync_all()
+        .map_err(io(format!("syncing directory {}", dir.display())))
+}
+
+/// Writes `final_name` in `dir` through `body`, atomically (temp name, fsync, rename,
+/// fsync dir). The temporary file is removed on error. Returns the final path.
+pub(crate) fn write_atomic(
+    dir: &Path,
+    final_name: &str,
+    body: impl FnOnce(&mut BufWriter<File>) -> Result<(), SyncError>,
+) -> Result<PathBuf, SyncError> {
+    if !dir.is_dir() {
+        return Err(SyncError::Refused(format!(
+            "--out: {} is not a directory",
+            dir.display()
+        )));
+    }
+    let final_path = dir.join(final_name);
+    let tmp_path = dir.join(format!(".{final_name}.tmp"));
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&tmp_path)
+        .map_err(io(format!("creating {}", tmp_path.display())))?;
+    let mut w = BufWriter::with_capacity(1 << 20, file);
+    let result = body(&mut w).and_then(|()| {
+        let file = w.into_inner().map_err(|e| SyncError::Io {
+            doing: format!("writing {}", tmp_path.display()),
+            source: e.into_error(),
+        })?;
+        file.sync_all()
+            .map_err(io(format!("syncing {}", tmp_path.display())))?;
+        drop(file);
+        test_pause("before-rename");
+        fs::rename(&tmp_path, &final_path).map_err(io(format!(
+            "renaming {} to {}",
+            tmp_path.display(),
+            final_path.display()
+        )))?;
+        sync_dir(dir)
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp_path);
+    }
+    result.map(|()| final_path)
+}
+
+/// `write_atomic` for a whole buffer.
+pub(crate) fn write_atomic_bytes(
+    dir: &Path,
+    final_name: &str,
+    bytes: &[u8],
+) -> Result<PathBuf, SyncError> {
+    write_atomic(dir, final_name, |w| {
+        w.write_all(bytes)
+            .map_err(io(format!("writing {final_name}")))
+    })
+}

@@ -1,0 +1,125 @@
+//! `minspect sync import BUNDLE [--receipt-out DIR]` at headquarters: verify, insert in
+//! one transaction (idempotent), then write a signed receipt.
+
+use std::path::{Path, PathBuf};
+
+use super::bundle::{self, VerifiedBundle};
+use super::keys::signing_key;
+use super::receipt::{self, RECEIPT_FORMAT, RECEIPT_VERSION, Receipt};
+use super::{SyncError, fsio};
+use crate::domain::{DbKind, new_id, now_utc};
+use crate::store::{ImportOutcome, IncomingBundle, SCHEMA_VERSION, Store, StoreError};
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    pub bundle: PathBuf,
+    pub device_name: String,
+    pub outcome: ImportOutcome,
+    pub receipt_id: String,
+    pub receipt_path: PathBuf,
+    pub reviews_delivered: usize,
+}
+
+/// Reads and verifies a bundle against this database's trusted keys (no writes).
+pub fn verify_file(store: &Store, path: &Path) -> Result<VerifiedBundle, SyncError> {
+    let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
+        doing: format!("reading {}", path.display()),
+        source,
+    })?;
+    bundle::verify(
+        &bytes,
+        |id| Ok(store.trusted_device(id)?.map(|d| d.public_key)),
+        SCHEMA_VERSION,
+    )
+}
+
+/// Imports a bundle and writes the receipt into `receipt_dir` (default: the bundle's
+/// directory). A refused bundle changes nothing.
+pub fn import_bundle(
+    store: &mut Store,
+    path: &Path,
+    receipt_dir: Option<&Path>,
+) -> Result<ImportReport, SyncError> {
+    let local = store.local_key()?;
+    if local.kind != DbKind::Hq {
+        return Err(SyncError::Refused(format!(
+            "bundles are imported at headquarters; this is a {} database (create one with `minspect init --hq`)",
+            local.kind.as_str()
+        )));
+    }
+    let receipt_dir = match receipt_dir {
+        Some(d) => d.to_path_buf(),
+        None => match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        },
+    };
+    if !receipt_dir.is_dir() {
+        return Err(SyncError::Refused(format!(
+            "--receipt-out: {} is not a directory",
+            receipt_dir.display()
+        )));
+    }
+    let refuse = |e: SyncError| match e {
+        SyncError::Refused(m) | SyncError::Store(StoreError::Invalid(m)) => {
+            SyncError::Refused(format!("bundle {} refused: {m}", path.display()))
+        }
+        other => other,
+    };
+    let verified = verify_file(store, path).map_err(refuse)?;
+    let m = &verified.manifest;
+    let outcome = store
+        .import_bundle(&IncomingBundle {
+            bundle_id: m.bundle_id.clone(),
+            path: path.display().to_string(),
+            device_id: m.device_id.clone(),
+            officers: m.officers.clone(),
+            records: verified.records,
+        })
+        .map_err(|e| refuse(e.into()))?;
+    let receipt_id = new_id();
+    let name = format!(
+        "minspect-receipt-{}-s{}-{}.receipt",
+        &m.device_id[..8],
+        outcome.held_seq,
+        &receipt_id[receipt_id.len() - 12..]
+    );
+    let content = store.issue_receipt(
+        &receipt_id,
+        &m.device_id,
+        m.last_receipt_id.as_deref(),
+        &receipt_dir.join(&name).display().to_string(),
+    )?;
+    let receipt = Receipt {
+        format: RECEIPT_FORMAT.into(),
+        version: RECEIPT_VERSION,
+        receipt_id: receipt_id.clone(),
+        created_at: now_utc(),
+        hq_device_id: local.device_id.clone(),
+        hq_name: local.name.clone(),
+        device_id: m.device_id.clone(),
+        bundle_id: m.bundle_id.clone(),
+        seq_from: outcome.seq_from,
+        seq_to: outcome.seq_to,
+        new_records: outcome.new_records,
+        held_seq: content.held_seq,
+        held_hash: content.held_hash,
+        reviews: content.reviews,
+    };
+    let bytes = receipt::encode(&receipt, &signing_key(&local));
+    let receipt_path = fsio::write_atomic_bytes(&receipt_dir, &name, &bytes).map_err(|e| {
+        SyncError::Refused(format!(
+            "imported {} new records, but the receipt could not be written ({e}); import the bundle again to get a receipt",
+            outcome.new_records
+        ))
+    })?;
+    Ok(ImportReport {
+        bundle: path.to_path_buf(),
+        device_name: m.device_name.clone(),
+        outcome,
+        receipt_id,
+        receipt_path,
+        reviews_delivered: receipt.reviews.len(),
+    })
+}

@@ -1,0 +1,143 @@
+//! Device key files (`minspect device export-key` / `device trust`) and ed25519 signing.
+//!
+//! A key file is a small JSON document:
+//! `{"format":"minspect-device-key","version":1,"device_id":"…","name":"…","kind":"field","public_key":"<64 hex>"}`.
+
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+
+use super::{SyncError, fsio};
+use crate::domain::DbKind;
+use crate::store::{LocalKey, Store, TrustOutcome};
+
+pub const KEY_FORMAT: &str = "minspect-device-key";
+pub const KEY_VERSION: u32 = 1;
+
+/// A device's public key file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyFile {
+    pub format: String,
+    pub version: u32,
+    pub device_id: String,
+    pub name: String,
+    pub kind: DbKind,
+    /// ed25519 public key, 64 hex digits
+    pub public_key: String,
+}
+
+impl KeyFile {
+    /// The key file of this database's device.
+    pub fn of_local(key: &LocalKey) -> Self {
+        KeyFile {
+            format: KEY_FORMAT.into(),
+            version: KEY_VERSION,
+            device_id: key.device_id.clone(),
+            name: key.name.clone(),
+            kind: key.kind,
+            public_key: hex::encode(key.public_key),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a key file serializes") + "\n"
+    }
+
+    /// Parses and checks a key file's text; `source` names it in messages.
+    pub fn parse(text: &str, source: &str) -> Result<Self, SyncError> {
+        let kf: KeyFile = serde_json::from_str(text).map_err(|e| {
+            SyncError::Refused(format!("{source}: not a minspect device key file: {e}"))
+        })?;
+        if kf.format != KEY_FORMAT || kf.version != KEY_VERSION {
+            return Err(SyncError::Refused(format!(
+                "{source}: format: expected {KEY_FORMAT} version {KEY_VERSION}, found {} version {}",
+                kf.format, kf.version
+            )));
+        }
+        public_key_from_hex(&kf.public_key)
+            .map_err(|m| SyncError::Refused(format!("{source}: public_key: {m}")))?;
+        Ok(kf)
+    }
+
+    pub fn public_key_bytes(&self) -> [u8; 32] {
+        public_key_from_hex(&self.public_key).expect("checked by parse")
+    }
+}
+
+/// 64 hex digits of a valid ed25519 public key.
+pub fn public_key_from_hex(s: &str) -> Result<[u8; 32], String> {
+    let bytes = hex::decode(s.trim()).map_err(|_| "not hexadecimal".to_string())?;
+    let arr: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| "must be 64 hex digits (32 bytes)".to_string())?;
+    VerifyingKey::from_bytes(&arr).map_err(|_| "not a valid ed25519 public key".to_string())?;
+    Ok(arr)
+}
+
+/// Writes this device's key file: to `out` (atomically) or returns the text when `None`.
+pub fn export_key(
+    store: &Store,
+    out: Option<&Path>,
+) -> Result<(KeyFile, Option<PathBuf>), SyncError> {
+    let kf = KeyFile::of_local(&store.local_key()?);
+    let Some(out) = out else {
+        return Ok((kf, None));
+    };
+    let (dir, name) = match (out.parent(), out.file_name()) {
+        (Some(d), Some(n)) => (
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            },
+            n,
+        ),
+        _ => {
+            return Err(SyncError::Refused(format!(
+                "--out: {} is not a file path",
+                out.display()
+            )));
+        }
+    };
+    fsio::write_atomic_bytes(dir, &name.to_string_lossy(), kf.to_json().as_bytes())?;
+    Ok((kf, Some(out.to_path_buf())))
+}
+
+/// Reads a key file and trusts it in this database.
+pub fn trust_key_file(
+    store: &mut Store,
+    path: &Path,
+) -> Result<(KeyFile, TrustOutcome), SyncError> {
+    let text = std::fs::read_to_string(path).map_err(|source| SyncError::Io {
+        doing: format!("reading {}", path.display()),
+        source,
+    })?;
+    let kf = KeyFile::parse(&text, &path.display().to_string())?;
+    let outcome = store.trust_device(&kf.device_id, &kf.name, kf.kind, kf.public_key_bytes())?;
+    Ok((kf, outcome))
+}
+
+/// The signing key of this database's device.
+pub fn signing_key(key: &LocalKey) -> SigningKey {
+    SigningKey::from_bytes(&key.seed)
+}
+
+/// Hex ed25519 signature of `bytes`.
+pub fn sign_hex(key: &SigningKey, bytes: &[u8]) -> String {
+    hex::encode(key.sign(bytes).to_bytes())
+}
+
+/// Verifies a hex ed25519 signature (strict verification).
+pub fn verify_hex(public_key: &[u8; 32], bytes: &[u8], sig_hex: &str) -> bool {
+    let Ok(vk) = VerifyingKey::from_bytes(public_key) else {
+        return false;
+    };
+    let Ok(sig) = hex::decode(sig_hex) else {
+        return false;
+    };
+    let Ok(sig) = Signature::from_slice(&sig) else {
+        return false;
+    };
+    vk.verify_strict(bytes, &sig).is_ok()
+}

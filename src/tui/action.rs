@@ -1,0 +1,156 @@
+//! The one vocabulary of the console: every key binding, palette entry and help line
+//! names an [`Action`]. Its serde names are what a key-config file uses.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // application
+    Quit,
+    Help,
+    Palette,
+    NextTab,
+    PrevTab,
+    TabRules,
+    TabShipments,
+    // lists and panes
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    NextPane,
+    PrevPane,
+    Open,
+    Back,
+    Filter,
+    ClearFilter,
+    // rules
+    ScreenShipment,
+    // text fields and dialogs
+    Accept,
+    Cancel,
+    DeleteBack,
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    ClearField,
+    NextField,
+    PrevField,
+    Yes,
+    No,
+}
+
+impl Action {
+    /// Every action, in palette order.
+    pub const ALL: &'static [Action] = &[
+        Action::Quit,
+        Action::Help,
+        Action::Palette,
+        Action::NextTab,
+        Action::PrevTab,
+        Action::TabRules,
+        Action::TabShipments,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::Open,
+        Action::Back,
+        Action::Filter,
+        Action::ClearFilter,
+        Action::ScreenShipment,
+        Action::Accept,
+        Action::Cancel,
+        Action::DeleteBack,
+        Action::DeleteForward,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::CursorHome,
+        Action::CursorEnd,
+        Action::ClearField,
+        Action::NextField,
+        Action::PrevField,
+        Action::Yes,
+        Action::No,
+    ];
+
+    /// The name used in key-config files and shown in the palette.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+
+    /// What it does, for the palette.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit minspect",
+            Action::Help => "show the keys of this screen",
+            Action::Palette => "run any action by name",
+            Action::NextTab => "next tab",
+            Action::PrevTab => "previous tab",
+            Action::TabRules => "go to the Rules tab",
+            Action::TabShipments => "go to the Shipments tab",
+            Action::Up => "move up",
+            Action::Down => "move down",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Top => "go to the first row (newest)",
+            Action::Bottom => "go to the last row (oldest)",
+            Action::NextPane => "focus the next pane",
+            Action::PrevPane => "focus the previous pane",
+            Action::Open => "open the selected row",
+            Action::Back => "go back / close",
+            Action::Filter => "filter the focused list",
+            Action::ClearFilter => "clear the filter",
+            Action::ScreenShipment => "screen a shipment against the rules",
+            Action::Accept => "accept the field / run",
+            Action::Cancel => "cancel",
+            Action::DeleteBack => "delete the character before the cursor",
+            Action::DeleteForward => "delete the character under the cursor",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::CursorHome => "cursor to start of field",
+            Action::CursorEnd => "cursor to end of field",
+            Action::ClearField => "clear the field",
+            Action::NextField => "next field",
+            Action::PrevField => "previous field",
+            Action::Yes => "yes",
+            Action::No => "no",
+        }
+    }
+
+    /// Writes to the database: hidden from keys, help and palette when read-only.
+    /// (None of the Rules/Shipments actions write; the Record tab's will.)
+    pub fn is_write(self) -> bool {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(&a.name()), Some(*a), "{a:?}");
+        }
+        assert_eq!(Action::ScreenShipment.name(), "screen_shipment");
+        assert_eq!(Action::from_name("no_such_action"), None);
+    }
+}

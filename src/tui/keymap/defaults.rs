@@ -1,0 +1,139 @@
+//! The default table: global keys, the shared list and text-field keys, overlays and
+//! dialogs; each screen adds its own (`screens::screen_bindings`).
+
+use crossterm::event::KeyCode;
+
+use super::{Binding, Context, Key, bind, hint};
+use crate::tui::action::Action;
+
+/// List movement shared by every list screen (one set per context).
+pub fn list_bindings(c: Context) -> Vec<Binding> {
+    use Action::*;
+    vec![
+        hint(c, Key::ch('j'), Down, "down"),
+        bind(c, Key::plain(KeyCode::Down), Down, "down"),
+        hint(c, Key::ch('k'), Up, "up"),
+        bind(c, Key::plain(KeyCode::Up), Up, "up"),
+        bind(c, Key::plain(KeyCode::PageDown), PageDown, "page down"),
+        bind(c, Key::plain(KeyCode::PageUp), PageUp, "page up"),
+        bind(c, Key::ch('g'), Top, "first row"),
+        bind(c, Key::plain(KeyCode::Home), Top, "first row"),
+        bind(c, Key::ch('G'), Bottom, "last row"),
+        bind(c, Key::plain(KeyCode::End), Bottom, "last row"),
+        hint(c, Key::plain(KeyCode::Tab), NextPane, "next pane"),
+        bind(c, Key::plain(KeyCode::BackTab), PrevPane, "previous pane"),
+        bind(c, Key::ch('l'), NextPane, "pane right"),
+        bind(c, Key::plain(KeyCode::Right), NextPane, "pane right"),
+        bind(c, Key::ch('h'), PrevPane, "pane left"),
+        bind(c, Key::plain(KeyCode::Left), PrevPane, "pane left"),
+        hint(c, Key::plain(KeyCode::Enter), Open, "open"),
+        bind(c, Key::plain(KeyCode::Esc), Back, "back"),
+        bind(c, Key::plain(KeyCode::Backspace), Back, "back"),
+        hint(c, Key::ch('/'), Filter, "filter"),
+        bind(c, Key::ch('x'), ClearFilter, "clear filter"),
+    ]
+}
+
+/// Editing keys of a one-line text field.
+pub fn text_bindings(c: Context) -> Vec<Binding> {
+    use Action::*;
+    vec![
+        bind(c, Key::plain(KeyCode::Backspace), DeleteBack, "delete back"),
+        bind(c, Key::plain(KeyCode::Delete), DeleteForward, "delete"),
+        bind(c, Key::plain(KeyCode::Left), CursorLeft, "cursor left"),
+        bind(c, Key::plain(KeyCode::Right), CursorRight, "cursor right"),
+        bind(c, Key::plain(KeyCode::Home), CursorHome, "start of field"),
+        bind(c, Key::ctrl('a'), CursorHome, "start of field"),
+        bind(c, Key::plain(KeyCode::End), CursorEnd, "end of field"),
+        bind(c, Key::ctrl('e'), CursorEnd, "end of field"),
+        bind(c, Key::ctrl('u'), ClearField, "clear field"),
+        bind(c, Key::ctrl('g'), Cancel, "cancel"),
+    ]
+}
+
+pub(super) fn defaults() -> Vec<Binding> {
+    use Action::*;
+    use Context as C;
+    let mut v = vec![
+        hint(C::Global, Key::ch('?'), Help, "help"),
+        bind(C::Global, Key::plain(KeyCode::F(1)), Help, "help"),
+        hint(C::Global, Key::ch(':'), Palette, "commands"),
+        hint(C::Global, Key::ch('q'), Quit, "quit"),
+        bind(C::Global, Key::ctrl('c'), Quit, "quit"),
+        bind(C::Global, Key::ch(']'), NextTab, "next tab"),
+        bind(C::Global, Key::ch('['), PrevTab, "previous tab"),
+    ];
+    v.extend(crate::tui::screens::tab_bindings());
+    v.extend(crate::tui::screens::screen_bindings());
+    // text filter of a list
+    v.extend([
+        hint(C::Filter, Key::plain(KeyCode::Enter), Accept, "keep filter"),
+        hint(C::Filter, Key::plain(KeyCode::Esc), Cancel, "undo filter"),
+    ]);
+    v.extend(text_bindings(C::Filter));
+    // help overlay (typing filters it)
+    v.extend([
+        hint(C::Help, Key::plain(KeyCode::Esc), Cancel, "close"),
+        bind(C::Help, Key::plain(KeyCode::Enter), Cancel, "close"),
+        bind(C::Help, Key::plain(KeyCode::F(1)), Cancel, "close"),
+        bind(C::Help, Key::plain(KeyCode::Down), Down, "scroll down"),
+        bind(C::Help, Key::plain(KeyCode::Up), Up, "scroll up"),
+        bind(
+            C::Help,
+            Key::plain(KeyCode::PageDown),
+            PageDown,
+            "page down",
+        ),
+        bind(C::Help, Key::plain(KeyCode::PageUp), PageUp, "page up"),
+        bind(
+            C::Help,
+            Key::plain(KeyCode::Backspace),
+            DeleteBack,
+            "delete back",
+        ),
+        bind(C::Help, Key::ctrl('u'), ClearField, "clear filter"),
+        bind(C::Help, Key::ctrl('g'), Cancel, "close"),
+    ]);
+    // command palette
+    v.extend([
+        hint(C::Palette, Key::plain(KeyCode::Enter), Accept, "run"),
+        hint(C::Palette, Key::plain(KeyCode::Esc), Cancel, "close"),
+        bind(C::Palette, Key::plain(KeyCode::Down), Down, "next match"),
+        bind(C::Palette, Key::ctrl('n'), Down, "next match"),
+        bind(C::Palette, Key::plain(KeyCode::Up), Up, "previous match"),
+        bind(C::Palette, Key::ctrl('p'), Up, "previous match"),
+    ]);
+    v.extend(text_bindings(C::Palette));
+    // yes/no dialog
+    v.extend([
+        hint(C::Confirm, Key::ch('y'), Yes, "yes"),
+        bind(C::Confirm, Key::plain(KeyCode::Enter), Yes, "yes"),
+        hint(C::Confirm, Key::ch('n'), No, "no"),
+        bind(C::Confirm, Key::plain(KeyCode::Esc), No, "no"),
+    ]);
+    // first-run dialog
+    v.extend([
+        hint(C::Setup, Key::plain(KeyCode::Enter), Accept, "next / save"),
+        hint(C::Setup, Key::plain(KeyCode::Tab), NextField, "next field"),
+        bind(C::Setup, Key::plain(KeyCode::Down), NextField, "next field"),
+        bind(
+            C::Setup,
+            Key::plain(KeyCode::BackTab),
+            PrevField,
+            "previous field",
+        ),
+        bind(
+            C::Setup,
+            Key::plain(KeyCode::Up),
+            PrevField,
+            "previous field",
+        ),
+        bind(C::Setup, Key::ctrl('c'), Quit, "quit without saving"),
+    ]);
+    v.extend(
+        text_bindings(C::Setup)
+            .into_iter()
+            .filter(|b| b.action != Cancel),
+    );
+    v
+}

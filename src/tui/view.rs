@@ -1,0 +1,49 @@
+//! Draws the whole console from the App's state. Never queries the database.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::{App, Overlay};
+use super::screens::Tab;
+use super::widgets::{dialog, help, palette, status};
+
+pub fn render(app: &App, f: &mut Frame) {
+    let area = f.area();
+    let theme = &app.theme;
+    if area.width < dialog::MIN_WIDTH || area.height < dialog::MIN_HEIGHT {
+        dialog::too_small(f, area, theme);
+        return;
+    }
+    let titles: Vec<(char, &str, bool)> = Tab::ALL
+        .iter()
+        .map(|t| (t.key().0, app.screens.get(*t).title(), *t == app.tab))
+        .collect();
+    status::tabs(f, Rect::new(0, 0, area.width, 1), &titles, theme);
+    let body = Rect::new(0, 1, area.width, area.height - 3);
+    app.screens.get(app.tab).render(f, body, theme);
+    let ctx = app.context();
+    let hints = app.keymap.footer(ctx);
+    status::footer(
+        f,
+        Rect::new(0, area.height - 2, area.width, 1),
+        &hints,
+        app.message.as_ref(),
+        theme,
+    );
+    status::status_bar(
+        f,
+        Rect::new(0, area.height - 1, area.width, 1),
+        &app.status,
+        app.today,
+        theme,
+    );
+    match &app.overlay {
+        Some(Overlay::Help(h)) => help::render(f, body, h, &app.keymap, theme),
+        Some(Overlay::Palette(p)) => palette::render(f, body, p, &app.keymap, theme),
+        Some(Overlay::ConfirmQuit) => {
+            dialog::confirm(f, body, "Discard what you typed and quit?", theme)
+        }
+        Some(Overlay::Setup(s)) => s.render(f, body, &app.status.db_name, theme),
+        None => {}
+    }
+}

@@ -1,0 +1,8 @@
+//! Reusable pieces of the screen.
+
+pub mod dialog;
+pub mod help;
+pub mod input;
+pub mod palette;
+pub mod status;
+pub mod table;

@@ -1,0 +1,125 @@
+//! Pane frames and selectable lists.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::tui::theme::Theme;
+
+/// A bordered pane; the focused one has a highlighted border and a marked title.
+pub fn pane<'a>(title: impl Into<String>, focused: bool, theme: &Theme) -> Block<'a> {
+    let title: String = title.into();
+    let (border, mark) = if focused {
+        (theme.border_focused, "▶ ")
+    } else {
+        (theme.border, "")
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(Line::from(vec![Span::styled(
+            format!(" {mark}{title} "),
+            theme.title,
+        )]))
+}
+
+/// Draws `rows` (already cut to fit) with row `selected` highlighted.
+pub fn draw_rows(
+    f: &mut Frame,
+    area: Rect,
+    rows: Vec<Line<'_>>,
+    selected: Option<usize>,
+    focused: bool,
+    theme: &Theme,
+) {
+    let sel_style = if focused {
+        theme.selected
+    } else {
+        theme.selected_unfocused
+    };
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if Some(i) == selected {
+                l.style(sel_style)
+            } else {
+                l
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+/// Cuts `s` to `width` display columns (with … when cut) and pads it to exactly `width`.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut w = 0;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let limit = if total > width {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > limit {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if total > width && width > 0 {
+        out.push('…');
+        w += 1;
+    }
+    while w < width {
+        out.push(' ');
+        w += 1;
+    }
+    out
+}
+
+/// A rectangle of at most `w`x`h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Clears `area` and frames it as a modal window.
+pub fn modal(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+    f.render_widget(Clear, area);
+    let block = pane(title.to_string(), true, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    inner
+}
+
+/// A `label: value` line.
+pub fn field<'a>(label: &'a str, value: impl Into<String>, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), theme.dim),
+        Span::styled(value.into(), Style::new()),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_cuts_and_pads_by_width() {
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("镓镓镓", 4), "镓… ");
+    }
+}

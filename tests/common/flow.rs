@@ -1,0 +1,130 @@
+//! Driving the App in-process: an in-memory store with the test pack, scripted keys,
+//! and a TestBackend to draw on.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use minspect::domain::{DbKind, Role};
+use minspect::store::{InitOptions, Store};
+use minspect::tui::app::App;
+use minspect::tui::keymap::Keymap;
+use minspect::tui::theme::Theme;
+use minspect::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+pub const TEST_PACK: &str = include_str!("../fixtures/rules-test.toml");
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
+}
+
+/// An initialized in-memory database with the test rule pack.
+pub fn store() -> Store {
+    let mut s = Store::open_in_memory().unwrap();
+    s.initialize(&InitOptions {
+        officer_name: "Li Wei".into(),
+        badge: "GZ-0417".into(),
+        device_name: "laptop-7".into(),
+        kind: DbKind::Field,
+        role: Role::Officer,
+    })
+    .unwrap();
+    s.install_pack(TEST_PACK, "test").unwrap();
+    s
+}
+
+pub fn app(store: &mut Store, w: u16, h: u16) -> App {
+    App::new(
+        store,
+        Keymap::default(),
+        Theme::new(false, 16),
+        today(),
+        (w, h),
+    )
+    .unwrap()
+}
+
+/// Parses a key script: literal characters, plus `<enter> <esc> <tab> <backtab> <up>
+/// <down> <left> <right> <pgup> <pgdn> <bs> <f1> <c-x>`.
+pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
+    let mut out = Vec::new();
+    let mut rest = script;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            let name = &rest[1..end];
+            let ev = match name {
+                "enter" => Some(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+                "esc" => Some(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+                "tab" => Some(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE)),
+                "backtab" => Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+                "up" => Some(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)),
+                "down" => Some(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+                "left" => Some(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)),
+                "right" => Some(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE)),
+                "pgup" => Some(KeyEvent::new(KeyCode::PageUp, KeyModifiers::NONE)),
+                "pgdn" => Some(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)),
+                "bs" => Some(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
+                "f1" => Some(KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE)),
+                n if n.starts_with("c-") && n.len() == 3 => Some(KeyEvent::new(
+                    KeyCode::Char(n.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                )),
+                _ => None,
+            };
+            if let Some(ev) = ev {
+                out.push(ev);
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        out.push(KeyEvent::new(KeyCode::Char(c), mods));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+pub fn keys(app: &mut App, store: &mut Store, script: &str) {
+    for ev in parse_keys(script) {
+        app.handle_key(ev, store);
+    }
+}
+
+/// Draws the app at its size and returns the terminal (its backend prints the screen).
+pub fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    t
+}
+
+pub fn screen_text(app: &App) -> String {
+    draw(app).backend().to_string()
+}
+
+/// `store()` plus `n` generated shipments (seeded).
+pub fn store_with_shipments(n: usize) -> Store {
+    let mut s = store();
+    minspect::fixture::populate(
+        &mut s,
+        &minspect::fixture::FixtureOptions {
+            shipments: n,
+            seed: 7,
+            batch: 1000,
+        },
+        |_| {},
+    )
+    .unwrap();
+    s
+}
+
+/// Snapshot name with the size, e.g. `rules_detail_80x24`.
+pub fn snap_name(base: &str, app: &App) -> String {
+    format!("{base}_{}x{}", app.size.0, app.size.1)
+}
