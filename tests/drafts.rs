@@ -271,3 +271,39 @@ fn a_draft_keeps_its_live_screening_and_pack_version() {
         "screen"
     );
 }
+
+#[test]
+fn open_drafts_list_shipments_inspections_and_amendments() {
+    let (_dir, mut store) = new_store();
+    let lone = store.create_shipment(&example().shipment).unwrap();
+    let drafts = store.open_drafts().unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(
+        (
+            drafts[0].shipment_id.as_str(),
+            drafts[0].inspection_id.as_deref()
+        ),
+        (lone.as_str(), None)
+    );
+
+    let ids = draft(&mut store);
+    let drafts = store.open_drafts().unwrap();
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(
+        drafts[0].inspection_id.as_deref(),
+        Some(ids.inspection.as_str()),
+        "most recent first"
+    );
+
+    store
+        .finalize_inspection_with(&ids.inspection, &pack())
+        .unwrap();
+    let (_s, amendment) = store
+        .start_amendment(&ids.inspection, "seal number corrected")
+        .unwrap();
+    let drafts = store.open_drafts().unwrap();
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(drafts[0].inspection_id.as_deref(), Some(amendment.as_str()));
+    assert_eq!(drafts[0].amends.as_deref(), Some(ids.inspection.as_str()));
+    assert_eq!(drafts[1].shipment_id, lone);
+}
