@@ -9,7 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{OptionalExtension, Transaction, params, types::Value as SqlValue};
+use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
 use super::outbox::OfficerRow;
@@ -97,16 +98,17 @@ fn held_hash_at(tx: &Transaction<'_>, device_id: &str, seq: i64) -> Result<Optio
     .doing(|| format!("reading held record seq {seq}"))
 }
 
-fn sql_value(v: &Value) -> SqlValue {
+/// A JSON value bound to SQL without copying strings.
+fn sql_value(v: &Value) -> ToSqlOutput<'_> {
     match v {
-        Value::Null => SqlValue::Null,
-        Value::Bool(b) => SqlValue::Integer(*b as i64),
+        Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+        Value::Bool(b) => ToSqlOutput::Owned(SqlValue::Integer(*b as i64)),
         Value::Number(n) => match n.as_i64() {
-            Some(i) => SqlValue::Integer(i),
-            None => SqlValue::Real(n.as_f64().unwrap_or(f64::NAN)),
+            Some(i) => ToSqlOutput::Owned(SqlValue::Integer(i)),
+            None => ToSqlOutput::Owned(SqlValue::Real(n.as_f64().unwrap_or(f64::NAN))),
         },
-        Value::String(s) => SqlValue::Text(s.clone()),
-        other => SqlValue::Text(other.to_string()),
+        Value::String(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        other => ToSqlOutput::Owned(SqlValue::Text(other.to_string())),
     }
 }
 
@@ -126,7 +128,7 @@ impl Inserter<'_> {
     ) -> Result<()> {
         let known = &self.cols.0[table];
         let mut names: Vec<&str> = Vec::with_capacity(obj.len() + 1);
-        let mut values: Vec<SqlValue> = Vec::with_capacity(obj.len() + 1);
+        let mut values: Vec<ToSqlOutput<'_>> = Vec::with_capacity(obj.len() + 1);
         for (k, v) in obj {
             if !known.contains(k) {
                 return Err(refused(format!(
@@ -138,7 +140,7 @@ impl Inserter<'_> {
                 && let Some(h) = fill_hash
             {
                 names.push(k);
-                values.push(SqlValue::Text(h.to_string()));
+                values.push(ToSqlOutput::Borrowed(ValueRef::Text(h.as_bytes())));
                 continue;
             }
             names.push(k);
@@ -149,7 +151,7 @@ impl Inserter<'_> {
             && !obj.contains_key("record_hash")
         {
             names.push("record_hash");
-            values.push(SqlValue::Text(h.to_string()));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(h.as_bytes())));
         }
         let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
         let sql = format!(

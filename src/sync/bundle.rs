@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! {"bundle":{"format":"minspect-bundle","version":1,"bundle_id":…,"device_id":…}}   header
-//! {"seq":1,"kind":"inspection","record_id":…,"created_at":…,"prev_hash":…,"hash":…,"payload":"<canonical JSON text>"}
+//! {"seq":1,"kind":"inspection","record_id":…,"created_at":…,"prev_hash":…,"hash":…,"payload":{…}}
 //! …                                                                                   one line per record, seq order
 //! {"manifest":{…,"record_sha256":["<hex sha256 of record line 1>",…]}}              manifest
 //! {"signature":{"alg":"ed25519","signer":<device id>,"value":"<hex>"}}              signature
@@ -10,8 +10,9 @@
 //!
 //! The signature covers the exact bytes of the manifest line (without its `\n`). The
 //! manifest lists the SHA-256 of the exact bytes of every record line, so a changed byte
-//! is traced to its record. `payload` is the outbox payload text exactly as hashed into the
-//! device chain: `hash = sha256(prev_hash || "\n" || payload)`. The manifest comes after
+//! is traced to its record. `payload` is the outbox payload (canonical compact JSON)
+//! embedded verbatim, byte for byte as hashed into the device chain:
+//! `hash = sha256(prev_hash || "\n" || payload)`; readers take its exact bytes. The manifest comes after
 //! the records so that export streams (constant memory); a file cut short has no manifest
 //! and no signature and is refused as truncated.
 
@@ -19,6 +20,7 @@ use std::io::Write;
 
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::SyncError;
@@ -42,27 +44,17 @@ struct HeaderLine {
     bundle: Header,
 }
 
-#[derive(Serialize)]
-struct RecordLineRef<'a> {
-    seq: i64,
-    kind: &'a str,
-    record_id: &'a str,
-    created_at: &'a str,
-    prev_hash: &'a str,
-    hash: &'a str,
-    payload: &'a str,
-}
-
-/// A record line as read back.
-#[derive(Debug, Clone, Deserialize)]
-struct RecordLine {
+/// A record line as read back; `payload` borrows the exact bytes of the line.
+#[derive(Debug, Deserialize)]
+struct RecordLine<'a> {
     seq: i64,
     kind: String,
     record_id: String,
     created_at: String,
     prev_hash: String,
     hash: String,
-    payload: String,
+    #[serde(borrow)]
+    payload: &'a RawValue,
 }
 
 /// The signed manifest.
@@ -168,20 +160,31 @@ impl<W: Write> BundleWriter<W> {
                 row.seq, row.record_id
             )));
         }
-        self.line.clear();
-        serde_json::to_writer(
-            &mut self.line,
-            &RecordLineRef {
-                seq: row.seq,
-                kind: &row.kind,
-                record_id: &row.record_id,
-                created_at: &row.created_at,
-                prev_hash: &row.prev_hash,
-                hash: &row.hash,
-                payload: &row.payload,
-            },
-        )
-        .map_err(|e| wio(e.into()))?;
+        if row.payload.contains('\n') || !row.payload.starts_with('{') {
+            return Err(SyncError::Refused(format!(
+                "record seq {} ({}): its payload is not compact JSON; run `minspect db check`",
+                row.seq, row.record_id
+            )));
+        }
+        let line = &mut self.line;
+        line.clear();
+        line.extend_from_slice(b"{\"seq\":");
+        line.extend_from_slice(row.seq.to_string().as_bytes());
+        for (key, value) in [
+            ("kind", &row.kind),
+            ("record_id", &row.record_id),
+            ("created_at", &row.created_at),
+            ("prev_hash", &row.prev_hash),
+            ("hash", &row.hash),
+        ] {
+            line.extend_from_slice(b",\"");
+            line.extend_from_slice(key.as_bytes());
+            line.extend_from_slice(b"\":");
+            serde_json::to_writer(&mut *line, value).map_err(|e| wio(e.into()))?;
+        }
+        line.extend_from_slice(b",\"payload\":");
+        line.extend_from_slice(row.payload.as_bytes());
+        line.push(b'}');
         self.shas.push(hex::encode(Sha256::digest(&self.line)));
         self.line.push(b'\n');
         self.out.write_all(&self.line).map_err(wio)?;
@@ -246,6 +249,12 @@ pub struct VerifiedBundle {
 
 fn refused(msg: String) -> SyncError {
     SyncError::Refused(msg)
+}
+
+/// `bytes` equals the lowercase hex text `hex`.
+fn hex_eq(bytes: &[u8], hex: &str) -> bool {
+    let mut buf = [0u8; 32];
+    bytes.len() == 32 && hex::decode_to_slice(hex, &mut buf).is_ok() && buf == bytes[..]
 }
 
 /// Best-effort seq and id of a (possibly damaged) record line, for messages.
@@ -406,7 +415,7 @@ pub fn verify(
     let mut prev = manifest.prev_hash.clone();
     for (i, line) in record_lines.iter().enumerate() {
         let expect_seq = from + i as i64;
-        if hex::encode(Sha256::digest(line)) != manifest.record_sha256[i] {
+        if !hex_eq(&Sha256::digest(line), &manifest.record_sha256[i]) {
             return Err(refused(format!(
                 "{}: SHA-256 does not match the signed manifest (the record was altered)",
                 describe(line, expect_seq)
@@ -428,7 +437,8 @@ pub fn verify(
                 "chain link broken: {at} does not point at the hash of the record before it"
             )));
         }
-        if chain_hash(&r.prev_hash, &r.payload) != r.hash {
+        let payload = r.payload.get();
+        if chain_hash(&r.prev_hash, payload) != r.hash {
             return Err(refused(format!(
                 "record hash wrong: {at}: the hash does not match its payload"
             )));
@@ -441,7 +451,7 @@ pub fn verify(
             created_at: r.created_at,
             prev_hash: r.prev_hash,
             hash: r.hash,
-            payload: r.payload,
+            payload: payload.to_string(),
         });
     }
     if prev != manifest.chain_head {
