@@ -53,6 +53,9 @@ pub struct ImportOutcome {
     pub held_hash: String,
 }
 
+/// Page cache during an import, in KiB (negative = KiB for SQLite): 128 MiB.
+const IMPORT_CACHE_KIB: i64 = -131_072;
+
 fn refused(msg: String) -> StoreError {
     StoreError::Invalid(msg)
 }
@@ -303,6 +306,30 @@ impl Store {
         let (seq_from, seq_to) = (first.seq, last.seq);
         let now = now_utc();
         let actor = self.meta("officer_id")?.unwrap_or_default();
+        // a bulk import: a larger page cache for this transaction (default 2 MiB)
+        let cache: i64 = self
+            .conn()
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .doing(|| "reading cache_size".into())?;
+        self.conn()
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+            .doing(|| "enlarging the page cache for the import".into())?;
+        let result = self.import_in_tx(b, seq_from, seq_to, &now, &actor);
+        self.conn()
+            .pragma_update(None, "cache_size", cache)
+            .doing(|| "restoring cache_size".into())?;
+        result
+    }
+
+    fn import_in_tx(
+        &mut self,
+        b: &IncomingBundle,
+        seq_from: i64,
+        seq_to: i64,
+        now: &str,
+        actor: &str,
+    ) -> Result<ImportOutcome> {
+        let first = &b.records[0];
         self.write("importing a bundle", |tx| {
             tx.pragma_update(None, "defer_foreign_keys", true)
                 .doing(|| "deferring foreign keys".into())?;
@@ -345,7 +372,7 @@ impl Store {
                 }
             }
             if !fresh.is_empty() {
-                insert_officers(tx, &b.officers, &now)?;
+                insert_officers(tx, &b.officers, now)?;
                 let ins = Inserter { tx, cols: Columns::load(tx)? };
                 let mut out = tx
                     .prepare_cached(
