@@ -81,6 +81,18 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
     };
     minspect::fixture::generate(&path, &opts, |_| {}).unwrap();
     let s = minspect::store::Store::open_read_only(&path).unwrap();
+    // the full-text index was rebuilt after the bulk load
+    let zinc = s
+        .shipments_page(
+            &ShipmentFilter::parse("zinc").unwrap(),
+            &PageFrom::Newest,
+            50,
+        )
+        .unwrap();
+    assert!(
+        !zinc.is_empty() && zinc.iter().all(|r| r.description.contains("Zinc")),
+        "{zinc:?}"
+    );
     let key = s
         .shipments_page(&ShipmentFilter::default(), &PageFrom::Newest, 5)
         .unwrap()[4]
