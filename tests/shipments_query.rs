@@ -65,8 +65,10 @@ fn filter_parsing_names_the_bad_field() {
     );
     assert_eq!(
         fts_query("Ga\"As 99.99%"),
-        Some("\"Ga\"\"As\"* \"99.99\"*".into())
+        Some("\"Ga\"\"As\" \"99.99\"*".into())
     );
+    assert_eq!(fts_query("gallium in"), Some("\"gallium\" \"in\"".into()));
+    assert_eq!(fts_query("zin"), Some("\"zin\"*".into()));
     assert_eq!(fts_query("  ..  "), None);
 }
 

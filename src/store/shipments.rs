@@ -85,16 +85,30 @@ impl ShipmentFilter {
     }
 }
 
-/// The FTS5 query for free text: every word quoted (so punctuation is literal) and
-/// matched as a prefix; all words must match. None when there are no words.
+/// The FTS5 query for free text: every word quoted (so punctuation is literal), all
+/// words must match. The last word is matched as a prefix (search as you type) once it
+/// has 3 characters; shorter words match whole words only, since a one- or two-letter
+/// prefix matches most of the log. None when there are no words.
 pub fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
+    let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    let last = words.len().checked_sub(1)?;
+    let terms: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let star = if i == last && w.chars().count() >= 3 {
+                "*"
+            } else {
+                ""
+            };
+            format!("\"{}\"{star}", w.replace('"', "\"\""))
+        })
+        .collect();
+    Some(terms.join(" "))
 }
 
 /// Where a page starts in the (declared_on, id) order.
@@ -162,8 +176,9 @@ pub(super) fn row_of(r: &Row<'_>) -> rusqlite::Result<ShipmentRow> {
 }
 
 /// Free text matching fewer rows than this is fetched from FTS and sorted (bounded
-/// work); a broader match walks the log's index newest first and probes FTS per row,
-/// stopping after one page (DESIGN §10: rank only small result sets).
+/// work); a broader match walks the log's index newest first, checking each row against
+/// the match list (built once per query), and stops after one page (DESIGN §10: sort
+/// only small result sets).
 pub const FTS_SORT_CAP: usize = 20_000;
 
 /// The SQL and its parameters for one page (public for EXPLAIN QUERY PLAN checks).
@@ -183,7 +198,8 @@ pub fn page_sql(
     if let Some(q) = fts_query(&f.text) {
         let n = p(q, &mut params);
         conds.push(if broad_text {
-            format!("EXISTS (SELECT 1 FROM shipments_fts WHERE shipments_fts MATCH {n} AND rowid = s.rowid)")
+            // `+` keeps the planner on the ordered index: the list is only a filter
+            format!("+s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH {n})")
         } else {
             format!("s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH {n})")
         });
