@@ -137,3 +137,37 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
         }
     }
 }
+
+#[test]
+fn broad_and_narrow_text_paths_give_the_same_pages() {
+    let s = store_with_shipments(6_000);
+    // "Co" (as in "Co., Ltd.") is in nearly every row: the broad path
+    assert!(s.fts_is_broad("Co").unwrap());
+    assert!(!s.fts_is_broad("Ferro").unwrap());
+    let first = s
+        .shipments_page(&ShipmentFilter::default(), &PageFrom::Newest, 300)
+        .unwrap();
+    let key = first[299].key();
+    for line in [
+        "Co",
+        "Co dest:JP",
+        "Co from:2024-01-01 to:2024-06-30",
+        "Co Ferro",
+        "Co status:seized",
+    ] {
+        let f = ShipmentFilter::parse(line).unwrap();
+        for from in [
+            PageFrom::Newest,
+            PageFrom::OlderThan(key.clone()),
+            PageFrom::NewerThan(key.clone()),
+            PageFrom::Oldest,
+            PageFrom::AtOrOlder(key.clone()),
+        ] {
+            for limit in [1, 25, 400] {
+                let broad = s.page_by(&f, &from, limit, true).unwrap();
+                let narrow = s.page_by(&f, &from, limit, false).unwrap();
+                assert_eq!(broad, narrow, "{line:?} {from:?} {limit}");
+            }
+        }
+    }
+}
