@@ -170,7 +170,7 @@ CREATE INDEX shipments_declaration ON shipments (declaration_no);
 -- without them a prefix query merges every matching term's doclist on each keystroke.
 CREATE VIRTUAL TABLE shipments_fts USING fts5 (
     declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos,
-    content = 'shipments', content_rowid = 'rowid', prefix = '3 4'
+    content = 'shipments', content_rowid = 'rowid', prefix = '3 4 5 6'
 );
 CREATE TRIGGER shipments_fts_ai AFTER INSERT ON shipments BEGIN
     INSERT INTO shipments_fts (rowid, declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos)
