@@ -12,6 +12,11 @@ use crate::store::shipments::{ShipmentDetail, ShipmentRow};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{draw_lines, draw_rows, fit, pane};
 
+/// The width of the table's text (inside its borders) for a body area.
+pub fn table_text_width(body: Rect) -> usize {
+    split(body).0.width.saturating_sub(2) as usize
+}
+
 /// Table and detail: side by side from 120 columns, stacked below that.
 pub fn split(area: Rect) -> (Rect, Rect) {
     if area.width >= 120 {
@@ -79,7 +84,8 @@ fn header(width: usize) -> String {
     fit(&s, width)
 }
 
-fn row_text(r: &ShipmentRow, width: usize) -> String {
+/// One table row as text, cut and padded to `width` (cached by the screen per page).
+pub fn row_text(r: &ShipmentRow, width: usize) -> String {
     let k = cols(width);
     let mut s = format!(
         "{} {} {} ",
@@ -143,7 +149,11 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, theme: &Theme) {
         .rows
         .iter()
         .take(body.height as usize)
-        .map(|r| Line::raw(row_text(r, w)))
+        .enumerate()
+        .map(|(i, r)| match s.row_texts.get(i) {
+            Some(t) if s.row_width == w => Line::raw(t.as_str()),
+            _ => Line::raw(row_text(r, w)),
+        })
         .collect();
     if lines.is_empty() {
         f.render_widget(
