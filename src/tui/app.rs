@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
+use super::screens::record::RecordScreen;
 use super::screens::rules::RulesScreen;
 use super::screens::setup::{SetupForm, SetupOutcome};
 use super::screens::shipments::ShipmentsScreen;
@@ -75,6 +76,7 @@ impl App {
             screens: Screens {
                 rules: RulesScreen::new(None),
                 shipments: ShipmentsScreen::new(),
+                record: RecordScreen::default(),
             },
             overlay: (!initialized).then(|| Overlay::Setup(SetupForm::default())),
             status: StatusInfo::default(),
@@ -84,14 +86,35 @@ impl App {
             quit: false,
         };
         app.reload(store)?;
+        app.offer_drafts(store)?;
         app.resize(size.0, size.1, store);
         Ok(app)
+    }
+
+    /// Open drafts after a restart: the Record tab opens first with them listed.
+    fn offer_drafts(&mut self, store: &mut Store) -> Result<(), StoreError> {
+        if self.overlay.is_some() || self.read_only {
+            return Ok(());
+        }
+        let n = store.open_drafts()?.len();
+        if n > 0 {
+            self.tab = Tab::Record;
+            self.message = Some(Message {
+                level: Level::Info,
+                text: format!(
+                    "{n} open draft{} from before: Enter resumes the selected one.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            });
+        }
+        Ok(())
     }
 
     /// Re-reads the cached pack and the status bar (after start-up and writes).
     pub fn reload(&mut self, store: &mut Store) -> Result<(), StoreError> {
         self.pack = store.active_pack()?.map(Rc::new);
         self.screens.rules.set_pack(self.pack.clone());
+        self.screens.record.set_pack(self.pack.clone());
         let id = store.identity()?;
         self.status = StatusInfo {
             role: id
@@ -343,13 +366,48 @@ impl App {
                 self.switch(t, store);
                 true
             }
+            Action::NewRecord | Action::InspectShipment | Action::OpenRecord
+                if self.tab != Tab::Record =>
+            {
+                self.start_record(action, store);
+                true
+            }
             a => {
                 if let Some(t) = Tab::of_action(a) {
                     self.switch(t, store);
                     return true;
                 }
                 let mut cx = Self::cx(store, self.today, self.read_only, &mut self.message);
-                self.screens.get_mut(self.tab).update(a, &mut cx)
+                let changed = self.screens.get_mut(self.tab).update(a, &mut cx);
+                if std::mem::take(&mut self.screens.record.queue_changed) {
+                    self.status.pending_sync = store.pending_sync_count().unwrap_or(0);
+                }
+                changed
+            }
+        }
+    }
+
+    /// New record / inspect / open from another tab: the Record tab opens on it.
+    fn start_record(&mut self, action: Action, store: &mut Store) {
+        let shipment = self
+            .screens
+            .shipments
+            .rows
+            .get(self.screens.shipments.selected)
+            .map(|r| r.id.clone());
+        self.tab = Tab::Record;
+        let mut cx = Self::cx(store, self.today, self.read_only, &mut self.message);
+        let rec = &mut self.screens.record;
+        rec.pending = None;
+        rec.prompt = None;
+        match (action, shipment) {
+            (Action::NewRecord, _) => rec.new_record(&mut cx),
+            (Action::InspectShipment, Some(id)) => rec.inspect_shipment(&id, &mut cx),
+            (Action::OpenRecord, Some(id)) => rec.open_latest(&id, &mut cx),
+            _ => {
+                rec.editor = None;
+                rec.load_drafts(&mut cx);
+                cx.error("no shipment is selected".into());
             }
         }
     }

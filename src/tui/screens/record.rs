@@ -1,0 +1,478 @@
+//! The Record tab: the open drafts, and the editor of one record (shipment, inspection,
+//! measurements, findings, seizures, then custody transfers once finalized).
+//!
+//! Every change is saved at once (one store call = one transaction). Finalizing and
+//! appending a custody transfer first open a confirmation that holds the pending write
+//! as data ([`PendingWrite`]); `y` runs exactly that write.
+
+use std::rc::Rc;
+
+use crossterm::event::KeyCode;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::record_form::Form;
+use super::{Cx, Screen};
+use crate::domain::{CustodyEvent, Inspection, Shipment};
+use crate::rules::{RulePack, Screening, Suggestion};
+use crate::store::DraftSummary;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, Context, Key, bind, hint, text_bindings};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::LineInput;
+
+/// The parts of a record, one per editor section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Shipment,
+    Inspection,
+    Measurements,
+    Findings,
+    Seizures,
+    Custody,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Shipment,
+        Section::Inspection,
+        Section::Measurements,
+        Section::Findings,
+        Section::Seizures,
+        Section::Custody,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Shipment => "Shipment",
+            Section::Inspection => "Inspection",
+            Section::Measurements => "Measurements",
+            Section::Findings => "Findings",
+            Section::Seizures => "Seizures",
+            Section::Custody => "Custody",
+        }
+    }
+
+    fn offset(self, d: isize) -> Section {
+        let i = Section::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Section::ALL[(i + d).rem_euclid(Section::ALL.len() as isize) as usize]
+    }
+}
+
+/// A saved child row (measurement, finding or seizure) and its form.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    pub form: Form,
+    /// A finding that came from an accepted suggestion.
+    pub suggested: bool,
+}
+
+/// One record being edited (or viewed once finalized).
+#[derive(Debug, Clone, Default)]
+pub struct Editor {
+    pub shipment_id: Option<String>,
+    pub inspection_id: Option<String>,
+    /// The inspection is finalized: only custody transfers and the receipt remain.
+    pub finalized: bool,
+    /// The shipment is finalized (a later inspection of it): its form is read-only.
+    pub shipment_final: bool,
+    pub section: Option<Section>,
+    pub shipment: Form,
+    pub shipment_base: Shipment,
+    pub inspection: Form,
+    pub inspection_base: Inspection,
+    pub measurements: Vec<Item>,
+    pub findings: Vec<Item>,
+    pub seizures: Vec<Item>,
+    /// Custody transfers recorded per seizure (same order as `seizures`): (from, to, at, why).
+    pub custody_log: Vec<Vec<CustodyEvent>>,
+    /// The selected item of a list section.
+    pub item: usize,
+    /// The next custody transfer of the selected seizure.
+    pub custody: Form,
+    pub screening: Option<Screening>,
+    pub suggestions: Vec<Suggestion>,
+    pub dismissed: Vec<String>,
+    /// Problems named by the last finalize attempt.
+    pub problems: Vec<String>,
+}
+
+impl Editor {
+    pub fn section(&self) -> Section {
+        self.section.unwrap_or(Section::Shipment)
+    }
+
+    /// The items of a list section.
+    pub fn items(&self, s: Section) -> Option<&Vec<Item>> {
+        match s {
+            Section::Measurements => Some(&self.measurements),
+            Section::Findings => Some(&self.findings),
+            Section::Seizures | Section::Custody => Some(&self.seizures),
+            _ => None,
+        }
+    }
+
+    pub fn items_mut(&mut self, s: Section) -> Option<&mut Vec<Item>> {
+        match s {
+            Section::Measurements => Some(&mut self.measurements),
+            Section::Findings => Some(&mut self.findings),
+            Section::Seizures | Section::Custody => Some(&mut self.seizures),
+            _ => None,
+        }
+    }
+
+    /// The form the focus is in.
+    pub fn form(&self) -> Option<&Form> {
+        let s = self.section();
+        match s {
+            Section::Shipment => Some(&self.shipment),
+            Section::Inspection => Some(&self.inspection),
+            Section::Custody => Some(&self.custody),
+            _ => self.items(s)?.get(self.item).map(|i| &i.form),
+        }
+    }
+
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        let s = self.section();
+        let item = self.item;
+        match s {
+            Section::Shipment => Some(&mut self.shipment),
+            Section::Inspection => Some(&mut self.inspection),
+            Section::Custody => Some(&mut self.custody),
+            _ => self.items_mut(s)?.get_mut(item).map(|i| &mut i.form),
+        }
+    }
+
+    /// Whether typing may change the focused form.
+    pub fn editable(&self) -> Result<(), &'static str> {
+        match self.section() {
+            Section::Custody if !self.finalized => {
+                Err("custody transfers are recorded after finalizing (C-f)")
+            }
+            Section::Custody if self.seizures.is_empty() => Err("this record has no seizure"),
+            Section::Custody => Ok(()),
+            _ if self.finalized => {
+                Err("this record is finalized and cannot change; record an amendment instead")
+            }
+            Section::Shipment if self.shipment_final => {
+                Err("this shipment is finalized; only the inspection is a draft")
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Moves the focus across the fields and, in list sections, the items.
+    fn move_focus(&mut self, delta: isize) {
+        let s = self.section();
+        let n = self.items(s).map(Vec::len);
+        let Some(form) = self.form_mut() else { return };
+        if form.move_focus(delta) {
+            return;
+        }
+        let len = form.fields.len();
+        if let Some(n) = n
+            && n > 1
+        {
+            self.item = (self.item as isize + delta).rem_euclid(n as isize) as usize;
+            let last = self.form().map_or(len, |f| f.fields.len());
+            if let Some(f) = self.form_mut() {
+                f.focus = if delta > 0 { 0 } else { last.saturating_sub(1) };
+            }
+        } else if let Some(f) = self.form_mut() {
+            f.focus = if delta > 0 { 0 } else { len.saturating_sub(1) };
+        }
+    }
+
+    fn switch_section(&mut self, d: isize) {
+        self.section = Some(self.section().offset(d));
+        let n = self.items(self.section()).map_or(0, Vec::len);
+        self.item = self.item.min(n.saturating_sub(1));
+    }
+}
+
+/// A write waiting for the officer's yes: exactly what will be done.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PendingWrite {
+    Finalize {
+        inspection_id: String,
+        question: String,
+    },
+    Custody {
+        seizure_id: String,
+        event: CustodyEvent,
+        question: String,
+    },
+    Discard {
+        id: String,
+        question: String,
+    },
+}
+
+impl PendingWrite {
+    pub fn question(&self) -> &str {
+        match self {
+            PendingWrite::Finalize { question, .. }
+            | PendingWrite::Custody { question, .. }
+            | PendingWrite::Discard { question, .. } => question,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct RecordScreen {
+    pub drafts: Vec<DraftSummary>,
+    pub selected: usize,
+    pub loaded: bool,
+    pub editor: Option<Editor>,
+    pub pending: Option<PendingWrite>,
+    /// The receipt path being typed.
+    pub prompt: Option<LineInput>,
+    pub pack: Option<Rc<RulePack>>,
+    /// Set when a write changed the sync queue (the App refreshes the status bar).
+    pub queue_changed: bool,
+}
+
+pub fn bindings() -> Vec<Binding> {
+    use Action::*;
+    let c = Context::Record;
+    let mut v = vec![
+        hint(c, Key::ch('n'), NewRecord, "new record"),
+        hint(c, Key::plain(KeyCode::Enter), Open, "resume draft"),
+        bind(c, Key::ch('j'), Down, "down"),
+        bind(c, Key::plain(KeyCode::Down), Down, "down"),
+        bind(c, Key::ch('k'), Up, "up"),
+        bind(c, Key::plain(KeyCode::Up), Up, "up"),
+        bind(c, Key::ch('g'), Top, "first draft (reload)"),
+        hint(c, Key::ch('d'), DiscardDraft, "discard draft"),
+    ];
+    let f = Context::RecordForm;
+    v.extend([
+        hint(f, Key::plain(KeyCode::Tab), NextField, "next field"),
+        bind(f, Key::plain(KeyCode::Down), NextField, "next field"),
+        bind(f, Key::plain(KeyCode::BackTab), PrevField, "previous field"),
+        bind(f, Key::plain(KeyCode::Up), PrevField, "previous field"),
+        bind(
+            f,
+            Key::plain(KeyCode::Enter),
+            Accept,
+            "next field / new line",
+        ),
+        hint(f, Key::ctrl('n'), NextPane, "next section"),
+        bind(f, Key::ctrl('p'), PrevPane, "previous section"),
+        hint(f, Key::ctrl('o'), AddItem, "add row"),
+        bind(f, Key::ctrl('d'), RemoveItem, "remove row"),
+        hint(f, Key::ctrl('y'), AcceptSuggestion, "accept suggestion"),
+        bind(f, Key::ctrl('k'), DismissSuggestion, "dismiss suggestion"),
+        hint(f, Key::ctrl('f'), Finalize, "finalize"),
+        hint(f, Key::ctrl('t'), AddCustody, "append custody transfer"),
+        bind(f, Key::ctrl('r'), ExportReceipt, "export seizure receipt"),
+        hint(f, Key::plain(KeyCode::Esc), Cancel, "drafts list"),
+    ]);
+    v.extend(text_bindings(f));
+    let p = Context::RecordPrompt;
+    v.extend([
+        hint(p, Key::plain(KeyCode::Enter), Accept, "write the file"),
+        hint(p, Key::plain(KeyCode::Esc), Cancel, "cancel"),
+    ]);
+    v.extend(text_bindings(p));
+    // started from the Shipments tab
+    let s = Context::Shipments;
+    v.extend([
+        bind(s, Key::ch('i'), InspectShipment, "record an inspection"),
+        bind(s, Key::ch('n'), NewRecord, "new record"),
+        bind(s, Key::ch('o'), OpenRecord, "open latest record"),
+    ]);
+    v
+}
+
+impl RecordScreen {
+    pub fn set_pack(&mut self, pack: Option<Rc<RulePack>>) {
+        self.pack = pack;
+        if let Some(ed) = &mut self.editor {
+            ed.recompute(self.pack.as_deref());
+        }
+    }
+
+    pub fn load_drafts(&mut self, cx: &mut Cx) {
+        match cx.store.open_drafts() {
+            Ok(d) => {
+                self.drafts = d;
+                self.selected = self.selected.min(self.drafts.len().saturating_sub(1));
+                self.loaded = true;
+            }
+            Err(e) => cx.error(format!("open drafts: {e}")),
+        }
+    }
+}
+
+impl Screen for RecordScreen {
+    fn title(&self) -> &'static str {
+        "Record"
+    }
+
+    fn context(&self) -> Context {
+        if self.pending.is_some() {
+            Context::Confirm
+        } else if self.prompt.is_some() {
+            Context::RecordPrompt
+        } else if self.editor.is_some() {
+            Context::RecordForm
+        } else {
+            Context::Record
+        }
+    }
+
+    fn activate(&mut self, cx: &mut Cx) {
+        if self.editor.is_none() {
+            self.load_drafts(cx);
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> bool {
+        if let Some(p) = self.pending.take() {
+            if action == Action::Yes {
+                self.run_pending(p, cx);
+            }
+            return true;
+        }
+        if self.prompt.is_some() {
+            return self.update_prompt(action, cx);
+        }
+        if self.editor.is_some() {
+            return self.update_editor(action, cx);
+        }
+        self.update_list(action, cx)
+    }
+
+    fn type_char(&mut self, c: char, cx: &mut Cx) -> bool {
+        if let Some(p) = &mut self.prompt {
+            p.insert(c);
+            return true;
+        }
+        let Some(ed) = &mut self.editor else {
+            return false;
+        };
+        if cx.read_only {
+            cx.error("read-only: this record cannot change".into());
+            return true;
+        }
+        if let Err(e) = ed.editable() {
+            cx.error(e.into());
+            return true;
+        }
+        if ed.form_mut().is_some_and(|f| f.type_char(c)) {
+            self.save_current(cx);
+        }
+        true
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, theme: &Theme) {
+        super::record_view::render(self, f, area, theme);
+    }
+}
+
+impl RecordScreen {
+    fn update_editor(&mut self, action: Action, cx: &mut Cx) -> bool {
+        let Some(ed) = &mut self.editor else {
+            return false;
+        };
+        let multi = ed.form().is_some_and(Form::focus_is_multi);
+        match action {
+            Action::NextField | Action::Down => ed.move_focus(1),
+            Action::Accept if !multi => ed.move_focus(1),
+            Action::PrevField | Action::Up => ed.move_focus(-1),
+            Action::NextPane => ed.switch_section(1),
+            Action::PrevPane => ed.switch_section(-1),
+            Action::Cancel | Action::Back => {
+                self.editor = None;
+                self.load_drafts(cx);
+            }
+            Action::AddItem => self.add_item(cx),
+            Action::RemoveItem => self.remove_item(cx),
+            Action::AcceptSuggestion => self.accept_suggestion(cx),
+            Action::DismissSuggestion => self.dismiss_suggestion(cx),
+            Action::Finalize => self.ask_finalize(cx),
+            Action::AddCustody => self.ask_custody(cx),
+            Action::ExportReceipt => {
+                if ed.seizures.is_empty() {
+                    cx.error("this record has no seizure to give a receipt for".into());
+                } else {
+                    self.prompt = Some(LineInput::default());
+                }
+            }
+            a if LineInput::is_edit(a) || a == Action::Accept => {
+                if cx.read_only {
+                    cx.error("read-only: this record cannot change".into());
+                } else if let Err(e) = ed.editable() {
+                    if a != Action::CursorLeft && a != Action::CursorRight {
+                        cx.error(e.into());
+                    }
+                } else if ed.form_mut().is_some_and(|f| f.edit(a)) {
+                    self.save_current(cx);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_list(&mut self, action: Action, cx: &mut Cx) -> bool {
+        match action {
+            Action::Down => {
+                self.selected = (self.selected + 1).min(self.drafts.len().saturating_sub(1))
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Top => {
+                self.selected = 0;
+                self.load_drafts(cx);
+            }
+            Action::NewRecord => self.new_record(cx),
+            Action::Open => {
+                if let Some(d) = self.drafts.get(self.selected).cloned() {
+                    match &d.inspection_id {
+                        Some(i) => self.open_inspection(i, cx),
+                        None => self.open_shipment(&d.shipment_id, cx),
+                    }
+                }
+            }
+            Action::DiscardDraft => {
+                if let Some(d) = self.drafts.get(self.selected) {
+                    let what = if d.inspection_id.is_some() {
+                        "draft inspection"
+                    } else {
+                        "draft shipment"
+                    };
+                    self.pending = Some(PendingWrite::Discard {
+                        id: d.inspection_id.clone().unwrap_or(d.shipment_id.clone()),
+                        question: format!(
+                            "Discard the {what} {}? Its data stays in the audit log.",
+                            super::record_view::draft_title(d)
+                        ),
+                    });
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn update_prompt(&mut self, action: Action, cx: &mut Cx) -> bool {
+        let Some(p) = &mut self.prompt else {
+            return false;
+        };
+        match action {
+            Action::Cancel => self.prompt = None,
+            Action::Accept => {
+                let path = p.text().trim().to_string();
+                if self.export_receipt(&path, cx) {
+                    self.prompt = None;
+                }
+            }
+            a => {
+                p.edit(a);
+            }
+        }
+        true
+    }
+}

@@ -1,0 +1,417 @@
+//! The Record tab's writes. Each is one store call (one transaction with its audit
+//! row); the risky ones (finalize, custody, discard) go through a [`PendingWrite`].
+
+use std::io::Write;
+
+use super::record::{Editor, Item, PendingWrite, RecordScreen, Section};
+use super::record_view::draft_title_of;
+use super::{Cx, record_inspection as insp, record_seizure as sz, record_shipment as ship};
+use crate::domain::{Finding, Measurement, sanitize};
+use crate::report::{ReceiptFormat, seizure_receipt};
+
+impl RecordScreen {
+    /// Creates the draft shipment on the first change.
+    fn ensure_shipment(&mut self, cx: &mut Cx) -> Option<String> {
+        let ed = self.editor.as_mut()?;
+        if let Some(id) = &ed.shipment_id {
+            return Some(id.clone());
+        }
+        match cx.store.create_shipment(&ed.shipment_base) {
+            Ok(id) => {
+                ed.shipment_id = Some(id.clone());
+                Some(id)
+            }
+            Err(e) => {
+                cx.error(format!("saving the shipment: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Starts the draft inspection on the first change that needs it.
+    fn ensure_inspection(&mut self, cx: &mut Cx) -> Option<String> {
+        let shipment_id = self.ensure_shipment(cx)?;
+        let ed = self.editor.as_mut()?;
+        if let Some(id) = &ed.inspection_id {
+            return Some(id.clone());
+        }
+        let started = cx
+            .store
+            .start_inspection(&shipment_id, &ed.inspection_base)
+            .and_then(|id| Ok((cx.store.load_record(&id)?.inspection.data, id)));
+        match started {
+            Ok((data, id)) => {
+                ed.inspection_base = data;
+                ed.inspection_id = Some(id.clone());
+                Some(id)
+            }
+            Err(e) => {
+                cx.error(format!("starting the inspection: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Validates the focused form and saves it (one transaction).
+    pub fn save_current(&mut self, cx: &mut Cx) {
+        let Some(section) = self.editor.as_ref().map(Editor::section) else {
+            return;
+        };
+        let result = match section {
+            Section::Shipment => self.save_shipment(cx),
+            Section::Inspection => self.ensure_inspection(cx).map_or(Ok(()), |id| {
+                let ed = self.editor.as_mut().expect("editor");
+                let (data, errs) = insp::read_inspection(&ed.inspection, &ed.inspection_base);
+                ed.inspection.set_errors(&errs);
+                ed.inspection_base = data.clone();
+                cx.store.update_inspection(&id, &data).map(|_| ())
+            }),
+            Section::Custody => {
+                let ed = self.editor.as_mut().expect("editor");
+                let (_, errs) = sz::read_custody(&ed.custody);
+                ed.custody.set_errors(&errs);
+                Ok(())
+            }
+            list => self.save_item(list, cx),
+        };
+        if let Err(e) = result {
+            cx.error(format!("saving the draft: {e}"));
+        }
+        if let Some(ed) = &mut self.editor {
+            ed.problems.clear();
+            ed.recompute(self.pack.as_deref());
+        }
+    }
+
+    fn save_shipment(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let ed = self.editor.as_mut().expect("editor");
+        let (data, errs) = ship::read(&ed.shipment, &ed.shipment_base);
+        ed.shipment.set_errors(&errs);
+        ed.shipment_base = data.clone();
+        match ed.shipment_id.clone() {
+            Some(id) => cx.store.update_shipment(&id, &data).map(|_| ()),
+            None => {
+                self.ensure_shipment(cx);
+                Ok(())
+            }
+        }
+    }
+
+    fn save_item(&mut self, section: Section, cx: &mut Cx) -> crate::store::Result<()> {
+        let ed = self.editor.as_mut().expect("editor");
+        let i = ed.item;
+        let Some(item) = ed.items_mut(section).and_then(|v| v.get_mut(i)) else {
+            return Ok(());
+        };
+        let id = item.id.clone();
+        match section {
+            Section::Measurements => {
+                let (m, errs) = insp::read_measurement(&item.form);
+                item.form.set_errors(&errs);
+                cx.store.update_measurement(&id, &m).map(|_| ())
+            }
+            Section::Findings => {
+                let base = Finding {
+                    suggested: item.suggested,
+                    ..Finding::default()
+                };
+                let (x, errs) = insp::read_finding(&item.form, &base);
+                item.form.set_errors(&errs);
+                cx.store.update_finding(&id, &x).map(|_| ())
+            }
+            _ => {
+                let (s, errs) = sz::read_seizure(&item.form, &Default::default());
+                item.form.set_errors(&errs);
+                cx.store.update_seizure(&id, &s).map(|_| ())
+            }
+        }
+    }
+
+    pub fn add_item(&mut self, cx: &mut Cx) {
+        let Some(ed) = &self.editor else { return };
+        let section = ed.section();
+        if ed.finalized {
+            return cx.error("this record is finalized; record an amendment instead".into());
+        }
+        if !matches!(
+            section,
+            Section::Measurements | Section::Findings | Section::Seizures
+        ) {
+            return cx.error(
+                "rows are added in Measurements, Findings and Seizures (C-n: next section)".into(),
+            );
+        }
+        let Some(inspection_id) = self.ensure_inspection(cx) else {
+            return;
+        };
+        let ed = self.editor.as_mut().expect("editor");
+        let added = match section {
+            Section::Measurements => {
+                let m = Measurement::default();
+                cx.store
+                    .add_measurement(&inspection_id, &m)
+                    .map(|id| (id, insp::measurement_form(&m)))
+            }
+            Section::Findings => {
+                let x = Finding::default();
+                cx.store
+                    .add_finding(&inspection_id, &x)
+                    .map(|id| (id, insp::finding_form(&x)))
+            }
+            _ => {
+                let s = sz::prefilled(ed.screening.as_ref(), &ed.shipment_base);
+                cx.store
+                    .add_seizure(&inspection_id, &s)
+                    .map(|id| (id, sz::seizure_form(&s)))
+            }
+        };
+        match added {
+            Ok((id, form)) => {
+                let items = ed.items_mut(section).expect("list section");
+                items.push(Item {
+                    id,
+                    form,
+                    suggested: false,
+                });
+                ed.item = items.len() - 1;
+                ed.recompute(self.pack.as_deref());
+            }
+            Err(e) => cx.error(format!("adding a row: {e}")),
+        }
+    }
+
+    pub fn remove_item(&mut self, cx: &mut Cx) {
+        let Some(ed) = &mut self.editor else { return };
+        let section = ed.section();
+        if ed.finalized || section == Section::Custody {
+            return cx.error("finalized rows cannot be removed; record an amendment".into());
+        }
+        let i = ed.item;
+        let Some(item) = ed.items(section).and_then(|v| v.get(i)) else {
+            return cx.error("no row is selected here".into());
+        };
+        let id = item.id.clone();
+        let done = match section {
+            Section::Measurements => cx.store.remove_measurement(&id),
+            Section::Findings => cx.store.remove_finding(&id),
+            _ => cx.store.remove_seizure(&id),
+        };
+        match done {
+            Ok(()) => {
+                let items = ed.items_mut(section).expect("list section");
+                items.remove(i);
+                ed.item = i.min(items.len().saturating_sub(1));
+                ed.recompute(self.pack.as_deref());
+                cx.info("Row removed (kept in the audit log).".into());
+            }
+            Err(e) => cx.error(format!("removing the row: {e}")),
+        }
+    }
+
+    pub fn accept_suggestion(&mut self, cx: &mut Cx) {
+        let Some(s) = self
+            .editor
+            .as_ref()
+            .and_then(|e| e.suggestions.first().cloned())
+        else {
+            return cx.error("no suggested finding to accept".into());
+        };
+        let Some(inspection_id) = self.ensure_inspection(cx) else {
+            return;
+        };
+        match cx.store.add_finding(&inspection_id, &s.finding) {
+            Ok(id) => {
+                let ed = self.editor.as_mut().expect("editor");
+                ed.findings.push(Item {
+                    id,
+                    form: insp::finding_form(&s.finding),
+                    suggested: true,
+                });
+                ed.recompute(self.pack.as_deref());
+                cx.info(format!("Finding added: {}", s.finding.kind.label()));
+            }
+            Err(e) => cx.error(format!("adding the finding: {e}")),
+        }
+    }
+
+    pub fn dismiss_suggestion(&mut self, cx: &mut Cx) {
+        let Some(s) = self
+            .editor
+            .as_ref()
+            .and_then(|e| e.suggestions.first().cloned())
+        else {
+            return cx.error("no suggested finding to dismiss".into());
+        };
+        let Some(inspection_id) = self.ensure_inspection(cx) else {
+            return;
+        };
+        match cx.store.dismiss_suggestion(&inspection_id, &s.key) {
+            Ok(()) => {
+                let ed = self.editor.as_mut().expect("editor");
+                ed.dismissed.push(s.key.clone());
+                ed.recompute(self.pack.as_deref());
+                cx.info(format!("Suggestion dismissed: {}", s.finding.kind.label()));
+            }
+            Err(e) => cx.error(format!("dismissing the suggestion: {e}")),
+        }
+    }
+
+    /// Checks the draft; when valid, asks for confirmation holding the finalize as data.
+    pub fn ask_finalize(&mut self, cx: &mut Cx) {
+        let Some(ed) = &mut self.editor else { return };
+        if ed.finalized {
+            return cx.error("this record is already finalized".into());
+        }
+        let Some(id) = ed.inspection_id.clone() else {
+            ed.validate_all(true);
+            return cx.error(
+                "cannot finalize: the inspection is not started (C-n: Inspection section)".into(),
+            );
+        };
+        match cx.store.finalize_problems(&id) {
+            Ok(p) if p.is_empty() => {
+                self.pending = Some(PendingWrite::Finalize {
+                    inspection_id: id,
+                    question: format!(
+                        "Finalize the record of {}? It becomes immutable, is added to this device's chain and queued for sync.",
+                        draft_title_of(&ed.shipment_base)
+                    ),
+                });
+            }
+            Ok(p) => {
+                ed.validate_all(true);
+                ed.problems = p.iter().map(|e| e.to_string()).collect();
+                cx.error(format!(
+                    "cannot finalize: {} problem{} (listed on the right); the draft is saved",
+                    p.len(),
+                    if p.len() == 1 { "" } else { "s" }
+                ));
+            }
+            Err(e) => cx.error(format!("checking the draft: {e}")),
+        }
+    }
+
+    pub fn ask_custody(&mut self, cx: &mut Cx) {
+        let Some(ed) = &mut self.editor else { return };
+        if !ed.finalized || ed.seizures.is_empty() {
+            return cx.error(
+                "custody transfers are appended to the seizures of a finalized record".into(),
+            );
+        }
+        ed.section = Some(Section::Custody);
+        let (event, errs) = sz::read_custody(&ed.custody);
+        ed.custody.set_errors(&errs);
+        if !errs.is_empty() {
+            ed.custody.touch_all();
+            return cx.error(format!("custody transfer: {}", errs[0]));
+        }
+        let seizure = &ed.seizures[ed.item.min(ed.seizures.len() - 1)];
+        self.pending = Some(PendingWrite::Custody {
+            seizure_id: seizure.id.clone(),
+            question: format!(
+                "Append the transfer from {} to {} at {} to the chain? It cannot be undone.",
+                sanitize(&event.from_party),
+                sanitize(&event.to_party),
+                sanitize(&event.at)
+            ),
+            event,
+        });
+    }
+
+    /// Runs the confirmed write.
+    pub fn run_pending(&mut self, p: PendingWrite, cx: &mut Cx) {
+        match p {
+            PendingWrite::Finalize { inspection_id, .. } => {
+                match cx.store.finalize_inspection(&inspection_id) {
+                    Ok(f) => {
+                        self.queue_changed = true;
+                        self.open_inspection(&inspection_id, cx);
+                        cx.info(format!(
+                            "Finalized: chain record #{} ({}…), verdict {}, rule pack {}.",
+                            f.seq,
+                            &f.hash[..f.hash.len().min(12)],
+                            f.verdict,
+                            f.rule_pack_version
+                        ));
+                    }
+                    Err(e) => cx.error(format!("finalizing: {e}")),
+                }
+            }
+            PendingWrite::Custody {
+                seizure_id, event, ..
+            } => match cx.store.add_custody_event(&seizure_id, &event) {
+                Ok(c) => {
+                    self.queue_changed = true;
+                    let item = self.editor.as_ref().map_or(0, |e| e.item);
+                    if let Some(id) = self.editor.as_ref().and_then(|e| e.inspection_id.clone()) {
+                        self.open_inspection(&id, cx);
+                    }
+                    if let Some(ed) = &mut self.editor {
+                        ed.item = item.min(ed.seizures.len().saturating_sub(1));
+                        ed.section = Some(Section::Custody);
+                        ed.prefill_custody();
+                    }
+                    cx.info(format!(
+                        "Custody transfer recorded: chain record #{}.",
+                        c.seq
+                    ));
+                }
+                Err(e) => cx.error(format!("custody transfer: {e}")),
+            },
+            PendingWrite::Discard { id, .. } => match cx.store.discard_draft(&id) {
+                Ok(()) => {
+                    self.load_drafts(cx);
+                    cx.info("Draft discarded (kept in the audit log).".into());
+                }
+                Err(e) => cx.error(format!("discarding: {e}")),
+            },
+        }
+    }
+
+    /// Writes the seizure receipt to a new file (`.md`: Markdown, else plain text).
+    /// True when written.
+    pub fn export_receipt(&mut self, path: &str, cx: &mut Cx) -> bool {
+        let Some(id) = self.editor.as_ref().and_then(|e| e.inspection_id.clone()) else {
+            cx.error("nothing saved yet to give a receipt for".into());
+            return false;
+        };
+        if path.is_empty() {
+            cx.error("receipt path is empty; type a file name such as receipt.md".into());
+            return false;
+        }
+        let format = if path.to_ascii_lowercase().ends_with(".md") {
+            ReceiptFormat::Markdown
+        } else {
+            ReceiptFormat::Text
+        };
+        let text = match cx.store.load_record(&id) {
+            Ok(r) => seizure_receipt(&r, None, self.pack.as_deref(), format),
+            Err(e) => Err(e.to_string()),
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(e) => {
+                cx.error(format!("receipt: {e}"));
+                return false;
+            }
+        };
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| {
+                f.write_all(text.as_bytes())?;
+                f.sync_all()
+            });
+        match written {
+            Ok(()) => {
+                cx.info(format!("Receipt written to {}.", sanitize(path)));
+                true
+            }
+            Err(e) => {
+                cx.error(format!("receipt path {}: {e}", sanitize(path)));
+                false
+            }
+        }
+    }
+}
