@@ -91,25 +91,6 @@ impl App {
         Ok(app)
     }
 
-    /// Open drafts after a restart: the Record tab opens first with them listed.
-    fn offer_drafts(&mut self, store: &mut Store) -> Result<(), StoreError> {
-        if self.overlay.is_some() || self.read_only {
-            return Ok(());
-        }
-        let n = store.open_drafts()?.len();
-        if n > 0 {
-            self.tab = Tab::Record;
-            self.message = Some(Message {
-                level: Level::Info,
-                text: format!(
-                    "{n} open draft{} from before: Enter resumes the selected one.",
-                    if n == 1 { "" } else { "s" }
-                ),
-            });
-        }
-        Ok(())
-    }
-
     /// Re-reads the cached pack and the status bar (after start-up and writes).
     pub fn reload(&mut self, store: &mut Store) -> Result<(), StoreError> {
         self.pack = store.active_pack()?.map(Rc::new);
@@ -383,31 +364,6 @@ impl App {
                     self.status.pending_sync = store.pending_sync_count().unwrap_or(0);
                 }
                 changed
-            }
-        }
-    }
-
-    /// New record / inspect / open from another tab: the Record tab opens on it.
-    fn start_record(&mut self, action: Action, store: &mut Store) {
-        let shipment = self
-            .screens
-            .shipments
-            .rows
-            .get(self.screens.shipments.selected)
-            .map(|r| r.id.clone());
-        self.tab = Tab::Record;
-        let mut cx = Self::cx(store, self.today, self.read_only, &mut self.message);
-        let rec = &mut self.screens.record;
-        rec.pending = None;
-        rec.prompt = None;
-        match (action, shipment) {
-            (Action::NewRecord, _) => rec.new_record(&mut cx),
-            (Action::InspectShipment, Some(id)) => rec.inspect_shipment(&id, &mut cx),
-            (Action::OpenRecord, Some(id)) => rec.open_latest(&id, &mut cx),
-            _ => {
-                rec.editor = None;
-                rec.load_drafts(&mut cx);
-                cx.error("no shipment is selected".into());
             }
         }
     }

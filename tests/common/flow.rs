@@ -128,3 +128,26 @@ pub fn store_with_shipments(n: usize) -> Store {
 pub fn snap_name(base: &str, app: &App) -> String {
     format!("{base}_{}x{}", app.size.0, app.size.1)
 }
+
+/// The shipment form, field by field (Tab moves on; C-u clears a prefilled field).
+pub const SHIPMENT_KEYS: &str = concat!(
+    "223320260501000123<tab>",          // declaration_no
+    "<tab>",                            // declared_on (today, prefilled)
+    "Yunnan Example Metals Co<tab>",    // exporter_name
+    "91310115MA1K3T8W50<tab>",          // exporter_credit_code
+    "Example Trading Inc, Boston<tab>", // consignee
+    "Example Semiconductors<tab>",      // end_user
+    "<c-u>civil<tab>",                  // end_use
+    "US<tab>",                          // destination
+    "<tab>",                            // transshipment
+    "<tab>",                            // transport_mode (sea)
+    "TGHU8765436<tab>",                 // container_nos
+    "YS2026050101<tab>",                // seal_nos
+    "8112929090<tab>",                  // hs_code
+    "gallium ingots<tab>",              // description
+    "Ga 99.99%<tab>",                   // composition
+    "600<tab>",                         // quantity
+    "<tab>",                            // quantity_unit (kg)
+    "600 kg<tab>",                      // net_weight_g
+    "180000",                           // value_minor
+);

@@ -7,7 +7,10 @@
 //! `Screens::get`/`get_mut` and `screen_bindings`.
 
 pub mod record;
+pub mod record_app;
 pub mod record_drafts;
+pub mod record_editor;
+pub mod record_finalize;
 pub mod record_form;
 pub mod record_inspection;
 pub mod record_ops;

@@ -105,13 +105,18 @@ impl Form {
         }
     }
 
-    /// Puts each problem on its field (the first per field wins).
+    /// Puts each problem on its field (the first per field wins); a problem of a part
+    /// (`composition.Ga`) lands on its field with the part named.
     pub fn set_errors(&mut self, problems: &[FieldError]) {
         for f in &mut self.fields {
-            f.error = problems
-                .iter()
-                .find(|p| p.field == f.name)
-                .map(|p| p.message.clone());
+            f.error = problems.iter().find_map(|p| {
+                if p.field == f.name {
+                    Some(p.message.clone())
+                } else {
+                    let part = p.field.strip_prefix(f.name)?.strip_prefix('.')?;
+                    Some(format!("{part}: {}", p.message))
+                }
+            });
         }
     }
 

@@ -135,14 +135,6 @@ fn section_bar(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
         spans.push(Span::styled(label, style));
         spans.push(Span::styled("│", theme.dim));
     }
-    let state = if ed.finalized {
-        " FINALIZED"
-    } else if ed.shipment_id.is_some() {
-        " draft (saved)"
-    } else {
-        " new (not saved yet)"
-    };
-    spans.push(Span::styled(state, theme.title));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
@@ -217,7 +209,7 @@ fn list_lines<'a>(ed: &Editor, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     }
     out.push(Line::styled(
         if section == Section::Custody {
-            "Next transfer of the selected seizure (C-t appends):"
+            "Next transfer (C-t appends):"
         } else {
             "Selected row:"
         },
@@ -238,7 +230,14 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
     let left = Rect::new(body.x, body.y, body.width - panel_w, body.height);
     let right = Rect::new(body.x + left.width, body.y, panel_w, body.height);
     let section = ed.section();
-    let block = pane(section.title(), true, theme);
+    let state = if ed.finalized {
+        "FINALIZED"
+    } else if ed.shipment_id.is_some() {
+        "draft, saved"
+    } else {
+        "new, saved from the first change"
+    };
+    let block = pane(format!("{} · {state}", section.title()), true, theme);
     let inner = block.inner(left);
     f.render_widget(block, left);
     let mut head = match section {

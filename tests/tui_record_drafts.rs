@@ -1,0 +1,117 @@
+//! The Record tab around the editor: drafts offered after a restart (and discarded),
+//! inspections started from the Shipments tab, and read-only mode.
+
+mod common;
+use common::count;
+use common::flow::*;
+use minspect::store::Store;
+use minspect::tui::action::Action;
+use minspect::tui::app::App;
+use minspect::tui::keymap::{Context, Keymap};
+use minspect::tui::screens::Tab;
+use minspect::tui::screens::record::Section;
+use minspect::tui::theme::Theme;
+use minspect::tui::widgets::help::HelpState;
+
+fn editor(a: &App) -> &minspect::tui::screens::record::Editor {
+    a.screens.record.editor.as_ref().expect("editor open")
+}
+
+#[test]
+fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("field.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        minspect::store::setup_new_database(&mut s, &common::init_opts()).unwrap();
+        s.install_pack(TEST_PACK, "test").unwrap();
+        let mut a = app(&mut s, 80, 24);
+        keys(&mut a, &mut s, "3n");
+        keys(&mut a, &mut s, SHIPMENT_KEYS);
+        keys(&mut a, &mut s, "<c-n>CNSHA");
+        // the terminal closes here: no quit, no save step
+    }
+    let mut s = Store::open(&path).unwrap();
+    let mut a = app(&mut s, 80, 24);
+    assert_eq!(a.tab, Tab::Record, "open drafts are offered first");
+    assert!(a.message.as_ref().unwrap().text.contains("1 open draft"));
+    assert_eq!(a.screens.record.drafts.len(), 1);
+    assert!(screen_text(&a).contains("223320260501000123"));
+    keys(&mut a, &mut s, "<enter>");
+    let ed = editor(&a);
+    assert_eq!(ed.shipment.get("exporter_name"), "Yunnan Example Metals Co");
+    assert_eq!(ed.inspection.get("locode"), "CNSHA");
+    assert_eq!(ed.shipment.get("net_weight_g"), "600 kg");
+    // discard it from the list (asks first; kept in the audit log)
+    keys(&mut a, &mut s, "<esc>d");
+    assert_eq!(a.context(), Context::Confirm);
+    keys(&mut a, &mut s, "n");
+    assert_eq!(count(&s, "shipments"), 1);
+    keys(&mut a, &mut s, "dy");
+    assert_eq!(count(&s, "shipments"), 0);
+    assert!(a.screens.record.drafts.is_empty());
+}
+
+#[test]
+fn the_shipments_tab_starts_an_inspection_of_the_selected_shipment() {
+    let mut s = store_with_shipments(3);
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, "2");
+    let id = a.screens.shipments.rows[0].id.clone();
+    keys(&mut a, &mut s, "i");
+    assert_eq!(a.tab, Tab::Record);
+    let ed = editor(&a);
+    assert_eq!(ed.shipment_id.as_deref(), Some(id.as_str()));
+    assert!(ed.shipment_final);
+    assert_eq!(ed.section(), Section::Inspection);
+    keys(&mut a, &mut s, "CNSHA");
+    let insp = s.inspections_of(&id).unwrap();
+    assert!(insp.iter().any(|(_, st)| st == "draft"), "{insp:?}");
+    // the finalized shipment itself cannot change
+    keys(&mut a, &mut s, "<c-p>x");
+    assert!(a.message.as_ref().unwrap().text.contains("finalized"));
+}
+
+#[test]
+fn read_only_hides_every_write_from_keys_and_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("field.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        minspect::store::setup_new_database(&mut s, &common::init_opts()).unwrap();
+        s.install_pack(TEST_PACK, "test").unwrap();
+        let mut a = app(&mut s, 80, 24);
+        keys(&mut a, &mut s, "3n");
+        keys(&mut a, &mut s, SHIPMENT_KEYS);
+    }
+    let mut s = Store::open_read_only(&path).unwrap();
+    let mut a = App::new(
+        &mut s,
+        Keymap::default(),
+        Theme::new(false, 16),
+        today(),
+        (80, 24),
+    )
+    .unwrap();
+    for ctx in [Context::Record, Context::RecordForm, Context::Shipments] {
+        let rows = HelpState::new(ctx).rows(&a.keymap);
+        assert!(rows.iter().all(|r| !r.action.is_write()), "{ctx:?}");
+    }
+    assert!(a.keymap.bindings().all(|b| !b.action.is_write()));
+    keys(&mut a, &mut s, "3n");
+    assert!(
+        a.screens.record.editor.is_none(),
+        "n does nothing read-only"
+    );
+    keys(&mut a, &mut s, "<enter>");
+    assert!(
+        a.screens.record.editor.is_some(),
+        "drafts can still be read"
+    );
+    keys(&mut a, &mut s, "<c-f>x");
+    assert!(a.message.as_ref().unwrap().text.contains("read-only"));
+    assert_eq!(count(&s, "outbox"), 0);
+    for act in [Action::Finalize, Action::AddItem, Action::AddCustody] {
+        assert!(act.is_write());
+    }
+}
