@@ -25,9 +25,9 @@ const FINDING: &str = "<c-o><c-u>missing_licence<tab>no licence number<tab>galli
 const SEIZURE: &str =
     "<c-o><tab><tab>600<tab><tab>12000<tab><tab><tab><tab>Yangshan seizure store, bay 2";
 
-const CUSTODY_1: &str = "Yangshan inspection team 2<tab>Yangshan seizure store<tab>2026-05-01T16:10:00+08:00<tab>Sealed ingots moved to storage";
+const CUSTODY_1: &str = "Yangshan inspection team 2<tab>Yangshan seizure store<tab><c-u>2026-05-01T16:10:00+08:00<tab>Sealed ingots moved to storage";
 const CUSTODY_2: &str =
-    "<tab>Shanghai evidence store<tab>2026-05-03T10:00:00+08:00<tab>Case handling";
+    "<tab>Shanghai evidence store<tab><c-u>2026-05-03T10:00:00+08:00<tab>Case handling";
 
 fn editor(a: &App) -> &minspect::tui::screens::record::Editor {
     a.screens.record.editor.as_ref().expect("editor open")
@@ -63,6 +63,11 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     keys(&mut a, &mut s, "<c-n>");
     keys(&mut a, &mut s, INSPECTION);
     assert_eq!(count(&s, "inspections"), 1);
+    // the live verdict is stored with the draft inspection
+    assert_eq!(
+        raw(&s, "SELECT verdict FROM inspections").as_deref(),
+        Some(editor(&a).screening.as_ref().unwrap().verdict.as_str())
+    );
     assert_eq!(
         raw(&s, "SELECT narrative FROM inspections").as_deref(),
         Some("Ingots found under copper cathodes.\nXRF on three ingots.")
@@ -203,6 +208,25 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     assert_eq!(a.context(), Context::RecordPrompt);
     assert!(a.message.as_ref().unwrap().text.contains("exists"));
     keys(&mut a, &mut s, "<esc>");
+
+    // a correction is an amendment: a new draft pointing at the original
+    let original = editor(&a).inspection_id.clone().unwrap();
+    keys(&mut a, &mut s, "<c-w>");
+    assert_eq!(a.context(), Context::RecordPrompt);
+    snap("record_amend_prompt", &a);
+    keys(&mut a, &mut s, "<enter>");
+    assert!(a.message.as_ref().unwrap().text.contains("reason is empty"));
+    keys(&mut a, &mut s, "seal number mistyped<enter>");
+    let ed = editor(&a);
+    assert!(!ed.finalized);
+    assert_ne!(ed.inspection_id.as_deref(), Some(original.as_str()));
+    assert_eq!(s.amendments_of(&original).unwrap().len(), 1);
+    assert_eq!(
+        ed.findings.len(),
+        2,
+        "the amendment starts from the original's data"
+    );
+    assert_eq!(count(&s, "outbox"), 3, "the original is untouched");
 }
 
 /// Types `text` into field `field` of the shipment form, returns its inline message.

@@ -42,6 +42,7 @@ pub enum Action {
     AddCustody,
     ExportReceipt,
     DiscardDraft,
+    Amend,
     // text fields and dialogs
     Accept,
     Cancel,
@@ -93,6 +94,7 @@ impl Action {
         Action::AddCustody,
         Action::ExportReceipt,
         Action::DiscardDraft,
+        Action::Amend,
         Action::Accept,
         Action::Cancel,
         Action::DeleteBack,
@@ -155,6 +157,7 @@ impl Action {
             Action::AddCustody => "append the custody transfer (asks first)",
             Action::ExportReceipt => "export the seizure receipt to a file",
             Action::DiscardDraft => "discard the selected draft (asks first)",
+            Action::Amend => "correct a finalized record with an amendment",
             Action::Accept => "accept the field / run",
             Action::Cancel => "cancel",
             Action::DeleteBack => "delete the character before the cursor",
@@ -184,6 +187,7 @@ impl Action {
                 | Action::DismissSuggestion
                 | Action::AddCustody
                 | Action::DiscardDraft
+                | Action::Amend
         )
     }
 }

@@ -51,6 +51,28 @@ impl PendingWrite {
     }
 }
 
+/// What the one-line prompt asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    ReceiptPath,
+    AmendReason,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind) -> Option<Prompt> {
+        Some(Prompt {
+            kind,
+            input: LineInput::default(),
+        })
+    }
+}
+
 #[derive(Default)]
 pub struct RecordScreen {
     pub drafts: Vec<DraftSummary>,
@@ -58,8 +80,8 @@ pub struct RecordScreen {
     pub loaded: bool,
     pub editor: Option<Editor>,
     pub pending: Option<PendingWrite>,
-    /// The receipt path being typed.
-    pub prompt: Option<LineInput>,
+    /// A line being typed: the receipt path or an amendment's reason.
+    pub prompt: Option<Prompt>,
     pub pack: Option<Rc<RulePack>>,
     /// Set when a write changed the sync queue (the App refreshes the status bar).
     pub queue_changed: bool,
@@ -99,12 +121,13 @@ pub fn bindings() -> Vec<Binding> {
         hint(f, Key::ctrl('f'), Finalize, "finalize"),
         bind(f, Key::ctrl('t'), AddCustody, "append custody transfer"),
         bind(f, Key::ctrl('r'), ExportReceipt, "export seizure receipt"),
+        bind(f, Key::ctrl('w'), Amend, "amend the finalized record"),
         hint(f, Key::plain(KeyCode::Esc), Cancel, "drafts list"),
     ]);
     v.extend(text_bindings(f));
     let p = Context::RecordPrompt;
     v.extend([
-        hint(p, Key::plain(KeyCode::Enter), Accept, "write the file"),
+        hint(p, Key::plain(KeyCode::Enter), Accept, "done"),
         hint(p, Key::plain(KeyCode::Esc), Cancel, "cancel"),
     ]);
     v.extend(text_bindings(p));
@@ -179,7 +202,7 @@ impl Screen for RecordScreen {
 
     fn type_char(&mut self, c: char, cx: &mut Cx) -> bool {
         if let Some(p) = &mut self.prompt {
-            p.insert(c);
+            p.input.insert(c);
             return true;
         }
         let Some(ed) = &mut self.editor else {
@@ -193,8 +216,13 @@ impl Screen for RecordScreen {
             cx.error(e.into());
             return true;
         }
-        if ed.form_mut().is_some_and(|f| f.type_char(c)) {
-            self.save_current(cx);
+        match ed.form_mut() {
+            Some(f) => {
+                if f.type_char(c) {
+                    self.save_current(cx);
+                }
+            }
+            None => cx.error("no row here yet: C-o adds one".into()),
         }
         true
     }
@@ -230,7 +258,16 @@ impl RecordScreen {
                 if ed.seizures.is_empty() {
                     cx.error("this record has no seizure to give a receipt for".into());
                 } else {
-                    self.prompt = Some(LineInput::default());
+                    self.prompt = Prompt::new(PromptKind::ReceiptPath);
+                }
+            }
+            Action::Amend => {
+                if ed.finalized {
+                    self.prompt = Prompt::new(PromptKind::AmendReason);
+                } else {
+                    cx.error(
+                        "only a finalized record is amended; this draft can still be edited".into(),
+                    );
                 }
             }
             a if LineInput::is_edit(a) || a == Action::Accept => {
@@ -296,13 +333,17 @@ impl RecordScreen {
         match action {
             Action::Cancel => self.prompt = None,
             Action::Accept => {
-                let path = p.text().trim().to_string();
-                if self.export_receipt(&path, cx) {
+                let text = p.input.text().trim().to_string();
+                let done = match p.kind {
+                    PromptKind::ReceiptPath => self.export_receipt(&text, cx),
+                    PromptKind::AmendReason => self.amend(&text, cx),
+                };
+                if done {
                     self.prompt = None;
                 }
             }
             a => {
-                p.edit(a);
+                p.input.edit(a);
             }
         }
         true

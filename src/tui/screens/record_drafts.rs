@@ -36,6 +36,7 @@ impl Editor {
             inspection_base: r.inspection.data.clone(),
             custody: Form::new(sz::CUSTODY),
             dismissed,
+            stored_verdict: r.inspection.meta_str("verdict").map(str::to_string),
             ..Editor::default()
         };
         ed.measurements = r
@@ -84,9 +85,11 @@ impl Editor {
         ed
     }
 
-    /// From = whoever received the goods last.
+    /// From = whoever received the goods last; when = now (local time).
     pub fn prefill_custody(&mut self) {
         self.custody = Form::new(sz::CUSTODY);
+        let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        self.custody.set("at", &now);
         if let Some(last) = self.custody_log.get(self.item).and_then(|l| l.last()) {
             self.custody.set("from_party", &last.to_party);
         }

@@ -80,6 +80,8 @@ pub struct Editor {
     pub dismissed: Vec<String>,
     /// Problems named by the last finalize attempt.
     pub problems: Vec<String>,
+    /// The verdict stored with the draft inspection (re-stored when it changes).
+    pub stored_verdict: Option<String>,
 }
 
 impl Editor {

@@ -169,4 +169,26 @@ impl RecordScreen {
             }
         }
     }
+
+    /// Starts an amendment of the finalized record in the editor and opens it.
+    pub fn amend(&mut self, reason: &str, cx: &mut Cx) -> bool {
+        let Some(id) = self.editor.as_ref().and_then(|e| e.inspection_id.clone()) else {
+            return false;
+        };
+        if reason.is_empty() {
+            cx.error("amendment reason is empty; say what is corrected".into());
+            return false;
+        }
+        match cx.store.start_amendment(&id, reason) {
+            Ok((_, new_id)) => {
+                self.open_inspection(&new_id, cx);
+                cx.info("Amendment started: a new draft that points at the original.".into());
+                true
+            }
+            Err(e) => {
+                cx.error(format!("amending: {e}"));
+                false
+            }
+        }
+    }
 }

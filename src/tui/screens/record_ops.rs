@@ -77,6 +77,26 @@ impl RecordScreen {
             ed.problems.clear();
             ed.recompute(self.pack.as_deref());
         }
+        self.store_verdict(cx);
+    }
+
+    /// Stores the live screening with the draft inspection when its verdict changed
+    /// (one transaction; finalizing stores it again with the pack then in force).
+    fn store_verdict(&mut self, cx: &mut Cx) {
+        let (Some(ed), Some(pack)) = (self.editor.as_mut(), self.pack.as_deref()) else {
+            return;
+        };
+        let (Some(id), Some(s)) = (&ed.inspection_id, &ed.screening) else {
+            return;
+        };
+        let verdict = s.verdict.as_str();
+        if ed.finalized || ed.stored_verdict.as_deref() == Some(verdict) {
+            return;
+        }
+        match cx.store.rescreen_draft(id, pack) {
+            Ok(s) => ed.stored_verdict = Some(s.verdict.as_str().to_string()),
+            Err(e) => cx.error(format!("storing the screening: {e}")),
+        }
     }
 
     fn save_shipment(&mut self, cx: &mut Cx) -> crate::store::Result<()> {

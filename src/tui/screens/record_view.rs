@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::record::{Editor, Item, RecordScreen, Section};
+use super::record::{Editor, Item, PromptKind, RecordScreen, Section};
 use super::record_form::{draw_areas, draw_form, scroll_for};
 use super::screening::verdict_lines;
 use crate::domain::{Shipment, sanitize};
@@ -54,18 +54,23 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(p) = &s.pending {
         dialog::confirm(f, area, p.question(), theme);
     }
-    if let Some(input) = &s.prompt {
-        let inner = modal(
-            f,
-            centered(area, 70, 7),
-            "Export the seizure receipt",
-            theme,
-        );
+    if let Some(p) = &s.prompt {
+        let (title, ask) = match p.kind {
+            PromptKind::ReceiptPath => (
+                "Export the seizure receipt",
+                "File to write (.md: Markdown, otherwise plain text):",
+            ),
+            PromptKind::AmendReason => (
+                "Amend the finalized record",
+                "Why is it corrected? (the original stays as it is)",
+            ),
+        };
+        let inner = modal(f, centered(area, 70, 7), title, theme);
         let lines = vec![
-            Line::raw("File to write (.md: Markdown, otherwise plain text):"),
-            input.line("> ", theme.base, true),
+            Line::raw(ask),
+            p.input.line("> ", theme.base, true),
             Line::raw(""),
-            Line::styled("Enter: write    Esc: cancel", theme.key),
+            Line::styled("Enter: done    Esc: cancel", theme.key),
         ];
         f.render_widget(Paragraph::new(lines), inner);
     }
