@@ -28,6 +28,9 @@ fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
         let mut a = app(&mut s, 80, 24);
         keys(&mut a, &mut s, "3n");
         keys(&mut a, &mut s, SHIPMENT_KEYS);
+        // an invalid HS code is saved as typed (a draft may be invalid)
+        a.screens.record.editor.as_mut().unwrap().shipment.focus = 12;
+        keys(&mut a, &mut s, "<c-u>81AB");
         keys(&mut a, &mut s, "<c-n>CNSHA");
         // the terminal closes here: no quit, no save step
     }
@@ -42,6 +45,11 @@ fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
     assert_eq!(ed.shipment.get("exporter_name"), "Yunnan Example Metals Co");
     assert_eq!(ed.inspection.get("locode"), "CNSHA");
     assert_eq!(ed.shipment.get("net_weight_g"), "600 kg");
+    // its message shows at once on the resumed draft
+    let hs = &ed.shipment.fields[12];
+    assert_eq!((hs.name, hs.input.text()), ("hs_code", "81AB"));
+    assert!(hs.touched && hs.error.as_deref().unwrap().contains("'A'"));
+    assert!(screen_text(&a).contains("contains 'A'"));
     // discard it from the list (asks first; kept in the audit log)
     keys(&mut a, &mut s, "<esc>d");
     assert_eq!(a.context(), Context::Confirm);

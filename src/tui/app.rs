@@ -362,6 +362,7 @@ impl App {
                 let changed = self.screens.get_mut(self.tab).update(a, &mut cx);
                 if std::mem::take(&mut self.screens.record.queue_changed) {
                     self.status.pending_sync = store.pending_sync_count().unwrap_or(0);
+                    self.screens.shipments.loaded = false; // re-read on its next visit
                 }
                 changed
             }

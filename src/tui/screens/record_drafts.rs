@@ -95,8 +95,8 @@ impl Editor {
         }
     }
 
-    /// Re-reads every form through the validators (messages of untouched fields stay
-    /// hidden unless `touch`).
+    /// Re-reads every form through the validators; the messages of fields holding text
+    /// show, and with `touch` those of empty fields too.
     pub fn validate_all(&mut self, touch: bool) {
         let (_, e) = ship::read(&self.shipment, &self.shipment_base);
         self.shipment.set_errors(&e);
@@ -114,16 +114,20 @@ impl Editor {
             let (_, e) = sz::read_seizure(&s.form, &Default::default());
             s.form.set_errors(&e);
         }
-        if touch {
-            self.shipment.touch_all();
-            self.inspection.touch_all();
-            for i in self
-                .measurements
-                .iter_mut()
-                .chain(&mut self.findings)
-                .chain(&mut self.seizures)
-            {
-                i.form.touch_all();
+        let forms = std::iter::once(&mut self.shipment)
+            .chain(std::iter::once(&mut self.inspection))
+            .chain(
+                self.measurements
+                    .iter_mut()
+                    .chain(&mut self.findings)
+                    .chain(&mut self.seizures)
+                    .map(|i| &mut i.form),
+            );
+        for f in forms {
+            if touch {
+                f.touch_all();
+            } else {
+                f.touch_filled();
             }
         }
     }

@@ -120,6 +120,13 @@ impl Form {
         }
     }
 
+    /// Marks the fields that hold text (a resumed draft shows their messages at once).
+    pub fn touch_filled(&mut self) {
+        for f in &mut self.fields {
+            f.touched |= !f.text().trim().is_empty();
+        }
+    }
+
     pub fn touch_all(&mut self) {
         for f in &mut self.fields {
             f.touched = true;

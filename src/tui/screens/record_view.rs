@@ -212,14 +212,12 @@ fn list_lines<'a>(ed: &Editor, width: usize, theme: &Theme) -> Vec<Line<'a>> {
             }
         }
     }
-    out.push(Line::styled(
-        if section == Section::Custody {
-            "Next transfer (C-t appends):"
-        } else {
-            "Selected row:"
-        },
-        theme.dim,
-    ));
+    let label = match (section, ed.editable()) {
+        (Section::Custody, Err(why)) => why,
+        (Section::Custody, Ok(())) => "Next transfer (C-t appends):",
+        _ => "Selected row:",
+    };
+    out.push(Line::styled(label, theme.dim));
     out
 }
 
