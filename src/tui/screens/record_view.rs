@@ -16,7 +16,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog;
 use crate::tui::widgets::table::{centered, draw_rows, fit, modal, pane};
 
-/// Width of the screening panel.
+/// Narrowest screening panel (at 80 columns); wider terminals give it a third.
 const PANEL_W: u16 = 32;
 
 /// How a shipment is named in questions: its declaration number, else its exporter.
@@ -94,9 +94,29 @@ fn drafts(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     }
     let w = inner.width as usize;
     let desc_w = w.saturating_sub(18 + 22 + 16 + 4);
+    let head = format!(
+        "{} {} {} {} {}",
+        fit("Declaration", 18),
+        fit("Exporter", 22),
+        fit("Description", desc_w.saturating_sub(11)),
+        fit("Draft of", 10),
+        "Changed"
+    );
+    f.render_widget(
+        Paragraph::new(Line::styled(head, theme.dim)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let inner = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    let top = (s.selected + 1).saturating_sub(inner.height as usize);
     let rows: Vec<Line> = s
         .drafts
         .iter()
+        .skip(top)
         .take(inner.height as usize)
         .map(|d| {
             let kind = if d.amends.is_some() {
@@ -116,7 +136,7 @@ fn drafts(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
             ))
         })
         .collect();
-    draw_rows(f, inner, rows, Some(s.selected), true, theme);
+    draw_rows(f, inner, rows, Some(s.selected - top), true, theme);
 }
 
 fn section_bar(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
@@ -229,7 +249,7 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
         area.width,
         area.height.saturating_sub(1),
     );
-    let panel_w = PANEL_W.min(body.width / 2);
+    let panel_w = (body.width / 3).clamp(PANEL_W.min(body.width / 2), 60);
     let left = Rect::new(body.x, body.y, body.width - panel_w, body.height);
     let right = Rect::new(body.x + left.width, body.y, panel_w, body.height);
     let section = ed.section();
