@@ -59,6 +59,18 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
         Some("18000000")
     );
     snap("record_shipment", &a);
+    // every change is one transaction with its audit row
+    let audit = count(&s, "audit");
+    keys(&mut a, &mut s, "<bs>0");
+    assert_eq!(count(&s, "audit"), audit + 2);
+    assert_eq!(
+        raw(
+            &s,
+            "SELECT action || ' ' || entity FROM audit ORDER BY id DESC LIMIT 1"
+        )
+        .as_deref(),
+        Some("update shipment")
+    );
 
     keys(&mut a, &mut s, "<c-n>");
     keys(&mut a, &mut s, INSPECTION);

@@ -55,13 +55,18 @@ impl RecordScreen {
         };
         let result = match section {
             Section::Shipment => self.save_shipment(cx),
-            Section::Inspection => self.ensure_inspection(cx).map_or(Ok(()), |id| {
+            Section::Inspection => {
                 let ed = self.editor.as_mut().expect("editor");
                 let (data, errs) = insp::read_inspection(&ed.inspection, &ed.inspection_base);
                 ed.inspection.set_errors(&errs);
+                let new = ed.inspection_id.is_none();
                 ed.inspection_base = data.clone();
-                cx.store.update_inspection(&id, &data).map(|_| ())
-            }),
+                // a new inspection is started with the typed value: one store call
+                match self.ensure_inspection(cx) {
+                    Some(id) if !new => cx.store.update_inspection(&id, &data).map(|_| ()),
+                    _ => Ok(()),
+                }
+            }
             Section::Custody => {
                 let ed = self.editor.as_mut().expect("editor");
                 let (_, errs) = sz::read_custody(&ed.custody);
