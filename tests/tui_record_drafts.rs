@@ -123,3 +123,52 @@ fn read_only_hides_every_write_from_keys_and_help() {
         assert!(act.is_write());
     }
 }
+
+#[test]
+fn escape_sequences_in_a_draft_never_reach_the_screen() {
+    use minspect::domain::{Finding, Inspection, Shipment};
+    let mut s = store();
+    let evil = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7} Metals\u{9b}31m";
+    let shipment = s
+        .create_shipment(&Shipment {
+            exporter_name: evil.into(),
+            description: "zinc\u{1b}[?1049l ingots".into(),
+            ..Shipment::default()
+        })
+        .unwrap();
+    let inspection = s
+        .start_inspection(
+            &shipment,
+            &Inspection {
+                narrative: format!("line one\n{evil}\nline three"),
+                ..Inspection::default()
+            },
+        )
+        .unwrap();
+    s.add_finding(
+        &inspection,
+        &Finding {
+            found: evil.into(),
+            ..Finding::default()
+        },
+    )
+    .unwrap();
+    let mut a = app(&mut s, 80, 24);
+    assert_eq!(a.tab, Tab::Record);
+    let mut screens = vec![screen_text(&a)];
+    keys(&mut a, &mut s, "<enter>");
+    screens.push(screen_text(&a));
+    keys(&mut a, &mut s, "<c-n>");
+    screens.push(screen_text(&a));
+    keys(&mut a, &mut s, "<c-n><c-n>");
+    screens.push(screen_text(&a));
+    for text in &screens {
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{9b}') && !text.contains('\u{7}'),
+            "{text}"
+        );
+    }
+    assert!(screens[1].contains("Evil␛[2J"), "{}", screens[1]);
+    assert!(screens[3].contains("Evil␛[2J"), "{}", screens[3]);
+    assert_eq!(editor(&a).section(), Section::Findings);
+}
