@@ -5,9 +5,10 @@
 mod common;
 use common::flow::*;
 use common::{count, raw};
-use minspect::store::Store;
 use minspect::tui::app::App;
+use minspect::tui::app::Overlay;
 use minspect::tui::keymap::Context;
+use minspect::tui::screens::Screen;
 use minspect::tui::screens::Tab;
 use minspect::tui::screens::record::Section;
 
@@ -28,10 +29,6 @@ const SEIZURE: &str =
 const CUSTODY_1: &str = "Yangshan inspection team 2<tab>Yangshan seizure store<tab><c-u>2026-05-01T16:10:00+08:00<tab>Sealed ingots moved to storage";
 const CUSTODY_2: &str =
     "<tab>Shanghai evidence store<tab><c-u>2026-05-03T10:00:00+08:00<tab>Case handling";
-
-fn editor(a: &App) -> &minspect::tui::screens::record::Editor {
-    a.screens.record.editor.as_ref().expect("editor open")
-}
 
 #[test]
 fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
@@ -167,6 +164,22 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     assert!(a.message.as_ref().unwrap().text.contains("finalized"));
     keys(&mut a, &mut s, "<c-n>");
 
+    // a custody transfer with nothing filled in is refused, field by field
+    keys(&mut a, &mut s, "<c-t>");
+    assert_eq!(a.context(), Context::RecordForm);
+    assert!(a.message.as_ref().unwrap().text.contains("from_party"));
+    let c = &editor(&a).custody;
+    assert!(c.fields[1].error.as_deref().unwrap().contains("empty"));
+    assert!(c.fields[3].error.as_deref().unwrap().contains("empty"));
+    keys(&mut a, &mut s, "<tab><tab><c-u>yesterday<backtab><backtab>");
+    assert!(
+        editor(&a).custody.fields[2]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("yesterday")
+    );
+    assert_eq!(count(&s, "custody_events"), 0);
     keys(&mut a, &mut s, CUSTODY_1);
     snap("record_custody", &a);
     keys(&mut a, &mut s, "<c-t>");
@@ -241,34 +254,27 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     assert_eq!(count(&s, "outbox"), 3, "the original is untouched");
 }
 
-/// Types `text` into field `field` of the shipment form, returns its inline message.
-fn shipment_error(a: &mut App, s: &mut Store, field: &str, text: &str) -> Option<String> {
-    let idx = minspect::tui::screens::record_shipment::FIELDS
-        .iter()
-        .position(|f| f.0 == field)
-        .unwrap();
-    let ed = a.screens.record.editor.as_mut().unwrap();
-    ed.section = Some(Section::Shipment);
-    ed.shipment.focus = idx;
-    keys(a, s, &format!("<c-u>{text}"));
-    let screen = screen_text(a);
-    let err = editor(a).shipment.fields[idx].error.clone();
-    if let Some(e) = &err {
-        let head: String = e.chars().take(20).collect();
-        assert!(
-            screen.contains(&head),
-            "{field}: '{head}' not on screen\n{screen}"
-        );
-    }
-    err
-}
-
 #[test]
 fn bad_input_in_each_field_shows_its_message_and_nothing_is_finalized() {
     let mut s = store();
     let mut a = app(&mut s, 80, 24);
     keys(&mut a, &mut s, "3n");
     keys(&mut a, &mut s, SHIPMENT_KEYS);
+    // a value that does not parse cannot be saved: quitting asks first
+    shipment_error(&mut a, &mut s, "net_weight_g", "600 kg");
+    assert!(!a.screens.record.has_unsaved());
+    shipment_error(&mut a, &mut s, "net_weight_g", "600 lb");
+    assert!(a.screens.record.has_unsaved());
+    assert_eq!(
+        raw(&s, "SELECT net_weight_g FROM shipments").as_deref(),
+        Some("600000"),
+        "the draft keeps the last value that parsed"
+    );
+    keys(&mut a, &mut s, "<c-c>");
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    keys(&mut a, &mut s, "n");
+    assert!(!a.quit);
+    shipment_error(&mut a, &mut s, "net_weight_g", "600 kg");
     for (field, bad, needle) in [
         ("declaration_no", "12345", "18-digit"),
         ("declared_on", "2026-13-01", "2026-13-01"),

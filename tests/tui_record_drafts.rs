@@ -13,10 +13,6 @@ use minspect::tui::screens::record::Section;
 use minspect::tui::theme::Theme;
 use minspect::tui::widgets::help::HelpState;
 
-fn editor(a: &App) -> &minspect::tui::screens::record::Editor {
-    a.screens.record.editor.as_ref().expect("editor open")
-}
-
 #[test]
 fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
     let dir = tempfile::tempdir().unwrap();

@@ -151,3 +151,30 @@ pub const SHIPMENT_KEYS: &str = concat!(
     "600 kg<tab>",                      // net_weight_g
     "180000",                           // value_minor
 );
+
+/// The Record tab's open editor.
+pub fn editor(a: &App) -> &minspect::tui::screens::record::Editor {
+    a.screens.record.editor.as_ref().expect("editor open")
+}
+
+/// Types `text` into field `field` of the shipment form, returns its inline message.
+pub fn shipment_error(a: &mut App, s: &mut Store, field: &str, text: &str) -> Option<String> {
+    let idx = minspect::tui::screens::record_shipment::FIELDS
+        .iter()
+        .position(|f| f.0 == field)
+        .unwrap();
+    let ed = a.screens.record.editor.as_mut().unwrap();
+    ed.section = Some(minspect::tui::screens::record::Section::Shipment);
+    ed.shipment.focus = idx;
+    keys(a, s, &format!("<c-u>{text}"));
+    let screen = screen_text(a);
+    let err = editor(a).shipment.fields[idx].error.clone();
+    if let Some(e) = &err {
+        let head: String = e.chars().take(20).collect();
+        assert!(
+            screen.contains(&head),
+            "{field}: '{head}' not on screen\n{screen}"
+        );
+    }
+    err
+}

@@ -227,6 +227,16 @@ impl Screen for RecordScreen {
         true
     }
 
+    /// Text that could not be saved (a value that does not parse), or a custody
+    /// transfer or a path typed but not yet written.
+    fn has_unsaved(&self) -> bool {
+        self.prompt.is_some()
+            || self.editor.as_ref().is_some_and(|e| {
+                !e.unsaved_fields().is_empty()
+                    || (e.finalized && e.custody.fields.iter().any(|f| f.name != "at" && f.touched))
+            })
+    }
+
     fn render(&self, f: &mut Frame, area: Rect, theme: &Theme) {
         super::record_view::render(self, f, area, theme);
     }

@@ -132,6 +132,48 @@ impl Editor {
         }
     }
 
+    /// Fields whose typed text is not what the draft holds (it does not parse, so the
+    /// draft kept the last value that did): lost on quit.
+    pub fn unsaved_fields(&self) -> Vec<&'static str> {
+        fn differing(form: &Form, saved: &Form, out: &mut Vec<&'static str>) {
+            for f in form.fields.iter().filter(|f| f.error.is_some()) {
+                if !saved
+                    .get(f.name)
+                    .trim()
+                    .eq_ignore_ascii_case(f.text().trim())
+                {
+                    out.push(f.name);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        if self.finalized {
+            return out;
+        }
+        differing(&self.shipment, &ship::form(&self.shipment_base), &mut out);
+        differing(
+            &self.inspection,
+            &insp::inspection_form(&self.inspection_base),
+            &mut out,
+        );
+        for m in &self.measurements {
+            differing(
+                &m.form,
+                &insp::measurement_form(&insp::read_measurement(&m.form).0),
+                &mut out,
+            );
+        }
+        for x in &self.findings {
+            let saved = insp::read_finding(&x.form, &Default::default()).0;
+            differing(&x.form, &insp::finding_form(&saved), &mut out);
+        }
+        for z in &self.seizures {
+            let saved = sz::read_seizure(&z.form, &Default::default()).0;
+            differing(&z.form, &sz::seizure_form(&saved), &mut out);
+        }
+        out
+    }
+
     /// The live screening and the reconciliation suggestions not yet dismissed or taken.
     pub fn recompute(&mut self, pack: Option<&RulePack>) {
         let Some(pack) = pack else {
