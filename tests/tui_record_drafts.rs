@@ -74,6 +74,16 @@ fn the_shipments_tab_starts_an_inspection_of_the_selected_shipment() {
     // the finalized shipment itself cannot change
     keys(&mut a, &mut s, "<c-p>x");
     assert!(a.message.as_ref().unwrap().text.contains("finalized"));
+    // o opens the shipment's latest record: the draft just started
+    keys(&mut a, &mut s, "<esc>2o");
+    assert_eq!(a.tab, Tab::Record);
+    let ed = editor(&a);
+    assert_eq!(ed.shipment_id.as_deref(), Some(id.as_str()));
+    assert_eq!(ed.inspection.get("locode"), "CNSHA");
+    // n starts a blank record from the Shipments tab
+    keys(&mut a, &mut s, "<esc>2n");
+    assert_eq!(a.tab, Tab::Record);
+    assert!(editor(&a).shipment_id.is_none());
 }
 
 #[test]

@@ -281,14 +281,28 @@ impl RecordScreen {
                 }
             }
             a if LineInput::is_edit(a) || a == Action::Accept => {
-                if cx.read_only {
-                    cx.error("read-only: this record cannot change".into());
-                } else if let Err(e) = ed.editable() {
-                    if a != Action::CursorLeft && a != Action::CursorRight {
-                        cx.error(e.into());
+                let moves = matches!(
+                    a,
+                    Action::CursorLeft
+                        | Action::CursorRight
+                        | Action::CursorHome
+                        | Action::CursorEnd
+                );
+                let blocked = if cx.read_only {
+                    Err("read-only: this record cannot change")
+                } else {
+                    ed.editable()
+                };
+                match blocked {
+                    Err(_) if moves => {
+                        ed.form_mut().map(|f| f.edit(a));
                     }
-                } else if ed.form_mut().is_some_and(|f| f.edit(a)) {
-                    self.save_current(cx);
+                    Err(e) => cx.error(e.into()),
+                    Ok(()) => {
+                        if ed.form_mut().is_some_and(|f| f.edit(a)) {
+                            self.save_current(cx);
+                        }
+                    }
                 }
             }
             _ => return false,
