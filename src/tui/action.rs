@@ -14,6 +14,7 @@ pub enum Action {
     PrevTab,
     TabRules,
     TabShipments,
+    TabRecord,
     // lists and panes
     Up,
     Down,
@@ -29,6 +30,19 @@ pub enum Action {
     ClearFilter,
     // rules
     ScreenShipment,
+    // recording (Record tab; the Shipments tab starts records too)
+    NewRecord,
+    InspectShipment,
+    OpenRecord,
+    Finalize,
+    AddItem,
+    RemoveItem,
+    AcceptSuggestion,
+    DismissSuggestion,
+    AddCustody,
+    ExportReceipt,
+    DiscardDraft,
+    Amend,
     // text fields and dialogs
     Accept,
     Cancel,
@@ -55,6 +69,7 @@ impl Action {
         Action::PrevTab,
         Action::TabRules,
         Action::TabShipments,
+        Action::TabRecord,
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -68,6 +83,18 @@ impl Action {
         Action::Filter,
         Action::ClearFilter,
         Action::ScreenShipment,
+        Action::NewRecord,
+        Action::InspectShipment,
+        Action::OpenRecord,
+        Action::Finalize,
+        Action::AddItem,
+        Action::RemoveItem,
+        Action::AcceptSuggestion,
+        Action::DismissSuggestion,
+        Action::AddCustody,
+        Action::ExportReceipt,
+        Action::DiscardDraft,
+        Action::Amend,
         Action::Accept,
         Action::Cancel,
         Action::DeleteBack,
@@ -105,6 +132,7 @@ impl Action {
             Action::PrevTab => "previous tab",
             Action::TabRules => "go to the Rules tab",
             Action::TabShipments => "go to the Shipments tab",
+            Action::TabRecord => "go to the Record tab",
             Action::Up => "move up",
             Action::Down => "move down",
             Action::PageUp => "page up",
@@ -118,6 +146,18 @@ impl Action {
             Action::Filter => "filter the focused list",
             Action::ClearFilter => "clear the filter",
             Action::ScreenShipment => "screen a shipment against the rules",
+            Action::NewRecord => "start a new record (shipment and inspection)",
+            Action::InspectShipment => "record an inspection of this shipment",
+            Action::OpenRecord => "open this shipment's latest record",
+            Action::Finalize => "finalize the record (asks first)",
+            Action::AddItem => "add a measurement, finding or seizure",
+            Action::RemoveItem => "remove the selected measurement, finding or seizure",
+            Action::AcceptSuggestion => "accept the suggested finding",
+            Action::DismissSuggestion => "dismiss the suggested finding",
+            Action::AddCustody => "append the custody transfer (asks first)",
+            Action::ExportReceipt => "export the seizure receipt to a file",
+            Action::DiscardDraft => "discard the selected draft (asks first)",
+            Action::Amend => "correct a finalized record with an amendment",
             Action::Accept => "accept the field / run",
             Action::Cancel => "cancel",
             Action::DeleteBack => "delete the character before the cursor",
@@ -135,9 +175,20 @@ impl Action {
     }
 
     /// Writes to the database: hidden from keys, help and palette when read-only.
-    /// (None of the Rules/Shipments actions write; the Record tab's will.)
     pub fn is_write(self) -> bool {
-        false
+        matches!(
+            self,
+            Action::NewRecord
+                | Action::InspectShipment
+                | Action::Finalize
+                | Action::AddItem
+                | Action::RemoveItem
+                | Action::AcceptSuggestion
+                | Action::DismissSuggestion
+                | Action::AddCustody
+                | Action::DiscardDraft
+                | Action::Amend
+        )
     }
 }
 

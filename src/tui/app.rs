@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
+use super::screens::record::RecordScreen;
 use super::screens::rules::RulesScreen;
 use super::screens::setup::{SetupForm, SetupOutcome};
 use super::screens::shipments::ShipmentsScreen;
@@ -75,6 +76,7 @@ impl App {
             screens: Screens {
                 rules: RulesScreen::new(None),
                 shipments: ShipmentsScreen::new(),
+                record: RecordScreen::default(),
             },
             overlay: (!initialized).then(|| Overlay::Setup(SetupForm::default())),
             status: StatusInfo::default(),
@@ -84,6 +86,7 @@ impl App {
             quit: false,
         };
         app.reload(store)?;
+        app.offer_drafts(store)?;
         app.resize(size.0, size.1, store);
         Ok(app)
     }
@@ -92,6 +95,7 @@ impl App {
     pub fn reload(&mut self, store: &mut Store) -> Result<(), StoreError> {
         self.pack = store.active_pack()?.map(Rc::new);
         self.screens.rules.set_pack(self.pack.clone());
+        self.screens.record.set_pack(self.pack.clone());
         let id = store.identity()?;
         self.status = StatusInfo {
             role: id
@@ -343,13 +347,24 @@ impl App {
                 self.switch(t, store);
                 true
             }
+            Action::NewRecord | Action::InspectShipment | Action::OpenRecord
+                if self.tab != Tab::Record =>
+            {
+                self.start_record(action, store);
+                true
+            }
             a => {
                 if let Some(t) = Tab::of_action(a) {
                     self.switch(t, store);
                     return true;
                 }
                 let mut cx = Self::cx(store, self.today, self.read_only, &mut self.message);
-                self.screens.get_mut(self.tab).update(a, &mut cx)
+                let changed = self.screens.get_mut(self.tab).update(a, &mut cx);
+                if std::mem::take(&mut self.screens.record.queue_changed) {
+                    self.status.pending_sync = store.pending_sync_count().unwrap_or(0);
+                    self.screens.shipments.loaded = false; // re-read on its next visit
+                }
+                changed
             }
         }
     }

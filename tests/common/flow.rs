@@ -128,3 +128,53 @@ pub fn store_with_shipments(n: usize) -> Store {
 pub fn snap_name(base: &str, app: &App) -> String {
     format!("{base}_{}x{}", app.size.0, app.size.1)
 }
+
+/// The shipment form, field by field (Tab moves on; C-u clears a prefilled field).
+pub const SHIPMENT_KEYS: &str = concat!(
+    "223320260501000123<tab>",          // declaration_no
+    "<tab>",                            // declared_on (today, prefilled)
+    "Yunnan Example Metals Co<tab>",    // exporter_name
+    "91310115MA1K3T8W50<tab>",          // exporter_credit_code
+    "Example Trading Inc, Boston<tab>", // consignee
+    "Example Semiconductors<tab>",      // end_user
+    "<c-u>civil<tab>",                  // end_use
+    "US<tab>",                          // destination
+    "<tab>",                            // transshipment
+    "<tab>",                            // transport_mode (sea)
+    "TGHU8765436<tab>",                 // container_nos
+    "YS2026050101<tab>",                // seal_nos
+    "8112929090<tab>",                  // hs_code
+    "gallium ingots<tab>",              // description
+    "Ga 99.99%<tab>",                   // composition
+    "600<tab>",                         // quantity
+    "<tab>",                            // quantity_unit (kg)
+    "600 kg<tab>",                      // net_weight_g
+    "180000",                           // value_minor
+);
+
+/// The Record tab's open editor.
+pub fn editor(a: &App) -> &minspect::tui::screens::record::Editor {
+    a.screens.record.editor.as_ref().expect("editor open")
+}
+
+/// Types `text` into field `field` of the shipment form, returns its inline message.
+pub fn shipment_error(a: &mut App, s: &mut Store, field: &str, text: &str) -> Option<String> {
+    let idx = minspect::tui::screens::record_shipment::FIELDS
+        .iter()
+        .position(|f| f.0 == field)
+        .unwrap();
+    let ed = a.screens.record.editor.as_mut().unwrap();
+    ed.section = Some(minspect::tui::screens::record::Section::Shipment);
+    ed.shipment.focus = idx;
+    keys(a, s, &format!("<c-u>{text}"));
+    let screen = screen_text(a);
+    let err = editor(a).shipment.fields[idx].error.clone();
+    if let Some(e) = &err {
+        let head: String = e.chars().take(20).collect();
+        assert!(
+            screen.contains(&head),
+            "{field}: '{head}' not on screen\n{screen}"
+        );
+    }
+    err
+}

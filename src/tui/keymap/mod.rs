@@ -31,6 +31,9 @@ pub enum Context {
     Rules,
     Screening,
     Shipments,
+    Record,
+    RecordForm,
+    RecordPrompt,
     Filter,
     Help,
     Palette,
@@ -44,6 +47,9 @@ impl Context {
         Context::Rules,
         Context::Screening,
         Context::Shipments,
+        Context::Record,
+        Context::RecordForm,
+        Context::RecordPrompt,
         Context::Filter,
         Context::Help,
         Context::Palette,
@@ -57,6 +63,8 @@ impl Context {
         matches!(
             self,
             Context::Screening
+                | Context::RecordForm
+                | Context::RecordPrompt
                 | Context::Filter
                 | Context::Help
                 | Context::Palette

@@ -6,6 +6,17 @@
 //! to `Tab::ALL` with its title and key, a `record` field to `Screens`, and one arm in
 //! `Screens::get`/`get_mut` and `screen_bindings`.
 
+pub mod record;
+pub mod record_app;
+pub mod record_drafts;
+pub mod record_editor;
+pub mod record_finalize;
+pub mod record_form;
+pub mod record_inspection;
+pub mod record_ops;
+pub mod record_seizure;
+pub mod record_shipment;
+pub mod record_view;
 pub mod rules;
 pub mod rules_view;
 pub mod screening;
@@ -78,16 +89,18 @@ pub trait Screen {
 pub enum Tab {
     Rules,
     Shipments,
+    Record,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Rules, Tab::Shipments];
+    pub const ALL: &'static [Tab] = &[Tab::Rules, Tab::Shipments, Tab::Record];
 
     /// The key that selects the tab, and the action it runs.
     pub fn key(self) -> (char, Action) {
         match self {
             Tab::Rules => ('1', Action::TabRules),
             Tab::Shipments => ('2', Action::TabShipments),
+            Tab::Record => ('3', Action::TabRecord),
         }
     }
 
@@ -106,6 +119,7 @@ impl Tab {
 pub struct Screens {
     pub rules: rules::RulesScreen,
     pub shipments: shipments::ShipmentsScreen,
+    pub record: record::RecordScreen,
 }
 
 impl Screens {
@@ -113,6 +127,7 @@ impl Screens {
         match tab {
             Tab::Rules => &self.rules,
             Tab::Shipments => &self.shipments,
+            Tab::Record => &self.record,
         }
     }
 
@@ -120,6 +135,7 @@ impl Screens {
         match tab {
             Tab::Rules => &mut self.rules,
             Tab::Shipments => &mut self.shipments,
+            Tab::Record => &mut self.record,
         }
     }
 }
@@ -139,5 +155,6 @@ pub fn tab_bindings() -> Vec<Binding> {
 pub fn screen_bindings() -> Vec<Binding> {
     let mut v = rules::bindings();
     v.extend(shipments::bindings());
+    v.extend(record::bindings());
     v
 }

@@ -1,0 +1,345 @@
+//! The field engine of the Record tab's forms: named fields (one-line `LineInput`s or a
+//! multi-line `TextArea`), their inline messages, and drawing them as lines.
+//!
+//! Field names are the domain's field names (`declaration_no`, `net_weight_g` ...) so
+//! the domain validators' `FieldError`s land on the right field.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::domain::{FieldError, sanitize, sanitize_multiline};
+use crate::tui::action::Action;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::LineInput;
+use crate::tui::widgets::table::fit;
+
+/// Rows a multi-line field takes on screen.
+pub const AREA_ROWS: u16 = 4;
+/// Width of the label column.
+pub const LABEL_W: usize = 15;
+
+/// One field: (name, label, hint shown while empty, multi-line).
+pub type Spec = (&'static str, &'static str, &'static str, bool);
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub input: LineInput,
+    pub area: Option<TextArea<'static>>,
+    pub error: Option<String>,
+    /// Edited or left by the officer (or a finalize was tried): its message shows.
+    pub touched: bool,
+}
+
+impl Field {
+    pub fn text(&self) -> String {
+        match &self.area {
+            Some(a) => a.lines().join("\n"),
+            None => self.input.text().to_string(),
+        }
+    }
+
+    pub fn set(&mut self, text: &str) {
+        match &mut self.area {
+            Some(a) => {
+                let lines: Vec<String> = sanitize_multiline(text)
+                    .split('\n')
+                    .map(str::to_string)
+                    .collect();
+                *a = TextArea::new(lines);
+                a.move_cursor(CursorMove::Bottom);
+                a.move_cursor(CursorMove::End);
+            }
+            None => self.input.set(&sanitize(text)),
+        }
+    }
+}
+
+/// A form: fields in order and the focused one.
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+impl Form {
+    pub fn new(specs: &[Spec]) -> Form {
+        Form {
+            fields: specs
+                .iter()
+                .map(|(name, label, hint, multi)| Field {
+                    name,
+                    label,
+                    hint,
+                    input: LineInput::default(),
+                    area: multi.then(TextArea::default),
+                    error: None,
+                    touched: false,
+                })
+                .collect(),
+            focus: 0,
+        }
+    }
+
+    pub fn get(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(Field::text)
+            .unwrap_or_default()
+    }
+
+    /// The trimmed text, None when empty.
+    pub fn opt(&self, name: &str) -> Option<String> {
+        let t = self.get(name).trim().to_string();
+        (!t.is_empty()).then_some(t)
+    }
+
+    pub fn set(&mut self, name: &str, text: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.name == name) {
+            f.set(text);
+        }
+    }
+
+    /// Puts each problem on its field (the first per field wins); a problem of a part
+    /// (`composition.Ga`) lands on its field with the part named.
+    pub fn set_errors(&mut self, problems: &[FieldError]) {
+        for f in &mut self.fields {
+            f.error = problems.iter().find_map(|p| {
+                if p.field == f.name {
+                    Some(p.message.clone())
+                } else {
+                    let part = p.field.strip_prefix(f.name)?.strip_prefix('.')?;
+                    Some(format!("{part}: {}", p.message))
+                }
+            });
+        }
+    }
+
+    /// Marks the fields that hold text (a resumed draft shows their messages at once).
+    pub fn touch_filled(&mut self) {
+        for f in &mut self.fields {
+            f.touched |= !f.text().trim().is_empty();
+        }
+    }
+
+    pub fn touch_all(&mut self) {
+        for f in &mut self.fields {
+            f.touched = true;
+        }
+    }
+
+    /// Messages of the touched fields, as `field: message`.
+    pub fn shown_errors(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|f| f.touched)
+            .filter_map(|f| f.error.as_ref().map(|e| format!("{}: {e}", f.name)))
+            .collect()
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    /// Moves the focus by `delta`; false when it would leave the form (the caller moves
+    /// to the next item).
+    pub fn move_focus(&mut self, delta: isize) -> bool {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            f.touched = true;
+        }
+        let next = self.focus as isize + delta;
+        if next < 0 || next >= self.fields.len() as isize {
+            return false;
+        }
+        self.focus = next as usize;
+        true
+    }
+
+    /// A typed character; true when the text changed.
+    pub fn type_char(&mut self, c: char) -> bool {
+        if c.is_control() {
+            return false;
+        }
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        f.touched = true;
+        match &mut f.area {
+            Some(a) => a.insert_char(c),
+            None => f.input.insert(c),
+        }
+        true
+    }
+
+    /// An editing action (or Enter in a multi-line field); true when the text changed.
+    pub fn edit(&mut self, action: Action) -> bool {
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        let Some(a) = &mut f.area else {
+            return f.input.edit(action);
+        };
+        match action {
+            Action::Accept => {
+                a.insert_newline();
+                true
+            }
+            Action::DeleteBack => a.delete_char(),
+            Action::DeleteForward => a.delete_next_char(),
+            Action::CursorLeft => {
+                a.move_cursor(CursorMove::Back);
+                false
+            }
+            Action::CursorRight => {
+                a.move_cursor(CursorMove::Forward);
+                false
+            }
+            Action::CursorHome => {
+                a.move_cursor(CursorMove::Head);
+                false
+            }
+            Action::CursorEnd => {
+                a.move_cursor(CursorMove::End);
+                false
+            }
+            Action::ClearField => a.clear(),
+            _ => false,
+        }
+    }
+
+    pub fn focus_is_multi(&self) -> bool {
+        self.focused().is_some_and(|f| f.area.is_some())
+    }
+}
+
+/// Splits `text` into pieces of at most `width` chars (messages wrap under a field).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ') {
+        let len = cur.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut cur));
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// What a form draws: its lines, where the focus is, and the rows of multi-line fields.
+pub struct Drawn<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub focus_line: usize,
+    /// (first line, field index) of each text area.
+    pub areas: Vec<(usize, usize)>,
+}
+
+/// Lines of a form `width` wide; `active` is false when the form is not being edited.
+pub fn draw_form<'a>(form: &'a Form, width: u16, active: bool, theme: &Theme) -> Drawn<'a> {
+    let mut lines = Vec::new();
+    let mut areas = Vec::new();
+    let mut focus_line = 0;
+    let value_w = (width as usize).saturating_sub(LABEL_W + 1);
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = active && i == form.focus;
+        if focused {
+            focus_line = lines.len();
+        }
+        let label = Span::styled(
+            format!(
+                "{}{:<w$}",
+                if focused { "›" } else { " " },
+                f.label,
+                w = LABEL_W
+            ),
+            if focused { theme.title } else { theme.dim },
+        );
+        match &f.area {
+            Some(_) => {
+                lines.push(Line::from(vec![label]));
+                areas.push((lines.len(), i));
+                for _ in 0..AREA_ROWS {
+                    lines.push(Line::raw(""));
+                }
+            }
+            None => {
+                let mut spans = vec![label];
+                if f.input.text().is_empty() && !focused {
+                    spans.push(Span::styled(fit(f.hint, value_w), theme.dim));
+                } else {
+                    spans.extend(f.input.spans(theme.base, focused));
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+        if let Some(e) = f.error.as_ref().filter(|_| f.touched) {
+            for piece in wrap(
+                &format!("⚠ {}", sanitize(e)),
+                (width as usize).saturating_sub(3),
+            ) {
+                lines.push(Line::styled(format!("  {piece}"), theme.error));
+            }
+        }
+    }
+    Drawn {
+        lines,
+        focus_line,
+        areas,
+    }
+}
+
+/// The first line to show so that `focus_line` stays in a window of `height` rows.
+pub fn scroll_for(focus_line: usize, total: usize, height: u16) -> usize {
+    let h = height as usize;
+    if total <= h {
+        return 0;
+    }
+    let keep = (AREA_ROWS as usize + 2).min(h / 2);
+    (focus_line + keep + 1).saturating_sub(h).min(total - h)
+}
+
+/// Draws the text areas of `form` at their rows (after the lines were drawn from `top`).
+pub fn draw_areas(
+    f: &mut ratatui::Frame,
+    form: &Form,
+    drawn: &Drawn,
+    area: Rect,
+    top: usize,
+    active: bool,
+    theme: &Theme,
+) {
+    for (first, idx) in &drawn.areas {
+        if *first < top || *first + AREA_ROWS as usize > top + area.height as usize {
+            continue;
+        }
+        let Some(ta) = form.fields[*idx].area.as_ref() else {
+            continue;
+        };
+        let mut ta = ta.clone();
+        let focused = active && form.focus == *idx;
+        ta.set_style(theme.base);
+        ta.set_cursor_line_style(Style::default());
+        if !focused {
+            ta.set_cursor_style(theme.base);
+        }
+        let x = area.x + 2;
+        let rect = Rect::new(
+            x,
+            area.y + (*first - top) as u16,
+            area.width.saturating_sub(3),
+            AREA_ROWS,
+        );
+        f.render_widget(&ta, rect);
+    }
+}

@@ -1,0 +1,324 @@
+//! Drawing the Record tab from its state: the drafts list, or the editor (section bar,
+//! the focused form with inline messages, the live screening and suggestions), and the
+//! confirmation / receipt-path windows. Never queries.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::record::{Editor, Item, PromptKind, RecordScreen, Section};
+use super::record_form::{draw_areas, draw_form, scroll_for};
+use super::screening::verdict_lines;
+use crate::domain::{Shipment, sanitize};
+use crate::store::DraftSummary;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::dialog;
+use crate::tui::widgets::table::{centered, draw_rows, fit, modal, pane};
+
+/// Narrowest screening panel (at 80 columns); wider terminals give it a third.
+const PANEL_W: u16 = 32;
+
+/// How a shipment is named in questions: its declaration number, else its exporter.
+pub fn draft_title_of(s: &Shipment) -> String {
+    let name = [&s.declaration_no, &s.exporter_name, &s.description]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .map_or("(untitled draft)".to_string(), |t| t.trim().to_string());
+    sanitize(&name).into_owned()
+}
+
+pub fn draft_title(d: &DraftSummary) -> String {
+    let name = [&d.declaration_no, &d.exporter_name, &d.description]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .map_or("(untitled draft)".to_string(), |t| t.trim().to_string());
+    sanitize(&name).into_owned()
+}
+
+fn local_time(utc: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(utc)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| sanitize(utc).into_owned())
+}
+
+pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
+    match &s.editor {
+        Some(ed) => editor(ed, f, area, theme),
+        None => drafts(s, f, area, theme),
+    }
+    if let Some(p) = &s.pending {
+        dialog::confirm(f, area, p.question(), theme);
+    }
+    if let Some(p) = &s.prompt {
+        let (title, ask) = match p.kind {
+            PromptKind::ReceiptPath => (
+                "Export the seizure receipt",
+                "File to write (.md: Markdown, otherwise plain text):",
+            ),
+            PromptKind::AmendReason => (
+                "Amend the finalized record",
+                "Why is it corrected? (the original stays as it is)",
+            ),
+        };
+        let inner = modal(f, centered(area, 70, 7), title, theme);
+        let lines = vec![
+            Line::raw(ask),
+            p.input.line("> ", theme.base, true),
+            Line::raw(""),
+            Line::styled("Enter: done    Esc: cancel", theme.key),
+        ];
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn drafts(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
+    let block = pane(format!("Open drafts ({})", s.drafts.len()), true, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if s.drafts.is_empty() {
+        let lines = vec![
+            Line::raw("No open drafts."),
+            Line::raw(""),
+            Line::styled(
+                "n: start a new record.  In the Shipments tab, i records an inspection of the selected shipment.",
+                theme.dim,
+            ),
+        ];
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let w = inner.width as usize;
+    let desc_w = w.saturating_sub(18 + 22 + 16 + 4);
+    let head = format!(
+        "{} {} {} {} {}",
+        fit("Declaration", 18),
+        fit("Exporter", 22),
+        fit("Description", desc_w.saturating_sub(11)),
+        fit("Draft of", 10),
+        "Changed"
+    );
+    f.render_widget(
+        Paragraph::new(Line::styled(head, theme.dim)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let inner = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    let top = (s.selected + 1).saturating_sub(inner.height as usize);
+    let rows: Vec<Line> = s
+        .drafts
+        .iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .map(|d| {
+            let kind = if d.amends.is_some() {
+                "amendment"
+            } else if d.inspection_id.is_some() {
+                "inspection"
+            } else {
+                "shipment"
+            };
+            Line::raw(format!(
+                "{} {} {} {} {}",
+                fit(&sanitize(&d.declaration_no), 18),
+                fit(&sanitize(&d.exporter_name), 22),
+                fit(&sanitize(&d.description), desc_w.saturating_sub(11)),
+                fit(kind, 10),
+                local_time(&d.updated_at)
+            ))
+        })
+        .collect();
+    draw_rows(f, inner, rows, Some(s.selected - top), true, theme);
+}
+
+fn section_bar(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
+    let mut spans = Vec::new();
+    for s in Section::ALL {
+        let n = match s {
+            Section::Measurements => Some(ed.measurements.len()),
+            Section::Findings => Some(ed.findings.len()),
+            Section::Seizures => Some(ed.seizures.len()),
+            _ => None,
+        };
+        let label = match n {
+            Some(n) => format!(" {} {n} ", s.title()),
+            None => format!(" {} ", s.title()),
+        };
+        let style = if s == ed.section() {
+            theme.tab_active
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::styled("│", theme.dim));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn summary(section: Section, item: &Item) -> String {
+    let g = |n: &str| sanitize(item.form.get(n).trim()).into_owned();
+    let parts = match section {
+        Section::Measurements => vec![g("name"), g("element"), g("value"), g("unit"), g("method")],
+        Section::Findings => vec![
+            g("kind"),
+            if item.suggested {
+                "(suggested)".into()
+            } else {
+                String::new()
+            },
+            g("found"),
+        ],
+        _ => vec![g("goods"), g("quantity"), g("unit"), g("seal_nos")],
+    };
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Lines above the form of a list section: one per item (the selected one marked).
+fn list_lines<'a>(ed: &Editor, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let section = ed.section();
+    let mut out = Vec::new();
+    let items = ed.items(section).map(Vec::as_slice).unwrap_or(&[]);
+    if items.is_empty() {
+        let what = match section {
+            Section::Measurements => {
+                "No measurements yet. C-o adds one (XRF: name xrf_pct with an element)."
+            }
+            Section::Findings => "No findings yet. C-o adds one; C-y accepts a suggestion.",
+            Section::Seizures => "No seizure. C-o adds one, prefilled from the screening.",
+            _ => "No seizure in this record: nothing to hand over.",
+        };
+        out.push(Line::styled(what, theme.dim));
+        return out;
+    }
+    for (i, it) in items.iter().enumerate() {
+        let mark = if i == ed.item { "›" } else { " " };
+        let style = if i == ed.item {
+            theme.title
+        } else {
+            theme.base
+        };
+        out.push(Line::styled(
+            fit(&format!("{mark}{}. {}", i + 1, summary(section, it)), width),
+            style,
+        ));
+        if section == Section::Custody {
+            for (k, c) in ed.custody_log.get(i).into_iter().flatten().enumerate() {
+                out.push(Line::styled(
+                    fit(
+                        &format!(
+                            "    #{} {} → {} · {} · {}",
+                            k + 1,
+                            sanitize(&c.from_party),
+                            sanitize(&c.to_party),
+                            sanitize(&c.at),
+                            sanitize(&c.reason)
+                        ),
+                        width,
+                    ),
+                    theme.dim,
+                ));
+            }
+        }
+    }
+    let label = match (section, ed.editable()) {
+        (Section::Custody, Err(why)) => why,
+        (Section::Custody, Ok(())) => "Next transfer (C-t appends):",
+        _ => "Selected row:",
+    };
+    out.push(Line::styled(label, theme.dim));
+    out
+}
+
+fn editor(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
+    section_bar(ed, f, Rect::new(area.x, area.y, area.width, 1), theme);
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    let panel_w = (body.width / 3).clamp(PANEL_W.min(body.width / 2), 60);
+    let left = Rect::new(body.x, body.y, body.width - panel_w, body.height);
+    let right = Rect::new(body.x + left.width, body.y, panel_w, body.height);
+    let section = ed.section();
+    let state = if ed.finalized {
+        "FINALIZED"
+    } else if ed.shipment_id.is_some() {
+        "draft, saved"
+    } else {
+        "new, saved from the first change"
+    };
+    let block = pane(format!("{} · {state}", section.title()), true, theme);
+    let inner = block.inner(left);
+    f.render_widget(block, left);
+    let mut head = match section {
+        Section::Shipment | Section::Inspection => Vec::new(),
+        _ => list_lines(ed, inner.width as usize, theme),
+    };
+    let editable = ed.editable().is_ok();
+    if let Some(form) = ed
+        .form()
+        .filter(|_| section != Section::Custody || editable)
+    {
+        let drawn = draw_form(form, inner.width, editable, theme);
+        let offset = head.len();
+        let focus_line = drawn.focus_line + offset;
+        head.extend(drawn.lines.iter().cloned());
+        let top = scroll_for(focus_line, head.len(), inner.height);
+        let visible: Vec<Line> = head.into_iter().skip(top).collect();
+        f.render_widget(Paragraph::new(visible), inner);
+        let shifted = super::record_form::Drawn {
+            lines: Vec::new(),
+            focus_line,
+            areas: drawn.areas.iter().map(|(l, i)| (l + offset, *i)).collect(),
+        };
+        draw_areas(f, form, &shifted, inner, top, editable, theme);
+    } else {
+        f.render_widget(Paragraph::new(head), inner);
+    }
+    panel(ed, f, right, theme);
+}
+
+fn panel(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
+    let block = pane("Screening", false, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mut verdict = Vec::new();
+    match &ed.screening {
+        Some(s) => verdict_lines(s, theme, &mut verdict),
+        None => verdict.push(Line::styled("No rule pack installed.", theme.warn)),
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut rest = verdict.into_iter();
+    lines.extend(rest.next());
+    if !ed.problems.is_empty() {
+        lines.push(Line::styled("Cannot finalize:", theme.error));
+        for p in &ed.problems {
+            lines.push(Line::styled(format!("• {}", sanitize(p)), theme.error));
+        }
+    }
+    if !ed.suggestions.is_empty() && !ed.finalized {
+        lines.push(Line::styled("Suggested (C-y take, C-k drop):", theme.warn));
+        for s in &ed.suggestions {
+            lines.push(Line::raw(format!(
+                "• {}: {}",
+                s.finding.kind.label(),
+                sanitize(&s.finding.found)
+            )));
+        }
+    }
+    lines.extend(rest);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
