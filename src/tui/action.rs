@@ -14,6 +14,7 @@ pub enum Action {
     PrevTab,
     TabRules,
     TabShipments,
+    TabSync,
     // lists and panes
     Up,
     Down,
@@ -29,6 +30,11 @@ pub enum Action {
     ClearFilter,
     // rules
     ScreenShipment,
+    // sync (Sync tab)
+    SyncExport,
+    SyncAck,
+    SyncImport,
+    SyncRefresh,
     // text fields and dialogs
     Accept,
     Cancel,
@@ -55,6 +61,7 @@ impl Action {
         Action::PrevTab,
         Action::TabRules,
         Action::TabShipments,
+        Action::TabSync,
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -68,6 +75,10 @@ impl Action {
         Action::Filter,
         Action::ClearFilter,
         Action::ScreenShipment,
+        Action::SyncExport,
+        Action::SyncAck,
+        Action::SyncImport,
+        Action::SyncRefresh,
         Action::Accept,
         Action::Cancel,
         Action::DeleteBack,
@@ -105,6 +116,7 @@ impl Action {
             Action::PrevTab => "previous tab",
             Action::TabRules => "go to the Rules tab",
             Action::TabShipments => "go to the Shipments tab",
+            Action::TabSync => "go to the Sync tab",
             Action::Up => "move up",
             Action::Down => "move down",
             Action::PageUp => "page up",
@@ -118,6 +130,10 @@ impl Action {
             Action::Filter => "filter the focused list",
             Action::ClearFilter => "clear the filter",
             Action::ScreenShipment => "screen a shipment against the rules",
+            Action::SyncExport => "export unacknowledged records to a bundle (asks first)",
+            Action::SyncAck => "acknowledge a headquarters receipt (asks first)",
+            Action::SyncImport => "import a field device's bundle (asks first)",
+            Action::SyncRefresh => "re-read the sync state",
             Action::Accept => "accept the field / run",
             Action::Cancel => "cancel",
             Action::DeleteBack => "delete the character before the cursor",
@@ -137,7 +153,10 @@ impl Action {
     /// Writes to the database: hidden from keys, help and palette when read-only.
     /// (None of the Rules/Shipments actions write; the Record tab's will.)
     pub fn is_write(self) -> bool {
-        false
+        matches!(
+            self,
+            Action::SyncExport | Action::SyncAck | Action::SyncImport
+        )
     }
 }
 

@@ -12,6 +12,7 @@ use super::keymap::{Context, Key, Keymap};
 use super::screens::rules::RulesScreen;
 use super::screens::setup::{SetupForm, SetupOutcome};
 use super::screens::shipments::ShipmentsScreen;
+use super::screens::sync::SyncScreen;
 use super::screens::{Cx, Screens, Tab};
 use super::theme::Theme;
 use super::widgets::help::HelpState;
@@ -75,6 +76,7 @@ impl App {
             screens: Screens {
                 rules: RulesScreen::new(None),
                 shipments: ShipmentsScreen::new(),
+                sync: SyncScreen::default(),
             },
             overlay: (!initialized).then(|| Overlay::Setup(SetupForm::default())),
             status: StatusInfo::default(),
@@ -311,7 +313,22 @@ impl App {
                 }
                 true
             }
-            None => self.update_screen(action, store),
+            None => {
+                let changed = self.update_screen(action, store);
+                // the Sync tab wrote (or re-read): the status bar's pending count follows
+                if std::mem::take(&mut self.screens.sync.queue_changed) {
+                    match store.pending_sync_count() {
+                        Ok(n) => self.status.pending_sync = n,
+                        Err(e) => {
+                            self.message = Some(Message {
+                                level: Level::Error,
+                                text: format!("pending count: {e}"),
+                            })
+                        }
+                    }
+                }
+                changed
+            }
         }
     }
 

@@ -31,6 +31,9 @@ pub enum Context {
     Rules,
     Screening,
     Shipments,
+    Sync,
+    SyncHq,
+    SyncPrompt,
     Filter,
     Help,
     Palette,
@@ -44,6 +47,9 @@ impl Context {
         Context::Rules,
         Context::Screening,
         Context::Shipments,
+        Context::Sync,
+        Context::SyncHq,
+        Context::SyncPrompt,
         Context::Filter,
         Context::Help,
         Context::Palette,
@@ -57,6 +63,7 @@ impl Context {
         matches!(
             self,
             Context::Screening
+                | Context::SyncPrompt
                 | Context::Filter
                 | Context::Help
                 | Context::Palette

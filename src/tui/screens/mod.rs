@@ -12,6 +12,9 @@ pub mod screening;
 pub mod setup;
 pub mod shipments;
 pub mod shipments_view;
+pub mod sync;
+pub mod sync_ops;
+pub mod sync_view;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -78,16 +81,18 @@ pub trait Screen {
 pub enum Tab {
     Rules,
     Shipments,
+    Sync,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Rules, Tab::Shipments];
+    pub const ALL: &'static [Tab] = &[Tab::Rules, Tab::Shipments, Tab::Sync];
 
     /// The key that selects the tab, and the action it runs.
     pub fn key(self) -> (char, Action) {
         match self {
             Tab::Rules => ('1', Action::TabRules),
             Tab::Shipments => ('2', Action::TabShipments),
+            Tab::Sync => ('4', Action::TabSync),
         }
     }
 
@@ -106,6 +111,7 @@ impl Tab {
 pub struct Screens {
     pub rules: rules::RulesScreen,
     pub shipments: shipments::ShipmentsScreen,
+    pub sync: sync::SyncScreen,
 }
 
 impl Screens {
@@ -113,6 +119,7 @@ impl Screens {
         match tab {
             Tab::Rules => &self.rules,
             Tab::Shipments => &self.shipments,
+            Tab::Sync => &self.sync,
         }
     }
 
@@ -120,6 +127,7 @@ impl Screens {
         match tab {
             Tab::Rules => &mut self.rules,
             Tab::Shipments => &mut self.shipments,
+            Tab::Sync => &mut self.sync,
         }
     }
 }
@@ -139,5 +147,6 @@ pub fn tab_bindings() -> Vec<Binding> {
 pub fn screen_bindings() -> Vec<Binding> {
     let mut v = rules::bindings();
     v.extend(shipments::bindings());
+    v.extend(sync::bindings());
     v
 }
