@@ -151,11 +151,11 @@ pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncErro
     })?;
     if receipt.device_id != local.device_id {
         return Err(refused(format!(
-            "wrong device: receipt {} is for device {}, not this device {} ('{}')",
-            receipt.receipt_id,
+            "wrong device: the receipt is for device {}, not this one ('{}', {}); receipt {}",
             receipt.device_id,
+            sanitize(&local.name),
             local.device_id,
-            sanitize(&local.name)
+            receipt.receipt_id,
         )));
     }
     if let Some(r) = receipt

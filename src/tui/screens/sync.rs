@@ -68,19 +68,20 @@ fn list_keys(c: Context) -> Vec<Binding> {
     ]
 }
 
+/// The write actions come first so the footer shows them even at 80 columns.
 pub fn bindings() -> Vec<Binding> {
-    let mut v = list_keys(Context::Sync);
-    v.extend([
+    let mut v = vec![
         hint(Context::Sync, Key::ch('e'), Action::SyncExport, "export"),
         hint(Context::Sync, Key::ch('a'), Action::SyncAck, "acknowledge"),
-    ]);
-    v.extend(list_keys(Context::SyncHq));
+    ];
+    v.extend(list_keys(Context::Sync));
     v.push(hint(
         Context::SyncHq,
         Key::ch('i'),
         Action::SyncImport,
         "import bundle",
     ));
+    v.extend(list_keys(Context::SyncHq));
     let p = Context::SyncPrompt;
     v.extend([
         hint(p, Key::plain(KeyCode::Enter), Action::Accept, "continue"),

@@ -160,8 +160,8 @@ impl PendingWrite {
         match self {
             PendingWrite::Export { dir } => match sync::export_bundle(store, dir) {
                 Ok(ExportOutcome::Written(r)) => Ok(format!(
-                    "exported {} records (seq {}..{}) to {}",
-                    r.records,
+                    "exported {} (seq {}..{}) to {}",
+                    plural(r.records as i64, "record"),
                     r.seq_from,
                     r.seq_to,
                     sanitize(&r.path.display().to_string())
@@ -173,18 +173,18 @@ impl PendingWrite {
             },
             PendingWrite::Ack { receipt } => match sync::ack_receipt(store, receipt) {
                 Ok(r) => Ok(format!(
-                    "acknowledged {} records (headquarters '{}' holds up to seq {}); {} new review decisions",
-                    r.outcome.acknowledged,
+                    "acknowledged {}, {} (headquarters '{}' holds up to seq {})",
+                    plural(r.outcome.acknowledged as i64, "record"),
+                    plural(r.outcome.new_reviews as i64, "new review decision"),
                     sanitize(&r.receipt.hq_name),
                     r.receipt.held_seq,
-                    r.outcome.new_reviews
                 )),
                 Err(e) => Err(plain(e)),
             },
             PendingWrite::Import { bundle } => match sync::import_bundle(store, bundle, None) {
                 Ok(r) => Ok(format!(
-                    "imported {} new records of device '{}' ({} already held); receipt written to {}",
-                    r.outcome.new_records,
+                    "imported {} of device '{}' ({} already held); receipt written to {}",
+                    plural(r.outcome.new_records as i64, "new record"),
                     sanitize(&r.device_name),
                     r.outcome.already_held,
                     sanitize(&r.receipt_path.display().to_string())
@@ -192,6 +192,15 @@ impl PendingWrite {
                 Err(e) => Err(plain(e)),
             },
         }
+    }
+}
+
+/// `1 record`, `3 records`.
+pub fn plural(n: i64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::Pane;
 use super::sync::{Mode, SyncScreen};
-use super::sync_ops::{Op, SyncData};
+use super::sync_ops::{Op, SyncData, plural};
 use crate::domain::{DbKind, sanitize};
 use crate::store::SyncLogEntry;
 use crate::tui::theme::Theme;
@@ -33,10 +33,10 @@ fn log_line(label: &str, e: Option<&SyncLogEntry>, receipt: bool) -> String {
                 format!("up to seq {}", e.seq_to.unwrap_or(0))
             } else {
                 format!(
-                    "seq {}..{}  {} records",
+                    "seq {}..{}  {}",
                     e.seq_from.unwrap_or(0),
                     e.seq_to.unwrap_or(0),
-                    e.records
+                    plural(e.records, "record")
                 )
             };
             format!(
@@ -48,10 +48,10 @@ fn log_line(label: &str, e: Option<&SyncLogEntry>, receipt: bool) -> String {
     }
 }
 
-fn summary(s: &SyncScreen, d: &SyncData, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn summary(d: &SyncData, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let c = &d.status.counts;
     let name = sanitize(&d.device_name).into_owned();
-    let mut lines = if d.kind == DbKind::Hq {
+    if d.kind == DbKind::Hq {
         vec![
             Line::styled(
                 fit(
@@ -65,14 +65,13 @@ fn summary(s: &SyncScreen, d: &SyncData, width: usize, theme: &Theme) -> Vec<Lin
                 theme.title,
             ),
             Line::raw(fit(
-                "Bundles from field devices are imported here; each import writes a signed receipt.",
+                "Import bundles from field devices here; each import writes a signed receipt.",
                 width,
             )),
             Line::raw(fit(
                 &log_line("last receipt", d.status.last_receipt.as_ref(), true),
                 width,
             )),
-            Line::raw(""),
         ]
     } else {
         let kind = if d.kind == DbKind::Training {
@@ -104,15 +103,19 @@ fn summary(s: &SyncScreen, d: &SyncData, width: usize, theme: &Theme) -> Vec<Lin
                 width,
             )),
         ]
-    };
-    lines.push(match &s.outcome {
-        Some(o) => Line::styled(
-            fit(&o.text, width),
-            if o.ok { theme.ok } else { theme.error },
-        ),
-        None => Line::raw(""),
-    });
-    lines
+    }
+}
+
+/// The last write's outcome, wrapped over two lines (long refusals name ids).
+fn outcome(f: &mut Frame, area: Rect, s: &SyncScreen, theme: &Theme) {
+    if let Some(o) = &s.outcome {
+        let style = if o.ok { theme.ok } else { theme.error };
+        f.render_widget(
+            Paragraph::new(Line::styled(o.text.clone(), style))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+    }
 }
 
 /// The first visible row so that `selected` is on screen.
@@ -239,16 +242,17 @@ fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncData, theme: &Them
                 crate::store::Decision::Approved => theme.ok,
                 crate::store::Decision::Returned => theme.warn,
             };
+            // the comment first: it is what the officer acts on
             let rest = format!(
-                " {}  inspection {}  by {}: {}",
-                short_time(&r.decided_at),
-                sanitize(&r.inspection_id),
-                sanitize(&r.reviewer),
+                " {} · by {} {} · inspection {}",
                 if r.comment.is_empty() {
                     "(no comment)".into()
                 } else {
                     sanitize(&r.comment)
-                }
+                },
+                sanitize(&r.reviewer),
+                short_time(&r.decided_at),
+                sanitize(&r.inspection_id),
             );
             Line::from(vec![
                 Span::styled(format!("{:<8}", r.decision.as_str()), style),
@@ -296,10 +300,10 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, theme: &Theme) {
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
         return;
     };
-    let rest = area.height.saturating_sub(7);
+    let rest = area.height.saturating_sub(8);
     let review_h = (rest / 3).max(5);
     let [top, mid, bottom] = Layout::vertical([
-        Constraint::Length(7),
+        Constraint::Length(8),
         Constraint::Min(4),
         Constraint::Length(review_h),
     ])
@@ -307,10 +311,13 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     let block = pane("Sync", false, theme);
     let inner = block.inner(top);
     f.render_widget(block, top);
+    let [facts, result] =
+        Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(inner);
     f.render_widget(
-        Paragraph::new(summary(s, d, inner.width as usize, theme)),
-        inner,
+        Paragraph::new(summary(d, inner.width as usize, theme)),
+        facts,
     );
+    outcome(f, result, s, theme);
     queue(f, mid, s, d, theme);
     reviews(f, bottom, s, d, theme);
     match &s.mode {
