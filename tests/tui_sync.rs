@@ -6,13 +6,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use common::flow::*;
-use minspect::domain::{DbKind, Role};
-use minspect::store::{Decision, InitOptions, Store};
+use common::sync_flow::*;
+use minspect::domain::DbKind;
+use minspect::store::{Decision, Store};
 use minspect::tui::action::Action;
-use minspect::tui::app::App;
 use minspect::tui::keymap::{Context, Key};
 use minspect::tui::screens::Tab;
 use minspect::tui::screens::sync::Mode;
@@ -20,95 +18,8 @@ use minspect::tui::widgets::help::HelpState;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-/// A real database file of `kind` with the test rule pack.
-fn db(dir: &Path, name: &str, kind: DbKind) -> Store {
-    let mut s = Store::open(&dir.join(format!("{name}.db"))).unwrap();
-    let role = match kind {
-        DbKind::Hq => Role::Supervisor,
-        DbKind::Training => Role::Trainer,
-        DbKind::Field => Role::Officer,
-    };
-    s.initialize(&InitOptions {
-        officer_name: "Li Wei".into(),
-        badge: "GZ-0417".into(),
-        device_name: name.into(),
-        kind,
-        role,
-    })
-    .unwrap();
-    s.install_pack(TEST_PACK, "test").unwrap();
-    s
-}
-
-/// Headquarters trusts the field device's key and the device trusts headquarters'.
-fn pair(hq: &mut Store, field: &mut Store) {
-    let h = hq.local_key().unwrap();
-    let f = field.local_key().unwrap();
-    hq.trust_device(&f.device_id, &f.name, DbKind::Field, f.public_key)
-        .unwrap();
-    field
-        .trust_device(&h.device_id, &h.name, DbKind::Hq, h.public_key)
-        .unwrap();
-}
-
-fn states(s: &Store) -> Vec<String> {
-    s.test_support_table_json("outbox")
-        .unwrap()
-        .iter()
-        .map(|r| r["state"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == ext))
-        .collect();
-    v.sort();
-    v
-}
-
-/// Types a path into the open prompt (replacing the default) and accepts it.
-fn enter_path(a: &mut App, s: &mut Store, path: &Path) {
-    assert_eq!(a.context(), Context::SyncPrompt);
-    keys(a, s, "<c-u>");
-    keys(a, s, &path.display().to_string());
-    keys(a, s, "<enter>");
-}
-
-/// The screen with what changes from run to run masked: the temp dir's name, then every
-/// run of hex digits and dashes holding a digit (ids, dates, times, counts of 2+ digits).
-fn redacted(a: &App, tmp: &Path) -> String {
-    let name = tmp.file_name().unwrap().to_string_lossy().to_string();
-    let text = draw(a)
-        .backend()
-        .to_string()
-        .replace(&name, &"X".repeat(name.chars().count()));
-    let is_run = |c: char| c.is_ascii_digit() || ('a'..='f').contains(&c) || c == '-';
-    let mut out = String::new();
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.chars().count() >= 2 && run.chars().any(|c| c.is_ascii_digit()) {
-            out.extend(run.chars().map(|c| if c == '-' { c } else { '#' }));
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if is_run(c) {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
-fn snap(base: &str, a: &App, tmp: &Path) {
+/// A snapshot of the screen with ids, times and the temp dir masked.
+fn snap(base: &str, a: &minspect::tui::app::App, tmp: &std::path::Path) {
     insta::assert_snapshot!(snap_name(base, a), redacted(a, tmp));
 }
 
