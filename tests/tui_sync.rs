@@ -311,3 +311,27 @@ fn read_only_hides_the_write_actions_from_keys_and_help() {
     assert!(text.contains("r refresh"), "{text}");
     assert_eq!(states(&s), ["finalized"; 2]);
 }
+
+#[test]
+fn the_palette_runs_a_sync_action_from_another_tab() {
+    let t = tempfile::tempdir().unwrap();
+    let mut s = db(t.path(), "laptop", DbKind::Field);
+    s.test_support_finalize_samples(1).unwrap();
+    let mut a = app(&mut s, 80, 24);
+    assert_eq!(a.tab, Tab::Rules);
+    keys(&mut a, &mut s, ":sync export<enter>");
+    assert_eq!(a.tab, Tab::Sync);
+    assert_eq!(a.context(), Context::SyncPrompt);
+    // a bad directory is named in the prompt, which stays open
+    keys(&mut a, &mut s, "<c-u>");
+    keys(
+        &mut a,
+        &mut s,
+        &format!("{}/nowhere<enter>", t.path().display()),
+    );
+    assert_eq!(a.context(), Context::SyncPrompt);
+    snap("sync_prompt_error", &a, t.path());
+    keys(&mut a, &mut s, "<c-g>");
+    assert_eq!(a.screens.sync.mode, Mode::Browse);
+    assert_eq!(states(&s), ["finalized"]);
+}

@@ -314,6 +314,14 @@ impl App {
                 true
             }
             None => {
+                // sync actions run from the palette on another tab go to the Sync tab
+                if matches!(
+                    action,
+                    Action::SyncExport | Action::SyncAck | Action::SyncImport | Action::SyncRefresh
+                ) && self.tab != Tab::Sync
+                {
+                    self.switch(Tab::Sync, store);
+                }
                 let changed = self.update_screen(action, store);
                 // the Sync tab wrote (or re-read): the status bar's pending count follows
                 if std::mem::take(&mut self.screens.sync.queue_changed) {

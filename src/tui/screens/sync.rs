@@ -271,8 +271,4 @@ impl Screen for SyncScreen {
     fn activate(&mut self, cx: &mut Cx) {
         self.reload(cx);
     }
-
-    fn has_unsaved(&self) -> bool {
-        matches!(self.mode, Mode::Confirm(_))
-    }
 }

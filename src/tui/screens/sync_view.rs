@@ -267,7 +267,7 @@ fn prompt(f: &mut Frame, area: Rect, op: Op, input_line: Line, error: Option<&st
     let (title, help) = match op {
         Op::Export => (
             "Export to headquarters",
-            "The directory to write the signed bundle into (a USB stick, a shared folder):",
+            "The directory to write the signed bundle into (USB stick, shared folder):",
         ),
         Op::Ack => (
             "Acknowledge a receipt",
