@@ -45,7 +45,10 @@ fn export_import_at_hq_and_acknowledge_through_the_sync_tab() {
             text.contains("finalized 3   sent 0   acknowledged 0"),
             "{text}"
         );
-        assert!(text.contains("waiting for headquarters: 3"), "{text}");
+        assert!(
+            text.contains("waiting for headquarters: 3 (oldest "),
+            "{text}"
+        );
         assert!(text.contains("Queued for headquarters (3)"), "{text}");
         assert!(text.contains("last export   never"), "{text}");
         assert!(text.contains("sync 3 pending"), "{text}");

@@ -82,7 +82,14 @@ fn summary(d: &SyncData, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         vec![
             Line::styled(
                 fit(
-                    &format!("{name} · {kind} · waiting for headquarters: {}", d.pending),
+                    &match &d.status.oldest_unacknowledged {
+                        Some(o) => format!(
+                            "{name} · {kind} · waiting for headquarters: {} (oldest {})",
+                            d.pending,
+                            short_time(&o.created_at)
+                        ),
+                        None => format!("{name} · {kind} · waiting for headquarters: 0"),
+                    },
                     width,
                 ),
                 theme.title,
