@@ -166,9 +166,11 @@ CREATE INDEX shipments_family ON shipments (family, declared_on, id);
 CREATE INDEX shipments_status ON shipments (status, declared_on, id);
 CREATE INDEX shipments_declaration ON shipments (declaration_no);
 
+-- prefix indexes: search-as-you-type matches the last word as a prefix (3+ characters);
+-- without them a prefix query merges every matching term's doclist on each keystroke.
 CREATE VIRTUAL TABLE shipments_fts USING fts5 (
     declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos,
-    content = 'shipments', content_rowid = 'rowid'
+    content = 'shipments', content_rowid = 'rowid', prefix = '3 4 5 6'
 );
 CREATE TRIGGER shipments_fts_ai AFTER INSERT ON shipments BEGIN
     INSERT INTO shipments_fts (rowid, declaration_no, exporter_name, consignee, end_user, description, hs_code, container_nos)

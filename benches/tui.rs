@@ -124,10 +124,11 @@ fn budgets(c: &mut Criterion) {
         app.handle_key(key(k), &mut store);
     });
     for (name, filter, extra) in [
-        ("key_filter_text_broad", "galliu", 'm'),
-        ("key_filter_text_narrow", "tellur", 'i'),
-        ("key_filter_dest", "zinc dest:J", 'P'),
-        ("key_filter_status", "status:seize", 'd'),
+        ("key_filter_text_broad", "zin", 'c'),
+        ("key_filter_text_exporter", "Baor", 'u'),
+        ("key_filter_text_narrow", "MSCU12", '3'),
+        ("key_filter_dest", "dest:JP zin", 'c'),
+        ("key_filter_status", "status:seized galliu", 'm'),
         ("key_filter_dates", "from:2024-01-01 to:2024-03-3", '1'),
     ] {
         app.handle_key(key(KeyCode::Char('x')), &mut store);

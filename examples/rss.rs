@@ -23,7 +23,7 @@ fn main() {
     )
     .unwrap();
     let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let script = "2jjjj\u{0}/gallium\r\u{0}\u{1}x/dest:US status:seized\rG\u{1}";
+    let script = "2jjjj\u{0}/zinc\r\u{0}\u{1}x/dest:US status:released\rG\u{1}";
     for c in script.chars() {
         let code = match c {
             '\r' => KeyCode::Enter,

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
             .map_err(|e| cli::CliError::Failed(format!("{e:#}")))
         })
     } else {
+        restore_default_sigpipe();
         cli::run(args)
     };
     match result {
@@ -28,5 +29,15 @@ fn main() -> ExitCode {
             }
             e.exit_code()
         }
+    }
+}
+
+/// Headless output piped into `head` or `less` should end quietly when the reader goes
+/// away, as other command-line tools do, instead of panicking on a broken pipe.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is always valid.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

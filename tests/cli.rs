@@ -359,3 +359,29 @@ fn database_text_is_sanitized() {
         "{out}"
     );
 }
+
+/// Piping a listing into a reader that stops early (`| head -1`) ends quietly: no panic
+/// message, no backtrace.
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_minspect"))
+        .args(["--db", "/nonexistent/minspect-test.db", "rules", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the listing is written (the child is still parsing
+    // the pack), so its first write meets a closed pipe.
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(!err.contains("panicked"), "stderr: {err}");
+}

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{count, draft, example, new_store, raw, transfers};
+use common::{count, draft, example, new_store, pack, raw, transfers};
 use minspect::domain::{Finding, FindingKind, Outcome};
 use serde_json::Value;
 
@@ -16,7 +16,9 @@ fn custody_needs_a_finalized_seizure_and_valid_fields() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("finalize"), "{err}");
-    store.finalize_inspection(&ids.inspection).unwrap();
+    store
+        .finalize_inspection_with(&ids.inspection, &pack())
+        .unwrap();
     let mut bad = transfers()[0].clone();
     bad.at = "yesterday".into();
     let err = store
@@ -135,7 +137,10 @@ fn each_bad_field_is_named_and_nothing_is_finalized() {
             listed.iter().any(|p| p.field == field),
             "{field}: {listed:?}"
         );
-        let err = store.finalize_inspection(&i).unwrap_err().to_string();
+        let err = store
+            .finalize_inspection_with(&i, &pack())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(field), "{field}: {err}");
         assert_eq!(count(&store, "outbox"), 0, "{field}");
         assert_eq!(
@@ -161,7 +166,7 @@ fn each_bad_field_is_named_and_nothing_is_finalized() {
 fn accepted_suggestions_are_marked_and_dismissals_remembered() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
-    let pack = store.active_pack().unwrap().unwrap();
+    let pack = pack();
     let rec = store.load_record(&ids.inspection).unwrap();
     let ms: Vec<_> = rec.measurements.iter().map(|m| m.data.clone()).collect();
     let suggestions = minspect::rules::reconcile(&pack, &rec.shipment.data, &ms);
@@ -222,7 +227,9 @@ fn a_discarded_draft_is_gone_but_kept_in_the_audit_log() {
 
     // a finalized record cannot be discarded
     let ids = draft(&mut store);
-    store.finalize_inspection(&ids.inspection).unwrap();
+    store
+        .finalize_inspection_with(&ids.inspection, &pack())
+        .unwrap();
     assert!(
         store
             .discard_draft(&ids.inspection)
@@ -238,7 +245,7 @@ fn a_discarded_draft_is_gone_but_kept_in_the_audit_log() {
 fn a_draft_keeps_its_live_screening_and_pack_version() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
-    let pack = store.active_pack().unwrap().unwrap();
+    let pack = pack();
     let s = store.rescreen_draft(&ids.inspection, &pack).unwrap();
     let q = |col: &str| {
         raw(
@@ -263,4 +270,40 @@ fn a_draft_keeps_its_live_screening_and_pack_version() {
             .action,
         "screen"
     );
+}
+
+#[test]
+fn open_drafts_list_shipments_inspections_and_amendments() {
+    let (_dir, mut store) = new_store();
+    let lone = store.create_shipment(&example().shipment).unwrap();
+    let drafts = store.open_drafts().unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(
+        (
+            drafts[0].shipment_id.as_str(),
+            drafts[0].inspection_id.as_deref()
+        ),
+        (lone.as_str(), None)
+    );
+
+    let ids = draft(&mut store);
+    let drafts = store.open_drafts().unwrap();
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(
+        drafts[0].inspection_id.as_deref(),
+        Some(ids.inspection.as_str()),
+        "most recent first"
+    );
+
+    store
+        .finalize_inspection_with(&ids.inspection, &pack())
+        .unwrap();
+    let (_s, amendment) = store
+        .start_amendment(&ids.inspection, "seal number corrected")
+        .unwrap();
+    let drafts = store.open_drafts().unwrap();
+    assert_eq!(drafts.len(), 2);
+    assert_eq!(drafts[0].inspection_id.as_deref(), Some(amendment.as_str()));
+    assert_eq!(drafts[0].amends.as_deref(), Some(ids.inspection.as_str()));
+    assert_eq!(drafts[1].shipment_id, lone);
 }

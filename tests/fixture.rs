@@ -52,6 +52,34 @@ fn same_seed_same_database_other_seed_other_database() {
     let id = a.identity().unwrap().unwrap();
     assert_eq!(id.kind, DbKind::Training);
     assert_eq!(a.integrity_check().unwrap(), Vec::<String>::new());
+    // after the bulk load the file is back in WAL and the full-text trigger is in place
+    drop(a);
+    let mut a = Store::open(&dir.path().join("a.db")).unwrap();
+    let batch = minspect::store::bulk::BulkBatch {
+        shipments: vec![minspect::store::bulk::BulkShipment {
+            id: "019f0000-0000-7000-8000-00000000abcd".into(),
+            declaration_no: "999920260000000001".into(),
+            declared_on: "2026-04-30".into(),
+            description: "Quixotic widgets".into(),
+            end_use: "civil",
+            transport_mode: "sea",
+            status: "declared",
+            created_at: "2026-04-30T08:00:00.000Z".into(),
+            ..Default::default()
+        }],
+        inspections: vec![],
+    };
+    a.bulk_insert(&batch, &id.device_id, &id.officer_id)
+        .unwrap();
+    let hit = a
+        .shipments_page(
+            &ShipmentFilter::parse("quixotic").unwrap(),
+            &PageFrom::Newest,
+            5,
+        )
+        .unwrap();
+    assert_eq!(hit.len(), 1);
+    assert!(dir.path().join("a.db-wal").exists(), "WAL mode again");
 }
 
 #[test]

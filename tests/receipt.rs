@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{example, new_store};
+use common::{example, new_store, pack};
 use minspect::report::{ReceiptFormat, seizure_receipt};
 
 #[test]
@@ -10,7 +10,7 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
     let (_dir, mut store) = new_store();
     let mut rec = example();
     rec.seizures[0].seizure.goods = "NdFeB magnets P1179\u{1b}[2J | 12 cartons".into();
-    let pack = store.active_pack().unwrap().unwrap();
+    let pack = pack();
     let done = store.import_record(&rec, true, &pack).unwrap();
     let record = store.load_record(&done.inspection_id).unwrap();
 
@@ -24,8 +24,8 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
         "| Estimated value | 66143.20 CNY |",
         "| Seal numbers | CS-0705-001 CS-0705-002 |",
         "re-dy-magnet (MOFCOM/GAC Announcement 2025 No. 18, 1C905.a.4: Dysprosium-containing NdFeB permanent magnets)",
-        "| 1 | 2025-07-05T16:10:00+08:00 | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
-        "| 2 | 2025-07-08T10:00:00+08:00 | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
+        "| 1 | 2025-07-05T08:10:00Z | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
+        "| 2 | 2025-07-08T02:00:00Z | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
         &done.finalized.as_ref().unwrap().hash,
     ] {
         assert!(md.contains(needle), "missing {needle:?} in\n{md}");
@@ -62,7 +62,7 @@ fn a_draft_receipt_says_it_is_not_one() {
     let (_dir, mut store) = new_store();
     let mut rec = example();
     rec.seizures[0].custody.clear();
-    let pack = store.active_pack().unwrap().unwrap();
+    let pack = pack();
     let done = store.import_record(&rec, false, &pack).unwrap();
     let record = store.load_record(&done.inspection_id).unwrap();
     let text = seizure_receipt(&record, None, None, ReceiptFormat::Text).unwrap();

@@ -3,13 +3,9 @@
 
 mod common;
 
-use common::{TEST_PACK, example};
+use common::{example, pack};
 use minspect::domain::{FindingKind, Measurement};
-use minspect::rules::{RulePack, WEIGHT_TOLERANCE_PCT, facts_for, reconcile};
-
-fn pack() -> RulePack {
-    toml::from_str(TEST_PACK).unwrap()
-}
+use minspect::rules::{WEIGHT_TOLERANCE_PCT, facts_for, reconcile};
 
 fn keys(s: &[minspect::rules::Suggestion]) -> Vec<&str> {
     s.iter().map(|s| s.key.as_str()).collect()

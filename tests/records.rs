@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{count, draft, example, new_store, raw, transfers};
+use common::{count, draft, example, new_store, pack, raw, transfers};
 use minspect::domain::Outcome;
 use minspect::store::Store;
 use minspect::store::chain::{GENESIS_HASH, chain_hash};
@@ -16,7 +16,9 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     assert_eq!(store.open_drafts().unwrap().len(), 1);
     assert!(store.finalize_problems(&ids.inspection).unwrap().is_empty());
 
-    let done = store.finalize_inspection(&ids.inspection).unwrap();
+    let done = store
+        .finalize_inspection_with(&ids.inspection, &pack())
+        .unwrap();
     assert_eq!(done.seq, 1);
     assert_eq!(done.rule_pack_version, "2099.01.1-test");
     let c1 = store
@@ -140,6 +142,9 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     assert!(rec.inspection.is_finalized());
     assert_eq!(rec.seizures[0].custody.len(), 2);
     assert_eq!(rec.inspection.data.outcome, Some(Outcome::Seized));
+    // times are stored in UTC (entered at +08:00)
+    assert_eq!(rec.inspection.data.started_at, "2025-07-05T01:30:00Z");
+    assert_eq!(rec.seizures[0].custody[0].data.at, "2025-07-05T08:10:00Z");
 }
 
 #[test]
@@ -205,7 +210,9 @@ fn open_drafts_survive_closing_the_database() {
 fn finalized_rows_refuse_update_and_delete_in_the_database() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
-    store.finalize_inspection(&ids.inspection).unwrap();
+    store
+        .finalize_inspection_with(&ids.inspection, &pack())
+        .unwrap();
     let c = store
         .add_custody_event(&ids.seizure, &transfers()[0])
         .unwrap();
@@ -269,7 +276,7 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
     assert!(err.contains("finalized"), "{err}");
     assert!(
         store
-            .finalize_inspection(i)
+            .finalize_inspection_with(i, &pack())
             .unwrap_err()
             .to_string()
             .contains("already finalized")
@@ -281,8 +288,12 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
 fn an_amendment_links_back_and_leaves_the_original_untouched() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
-    store.finalize_inspection(&ids.inspection).unwrap();
+    // finalized with the database's active (embedded) pack this time
+    let active = store.active_pack().unwrap().unwrap().pack.version;
+    let done = store.finalize_inspection(&ids.inspection).unwrap();
+    assert_eq!(done.rule_pack_version, active);
     let before = store.record_json(&ids.inspection).unwrap();
+    assert_eq!(before["inspection"]["rule_pack_version"], active);
 
     assert!(
         store
@@ -297,7 +308,7 @@ fn an_amendment_links_back_and_leaves_the_original_untouched() {
     let mut sh = store.shipment(&new_s).unwrap().data;
     sh.net_weight_g = Some(4_003_500);
     store.update_shipment(&new_s, &sh).unwrap();
-    let done = store.finalize_inspection(&new_i).unwrap();
+    let done = store.finalize_inspection_with(&new_i, &pack()).unwrap();
     assert_eq!(done.seq, 2);
 
     let amended = store.load_record(&new_i).unwrap();

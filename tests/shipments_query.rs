@@ -65,8 +65,10 @@ fn filter_parsing_names_the_bad_field() {
     );
     assert_eq!(
         fts_query("Ga\"As 99.99%"),
-        Some("\"Ga\"\"As\"* \"99.99\"*".into())
+        Some("\"Ga\"\"As\" \"99.99\"*".into())
     );
+    assert_eq!(fts_query("gallium in"), Some("\"gallium\" \"in\"".into()));
+    assert_eq!(fts_query("zin"), Some("\"zin\"*".into()));
     assert_eq!(fts_query("  ..  "), None);
 }
 
@@ -81,6 +83,21 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
     };
     minspect::fixture::generate(&path, &opts, |_| {}).unwrap();
     let s = minspect::store::Store::open_read_only(&path).unwrap();
+    // the full-text index was rebuilt after the bulk load
+    let zinc = s
+        .shipments_page(
+            &ShipmentFilter::parse("zinc").unwrap(),
+            &PageFrom::Newest,
+            50,
+        )
+        .unwrap();
+    assert!(
+        !zinc.is_empty()
+            && zinc
+                .iter()
+                .all(|r| r.description.to_lowercase().contains("zinc")),
+        "{zinc:?}"
+    );
     let key = s
         .shipments_page(&ShipmentFilter::default(), &PageFrom::Newest, 5)
         .unwrap()[4]
@@ -120,6 +137,40 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
                 !broad.contains("TEMP B-TREE") && broad.contains("INDEX"),
                 "{line:?} {from:?}: {broad}"
             );
+        }
+    }
+}
+
+#[test]
+fn broad_and_narrow_text_paths_give_the_same_pages() {
+    let s = store_with_shipments(6_000);
+    // "Co" (as in "Co., Ltd.") is in nearly every row: the broad path
+    assert!(s.fts_is_broad("Co").unwrap());
+    assert!(!s.fts_is_broad("Ferro").unwrap());
+    let first = s
+        .shipments_page(&ShipmentFilter::default(), &PageFrom::Newest, 300)
+        .unwrap();
+    let key = first[299].key();
+    for line in [
+        "Co",
+        "Co dest:JP",
+        "Co from:2024-01-01 to:2024-06-30",
+        "Co Ferro",
+        "Co status:seized",
+    ] {
+        let f = ShipmentFilter::parse(line).unwrap();
+        for from in [
+            PageFrom::Newest,
+            PageFrom::OlderThan(key.clone()),
+            PageFrom::NewerThan(key.clone()),
+            PageFrom::Oldest,
+            PageFrom::AtOrOlder(key.clone()),
+        ] {
+            for limit in [1, 25, 400] {
+                let broad = s.page_by(&f, &from, limit, true).unwrap();
+                let narrow = s.page_by(&f, &from, limit, false).unwrap();
+                assert_eq!(broad, narrow, "{line:?} {from:?} {limit}");
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ fn escape_sequences_from_the_database_never_reach_the_screen() {
             all.contains("Evil␛[2J␛]0;pwned␇ Metals"),
             "placeholders shown: {all}"
         );
-        assert!(all.contains("zinc␛[?1049l ingots␍⏎rm -rf"), "{all}");
+        assert!(all.contains("zinc␛[?1049l ingots␍⏎rm"), "{all}");
     }
 }
 

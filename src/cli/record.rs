@@ -76,10 +76,20 @@ fn active_pack(store: &Store) -> CliResult<RulePack> {
         .ok_or_else(|| CliError::Failed("no rule pack is installed in this database".into()))
 }
 
+/// Writes to stdout; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::Failed(format!("writing to standard output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn json_out(v: &impl serde::Serialize) -> CliResult {
     let text = serde_json::to_string_pretty(v).map_err(|e| CliError::Failed(e.to_string()))?;
-    println!("{text}");
-    Ok(())
+    emit(&format!("{text}\n"))
 }
 
 pub fn run(db: &Path, read_only: bool, cmd: RecordCommand) -> CliResult {
@@ -286,7 +296,7 @@ fn receipt(
                 .map_err(|e| CliError::Failed(format!("writing {}: {e}", path.display())))?;
             println!("receipt written to {}", path.display());
         }
-        None => print!("{text}"),
+        None => emit(&text)?,
     }
     Ok(())
 }

@@ -123,6 +123,13 @@ fn list(pack: &RulePack, from: &str, as_json: bool) {
         s(from),
         pack.items.len()
     );
+    let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
+    if date > stale_from {
+        println!(
+            "CHECK: today ({date}) is more than {} days after the pack was published; the rules may have changed: confirm the current status and import a newer pack",
+            pack.pack.stale_after_days
+        );
+    }
     for i in &pack.items {
         let status = announcement_standing(pack, &i.announcement, date).0;
         let flag = if !i.licence_required {

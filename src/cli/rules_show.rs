@@ -127,7 +127,18 @@ pub fn show(pack: &RulePack, id: &str, today: NaiveDate, as_json: bool) -> CliRe
                 println!("  {}", s(&line));
             }
             println!("  {}", sanitize_multiline(&a.notes));
-            println!("  items: {}", s(&items.join(", ")));
+            if !items.is_empty() {
+                println!("  items: {}", s(&items.join(", ")));
+            }
+            for c in pack.clauses.iter().filter(|c| c.announcement == a.id) {
+                let (st, _) = clause_standing(pack, c, today);
+                println!(
+                    "  clause {}: {} [today: {}]",
+                    s(&c.id),
+                    s(&c.text),
+                    st.describe()
+                );
+            }
             for u in &a.unconfirmed {
                 println!("  UNCONFIRMED: {}", s(u));
             }
@@ -190,7 +201,9 @@ fn show_item(pack: &RulePack, i: &Item, today: NaiveDate, as_json: bool) {
     for line in suspensions_text(pack, &i.announcement) {
         println!("  {}", s(&line));
     }
-    if i.criteria.is_empty() {
+    if i.criteria.is_empty() && i.criteria_unconfirmed {
+        println!("  criteria: UNCONFIRMED (the sources do not give them): a match needs review");
+    } else if i.criteria.is_empty() {
         println!("  criteria: none (every grade)");
     }
     for c in &i.criteria {

@@ -254,4 +254,38 @@ mod tests {
         assert_eq!(iso6346_value('V'), Some(34));
         assert_eq!(iso6346_value('Z'), Some(38));
     }
+
+    proptest::proptest! {
+        /// Any body gets a check character that validates, and every single-character
+        /// substitution in the body is caught (mod 31 with weights prime to 31).
+        #[test]
+        fn credit_code_catches_every_single_substitution(
+            body in "[1-9ANY][0-9A-HJ-NP-RTUWXY][0-9]{6}[0-9A-HJ-NP-RTUWXY]{9}",
+            pos in 0usize..17,
+            sub in 0usize..31,
+        ) {
+            let check = credit_code_check_char(&body).unwrap();
+            let code = format!("{body}{check}");
+            let ok = CreditCode::parse("c", &code).is_ok();
+            proptest::prop_assert!(ok);
+            let mut chars: Vec<char> = code.chars().collect();
+            let replacement = USCC_CHARSET.chars().nth(sub).unwrap();
+            proptest::prop_assume!(chars[pos] != replacement);
+            chars[pos] = replacement;
+            let typo: String = chars.into_iter().collect();
+            let refused = CreditCode::parse("c", &typo).is_err();
+            proptest::prop_assert!(refused, "{} accepted", typo);
+        }
+
+        #[test]
+        fn container_numbers_round_trip(owner in "[A-Z]{3}", cat in "[UJZ]", serial in "[0-9]{6}") {
+            let body = format!("{owner}{cat}{serial}");
+            let check = container_check_digit(&body).unwrap();
+            let parsed = ContainerNo::parse("c", &format!("{body}{check}")).unwrap();
+            proptest::prop_assert_eq!(parsed.as_str(), format!("{body}{check}"));
+            let wrong = (check + 1) % 10;
+            let typo = format!("{body}{wrong}");
+            proptest::prop_assert!(ContainerNo::parse("c", &typo).is_err());
+        }
+    }
 }

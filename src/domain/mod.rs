@@ -28,7 +28,7 @@ pub use record::{
     StoredSeizure,
 };
 pub use sanitize::{sanitize, sanitize_multiline};
-pub use validate::{RecordDraft, parse_timestamp};
+pub use validate::{RecordDraft, field_problem, normalize_timestamp, parse_timestamp};
 
 use serde::{Deserialize, Serialize};
 

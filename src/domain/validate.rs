@@ -22,6 +22,28 @@ pub fn parse_timestamp(field: &str, raw: &str) -> Result<DateTime<Utc>, FieldErr
         })
 }
 
+/// A timestamp as stored: UTC RFC 3339 (`2025-07-05T08:10:00Z`); text that does not
+/// parse is kept as typed (a draft may be invalid).
+pub fn normalize_timestamp(raw: &str) -> String {
+    match DateTime::parse_from_rfc3339(raw.trim()) {
+        Ok(t) => t
+            .with_timezone(&Utc)
+            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        Err(_) => raw.to_string(),
+    }
+}
+
+impl Inspection {
+    /// The same inspection with its times in UTC, as stored.
+    pub fn normalized(&self) -> Inspection {
+        Inspection {
+            started_at: normalize_timestamp(&self.started_at),
+            ended_at: self.ended_at.as_deref().map(normalize_timestamp),
+            ..self.clone()
+        }
+    }
+}
+
 fn required(out: &mut Vec<FieldError>, field: &str, value: &str, what: &str) -> bool {
     if value.trim().is_empty() {
         out.push(FieldError::new(field, format!("is empty; enter {what}")));
@@ -312,5 +334,90 @@ impl RecordDraft {
             ));
         }
         out
+    }
+}
+
+/// The problem with one field as the officer types (None = fine): `problems()` of the
+/// record part filtered to `field` (a column name, e.g. `destination`).
+pub fn field_problem(problems: Vec<FieldError>, field: &str) -> Option<FieldError> {
+    problems
+        .into_iter()
+        .find(|p| p.field == field || p.field.starts_with(&format!("{field}.")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Trigger;
+
+    fn shipment() -> Shipment {
+        Shipment {
+            declaration_no: "223320250704118806".into(),
+            declared_on: "2025-07-04".into(),
+            exporter_name: "Example Co.".into(),
+            exporter_credit_code: "91350100M000100Y43".into(),
+            consignee: "Example AG".into(),
+            destination: "ch".into(),
+            container_nos: "CSQU3054383".into(),
+            hs_code: "8505.11.1000".into(),
+            description: "NdFeB magnets".into(),
+            quantity: "4000".into(),
+            net_weight_g: Some(4_000_000),
+            ..Shipment::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_shipment_has_no_problems() {
+        assert_eq!(shipment().problems(), vec![]);
+    }
+
+    #[test]
+    fn passenger_baggage_needs_no_declaration_or_container() {
+        let mut s = shipment();
+        s.transport_mode = TransportMode::Passenger;
+        s.declaration_no.clear();
+        s.exporter_credit_code.clear();
+        s.container_nos.clear();
+        assert_eq!(s.problems(), vec![]);
+        s.transport_mode = TransportMode::Sea;
+        let fields: Vec<String> = s.problems().into_iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            ["declaration_no", "exporter_credit_code", "container_nos"]
+        );
+    }
+
+    #[test]
+    fn one_field_as_typed() {
+        let mut s = shipment();
+        s.destination = "Switzerland".into();
+        let p = field_problem(s.problems(), "destination").unwrap();
+        assert!(p.message.contains("ISO 3166"), "{}", p.message);
+        assert!(field_problem(s.problems(), "hs_code").is_none());
+        s.composition = "Nd 101%".into();
+        assert_eq!(
+            field_problem(s.problems(), "composition").unwrap().field,
+            "composition.Nd"
+        );
+    }
+
+    #[test]
+    fn pending_outcomes_need_a_due_date_and_times_an_order() {
+        let mut i = Inspection {
+            locode: "CNNGB".into(),
+            started_at: "2025-04-30T09:00:00+08:00".into(),
+            trigger: Trigger::Random,
+            outcome: Some(Outcome::QueryIssued),
+            ..Inspection::default()
+        };
+        assert_eq!(i.problems()[0].field, "outcome_due");
+        i.outcome_due = Some("2025-05-12".into());
+        assert_eq!(i.problems(), vec![]);
+        i.ended_at = Some("2025-04-30T08:00:00+08:00".into());
+        assert!(i.problems()[0].message.contains("before the start"));
+        i.ended_at = None;
+        i.outcome = None;
+        assert_eq!(i.problems()[0].field, "outcome");
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::Facts;
-use super::matching::{Description, HsHit, Outcome, hs_hit};
+use super::matching::{Description, HsHit, Input, Outcome, hs_hit};
 use super::pack::{ClauseKind, RulePack};
 use super::screen::{
     HitKind, Judged, Out, Verdict, end_use_is, is_destination, licence_note, number_of,
@@ -75,10 +75,42 @@ pub(super) fn family_mentions(
     }
 }
 
-/// A controlled match by description or composition under a declared HS code that is
-/// no reference code is a red flag; so is a declared code that is a known misprint.
-pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], facts: &Facts, out: &mut Out) {
-    let Some(declared) = facts.hs_code.as_ref() else {
+/// Red flags: measured content above the declared composition (M2); a controlled match by
+/// description or composition under a declared HS code that is no reference code (M1, M2,
+/// M3); a declared code that is a known misprint (M3).
+pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], input: &Input<'_>, out: &mut Out) {
+    let mut under_declared: Vec<&str> = Vec::new();
+    for j in judged
+        .iter()
+        .filter(|j| matches!(j.outcome, Outcome::Controlled(_)))
+    {
+        // measured content above what the description declares (case C11, C12)
+        if let Some((el, pct)) =
+            j.m.element
+                .as_ref()
+                .filter(|_| !j.m.element_declared && !input.declared.is_empty())
+        {
+            let declared = input.declared.get(el).copied();
+            if declared.is_none_or(|d| d < pct * 0.9) {
+                let said = declared
+                    .map(|d| format!("{} %", super::matching::fmt_num(d)))
+                    .unwrap_or_else(|| "no".into());
+                flag(
+                    pack,
+                    out,
+                    "M2",
+                    format!(
+                        "the declared composition gives {said} {el}, but {} % was found: {} ({}).",
+                        super::matching::fmt_num(*pct),
+                        j.item.name_en,
+                        number_of(pack, &j.item.announcement)
+                    ),
+                );
+                under_declared.push(&j.item.id);
+            }
+        }
+    }
+    let Some(declared) = input.facts.hs_code.as_ref() else {
         return;
     };
     let hs_controlled = pack.items.iter().any(|i| {
@@ -97,7 +129,10 @@ pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], facts: &Facts, o
                 ),
             );
         }
-        if hs_controlled || !matches!(j.outcome, Outcome::Controlled(_)) {
+        if hs_controlled
+            || !matches!(j.outcome, Outcome::Controlled(_))
+            || under_declared.contains(&j.item.id.as_str())
+        {
             continue;
         }
         let code = j

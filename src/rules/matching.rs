@@ -1,10 +1,39 @@
 //! How the facts of a shipment meet the items of a pack: by reference HS code, by
 //! description (keywords, names, formulae) and by composition. Pure.
 
+use std::collections::BTreeMap;
+
 use super::Facts;
 use super::facts::is_element_symbol;
 use super::measurements::element_of;
 use super::pack::{Criterion, Item, RulePack};
+
+/// The facts with the element contents declared in the description (`Dy 0.18%`).
+pub(super) struct Input<'f> {
+    pub facts: &'f Facts,
+    /// From the description: used when `facts.composition` lacks the element.
+    pub declared: BTreeMap<String, f64>,
+}
+
+impl<'f> Input<'f> {
+    pub fn new(facts: &'f Facts) -> Self {
+        Input {
+            facts,
+            declared: super::declared::declared_composition(&facts.description),
+        }
+    }
+
+    /// Measured composition first, then the declared elements it lacks (flagged `true`).
+    pub fn composition(&self) -> impl Iterator<Item = (&String, f64, bool)> {
+        let measured = self.facts.composition.iter().map(|(k, v)| (k, *v, false));
+        let declared = self
+            .declared
+            .iter()
+            .filter(|(k, _)| !self.facts.composition.contains_key(*k))
+            .map(|(k, v)| (k, *v, true));
+        measured.chain(declared)
+    }
+}
 
 /// Lower-cased matching tables, built once per pack.
 #[derive(Debug, Clone)]
@@ -115,6 +144,8 @@ pub(super) struct ItemMatch {
     pub word: Option<String>,
     pub generic: Option<String>,
     pub element: Option<(String, f64)>,
+    /// The element content comes from the description, not from a measurement.
+    pub element_declared: bool,
 }
 
 impl ItemMatch {
@@ -143,7 +174,8 @@ pub(super) fn hs_hit(item: &Item, declared: &str) -> (HsHit, Option<(String, Opt
 }
 
 /// Every item the facts point at (technology items never match goods).
-pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], facts: &Facts) -> Vec<ItemMatch> {
+pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], input: &Input<'_>) -> Vec<ItemMatch> {
+    let facts = input.facts;
     let desc = Description::new(&facts.description);
     let declared = facts.hs_code.as_ref().map(|h| h.as_str());
     let mut out: Vec<ItemMatch> = Vec::new();
@@ -163,6 +195,7 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], facts: &Facts) -> 
                 word,
                 generic: None,
                 element: None,
+                element_declared: false,
             });
         }
     }
@@ -199,30 +232,35 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], facts: &Facts) -> 
                 word: None,
                 generic: Some(g.clone()),
                 element: None,
+                element_declared: false,
             });
         }
     }
-    for (el, pct) in facts.composition.iter().filter(|(_, p)| **p > 0.0) {
+    for (el, pct, declared) in input.composition().filter(|(_, p, _)| *p > 0.0) {
         let mut covered = false;
         for m in out
             .iter_mut()
             .filter(|m| pack.items[m.item].elements.contains(el))
         {
-            m.element = Some((el.clone(), *pct));
+            if m.element.is_none() || !declared {
+                m.element = Some((el.clone(), pct));
+                m.element_declared = declared;
+            }
             covered = true;
         }
         if covered {
             continue;
         }
         for (i, item) in pack.items.iter().enumerate() {
-            if item.family_primary && item.elements.contains(el) && *pct >= item.element_min_pct {
+            if item.family_primary && item.elements.contains(el) && pct >= item.element_min_pct {
                 out.push(ItemMatch {
                     item: i,
                     hs: HsHit::None,
                     hs_code: None,
                     word: None,
                     generic: None,
-                    element: Some((el.clone(), *pct)),
+                    element: Some((el.clone(), pct)),
+                    element_declared: declared,
                 });
             }
         }
@@ -232,12 +270,17 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], facts: &Facts) -> 
 
 /// A measured value: `measurements[name]`, else for `<el>_pct` the composition (an element
 /// absent from a non-empty composition counts as 0).
-pub(super) fn measured(facts: &Facts, name: &str) -> Option<f64> {
+pub(super) fn measured(input: &Input<'_>, name: &str) -> Option<f64> {
+    let facts = input.facts;
     if let Some(v) = facts.measurements.get(name) {
         return Some(*v);
     }
     let el = element_of(name)?;
-    match facts.composition.get(&el) {
+    match facts
+        .composition
+        .get(&el)
+        .or_else(|| input.declared.get(&el))
+    {
         Some(v) => Some(*v),
         None if !facts.composition.is_empty() => Some(0.0),
         None => None,
@@ -294,8 +337,11 @@ pub(super) fn fmt_num(v: f64) -> String {
 
 /// OR of AND-groups: controlled when a group holds; missing when no group holds but
 /// some group could still hold once measured.
-pub(super) fn evaluate(item: &Item, facts: &Facts) -> Outcome {
+pub(super) fn evaluate(item: &Item, input: &Input<'_>) -> Outcome {
     if item.criteria.is_empty() {
+        if item.criteria_unconfirmed {
+            return Outcome::BelowUnconfirmed(Vec::new());
+        }
         return Outcome::Controlled(Vec::new());
     }
     let mut groups: Vec<&str> = Vec::new();
@@ -308,7 +354,7 @@ pub(super) fn evaluate(item: &Item, facts: &Facts) -> Outcome {
     for g in groups {
         let (mut held, mut open, mut fails) = (Vec::new(), Vec::new(), Vec::new());
         for c in item.criteria.iter().filter(|c| c.group == g) {
-            match measured(facts, &c.measurement) {
+            match measured(input, &c.measurement) {
                 Some(v) if c.op.holds(v, c.value) => held.push(describe(c, Some(v))),
                 Some(v) => {
                     unconfirmed_fail |= c.unconfirmed;

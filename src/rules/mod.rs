@@ -1,6 +1,7 @@
 //! Rule packs and the screening engine. Pure: no SQL, no terminal.
 
 mod clauses;
+mod declared;
 mod facts;
 mod hits;
 mod matching;
@@ -11,6 +12,7 @@ mod search;
 mod standing;
 mod validate;
 
+pub use declared::declared_composition;
 pub use facts::{Facts, FactsError, is_element_symbol};
 pub use measurements::{MEASUREMENTS, is_known_measurement};
 pub use pack::RulePack;

@@ -215,6 +215,10 @@ pub struct Item {
     pub hs_codes: Vec<HsRef>,
     #[serde(default)]
     pub criteria: Vec<Criterion>,
+    /// The item has technical criteria that the sources do not give (UNCONFIRMED): a
+    /// match needs review (expert identification) instead of `licence_required`.
+    #[serde(default)]
+    pub criteria_unconfirmed: bool,
     #[serde(default = "yes")]
     pub licence_required: bool,
     /// Technology items are not goods at a border; they never match goods facts.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 pub use super::hits::{Hit, HitKind, PackRef, Screening, Verdict};
-use super::matching::{HsHit, ItemKeys, ItemMatch, Outcome, evaluate, match_items};
+use super::matching::{HsHit, Input, ItemKeys, ItemMatch, Outcome, evaluate, match_items};
 use super::pack::{ClauseKind, Item, RulePack};
 use super::standing::{Standing, announcement_standing};
 use super::{Facts, clauses};
@@ -94,7 +94,8 @@ impl<'p> ScreeningIndex<'p> {
             notes: Vec::new(),
             missing: Vec::new(),
         };
-        let matches = match_items(pack, &self.keys, facts);
+        let input = Input::new(facts);
+        let matches = match_items(pack, &self.keys, &input);
         let matched_families: BTreeSet<String> = matches
             .iter()
             .map(|m| pack.items[m.item].family.clone())
@@ -103,12 +104,12 @@ impl<'p> ScreeningIndex<'p> {
         let mut judged: Vec<Judged<'p>> = Vec::new();
         for m in matches {
             let item = &pack.items[m.item];
-            if let Some(j) = self.judge_item(item, m, &shared_hs, facts, date, &mut out) {
+            if let Some(j) = self.judge_item(item, m, &shared_hs, &input, date, &mut out) {
                 judged.push(j);
             }
         }
         clauses::family_mentions(pack, &matched_families, facts, date, &mut out);
-        clauses::red_flags(pack, &judged, facts, &mut out);
+        clauses::red_flags(pack, &judged, &input, &mut out);
         clauses::apply(pack, &judged, facts, date, &mut out);
         let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
         if date > stale_from {
@@ -121,6 +122,15 @@ impl<'p> ScreeningIndex<'p> {
                 ),
             );
         }
+        for name in facts.measurements.keys() {
+            if !super::measurements::is_known_measurement(name) {
+                out.notes.push(format!(
+                    "measurement '{name}' is not used by any rule (known names: purity_pct, flexural_strength_mpa, density_g_cm3, <element>_pct ...; see the README)."
+                ));
+            }
+        }
+        // reasons that decide the verdict first; red flags and stale warnings after them
+        out.hits.sort_by_key(|h| std::cmp::Reverse(h.effect));
         let verdict = out
             .hits
             .iter()
@@ -157,11 +167,12 @@ impl<'p> ScreeningIndex<'p> {
         item: &'p Item,
         m: ItemMatch,
         shared_hs: &[usize],
-        facts: &Facts,
+        input: &Input<'_>,
         date: NaiveDate,
         out: &mut Out,
     ) -> Option<Judged<'p>> {
         let pack = self.pack;
+        let facts = input.facts;
         let ann = pack
             .announcements
             .iter()
@@ -179,7 +190,7 @@ impl<'p> ScreeningIndex<'p> {
         }
         if !standing.is_in_force() {
             out.notes.push(format!(
-                "{} ({}, {}): {} on {date}; not controlled by it on this date.",
+                "{} ({}, {}): on {date} {}; not controlled by it on this date.",
                 item.name_en,
                 item.id,
                 ann.number,
@@ -219,7 +230,7 @@ impl<'p> ScreeningIndex<'p> {
                 outcome: Outcome::Missing(Vec::new()),
             });
         }
-        let outcome = evaluate(item, facts);
+        let outcome = evaluate(item, input);
         let unconf = if item.unconfirmed.is_empty() {
             String::new()
         } else {
@@ -246,6 +257,12 @@ impl<'p> ScreeningIndex<'p> {
                 out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
                     "{} ({}) is controlled under {}{code_txt} if {}; {basis}. Measure: {}.{unconf}",
                     item.name_en, item.name_zh, ann.number, criteria_text(item), names.join(", ")
+                ));
+            }
+            Outcome::BelowUnconfirmed(failed) if failed.is_empty() => {
+                out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
+                    "{} ({}) is listed in {}{code_txt}, but its technical criteria are UNCONFIRMED; {basis}. Have the goods identified (customs query under GAC 2025 No. 123) before release.{licence}{unconf}",
+                    item.name_en, item.name_zh, ann.number
                 ));
             }
             Outcome::BelowUnconfirmed(failed) => {

@@ -16,8 +16,8 @@ pub(crate) struct Who {
 
 pub(crate) fn who(conn: &Connection) -> Result<Who> {
     let get = |k: &str| -> Result<Option<String>> {
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
-            .optional()
+        conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")
+            .and_then(|mut s| s.query_row([k], |r| r.get(0)).optional())
             .doing(|| format!("reading setting {k}"))
     };
     match (get("officer_id")?, get("device_id")?) {
@@ -73,19 +73,40 @@ pub struct AuditEntry {
     pub new: Option<Value>,
 }
 
+/// The entities the recording API audits (`audit_for` looks among these).
+pub const RECORD_ENTITIES: &[&str] = &[
+    "shipment",
+    "inspection",
+    "measurement",
+    "finding",
+    "seizure",
+    "custody_event",
+];
+
 impl Store {
-    /// The audit rows about `entity_id`, oldest first.
+    /// The audit rows about one record entity (`shipment`, `inspection`, `measurement`,
+    /// `finding`, `seizure`, `custody_event`) with id `entity_id`, oldest first.
     pub fn audit_for(&self, entity_id: &str) -> Result<Vec<AuditEntry>> {
+        let mut out = Vec::new();
+        for entity in RECORD_ENTITIES {
+            out.extend(self.audit_of(entity, entity_id)?);
+        }
+        out.sort_by_key(|a| a.id);
+        Ok(out)
+    }
+
+    /// The audit rows about (`entity`, `entity_id`), oldest first (indexed).
+    pub fn audit_of(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
         let mut stmt = self
             .conn()
             .prepare_cached(
                 "SELECT id, at, actor, action, entity, entity_id, old, new FROM audit
-                 WHERE entity_id = ?1 ORDER BY id",
+                 WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
             )
             .doing(|| "reading the audit log".into())?;
         let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
         let rows = stmt
-            .query_map([entity_id], |r| {
+            .query_map([entity, entity_id], |r| {
                 Ok(AuditEntry {
                     id: r.get(0)?,
                     at: r.get(1)?,

@@ -66,16 +66,43 @@ pub struct BulkBatch {
 }
 
 impl Store {
-    /// Tunes this connection for a one-off bulk load of a new file: a larger page cache
-    /// and no fsync per commit (a crashed generation is simply run again).
-    pub fn bulk_load_mode(&mut self) -> Result<()> {
+    /// Prepares a new, empty file for a one-off bulk load: no journal and no fsync (a
+    /// crashed generation is simply run again), a larger page cache, and the full-text
+    /// trigger set aside (the index is rebuilt in one pass by [`Store::end_bulk_load`]).
+    pub fn begin_bulk_load(&mut self) -> Result<()> {
         self.ensure_writable("bulk loading")?;
-        self.conn()
-            .pragma_update(None, "synchronous", "OFF")
+        let c = self.conn();
+        c.pragma_update_and_check(None, "journal_mode", "OFF", |r| r.get::<_, String>(0))
+            .doing(|| "turning the journal off for the bulk load".into())?;
+        c.pragma_update(None, "synchronous", "OFF")
             .doing(|| "setting synchronous=OFF for the bulk load".into())?;
-        self.conn()
-            .pragma_update(None, "cache_size", -131_072)
+        c.pragma_update(None, "cache_size", -131_072)
             .doing(|| "growing the page cache for the bulk load".into())?;
+        c.execute_batch("DROP TRIGGER shipments_fts_ai")
+            .doing(|| "setting the full-text trigger aside".into())?;
+        Ok(())
+    }
+
+    /// Ends a bulk load: rebuilds the full-text index, puts its trigger back exactly as
+    /// schema.sql defines it, and returns to WAL with synchronous=FULL.
+    pub fn end_bulk_load(&mut self) -> Result<()> {
+        let trigger = schema_statement("CREATE TRIGGER shipments_fts_ai").ok_or_else(|| {
+            super::StoreError::Invalid("schema.sql has no shipments_fts_ai trigger".into())
+        })?;
+        let c = self.conn();
+        c.execute_batch(&format!(
+            "BEGIN IMMEDIATE;
+             INSERT INTO shipments_fts (shipments_fts) VALUES ('rebuild');
+             {trigger}
+             COMMIT;"
+        ))
+        .doing(|| "rebuilding the full-text index".into())?;
+        c.pragma_update(None, "cache_size", -2_000)
+            .doing(|| "restoring the page cache".into())?;
+        c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
+            .doing(|| "returning to WAL".into())?;
+        c.pragma_update(None, "synchronous", "FULL")
+            .doing(|| "restoring synchronous=FULL".into())?;
         Ok(())
     }
 
@@ -147,4 +174,12 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// The statement of schema.sql that starts with `head` (up to its `END;`).
+fn schema_statement(head: &str) -> Option<String> {
+    let schema = include_str!("../../schema.sql");
+    let start = schema.find(head)?;
+    let end = schema[start..].find("END;")? + start + "END;".len();
+    Some(schema[start..end].to_string())
 }

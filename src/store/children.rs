@@ -159,7 +159,7 @@ impl Store {
     /// Keys of the suggestions dismissed for an inspection.
     pub fn dismissed_suggestions(&self, inspection_id: &str) -> Result<Vec<String>> {
         Ok(self
-            .audit_for(inspection_id)?
+            .audit_of("inspection", inspection_id)?
             .into_iter()
             .filter(|a| a.action == "dismiss_suggestion")
             .filter_map(|a| a.new?.get("suggestion")?.as_str().map(str::to_string))

@@ -9,7 +9,7 @@ use super::audit::{Who, audit, who};
 use super::chain::append_to_chain;
 use super::rows::{insert_row, row_by_id};
 use super::{Result, Store, StoreError};
-use crate::domain::{CustodyEvent, new_id, now_utc};
+use crate::domain::{CustodyEvent, new_id, normalize_timestamp, now_utc};
 
 /// A custody transfer appended to the chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,7 +43,7 @@ pub(crate) fn add_custody_tx(
     row.insert("seizure_id".into(), seizure_id.into());
     row.insert("from_party".into(), event.from_party.trim().into());
     row.insert("to_party".into(), event.to_party.trim().into());
-    row.insert("at".into(), event.at.trim().into());
+    row.insert("at".into(), normalize_timestamp(&event.at).into());
     row.insert("reason".into(), event.reason.trim().into());
     row.insert("officer_id".into(), who.officer_id.clone().into());
     row.insert("device_id".into(), who.device_id.clone().into());

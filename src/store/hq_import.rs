@@ -9,7 +9,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::{OptionalExtension, Transaction, params, types::Value as SqlValue};
+use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
 use super::outbox::OfficerRow;
@@ -51,6 +52,9 @@ pub struct ImportOutcome {
     pub held_seq: i64,
     pub held_hash: String,
 }
+
+/// Page cache during an import, in KiB (negative = KiB for SQLite): 128 MiB.
+const IMPORT_CACHE_KIB: i64 = -131_072;
 
 fn refused(msg: String) -> StoreError {
     StoreError::Invalid(msg)
@@ -97,16 +101,17 @@ fn held_hash_at(tx: &Transaction<'_>, device_id: &str, seq: i64) -> Result<Optio
     .doing(|| format!("reading held record seq {seq}"))
 }
 
-fn sql_value(v: &Value) -> SqlValue {
+/// A JSON value bound to SQL without copying strings.
+fn sql_value(v: &Value) -> ToSqlOutput<'_> {
     match v {
-        Value::Null => SqlValue::Null,
-        Value::Bool(b) => SqlValue::Integer(*b as i64),
+        Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+        Value::Bool(b) => ToSqlOutput::Owned(SqlValue::Integer(*b as i64)),
         Value::Number(n) => match n.as_i64() {
-            Some(i) => SqlValue::Integer(i),
-            None => SqlValue::Real(n.as_f64().unwrap_or(f64::NAN)),
+            Some(i) => ToSqlOutput::Owned(SqlValue::Integer(i)),
+            None => ToSqlOutput::Owned(SqlValue::Real(n.as_f64().unwrap_or(f64::NAN))),
         },
-        Value::String(s) => SqlValue::Text(s.clone()),
-        other => SqlValue::Text(other.to_string()),
+        Value::String(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        other => ToSqlOutput::Owned(SqlValue::Text(other.to_string())),
     }
 }
 
@@ -126,7 +131,7 @@ impl Inserter<'_> {
     ) -> Result<()> {
         let known = &self.cols.0[table];
         let mut names: Vec<&str> = Vec::with_capacity(obj.len() + 1);
-        let mut values: Vec<SqlValue> = Vec::with_capacity(obj.len() + 1);
+        let mut values: Vec<ToSqlOutput<'_>> = Vec::with_capacity(obj.len() + 1);
         for (k, v) in obj {
             if !known.contains(k) {
                 return Err(refused(format!(
@@ -138,7 +143,7 @@ impl Inserter<'_> {
                 && let Some(h) = fill_hash
             {
                 names.push(k);
-                values.push(SqlValue::Text(h.to_string()));
+                values.push(ToSqlOutput::Borrowed(ValueRef::Text(h.as_bytes())));
                 continue;
             }
             names.push(k);
@@ -149,7 +154,7 @@ impl Inserter<'_> {
             && !obj.contains_key("record_hash")
         {
             names.push("record_hash");
-            values.push(SqlValue::Text(h.to_string()));
+            values.push(ToSqlOutput::Borrowed(ValueRef::Text(h.as_bytes())));
         }
         let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
         let sql = format!(
@@ -301,6 +306,30 @@ impl Store {
         let (seq_from, seq_to) = (first.seq, last.seq);
         let now = now_utc();
         let actor = self.meta("officer_id")?.unwrap_or_default();
+        // a bulk import: a larger page cache for this transaction (default 2 MiB)
+        let cache: i64 = self
+            .conn()
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .doing(|| "reading cache_size".into())?;
+        self.conn()
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+            .doing(|| "enlarging the page cache for the import".into())?;
+        let result = self.import_in_tx(b, seq_from, seq_to, &now, &actor);
+        self.conn()
+            .pragma_update(None, "cache_size", cache)
+            .doing(|| "restoring cache_size".into())?;
+        result
+    }
+
+    fn import_in_tx(
+        &mut self,
+        b: &IncomingBundle,
+        seq_from: i64,
+        seq_to: i64,
+        now: &str,
+        actor: &str,
+    ) -> Result<ImportOutcome> {
+        let first = &b.records[0];
         self.write("importing a bundle", |tx| {
             tx.pragma_update(None, "defer_foreign_keys", true)
                 .doing(|| "deferring foreign keys".into())?;
@@ -343,7 +372,7 @@ impl Store {
                 }
             }
             if !fresh.is_empty() {
-                insert_officers(tx, &b.officers, &now)?;
+                insert_officers(tx, &b.officers, now)?;
                 let ins = Inserter { tx, cols: Columns::load(tx)? };
                 let mut out = tx
                     .prepare_cached(

@@ -65,7 +65,7 @@ pub(crate) fn create_inspection_tx(
     row_by_id(tx, "shipments", shipment_id, "shipment")?;
     let id = new_id();
     let now = now_utc();
-    let mut data = data.clone();
+    let mut data = data.normalized();
     if data.started_at.trim().is_empty() {
         data.started_at = now.clone();
     }
@@ -223,7 +223,14 @@ impl Store {
     pub fn update_inspection(&mut self, id: &str, data: &Inspection) -> Result<bool> {
         self.write("saving the inspection", |tx| {
             let who = who(tx)?;
-            update_draft_tx(tx, &who, "inspections", "inspection", id, data)
+            update_draft_tx(
+                tx,
+                &who,
+                "inspections",
+                "inspection",
+                id,
+                &data.normalized(),
+            )
         })
     }
 
@@ -261,13 +268,18 @@ impl Store {
     pub fn open_drafts(&self) -> Result<Vec<DraftSummary>> {
         let rows = query_rows(
             self.conn(),
+            // both halves use an index (inspections_state, shipments_status): a draft
+            // shipment is 'declared' or 'inspecting'; a finalized one carries its outcome
             "SELECT s.id AS shipment_id, i.id AS inspection_id, s.declaration_no, s.exporter_name,
-                    s.description, i.amends,
-                    max(s.updated_at, coalesce(i.updated_at, '')) AS updated_at
+                    s.description, i.amends, max(s.updated_at, i.updated_at) AS updated_at
+             FROM inspections i JOIN shipments s ON s.id = i.shipment_id
+             WHERE i.state = 'draft'
+             UNION ALL
+             SELECT s.id, NULL, s.declaration_no, s.exporter_name, s.description, NULL, s.updated_at
              FROM shipments s
-             LEFT JOIN inspections i ON i.shipment_id = s.id AND i.state = 'draft'
-             WHERE s.state = 'draft' OR i.id IS NOT NULL
-             ORDER BY updated_at DESC, s.id DESC",
+             WHERE s.status IN ('declared', 'inspecting') AND s.state = 'draft'
+               AND NOT EXISTS (SELECT 1 FROM inspections i WHERE i.shipment_id = s.id AND i.state = 'draft')
+             ORDER BY updated_at DESC, shipment_id DESC",
             [],
             "listing the open drafts",
         )?;

@@ -85,16 +85,30 @@ impl ShipmentFilter {
     }
 }
 
-/// The FTS5 query for free text: every word quoted (so punctuation is literal) and
-/// matched as a prefix; all words must match. None when there are no words.
+/// The FTS5 query for free text: every word quoted (so punctuation is literal), all
+/// words must match. The last word is matched as a prefix (search as you type) once it
+/// has 3 characters; shorter words match whole words only, since a one- or two-letter
+/// prefix matches most of the log. None when there are no words.
 pub fn fts_query(text: &str) -> Option<String> {
-    let terms: Vec<String> = text
+    let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
         .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
+    let last = words.len().checked_sub(1)?;
+    let terms: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let star = if i == last && w.chars().count() >= 3 {
+                "*"
+            } else {
+                ""
+            };
+            format!("\"{}\"{star}", w.replace('"', "\"\""))
+        })
+        .collect();
+    Some(terms.join(" "))
 }
 
 /// Where a page starts in the (declared_on, id) order.
@@ -162,18 +176,14 @@ pub(super) fn row_of(r: &Row<'_>) -> rusqlite::Result<ShipmentRow> {
 }
 
 /// Free text matching fewer rows than this is fetched from FTS and sorted (bounded
-/// work); a broader match walks the log's index newest first and probes FTS per row,
-/// stopping after one page (DESIGN §10: rank only small result sets).
-pub const FTS_SORT_CAP: usize = 20_000;
+/// work). A broader match walks the log's ordered index in chunks and asks FTS only for
+/// the matches within each chunk's rowid range, stopping after one page (DESIGN §10:
+/// sort only small result sets).
+pub const FTS_SORT_CAP: usize = 5_000;
 
 /// The SQL and its parameters for one page (public for EXPLAIN QUERY PLAN checks).
-/// `broad_text`: the free text matches at least [`FTS_SORT_CAP`] rows.
-pub fn page_sql(
-    f: &ShipmentFilter,
-    from: &PageFrom,
-    limit: usize,
-    broad_text: bool,
-) -> (String, Vec<String>) {
+/// Selects the row's columns and then its rowid.
+pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, Vec<String>) {
     let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<String> = Vec::new();
     let p = |v: String, params: &mut Vec<String>| {
@@ -182,11 +192,9 @@ pub fn page_sql(
     };
     if let Some(q) = fts_query(&f.text) {
         let n = p(q, &mut params);
-        conds.push(if broad_text {
-            format!("EXISTS (SELECT 1 FROM shipments_fts WHERE shipments_fts MATCH {n} AND rowid = s.rowid)")
-        } else {
-            format!("s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH {n})")
-        });
+        conds.push(format!(
+            "s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH {n})"
+        ));
     }
     // A date bound on the side the keyset already bounds is implied by the key (the key
     // row passed the filter): leave it out so the index range starts at the key.
@@ -240,7 +248,7 @@ pub fn page_sql(
     };
     (
         format!(
-            "SELECT {ROW_COLS} FROM shipments s {where_} \
+            "SELECT {ROW_COLS}, s.rowid FROM shipments s {where_} \
              ORDER BY s.declared_on {dir}, s.id {dir} LIMIT {limit}"
         ),
         params,
@@ -257,21 +265,105 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<ShipmentRow>> {
         let broad = self.fts_is_broad(&filter.text)?;
-        let (sql, params) = page_sql(filter, from, limit, broad);
+        self.page_by(filter, from, limit, broad)
+    }
+
+    /// A page by the chosen text path (`broad`: chunked scan; else FTS list and sort).
+    /// Both give the same rows; [`shipments_page`](Self::shipments_page) picks the cheaper.
+    pub fn page_by(
+        &self,
+        filter: &ShipmentFilter,
+        from: &PageFrom,
+        limit: usize,
+        broad: bool,
+    ) -> Result<Vec<ShipmentRow>> {
+        let mut rows = if broad && !filter.text.trim().is_empty() {
+            self.broad_text_page(filter, from, limit)?
+        } else {
+            self.scan(filter, from, limit)?
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect()
+        };
+        if matches!(from, PageFrom::Oldest | PageFrom::NewerThan(_)) {
+            rows.reverse();
+        }
+        Ok(rows)
+    }
+
+    /// Rows in scan order with their rowids.
+    fn scan(
+        &self,
+        filter: &ShipmentFilter,
+        from: &PageFrom,
+        limit: usize,
+    ) -> Result<Vec<(i64, ShipmentRow)>> {
+        let (sql, params) = page_sql(filter, from, limit);
         let mut stmt = self
             .conn()
             .prepare_cached(&sql)
             .doing(|| "preparing the shipment log query".into())?;
         let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
-        let mut rows = stmt
-            .query_map(args.as_slice(), row_of)
+        stmt.query_map(args.as_slice(), |r| Ok((r.get(10)?, row_of(r)?)))
             .doing(|| "reading the shipment log".into())?
             .collect::<rusqlite::Result<Vec<_>>>()
-            .doing(|| "reading the shipment log".into())?;
-        if matches!(from, PageFrom::Oldest | PageFrom::NewerThan(_)) {
-            rows.reverse();
+            .doing(|| "reading the shipment log".into())
+    }
+
+    /// A page for text that matches many rows: the other filters' ordered scan in
+    /// growing chunks, each intersected with the FTS matches inside its rowid range.
+    fn broad_text_page(
+        &self,
+        filter: &ShipmentFilter,
+        from: &PageFrom,
+        limit: usize,
+    ) -> Result<Vec<ShipmentRow>> {
+        let Some(q) = fts_query(&filter.text) else {
+            return Ok(Vec::new());
+        };
+        let base = ShipmentFilter {
+            text: String::new(),
+            ..filter.clone()
+        };
+        let ascending = matches!(from, PageFrom::Oldest | PageFrom::NewerThan(_));
+        let mut matches = self
+            .conn()
+            .prepare_cached(
+                "SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+            )
+            .doing(|| "preparing the text match".into())?;
+        let (mut cursor, mut chunk, mut out) = (from.clone(), 256usize, Vec::new());
+        loop {
+            let cands = self.scan(&base, &cursor, chunk)?;
+            let Some((_, last)) = cands.last() else { break };
+            let next = last.key();
+            let lo = cands.iter().map(|c| c.0).min().unwrap_or(0);
+            let hi = cands.iter().map(|c| c.0).max().unwrap_or(0);
+            let hits: std::collections::HashSet<i64> = matches
+                .query_map(rusqlite::params![q, lo, hi], |r| r.get(0))
+                .doing(|| "matching the text".into())?
+                .collect::<rusqlite::Result<_>>()
+                .doing(|| "matching the text".into())?;
+            let full = cands.len() == chunk;
+            for (rowid, row) in cands {
+                if hits.contains(&rowid) {
+                    out.push(row);
+                    if out.len() == limit {
+                        return Ok(out);
+                    }
+                }
+            }
+            if !full {
+                break;
+            }
+            cursor = if ascending {
+                PageFrom::NewerThan(next)
+            } else {
+                PageFrom::OlderThan(next)
+            };
+            chunk = (chunk * 2).min(16_384);
         }
-        Ok(rows)
+        Ok(out)
     }
 
     /// The plan SQLite picks for a page query, one line per step.
@@ -287,7 +379,13 @@ impl Store {
         from: &PageFrom,
         broad: bool,
     ) -> Result<Vec<String>> {
-        let (sql, params) = page_sql(filter, from, 50, broad);
+        // the broad-text path runs the other filters' ordered scan (plus a rowid-range
+        // FTS lookup per chunk)
+        let base = ShipmentFilter {
+            text: String::new(),
+            ..filter.clone()
+        };
+        let (sql, params) = page_sql(if broad { &base } else { filter }, from, 50);
         let mut stmt = self
             .conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))

@@ -63,7 +63,8 @@ impl Store {
         let outbox = query_rows(
             c,
             "SELECT device_id, seq, hash, prev_hash, state, bundle_id, sent_at, acked_at
-             FROM outbox WHERE record_id = ?1",
+             FROM outbox
+             WHERE device_id = (SELECT device_id FROM inspections WHERE id = ?1) AND record_id = ?1",
             [inspection_id],
             "reading the outbox entry",
         )?

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! {"bundle":{"format":"minspect-bundle","version":1,"bundle_id":…,"device_id":…}}   header
-//! {"seq":1,"kind":"inspection","record_id":…,"created_at":…,"prev_hash":…,"hash":…,"payload":"<canonical JSON text>"}
+//! {"seq":1,"kind":"inspection","record_id":…,"created_at":…,"prev_hash":…,"hash":…,"payload":{…}}
 //! …                                                                                   one line per record, seq order
 //! {"manifest":{…,"record_sha256":["<hex sha256 of record line 1>",…]}}              manifest
 //! {"signature":{"alg":"ed25519","signer":<device id>,"value":"<hex>"}}              signature
@@ -10,8 +10,9 @@
 //!
 //! The signature covers the exact bytes of the manifest line (without its `\n`). The
 //! manifest lists the SHA-256 of the exact bytes of every record line, so a changed byte
-//! is traced to its record. `payload` is the outbox payload text exactly as hashed into the
-//! device chain: `hash = sha256(prev_hash || "\n" || payload)`. The manifest comes after
+//! is traced to its record. `payload` is the outbox payload (canonical compact JSON)
+//! embedded verbatim, byte for byte as hashed into the device chain:
+//! `hash = sha256(prev_hash || "\n" || payload)`; readers take its exact bytes. The manifest comes after
 //! the records so that export streams (constant memory); a file cut short has no manifest
 //! and no signature and is refused as truncated.
 
@@ -19,12 +20,12 @@ use std::io::Write;
 
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::SyncError;
-use super::keys::{sign_hex, verify_hex};
-use crate::store::chain::chain_hash;
-use crate::store::{IncomingRecord, OfficerRow, OutboxRow};
+use super::keys::sign_hex;
+use crate::store::{OfficerRow, OutboxRow};
 
 pub const BUNDLE_FORMAT: &str = "minspect-bundle";
 pub const BUNDLE_VERSION: u32 = 1;
@@ -38,31 +39,21 @@ pub struct Header {
 }
 
 #[derive(Serialize, Deserialize)]
-struct HeaderLine {
-    bundle: Header,
+pub(super) struct HeaderLine {
+    pub bundle: Header,
 }
 
-#[derive(Serialize)]
-struct RecordLineRef<'a> {
-    seq: i64,
-    kind: &'a str,
-    record_id: &'a str,
-    created_at: &'a str,
-    prev_hash: &'a str,
-    hash: &'a str,
-    payload: &'a str,
-}
-
-/// A record line as read back.
-#[derive(Debug, Clone, Deserialize)]
-struct RecordLine {
-    seq: i64,
-    kind: String,
-    record_id: String,
-    created_at: String,
-    prev_hash: String,
-    hash: String,
-    payload: String,
+/// A record line as read back; `payload` borrows the exact bytes of the line.
+#[derive(Debug, Deserialize)]
+pub(super) struct RecordLine<'a> {
+    pub seq: i64,
+    pub kind: String,
+    pub record_id: String,
+    pub created_at: String,
+    pub prev_hash: String,
+    pub hash: String,
+    #[serde(borrow)]
+    pub payload: &'a RawValue,
 }
 
 /// The signed manifest.
@@ -90,8 +81,8 @@ pub struct Manifest {
 }
 
 #[derive(Serialize, Deserialize)]
-struct ManifestLine {
-    manifest: Manifest,
+pub(super) struct ManifestLine {
+    pub manifest: Manifest,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +107,8 @@ pub struct ManifestBase {
     pub last_receipt_id: Option<String>,
     pub officers: Vec<OfficerRow>,
 }
+
+pub use super::verify::{VerifiedBundle, peek_device, verify};
 
 fn wio(e: std::io::Error) -> SyncError {
     SyncError::Io {
@@ -168,20 +161,31 @@ impl<W: Write> BundleWriter<W> {
                 row.seq, row.record_id
             )));
         }
-        self.line.clear();
-        serde_json::to_writer(
-            &mut self.line,
-            &RecordLineRef {
-                seq: row.seq,
-                kind: &row.kind,
-                record_id: &row.record_id,
-                created_at: &row.created_at,
-                prev_hash: &row.prev_hash,
-                hash: &row.hash,
-                payload: &row.payload,
-            },
-        )
-        .map_err(|e| wio(e.into()))?;
+        if row.payload.contains('\n') || !row.payload.starts_with('{') {
+            return Err(SyncError::Refused(format!(
+                "record seq {} ({}): its payload is not compact JSON; run `minspect db check`",
+                row.seq, row.record_id
+            )));
+        }
+        let line = &mut self.line;
+        line.clear();
+        line.extend_from_slice(b"{\"seq\":");
+        line.extend_from_slice(row.seq.to_string().as_bytes());
+        for (key, value) in [
+            ("kind", &row.kind),
+            ("record_id", &row.record_id),
+            ("created_at", &row.created_at),
+            ("prev_hash", &row.prev_hash),
+            ("hash", &row.hash),
+        ] {
+            line.extend_from_slice(b",\"");
+            line.extend_from_slice(key.as_bytes());
+            line.extend_from_slice(b"\":");
+            serde_json::to_writer(&mut *line, value).map_err(|e| wio(e.into()))?;
+        }
+        line.extend_from_slice(b",\"payload\":");
+        line.extend_from_slice(row.payload.as_bytes());
+        line.push(b'}');
         self.shas.push(hex::encode(Sha256::digest(&self.line)));
         self.line.push(b'\n');
         self.out.write_all(&self.line).map_err(wio)?;
@@ -235,219 +239,4 @@ impl<W: Write> BundleWriter<W> {
         let ManifestLine { manifest } = serde_json::from_slice(&line).expect("just written");
         Ok((self.out, manifest))
     }
-}
-
-/// A bundle whose signature, record hashes and internal chain links all check out.
-#[derive(Debug, Clone)]
-pub struct VerifiedBundle {
-    pub manifest: Manifest,
-    pub records: Vec<IncomingRecord>,
-}
-
-fn refused(msg: String) -> SyncError {
-    SyncError::Refused(msg)
-}
-
-/// Best-effort seq and id of a (possibly damaged) record line, for messages.
-fn describe(line: &[u8], fallback_seq: i64) -> String {
-    match serde_json::from_slice::<RecordLine>(line) {
-        Ok(r) => format!("record seq {} (id {})", r.seq, r.record_id),
-        Err(_) => format!("record seq {fallback_seq}"),
-    }
-}
-
-/// Reads the header and the (unverified) manifest: who claims to have signed the bundle.
-pub fn peek_device(bytes: &[u8]) -> Result<Header, SyncError> {
-    let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    let h: HeaderLine = serde_json::from_slice(first).map_err(|_| {
-        refused("not a minspect bundle: the first line is not a bundle header".into())
-    })?;
-    if h.bundle.format != BUNDLE_FORMAT {
-        return Err(refused(format!(
-            "not a minspect bundle: format is '{}'",
-            h.bundle.format
-        )));
-    }
-    if h.bundle.version != BUNDLE_VERSION {
-        return Err(refused(format!(
-            "bundle format version {} is not supported (this minspect reads version {BUNDLE_VERSION})",
-            h.bundle.version
-        )));
-    }
-    Ok(h.bundle)
-}
-
-/// Verifies a bundle read from disk. `trusted_key` returns the trusted public key of a
-/// device id (None: unknown device). Every refusal names the check and the record.
-pub fn verify(
-    bytes: &[u8],
-    trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
-    max_schema: i64,
-) -> Result<VerifiedBundle, SyncError> {
-    if bytes.is_empty() {
-        return Err(refused("not a minspect bundle: the file is empty".into()));
-    }
-    let header = peek_device(bytes)?;
-    let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-    let complete = bytes.ends_with(b"\n");
-    lines.pop(); // the empty tail after the final newline, or the cut-off line
-    let last_record = |lines: &[&[u8]]| -> String {
-        lines
-            .iter()
-            .rev()
-            .find_map(|l| serde_json::from_slice::<RecordLine>(l).ok())
-            .map(|r| format!("seq {} (id {})", r.seq, r.record_id))
-            .unwrap_or_else(|| "none".into())
-    };
-    if !complete {
-        return Err(refused(format!(
-            "bundle truncated: the file ends inside line {}; no signed manifest follows (last complete record: {})",
-            lines.len() + 1,
-            last_record(&lines)
-        )));
-    }
-    let n = lines.len();
-    let sig_line = lines[n - 1];
-    let sig = match serde_json::from_slice::<SigLine>(sig_line) {
-        Ok(s) => s.signature,
-        Err(_) if serde_json::from_slice::<ManifestLine>(sig_line).is_ok() => {
-            return Err(refused(
-                "unsigned bundle: no signature line after the manifest".into(),
-            ));
-        }
-        Err(_) if n == 1 || serde_json::from_slice::<RecordLine>(sig_line).is_ok() => {
-            return Err(refused(format!(
-                "bundle truncated: no manifest and signature after the last record (last complete record: {})",
-                last_record(&lines)
-            )));
-        }
-        Err(_) => {
-            return Err(refused(
-                "signature check failed: the signature line is unreadable (the bundle was altered)"
-                    .into(),
-            ));
-        }
-    };
-    if n < 3 {
-        return Err(refused(
-            "bundle damaged: no manifest before the signature".into(),
-        ));
-    }
-    let manifest_line = lines[n - 2];
-    let manifest = match serde_json::from_slice::<ManifestLine>(manifest_line) {
-        Ok(m) => m.manifest,
-        Err(_) => {
-            return Err(refused(
-                "signature check failed: the manifest line is unreadable (the bundle was altered or a line is missing)"
-                    .into(),
-            ));
-        }
-    };
-    let dev = &manifest.device_id;
-    if header.device_id != *dev || header.bundle_id != manifest.bundle_id {
-        return Err(refused(
-            "signature check failed: the header does not match the signed manifest (device or bundle id altered)"
-                .into(),
-        ));
-    }
-    if sig.alg != "ed25519" || sig.signer != *dev {
-        return Err(refused(format!(
-            "signature check failed: signature by '{}' ({}), expected an ed25519 signature by device {dev}",
-            sig.signer, sig.alg
-        )));
-    }
-    let Some(public_key) = trusted_key(dev)? else {
-        return Err(refused(format!(
-            "unknown device {dev} ('{}'): its key is not trusted here; run `minspect device trust KEYFILE` with the device's key file",
-            crate::domain::sanitize(&manifest.device_name)
-        )));
-    };
-    if !verify_hex(&public_key, manifest_line, &sig.value) {
-        return Err(refused(format!(
-            "signature check failed: the manifest is not signed by the trusted key of device {dev} (wrong key, or the manifest was altered)"
-        )));
-    }
-    if manifest.schema_version > max_schema {
-        return Err(refused(format!(
-            "schema version: the bundle was written with schema {}, newer than this minspect ({max_schema}); upgrade headquarters first",
-            manifest.schema_version
-        )));
-    }
-    let (from, to, count) = (manifest.seq_from, manifest.seq_to, manifest.count);
-    if from < 1
-        || to < from
-        || count != (to - from + 1) as u64
-        || manifest.record_sha256.len() as u64 != count
-    {
-        return Err(refused(format!(
-            "manifest inconsistent: seq {from}..{to} with {count} records and {} hashes",
-            manifest.record_sha256.len()
-        )));
-    }
-    let record_lines = &lines[1..n - 2];
-    if record_lines.len() as u64 != count {
-        if (record_lines.len() as u64) < count {
-            let held: std::collections::HashSet<i64> = record_lines
-                .iter()
-                .filter_map(|l| serde_json::from_slice::<RecordLine>(l).ok().map(|r| r.seq))
-                .collect();
-            let missing = (from..=to).find(|s| !held.contains(s)).unwrap_or(to);
-            return Err(refused(format!(
-                "record missing: the manifest lists {count} records (seq {from}..{to}) but the bundle holds {}; record seq {missing} is missing",
-                record_lines.len()
-            )));
-        }
-        return Err(refused(format!(
-            "extra record: the bundle holds {} record lines but the manifest lists {count} (seq {from}..{to})",
-            record_lines.len()
-        )));
-    }
-    let mut records = Vec::with_capacity(record_lines.len());
-    let mut prev = manifest.prev_hash.clone();
-    for (i, line) in record_lines.iter().enumerate() {
-        let expect_seq = from + i as i64;
-        if hex::encode(Sha256::digest(line)) != manifest.record_sha256[i] {
-            return Err(refused(format!(
-                "{}: SHA-256 does not match the signed manifest (the record was altered)",
-                describe(line, expect_seq)
-            )));
-        }
-        let r: RecordLine = serde_json::from_slice(line).map_err(|e| {
-            refused(format!(
-                "record seq {expect_seq}: unreadable record line: {e}"
-            ))
-        })?;
-        let at = format!("record seq {} (id {})", r.seq, r.record_id);
-        if r.seq != expect_seq {
-            return Err(refused(format!(
-                "sequence broken: {at} is at the place of seq {expect_seq}"
-            )));
-        }
-        if r.prev_hash != prev {
-            return Err(refused(format!(
-                "chain link broken: {at} does not point at the hash of the record before it"
-            )));
-        }
-        if chain_hash(&r.prev_hash, &r.payload) != r.hash {
-            return Err(refused(format!(
-                "record hash wrong: {at}: the hash does not match its payload"
-            )));
-        }
-        prev = r.hash.clone();
-        records.push(IncomingRecord {
-            seq: r.seq,
-            kind: r.kind,
-            record_id: r.record_id,
-            created_at: r.created_at,
-            prev_hash: r.prev_hash,
-            hash: r.hash,
-            payload: r.payload,
-        });
-    }
-    if prev != manifest.chain_head {
-        return Err(refused(format!(
-            "chain head wrong: the last record seq {to} does not end at the manifest's chain head"
-        )));
-    }
-    Ok(VerifiedBundle { manifest, records })
 }

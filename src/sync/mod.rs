@@ -8,6 +8,7 @@ pub(crate) mod fsio;
 pub mod import;
 pub mod keys;
 pub mod receipt;
+mod verify;
 
 pub use export::{ExportOutcome, ExportReport, export_bundle};
 pub use import::{ImportReport, import_bundle, verify_file};

@@ -1,6 +1,8 @@
 //! Shared test helpers: in-process App driving (flow), a real-terminal harness (pty:
 //! portable-pty + vt100), a throwaway sshd on loopback (sshd), and for the recording tests a real database file (WAL) with an officer,
-//! a device and a small rule pack whose items come from the rules reference.
+//! a device and a small rule pack whose items come from the rules reference (passed
+//! explicitly to finalize/import/screening, so those tests do not depend on the embedded
+//! pack's content).
 #![allow(dead_code)]
 
 pub mod flow;
@@ -14,6 +16,7 @@ pub fn must_run() -> bool {
 }
 
 use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
+use minspect::rules::RulePack;
 use minspect::store::{InitOptions, Store, setup_new_database};
 use tempfile::TempDir;
 
@@ -101,13 +104,17 @@ pub fn init_opts() -> InitOptions {
     }
 }
 
-/// A new database file in a temporary directory, initialized, with the test pack active.
+/// A new database file in a temporary directory, initialized (with the embedded pack).
 pub fn new_store() -> (TempDir, Store) {
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("field.db")).unwrap();
     setup_new_database(&mut store, &init_opts()).unwrap();
-    store.install_pack(TEST_PACK, "test").unwrap();
     (dir, store)
+}
+
+/// The test pack, parsed (passed explicitly to finalize / import / screening).
+pub fn pack() -> RulePack {
+    toml::from_str(TEST_PACK).unwrap()
 }
 
 /// The shipped example record (case C12).

@@ -27,6 +27,9 @@ pub struct ShipmentsScreen {
     pub detail_scroll: u16,
     pub page_size: usize,
     pub loaded: bool,
+    /// The rows as table text for `row_width` (formatted once per page, not per frame).
+    pub row_texts: Vec<String>,
+    pub row_width: usize,
 }
 
 pub fn bindings() -> Vec<Binding> {
@@ -69,6 +72,11 @@ impl ShipmentsScreen {
                     return self.load(PageFrom::Newest, 0, cx);
                 }
                 self.rows = rows;
+                self.row_texts = self
+                    .rows
+                    .iter()
+                    .map(|r| super::shipments_view::row_text(r, self.row_width))
+                    .collect();
                 self.selected = select.min(self.rows.len().saturating_sub(1));
                 self.loaded = true;
                 self.load_detail(cx);
@@ -146,6 +154,15 @@ impl Screen for ShipmentsScreen {
 
     fn resize(&mut self, body: Rect, cx: &mut Cx) {
         let (table, _) = super::shipments_view::split(body);
+        let width = super::shipments_view::table_text_width(body);
+        if width != self.row_width {
+            self.row_width = width;
+            self.row_texts = self
+                .rows
+                .iter()
+                .map(|r| super::shipments_view::row_text(r, width))
+                .collect();
+        }
         let size = table.height.saturating_sub(4).max(1) as usize;
         if size != self.page_size {
             self.page_size = size;

@@ -3,14 +3,19 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::Pane;
 use super::shipments::ShipmentsScreen;
 use crate::domain::sanitize;
 use crate::store::shipments::{ShipmentDetail, ShipmentRow};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::table::{draw_rows, field, fit, pane};
+use crate::tui::widgets::table::{draw_lines, draw_rows, fit, pane};
+
+/// The width of the table's text (inside its borders) for a body area.
+pub fn table_text_width(body: Rect) -> usize {
+    split(body).0.width.saturating_sub(2) as usize
+}
 
 /// Table and detail: side by side from 120 columns, stacked below that.
 pub fn split(area: Rect) -> (Rect, Rect) {
@@ -79,7 +84,8 @@ fn header(width: usize) -> String {
     fit(&s, width)
 }
 
-fn row_text(r: &ShipmentRow, width: usize) -> String {
+/// One table row as text, cut and padded to `width` (cached by the screen per page).
+pub fn row_text(r: &ShipmentRow, width: usize) -> String {
     let k = cols(width);
     let mut s = format!(
         "{} {} {} ",
@@ -143,7 +149,11 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, theme: &Theme) {
         .rows
         .iter()
         .take(body.height as usize)
-        .map(|r| Line::raw(row_text(r, w)))
+        .enumerate()
+        .map(|(i, r)| match s.row_texts.get(i) {
+            Some(t) if s.row_width == w => Line::raw(t.as_str()),
+            _ => Line::raw(row_text(r, w)),
+        })
         .collect();
     if lines.is_empty() {
         f.render_widget(
@@ -161,12 +171,7 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, theme: &Theme) {
         Some(d) => detail_lines(d, theme),
         None => vec![Line::styled("no shipment selected", theme.dim)],
     };
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((s.detail_scroll, 0)),
-        inner,
-    );
+    draw_lines(f, inner, &lines, s.detail_scroll as usize);
 }
 
 /// A stored UTC time shown in local time (DESIGN §3).
@@ -188,6 +193,14 @@ fn money(minor: Option<i64>, cur: &str) -> String {
 
 pub fn detail_lines<'a>(d: &'a ShipmentDetail, theme: &Theme) -> Vec<Line<'a>> {
     let r = &d.row;
+    // one fact per line under fixed labels, no wrapping: moving the selection rewrites
+    // only the values that differ (DESIGN §10: under 1 KB per row move)
+    let kv = |k: &'static str, v: String| {
+        Line::from(vec![
+            Span::styled(format!("{k:<12}"), theme.dim),
+            Span::raw(v),
+        ])
+    };
     let mut l = vec![
         Line::from(vec![
             Span::styled(c(&r.declaration_no), theme.title),
@@ -198,65 +211,47 @@ pub fn detail_lines<'a>(d: &'a ShipmentDetail, theme: &Theme) -> Vec<Line<'a>> {
                 c(&r.status)
             )),
         ]),
-        field(
-            "Exporter",
-            format!("{} ({})", c(&r.exporter_name), c(&d.exporter_credit_code)),
-            theme,
-        ),
-        field(
+        kv("Exporter", c(&r.exporter_name)),
+        kv("Credit code", c(&d.exporter_credit_code)),
+        kv(
             "Consignee",
-            format!(
-                "{} → {} · end user {} ({})",
-                c(&d.consignee),
-                c(&r.destination),
-                c(&d.end_user),
-                c(&d.end_use)
-            ),
-            theme,
+            format!("{} → {}", c(&d.consignee), c(&r.destination)),
         ),
-        field(
+        kv(
+            "End user",
+            format!("{} ({})", c(&d.end_user), c(&d.end_use)),
+        ),
+        kv(
             "Goods",
             format!("HS {} · {}", c(&r.hs_code), c(&r.description)),
-            theme,
         ),
-        field("Composition", c(&d.composition), theme),
-        field(
+        kv("Composition", c(&d.composition)),
+        kv(
             "Quantity",
             format!(
-                "{} {} · net {} kg · value {}",
+                "{} {} · net {} kg",
                 c(&d.quantity),
                 c(&d.quantity_unit),
                 d.net_weight_g
                     .map(|g| format!("{:.3}", g as f64 / 1000.0))
                     .unwrap_or_else(|| "—".into()),
-                money(d.value_minor, &d.currency)
             ),
-            theme,
         ),
-        field(
+        kv("Value", money(d.value_minor, &d.currency)),
+        kv(
             "Transport",
-            format!(
-                "{} · containers {} · via {}",
-                c(&d.transport_mode),
-                c(&d.container_nos),
-                c(&d.transshipment)
-            ),
-            theme,
+            format!("{} · {}", c(&d.transport_mode), c(&d.container_nos)),
         ),
-        field(
+        kv("Via", c(&d.transshipment)),
+        kv(
             "Licence",
             if d.licence_no.is_empty() {
                 "none declared".into()
             } else {
                 c(&d.licence_no)
             },
-            theme,
         ),
-        field(
-            "Screening",
-            format!("{} · family {}", c(&r.verdict), c(&r.family)),
-            theme,
-        ),
+        kv("Screening", format!("{} · {}", c(&r.verdict), c(&r.family))),
         Line::styled(
             format!("Inspections ({})", d.inspections.len()),
             theme.title,

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 
 use crate::tui::theme::Theme;
 
@@ -50,7 +50,25 @@ pub fn draw_rows(
             }
         })
         .collect();
-    f.render_widget(Paragraph::new(lines), area);
+    draw_lines(f, area, &lines, 0);
+}
+
+/// Draws lines cut at the area's width, from line `scroll` on. Cheaper than a
+/// Paragraph (no wrapping or alignment pass): the big tables and panes use it.
+pub fn draw_lines(f: &mut Frame, area: Rect, lines: &[Line<'_>], scroll: usize) {
+    let buf = f.buffer_mut();
+    for (i, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let y = area.y + i as u16;
+        if line.style != Style::default() {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), line.style);
+        }
+        buf.set_line(area.x, y, line, area.width);
+    }
 }
 
 /// Cuts `s` to `width` display columns (with … when cut) and pads it to exactly `width`.
