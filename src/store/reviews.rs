@@ -178,6 +178,21 @@ impl Store {
             .doing(|| "reading reviews".into())
     }
 
+    /// The newest review decisions held here (device: delivered by receipts; HQ: made
+    /// here), newest first, at most `limit`. For the Sync screen.
+    pub fn recent_reviews(&self, limit: usize) -> Result<Vec<Review>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!(
+                "SELECT {REVIEW_COLS} FROM reviews ORDER BY decided_at DESC, id DESC LIMIT ?1"
+            ))
+            .doing(|| "reading recent reviews".into())?;
+        stmt.query_map([limit as i64], review_of)
+            .doing(|| "reading recent reviews".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading recent reviews".into())
+    }
+
     /// Headquarters: prepares receipt `receipt_id` for `device_id` in one transaction:
     /// what is held for the device and the decisions to deliver (marked with the receipt
     /// id), and a sync_log row.

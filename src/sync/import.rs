@@ -34,6 +34,17 @@ pub fn verify_file(store: &Store, path: &Path) -> Result<VerifiedBundle, SyncErr
     )
 }
 
+/// Refuses databases other than headquarters.
+pub fn check_can_import(kind: DbKind) -> Result<(), SyncError> {
+    if kind != DbKind::Hq {
+        return Err(SyncError::Refused(format!(
+            "bundles are imported at headquarters; this is a {} database (create one with `minspect init --hq`)",
+            kind.as_str()
+        )));
+    }
+    Ok(())
+}
+
 /// Imports a bundle and writes the receipt into `receipt_dir` (default: the bundle's
 /// directory). A refused bundle changes nothing.
 pub fn import_bundle(
@@ -42,12 +53,7 @@ pub fn import_bundle(
     receipt_dir: Option<&Path>,
 ) -> Result<ImportReport, SyncError> {
     let local = store.local_key()?;
-    if local.kind != DbKind::Hq {
-        return Err(SyncError::Refused(format!(
-            "bundles are imported at headquarters; this is a {} database (create one with `minspect init --hq`)",
-            local.kind.as_str()
-        )));
-    }
+    check_can_import(local.kind)?;
     let receipt_dir = match receipt_dir {
         Some(d) => d.to_path_buf(),
         None => match path.parent() {

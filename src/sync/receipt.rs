@@ -125,23 +125,23 @@ pub struct AckReport {
     pub outcome: AckOutcome,
 }
 
+/// Refuses databases that never acknowledge receipts (training, headquarters).
+pub fn check_can_ack(kind: DbKind) -> Result<(), SyncError> {
+    match kind {
+        DbKind::Field => Ok(()),
+        DbKind::Training => Err(refused(
+            "this is a training database: it never syncs with headquarters".into(),
+        )),
+        DbKind::Hq => Err(refused(
+            "this is a headquarters database: receipts are acknowledged on field devices".into(),
+        )),
+    }
+}
+
 /// Applies a receipt on this (field) device.
 pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncError> {
     let local = store.local_key()?;
-    match local.kind {
-        DbKind::Field => {}
-        DbKind::Training => {
-            return Err(refused(
-                "this is a training database: it never syncs with headquarters".into(),
-            ));
-        }
-        DbKind::Hq => {
-            return Err(refused(
-                "this is a headquarters database: receipts are acknowledged on field devices"
-                    .into(),
-            ));
-        }
-    }
+    check_can_ack(local.kind)?;
     let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
         doing: format!("reading {}", path.display()),
         source,
@@ -151,11 +151,11 @@ pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncErro
     })?;
     if receipt.device_id != local.device_id {
         return Err(refused(format!(
-            "wrong device: receipt {} is for device {}, not this device {} ('{}')",
-            receipt.receipt_id,
+            "wrong device: the receipt is for device {}, not this one ('{}', {}); receipt {}",
             receipt.device_id,
+            sanitize(&local.name),
             local.device_id,
-            sanitize(&local.name)
+            receipt.receipt_id,
         )));
     }
     if let Some(r) = receipt

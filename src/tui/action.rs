@@ -15,6 +15,7 @@ pub enum Action {
     TabRules,
     TabShipments,
     TabRecord,
+    TabSync,
     // lists and panes
     Up,
     Down,
@@ -43,6 +44,11 @@ pub enum Action {
     ExportReceipt,
     DiscardDraft,
     Amend,
+    // sync (Sync tab)
+    SyncExport,
+    SyncAck,
+    SyncImport,
+    SyncRefresh,
     // text fields and dialogs
     Accept,
     Cancel,
@@ -70,6 +76,7 @@ impl Action {
         Action::TabRules,
         Action::TabShipments,
         Action::TabRecord,
+        Action::TabSync,
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -95,6 +102,10 @@ impl Action {
         Action::ExportReceipt,
         Action::DiscardDraft,
         Action::Amend,
+        Action::SyncExport,
+        Action::SyncAck,
+        Action::SyncImport,
+        Action::SyncRefresh,
         Action::Accept,
         Action::Cancel,
         Action::DeleteBack,
@@ -133,6 +144,7 @@ impl Action {
             Action::TabRules => "go to the Rules tab",
             Action::TabShipments => "go to the Shipments tab",
             Action::TabRecord => "go to the Record tab",
+            Action::TabSync => "go to the Sync tab",
             Action::Up => "move up",
             Action::Down => "move down",
             Action::PageUp => "page up",
@@ -158,6 +170,10 @@ impl Action {
             Action::ExportReceipt => "export the seizure receipt to a file",
             Action::DiscardDraft => "discard the selected draft (asks first)",
             Action::Amend => "correct a finalized record with an amendment",
+            Action::SyncExport => "export unacknowledged records to a bundle (asks first)",
+            Action::SyncAck => "acknowledge a headquarters receipt (asks first)",
+            Action::SyncImport => "import a field device's bundle (asks first)",
+            Action::SyncRefresh => "re-read the sync state",
             Action::Accept => "accept the field / run",
             Action::Cancel => "cancel",
             Action::DeleteBack => "delete the character before the cursor",
@@ -188,6 +204,9 @@ impl Action {
                 | Action::AddCustody
                 | Action::DiscardDraft
                 | Action::Amend
+                | Action::SyncExport
+                | Action::SyncAck
+                | Action::SyncImport
         )
     }
 }

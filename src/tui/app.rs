@@ -13,6 +13,7 @@ use super::screens::record::RecordScreen;
 use super::screens::rules::RulesScreen;
 use super::screens::setup::{SetupForm, SetupOutcome};
 use super::screens::shipments::ShipmentsScreen;
+use super::screens::sync::SyncScreen;
 use super::screens::{Cx, Screens, Tab};
 use super::theme::Theme;
 use super::widgets::help::HelpState;
@@ -77,6 +78,7 @@ impl App {
                 rules: RulesScreen::new(None),
                 shipments: ShipmentsScreen::new(),
                 record: RecordScreen::default(),
+                sync: SyncScreen::default(),
             },
             overlay: (!initialized).then(|| Overlay::Setup(SetupForm::default())),
             status: StatusInfo::default(),
@@ -315,7 +317,30 @@ impl App {
                 }
                 true
             }
-            None => self.update_screen(action, store),
+            None => {
+                // sync actions run from the palette on another tab go to the Sync tab
+                if matches!(
+                    action,
+                    Action::SyncExport | Action::SyncAck | Action::SyncImport | Action::SyncRefresh
+                ) && self.tab != Tab::Sync
+                {
+                    self.switch(Tab::Sync, store);
+                }
+                let changed = self.update_screen(action, store);
+                // the Sync tab wrote (or re-read): the status bar's pending count follows
+                if std::mem::take(&mut self.screens.sync.queue_changed) {
+                    match store.pending_sync_count() {
+                        Ok(n) => self.status.pending_sync = n,
+                        Err(e) => {
+                            self.message = Some(Message {
+                                level: Level::Error,
+                                text: format!("pending count: {e}"),
+                            })
+                        }
+                    }
+                }
+                changed
+            }
         }
     }
 

@@ -8,6 +8,7 @@
 pub mod flow;
 pub mod pty;
 pub mod sshd;
+pub mod sync_flow;
 
 /// Whether tests that need root/sshd must run (CI) or may skip.
 pub fn must_run() -> bool {

@@ -34,6 +34,9 @@ pub enum Context {
     Record,
     RecordForm,
     RecordPrompt,
+    Sync,
+    SyncHq,
+    SyncPrompt,
     Filter,
     Help,
     Palette,
@@ -50,6 +53,9 @@ impl Context {
         Context::Record,
         Context::RecordForm,
         Context::RecordPrompt,
+        Context::Sync,
+        Context::SyncHq,
+        Context::SyncPrompt,
         Context::Filter,
         Context::Help,
         Context::Palette,
@@ -65,6 +71,7 @@ impl Context {
             Context::Screening
                 | Context::RecordForm
                 | Context::RecordPrompt
+                | Context::SyncPrompt
                 | Context::Filter
                 | Context::Help
                 | Context::Palette

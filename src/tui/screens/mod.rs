@@ -23,6 +23,9 @@ pub mod screening;
 pub mod setup;
 pub mod shipments;
 pub mod shipments_view;
+pub mod sync;
+pub mod sync_ops;
+pub mod sync_view;
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -90,10 +93,11 @@ pub enum Tab {
     Rules,
     Shipments,
     Record,
+    Sync,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Rules, Tab::Shipments, Tab::Record];
+    pub const ALL: &'static [Tab] = &[Tab::Rules, Tab::Shipments, Tab::Record, Tab::Sync];
 
     /// The key that selects the tab, and the action it runs.
     pub fn key(self) -> (char, Action) {
@@ -101,6 +105,7 @@ impl Tab {
             Tab::Rules => ('1', Action::TabRules),
             Tab::Shipments => ('2', Action::TabShipments),
             Tab::Record => ('3', Action::TabRecord),
+            Tab::Sync => ('4', Action::TabSync),
         }
     }
 
@@ -120,6 +125,7 @@ pub struct Screens {
     pub rules: rules::RulesScreen,
     pub shipments: shipments::ShipmentsScreen,
     pub record: record::RecordScreen,
+    pub sync: sync::SyncScreen,
 }
 
 impl Screens {
@@ -128,6 +134,7 @@ impl Screens {
             Tab::Rules => &self.rules,
             Tab::Shipments => &self.shipments,
             Tab::Record => &self.record,
+            Tab::Sync => &self.sync,
         }
     }
 
@@ -136,6 +143,7 @@ impl Screens {
             Tab::Rules => &mut self.rules,
             Tab::Shipments => &mut self.shipments,
             Tab::Record => &mut self.record,
+            Tab::Sync => &mut self.sync,
         }
     }
 }
@@ -156,5 +164,6 @@ pub fn screen_bindings() -> Vec<Binding> {
     let mut v = rules::bindings();
     v.extend(shipments::bindings());
     v.extend(record::bindings());
+    v.extend(sync::bindings());
     v
 }
