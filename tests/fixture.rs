@@ -3,7 +3,8 @@
 mod common;
 use common::flow::*;
 use minspect::domain::DbKind;
-use minspect::fixture::{FixtureOptions, generate, populate, uscc_check};
+use minspect::domain::credit_code_check_char;
+use minspect::fixture::{FixtureOptions, generate, populate};
 use minspect::store::Store;
 use minspect::store::shipments::{PageFrom, ShipmentFilter};
 
@@ -127,7 +128,11 @@ fn realistic_mix_of_goods_findings_and_credit_codes() {
         let d = s.shipment_detail(&r.id).unwrap().unwrap();
         let code = &d.exporter_credit_code;
         assert_eq!(code.len(), 18, "{code}");
-        assert_eq!(uscc_check(&code[..17]), code.chars().last(), "{code}");
+        assert_eq!(
+            credit_code_check_char(&code[..17]),
+            code.chars().last(),
+            "{code}"
+        );
     }
     // a hidden-content seizure carries its findings
     let seized = ShipmentFilter::parse("status:seized").unwrap();
