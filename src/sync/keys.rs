@@ -84,6 +84,12 @@ pub fn export_key(
     let Some(out) = out else {
         return Ok((kf, None));
     };
+    if out.is_dir() {
+        return Err(SyncError::Refused(format!(
+            "--out: {} is a directory; give the key file's name",
+            out.display()
+        )));
+    }
     let (dir, name) = match (out.parent(), out.file_name()) {
         (Some(d), Some(n)) => (
             if d.as_os_str().is_empty() {
