@@ -3,7 +3,6 @@
 //! throwaway sshd on 127.0.0.1 with TERM=vt100 and NO_COLOR=1.
 
 mod common;
-use common::flow::TEST_PACK;
 use common::pty::{Tui, find, row};
 use common::sshd::Sshd;
 use minspect::rules::{RulePack, search};
@@ -14,8 +13,8 @@ use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_minspect");
 
-/// A database made by `minspect init`. Until the full rule pack is embedded (the rules
-/// issue), the placeholder pack has no gallium item: then the test pack is installed.
+/// A database made by `minspect init`, with the embedded rule pack; returns the first
+/// gallium item's name and HS code as the journey should find them.
 fn init_db(dir: &Path) -> (PathBuf, String, String) {
     let db = dir.join("field.db");
     let out = Command::new(BIN)
@@ -37,15 +36,12 @@ fn init_db(dir: &Path) -> (PathBuf, String, String) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let mut store = Store::open(&db).unwrap();
-    let mut pack: RulePack = store
+    let store = Store::open(&db).unwrap();
+    let pack: RulePack = store
         .active_pack()
         .unwrap()
         .expect("init installs the embedded pack");
-    if search(&pack, "gallium").is_empty() {
-        eprintln!("note: the embedded pack has no gallium item yet; installing the test pack");
-        pack = store.install_pack(TEST_PACK, "test").unwrap();
-    }
+    // the embedded pack must know gallium (2023 No. 23): no fallback to a test pack
     let first = &search(&pack, "gallium")[0];
     let item = pack.items.iter().find(|i| i.id == first.item_id).unwrap();
     let name: String = item.name_en.chars().take(20).collect();
