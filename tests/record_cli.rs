@@ -276,3 +276,56 @@ fn read_only_refuses_import() {
         .code(2)
         .stderr(predicate::str::contains("--read-only"));
 }
+
+/// Someone with the sqlite3 shell drops the immutability trigger and edits a finalized
+/// row: the outbox payload is intact, but `db check` compares the live rows with what was
+/// hashed and names the field.
+#[test]
+fn db_check_catches_an_edited_finalized_row() {
+    let (_dir, db) = new_db();
+    minspect(&db)
+        .args(["record", "import", EXAMPLE, "--finalize"])
+        .assert()
+        .success();
+    {
+        let store = Store::open(&db).unwrap();
+        store
+            .execute_raw_for_tests("DROP TRIGGER shipments_immutable")
+            .unwrap();
+        store
+            .execute_raw_for_tests("UPDATE shipments SET exporter_name = 'Tampered Co.'")
+            .unwrap();
+        // the derived columns may change after finalizing: that alone is not tampering
+        store
+            .execute_raw_for_tests("UPDATE shipments SET status = 'released'")
+            .unwrap();
+        let broken = store
+            .verify_chains()
+            .unwrap()
+            .broken
+            .expect("tampering found");
+        assert_eq!(broken.seq, 1);
+        assert!(
+            broken.problem.contains("shipment.exporter_name"),
+            "{}",
+            broken.problem
+        );
+    }
+    minspect(&db).args(["db", "check"]).assert().code(1).stdout(
+        predicate::str::contains("BROKEN CHAIN").and(predicate::str::contains("exporter_name")),
+    );
+}
+
+#[test]
+fn derived_shipment_columns_may_follow_later_inspections() {
+    let (_dir, db) = new_db();
+    minspect(&db)
+        .args(["record", "import", EXAMPLE, "--finalize"])
+        .assert()
+        .success();
+    let store = Store::open(&db).unwrap();
+    store
+        .execute_raw_for_tests("UPDATE shipments SET status = 'released', verdict = 'needs_review'")
+        .unwrap();
+    assert!(store.verify_chains().unwrap().is_ok());
+}

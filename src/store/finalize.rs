@@ -36,7 +36,7 @@ pub(crate) fn finalize_problems_tx(
         .validate_for_finalize())
 }
 
-fn rows_of(tx: &Transaction<'_>, table: &str, inspection_id: &str) -> Result<Vec<Value>> {
+fn rows_of(tx: &rusqlite::Connection, table: &str, inspection_id: &str) -> Result<Vec<Value>> {
     Ok(query_rows(
         tx,
         &format!("SELECT * FROM {table} WHERE inspection_id = ?1 ORDER BY created_at, id"),
@@ -50,8 +50,8 @@ fn rows_of(tx: &Transaction<'_>, table: &str, inspection_id: &str) -> Result<Vec
 
 /// The chain payload of an inspection as its rows stand (record_hash left out: it is
 /// the chain hash of this very payload).
-fn inspection_payload(
-    tx: &Transaction<'_>,
+pub(crate) fn inspection_payload(
+    tx: &rusqlite::Connection,
     shipment_id: &str,
     inspection_id: &str,
 ) -> Result<Value> {

@@ -25,6 +25,7 @@ mod testing;
 #[doc(hidden)]
 pub mod testsupport;
 mod verify;
+mod verify_rows;
 
 pub use audit::AuditEntry;
 pub use custody::CustodyAppended;

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::chain::{GENESIS_HASH, chain_hash};
+use super::verify_rows::live_rows_differ;
 use super::{Context, Result, Store};
 
 /// One device's chain.
@@ -99,7 +100,11 @@ impl Store {
                     (1, GENESIS_HASH.to_string())
                 }
             };
-            if let Some(problem) = check(&l, expected_seq, &expected_prev) {
+            let problem = match check(&l, expected_seq, &expected_prev) {
+                Some(p) => Some(p),
+                None => live_rows_differ(self.conn(), &l.kind, &l.record_id, &l.payload)?,
+            };
+            if let Some(problem) = problem {
                 broken = Some(BrokenLink {
                     device_id: l.device_id,
                     seq: l.seq,
