@@ -278,20 +278,16 @@ impl App {
                         if let Some(a) = p.chosen() {
                             let before = self.message.clone();
                             if !self.update(a, store) && self.message == before {
-                                self.message = Some(Message {
-                                    level: Level::Error,
-                                    text: format!(
-                                        "'{}' is not available here: {}",
-                                        a.name(),
-                                        a.where_available()
-                                    ),
-                                });
+                                self.message = Some(Message::error(format!(
+                                    "'{}' is not available here: {}",
+                                    a.name(),
+                                    a.where_available()
+                                )));
                             }
                         } else {
-                            self.message = Some(Message {
-                                level: Level::Error,
-                                text: format!("no command matches '{}'", p.input.text().trim()),
-                            });
+                            let q = p.input.text().trim();
+                            self.message =
+                                Some(Message::error(format!("no command matches '{q}'")));
                         }
                         return true;
                     }

@@ -35,6 +35,15 @@ pub struct Message {
     pub text: String,
 }
 
+impl Message {
+    pub fn error(text: String) -> Message {
+        Message {
+            level: Level::Error,
+            text,
+        }
+    }
+}
+
 pub fn tabs(f: &mut Frame, area: Rect, titles: &[(char, &str, bool)], theme: &Theme) {
     let mut spans = vec![Span::styled(" minspect ", theme.title)];
     for (key, title, active) in titles {
