@@ -299,3 +299,87 @@ fn too_small_terminal_says_so() {
     keys(&mut a, &mut s, "q");
     assert!(a.quit);
 }
+
+#[test]
+fn a_palette_action_that_does_not_apply_here_says_where_it_does() {
+    let mut s = store();
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, ":amend<enter>");
+    assert_eq!(a.overlay, None);
+    assert_eq!(a.tab, Tab::Rules);
+    let m = a.message.as_ref().expect("a message, not silence");
+    assert_eq!(
+        m.text,
+        "'amend' is not available here: open a finalized record in the Record tab"
+    );
+    assert!(screen_text(&a).contains("'amend' is not available here"));
+    // the name as written in a key file finds its action; on a field database the
+    // import is refused with a reason
+    keys(&mut a, &mut s, ":sync_import");
+    let Some(Overlay::Palette(p)) = &a.overlay else {
+        panic!()
+    };
+    assert_eq!(p.chosen(), Some(minspect::tui::action::Action::SyncImport));
+    keys(&mut a, &mut s, "<enter>");
+    let m = a.message.as_ref().expect("a message, not silence");
+    assert!(m.text.contains("import"), "{}", m.text);
+    // nothing matching says so
+    keys(&mut a, &mut s, ":zzqqxx<enter>");
+    assert_eq!(
+        a.message.as_ref().map(|m| m.text.as_str()),
+        Some("no command matches 'zzqqxx'")
+    );
+}
+
+#[test]
+fn the_status_bar_keeps_role_pending_pack_age_and_marker_at_80_columns() {
+    use minspect::tui::widgets::status::{StatusInfo, status_text};
+    let info = StatusInfo {
+        role: "trainer".into(),
+        officer: "Ouyang Xiaoming-Alexandrovna Long Name".into(),
+        badge: "GZ-0417".into(),
+        kind: "training".into(),
+        db_name: "minspect-training-2026-very-long-name.db".into(),
+        pending_sync: 12,
+        pack_version: Some("2026.03.1".into()),
+        pack_published: chrono::NaiveDate::from_ymd_opt(2026, 3, 1),
+        read_only: true,
+    };
+    let text = status_text(&info, today(), 80);
+    assert_eq!(text.chars().count(), 80, "{text}");
+    for part in [
+        "READ-ONLY",
+        "trainer",
+        "12 pending",
+        "pack 2026.03.1 · 61 d",
+        "TRAINING",
+    ] {
+        assert!(text.contains(part), "{part} missing: {text}");
+    }
+    assert!(text.contains('…'), "the name or file is shortened: {text}");
+    // a short one is shown whole
+    let short = StatusInfo {
+        officer: "Li Wei".into(),
+        db_name: "field.db".into(),
+        read_only: false,
+        kind: "field".into(),
+        ..info.clone()
+    };
+    let text = status_text(&short, today(), 80);
+    assert!(
+        text.starts_with(
+            " trainer Li Wei GZ-0417 │ field.db │ sync 12 pending │ pack 2026.03.1 · 61 d"
+        ),
+        "{text}"
+    );
+    // the whole app at 80x24 on a training database
+    let mut s = store();
+    let mut a = app(&mut s, 80, 24);
+    a.status = StatusInfo {
+        read_only: false,
+        ..info
+    };
+    let screen = screen_text(&a);
+    let last = screen.lines().nth(23).unwrap().to_string();
+    assert!(last.contains("TRAINING") && last.contains("61 d"), "{last}");
+}

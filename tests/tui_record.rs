@@ -162,7 +162,30 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     // typing into a finalized form is refused with a message
     keys(&mut a, &mut s, "<c-p>x");
     assert!(a.message.as_ref().unwrap().text.contains("finalized"));
-    keys(&mut a, &mut s, "<c-n>");
+    // ... but no field takes text there, so the tab keys switch tabs
+    keys(&mut a, &mut s, "1");
+    assert_eq!(a.tab, Tab::Rules, "{:?}", a.message);
+    keys(&mut a, &mut s, "3");
+    assert_eq!(a.tab, Tab::Record);
+    assert!(editor(&a).finalized, "the record stays open");
+    assert_eq!(editor(&a).section(), Section::Seizures);
+    // a finalized form draws no example hints for the fields left empty
+    while editor(&a).section() != Section::Shipment {
+        keys(&mut a, &mut s, "<c-p>");
+    }
+    let text = screen_text(&a);
+    assert!(
+        !text.contains("NLRTM"),
+        "a hint on a finalized form:\n{text}"
+    );
+    assert!(
+        !text.contains("if any"),
+        "a hint on a finalized form:\n{text}"
+    );
+    assert!(text.contains("Transshipment  —"), "{text}");
+    while editor(&a).section() != Section::Custody {
+        keys(&mut a, &mut s, "<c-n>");
+    }
 
     // a custody transfer with nothing filled in is refused, field by field
     keys(&mut a, &mut s, "<c-t>");

@@ -174,3 +174,37 @@ fn no_color_uses_no_colour_and_shows_the_selection_inverse() {
     }
     assert!(found);
 }
+
+/// The cells of row `y` as a string, and where `needle` starts (in cells).
+fn find_in(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let line: String = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        line.find(needle)
+            .map(|i| (line[..i].chars().count() as u16, y))
+    })
+}
+
+#[test]
+fn no_color_hints_are_bracketed_and_never_look_like_typed_values() {
+    let mut s = store();
+    let mut a = App::new(&mut s, Keymap::default(), Theme::mono(), today(), (80, 24)).unwrap();
+    keys(&mut a, &mut s, "s");
+    // type a destination; the composition stays empty and shows its example
+    keys(&mut a, &mut s, "<tab><tab><tab><tab>US");
+    let t = draw(&a);
+    let buf = t.backend().buffer();
+    let (x, y) = find_in(buf, "[Ga 30, Zn 70]").expect("the composition hint, bracketed");
+    let hint = buf[(x + 1, y)].modifier;
+    assert!(hint.contains(Modifier::DIM | Modifier::ITALIC), "{hint:?}");
+    // the typed value is neither bracketed nor styled like a hint
+    assert!(find_in(buf, "[US]").is_none());
+    let (vx, vy) = find_in(buf, "Destination").unwrap();
+    let value: String = (vx + 13..vx + 16)
+        .map(|x| buf[(x, vy)].symbol().to_string())
+        .collect();
+    assert_eq!(value, "US ", "typed value right after the label");
+    assert!(!buf[(vx + 13, vy)].modifier.contains(Modifier::ITALIC));
+    insta::assert_snapshot!("screening_form_no_color_80x24", t.backend());
+}

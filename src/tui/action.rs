@@ -191,6 +191,34 @@ impl Action {
     }
 
     /// Writes to the database: hidden from keys, help and palette when read-only.
+    /// Where the action applies, for "'amend' is not available here: ...".
+    pub fn where_available(self) -> &'static str {
+        use Action::*;
+        match self {
+            Finalize | AddItem | RemoveItem | AcceptSuggestion | DismissSuggestion => {
+                "open a draft record in the Record tab"
+            }
+            Amend | AddCustody | ExportReceipt => "open a finalized record in the Record tab",
+            DiscardDraft => "select a draft in the Record tab's list",
+            NewRecord | InspectShipment | OpenRecord => "use the Shipments or Record tab",
+            ScreenShipment => "use the Rules tab",
+            SyncExport | SyncAck => "use the Sync tab of a field database",
+            SyncImport => "use the Sync tab of a headquarters database",
+            SyncRefresh => "use the Sync tab",
+            Filter | ClearFilter => "use a list with a filter (Rules, Shipments)",
+            Up | Down | PageUp | PageDown | Top | Bottom | NextPane | PrevPane | Open | Back => {
+                "use a list or a form"
+            }
+            Yes | No => "answer a question (y/n)",
+            Accept | Cancel | DeleteBack | DeleteForward | CursorLeft | CursorRight
+            | CursorHome | CursorEnd | ClearField | NextField | PrevField => {
+                "use a form, a prompt or a dialog"
+            }
+            Quit | Help | Palette | NextTab | PrevTab | TabRules | TabShipments | TabRecord
+            | TabSync => "everywhere",
+        }
+    }
+
     pub fn is_write(self) -> bool {
         matches!(
             self,

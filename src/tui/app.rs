@@ -176,6 +176,14 @@ impl App {
         if let Some(action) = self.keymap.lookup(ctx, key) {
             return self.update(action, store) || had_message;
         }
+        // no editable field has focus (a finalized record): tab keys, help ... work
+        if ctx.is_text()
+            && self.overlay.is_none()
+            && self.screens.get(self.tab).text_locked()
+            && let Some(action) = self.keymap.lookup(Context::Global, key)
+        {
+            return self.update(action, store) || had_message;
+        }
         if let crossterm::event::KeyCode::Char(c) = key.code
             && !key.ctrl
             && ctx.is_text()
@@ -267,13 +275,21 @@ impl App {
                 match action {
                     Action::Cancel => return true,
                     Action::Accept => {
-                        return match p.chosen() {
-                            Some(a) => {
-                                self.update(a, store);
-                                true
+                        if let Some(a) = p.chosen() {
+                            let before = self.message.clone();
+                            if !self.update(a, store) && self.message == before {
+                                self.message = Some(Message::error(format!(
+                                    "'{}' is not available here: {}",
+                                    a.name(),
+                                    a.where_available()
+                                )));
                             }
-                            None => true,
-                        };
+                        } else {
+                            let q = p.input.text().trim();
+                            self.message =
+                                Some(Message::error(format!("no command matches '{q}'")));
+                        }
+                        return true;
                     }
                     Action::Down => p.move_by(1),
                     Action::Up => p.move_by(-1),

@@ -4,14 +4,18 @@
 //! changes into full resets under NO_COLOR, which would also drop the modifiers).
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
 
 use crate::rules::Verdict;
+use crate::tui::widgets::table::fit;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub no_color: bool,
     pub base: Style,
     pub dim: Style,
+    /// Example text shown in an empty field (never drawn on a read-only form).
+    pub hint: Style,
     pub title: Style,
     pub border: Style,
     pub border_focused: Style,
@@ -39,6 +43,9 @@ impl Theme {
             no_color: false,
             base: Style::new(),
             dim: Style::new().fg(pick(Color::DarkGray, Color::Blue)),
+            hint: Style::new()
+                .fg(pick(Color::DarkGray, Color::Blue))
+                .add_modifier(Modifier::ITALIC),
             title: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             border: Style::new().fg(pick(Color::DarkGray, Color::Blue)),
             border_focused: Style::new().fg(accent),
@@ -69,6 +76,7 @@ impl Theme {
             no_color: true,
             base: Style::new(),
             dim: Style::new(),
+            hint: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
             title: bold,
             border: Style::new(),
             border_focused: bold,
@@ -86,6 +94,18 @@ impl Theme {
     /// The terminal's theme from the environment.
     pub fn detect(no_color: bool) -> Theme {
         Theme::new(no_color, crossterm::style::available_color_count())
+    }
+
+    /// The example shown in an empty editable field, cut to `width` columns. Without
+    /// colour it is also bracketed, `[Ga 30, Zn 70]`, so it never reads as a typed value
+    /// (DIM/ITALIC alone may be dropped: see the module comment).
+    pub fn placeholder(&self, example: &str, width: usize) -> Span<'static> {
+        let text = if self.no_color {
+            format!("[{example}]")
+        } else {
+            example.to_string()
+        };
+        Span::styled(fit(&text, width), self.hint)
     }
 
     pub fn verdict(&self, v: Verdict) -> Style {

@@ -86,6 +86,11 @@ pub trait Screen {
     fn has_unsaved(&self) -> bool {
         false
     }
+    /// A text context whose focused field cannot take text (a finalized record): the
+    /// global printable keys (tab keys, help, palette, quit) apply instead.
+    fn text_locked(&self) -> bool {
+        false
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

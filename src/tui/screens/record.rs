@@ -240,6 +240,12 @@ impl Screen for RecordScreen {
     fn render(&self, f: &mut Frame, area: Rect, theme: &Theme) {
         super::record_view::render(self, f, area, theme);
     }
+
+    fn text_locked(&self) -> bool {
+        self.pending.is_none()
+            && self.prompt.is_none()
+            && self.editor.as_ref().is_some_and(|e| e.editable().is_err())
+    }
 }
 
 impl RecordScreen {

@@ -13,7 +13,6 @@ use crate::domain::{FieldError, sanitize, sanitize_multiline};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
-use crate::tui::widgets::table::fit;
 
 /// Rows a multi-line field takes on screen.
 pub const AREA_ROWS: u16 = 4;
@@ -275,8 +274,11 @@ pub fn draw_form<'a>(form: &'a Form, width: u16, active: bool, theme: &Theme) ->
             }
             None => {
                 let mut spans = vec![label];
-                if f.input.text().is_empty() && !focused {
-                    spans.push(Span::styled(fit(f.hint, value_w), theme.dim));
+                if f.input.text().is_empty() && !active {
+                    // A read-only form (finalized record) shows no examples.
+                    spans.push(Span::styled("—", theme.dim));
+                } else if f.input.text().is_empty() && !focused {
+                    spans.push(theme.placeholder(f.hint, value_w));
                 } else {
                     spans.extend(f.input.spans(theme.base, focused));
                 }

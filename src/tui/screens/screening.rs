@@ -14,7 +14,6 @@ use crate::rules::{Facts, RulePack, Screening, screen};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
-use crate::tui::widgets::table::fit;
 
 /// The form's fields, in order: (JSON name, label, example).
 pub const FIELDS: [(&str, &str, &str); 7] = [
@@ -178,7 +177,7 @@ impl ScreeningForm {
                 if focused { theme.title } else { theme.dim },
             )];
             if self.inputs[i].text().is_empty() && !focused {
-                spans.push(Span::styled(fit(example, value_w), theme.dim));
+                spans.push(theme.placeholder(example, value_w));
             } else {
                 spans.extend(self.inputs[i].spans(theme.base, focused));
             }

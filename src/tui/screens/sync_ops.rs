@@ -53,9 +53,18 @@ impl SyncData {
     }
 }
 
+/// The directory of a stored file path, absolute and canonical. A relative path (written
+/// by a CLI run from some other working directory) or a directory that is gone gives
+/// None, so the caller offers the home directory instead.
 fn dir_of(file: Option<&str>) -> Option<String> {
-    let parent = Path::new(file?).parent()?;
-    (!parent.as_os_str().is_empty()).then(|| with_slash(&parent.display().to_string()))
+    let path = Path::new(file?);
+    if !path.is_absolute() {
+        return None;
+    }
+    let parent = std::fs::canonicalize(path.parent()?).ok()?;
+    parent
+        .is_dir()
+        .then(|| with_slash(&parent.display().to_string()))
 }
 
 fn with_slash(dir: &str) -> String {
@@ -229,4 +238,29 @@ pub fn refusal(op: Op, kind: DbKind) -> Option<String> {
         Op::Import => sync::import::check_can_import(kind),
     };
     r.err().map(plain)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_relative_or_vanished_export_path_is_not_offered() {
+        assert_eq!(dir_of(Some("out/bundle.json")), None);
+        assert_eq!(dir_of(Some("bundle.json")), None);
+        assert_eq!(dir_of(Some("/nonexistent-minspect-dir/bundle.json")), None);
+        assert_eq!(dir_of(None), None);
+    }
+
+    #[test]
+    fn an_absolute_export_path_is_offered_canonical() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("out")).unwrap();
+        let stored = tmp.path().join("out/../out/bundle.json");
+        let got = dir_of(Some(&stored.display().to_string())).unwrap();
+        let want = std::fs::canonicalize(tmp.path().join("out")).unwrap();
+        assert_eq!(got, format!("{}/", want.display()));
+        assert!(Path::new(&got).is_absolute());
+        assert!(!got.contains(".."));
+    }
 }

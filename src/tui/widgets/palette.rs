@@ -42,13 +42,14 @@ impl PaletteState {
             .iter()
             .copied()
             .filter(|a| !(self.read_only && a.is_write()));
-        let q = self.input.text().trim();
+        // `sync_import` (the name as written in key files) finds `sync import`
+        let q = self.input.text().trim().replace('_', " ");
         self.selected = 0;
         if q.is_empty() {
             self.matches = actions.collect();
             return;
         }
-        let pattern = Pattern::parse(q, CaseMatching::Ignore, Normalization::Smart);
+        let pattern = Pattern::parse(&q, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
         let mut scored: Vec<(u32, usize, Action)> = actions

@@ -35,6 +35,15 @@ pub struct Message {
     pub text: String,
 }
 
+impl Message {
+    pub fn error(text: String) -> Message {
+        Message {
+            level: Level::Error,
+            text,
+        }
+    }
+}
+
 pub fn tabs(f: &mut Frame, area: Rect, titles: &[(char, &str, bool)], theme: &Theme) {
     let mut spans = vec![Span::styled(" minspect ", theme.title)];
     for (key, title, active) in titles {
@@ -77,28 +86,75 @@ pub fn footer(
     f.render_widget(Paragraph::new(line), area);
 }
 
+/// The status bar. When it does not fit, the officer's name and the database file name
+/// are shortened (…) first, then the badge and the file name go; role, pending count,
+/// rule-pack version and age, and the READ-ONLY / TRAINING marker stay visible.
 pub fn status_bar(f: &mut Frame, area: Rect, s: &StatusInfo, today: NaiveDate, theme: &Theme) {
+    let line = status_text(s, today, area.width as usize);
+    f.render_widget(Paragraph::new(Line::styled(line, theme.status)), area);
+}
+
+/// The status bar's text, exactly `width` columns.
+pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize) -> String {
     let pack = match (&s.pack_version, s.pack_published) {
         (Some(v), Some(p)) => format!("pack {} · {} d", sanitize(v), (today - p).num_days()),
         (Some(v), None) => format!("pack {}", sanitize(v)),
         _ => "no rule pack".to_string(),
     };
-    let who = if s.officer.is_empty() {
-        "not set up".to_string()
-    } else {
-        format!("{} {} {}", s.role, sanitize(&s.officer), sanitize(&s.badge))
-    };
     let kind = match s.kind.as_str() {
         "" | "field" => String::new(),
-        k => format!(" │ {}", k.to_uppercase()),
+        k => format!(" │ {}", sanitize(k).to_uppercase()),
     };
     let ro = if s.read_only { " READ-ONLY │" } else { "" };
-    let text = format!(
-        "{ro} {who} │ {} │ sync {} pending │ {pack}{kind}",
-        sanitize(&s.db_name),
-        s.pending_sync
-    );
-    let width = area.width as usize;
-    let line = super::table::fit(&text, width);
-    f.render_widget(Paragraph::new(Line::styled(line, theme.status)), area);
+    let officer = sanitize(&s.officer).into_owned();
+    let badge = sanitize(&s.badge).into_owned();
+    let db = sanitize(&s.db_name).into_owned();
+    let pending = s.pending_sync;
+    let build = |name: &str, badge: &str, db: &str, short: bool| {
+        let who = if s.officer.is_empty() {
+            "not set up".to_string()
+        } else if badge.is_empty() {
+            format!("{} {name}", s.role)
+        } else {
+            format!("{} {name} {badge}", s.role)
+        };
+        let db = if db.is_empty() {
+            String::new()
+        } else {
+            format!(" │ {db}")
+        };
+        let sync = if short {
+            format!("{pending} pending")
+        } else {
+            format!("sync {pending} pending")
+        };
+        format!("{ro} {who}{db} │ {sync} │ {pack}{kind}")
+    };
+    let cols = |t: &str| unicode_width::UnicodeWidthStr::width(t);
+    let (mut name, mut badge, mut db, mut short) = (officer.clone(), badge, db.clone(), false);
+    // Each step gives up a little more until the text fits.
+    for step in 0..7 {
+        let over = cols(&build(&name, &badge, &db, short)).saturating_sub(width);
+        if over == 0 {
+            break;
+        }
+        match step {
+            0 => db = shorten(&db, cols(&db).saturating_sub(over).max(8)),
+            1 => name = shorten(&name, cols(&name).saturating_sub(over).max(6)),
+            2 => short = true,
+            3 => badge.clear(),
+            4 => db = shorten(&db, cols(&db).saturating_sub(over).max(4)),
+            5 => db.clear(),
+            _ => name = shorten(&officer, cols(&name).saturating_sub(over).max(2)),
+        }
+    }
+    super::table::fit(&build(&name, &badge, &db, short), width)
+}
+
+/// `s` cut to `width` columns with … when cut (no padding).
+fn shorten(s: &str, width: usize) -> String {
+    if unicode_width::UnicodeWidthStr::width(s) <= width {
+        return s.to_string();
+    }
+    super::table::fit(s, width).trim_end().to_string()
 }
