@@ -3,7 +3,7 @@
 mod common;
 
 use common::{example, new_store, pack};
-use minspect::report::{ReceiptFormat, seizure_receipt};
+use minspect::report::{ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in};
 
 #[test]
 fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
@@ -14,7 +14,9 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
     let done = store.import_record(&rec, true, &pack).unwrap();
     let record = store.load_record(&done.inspection_id).unwrap();
 
-    let md = seizure_receipt(&record, None, Some(&pack), ReceiptFormat::Markdown).unwrap();
+    // times in local time with the offset (DESIGN §3); a fixed +08:00 keeps this exact
+    let cst = ReceiptZone::Fixed(chrono::FixedOffset::east_opt(8 * 3600).unwrap());
+    let md = seizure_receipt_in(&record, None, Some(&pack), ReceiptFormat::Markdown, cst).unwrap();
     for needle in [
         "# Seizure receipt",
         "| Declaration no. | 223320250704118806 |",
@@ -24,12 +26,29 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
         "| Estimated value | 66143.20 CNY |",
         "| Seal numbers | CS-0705-001 CS-0705-002 |",
         "re-dy-magnet (MOFCOM/GAC Announcement 2025 No. 18, 1C905.a.4: Dysprosium-containing NdFeB permanent magnets)",
-        "| 1 | 2025-07-05T08:10:00Z | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
-        "| 2 | 2025-07-08T02:00:00Z | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
+        "| Started | 2025-07-05 09:30 +08:00 |",
+        "| 1 | 2025-07-05 16:10 +08:00 | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
+        "| 2 | 2025-07-08 10:00 +08:00 | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
         &done.finalized.as_ref().unwrap().hash,
     ] {
         assert!(md.contains(needle), "missing {needle:?} in\n{md}");
     }
+    assert!(!md.contains("00Z"), "no UTC times left:\n{md}");
+    let west = ReceiptZone::Fixed(chrono::FixedOffset::west_opt(4 * 3600).unwrap());
+    let md_west =
+        seizure_receipt_in(&record, None, Some(&pack), ReceiptFormat::Markdown, west).unwrap();
+    assert!(
+        md_west.contains("| 1 | 2025-07-05 04:10 -04:00 |"),
+        "{md_west}"
+    );
+    // the default is the machine's local zone, with its offset at each instant
+    let local_md = seizure_receipt(&record, None, Some(&pack), ReceiptFormat::Markdown).unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339("2025-07-05T08:10:00Z").unwrap();
+    let here = at.with_timezone(&chrono::Local);
+    assert!(
+        local_md.contains(&format!("| 1 | {} |", here.format("%Y-%m-%d %H:%M %:z"))),
+        "{local_md}"
+    );
     assert!(
         !md.contains('\u{1b}'),
         "escape sequences never reach the receipt"

@@ -186,6 +186,26 @@ fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -
     Ok(())
 }
 
+/// "RETURNED by <reviewer> <local time +offset>: <comment>", sanitized.
+fn review_text(r: &crate::store::Review) -> String {
+    let at = chrono::DateTime::parse_from_rfc3339(&r.decided_at)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M %:z")
+                .to_string()
+        })
+        .unwrap_or_else(|_| sanitize(&r.decided_at).into_owned());
+    let mut text = format!(
+        "{} by {} {at}",
+        r.decision.as_str().to_uppercase(),
+        sanitize(&r.reviewer)
+    );
+    if !r.comment.is_empty() {
+        text.push_str(&format!(": {}", sanitize(&r.comment)));
+    }
+    text
+}
+
 fn show(db: &Path, read_only: bool, id: &str, json: bool) -> CliResult {
     let store = open_existing(db, read_only)?;
     let inspection = store.resolve_inspection(id)?;
@@ -257,6 +277,15 @@ fn show(db: &Path, read_only: bool, id: &str, json: bool) -> CliResult {
             sanitize(&d.goods),
             sz.custody.len()
         );
+    }
+    let reviews = store.reviews_for(&inspection)?;
+    if let Some(last) = reviews.last() {
+        println!("  review: {}", review_text(last));
+    }
+    if reviews.len() > 1 {
+        for r in &reviews {
+            println!("    decision {}", review_text(r));
+        }
     }
     for p in store
         .finalize_problems(&inspection)?

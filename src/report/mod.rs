@@ -2,4 +2,4 @@
 
 pub mod receipt;
 
-pub use receipt::{ReceiptFormat, seizure_receipt};
+pub use receipt::{ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in};

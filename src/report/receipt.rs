@@ -13,6 +13,27 @@ pub enum ReceiptFormat {
     Text,
 }
 
+/// The zone a receipt shows its times in: the machine's local time (DESIGN §3), or a
+/// fixed UTC offset (reproducible output, tests). Always printed with the offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceiptZone {
+    Local,
+    Fixed(chrono::FixedOffset),
+}
+
+/// A stored UTC time as "2025-07-05 09:30 +08:00" in `zone`; unparsable text as is
+/// (sanitized).
+fn when(ts: &str, zone: ReceiptZone) -> String {
+    const FMT: &str = "%Y-%m-%d %H:%M %:z";
+    match chrono::DateTime::parse_from_rfc3339(ts.trim()) {
+        Ok(t) => match zone {
+            ReceiptZone::Local => t.with_timezone(&chrono::Local).format(FMT).to_string(),
+            ReceiptZone::Fixed(o) => t.with_timezone(&o).format(FMT).to_string(),
+        },
+        Err(_) => clean(ts),
+    }
+}
+
 enum Block {
     Heading(u8, String),
     Para(String),
@@ -77,7 +98,12 @@ fn legal_basis_index(record: &Record, pack: Option<&RulePack>) -> BTreeMap<Strin
     out
 }
 
-fn seizure_blocks(n: usize, s: &StoredSeizure, basis: &BTreeMap<String, String>) -> Vec<Block> {
+fn seizure_blocks(
+    n: usize,
+    s: &StoredSeizure,
+    basis: &BTreeMap<String, String>,
+    zone: ReceiptZone,
+) -> Vec<Block> {
     let d = &s.seizure.data;
     let legal: Vec<String> = d
         .legal_basis
@@ -118,7 +144,7 @@ fn seizure_blocks(n: usize, s: &StoredSeizure, basis: &BTreeMap<String, String>)
             .map(|(i, c)| {
                 vec![
                     (i + 1).to_string(),
-                    clean(&c.data.at),
+                    when(&c.data.at, zone),
                     clean(&c.data.from_party),
                     clean(&c.data.to_party),
                     clean(&c.data.reason),
@@ -140,6 +166,7 @@ fn blocks(
     record: &Record,
     seizure_id: Option<&str>,
     pack: Option<&RulePack>,
+    zone: ReceiptZone,
 ) -> Result<Vec<Block>, String> {
     let seizures: Vec<&StoredSeizure> = record
         .seizures
@@ -159,7 +186,7 @@ fn blocks(
         out.push(Block::Para(format!(
             "Inspection {} finalized {} (record hash {}).",
             ins.id,
-            clean(ins.meta_str("finalized_at").unwrap_or_default()),
+            when(ins.meta_str("finalized_at").unwrap_or_default(), zone),
             clean(ins.meta_str("record_hash").unwrap_or_default())
         )));
     } else {
@@ -214,7 +241,7 @@ fn blocks(
                 .trim()
                 .to_string(),
         ),
-        ("Started".into(), clean(&i.started_at)),
+        ("Started".into(), when(&i.started_at, zone)),
         (
             "Outcome".into(),
             i.outcome.map(|o| o.label().to_string()).unwrap_or_default(),
@@ -229,7 +256,7 @@ fn blocks(
     ));
     let basis = legal_basis_index(record, pack);
     for (n, s) in seizures.iter().enumerate() {
-        out.extend(seizure_blocks(n + 1, s, &basis));
+        out.extend(seizure_blocks(n + 1, s, &basis, zone));
     }
     if !record.findings.is_empty() {
         out.push(Block::Heading(2, "Findings".into()));
@@ -325,15 +352,26 @@ fn render_text(blocks: &[Block]) -> String {
     o
 }
 
-/// The receipt for the seizures of `record` (or only `seizure_id`). Err when there is
-/// no seizure to give a receipt for.
+/// The receipt for the seizures of `record` (or only `seizure_id`), times in local time
+/// with the offset. Err when there is no seizure to give a receipt for.
 pub fn seizure_receipt(
     record: &Record,
     seizure_id: Option<&str>,
     pack: Option<&RulePack>,
     format: ReceiptFormat,
 ) -> Result<String, String> {
-    let b = blocks(record, seizure_id, pack)?;
+    seizure_receipt_in(record, seizure_id, pack, format, ReceiptZone::Local)
+}
+
+/// `seizure_receipt` with its times shown in `zone`.
+pub fn seizure_receipt_in(
+    record: &Record,
+    seizure_id: Option<&str>,
+    pack: Option<&RulePack>,
+    format: ReceiptFormat,
+    zone: ReceiptZone,
+) -> Result<String, String> {
+    let b = blocks(record, seizure_id, pack, zone)?;
     Ok(match format {
         ReceiptFormat::Markdown => render_markdown(&b),
         ReceiptFormat::Text => render_text(&b),

@@ -4,7 +4,7 @@
 use rusqlite::OptionalExtension;
 
 use super::shipments::{ROW_COLS, ShipmentRow, row_of};
-use super::{Context, Result, Store};
+use super::{Context, Result, Review, Store};
 
 /// One inspection of a shipment, as listed in its detail.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,8 @@ pub struct InspectionLine {
     pub verdict: String,
     pub officer: String,
     pub narrative: String,
+    /// The latest review decision on this inspection, if any was delivered (or made here).
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,11 +124,15 @@ impl Store {
                     verdict: r.get(6)?,
                     officer: r.get(7)?,
                     narrative: r.get(8)?,
+                    review: None,
                 })
             })
             .doing(doing)?
             .collect::<rusqlite::Result<_>>()
             .doing(doing)?;
+        for i in &mut d.inspections {
+            i.review = self.reviews_for(&i.id)?.pop();
+        }
         d.findings = c
             .prepare_cached(
                 "SELECT f.inspection_id, f.kind, f.declared, f.found, f.evidence

@@ -26,9 +26,13 @@ impl Store {
 
     /// The stored rows of one inspection, column names as keys: shipment, inspection,
     /// measurements, findings, seizures (each with its custody_events), its outbox entry
-    /// (device_id, seq, hash, state) and the ids of its amendments.
+    /// (device_id, seq, hash, state), the ids of its amendments and its review decisions
+    /// (oldest first).
     pub fn record_json(&self, inspection_id: &str) -> Result<Value> {
-        Self::record_json_tx(self.conn(), inspection_id)
+        let mut v = Self::record_json_tx(self.conn(), inspection_id)?;
+        v["reviews"] = serde_json::to_value(self.reviews_for(inspection_id)?)
+            .map_err(|e| StoreError::Invalid(format!("encoding the reviews: {e}")))?;
+        Ok(v)
     }
 
     pub(crate) fn record_json_tx(c: &rusqlite::Connection, inspection_id: &str) -> Result<Value> {

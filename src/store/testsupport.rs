@@ -270,3 +270,29 @@ impl Store {
         collect_json(rows, &names, table)
     }
 }
+
+impl Store {
+    /// TEST SUPPORT: stores a review decision here as if a receipt had delivered it (no
+    /// receipt id), so screens can be tested without a headquarters round trip.
+    #[doc(hidden)]
+    pub fn test_support_insert_review(&mut self, r: &super::Review) -> Result<()> {
+        self.write("storing a review decision (test support)", |tx| {
+            tx.execute(
+                "INSERT INTO reviews (id, inspection_id, device_id, decision, comment, reviewer,
+                   decided_at, receipt_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    r.id,
+                    r.inspection_id,
+                    r.device_id,
+                    r.decision.as_str(),
+                    r.comment,
+                    r.reviewer,
+                    r.decided_at,
+                    r.receipt_id
+                ],
+            )
+            .doing(|| "inserting a review (test support)".into())?;
+            Ok(())
+        })
+    }
+}

@@ -215,11 +215,13 @@ impl RecordScreen {
     pub fn open_inspection(&mut self, inspection_id: &str, cx: &mut Cx) {
         let loaded = cx.store.load_record(inspection_id).and_then(|r| {
             let dismissed = cx.store.dismissed_suggestions(inspection_id)?;
-            Ok((r, dismissed))
+            let reviews = cx.store.reviews_for(inspection_id)?;
+            Ok((r, dismissed, reviews))
         });
         match loaded {
-            Ok((r, dismissed)) => {
+            Ok((r, dismissed, reviews)) => {
                 let mut ed = Editor::of_record(&r, dismissed);
+                ed.reviews = reviews;
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
             }

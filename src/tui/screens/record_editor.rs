@@ -82,6 +82,9 @@ pub struct Editor {
     pub problems: Vec<String>,
     /// The verdict stored with the draft inspection (re-stored when it changes).
     pub stored_verdict: Option<String>,
+    /// Review decisions from headquarters on this inspection, oldest first (loaded with
+    /// the record).
+    pub reviews: Vec<crate::store::Review>,
 }
 
 impl Editor {

@@ -11,7 +11,7 @@ use super::record::{Editor, Item, PromptKind, RecordScreen, Section};
 use super::record_form::{draw_areas, draw_form, scroll_for};
 use super::screening::verdict_lines;
 use crate::domain::{Shipment, sanitize};
-use crate::store::DraftSummary;
+use crate::store::{Decision, DraftSummary, Review};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::dialog;
 use crate::tui::widgets::table::{centered, draw_rows, fit, modal, pane};
@@ -44,6 +44,38 @@ fn local_time(utc: &str) -> String {
                 .to_string()
         })
         .unwrap_or_else(|_| sanitize(utc).into_owned())
+}
+
+/// "RETURNED by <reviewer> <local time>: <comment>", sanitized.
+pub fn review_text(r: &Review) -> String {
+    let mut text = format!(
+        "{} by {} {}",
+        r.decision.as_str().to_uppercase(),
+        sanitize(&r.reviewer),
+        local_time(&r.decided_at)
+    );
+    if !r.comment.is_empty() {
+        text.push_str(&format!(": {}", sanitize(&r.comment)));
+    }
+    text
+}
+
+/// "RETURNED <local time> by <reviewer>", sanitized: the decision and its time first, so
+/// narrow panes keep them.
+pub fn review_head(r: &Review) -> String {
+    format!(
+        "{} {} by {}",
+        r.decision.as_str().to_uppercase(),
+        local_time(&r.decided_at),
+        sanitize(&r.reviewer)
+    )
+}
+
+pub fn review_style(r: &Review, theme: &Theme) -> ratatui::style::Style {
+    match r.decision {
+        Decision::Approved => theme.ok,
+        Decision::Returned => theme.error,
+    }
 }
 
 pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
@@ -261,8 +293,28 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
         "new, saved from the first change"
     };
     let block = pane(format!("{} · {state}", section.title()), true, theme);
-    let inner = block.inner(left);
+    let mut inner = block.inner(left);
     f.render_widget(block, left);
+    if let Some(last) = ed.reviews.last() {
+        // the latest decision above the form: what, when, who; then the comment
+        let w = inner.width as usize;
+        let mut banner = vec![Line::styled(
+            fit(&review_head(last), w),
+            review_style(last, theme),
+        )];
+        if !last.comment.is_empty() {
+            banner.push(Line::styled(
+                fit(&format!("  {}", sanitize(&last.comment)), w),
+                theme.title,
+            ));
+        }
+        let n = (banner.len() as u16).min(inner.height.saturating_sub(1));
+        f.render_widget(
+            Paragraph::new(banner),
+            Rect::new(inner.x, inner.y, inner.width, n),
+        );
+        inner = Rect::new(inner.x, inner.y + n, inner.width, inner.height - n);
+    }
     let mut head = match section {
         Section::Shipment | Section::Inspection => Vec::new(),
         _ => list_lines(ed, inner.width as usize, theme),
@@ -303,6 +355,18 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     let mut rest = verdict.into_iter();
     lines.extend(rest.next());
+    if !ed.reviews.is_empty() {
+        lines.push(Line::styled(
+            format!("Review decisions ({}):", ed.reviews.len()),
+            theme.title,
+        ));
+        for r in ed.reviews.iter().rev() {
+            lines.push(Line::styled(
+                format!("• {}", review_text(r)),
+                review_style(r, theme),
+            ));
+        }
+    }
     if !ed.problems.is_empty() {
         lines.push(Line::styled("Cannot finalize:", theme.error));
         for p in &ed.problems {

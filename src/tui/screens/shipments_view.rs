@@ -271,6 +271,15 @@ pub fn detail_lines<'a>(d: &'a ShipmentDetail, theme: &Theme) -> Vec<Line<'a>> {
             c(&i.officer),
             c(&i.state)
         )));
+        if let Some(r) = &i.review {
+            l.push(Line::styled(
+                format!("    {}", super::record_view::review_head(r)),
+                super::record_view::review_style(r, theme),
+            ));
+            if !r.comment.is_empty() {
+                l.push(Line::raw(format!("      {}", c(&r.comment))));
+            }
+        }
         if !i.narrative.is_empty() {
             l.push(Line::raw(format!("    {}", c(&i.narrative))));
         }
