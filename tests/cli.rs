@@ -123,6 +123,27 @@ fn rules_show_everything() {
     ] {
         assert!(out.contains(want), "missing {want}: {out}");
     }
+    // 2025 No. 72 suspends clause 2 of 2024 No. 46 only: not clause 1 (US military)
+    let section = |out: &str, clause: &str| -> String {
+        let from = out.find(&format!("clause {clause}:")).unwrap();
+        let rest = &out[from..];
+        let end = rest.find("\n  clause ").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_string()
+    };
+    let mil = section(&out, "D-US-MIL");
+    assert!(
+        !mil.contains("suspended"),
+        "clause 1 shown suspended: {mil}"
+    );
+    let two = section(&out, "D-US-2");
+    assert!(
+        two.contains("clause 2 suspended 2025-11-09 to 2026-11-27 by 2025 No. 72"),
+        "{two}"
+    );
+    let mil = stdout(bin(&db).args(["rules", "show", "D-US-MIL"]));
+    assert!(!mil.contains("suspended"), "{mil}");
+    let two = stdout(bin(&db).args(["rules", "show", "D-US-2"]));
+    assert!(two.contains("suspended 2025-11-09 to 2026-11-27"), "{two}");
     let out = stdout(bin(&db).args(["rules", "show", "gr-artificial"]));
     assert!(
         out.contains("criterion: purity_pct > 99.9") && out.contains("density_g_cm3 > 1.73"),
@@ -319,6 +340,27 @@ fn bad_facts_exit_2_naming_the_field_and_write_nothing() {
             r#"{"date":"2025-01-01","composition":{"Xx":3}}"#,
             "composition.Xx: is not a chemical element",
         ),
+        (
+            r#"{"date":"2025-06-01","measurements":{"purity_pct":150}}"#,
+            "measurements.purity_pct: 150 is not a percentage from 0 to 100",
+        ),
+        (
+            r#"{"date":"2025-06-01","composition":{"Ga":60,"Zn":60}}"#,
+            "composition: the percentages add up to 120.00, more than 100",
+        ),
+        (
+            r#"{"date":"2025-06-01","composition":{"Ga":101}}"#,
+            "composition.Ga: 101 is not a percentage",
+        ),
+        (
+            r#"{"date":"2025-06-01","measurements":{"purity":99.99}}"#,
+            "measurements.purity: unknown measurement; known: purity_pct, ",
+        ),
+        (
+            r#"{"date":"2025-06-01","measurements":{"foo_pct":9}}"#,
+            "measurements.foo_pct: unknown measurement",
+        ),
+        (r#"[1]"#, "facts: expected a JSON object"),
     ];
     for (facts, want) in cases {
         let out = bin(&db)
@@ -384,4 +426,80 @@ fn output_into_a_closed_pipe_ends_quietly() {
         .unwrap();
     child.wait().unwrap();
     assert!(!err.contains("panicked"), "stderr: {err}");
+}
+
+#[test]
+fn export_key_refuses_to_overwrite_and_trust_refuses_control_characters() {
+    let (dir, db) = fresh();
+    let key = dir.path().join("f.key");
+    std::fs::write(&key, "keep me").unwrap();
+    let out = bin(&db)
+        .args(["device", "export-key", "--out"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("f.key") && err.contains("already exists"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), "keep me");
+    stdout(
+        bin(&db)
+            .args(["device", "export-key", "--force", "--out"])
+            .arg(&key),
+    );
+    let mut kf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&key).unwrap()).unwrap();
+    assert_eq!(kf["format"], "minspect-device-key");
+
+    let other_dir = TempDir::new().unwrap();
+    let other = other_dir.path().join("hq.db");
+    bin(&other)
+        .args([
+            "init",
+            "--officer",
+            "Zhao",
+            "--badge",
+            "HQ-1",
+            "--device",
+            "hq",
+            "--hq",
+        ])
+        .assert()
+        .success();
+    let hq_key = other_dir.path().join("hq.key");
+    stdout(
+        bin(&other)
+            .args(["device", "export-key", "--out"])
+            .arg(&hq_key),
+    );
+    kf = serde_json::from_str(&std::fs::read_to_string(&hq_key).unwrap()).unwrap();
+    let before = snapshot(&db);
+    for bad in ["hq\u{1b}[2J", "hq\u{7}", "hq\nfake line", "  "] {
+        kf["name"] = serde_json::Value::String(bad.into());
+        std::fs::write(&hq_key, kf.to_string()).unwrap();
+        let out = bin(&db)
+            .args(["device", "trust"])
+            .arg(&hq_key)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {err}");
+        assert!(
+            err.contains("name:") && err.contains("control characters"),
+            "{err}"
+        );
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    assert!(
+        snapshot(&db) == before,
+        "a refused trust changed the database"
+    );
+    kf["name"] = serde_json::Value::String("hq".into());
+    std::fs::write(&hq_key, kf.to_string()).unwrap();
+    let out = stdout(bin(&db).args(["device", "trust"]).arg(&hq_key));
+    assert!(out.contains("trusted"), "{out}");
 }

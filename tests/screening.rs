@@ -96,6 +96,8 @@ const CASES: &[Case] = &[
     c("C12 measured Dy above the declared composition", r#"{"date":"2025-07-04","description":"NdFeB magnets Pr 4.49%, Nd 13.5%, Fe 65.7%, B 0.95%, Ce 15.36%","composition":{"Dy":0.36,"Nd":13.5},"destination":"CH"}"#, L, &["re-dy-magnet", "M2"], &[]),
     c("declaration string gives Dy", r#"{"date":"2025-06-01","description":"permanent magnets 0|2|Nd 14.00%, Pr 4.71%, Dy 0.18%|no brand"}"#, L, &["re-dy-magnet"], &["M2"]),
     Case { name: "declaration string without Dy is not proof", facts: r#"{"date":"2025-06-01","description":"NdFeB magnets Nd 14.00%, Pr 4.71%"}"#, verdict: R, hits: &["re-dy-magnet"], absent: &[], missing: &["dy_pct", "tb_pct"] },
+    c("magnets with Dy composition pick the magnet item", r#"{"date":"2025-06-01","hs_code":"8505111000","description":"magnets","composition":{"Dy":0.18}}"#, L, &["re-dy-magnet"], &["re-dy-metal"]),
+    c("磁 with Tb composition picks the Tb magnet", r#"{"date":"2025-06-01","description":"磁体","composition":{"Tb":0.5}}"#, L, &["re-tb-magnet"], &["re-tb-metal"]),
     c("Dy declared as iron alloy", r#"{"date":"2025-07-01","hs_code":"7202999000","description":"iron alloy","composition":{"Dy":80,"Fe":20}}"#, L, &["re-dy-metal", "M1"], &[]),
     // --- 2025 No. 10 from 2025-02-04: W, Bi, Te, In
     c("tungsten oxide day before", r#"{"date":"2025-02-03","description":"tungsten oxide"}"#, N, &[], &["w-oxide"]),
@@ -285,4 +287,27 @@ fn screening_is_deterministic_and_orders_reasons_first() {
     for id in ["D-US-MIL", "D-US-2", "M1"] {
         assert!(a.hits.iter().any(|h| h.rule_id == id), "{id}");
     }
+}
+
+#[test]
+fn an_element_not_measured_is_not_reported_as_measured_zero() {
+    let pack = pack();
+    let facts = Facts::from_json(r#"{"date":"2025-07-04","description":"NdFeB permanent magnets","composition":{"Nd":13.5,"Dy":0.36}}"#).unwrap();
+    let s = screen(&pack, &facts);
+    let note = s
+        .notes
+        .iter()
+        .find(|n| n.contains("re-tb-magnet"))
+        .expect("Tb magnet note");
+    assert!(note.contains("Tb not measured"), "{note}");
+    assert!(!note.contains("measured tb_pct 0"), "{note}");
+    // a value that was given is still reported as measured
+    let facts = Facts::from_json(r#"{"date":"2025-07-04","description":"NdFeB permanent magnets","composition":{"Nd":13.5,"Dy":0.36,"Tb":0}}"#).unwrap();
+    let s = screen(&pack, &facts);
+    let note = s
+        .notes
+        .iter()
+        .find(|n| n.contains("re-tb-magnet"))
+        .expect("Tb magnet note");
+    assert!(note.contains("measured tb_pct 0 (needs > 0)"), "{note}");
 }

@@ -15,6 +15,9 @@ pub enum DeviceCommand {
     ExportKey {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Overwrite FILE if it exists
+        #[arg(long)]
+        force: bool,
     },
     /// Trust another device's key file (HQ: a field device; field: headquarters)
     Trust {
@@ -30,9 +33,9 @@ pub enum DeviceCommand {
 
 pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
     match cmd {
-        DeviceCommand::ExportKey { out } => {
+        DeviceCommand::ExportKey { out, force } => {
             let store = open_existing(db, true)?;
-            let (kf, path) = sync::export_key(&store, out.as_deref()).map_err(sync_err)?;
+            let (kf, path) = sync::export_key(&store, out.as_deref(), force).map_err(sync_err)?;
             match path {
                 Some(p) => println!("{}", p.display()),
                 None => print!("{}", kf.to_json()),

@@ -5,8 +5,8 @@ use serde_json::json;
 
 use super::{CliError, CliResult};
 use crate::domain::{sanitize, sanitize_multiline};
-use crate::rules::pack::{Announcement, Item, RulePack};
-use crate::rules::{announcement_standing, clause_standing};
+use crate::rules::pack::{Announcement, Clause, Item, RulePack, Suspension};
+use crate::rules::{announcement_standing, clause_standing, suspends_clause};
 
 fn s(text: &str) -> String {
     sanitize(text).into_owned()
@@ -18,21 +18,34 @@ fn announcement<'p>(pack: &'p RulePack, id: &str) -> Option<&'p Announcement> {
         .find(|a| a.id == id || a.number.eq_ignore_ascii_case(id))
 }
 
+fn suspension_line(pack: &RulePack, x: &Suspension) -> String {
+    let by = announcement(pack, &x.by)
+        .map(|a| a.number.as_str())
+        .unwrap_or(&x.by);
+    let part = x
+        .clause
+        .as_deref()
+        .map(|c| format!("clause {c} "))
+        .unwrap_or_default();
+    format!("{part}suspended {} to {} by {by}", x.start, x.end)
+}
+
+/// Every suspension of announcement `ann` (whole or any of its clauses).
 fn suspensions_text(pack: &RulePack, ann: &str) -> Vec<String> {
     pack.suspensions
         .iter()
         .filter(|x| x.target == ann)
-        .map(|x| {
-            let by = announcement(pack, &x.by)
-                .map(|a| a.number.as_str())
-                .unwrap_or(&x.by);
-            let part = x
-                .clause
-                .as_deref()
-                .map(|c| format!("clause {c} "))
-                .unwrap_or_default();
-            format!("{part}suspended {} to {} by {by}", x.start, x.end)
-        })
+        .map(|x| suspension_line(pack, x))
+        .collect()
+}
+
+/// The suspensions that touch clause `c`: of its whole announcement, or of this clause
+/// (matched as the rules engine matches them), never of a sibling clause.
+fn clause_suspensions_text(pack: &RulePack, c: &Clause) -> Vec<String> {
+    pack.suspensions
+        .iter()
+        .filter(|x| (x.target == c.announcement && x.clause.is_none()) || suspends_clause(x, c))
+        .map(|x| suspension_line(pack, x))
         .collect()
 }
 
@@ -47,7 +60,7 @@ pub fn show(pack: &RulePack, id: &str, today: NaiveDate, as_json: bool) -> CliRe
         if as_json {
             println!(
                 "{}",
-                json!({"clause": c, "standing_today": standing, "suspensions": suspensions_text(pack, &c.announcement)})
+                json!({"clause": c, "standing_today": standing, "suspensions": clause_suspensions_text(pack, c)})
             );
         } else {
             let ann = announcement(pack, &c.announcement)
@@ -77,7 +90,7 @@ pub fn show(pack: &RulePack, id: &str, today: NaiveDate, as_json: bool) -> CliRe
                 c.valid_to.map(|d| format!(" to {d}")).unwrap_or_default()
             );
             println!("  today ({today}): {}", standing.describe());
-            for line in suspensions_text(pack, &c.announcement) {
+            for line in clause_suspensions_text(pack, c) {
                 println!("  {}", s(&line));
             }
         }
@@ -248,7 +261,7 @@ fn show_item(pack: &RulePack, i: &Item, today: NaiveDate, as_json: bool) {
             s(&c.text),
             st.describe()
         );
-        for line in suspensions_text(pack, &c.announcement) {
+        for line in clause_suspensions_text(pack, c) {
             println!("    {}", s(&line));
         }
     }

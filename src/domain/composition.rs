@@ -63,14 +63,20 @@ pub fn parse_composition(field: &str, raw: &str) -> Result<BTreeMap<String, f64>
         }
         i = m + 1;
     }
-    let sum: f64 = out.values().sum();
+    check_composition_sum(field, &out)?;
+    Ok(out)
+}
+
+/// Refuses a composition whose percentages add up to more than 100 (+0.5 for rounding).
+pub fn check_composition_sum(field: &str, parts: &BTreeMap<String, f64>) -> Result<(), FieldError> {
+    let sum: f64 = parts.values().sum();
     if sum > 100.5 {
         return Err(FieldError::new(
             field,
             format!("the percentages add up to {sum:.2}, more than 100"),
         ));
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ mod sanitize;
 mod validate;
 
 pub use codes::{HsCode, parse_date};
-pub use composition::{is_element, parse_composition};
+pub use composition::{check_composition_sum, is_element, parse_composition};
 pub use country::{Country, is_country};
 pub use enums::{FindingKind, Outcome, TransportMode, Trigger};
 pub use idcodes::{ContainerNo, CreditCode, Locode, container_check_digit, credit_code_check_char};

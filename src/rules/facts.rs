@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Country, EndUse, FieldError, HsCode};
+use super::measurements::{MEASUREMENTS, is_known_measurement};
+use crate::domain::{Country, EndUse, FieldError, HsCode, check_composition_sum, check_percent};
 
 /// Validated facts. Build with [`Facts::from_json`] (or directly in code and tests).
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -54,7 +55,6 @@ fn string_field(name: &str, v: Option<serde_json::Value>) -> Result<Option<Strin
 fn number_map(
     name: &str,
     v: Option<serde_json::Value>,
-    max: Option<f64>,
 ) -> Result<BTreeMap<String, f64>, FactsError> {
     let mut out = BTreeMap::new();
     let obj = match v {
@@ -75,21 +75,61 @@ fn number_map(
         if !n.is_finite() || n < 0.0 {
             return Err(FieldError::new(&field, format!("{n} is negative")));
         }
-        if let Some(max) = max
-            && n > max
-        {
-            return Err(FieldError::new(&field, format!("{n} is above {max}")));
-        }
         out.insert(key, n);
     }
     Ok(out)
+}
+
+/// Element symbol -> percent: real symbols, each 0-100, adding up to at most 100.
+fn composition(v: Option<serde_json::Value>) -> Result<BTreeMap<String, f64>, FactsError> {
+    let parts = number_map("composition", v)?;
+    for (element, n) in &parts {
+        let field = format!("composition.{element}");
+        if !is_element_symbol(element) {
+            return Err(FieldError::new(
+                field,
+                "is not a chemical element symbol (e.g. Ga, Dy, Sb)",
+            ));
+        }
+        check_percent(&field, *n)?;
+    }
+    check_composition_sum("composition", &parts)?;
+    Ok(parts)
+}
+
+/// Measurement name -> value: only names the rules know (a typo would silently turn a
+/// licence case into needs_review); every `_pct` value 0-100.
+fn measurements(v: Option<serde_json::Value>) -> Result<BTreeMap<String, f64>, FactsError> {
+    let values = number_map("measurements", v)?;
+    for (key, n) in &values {
+        let field = format!("measurements.{key}");
+        if !is_known_measurement(key) {
+            let known: Vec<&str> = MEASUREMENTS.iter().map(|(n, _, _)| *n).collect();
+            return Err(FieldError::new(
+                field,
+                format!(
+                    "unknown measurement; known: {} (element symbol in lower case, e.g. dy_pct)",
+                    known.join(", ")
+                ),
+            ));
+        }
+        if key.ends_with("_pct") {
+            check_percent(&field, *n)?;
+        }
+    }
+    Ok(values)
 }
 
 impl Facts {
     /// Parses facts JSON. `date` is required; every other field is optional.
     /// Errors name the field and what is wrong.
     pub fn from_json(text: &str) -> Result<Facts, FactsError> {
-        let raw: RawFacts = serde_json::from_str(text).map_err(|e| {
+        let value: serde_json::Value = serde_json::from_str(text)
+            .map_err(|e| FieldError::new("facts", format!("malformed JSON: {e}")))?;
+        if !value.is_object() {
+            return Err(FieldError::new("facts", "expected a JSON object"));
+        }
+        let raw: RawFacts = serde_json::from_value(value).map_err(|e| {
             let msg = e.to_string();
             match msg.strip_prefix("unknown field `") {
                 Some(rest) => {
@@ -118,21 +158,13 @@ impl Facts {
             Some(s) => EndUse::parse(&s)?,
             None => EndUse::Unknown,
         };
-        let composition = number_map("composition", raw.composition, Some(100.0))?;
-        for element in composition.keys() {
-            if !is_element_symbol(element) {
-                return Err(FieldError::new(
-                    format!("composition.{element}"),
-                    "is not a chemical element symbol (e.g. Ga, Dy, Sb)",
-                ));
-            }
-        }
+        let composition = composition(raw.composition)?;
         Ok(Facts {
             date: Some(date),
             hs_code,
             description: string_field("description", raw.description)?.unwrap_or_default(),
             composition,
-            measurements: number_map("measurements", raw.measurements, None)?,
+            measurements: measurements(raw.measurements)?,
             destination,
             end_use,
             end_user: string_field("end_user", raw.end_user)?.unwrap_or_default(),

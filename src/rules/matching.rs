@@ -251,8 +251,25 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], input: &Input<'_>)
         if covered {
             continue;
         }
+        // "magnets" with Dy: the Dy magnet item, not the family's primary (Dy metal)
+        let named = |item: &Item| {
+            item.composition_keywords
+                .iter()
+                .any(|k| desc.has_word(&k.to_lowercase()))
+        };
+        let by_word = pack.items.iter().any(|item| {
+            !item.technology
+                && item.elements.contains(el)
+                && pct >= item.element_min_pct
+                && named(item)
+        });
         for (i, item) in pack.items.iter().enumerate() {
-            if item.family_primary && item.elements.contains(el) && pct >= item.element_min_pct {
+            let pick = if by_word {
+                !item.technology && named(item)
+            } else {
+                item.family_primary
+            };
+            if pick && item.elements.contains(el) && pct >= item.element_min_pct {
                 out.push(ItemMatch {
                     item: i,
                     hs: HsHit::None,
@@ -319,10 +336,27 @@ fn describe(c: &Criterion, v: Option<f64>) -> String {
     }
 }
 
-fn describe_fail(c: &Criterion, v: f64) -> String {
+/// True when `name` was given: measured, or its element listed in a composition (a value
+/// [`measured`] reads as 0 because the element is absent was not given).
+fn given(input: &Input<'_>, name: &str) -> bool {
+    input.facts.measurements.contains_key(name)
+        || element_of(name).is_some_and(|el| {
+            input.facts.composition.contains_key(&el) || input.declared.contains_key(&el)
+        })
+}
+
+fn describe_fail(c: &Criterion, v: f64, given: bool) -> String {
     let mark = if c.unconfirmed { ", UNCONFIRMED" } else { "" };
+    if !given && let Some(el) = element_of(&c.measurement) {
+        return format!(
+            "{el} not measured (absent from the composition; needs {} {} {}{mark})",
+            c.measurement,
+            c.op.symbol(),
+            fmt_num(c.value)
+        );
+    }
     format!(
-        "{} {} (needs {} {}{mark})",
+        "measured {} {} (needs {} {}{mark})",
         c.measurement,
         fmt_num(v),
         c.op.symbol(),
@@ -358,7 +392,7 @@ pub(super) fn evaluate(item: &Item, input: &Input<'_>) -> Outcome {
                 Some(v) if c.op.holds(v, c.value) => held.push(describe(c, Some(v))),
                 Some(v) => {
                     unconfirmed_fail |= c.unconfirmed;
-                    fails.push(describe_fail(c, v));
+                    fails.push(describe_fail(c, v, given(input, &c.measurement)));
                 }
                 None => open.push(c.measurement.clone()),
             }

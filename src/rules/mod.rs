@@ -18,7 +18,7 @@ pub use measurements::{MEASUREMENTS, is_known_measurement};
 pub use pack::RulePack;
 pub use screen::{Hit, HitKind, PackRef, Screening, ScreeningIndex, Verdict, screen};
 pub use search::{SearchHit, search};
-pub use standing::{Standing, announcement_standing, clause_standing};
+pub use standing::{Standing, announcement_standing, clause_standing, suspends_clause};
 pub use validate::PackError;
 
 /// The default rule pack, embedded in the binary.

@@ -209,6 +209,10 @@ pub struct Item {
     /// The item that stands for its family when only the composition matched.
     #[serde(default)]
     pub family_primary: bool,
+    /// Words (English or Chinese) that, with one of `elements` in the composition, pick
+    /// this item instead of the family's primary one (`magnet` with Dy: the Dy magnet).
+    #[serde(default)]
+    pub composition_keywords: Vec<String>,
     #[serde(default)]
     pub control_code: Option<String>,
     #[serde(default)]

@@ -101,6 +101,7 @@ fn mentions(description: &str, item: &Item) -> bool {
         .keywords
         .iter()
         .chain(item.formulae.iter())
+        .chain(item.composition_keywords.iter())
         .chain(std::iter::once(&item.name_en))
         .chain(std::iter::once(&item.name_zh));
     words

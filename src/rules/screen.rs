@@ -267,14 +267,17 @@ impl<'p> ScreeningIndex<'p> {
             }
             Outcome::BelowUnconfirmed(failed) => {
                 out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
-                    "{} ({}) under {}{code_txt}: measured {}, below a threshold that is UNCONFIRMED; {basis}. Confirm the threshold with the official text or an expert identification.",
+                    "{} ({}) under {}{code_txt}: {}, below a threshold that is UNCONFIRMED; {basis}. Confirm the threshold with the official text or an expert identification.",
                     item.name_en, item.name_zh, ann.number, failed.join(", ")
                 ));
             }
             Outcome::Below(failed) => {
                 out.notes.push(format!(
-                    "{} ({}, {}{code_txt}): measured {}; below the thresholds, not controlled by this item.",
-                    item.name_en, item.id, ann.number, failed.join(", ")
+                    "{} ({}, {}{code_txt}): {}; below the thresholds, not controlled by this item.",
+                    item.name_en,
+                    item.id,
+                    ann.number,
+                    failed.join(", ")
                 ));
                 return None;
             }

@@ -105,6 +105,16 @@ pub fn announcement_standing<'p>(
     }
 }
 
+/// True when suspension `s` names this very clause (by id or clause number) of the
+/// clause's announcement. A suspension of the whole announcement (no `clause`) is not
+/// counted here: [`announcement_standing`] judges those.
+pub fn suspends_clause(s: &Suspension, clause: &Clause) -> bool {
+    s.target == clause.announcement
+        && s.clause
+            .as_deref()
+            .is_some_and(|c| c == clause.id || clause.clause_no.as_deref() == Some(c))
+}
+
 /// The standing of a clause on `date` (its own window, its announcement, and suspensions
 /// of the announcement or of this clause), and the latest already-ended suspension.
 pub fn clause_standing<'p>(
@@ -113,12 +123,7 @@ pub fn clause_standing<'p>(
     date: NaiveDate,
 ) -> (Standing, Option<&'p Suspension>) {
     let (ann, ann_lapsed) = announcement_standing(pack, &clause.announcement, date);
-    let own = |s: &Suspension| {
-        s.target == clause.announcement
-            && s.clause
-                .as_deref()
-                .is_some_and(|c| c == clause.id || clause.clause_no.as_deref() == Some(c))
-    };
+    let own = |s: &Suspension| suspends_clause(s, clause);
     let (active, lapsed) = suspended_on(pack, own, date);
     let lapsed = match (lapsed, ann_lapsed) {
         (Some(a), Some(b)) => Some(if a.end >= b.end { a } else { b }),

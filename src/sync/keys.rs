@@ -76,9 +76,11 @@ pub fn public_key_from_hex(s: &str) -> Result<[u8; 32], String> {
 }
 
 /// Writes this device's key file: to `out` (atomically) or returns the text when `None`.
+/// An existing file is refused unless `force`.
 pub fn export_key(
     store: &Store,
     out: Option<&Path>,
+    force: bool,
 ) -> Result<(KeyFile, Option<PathBuf>), SyncError> {
     let kf = KeyFile::of_local(&store.local_key()?);
     let Some(out) = out else {
@@ -87,6 +89,12 @@ pub fn export_key(
     if out.is_dir() {
         return Err(SyncError::Refused(format!(
             "--out: {} is a directory; give the key file's name",
+            out.display()
+        )));
+    }
+    if !force && out.exists() {
+        return Err(SyncError::Refused(format!(
+            "--out: {} already exists; give another name or --force to overwrite it",
             out.display()
         )));
     }
@@ -120,6 +128,13 @@ pub fn trust_key_file(
         source,
     })?;
     let kf = KeyFile::parse(&text, &path.display().to_string())?;
+    if kf.name.trim().is_empty() || kf.name.chars().any(char::is_control) {
+        return Err(SyncError::Refused(format!(
+            "{}: name: {:?} is empty or contains control characters (escape sequences could rewrite the terminal); not trusted",
+            path.display(),
+            kf.name
+        )));
+    }
     let outcome = store.trust_device(&kf.device_id, &kf.name, kf.kind, kf.public_key_bytes())?;
     Ok((kf, outcome))
 }

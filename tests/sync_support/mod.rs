@@ -86,7 +86,17 @@ pub fn pair(hq: &Path, field: &Path, dir: &Path) {
         ),
         fk.display().to_string()
     );
-    ok(hq, &["device", "export-key", "--out", hk.to_str().unwrap()]);
+    // the same HQ key pairs with every device: a deliberate overwrite
+    ok(
+        hq,
+        &[
+            "device",
+            "export-key",
+            "--force",
+            "--out",
+            hk.to_str().unwrap(),
+        ],
+    );
     assert!(ok(hq, &["device", "trust", fk.to_str().unwrap()]).starts_with("trusted"));
     assert!(ok(field, &["device", "trust", hk.to_str().unwrap()]).starts_with("trusted"));
 }
