@@ -45,8 +45,10 @@ pub(crate) fn live_rows_differ(
             }
             ship.remove("record_hash");
         }
-        if let Some(c) = v.get_mut("custody_event").and_then(Value::as_object_mut) {
-            c.remove("record_hash");
+        for key in ["inspection", "custody_event"] {
+            if let Some(row) = v.get_mut(key).and_then(Value::as_object_mut) {
+                row.remove("record_hash");
+            }
         }
     }
     if hashed == live {
