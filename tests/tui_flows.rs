@@ -98,10 +98,15 @@ fn screening_form_shows_field_errors_and_the_verdict_live() {
             text.contains("measurements: '9x' is not a number"),
             "{text}"
         );
+        // an unknown measurement name is refused, naming the entry
+        keys(&mut a, &mut s, "<c-u>purity 99.99");
+        let form = a.screens.rules.form.as_ref().unwrap();
+        let err = form.errors[3].as_deref().unwrap();
+        assert!(err.starts_with("purity: unknown measurement"), "{err}");
         keys(
             &mut a,
             &mut s,
-            "<bs>9.99<tab>US<tab>civil<tab><c-u>2026-13-01",
+            "<c-u>purity_pct 99.99<tab>US<tab>civil<tab><c-u>2026-13-01",
         );
         let form = a.screens.rules.form.as_ref().unwrap();
         assert_eq!(form.errors[3], None);

@@ -129,7 +129,13 @@ impl ScreeningForm {
                 Ok(_) => {
                     all.insert(name.into(), value);
                 }
-                Err(e) => self.errors[i] = Some(e.message),
+                // name the entry inside a map field (`purity: unknown measurement ...`)
+                Err(e) => {
+                    self.errors[i] = Some(match e.field.split_once('.') {
+                        Some((_, entry)) => format!("{entry}: {}", e.message),
+                        None => e.message,
+                    })
+                }
             }
         }
         self.result = match (pack, all.contains_key("date")) {
