@@ -270,6 +270,29 @@ fn a_gap_in_the_chain_is_named() {
 }
 
 #[test]
+fn a_missing_payload_is_named() {
+    let (_dir, db) = new_db();
+    minspect(&db)
+        .args(["record", "import", EXAMPLE, "--finalize"])
+        .assert()
+        .success();
+    let store = Store::open(&db).unwrap();
+    for sql in [
+        "DROP TRIGGER outbox_payloads_no_delete",
+        "DELETE FROM outbox_payloads WHERE seq = 2",
+    ] {
+        store.execute_raw_for_tests(sql).unwrap();
+    }
+    let broken = store.verify_chains().unwrap().broken.unwrap();
+    assert_eq!(broken.seq, 2);
+    assert!(
+        broken.problem.contains("payload is missing"),
+        "{}",
+        broken.problem
+    );
+}
+
+#[test]
 fn read_only_refuses_import() {
     let (_dir, db) = new_db();
     minspect(&db)
