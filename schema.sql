@@ -346,14 +346,15 @@ CREATE TABLE attachments (
 
 -- ---------------------------------------------------------------- chain, outbox, sync
 -- One row per finalized record, per device: the device's hash chain and its outbox.
--- payload/hash columns are immutable; only the delivery state moves
--- (finalized -> sent -> acknowledged; 'received' at headquarters).
+-- The chain columns are immutable; only the delivery state moves
+-- (finalized -> sent -> acknowledged; 'received' at headquarters). The record's payload
+-- lives in outbox_payloads (one row per outbox row, written in the same transaction) so
+-- that a state change rewrites only the narrow outbox rows, not kilobytes of JSON each.
 CREATE TABLE outbox (
     device_id   TEXT NOT NULL,
     seq         INTEGER NOT NULL CHECK (seq >= 1),
     kind        TEXT NOT NULL CHECK (kind IN ('inspection', 'custody_event')),
     record_id   TEXT NOT NULL,
-    payload     TEXT NOT NULL,            -- canonical JSON of the record as finalized
     hash        TEXT NOT NULL CHECK (length(hash) = 64),
     prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
     created_at  TEXT NOT NULL,
@@ -365,10 +366,25 @@ CREATE TABLE outbox (
     UNIQUE (device_id, record_id)
 ) STRICT;
 CREATE INDEX outbox_state ON outbox (state, device_id, seq);
-CREATE TRIGGER outbox_payload_immutable BEFORE UPDATE OF device_id, seq, kind, record_id, payload, hash, prev_hash, created_at ON outbox BEGIN
+CREATE TRIGGER outbox_payload_immutable BEFORE UPDATE OF device_id, seq, kind, record_id, hash, prev_hash, created_at ON outbox BEGIN
     SELECT RAISE(ABORT, 'outbox records are immutable');
 END;
 CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox BEGIN
+    SELECT RAISE(ABORT, 'outbox records cannot be deleted');
+END;
+-- The canonical JSON of each outbox record as finalized (hashed into the chain), byte for
+-- byte. Written once with its outbox row; never updated or deleted.
+CREATE TABLE outbox_payloads (
+    device_id TEXT NOT NULL,
+    seq       INTEGER NOT NULL,
+    payload   TEXT NOT NULL,
+    PRIMARY KEY (device_id, seq),
+    FOREIGN KEY (device_id, seq) REFERENCES outbox (device_id, seq)
+) STRICT;
+CREATE TRIGGER outbox_payloads_immutable BEFORE UPDATE ON outbox_payloads BEGIN
+    SELECT RAISE(ABORT, 'outbox records are immutable');
+END;
+CREATE TRIGGER outbox_payloads_no_delete BEFORE DELETE ON outbox_payloads BEGIN
     SELECT RAISE(ABORT, 'outbox records cannot be deleted');
 END;
 

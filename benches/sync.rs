@@ -2,7 +2,7 @@
 //! same run with the sqlite3 shell's `.import` of the same rows as CSV.
 //!
 //! The rows for the CSV import are exactly the rows one real import wrote at
-//! headquarters (outbox + shipments, inspections, measurements, findings, seizures,
+//! headquarters (outbox + outbox_payloads + shipments, inspections, measurements, findings, seizures,
 //! custody events, officers), imported into a copy of the same headquarters database in
 //! one transaction. Every iteration starts from a fresh copy of the prepared database
 //! (copying is outside the timing). `MINSPECT_BENCH_RECORDS` changes the record count.
@@ -21,7 +21,7 @@ use minspect::store::{InitOptions, Store, setup_new_database};
 use minspect::sync::{self, ExportOutcome};
 use rusqlite::types::ValueRef;
 
-const TABLES: [&str; 8] = [
+const TABLES: [&str; 9] = [
     "officers",
     "shipments",
     "measurements",
@@ -30,6 +30,7 @@ const TABLES: [&str; 8] = [
     "inspections",
     "custody_events",
     "outbox",
+    "outbox_payloads",
 ];
 
 fn records() -> usize {

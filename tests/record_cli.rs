@@ -225,11 +225,11 @@ fn db_check_names_the_first_broken_link() {
         // tamper with the second record's payload behind the store's back
         let store = Store::open(&db).unwrap();
         store
-            .execute_raw_for_tests("DROP TRIGGER outbox_payload_immutable")
+            .execute_raw_for_tests("DROP TRIGGER outbox_payloads_immutable")
             .unwrap();
         store
             .execute_raw_for_tests(
-                "UPDATE outbox SET payload = replace(payload, 'seizure store', 'nowhere') WHERE seq = 2",
+                "UPDATE outbox_payloads SET payload = replace(payload, 'seizure store', 'nowhere') WHERE seq = 2",
             )
             .unwrap();
         let report = store.verify_chains().unwrap();
@@ -252,16 +252,41 @@ fn a_gap_in_the_chain_is_named() {
         .assert()
         .success();
     let store = Store::open(&db).unwrap();
-    store
-        .execute_raw_for_tests("DROP TRIGGER outbox_no_delete")
-        .unwrap();
-    store
-        .execute_raw_for_tests("DELETE FROM outbox WHERE seq = 2")
-        .unwrap();
+    for sql in [
+        "DROP TRIGGER outbox_no_delete",
+        "DROP TRIGGER outbox_payloads_no_delete",
+        "DELETE FROM outbox_payloads WHERE seq = 2",
+        "DELETE FROM outbox WHERE seq = 2",
+    ] {
+        store.execute_raw_for_tests(sql).unwrap();
+    }
     let broken = store.verify_chains().unwrap().broken.unwrap();
     assert_eq!(broken.seq, 3);
     assert!(
         broken.problem.contains("expected seq 2"),
+        "{}",
+        broken.problem
+    );
+}
+
+#[test]
+fn a_missing_payload_is_named() {
+    let (_dir, db) = new_db();
+    minspect(&db)
+        .args(["record", "import", EXAMPLE, "--finalize"])
+        .assert()
+        .success();
+    let store = Store::open(&db).unwrap();
+    for sql in [
+        "DROP TRIGGER outbox_payloads_no_delete",
+        "DELETE FROM outbox_payloads WHERE seq = 2",
+    ] {
+        store.execute_raw_for_tests(sql).unwrap();
+    }
+    let broken = store.verify_chains().unwrap().broken.unwrap();
+    assert_eq!(broken.seq, 2);
+    assert!(
+        broken.problem.contains("payload is missing"),
         "{}",
         broken.problem
     );

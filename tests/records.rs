@@ -84,14 +84,16 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
         assert_eq!(row("kind"), *kind);
         assert_eq!(row("state"), "finalized");
         assert_eq!(row("prev_hash"), prev);
-        let payload = row("payload");
+        let payload = q(&format!(
+            "SELECT payload FROM outbox_payloads WHERE seq = {seq}"
+        ));
         assert_eq!(row("hash"), chain_hash(&prev, &payload));
         let v: Value = serde_json::from_str(&payload).unwrap();
         assert_eq!(v["kind"], *kind);
         prev = row("hash");
     }
     let payload: Value =
-        serde_json::from_str(&q("SELECT payload FROM outbox WHERE seq = 1")).unwrap();
+        serde_json::from_str(&q("SELECT payload FROM outbox_payloads WHERE seq = 1")).unwrap();
     assert_eq!(payload["shipment"]["declaration_no"], "223320250704118806");
     assert_eq!(payload["shipment"]["net_weight_g"], 4_000_000);
     assert_eq!(payload["inspection"]["state"], "finalized");
@@ -100,7 +102,7 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     assert_eq!(payload["findings"][0]["kind"], "under_declared_content");
     assert_eq!(payload["seizures"][0]["legal_basis"], "[\"re-dy-magnet\"]");
     let custody: Value =
-        serde_json::from_str(&q("SELECT payload FROM outbox WHERE seq = 3")).unwrap();
+        serde_json::from_str(&q("SELECT payload FROM outbox_payloads WHERE seq = 3")).unwrap();
     assert_eq!(custody["custody_event"]["id"], c2.id);
     assert_eq!(
         custody["custody_event"]["to_party"],
@@ -236,8 +238,10 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
             c.id
         ),
         format!("DELETE FROM custody_events WHERE id = '{}'", c.id),
-        "UPDATE outbox SET payload = '{}' WHERE seq = 1".to_string(),
+        "UPDATE outbox SET hash = prev_hash WHERE seq = 1".to_string(),
+        "UPDATE outbox_payloads SET payload = '{}' WHERE seq = 1".to_string(),
         "DELETE FROM outbox".to_string(),
+        "DELETE FROM outbox_payloads".to_string(),
         "DELETE FROM audit".to_string(),
     ];
     for sql in refused {
@@ -330,9 +334,10 @@ fn an_amendment_links_back_and_leaves_the_original_untouched() {
         store.amendments_of(&ids.inspection).unwrap(),
         vec![new_i.clone()]
     );
-    let payload: Value =
-        serde_json::from_str(&raw(&store, "SELECT payload FROM outbox WHERE seq = 2").unwrap())
-            .unwrap();
+    let payload: Value = serde_json::from_str(
+        &raw(&store, "SELECT payload FROM outbox_payloads WHERE seq = 2").unwrap(),
+    )
+    .unwrap();
     assert_eq!(payload["inspection"]["amends"], ids.inspection);
     assert_eq!(payload["shipment"]["net_weight_g"], 4_003_500);
 

@@ -12,6 +12,10 @@
 //!   `seizures` are ordered by (created_at, id).
 //! - `hash = hex(sha256(prev_hash_hex || "\n" || payload))`; the first record of a device
 //!   has `prev_hash` = 64 zeros; `seq` counts from 1 per device.
+//! - Storage: the chain columns and the delivery state are the `outbox` row; the payload
+//!   text is the `outbox_payloads` row with the same (device_id, seq), inserted with it in
+//!   the same transaction (both immutable). Keeping the payload out of the outbox row
+//!   keeps state changes (finalized -> sent -> acknowledged) cheap.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
@@ -71,12 +75,25 @@ pub(crate) fn append_to_chain(
     let text = canonical_json(payload);
     let hash = chain_hash(&prev_hash, &text);
     let seq = head_seq + 1;
-    tx.execute(
-        "INSERT INTO outbox (device_id, seq, kind, record_id, payload, hash, prev_hash, created_at, state)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'finalized')",
-        params![device_id, seq, kind, record_id, text, hash, prev_hash, now_utc()],
+    tx.prepare_cached(
+        "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at, state)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'finalized')",
     )
+    .and_then(|mut st| {
+        st.execute(params![
+            device_id,
+            seq,
+            kind,
+            record_id,
+            hash,
+            prev_hash,
+            now_utc()
+        ])
+    })
     .doing(|| format!("appending {kind} {record_id} to the outbox"))?;
+    tx.prepare_cached("INSERT INTO outbox_payloads (device_id, seq, payload) VALUES (?1, ?2, ?3)")
+        .and_then(|mut st| st.execute(params![device_id, seq, text]))
+        .doing(|| format!("saving the payload of {kind} {record_id} in the outbox"))?;
     Ok(ChainLink {
         device_id: device_id.to_string(),
         seq,

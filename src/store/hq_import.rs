@@ -377,13 +377,18 @@ impl Store {
                 let ins = Inserter { tx, cols: Columns::load(tx)? };
                 let mut out = tx
                     .prepare_cached(
-                        "INSERT INTO outbox (device_id, seq, kind, record_id, payload, hash, prev_hash, created_at, state, bundle_id, sent_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'received', ?9, ?10) ON CONFLICT DO NOTHING",
+                        "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at, state, bundle_id, sent_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9) ON CONFLICT DO NOTHING",
                     )
                     .doing(|| "preparing the outbox insert".into())?;
+                let mut pay = tx
+                    .prepare_cached(
+                        "INSERT INTO outbox_payloads (device_id, seq, payload) VALUES (?1, ?2, ?3)",
+                    )
+                    .doing(|| "preparing the outbox payload insert".into())?;
                 for r in &fresh {
                     let n = out
-                        .execute(params![b.device_id, r.seq, r.kind, r.record_id, r.payload, r.hash, r.prev_hash, r.created_at, b.bundle_id, now])
+                        .execute(params![b.device_id, r.seq, r.kind, r.record_id, r.hash, r.prev_hash, r.created_at, b.bundle_id, now])
                         .doing(|| format!("record seq {} (id {}): saving the outbox row", r.seq, r.record_id))?;
                     if n != 1 {
                         return Err(refused(format!(
@@ -391,6 +396,8 @@ impl Store {
                             r.record_id, r.seq, b.device_id
                         )));
                     }
+                    pay.execute(params![b.device_id, r.seq, r.payload])
+                        .doing(|| format!("record seq {} (id {}): saving the outbox payload", r.seq, r.record_id))?;
                     ins.record(r)?;
                 }
             }

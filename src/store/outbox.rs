@@ -135,8 +135,10 @@ impl Store {
             .doing(|| "starting a read transaction for export".into())?;
         let mut stmt = tx
             .prepare(
-                "SELECT device_id, seq, kind, record_id, payload, hash, prev_hash, created_at, state
-                 FROM outbox WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq",
+                "SELECT o.device_id, o.seq, o.kind, o.record_id, p.payload, o.hash, o.prev_hash,
+                        o.created_at, o.state
+                 FROM outbox o LEFT JOIN outbox_payloads p ON p.device_id = o.device_id AND p.seq = o.seq
+                 WHERE o.device_id = ?1 AND o.seq BETWEEN ?2 AND ?3 ORDER BY o.seq",
             )
             .doing(|| "reading the outbox".into())?;
         let mut rows = stmt
@@ -144,13 +146,22 @@ impl Store {
             .doing(|| "reading the outbox".into())?;
         let mut n = 0;
         while let Some(r) = rows.next().doing(|| "reading an outbox row".into())? {
+            let payload: Option<String> = r.get(4).doing(|| "reading an outbox row".into())?;
+            let Some(payload) = payload else {
+                let seq: i64 = r.get(1).doing(|| "reading an outbox row".into())?;
+                let id: String = r.get(3).doing(|| "reading an outbox row".into())?;
+                return Err(StoreError::Invalid(format!(
+                    "record seq {seq} ({id}): its payload is missing; run `minspect db check`"
+                ))
+                .into());
+            };
             let row = (|| -> rusqlite::Result<OutboxRow> {
                 Ok(OutboxRow {
                     device_id: r.get(0)?,
                     seq: r.get(1)?,
                     kind: r.get(2)?,
                     record_id: r.get(3)?,
-                    payload: r.get(4)?,
+                    payload,
                     hash: r.get(5)?,
                     prev_hash: r.get(6)?,
                     created_at: r.get(7)?,

@@ -258,12 +258,20 @@ impl Store {
             .unchecked_transaction()
             .doing(|| "starting a read transaction".into())?;
         let order = match table {
-            "outbox" => "device_id, seq",
+            "outbox" => "o.device_id, o.seq",
             "meta" => "key",
             _ => "id",
         };
+        // an outbox row is shown with its payload (stored in outbox_payloads), so that
+        // comparisons cover the chain text too
+        let select = match table {
+            "outbox" => "SELECT o.*, p.payload FROM outbox o
+                 LEFT JOIN outbox_payloads p ON p.device_id = o.device_id AND p.seq = o.seq"
+                .to_string(),
+            _ => format!("SELECT * FROM {table}"),
+        };
         let mut stmt = tx
-            .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
+            .prepare(&format!("{select} ORDER BY {order}"))
             .doing(|| format!("reading {table}"))?;
         let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
         let rows = stmt.query([]).doing(|| format!("reading {table}"))?;

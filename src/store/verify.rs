@@ -55,7 +55,8 @@ struct Link {
     seq: i64,
     kind: String,
     record_id: String,
-    payload: String,
+    /// None when the outbox_payloads row is missing
+    payload: Option<String>,
     hash: String,
     prev_hash: String,
     row_hash: Option<String>,
@@ -68,11 +69,12 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare(
-                "SELECT o.device_id, o.seq, o.kind, o.record_id, o.payload, o.hash, o.prev_hash,
+                "SELECT o.device_id, o.seq, o.kind, o.record_id, p.payload, o.hash, o.prev_hash,
                         CASE o.kind
                           WHEN 'inspection' THEN (SELECT record_hash FROM inspections WHERE id = o.record_id)
                           ELSE (SELECT record_hash FROM custody_events WHERE id = o.record_id) END
-                 FROM outbox o ORDER BY o.device_id, o.seq",
+                 FROM outbox o LEFT JOIN outbox_payloads p ON p.device_id = o.device_id AND p.seq = o.seq
+                 ORDER BY o.device_id, o.seq",
             )
             .doing(doing)?;
         let mut rows = stmt.query([]).doing(doing)?;
@@ -128,10 +130,13 @@ fn check(l: &Link, expected_seq: i64, expected_prev: &str) -> Option<String> {
     if l.prev_hash != expected_prev {
         return Some("prev_hash does not match the previous record's hash".into());
     }
-    if chain_hash(&l.prev_hash, &l.payload) != l.hash {
+    let Some(payload) = &l.payload else {
+        return Some("the payload is missing (its outbox_payloads row was removed)".into());
+    };
+    if chain_hash(&l.prev_hash, payload) != l.hash {
         return Some("hash does not match the stored payload (the payload was altered)".into());
     }
-    match serde_json::from_str::<serde_json::Value>(&l.payload) {
+    match serde_json::from_str::<serde_json::Value>(payload) {
         Err(e) => return Some(format!("payload is not JSON: {e}")),
         Ok(v) => {
             if v.get("kind").and_then(|k| k.as_str()) != Some(l.kind.as_str()) {
