@@ -104,7 +104,13 @@ impl Store {
             };
             let problem = match check(&l, expected_seq, &expected_prev) {
                 Some(p) => Some(p),
-                None => live_rows_differ(self.conn(), &l.kind, &l.record_id, &l.payload)?,
+                // check() already refused a missing payload
+                None => live_rows_differ(
+                    self.conn(),
+                    &l.kind,
+                    &l.record_id,
+                    l.payload.as_deref().unwrap_or_default(),
+                )?,
             };
             if let Some(problem) = problem {
                 broken = Some(BrokenLink {
