@@ -33,6 +33,16 @@ fn new_db() -> (TempDir, PathBuf) {
     (dir, db)
 }
 
+/// A field database holding the example record (case C12), imported and finalized.
+fn finalized_example_db() -> (TempDir, PathBuf) {
+    let (dir, db) = new_db();
+    minspect(&db)
+        .args(["record", "import", EXAMPLE, "--finalize"])
+        .assert()
+        .success();
+    (dir, db)
+}
+
 fn counts(db: &Path) -> Vec<(String, i64)> {
     Store::open(db).unwrap().record_counts().unwrap()
 }
@@ -215,11 +225,7 @@ fn a_broken_import_changes_nothing() {
 
 #[test]
 fn db_check_names_the_first_broken_link() {
-    let (_dir, db) = new_db();
-    minspect(&db)
-        .args(["record", "import", EXAMPLE, "--finalize"])
-        .assert()
-        .success();
+    let (_dir, db) = finalized_example_db();
     minspect(&db).args(["db", "check"]).assert().success();
     {
         // tamper with the second record's payload behind the store's back
@@ -246,11 +252,7 @@ fn db_check_names_the_first_broken_link() {
 
 #[test]
 fn a_gap_in_the_chain_is_named() {
-    let (_dir, db) = new_db();
-    minspect(&db)
-        .args(["record", "import", EXAMPLE, "--finalize"])
-        .assert()
-        .success();
+    let (_dir, db) = finalized_example_db();
     let store = Store::open(&db).unwrap();
     for sql in [
         "DROP TRIGGER outbox_no_delete",
@@ -271,11 +273,7 @@ fn a_gap_in_the_chain_is_named() {
 
 #[test]
 fn a_missing_payload_is_named() {
-    let (_dir, db) = new_db();
-    minspect(&db)
-        .args(["record", "import", EXAMPLE, "--finalize"])
-        .assert()
-        .success();
+    let (_dir, db) = finalized_example_db();
     let store = Store::open(&db).unwrap();
     for sql in [
         "DROP TRIGGER outbox_payloads_no_delete",
@@ -307,11 +305,7 @@ fn read_only_refuses_import() {
 /// hashed and names the field.
 #[test]
 fn db_check_catches_an_edited_finalized_row() {
-    let (_dir, db) = new_db();
-    minspect(&db)
-        .args(["record", "import", EXAMPLE, "--finalize"])
-        .assert()
-        .success();
+    let (_dir, db) = finalized_example_db();
     {
         let store = Store::open(&db).unwrap();
         store
@@ -343,11 +337,7 @@ fn db_check_catches_an_edited_finalized_row() {
 
 #[test]
 fn derived_shipment_columns_may_follow_later_inspections() {
-    let (_dir, db) = new_db();
-    minspect(&db)
-        .args(["record", "import", EXAMPLE, "--finalize"])
-        .assert()
-        .success();
+    let (_dir, db) = finalized_example_db();
     let store = Store::open(&db).unwrap();
     store
         .execute_raw_for_tests("UPDATE shipments SET status = 'released', verdict = 'needs_review'")
