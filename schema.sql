@@ -1,5 +1,7 @@
--- minspect schema, version 1.
--- Applied by src/store/migrate.rs as migration step 1 (PRAGMA user_version 0 -> 1).
+-- minspect schema, version 2: the complete current schema.
+-- A new database gets this file whole (PRAGMA user_version 0 -> 2). A database of an
+-- older version is brought forward by the steps in src/store/migrations/ instead (v1 -> v2:
+-- 002_delivery_marks.sql); tests/migrations.rs checks that both paths give the same schema.
 -- Conventions: ids are UUIDv7 text; times are UTC RFC 3339 text; dates are YYYY-MM-DD;
 -- money is integer minor units + ISO 4217 code; weights are integer grams; decimal
 -- quantities are text. Every table is STRICT.
@@ -346,10 +348,15 @@ CREATE TABLE attachments (
 
 -- ---------------------------------------------------------------- chain, outbox, sync
 -- One row per finalized record, per device: the device's hash chain and its outbox.
--- The chain columns are immutable; only the delivery state moves
--- (finalized -> sent -> acknowledged; 'received' at headquarters). The record's payload
--- lives in outbox_payloads (one row per outbox row, written in the same transaction) so
--- that a state change rewrites only the narrow outbox rows, not kilobytes of JSON each.
+-- Rows are immutable once written. The record's payload lives in outbox_payloads (one row
+-- per outbox row, written in the same transaction).
+--
+-- Delivery state (finalized -> sent -> acknowledged on the device; received at
+-- headquarters) is not stored per row: a device's sequence numbers are gapless, an export
+-- always covers everything from the first unacknowledged record to the head, and a receipt
+-- acknowledges everything up to a seq, so two watermarks per device in outbox_marks decide
+-- every row's state (see the outbox_status view). Marking 100,000 records sent is then one
+-- row write, not 100,000.
 CREATE TABLE outbox (
     device_id   TEXT NOT NULL,
     seq         INTEGER NOT NULL CHECK (seq >= 1),
@@ -358,20 +365,40 @@ CREATE TABLE outbox (
     hash        TEXT NOT NULL CHECK (length(hash) = 64),
     prev_hash   TEXT NOT NULL CHECK (length(prev_hash) = 64),
     created_at  TEXT NOT NULL,
-    state       TEXT NOT NULL DEFAULT 'finalized' CHECK (state IN ('finalized', 'sent', 'acknowledged', 'received')),
-    bundle_id   TEXT,
-    sent_at     TEXT,
-    acked_at    TEXT,
     PRIMARY KEY (device_id, seq),
     UNIQUE (device_id, record_id)
 ) STRICT;
-CREATE INDEX outbox_state ON outbox (state, device_id, seq);
-CREATE TRIGGER outbox_payload_immutable BEFORE UPDATE OF device_id, seq, kind, record_id, hash, prev_hash, created_at ON outbox BEGIN
+CREATE TRIGGER outbox_immutable BEFORE UPDATE ON outbox BEGIN
     SELECT RAISE(ABORT, 'outbox records are immutable');
 END;
 CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox BEGIN
     SELECT RAISE(ABORT, 'outbox records cannot be deleted');
 END;
+-- Per device: every seq <= sent_through has been written to a bundle, every
+-- seq <= acked_through is held at headquarters (a receipt said so). Both only grow.
+CREATE TABLE outbox_marks (
+    device_id     TEXT PRIMARY KEY,
+    sent_through  INTEGER NOT NULL DEFAULT 0 CHECK (sent_through >= 0),
+    acked_through INTEGER NOT NULL DEFAULT 0 CHECK (acked_through >= 0)
+) STRICT;
+CREATE TRIGGER outbox_marks_only_grow BEFORE UPDATE ON outbox_marks
+WHEN NEW.device_id <> OLD.device_id OR NEW.sent_through < OLD.sent_through OR NEW.acked_through < OLD.acked_through BEGIN
+    SELECT RAISE(ABORT, 'outbox marks only move forward');
+END;
+CREATE TRIGGER outbox_marks_no_delete BEFORE DELETE ON outbox_marks BEGIN
+    SELECT RAISE(ABORT, 'outbox marks cannot be deleted');
+END;
+-- Every outbox row with its delivery state: rows of other devices are 'received' (only
+-- headquarters holds them).
+CREATE VIEW outbox_status AS
+SELECT o.device_id, o.seq, o.kind, o.record_id, o.hash, o.prev_hash, o.created_at,
+       CASE
+           WHEN o.device_id IS NOT (SELECT value FROM meta WHERE key = 'device_id') THEN 'received'
+           WHEN o.seq <= coalesce(m.acked_through, 0) THEN 'acknowledged'
+           WHEN o.seq <= coalesce(m.sent_through, 0) THEN 'sent'
+           ELSE 'finalized'
+       END AS state
+FROM outbox o LEFT JOIN outbox_marks m ON m.device_id = o.device_id;
 -- The canonical JSON of each outbox record as finalized (hashed into the chain), byte for
 -- byte. Written once with its outbox row; never updated or deleted.
 CREATE TABLE outbox_payloads (
@@ -398,9 +425,11 @@ CREATE TABLE sync_log (
     seq_to     INTEGER,
     records    INTEGER NOT NULL DEFAULT 0,
     ok         INTEGER NOT NULL CHECK (ok IN (0, 1)),
-    message    TEXT NOT NULL DEFAULT ''
+    message    TEXT NOT NULL DEFAULT '',
+    bundle_id  TEXT                       -- export/import: the bundle (records are looked up by seq range)
 ) STRICT;
 CREATE INDEX sync_log_at ON sync_log (kind, at);
+CREATE INDEX sync_log_device ON sync_log (device_id, kind, seq_to);
 
 -- Supervisor review decisions (HQ), delivered back to the device in receipts.
 CREATE TABLE reviews (

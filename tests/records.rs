@@ -80,7 +80,11 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     let kinds = ["inspection", "custody_event", "custody_event"];
     for (n, kind) in kinds.iter().enumerate() {
         let seq = n + 1;
-        let row = |col: &str| q(&format!("SELECT {col} FROM outbox WHERE seq = {seq}"));
+        let row = |col: &str| {
+            q(&format!(
+                "SELECT {col} FROM outbox_status WHERE seq = {seq}"
+            ))
+        };
         assert_eq!(row("kind"), *kind);
         assert_eq!(row("state"), "finalized");
         assert_eq!(row("prev_hash"), prev);
@@ -239,6 +243,7 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
         ),
         format!("DELETE FROM custody_events WHERE id = '{}'", c.id),
         "UPDATE outbox SET hash = prev_hash WHERE seq = 1".to_string(),
+        "UPDATE outbox SET created_at = 'now' WHERE seq = 1".to_string(),
         "UPDATE outbox_payloads SET payload = '{}' WHERE seq = 1".to_string(),
         "DELETE FROM outbox".to_string(),
         "DELETE FROM outbox_payloads".to_string(),
@@ -254,10 +259,26 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
             "{sql}: {err}"
         );
     }
-    // sync state lives outside the frozen rows and may move
+    // sync state lives outside the frozen rows, in the per-device marks: they move
+    // forward, never back, and are never deleted
     assert_eq!(
         store
-            .execute_raw_for_tests("UPDATE outbox SET state = 'sent' WHERE seq = 1")
+            .execute_raw_for_tests(
+                "INSERT INTO outbox_marks (device_id, sent_through) SELECT device_id, 2 FROM outbox LIMIT 1"
+            )
+            .unwrap(),
+        1
+    );
+    for sql in [
+        "UPDATE outbox_marks SET sent_through = 1",
+        "DELETE FROM outbox_marks",
+    ] {
+        let err = store.execute_raw_for_tests(sql).expect_err(sql).to_string();
+        assert!(err.contains("outbox marks"), "{sql}: {err}");
+    }
+    assert_eq!(
+        store
+            .execute_raw_for_tests("UPDATE outbox_marks SET acked_through = 1")
             .unwrap(),
         1
     );

@@ -38,11 +38,27 @@ fn two_devices_and_hq_round_trip_with_review_decisions() {
     assert_eq!(sa["oldest_unacknowledged"]["seq"], 1);
     assert!(sa["last_export"].is_null());
 
+    let first = table(&a, "inspections")[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let entry = |db: &std::path::Path| -> serde_json::Value {
+        let shown: serde_json::Value =
+            serde_json::from_str(&ok(db, &["record", "show", &first, "--json"])).unwrap();
+        shown["outbox"].clone()
+    };
+    assert_eq!(entry(&a)["state"], "finalized");
+    assert!(entry(&a)["bundle_id"].is_null());
     let bundle_a = export(&a, &usb);
     let sa = status(&a);
     assert_eq!(sa["counts"]["finalized"], 0);
     assert_eq!(sa["counts"]["sent"], 12);
     assert_eq!(sa["last_export"]["seq_to"], 12);
+    let e = entry(&a);
+    assert_eq!(e["state"], "sent");
+    assert_eq!(e["bundle_id"], sa["last_export"]["id"]);
+    assert_eq!(e["sent_at"], sa["last_export"]["at"]);
+    assert!(e["acked_at"].is_null());
     let bundle_b = export(&b, &usb);
 
     let receipt_a = import(&hq, &bundle_a, &rec);
@@ -61,8 +77,18 @@ fn two_devices_and_hq_round_trip_with_review_decisions() {
     );
 
     // ack on each device
+    let at_hq = entry(&hq);
+    assert_eq!(at_hq["state"], "received");
+    assert_eq!(at_hq["bundle_id"], sa["last_export"]["id"]);
     let out = ok(&a, &["sync", "ack", receipt_a.to_str().unwrap()]);
     assert!(out.starts_with("acknowledged 12 records"), "{out}");
+    let e = entry(&a);
+    assert_eq!(e["state"], "acknowledged");
+    assert_eq!(
+        e["bundle_id"], sa["last_export"]["id"],
+        "the bundle is kept"
+    );
+    assert!(e["acked_at"].is_string(), "{e}");
     ok(&b, &["sync", "ack", receipt_b.to_str().unwrap()]);
     let sa = status(&a);
     assert_eq!(sa["counts"]["acknowledged"], 12);

@@ -76,8 +76,8 @@ pub(crate) fn append_to_chain(
     let hash = chain_hash(&prev_hash, &text);
     let seq = head_seq + 1;
     tx.prepare_cached(
-        "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at, state)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'finalized')",
+        "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )
     .and_then(|mut st| {
         st.execute(params![

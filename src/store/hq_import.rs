@@ -3,7 +3,7 @@
 //! The sync layer has already checked the signature, each record's SHA-256 and the links
 //! inside the bundle. Here, inside the write transaction, the bundle is checked against
 //! what headquarters already holds for the device (continuity, the link to the held head,
-//! identical overlap), then the outbox rows (state `received`) and the records themselves
+//! identical overlap), then the outbox rows (`received`: another device's) and the records themselves
 //! are inserted by id. Insertion is generic: payload object keys are schema.sql column
 //! names (contract in `chain.rs`), every insert is `ON CONFLICT DO NOTHING`.
 
@@ -377,8 +377,8 @@ impl Store {
                 let ins = Inserter { tx, cols: Columns::load(tx)? };
                 let mut out = tx
                     .prepare_cached(
-                        "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at, state, bundle_id, sent_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9) ON CONFLICT DO NOTHING",
+                        "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
                     )
                     .doing(|| "preparing the outbox insert".into())?;
                 let mut pay = tx
@@ -388,7 +388,7 @@ impl Store {
                     .doing(|| "preparing the outbox payload insert".into())?;
                 for r in &fresh {
                     let n = out
-                        .execute(params![b.device_id, r.seq, r.kind, r.record_id, r.hash, r.prev_hash, r.created_at, b.bundle_id, now])
+                        .execute(params![b.device_id, r.seq, r.kind, r.record_id, r.hash, r.prev_hash, r.created_at])
                         .doing(|| format!("record seq {} (id {}): saving the outbox row", r.seq, r.record_id))?;
                     if n != 1 {
                         return Err(refused(format!(
@@ -407,10 +407,10 @@ impl Store {
                 (held_seq, held_hash)
             };
             tx.execute(
-                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message)
-                 VALUES (?1, 'import', ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)",
+                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
+                 VALUES (?1, 'import', ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)",
                 params![crate::domain::new_id(), now, b.device_id, b.path, seq_from, seq_to,
-                    fresh.len() as i64, format!("bundle {}: {} new, {already} already held", b.bundle_id, fresh.len())],
+                    fresh.len() as i64, format!("bundle {}: {} new, {already} already held", b.bundle_id, fresh.len()), b.bundle_id],
             )
             .doing(|| "writing the sync log".into())?;
             if !fresh.is_empty() {

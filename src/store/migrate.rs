@@ -1,14 +1,22 @@
-//! Forward-only migrations keyed on `PRAGMA user_version`. Step 1 is schema.sql.
+//! Forward-only migrations keyed on `PRAGMA user_version`.
+//!
+//! A new database (version 0) gets `schema.sql`, the complete current schema, in one step.
+//! An older database gets the upgrade steps from its version on, each in its own
+//! transaction with its version bump. `tests/migrations.rs` checks that a version-1
+//! database brought forward has exactly the schema of a new one.
 
 use rusqlite::Connection;
 
 use super::{Context, Result, Store, StoreError};
 
-/// The migration steps, in order; step N brings user_version from N-1 to N.
-const STEPS: &[&str] = &[include_str!("../../schema.sql")];
+/// The complete current schema, for a new database.
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Upgrade steps, in order: `UPGRADES[i]` brings user_version from i + 1 to i + 2.
+const UPGRADES: &[&str] = &[include_str!("migrations/002_delivery_marks.sql")];
 
 /// The schema version this binary writes and understands.
-pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
+pub const SCHEMA_VERSION: i64 = UPGRADES.len() as i64 + 1;
 
 /// Reads `PRAGMA user_version`.
 pub fn schema_version_of(conn: &Connection) -> rusqlite::Result<i64> {
@@ -41,16 +49,22 @@ impl Store {
 
     pub(super) fn migrate(&mut self) -> Result<()> {
         let found = self.check_version()?;
-        for (i, step) in STEPS.iter().enumerate().skip(found as usize) {
-            let target = i as i64 + 1;
-            self.write(&format!("schema migration to version {target}"), |tx| {
-                tx.execute_batch(step)
-                    .doing(|| format!("applying schema migration {target}"))?;
-                tx.pragma_update(None, "user_version", target)
-                    .doing(|| format!("recording schema version {target}"))?;
-                Ok(())
-            })?;
+        if found == 0 {
+            return self.apply_step(SCHEMA, SCHEMA_VERSION);
+        }
+        for (i, step) in UPGRADES.iter().enumerate().skip(found as usize - 1) {
+            self.apply_step(step, i as i64 + 2)?;
         }
         Ok(())
+    }
+
+    fn apply_step(&mut self, sql: &str, target: i64) -> Result<()> {
+        self.write(&format!("schema migration to version {target}"), |tx| {
+            tx.execute_batch(sql)
+                .doing(|| format!("applying schema migration {target}"))?;
+            tx.pragma_update(None, "user_version", target)
+                .doing(|| format!("recording schema version {target}"))?;
+            Ok(())
+        })
     }
 }

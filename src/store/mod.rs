@@ -11,6 +11,7 @@ mod drafts;
 mod finalize;
 mod hq_import;
 mod import;
+mod marks;
 mod migrate;
 mod outbox;
 mod records;
@@ -68,6 +69,14 @@ pub enum StoreError {
         path: String,
         found: i64,
         supported: i64,
+    },
+    #[error(
+        "database {path} has schema version {found}; this minspect uses version {current}: open it once without --read-only to upgrade it (nothing is lost)"
+    )]
+    NeedsUpgrade {
+        path: String,
+        found: i64,
+        current: i64,
     },
     #[error("{0}")]
     Invalid(String),
@@ -146,7 +155,16 @@ impl Store {
                 .pragma_update(None, "query_only", true)
                 .doing(|| "setting query_only".into())?;
         }
-        store.check_version()?;
+        let found = store.check_version()?;
+        if (1..SCHEMA_VERSION).contains(&found) {
+            // a read-only handle cannot migrate, and this binary's queries need the
+            // current schema
+            return Err(StoreError::NeedsUpgrade {
+                path: store.path_display(),
+                found,
+                current: SCHEMA_VERSION,
+            });
+        }
         Ok(store)
     }
 

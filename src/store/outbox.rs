@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use super::marks::{advance_sent, marks};
 use super::{Context, Result, Store, StoreError};
 
 /// One outbox row (a link of a device chain).
@@ -17,7 +18,6 @@ pub struct OutboxRow {
     pub hash: String,
     pub prev_hash: String,
     pub created_at: String,
-    pub state: String,
 }
 
 /// An officer carried in a bundle so that headquarters can satisfy the records' references.
@@ -100,25 +100,12 @@ pub struct SyncStatus {
 }
 
 impl Store {
-    /// The first seq of `device_id` not yet acknowledged, if any.
-    fn first_unacked_seq(&self, device_id: &str) -> Result<Option<i64>> {
-        self.conn()
-            .query_row(
-                "SELECT min(seq) FROM outbox WHERE state IN ('finalized', 'sent') AND device_id = ?1",
-                [device_id],
-                |r| r.get(0),
-            )
-            .doing(|| "finding the first unacknowledged record".into())
-    }
-
     /// The seq range to export for `device_id`: from the first unacknowledged record to
     /// the head; None when everything is acknowledged.
     pub fn unacked_range(&self, device_id: &str) -> Result<Option<(i64, i64)>> {
-        let Some(first) = self.first_unacked_seq(device_id)? else {
-            return Ok(None);
-        };
         let (head, _) = super::chain::chain_head(self.conn(), device_id)?;
-        Ok(Some((first, head)))
+        let first = marks(self.conn(), device_id)?.acked_through.max(0) + 1;
+        Ok((first <= head).then_some((first, head)))
     }
 
     /// Calls `f` for every outbox row of `device_id` with seq in `from..=to`, in seq order,
@@ -136,7 +123,7 @@ impl Store {
         let mut stmt = tx
             .prepare(
                 "SELECT o.device_id, o.seq, o.kind, o.record_id, p.payload, o.hash, o.prev_hash,
-                        o.created_at, o.state
+                        o.created_at
                  FROM outbox o LEFT JOIN outbox_payloads p ON p.device_id = o.device_id AND p.seq = o.seq
                  WHERE o.device_id = ?1 AND o.seq BETWEEN ?2 AND ?3 ORDER BY o.seq",
             )
@@ -165,7 +152,6 @@ impl Store {
                     hash: r.get(5)?,
                     prev_hash: r.get(6)?,
                     created_at: r.get(7)?,
-                    state: r.get(8)?,
                 })
             })()
             .doing(|| "reading an outbox row".into())?;
@@ -194,22 +180,19 @@ impl Store {
         .doing(|| "reading officers".into())
     }
 
-    /// Marks the rows of a written bundle sent (finalized -> sent; rows already sent get the
-    /// new bundle id), records the export in sync_log and meta, in one transaction.
-    /// Returns how many rows were marked.
+    /// Marks the records of a written bundle sent (finalized -> sent; records already sent
+    /// now belong to the new bundle), records the export in sync_log and meta, in one
+    /// transaction. Returns how many records the bundle holds, all of them now sent.
+    /// Cost does not grow with the bundle: one mark moves (see `marks.rs`).
     pub fn mark_exported(&mut self, b: &ExportedBatch) -> Result<u64> {
         let actor = self.meta("officer_id")?.unwrap_or_default();
         self.write("marking exported records sent", |tx| {
-            let n = tx
-                .execute(
-                    "UPDATE outbox SET state = 'sent', bundle_id = ?1, sent_at = ?2
-                     WHERE device_id = ?3 AND seq BETWEEN ?4 AND ?5 AND state IN ('finalized', 'sent')",
-                    params![b.bundle_id, b.at, b.device_id, b.seq_from, b.seq_to],
-                )
-                .doing(|| "marking records sent".into())?;
+            let acked = marks(tx, &b.device_id)?.acked_through;
+            let n = (b.seq_to - b.seq_from.max(acked + 1) + 1).max(0);
+            advance_sent(tx, &b.device_id, b.seq_to)?;
             tx.execute(
-                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message)
-                 VALUES (?1, 'export', ?2, ?3, ?4, ?5, ?6, ?7, 1, '')",
+                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
+                 VALUES (?1, 'export', ?2, ?3, ?4, ?5, ?6, ?7, 1, '', ?1)",
                 params![b.bundle_id, b.at, b.device_id, b.path, b.seq_from, b.seq_to, b.seq_to - b.seq_from + 1],
             )
             .doing(|| "writing the sync log".into())?;
@@ -237,33 +220,58 @@ impl Store {
         let Some(device) = self.meta("device_id")? else {
             return Ok(0);
         };
-        self.conn()
-            .query_row(
-                "SELECT count(*) FROM outbox WHERE state IN ('finalized', 'sent') AND device_id = ?1",
-                [device],
-                |r| r.get(0),
-            )
-            .doing(|| "counting pending records".into())
+        let (head, _) = super::chain::chain_head(self.conn(), &device)?;
+        let (finalized, sent, _) = marks(self.conn(), &device)?.counts(head);
+        Ok(finalized + sent)
     }
 
     /// This device's queued (unacknowledged) records in seq order, at most `limit`.
     pub fn queued_records(&self, limit: usize) -> Result<Vec<OutboxSummary>> {
         let device = self.meta("device_id")?.unwrap_or_default();
-        let Some(first) = self.first_unacked_seq(&device)? else {
+        let Some((first, _)) = self.unacked_range(&device)? else {
             return Ok(Vec::new());
+        };
+        self.summaries(&device, first, limit)
+    }
+
+    /// Up to `limit` of `device`'s records from seq `first` on, with their delivery state
+    /// (and, for sent ones, the bundle of the last export, which covers every record still
+    /// sent: an export runs from the first unacknowledged record to the head).
+    fn summaries(&self, device: &str, first: i64, limit: usize) -> Result<Vec<OutboxSummary>> {
+        let m = marks(self.conn(), device)?;
+        let last = match m.sent_through > m.acked_through {
+            true => self.last_log("export")?,
+            false => None,
         };
         let mut stmt = self
             .conn()
             .prepare(
-                "SELECT seq, kind, record_id, created_at, state, bundle_id, sent_at FROM outbox
-                 WHERE device_id = ?1 AND seq >= ?2 AND state IN ('finalized', 'sent')
-                 ORDER BY seq LIMIT ?3",
+                "SELECT seq, kind, record_id, created_at FROM outbox
+                 WHERE device_id = ?1 AND seq >= ?2 ORDER BY seq LIMIT ?3",
             )
             .doing(|| "listing queued records".into())?;
-        stmt.query_map(params![device, first, limit as i64], summary_of)
-            .doing(|| "listing queued records".into())?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .doing(|| "reading queued records".into())
+        let rows = stmt
+            .query_map(params![device, first, limit as i64], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .doing(|| "listing queued records".into())?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (seq, kind, record_id, created_at) =
+                row.doing(|| "reading queued records".into())?;
+            let state = m.state_of(seq);
+            let export = last.as_ref().filter(|_| state == "sent");
+            out.push(OutboxSummary {
+                seq,
+                kind,
+                record_id,
+                created_at,
+                state: state.to_string(),
+                bundle_id: export.map(|e| e.id.clone()),
+                sent_at: export.map(|e| e.at.clone()),
+            });
+        }
+        Ok(out)
     }
 
     fn last_log(&self, kind: &str) -> Result<Option<SyncLogEntry>> {
@@ -294,41 +302,25 @@ impl Store {
     pub fn sync_status(&self) -> Result<SyncStatus> {
         let device_id = self.meta("device_id")?.unwrap_or_default();
         let kind = self.db_kind()?;
-        let mut counts = StateCounts::default();
-        let mut stmt = self
+        let (head, _) = super::chain::chain_head(self.conn(), &device_id)?;
+        let (finalized, sent, acknowledged) = marks(self.conn(), &device_id)?.counts(head);
+        let received = self
             .conn()
-            .prepare(
-                "SELECT state, count(*) FROM outbox WHERE device_id = ?1 OR state = 'received'
-                 GROUP BY state",
+            .query_row(
+                "SELECT count(*) FROM outbox WHERE device_id <> ?1",
+                [&device_id],
+                |r| r.get(0),
             )
-            .doing(|| "counting records per state".into())?;
-        let rows = stmt
-            .query_map([&device_id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })
-            .doing(|| "counting records per state".into())?;
-        for row in rows {
-            let (state, n) = row.doing(|| "counting records per state".into())?;
-            match state.as_str() {
-                "finalized" => counts.finalized = n,
-                "sent" => counts.sent = n,
-                "acknowledged" => counts.acknowledged = n,
-                "received" => counts.received = n,
-                _ => {}
-            }
-        }
-        let oldest_unacknowledged = match self.first_unacked_seq(&device_id)? {
+            .doing(|| "counting received records".into())?;
+        let counts = StateCounts {
+            finalized,
+            sent,
+            acknowledged,
+            received,
+        };
+        let oldest_unacknowledged = match self.unacked_range(&device_id)? {
             None => None,
-            Some(seq) => Some(
-                self.conn()
-                    .query_row(
-                        "SELECT seq, kind, record_id, created_at, state, bundle_id, sent_at
-                         FROM outbox WHERE device_id = ?1 AND seq = ?2",
-                        params![device_id, seq],
-                        summary_of,
-                    )
-                    .doing(|| "reading the oldest unacknowledged record".into())?,
-            ),
+            Some((first, _)) => self.summaries(&device_id, first, 1)?.pop(),
         };
         let (last_export, last_receipt) = if kind == crate::domain::DbKind::Hq {
             (None, self.last_log("receipt")?)
@@ -340,11 +332,11 @@ impl Store {
             .prepare(
                 "SELECT o.device_id, coalesce(d.name, ''), count(*), max(o.seq) FROM outbox o
                  LEFT JOIN devices d ON d.id = o.device_id
-                 WHERE o.state = 'received' GROUP BY o.device_id ORDER BY o.device_id",
+                 WHERE o.device_id <> ?1 GROUP BY o.device_id ORDER BY o.device_id",
             )
             .doing(|| "summarising devices".into())?;
         let devices = stmt
-            .query_map([], |r| {
+            .query_map([&device_id], |r| {
                 Ok(DeviceHead {
                     device_id: r.get(0)?,
                     name: r.get(1)?,
@@ -365,16 +357,4 @@ impl Store {
             devices,
         })
     }
-}
-
-fn summary_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxSummary> {
-    Ok(OutboxSummary {
-        seq: r.get(0)?,
-        kind: r.get(1)?,
-        record_id: r.get(2)?,
-        created_at: r.get(3)?,
-        state: r.get(4)?,
-        bundle_id: r.get(5)?,
-        sent_at: r.get(6)?,
-    })
 }

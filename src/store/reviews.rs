@@ -273,13 +273,8 @@ impl Store {
                     Some(_) => {}
                 }
             }
-            let acknowledged = tx
-                .execute(
-                    "UPDATE outbox SET state = 'acknowledged', acked_at = ?1
-                     WHERE device_id = ?2 AND seq <= ?3 AND state IN ('finalized', 'sent')",
-                    params![now, device_id, a.held_seq],
-                )
-                .doing(|| "marking records acknowledged".into())? as u64;
+            // every record up to the held seq exists here (checked above): one mark moves
+            let acknowledged = super::marks::advance_acked(tx, &device_id, a.held_seq)?;
             let mut new_reviews = 0u64;
             for r in &a.reviews {
                 new_reviews += tx

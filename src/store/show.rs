@@ -64,17 +64,10 @@ impl Store {
             )?;
             s["custody_events"] = Value::Array(custody.into_iter().map(Value::Object).collect());
         }
-        let outbox = query_rows(
-            c,
-            "SELECT device_id, seq, hash, prev_hash, state, bundle_id, sent_at, acked_at
-             FROM outbox
-             WHERE device_id = (SELECT device_id FROM inspections WHERE id = ?1) AND record_id = ?1",
-            [inspection_id],
-            "reading the outbox entry",
-        )?
-        .pop()
-        .map(Value::Object)
-        .unwrap_or(Value::Null);
+        let outbox = query_rows(c, OUTBOX_ENTRY, [inspection_id], "reading the outbox entry")?
+            .pop()
+            .map(Value::Object)
+            .unwrap_or(Value::Null);
         let amendments: Vec<Value> = query_rows(
             c,
             "SELECT id FROM inspections WHERE amends = ?1 ORDER BY created_at, id",
@@ -117,3 +110,22 @@ impl Store {
         Ok(out)
     }
 }
+
+/// A record's outbox entry with its delivery state. The bundle is the last export whose
+/// seq range covers the record (on the device) or the first import that brought it (at
+/// headquarters); it was acknowledged by the first receipt that reached its seq.
+const OUTBOX_ENTRY: &str = "
+SELECT o.device_id, o.seq, o.hash, o.prev_hash, s.state, e.bundle_id, e.at AS sent_at,
+       (SELECT min(k.at) FROM sync_log k
+        WHERE s.state = 'acknowledged' AND k.kind = 'ack' AND k.ok = 1
+          AND k.device_id = o.device_id AND k.seq_to >= o.seq) AS acked_at
+FROM outbox o
+JOIN outbox_status s ON s.device_id = o.device_id AND s.seq = o.seq
+LEFT JOIN sync_log e ON e.id = (
+    SELECT l.id FROM sync_log l
+    WHERE l.device_id = o.device_id AND l.ok = 1 AND l.seq_from <= o.seq AND l.seq_to >= o.seq
+      AND ((s.state IN ('sent', 'acknowledged') AND l.kind = 'export')
+           OR (s.state = 'received' AND l.kind = 'import'))
+    ORDER BY CASE WHEN l.kind = 'export' THEN l.at END DESC, l.at ASC
+    LIMIT 1)
+WHERE o.device_id = (SELECT device_id FROM inspections WHERE id = ?1) AND o.record_id = ?1";

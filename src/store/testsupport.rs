@@ -262,10 +262,11 @@ impl Store {
             "meta" => "key",
             _ => "id",
         };
-        // an outbox row is shown with its payload (stored in outbox_payloads), so that
-        // comparisons cover the chain text too
+        // an outbox row is shown with its delivery state (derived from the marks) and its
+        // payload (stored in outbox_payloads), so that comparisons cover the chain text too
         let select = match table {
-            "outbox" => "SELECT o.*, p.payload FROM outbox o
+            "outbox" => "SELECT o.*, s.state, p.payload FROM outbox o
+                 JOIN outbox_status s ON s.device_id = o.device_id AND s.seq = o.seq
                  LEFT JOIN outbox_payloads p ON p.device_id = o.device_id AND p.seq = o.seq"
                 .to_string(),
             _ => format!("SELECT * FROM {table}"),

@@ -258,7 +258,6 @@ mod tests {
                     hash: hash.clone(),
                     prev_hash: prev.clone(),
                     created_at: "2026-01-01T00:00:00.000Z".into(),
-                    state: "finalized".into(),
                 };
                 prev = hash;
                 row

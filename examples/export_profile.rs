@@ -1,0 +1,64 @@
+//! Profiling aid for `sync export` (not a benchmark; see benches/sync.rs for the figures).
+//! Prepares a field database with N finalized records once (cached under
+//! MINSPECT_PROF_DIR, default /tmp/minspect-prof), then times export on fresh copies.
+use std::fs;
+use std::path::Path;
+use std::time::Instant;
+
+use minspect::domain::{DbKind, Role};
+use minspect::store::{InitOptions, Store, setup_new_database};
+use minspect::sync::{self, ExportOutcome};
+
+fn main() {
+    let n: usize = std::env::var("MINSPECT_BENCH_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let dir = std::env::var("MINSPECT_PROF_DIR").unwrap_or_else(|_| "/tmp/minspect-prof".into());
+    let dir = Path::new(&dir);
+    fs::create_dir_all(dir).unwrap();
+    let field = dir.join(format!("field-{n}.db"));
+    if !field.exists() {
+        let mut s = Store::open(&field).unwrap();
+        setup_new_database(
+            &mut s,
+            &InitOptions {
+                officer_name: "Officer P".into(),
+                badge: "P1".into(),
+                device_name: "prof".into(),
+                kind: DbKind::Field,
+                role: Role::Officer,
+            },
+        )
+        .unwrap();
+        s.test_support_finalize_samples(n).unwrap();
+        drop(s);
+    }
+    let runs: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(3);
+    for _ in 0..runs {
+        let db = dir.join("work.db");
+        for ext in ["-wal", "-shm"] {
+            let _ = fs::remove_file(format!("{}{ext}", db.display()));
+        }
+        fs::copy(&field, &db).unwrap();
+        let out = dir.join("out");
+        let _ = fs::remove_dir_all(&out);
+        fs::create_dir_all(&out).unwrap();
+        let t = Instant::now();
+        let mut s = Store::open(&db).unwrap();
+        let r = sync::export_bundle(&mut s, &out).unwrap();
+        let el = t.elapsed();
+        let ExportOutcome::Written(r) = r else {
+            panic!("nothing")
+        };
+        println!(
+            "export {} records in {:.3?}: {:.1} k/s",
+            r.records,
+            el,
+            r.records as f64 / el.as_secs_f64() / 1000.0
+        );
+    }
+}
