@@ -12,6 +12,16 @@ use rusqlite::{Connection, params};
 
 const DEV: &str = "01a00000-0000-7000-8000-00000000f1e1";
 const OTHER: &str = "01a00000-0000-7000-8000-0000000000b2";
+/// The v1 delivery states of this device's records 1..=7.
+const V1_STATES: [&str; 7] = [
+    "acknowledged",
+    "acknowledged",
+    "acknowledged",
+    "sent",
+    "sent",
+    "finalized",
+    "finalized",
+];
 
 /// A v1 field database: records 1-3 acknowledged, 4-5 sent, 6-7 finalized, plus two
 /// records of another device held as `received`, and the sync_log rows v1 wrote.
@@ -25,16 +35,7 @@ fn v1_database(path: &Path) {
     ))
     .unwrap();
     let mut prev = GENESIS_HASH.to_string();
-    let states = [
-        "acknowledged",
-        "acknowledged",
-        "acknowledged",
-        "sent",
-        "sent",
-        "finalized",
-        "finalized",
-    ];
-    for (i, state) in states.iter().enumerate() {
+    for (i, state) in V1_STATES.iter().enumerate() {
         let seq = i as i64 + 1;
         let payload = format!("{{\"n\":{seq}}}");
         let hash = chain_hash(&prev, &payload);
@@ -175,18 +176,7 @@ fn a_version_1_database_is_brought_forward_with_every_state_kept() {
         &old,
         &format!("SELECT state FROM outbox_status WHERE device_id = '{DEV}' ORDER BY seq"),
     );
-    assert_eq!(
-        states,
-        [
-            "acknowledged",
-            "acknowledged",
-            "acknowledged",
-            "sent",
-            "sent",
-            "finalized",
-            "finalized"
-        ]
-    );
+    assert_eq!(states, V1_STATES);
     assert_eq!(
         q(
             &old,
