@@ -291,6 +291,37 @@ fn a_missing_payload_is_named() {
 }
 
 #[test]
+fn a_delivery_mark_beyond_the_chain_head_is_named() {
+    let (_dir, db) = finalized_example_db();
+    {
+        let store = Store::open(&db).unwrap();
+        let head = store.verify_chains().unwrap().records();
+        assert!(store.verify_chains().unwrap().is_ok());
+        // marks can only grow, so an altered mark is one that runs ahead of the chain
+        store
+            .execute_raw_for_tests(&format!(
+                "INSERT INTO outbox_marks (device_id, sent_through, acked_through)
+                 SELECT device_id, {head}, {} FROM outbox LIMIT 1",
+                head + 4
+            ))
+            .unwrap();
+        let broken = store.verify_chains().unwrap().broken.unwrap();
+        assert_eq!(broken.seq, head + 4);
+        assert!(
+            broken.problem.contains("acknowledged")
+                && broken.problem.contains(&format!("ends at seq {head}")),
+            "{}",
+            broken.problem
+        );
+    }
+    minspect(&db)
+        .args(["db", "check"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("delivery marks"));
+}
+
+#[test]
 fn read_only_refuses_import() {
     let (_dir, db) = new_db();
     minspect(&db)

@@ -27,11 +27,11 @@ pub struct BrokenLink {
 
 impl std::fmt::Display for BrokenLink {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "device {} seq {} (record {}): {}",
-            self.device_id, self.seq, self.record_id, self.problem
-        )
+        write!(f, "device {} seq {}", self.device_id, self.seq)?;
+        if !self.record_id.is_empty() {
+            write!(f, " (record {})", self.record_id)?;
+        }
+        write!(f, ": {}", self.problem)
     }
 }
 
@@ -125,7 +125,51 @@ impl Store {
             d.records += 1;
             d.head_hash = l.hash;
         }
+        drop(rows);
+        if broken.is_none() {
+            broken = self.marks_beyond_heads(&devices)?;
+        }
         Ok(ChainReport { devices, broken })
+    }
+
+    /// A delivery mark past its device's chain head would show records as sent or
+    /// acknowledged that do not exist: the marks were altered or the outbox lost rows.
+    fn marks_beyond_heads(&self, devices: &[DeviceChain]) -> Result<Option<BrokenLink>> {
+        let doing = || "reading the delivery marks".to_string();
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT device_id, sent_through, acked_through FROM outbox_marks ORDER BY device_id")
+            .doing(doing)?;
+        let marks = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })
+            .doing(doing)?;
+        for m in marks {
+            let (device_id, sent, acked) = m.doing(doing)?;
+            let head = devices
+                .iter()
+                .find(|d| d.device_id == device_id)
+                .map_or(0, |d| d.records);
+            if let Some((name, seq)) = [("sent", sent), ("acknowledged", acked)]
+                .into_iter()
+                .find(|(_, seq)| *seq > head)
+            {
+                return Ok(Some(BrokenLink {
+                    device_id,
+                    seq,
+                    record_id: String::new(),
+                    problem: format!(
+                        "the delivery marks say records up to seq {seq} were {name}, but the chain ends at seq {head}"
+                    ),
+                }));
+            }
+        }
+        Ok(None)
     }
 }
 
