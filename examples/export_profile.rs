@@ -34,6 +34,9 @@ fn main() {
         s.test_support_finalize_samples(n).unwrap();
         drop(s);
     }
+    if std::env::args().nth(1).as_deref() == Some("phases") {
+        return phases(&field);
+    }
     let runs: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
@@ -61,4 +64,20 @@ fn main() {
             r.records as f64 / el.as_secs_f64() / 1000.0
         );
     }
+}
+
+/// Phase split (run with `phases` as the first argument): reading only, then reading +
+/// bundle lines + hashing into a sink, on the cached database.
+fn phases(field: &Path) {
+    let s = Store::open_read_only(field).unwrap();
+    let dev = s.meta("device_id").unwrap().unwrap();
+    let range = s.unacked_range(&dev).unwrap().unwrap();
+    let t = Instant::now();
+    let mut bytes = 0usize;
+    s.for_each_outbox_row::<minspect::store::StoreError>(&dev, range, |r| {
+        bytes += r.payload.len();
+        Ok(())
+    })
+    .unwrap();
+    println!("read only: {:.3?} ({bytes} payload bytes)", t.elapsed());
 }

@@ -41,6 +41,12 @@ pub fn run(db: &Path, read_only: bool, cmd: SyncCommand) -> CliResult {
             let mut store = open_existing(db, read_only)?;
             match sync::export_bundle(&mut store, &out).map_err(sync_err)? {
                 ExportOutcome::Written(r) => {
+                    for p in &r.removed_partials {
+                        eprintln!(
+                            "removed {}: a partial bundle left by an interrupted export",
+                            sanitize(&p.display().to_string())
+                        );
+                    }
                     eprintln!(
                         "exported {} records (seq {}..{}) of device {}",
                         r.records, r.seq_from, r.seq_to, r.device_id

@@ -21,6 +21,9 @@ pub struct ExportReport {
     pub records: u64,
     /// rows that moved to (or stayed in, with the new bundle id) state `sent`
     pub marked_sent: u64,
+    /// partial bundles of this device that interrupted exports had left in the directory,
+    /// removed before writing
+    pub removed_partials: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +83,8 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         &local.device_id[..8],
         &bundle_id[bundle_id.len() - 12..]
     );
+    let removed_partials =
+        fsio::remove_partials(dir, &format!("minspect-{}-", &local.device_id[..8]))?;
     let key = signing_key(&local);
     let header = Header {
         format: super::bundle::BUNDLE_FORMAT.into(),
@@ -121,5 +126,6 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         seq_to: to,
         records,
         marked_sent,
+        removed_partials,
     }))
 }

@@ -54,6 +54,9 @@ pub(crate) fn write_atomic(
         .truncate(true)
         .open(&tmp_path)
         .map_err(io(format!("creating {}", tmp_path.display())))?;
+    // held until the file is renamed or the process dies: tells `remove_partials` that a
+    // writer is still alive (best effort: a filesystem without locks just skips this)
+    let _ = file.try_lock();
     let mut w = BufWriter::with_capacity(1 << 20, file);
     let result = body(&mut w).and_then(|()| {
         let file = w.into_inner().map_err(|e| SyncError::Io {
@@ -75,6 +78,35 @@ pub(crate) fn write_atomic(
         let _ = fs::remove_file(&tmp_path);
     }
     result.map(|()| final_path)
+}
+
+/// Removes the temporary files (`.{prefix}*.tmp`) that interrupted writers left in `dir`:
+/// a file whose lock can be taken has no live writer (the lock dies with its process).
+/// Returns the removed paths. A file still being written is left alone.
+pub(crate) fn remove_partials(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, SyncError> {
+    let start = format!(".{prefix}");
+    let entries = fs::read_dir(dir).map_err(io(format!("listing {}", dir.display())))?;
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&start) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(file) = OpenOptions::new().read(true).write(true).open(&path) else {
+            continue;
+        };
+        if file.try_lock().is_ok() {
+            fs::remove_file(&path).map_err(io(format!(
+                "removing the partial file {} left by an interrupted export",
+                path.display()
+            )))?;
+            removed.push(path);
+        }
+    }
+    removed.sort();
+    Ok(removed)
 }
 
 /// `write_atomic` for a whole buffer.

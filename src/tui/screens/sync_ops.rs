@@ -168,13 +168,22 @@ impl PendingWrite {
     pub fn run(&self, store: &mut Store) -> Result<String, String> {
         match self {
             PendingWrite::Export { dir } => match sync::export_bundle(store, dir) {
-                Ok(ExportOutcome::Written(r)) => Ok(format!(
-                    "exported {} (seq {}..{}) to {}",
-                    plural(r.records as i64, "record"),
-                    r.seq_from,
-                    r.seq_to,
-                    sanitize(&r.path.display().to_string())
-                )),
+                Ok(ExportOutcome::Written(r)) => {
+                    let mut msg = format!(
+                        "exported {} (seq {}..{}) to {}",
+                        plural(r.records as i64, "record"),
+                        r.seq_from,
+                        r.seq_to,
+                        sanitize(&r.path.display().to_string())
+                    );
+                    if !r.removed_partials.is_empty() {
+                        msg += &format!(
+                            "; removed {} left by an interrupted export",
+                            plural(r.removed_partials.len() as i64, "partial bundle")
+                        );
+                    }
+                    Ok(msg)
+                }
                 Ok(ExportOutcome::NothingToExport) => {
                     Ok("nothing to export: every finalized record is acknowledged".into())
                 }
