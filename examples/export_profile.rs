@@ -50,17 +50,19 @@ fn main() {
         let out = dir.join("out");
         let _ = fs::remove_dir_all(&out);
         fs::create_dir_all(&out).unwrap();
-        let t = Instant::now();
+        let (t, c0) = (Instant::now(), cpu());
         let mut s = Store::open(&db).unwrap();
         let r = sync::export_bundle(&mut s, &out).unwrap();
         let el = t.elapsed();
+        let cpu_s = cpu() - c0;
         let ExportOutcome::Written(r) = r else {
             panic!("nothing")
         };
         println!(
-            "export {} records in {:.3?}: {:.1} k/s",
+            "export {} records in {:.3?} (cpu {:.3} s): {:.1} k/s",
             r.records,
             el,
+            cpu_s,
             r.records as f64 / el.as_secs_f64() / 1000.0
         );
     }
@@ -80,4 +82,12 @@ fn phases(field: &Path) {
     })
     .unwrap();
     println!("read only: {:.3?} ({bytes} payload bytes)", t.elapsed());
+}
+
+/// user + system CPU seconds of this process so far
+fn cpu() -> f64 {
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    tv(u.ru_utime) + tv(u.ru_stime)
 }
