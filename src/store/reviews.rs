@@ -10,7 +10,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::{Context, Result, Store, StoreError};
-use crate::domain::{DbKind, new_id, now_utc};
+use crate::domain::{new_id, now_utc};
 
 /// approved / returned (with a comment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,20 +94,17 @@ const REVIEW_COLS: &str =
     "id, inspection_id, device_id, decision, comment, reviewer, decided_at, receipt_id";
 
 impl Store {
-    /// Headquarters: a supervisor approves or returns a received inspection. A return needs
-    /// a comment. Writes the review and its audit row in one transaction.
+    /// Headquarters: the acting supervisor (mapped to this process's OS login) approves or
+    /// returns a received inspection. A return needs a comment. Writes the review and its
+    /// audit row in one transaction.
     pub fn record_review(
         &mut self,
         inspection_id: &str,
         decision: Decision,
         comment: &str,
     ) -> Result<Review> {
-        if self.db_kind()? != DbKind::Hq {
-            return Err(StoreError::Invalid(
-                "review decisions are made at headquarters; this is not a headquarters database"
-                    .into(),
-            ));
-        }
+        // headquarters only; the supervisor mapped to this process's OS login decides
+        let reviewer = self.acting_supervisor()?.id;
         let comment = comment.trim();
         if decision == Decision::Returned && comment.is_empty() {
             return Err(StoreError::Invalid(
@@ -124,7 +121,6 @@ impl Store {
             .map_err(|_| {
                 StoreError::Invalid(format!("ID: no received inspection {inspection_id}"))
             })?;
-        let reviewer = self.meta("officer_id")?.unwrap_or_default();
         let review = Review {
             id: new_id(),
             inspection_id: inspection_id.to_string(),
