@@ -13,13 +13,7 @@ use minspect::store::Store;
 use serde_json::Value;
 use sync_support::*;
 
-fn me() -> String {
-    let out = std::process::Command::new("id")
-        .arg("-un")
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
+use common::login as me;
 
 fn officers(db: &Path) -> Vec<Value> {
     serde_json::from_str::<Value>(&ok(db, &["officer", "list", "--json"]))

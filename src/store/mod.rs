@@ -45,6 +45,7 @@ pub use verify::{BrokenLink, ChainReport, DeviceChain};
 pub use devices::{DeviceInfo, LocalKey, TrustOutcome};
 pub use hq_import::{ImportOutcome, IncomingBundle, IncomingRecord};
 pub use officers::{NewOfficer, Officer, check_login};
+pub use os_login::os_login;
 pub use outbox::{
     DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
     SyncStatus,

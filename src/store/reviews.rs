@@ -93,6 +93,15 @@ fn review_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
 const REVIEW_COLS: &str =
     "id, inspection_id, device_id, decision, comment, reviewer, decided_at, receipt_id";
 
+/// The columns read for display: the reviewer's name where the reviewer is an officer
+/// here (headquarters stores the id; a device stores the name carried in the receipt).
+const SHOWN_COLS: &str = "r.id, r.inspection_id, r.device_id, r.decision, r.comment,
+    coalesce((SELECT name FROM officers o WHERE o.id = r.reviewer), r.reviewer), r.decided_at, r.receipt_id";
+
+/// Shipment filter condition (on `s`): a finalized inspection with no review decision.
+pub(crate) const AWAITING_REVIEW: &str = "s.id IN (SELECT i.shipment_id FROM inspections i
+    WHERE i.state = 'finalized' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.inspection_id = i.id))";
+
 impl Store {
     /// Headquarters: the acting supervisor (mapped to this process's OS login) approves or
     /// returns a received inspection. A return needs a comment. Writes the review and its
@@ -160,12 +169,22 @@ impl Store {
         Ok(review)
     }
 
-    /// Every review decision on an inspection, oldest first.
+    /// Every review decision on an inspection, oldest first, the reviewer by name (for
+    /// display; [`Store::reviews_stored`] gives the rows as stored).
     pub fn reviews_for(&self, inspection_id: &str) -> Result<Vec<Review>> {
+        self.reviews_of(SHOWN_COLS, inspection_id)
+    }
+
+    /// Every review decision on an inspection as stored (HQ: the reviewer's officer id).
+    pub fn reviews_stored(&self, inspection_id: &str) -> Result<Vec<Review>> {
+        self.reviews_of("r.id, r.inspection_id, r.device_id, r.decision, r.comment, r.reviewer, r.decided_at, r.receipt_id", inspection_id)
+    }
+
+    fn reviews_of(&self, cols: &str, inspection_id: &str) -> Result<Vec<Review>> {
         let mut stmt = self
             .conn()
-            .prepare(&format!(
-                "SELECT {REVIEW_COLS} FROM reviews WHERE inspection_id = ?1 ORDER BY decided_at, id"
+            .prepare_cached(&format!(
+                "SELECT {cols} FROM reviews r WHERE r.inspection_id = ?1 ORDER BY r.decided_at, r.id"
             ))
             .doing(|| "reading reviews".into())?;
         stmt.query_map([inspection_id], review_of)
@@ -180,7 +199,7 @@ impl Store {
         let mut stmt = self
             .conn()
             .prepare(&format!(
-                "SELECT {REVIEW_COLS} FROM reviews ORDER BY decided_at DESC, id DESC LIMIT ?1"
+                "SELECT {SHOWN_COLS} FROM reviews r ORDER BY r.decided_at DESC, r.id DESC LIMIT ?1"
             ))
             .doing(|| "reading recent reviews".into())?;
         stmt.query_map([limit as i64], review_of)

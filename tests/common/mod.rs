@@ -15,6 +15,15 @@ pub fn must_run() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
+/// The real OS login of the test process (`id -un`), as minspect resolves it at HQ.
+pub fn login() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
 use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
 use minspect::rules::RulePack;
 use minspect::store::{InitOptions, Store, setup_new_database};
