@@ -200,33 +200,6 @@ fn a_login_mapped_to_a_plain_officer_may_not_review() {
     assert!(table(&db, "reviews").is_empty());
 }
 
-/// The uid of the OS user `officer`, when this test can act as it (root, user exists).
-fn officer_uid() -> Option<(u32, u32)> {
-    let root = unsafe { libc::geteuid() } == 0;
-    let id = |flag: &str| {
-        std::process::Command::new("id")
-            .args([flag, "officer"])
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .and_then(|o| {
-                String::from_utf8_lossy(&o.stdout)
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-            })
-    };
-    match (root, id("-u"), id("-g")) {
-        (true, Some(u), Some(g)) => Some((u, g)),
-        _ => {
-            let why = "needs root and the OS user 'officer' (.ci/run creates it)";
-            assert!(!common::must_run(), "CI=true but this test {why}");
-            eprintln!("SKIP: {why}");
-            None
-        }
-    }
-}
-
 /// Runs minspect as the OS user `officer` with $USER set to lie about it.
 fn as_officer(uid: (u32, u32), db: &Path, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_minspect"))
@@ -245,7 +218,9 @@ fn as_officer(uid: (u32, u32), db: &Path, args: &[&str]) -> std::process::Output
 fn an_unmapped_login_is_refused_until_a_supervisor_maps_it() {
     let t = tempfile::tempdir().unwrap();
     let (hq, insp) = hq_with_inspection(t.path());
-    let Some(uid) = officer_uid() else { return };
+    let Some(uid) = common::officer_ids() else {
+        return;
+    };
     // the login 'officer' reads and writes the headquarters file (owner of dir and files)
     for e in std::fs::read_dir(t.path()).unwrap() {
         std::os::unix::fs::chown(e.unwrap().path(), Some(uid.0), Some(uid.1)).unwrap();
