@@ -130,6 +130,7 @@ fn budgets(c: &mut Criterion) {
         ("key_filter_dest", "dest:JP zin", 'c'),
         ("key_filter_status", "status:seized galliu", 'm'),
         ("key_filter_dates", "from:2024-01-01 to:2024-03-3", '1'),
+        ("key_filter_awaiting_review", "review:pendin", 'g'),
     ] {
         app.handle_key(key(KeyCode::Char('x')), &mut store);
         app.handle_key(key(KeyCode::Char('/')), &mut store);

@@ -164,6 +164,11 @@ fn awaiting_review_keeps_the_shipments_without_a_decision() {
     snap("review_awaiting", &a);
     keys(&mut a, &mut s, "w");
     assert_eq!(a.screens.shipments.rows.len(), 3, "w again shows all");
+    let err = minspect::store::shipments::ShipmentFilter::parse("review:done").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "review: 'done' is not a review state; use review:pending"
+    );
     assert_eq!(a.screens.shipments.filter_input.text(), "");
 }
 
