@@ -123,6 +123,15 @@ fn budgets(c: &mut Criterion) {
         page_down = !page_down;
         app.handle_key(key(k), &mut store);
     });
+    // `w`: the review queue (shipments awaiting review) on, then off: each a page query
+    let mut toggle = || {
+        app.handle_key(key(KeyCode::Char('w')), &mut store);
+    };
+    c.bench_function("key_toggle_awaiting_review", |b| b.iter(&mut toggle));
+    percentiles("key_toggle_awaiting_review", 200, &mut toggle);
+    if app.screens.shipments.filter.awaiting_review {
+        app.handle_key(key(KeyCode::Char('w')), &mut store);
+    }
     for (name, filter, extra) in [
         ("key_filter_text_broad", "zin", 'c'),
         ("key_filter_text_exporter", "Baor", 'u'),
@@ -130,7 +139,6 @@ fn budgets(c: &mut Criterion) {
         ("key_filter_dest", "dest:JP zin", 'c'),
         ("key_filter_status", "status:seized galliu", 'm'),
         ("key_filter_dates", "from:2024-01-01 to:2024-03-3", '1'),
-        ("key_filter_awaiting_review", "review:pendin", 'g'),
     ] {
         app.handle_key(key(KeyCode::Char('x')), &mut store);
         app.handle_key(key(KeyCode::Char('/')), &mut store);
