@@ -123,6 +123,15 @@ fn budgets(c: &mut Criterion) {
         page_down = !page_down;
         app.handle_key(key(k), &mut store);
     });
+    // `w`: the review queue (shipments awaiting review) on, then off: each a page query
+    let mut toggle = || {
+        app.handle_key(key(KeyCode::Char('w')), &mut store);
+    };
+    c.bench_function("key_toggle_awaiting_review", |b| b.iter(&mut toggle));
+    percentiles("key_toggle_awaiting_review", 200, &mut toggle);
+    if app.screens.shipments.filter.awaiting_review {
+        app.handle_key(key(KeyCode::Char('w')), &mut store);
+    }
     for (name, filter, extra) in [
         ("key_filter_text_broad", "zin", 'c'),
         ("key_filter_text_exporter", "Baor", 'u'),

@@ -9,6 +9,7 @@ pub mod screen;
 pub use record::EXAMPLE_RECORD;
 mod device;
 mod fixture;
+mod officer;
 mod review;
 mod sync;
 
@@ -64,6 +65,9 @@ pub enum Command {
     /// Training databases
     #[command(subcommand)]
     Fixture(fixture::FixtureCommand),
+    /// Officers of a headquarters database and the OS logins they act under
+    #[command(subcommand)]
+    Officer(officer::OfficerCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -154,5 +158,6 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, cmd),
         Some(Command::Fixture(cmd)) => fixture::run(cmd),
+        Some(Command::Officer(cmd)) => officer::run(&db, cli.read_only, cmd),
     }
 }

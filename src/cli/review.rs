@@ -32,10 +32,12 @@ pub fn run(db: &Path, read_only: bool, cmd: ReviewCommand) -> CliResult {
     };
     let mut store = open_existing(db, read_only)?;
     let r = store.record_review(id.trim(), decision, &comment)?;
+    let by = store.acting_officer()?.name;
     println!(
-        "{} inspection {} (review {}); it goes to device {} with the next receipt",
+        "{} inspection {} by {} (review {}); it goes to device {} with the next receipt",
         r.decision.as_str(),
         r.inspection_id,
+        crate::domain::sanitize(&by),
         r.id,
         r.device_id
     );

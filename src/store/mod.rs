@@ -13,6 +13,8 @@ mod hq_import;
 mod import;
 mod marks;
 mod migrate;
+mod officers;
+mod os_login;
 mod outbox;
 mod records;
 mod reviews;
@@ -42,6 +44,8 @@ pub use verify::{BrokenLink, ChainReport, DeviceChain};
 // sync (issue 5)
 pub use devices::{DeviceInfo, LocalKey, TrustOutcome};
 pub use hq_import::{ImportOutcome, IncomingBundle, IncomingRecord};
+pub use officers::{NewOfficer, Officer, check_login};
+pub use os_login::os_login;
 pub use outbox::{
     DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
     SyncStatus,

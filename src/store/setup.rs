@@ -85,10 +85,14 @@ impl Store {
             role: opts.role,
         };
         let now = now_utc();
+        // headquarters: the creating officer acts under the login that created the file
+        let login = (opts.kind == DbKind::Hq)
+            .then(super::os_login::os_login)
+            .flatten();
         self.write("initializing the database", |tx| {
             tx.execute(
-                "INSERT INTO officers (id, name, badge, role, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![identity.officer_id, identity.officer_name, identity.badge, identity.role.as_str(), now],
+                "INSERT INTO officers (id, name, badge, role, login, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![identity.officer_id, identity.officer_name, identity.badge, identity.role.as_str(), login, now],
             )
             .doing(|| "creating the officer".into())?;
             tx.execute(
@@ -110,7 +114,7 @@ impl Store {
                 "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
                  VALUES (?1, ?2, 'init', 'database', ?3, NULL, ?4)",
                 params![now, identity.officer_id, identity.device_id,
-                    serde_json::json!({"kind": identity.kind.as_str(), "device": identity.device_name, "officer": identity.officer_name, "badge": identity.badge}).to_string()],
+                    serde_json::json!({"kind": identity.kind.as_str(), "device": identity.device_name, "officer": identity.officer_name, "badge": identity.badge, "login": login}).to_string()],
             )
             .doing(|| "writing the audit row".into())?;
             Ok(())

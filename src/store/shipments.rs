@@ -22,6 +22,8 @@ pub struct ShipmentFilter {
     pub destination: Option<String>,
     pub family: Option<String>,
     pub status: Option<String>,
+    /// `review:pending`: shipments with a finalized inspection that has no review decision.
+    pub awaiting_review: bool,
 }
 
 pub const STATUSES: &[&str] = &[
@@ -63,6 +65,13 @@ impl ShipmentFilter {
                         ));
                     }
                     f.family = Some(value.to_lowercase())
+                }
+                "review" if matches!(value, "pending" | "awaiting") => f.awaiting_review = true,
+                "review" => {
+                    return Err(FieldError::new(
+                        "review",
+                        format!("'{value}' is not a review state; use review:pending"),
+                    ));
                 }
                 "status" => {
                     if !STATUSES.contains(&value) {
@@ -227,6 +236,9 @@ pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, V
             let n = p(v.clone(), &mut params);
             conds.push(format!("s.{col} = {n}"));
         }
+    }
+    if f.awaiting_review {
+        conds.push(super::reviews::AWAITING_REVIEW.into());
     }
     let (desc, key_cond) = match from {
         PageFrom::Newest => (true, None),

@@ -30,7 +30,7 @@ impl Store {
     /// (oldest first).
     pub fn record_json(&self, inspection_id: &str) -> Result<Value> {
         let mut v = Self::record_json_tx(self.conn(), inspection_id)?;
-        v["reviews"] = serde_json::to_value(self.reviews_for(inspection_id)?)
+        v["reviews"] = serde_json::to_value(self.reviews_stored(inspection_id)?)
             .map_err(|e| StoreError::Invalid(format!("encoding the reviews: {e}")))?;
         Ok(v)
     }

@@ -49,6 +49,12 @@ pub enum Action {
     SyncAck,
     SyncImport,
     SyncRefresh,
+    // headquarters review (Shipments tab)
+    ReviewApprove,
+    ReviewReturn,
+    NextInspection,
+    AwaitingReview,
+    Reload,
     // text fields and dialogs
     Accept,
     Cancel,
@@ -106,6 +112,11 @@ impl Action {
         Action::SyncAck,
         Action::SyncImport,
         Action::SyncRefresh,
+        Action::ReviewApprove,
+        Action::ReviewReturn,
+        Action::NextInspection,
+        Action::AwaitingReview,
+        Action::Reload,
         Action::Accept,
         Action::Cancel,
         Action::DeleteBack,
@@ -174,6 +185,11 @@ impl Action {
             Action::SyncAck => "acknowledge a headquarters receipt (asks first)",
             Action::SyncImport => "import a field device's bundle (asks first)",
             Action::SyncRefresh => "re-read the sync state",
+            Action::ReviewApprove => "approve the marked inspection (asks; comment optional)",
+            Action::ReviewReturn => "return the marked inspection to its officer with a comment",
+            Action::NextInspection => "mark the shipment's next inspection for review",
+            Action::AwaitingReview => "show only shipments awaiting review (toggle)",
+            Action::Reload => "re-read the list and the selected shipment",
             Action::Accept => "accept the field / run",
             Action::Cancel => "cancel",
             Action::DeleteBack => "delete the character before the cursor",
@@ -205,6 +221,10 @@ impl Action {
             SyncExport | SyncAck => "use the Sync tab of a field database",
             SyncImport => "use the Sync tab of a headquarters database",
             SyncRefresh => "use the Sync tab",
+            ReviewApprove | ReviewReturn | NextInspection => {
+                "use the Shipments tab of a headquarters database, as a login mapped to a supervisor"
+            }
+            AwaitingReview | Reload => "use the Shipments tab",
             Filter | ClearFilter => "use a list with a filter (Rules, Shipments)",
             Up | Down | PageUp | PageDown | Top | Bottom | NextPane | PrevPane | Open | Back => {
                 "use a list or a form"
@@ -235,6 +255,8 @@ impl Action {
                 | Action::SyncExport
                 | Action::SyncAck
                 | Action::SyncImport
+                | Action::ReviewApprove
+                | Action::ReviewReturn
         )
     }
 }

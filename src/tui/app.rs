@@ -123,6 +123,7 @@ impl App {
             pack_published: self.pack.as_ref().map(|p| p.pack.published),
             read_only: self.read_only,
         };
+        super::screens::review::acting_status(store, &mut self.status);
         Ok(())
     }
 

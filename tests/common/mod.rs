@@ -15,6 +15,43 @@ pub fn must_run() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
 
+/// The real OS login of the test process (`id -un`), as minspect resolves it at HQ.
+pub fn login() -> String {
+    let out = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// The uid and gid of the OS user `officer` (.ci/run creates it) when this process is
+/// root and can act as it; else None, saying why (under CI=true that is a failure).
+pub fn officer_ids() -> Option<(u32, u32)> {
+    let root = unsafe { libc::geteuid() } == 0;
+    let id = |flag: &str| {
+        std::process::Command::new("id")
+            .args([flag, "officer"])
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .and_then(|o| {
+                String::from_utf8_lossy(&o.stdout)
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+            })
+    };
+    match (root, id("-u"), id("-g")) {
+        (true, Some(u), Some(g)) => Some((u, g)),
+        _ => {
+            let why = "needs root and the OS user 'officer' (.ci/run creates it)";
+            assert!(!must_run(), "CI=true but this test {why}");
+            eprintln!("SKIP: {why}");
+            None
+        }
+    }
+}
+
 use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
 use minspect::rules::RulePack;
 use minspect::store::{InitOptions, Store, setup_new_database};

@@ -37,6 +37,10 @@ pub enum Context {
     Sync,
     SyncHq,
     SyncPrompt,
+    /// The Shipments tab at headquarters for a login mapped to a supervisor.
+    Review,
+    /// The comment of a review decision being made.
+    ReviewComment,
     Filter,
     Help,
     Palette,
@@ -56,6 +60,8 @@ impl Context {
         Context::Sync,
         Context::SyncHq,
         Context::SyncPrompt,
+        Context::Review,
+        Context::ReviewComment,
         Context::Filter,
         Context::Help,
         Context::Palette,
@@ -72,6 +78,7 @@ impl Context {
                 | Context::RecordForm
                 | Context::RecordPrompt
                 | Context::SyncPrompt
+                | Context::ReviewComment
                 | Context::Filter
                 | Context::Help
                 | Context::Palette

@@ -17,6 +17,7 @@ pub mod record_ops;
 pub mod record_seizure;
 pub mod record_shipment;
 pub mod record_view;
+pub mod review;
 pub mod rules;
 pub mod rules_view;
 pub mod screening;
@@ -170,5 +171,7 @@ pub fn screen_bindings() -> Vec<Binding> {
     v.extend(shipments::bindings());
     v.extend(record::bindings());
     v.extend(sync::bindings());
+    let review = review::bindings(&v);
+    v.extend(review);
     v
 }

@@ -4,7 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+use super::review::ReviewState;
 use super::{Cx, Pane, Screen};
+use crate::store::Decision;
 use crate::store::shipments::{PageFrom, ShipmentDetail, ShipmentFilter, ShipmentRow};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Binding, Context, Key, bind, list_bindings};
@@ -30,6 +32,8 @@ pub struct ShipmentsScreen {
     /// The rows as table text for `row_width` (formatted once per page, not per frame).
     pub row_texts: Vec<String>,
     pub row_width: usize,
+    /// Headquarters review: who may, the marked inspection, the decision modal.
+    pub review: ReviewState,
 }
 
 pub fn bindings() -> Vec<Binding> {
@@ -86,7 +90,12 @@ impl ShipmentsScreen {
     }
 
     fn load_detail(&mut self, cx: &mut Cx) {
-        self.detail_scroll = 0;
+        let same = self.detail.as_ref().map(|d| d.row.id.as_str())
+            == self.rows.get(self.selected).map(|r| r.id.as_str());
+        if !same {
+            self.detail_scroll = 0;
+            self.review.pick = 0;
+        }
         self.detail = match self.rows.get(self.selected) {
             None => None,
             Some(r) => match cx.store.shipment_detail(&r.id) {
@@ -110,6 +119,33 @@ impl ShipmentsScreen {
             }
             Err(e) => self.filter_error = Some(e.to_string()),
         }
+    }
+
+    /// Re-reads the page where it is, the selected shipment and who may review: another
+    /// session's writes show (nothing is re-read on a timer).
+    fn reload(&mut self, cx: &mut Cx) {
+        self.review.check(cx);
+        let sel = self.selected;
+        match self.rows.first().map(|r| r.key()) {
+            Some(k) if self.has_newer => self.load(PageFrom::AtOrOlder(k), sel, cx),
+            _ => self.load(PageFrom::Newest, sel, cx),
+        }
+    }
+
+    /// `w`: adds or removes the `review:pending` term of the filter line.
+    fn toggle_awaiting(&mut self, cx: &mut Cx) {
+        let text = self.filter_input.text();
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "review:pending" | "review:awaiting"))
+            .collect();
+        let mut line = words.join(" ");
+        if !self.filter.awaiting_review {
+            line = format!("{line} review:pending").trim_start().to_string();
+        }
+        self.filter_input.set(&line);
+        self.reload_filter(cx);
+        self.focus = Pane::List;
     }
 
     fn down(&mut self, cx: &mut Cx) {
@@ -139,14 +175,28 @@ impl Screen for ShipmentsScreen {
     }
 
     fn context(&self) -> Context {
-        if self.editing.is_some() {
+        if self.review.prompt.is_some() {
+            Context::ReviewComment
+        } else if self.editing.is_some() {
             Context::Filter
+        } else if self.review.is_supervisor() {
+            Context::Review
         } else {
             Context::Shipments
         }
     }
 
+    fn has_unsaved(&self) -> bool {
+        self.review
+            .prompt
+            .as_ref()
+            .is_some_and(|p| !p.comment.text().trim().is_empty())
+    }
+
     fn activate(&mut self, cx: &mut Cx) {
+        if self.review.access.is_none() {
+            self.review.check(cx);
+        }
         if !self.loaded {
             self.load(PageFrom::Newest, 0, cx);
         }
@@ -178,6 +228,12 @@ impl Screen for ShipmentsScreen {
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> bool {
+        if self.review.prompt.is_some() {
+            if self.review.prompt_update(action, cx) {
+                self.load_detail(cx); // the decision shows at once
+            }
+            return true;
+        }
         if self.editing.is_some() {
             return match action {
                 Action::Accept => {
@@ -255,12 +311,25 @@ impl Screen for ShipmentsScreen {
                 self.filter_input.set("");
                 self.reload_filter(cx);
             }
+            Action::ReviewApprove => {
+                self.review
+                    .start(Decision::Approved, self.detail.as_ref(), cx)
+            }
+            Action::ReviewReturn => self
+                .review
+                .start(Decision::Returned, self.detail.as_ref(), cx),
+            Action::NextInspection => self.review.next(self.detail.as_ref(), cx),
+            Action::AwaitingReview => self.toggle_awaiting(cx),
+            Action::Reload => self.reload(cx),
             _ => return false,
         }
         true
     }
 
     fn type_char(&mut self, c: char, cx: &mut Cx) -> bool {
+        if self.review.type_char(c) {
+            return true;
+        }
         if self.editing.is_none() {
             return false;
         }

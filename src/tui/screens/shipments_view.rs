@@ -168,14 +168,27 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     let inner = block.inner(detail);
     f.render_widget(block, detail);
     let lines = match &s.detail {
-        Some(d) => detail_lines(d, theme),
+        Some(d) => {
+            let marked = s
+                .review
+                .is_supervisor()
+                .then(|| s.review.target(d))
+                .flatten();
+            let mut l = detail_lines(d, marked.map(|i| i.id.as_str()), theme);
+            let mut head = s.review.detail_lines(d, theme);
+            head.append(&mut l);
+            head
+        }
         None => vec![Line::styled("no shipment selected", theme.dim)],
     };
     draw_lines(f, inner, &lines, s.detail_scroll as usize);
+    if let Some(p) = &s.review.prompt {
+        super::review::render_prompt(p, f, area, theme);
+    }
 }
 
 /// A stored UTC time shown in local time (DESIGN §3).
-fn local(ts: &str) -> String {
+pub fn local(ts: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(ts)
         .map(|t| {
             t.with_timezone(&chrono::Local)
@@ -191,7 +204,12 @@ fn money(minor: Option<i64>, cur: &str) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-pub fn detail_lines<'a>(d: &'a ShipmentDetail, theme: &Theme) -> Vec<Line<'a>> {
+/// The detail pane's lines; `marked`: the inspection the review keys act on (▶).
+pub fn detail_lines<'a>(
+    d: &'a ShipmentDetail,
+    marked: Option<&str>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let r = &d.row;
     // one fact per line under fixed labels, no wrapping: moving the selection rewrites
     // only the values that differ (DESIGN §10: under 1 KB per row move)
@@ -262,7 +280,12 @@ pub fn detail_lines<'a>(d: &'a ShipmentDetail, theme: &Theme) -> Vec<Line<'a>> {
     }
     for i in &d.inspections {
         l.push(Line::raw(format!(
-            "  {} {} · {} · {} · {} · {} · {}",
+            "{} {} {} · {} · {} · {} · {} · {}",
+            if marked == Some(i.id.as_str()) {
+                "▶"
+            } else {
+                " "
+            },
             local(&i.started_at),
             c(&i.locode),
             c(&i.trigger),

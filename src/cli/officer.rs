@@ -1,0 +1,109 @@
+//! `minspect officer add | list`: the officers of a headquarters database and the OS
+//! logins they act under (DESIGN §6).
+
+use std::path::Path;
+
+use clap::{Subcommand, ValueEnum};
+
+use super::{CliResult, open_existing};
+use crate::domain::{Role, sanitize};
+use crate::store::NewOfficer;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Supervisor,
+    Officer,
+    Trainer,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Supervisor => Role::Supervisor,
+            RoleArg::Officer => Role::Officer,
+            RoleArg::Trainer => Role::Trainer,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficerCommand {
+    /// Headquarters: add an officer, optionally mapped to the OS (SSH) login it acts under
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        badge: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The OS login name (the SSH user) this officer acts under at headquarters
+        #[arg(long)]
+        login: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every officer with role and login
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
+    match cmd {
+        OfficerCommand::Add {
+            name,
+            badge,
+            role,
+            login,
+            json,
+        } => {
+            let mut store = open_existing(db, read_only)?;
+            let o = store.add_officer(&NewOfficer {
+                name,
+                badge,
+                role: role.into(),
+                login: login.map(|l| l.trim().to_string()),
+            })?;
+            if json {
+                println!("{}", serde_json::to_string(&o).unwrap_or_default());
+            } else {
+                println!(
+                    "added {} {} (badge {}){} [{}]",
+                    o.role.as_str(),
+                    sanitize(&o.name),
+                    sanitize(&o.badge),
+                    o.login
+                        .as_ref()
+                        .map(|l| format!(" acting as login '{l}'"))
+                        .unwrap_or_default(),
+                    o.id
+                );
+            }
+            Ok(())
+        }
+        OfficerCommand::List { json } => {
+            let store = open_existing(db, true)?;
+            let officers = store.officers()?;
+            if json {
+                println!("{}", serde_json::to_string(&officers).unwrap_or_default());
+                return Ok(());
+            }
+            println!(
+                "{:<24} {:<16} {:<10} {:<16} id",
+                "name", "badge", "role", "login"
+            );
+            for o in officers {
+                println!(
+                    "{:<24} {:<16} {:<10} {:<16} {}",
+                    sanitize(&o.name),
+                    sanitize(&o.badge),
+                    o.role.as_str(),
+                    o.login.as_deref().unwrap_or("-"),
+                    o.id
+                );
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Officers and who is acting. On a field or training database the acting officer is the
+//! one configured at `init`. At headquarters it is the officer whose `login` is the real
+//! OS login of this process (DESIGN §6: the SSH user mapped to a supervisor row), so
+//! several supervisors share one file, each acting as themselves.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::os_login::{os_login, os_uid};
+use super::{Context, Result, Store, StoreError};
+use crate::domain::{DbKind, Role, new_id, now_utc};
+
+/// One row of `officers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Officer {
+    pub id: String,
+    pub name: String,
+    pub badge: String,
+    pub role: Role,
+    pub login: Option<String>,
+    pub created_at: String,
+}
+
+/// What `minspect officer add` gives.
+#[derive(Debug, Clone)]
+pub struct NewOfficer {
+    pub name: String,
+    pub badge: String,
+    pub role: Role,
+    pub login: Option<String>,
+}
+
+const COLS: &str = "id, name, badge, role, login, created_at";
+
+fn officer_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Officer> {
+    let role: String = r.get(3)?;
+    Ok(Officer {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        badge: r.get(2)?,
+        role: Role::parse(&role).unwrap_or_default(),
+        login: r.get(4)?,
+        created_at: r.get(5)?,
+    })
+}
+
+/// A login name as the OS spells one: letters, digits, `.`, `_`, `-` (not first), at
+/// most 32 characters. Errors name the flag.
+pub fn check_login(login: &str) -> Result<()> {
+    let ok = !login.is_empty()
+        && login.len() <= 32
+        && !login.starts_with('-')
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "--login: {:?} is not a login name (letters, digits, '.', '_', '-'; at most 32 characters)",
+            login
+        )))
+    }
+}
+
+/// The command that maps `login` to a supervisor, for refusals.
+fn how_to_map(login: &str) -> String {
+    format!(
+        "a supervisor maps it with `minspect officer add --name NAME --badge BADGE --role supervisor --login {login}`"
+    )
+}
+
+impl Store {
+    /// Every officer, by name.
+    pub fn officers(&self) -> Result<Vec<Officer>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("SELECT {COLS} FROM officers ORDER BY name, badge"))
+            .doing(|| "reading officers".into())?;
+        stmt.query_map([], officer_of)
+            .doing(|| "reading officers".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading officers".into())
+    }
+
+    fn officer_where(&self, col: &str, value: &str) -> Result<Option<Officer>> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {COLS} FROM officers WHERE {col} = ?1"),
+                [value],
+                officer_of,
+            )
+            .optional()
+            .doing(|| format!("looking up the officer by {col}"))
+    }
+
+    /// Who is acting. Field and training: the configured officer. Headquarters: the
+    /// officer mapped to this process's OS login; refused (naming the login and how to
+    /// map it) when there is none.
+    pub fn acting_officer(&self) -> Result<Officer> {
+        let kind = self.db_kind()?;
+        if kind != DbKind::Hq {
+            let id = self
+                .meta("officer_id")?
+                .ok_or_else(|| StoreError::NotFound("this database's officer".into()))?;
+            return self
+                .officer_where("id", &id)?
+                .ok_or_else(|| StoreError::NotFound(format!("officer {id}")));
+        }
+        let Some(login) = os_login() else {
+            return Err(StoreError::Invalid(format!(
+                "this process's user (uid {}) has no login name, so no officer can be found for it at headquarters",
+                os_uid()
+            )));
+        };
+        self.officer_where("login", &login)?.ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "login '{login}' is not mapped to an officer of this headquarters database; {}",
+                how_to_map(&login)
+            ))
+        })
+    }
+
+    /// The acting officer, who must be a supervisor at a headquarters database (review
+    /// decisions, adding officers). The refusal says why in words.
+    pub fn acting_supervisor(&self) -> Result<Officer> {
+        if self.db_kind()? != DbKind::Hq {
+            return Err(StoreError::Invalid(
+                "review decisions are made at headquarters; this is not a headquarters database"
+                    .into(),
+            ));
+        }
+        let o = self.acting_officer()?;
+        if o.role != Role::Supervisor {
+            let login = o.login.clone().unwrap_or_default();
+            return Err(StoreError::Invalid(format!(
+                "login '{login}' is mapped to {} (badge {}), who is {} {}, not a supervisor; {}",
+                o.name,
+                o.badge,
+                if o.role == Role::Officer { "an" } else { "a" },
+                o.role.as_str(),
+                "review decisions need a login mapped to a supervisor (`minspect officer list` shows who is mapped)"
+            )));
+        }
+        Ok(o)
+    }
+
+    /// Headquarters: adds an officer, optionally mapped to an OS login, with its audit
+    /// row, in one transaction. The acting login must be a supervisor (unless no login
+    /// is mapped yet: the first mapping of a database made before logins existed).
+    /// A duplicate badge or login is refused and nothing is written.
+    pub fn add_officer(&mut self, new: &NewOfficer) -> Result<Officer> {
+        if self.db_kind()? != DbKind::Hq {
+            return Err(StoreError::Invalid(
+                "officers and their logins are managed at headquarters; this database's officer is the one set by `minspect init`".into(),
+            ));
+        }
+        let name = new.name.trim();
+        let badge = new.badge.trim();
+        if name.is_empty() {
+            return Err(StoreError::Invalid("--name: must not be empty".into()));
+        }
+        if badge.is_empty() {
+            return Err(StoreError::Invalid("--badge: must not be empty".into()));
+        }
+        if name.chars().chain(badge.chars()).any(char::is_control) {
+            return Err(StoreError::Invalid(
+                "--name, --badge: control characters are not allowed".into(),
+            ));
+        }
+        if let Some(l) = &new.login {
+            check_login(l)?;
+        }
+        let any_login: bool = self
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM officers WHERE login IS NOT NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .doing(|| "reading officers".into())?
+            > 0;
+        let actor = if any_login {
+            self.acting_supervisor()
+                .map_err(|e| StoreError::Invalid(format!("adding an officer: {e}")))?
+                .id
+        } else {
+            self.meta("officer_id")?.unwrap_or_default()
+        };
+        if let Some(o) = self.officer_where("badge", badge)? {
+            return Err(StoreError::Invalid(format!(
+                "--badge: badge {badge} is already {}'s",
+                o.name
+            )));
+        }
+        if let Some(l) = &new.login
+            && let Some(o) = self.officer_where("login", l)?
+        {
+            return Err(StoreError::Invalid(format!(
+                "--login: login '{l}' is already mapped to {} (badge {})",
+                o.name, o.badge
+            )));
+        }
+        let officer = Officer {
+            id: new_id(),
+            name: name.to_string(),
+            badge: badge.to_string(),
+            role: new.role,
+            login: new.login.clone(),
+            created_at: now_utc(),
+        };
+        self.write("adding an officer", |tx| {
+            tx.execute(
+                &format!("INSERT INTO officers ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                params![
+                    officer.id,
+                    officer.name,
+                    officer.badge,
+                    officer.role.as_str(),
+                    officer.login,
+                    officer.created_at
+                ],
+            )
+            .doing(|| "saving the officer".into())?;
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
+                 VALUES (?1, ?2, 'add', 'officer', ?3, NULL, ?4)",
+                params![
+                    officer.created_at,
+                    actor,
+                    officer.id,
+                    serde_json::json!({
+                        "name": officer.name, "badge": officer.badge,
+                        "role": officer.role.as_str(), "login": officer.login
+                    })
+                    .to_string()
+                ],
+            )
+            .doing(|| "writing the audit row".into())?;
+            Ok(())
+        })?;
+        Ok(officer)
+    }
+}
