@@ -10,6 +10,7 @@ mod devices;
 mod drafts;
 mod finalize;
 mod hq_import;
+mod hq_rows;
 mod import;
 mod marks;
 mod migrate;
@@ -41,7 +42,7 @@ pub use testing::RawCommitBaseline;
 pub use verify::{BrokenLink, ChainReport, DeviceChain};
 // sync (issue 5)
 pub use devices::{DeviceInfo, LocalKey, TrustOutcome};
-pub use hq_import::{ImportOutcome, IncomingBundle, IncomingRecord};
+pub use hq_import::{ImportOutcome, IncomingHeader, IncomingRecord};
 pub use outbox::{
     DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
     SyncStatus,
