@@ -8,7 +8,9 @@
 //! (copying is outside the timing). `MINSPECT_BENCH_RECORDS` changes the record count.
 //!
 //! `MINSPECT_BENCH_KEEP=DIR` prepares the fixture in a new DIR and leaves it there (field.db,
-//! hq.db, the bundle), e.g. to measure the peak RSS of one import of the real binary.
+//! hq.db, the bundle), e.g. to measure the peak RSS of one import of the real binary:
+//! `cp DIR/hq.db X/hq.db && /usr/bin/time -v target/release/minspect --db X/hq.db sync
+//! import DIR/minspect-*.bundle --receipt-out X` (delete DIR afterwards: ~4 GB).
 //!
 //! Run: `cargo bench --bench sync -- --warm-up-time 1 --measurement-time 3`
 
