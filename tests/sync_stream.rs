@@ -29,17 +29,11 @@ fn import_with(
         .map_err(|e| e.to_string())
 }
 
-fn file_count(dir: &Path) -> usize {
-    std::fs::read_dir(dir).unwrap().count()
-}
-
 #[test]
 fn a_bundle_changed_between_the_passes_is_refused_and_hq_is_unchanged() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    let hq = init(dir, "hq", "hq");
-    let a = init(dir, "laptop-a", "field");
-    pair(&hq, &a, dir);
+    let (hq, a) = hq_and_laptop(dir);
     add_records(&a, 3);
     let first = export(&a, dir);
     import(&hq, &first, dir); // never acknowledged: the next bundle overlaps seq 1..3
@@ -68,26 +62,17 @@ fn a_bundle_changed_between_the_passes_is_refused_and_hq_is_unchanged() {
         (std::fs::read_to_string(&first).unwrap(), "record seq 4"),
     ];
     for (content, names) in cases {
-        let before = snapshot(&hq);
-        let files = file_count(&receipts);
-        let err = import_with(&hq, &second, &receipts, || {
-            std::fs::write(&second, &content).unwrap();
-        })
-        .unwrap_err();
-        for needle in [
-            "refused",
+        let needles = [
             "the file changed after it was verified",
             names,
             "nothing was imported",
-        ] {
-            assert!(err.contains(needle), "expected '{needle}' in: {err}");
-        }
-        assert_eq!(err.lines().count(), 1, "{err}");
-        let after = snapshot(&hq);
-        for ((name, b), (_, a)) in before.iter().zip(&after) {
-            assert_rows_eq(b, a, name);
-        }
-        assert_eq!(file_count(&receipts), files, "no receipt written");
+        ];
+        assert_refused(&hq, &receipts, &needles, || {
+            import_with(&hq, &second, &receipts, || {
+                std::fs::write(&second, &content).unwrap();
+            })
+            .unwrap_err()
+        });
         std::fs::write(&second, &good).unwrap();
     }
     assert_eq!(count(&hq, "outbox"), 3);
@@ -116,5 +101,56 @@ fn a_bundle_changed_between_the_passes_is_refused_and_hq_is_unchanged() {
     assert!(
         err.contains("SHA-256") && err.contains("record seq 5"),
         "{err}"
+    );
+}
+
+/// Copies a closed database file (and its WAL, if any).
+fn copy_db(from: &Path, to: &Path) {
+    std::fs::copy(from, to).unwrap();
+    for ext in ["-wal", "-shm"] {
+        let (f, t) = (
+            format!("{}{ext}", from.display()),
+            format!("{}{ext}", to.display()),
+        );
+        let _ = std::fs::remove_file(&t);
+        if Path::new(&f).exists() {
+            std::fs::copy(&f, &t).unwrap();
+        }
+    }
+}
+
+#[test]
+fn an_overlap_that_differs_from_what_hq_holds_is_refused_and_hq_is_unchanged() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    let (hq, a) = hq_and_laptop(dir);
+    add_records(&a, 2);
+    let backup = dir.join("laptop-a-backup.db");
+    copy_db(&a, &backup);
+    add_records(&a, 1);
+    import(&hq, &export(&a, dir), dir); // HQ holds seq 1..3
+    // the laptop restored from the backup: seq 3 and 4 are other records than HQ's seq 3
+    copy_db(&backup, &a);
+    add_records(&a, 2);
+    let forked = export(&a, dir);
+    let third = std::fs::read_to_string(&forked)
+        .unwrap()
+        .lines()
+        .nth(3)
+        .unwrap()
+        .to_string();
+    let third_id = serde_json::from_str::<serde_json::Value>(&third).unwrap()["record_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    refused(
+        &hq,
+        &forked,
+        dir,
+        &[
+            "conflict: record seq 3",
+            &third_id,
+            "differs from the record seq 3 already held",
+        ],
     );
 }

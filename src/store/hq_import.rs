@@ -287,4 +287,61 @@ mod tests {
         assert_eq!(e, TestError::Store("the bundle holds no records".into()));
         assert_eq!(settings(&s), before);
     }
+
+    #[test]
+    fn records_that_do_not_follow_each_other_are_refused() {
+        let mut s = Store::open_in_memory().unwrap();
+        let genesis = super::super::chain::GENESIS_HASH;
+        let (h1, h2) = ("1".repeat(64), "2".repeat(64));
+        let record = |seq: i64, prev: &str, hash: &str| IncomingRecord {
+            seq,
+            kind: "custody_event".into(),
+            record_id: format!("r{seq}"),
+            created_at: "2026-01-01T00:00:00.000Z".into(),
+            prev_hash: prev.into(),
+            hash: hash.into(),
+            payload: "{}".into(),
+        };
+        for r in [record(1, genesis, &h1), record(2, &h1, &h2)] {
+            s.conn()
+                .execute(
+                    "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at)
+                     VALUES ('dev', ?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![r.seq, r.kind, r.record_id, r.hash, r.prev_hash, r.created_at],
+                )
+                .unwrap();
+        }
+        let h = IncomingHeader {
+            bundle_id: "b".into(),
+            path: "x.bundle".into(),
+            device_id: "dev".into(),
+            officers: Vec::new(),
+        };
+        let import = |s: &mut Store, records: Vec<IncomingRecord>| {
+            let mut records = records.into_iter();
+            s.import_bundle_stream(&h, || Ok::<_, StoreError>(records.next()))
+                .map_err(|e| e.to_string())
+        };
+        let held = import(&mut s, vec![record(1, genesis, &h1), record(2, &h1, &h2)]).unwrap();
+        assert_eq!(
+            (held.new_records, held.already_held, held.held_seq),
+            (0, 2, 2)
+        );
+        let e = import(&mut s, vec![record(1, genesis, &h1), record(3, &h2, &h1)]).unwrap_err();
+        assert!(
+            e.contains("record seq 3 (id r3) does not follow record seq 1 of the bundle"),
+            "{e}"
+        );
+        let e = import(
+            &mut s,
+            vec![record(1, genesis, &h1), record(2, genesis, &h2)],
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("record seq 2 (id r2) does not follow record seq 1"),
+            "{e}"
+        );
+        let e = import(&mut s, vec![record(1, genesis, &h1), record(2, &h1, &h1)]).unwrap_err();
+        assert!(e.contains("conflict: record seq 2 (id r2) differs"), "{e}");
+    }
 }
