@@ -7,6 +7,11 @@
 //! one transaction. Every iteration starts from a fresh copy of the prepared database
 //! (copying is outside the timing). `MINSPECT_BENCH_RECORDS` changes the record count.
 //!
+//! `MINSPECT_BENCH_KEEP=DIR` prepares the fixture in a new DIR and leaves it there (field.db,
+//! hq.db, the bundle), e.g. to measure the peak RSS of one import of the real binary:
+//! `cp DIR/hq.db X/hq.db && /usr/bin/time -v target/release/minspect --db X/hq.db sync
+//! import DIR/minspect-*.bundle --receipt-out X` (delete DIR afterwards: ~4 GB).
+//!
 //! Run: `cargo bench --bench sync -- --warm-up-time 1 --measurement-time 3`
 
 use std::fs;
@@ -93,7 +98,7 @@ fn dump_csv(db: &Path, table: &str, out: &Path) {
 }
 
 struct Fixture {
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
     work: PathBuf,
     field: PathBuf,
     hq: PathBuf,
@@ -104,8 +109,19 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let n = records();
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
+    let (dir, kept) = match std::env::var_os("MINSPECT_BENCH_KEEP") {
+        Some(keep) => {
+            let keep = PathBuf::from(keep);
+            fs::create_dir_all(&keep).unwrap();
+            (None, keep)
+        }
+        None => {
+            let t = tempfile::tempdir().unwrap();
+            let p = t.path().to_path_buf();
+            (Some(t), p)
+        }
+    };
+    let d = kept.as_path();
     let (field, hq) = (d.join("field.db"), d.join("hq.db"));
     {
         let mut f = new_db(&field, "field-1", DbKind::Field, Role::Officer);

@@ -35,39 +35,6 @@ fn world() -> World {
     }
 }
 
-/// Imports `bundle` expecting a refusal (exit 2) whose message contains every `needles`;
-/// asserts headquarters did not change.
-fn refused(hq: &Path, bundle: &Path, dir: &Path, needles: &[&str]) -> String {
-    let before = snapshot(hq);
-    let receipts_before = std::fs::read_dir(dir).unwrap().count();
-    let err = fails(
-        hq,
-        &[
-            "sync",
-            "import",
-            bundle.to_str().unwrap(),
-            "--receipt-out",
-            dir.to_str().unwrap(),
-        ],
-        2,
-    );
-    assert!(err.contains("refused"), "{err}");
-    for n in needles {
-        assert!(err.contains(n), "expected '{n}' in: {err}");
-    }
-    assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
-    let after = snapshot(hq);
-    for ((name, b), (_, a)) in before.iter().zip(&after) {
-        assert_rows_eq(b, a, name);
-    }
-    assert_eq!(
-        std::fs::read_dir(dir).unwrap().count(),
-        receipts_before,
-        "no receipt written"
-    );
-    err
-}
-
 fn lines(p: &Path) -> Vec<String> {
     std::fs::read_to_string(p)
         .unwrap()

@@ -1,18 +1,16 @@
 //! Headquarters side of sync: inserting a verified bundle in one transaction.
 //!
 //! The sync layer has already checked the signature, each record's SHA-256 and the links
-//! inside the bundle. Here, inside the write transaction, the bundle is checked against
-//! what headquarters already holds for the device (continuity, the link to the held head,
-//! identical overlap), then the outbox rows (`received`: another device's) and the records themselves
-//! are inserted by id. Insertion is generic: payload object keys are schema.sql column
-//! names (contract in `chain.rs`), every insert is `ON CONFLICT DO NOTHING`.
+//! inside the bundle; it hands the records over one at a time (the bundle is never held in
+//! memory). Here, inside the write transaction, the bundle is checked against what
+//! headquarters already holds for the device (continuity, the link to the held head,
+//! identical overlap), then the outbox rows (`received`: another device's) and the records
+//! themselves are inserted by id (`hq_rows.rs`). Any error, also one from the record
+//! source, rolls the whole transaction back.
 
-use std::collections::{HashMap, HashSet};
-
-use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, Transaction, params};
-use serde_json::{Map, Value};
 
+use super::hq_rows::{Inserter, insert_officers};
 use super::outbox::OfficerRow;
 use super::{Context, Result, Store, StoreError};
 use crate::domain::now_utc;
@@ -29,15 +27,13 @@ pub struct IncomingRecord {
     pub payload: String,
 }
 
-/// A verified bundle, ready to insert.
+/// The bundle-level facts of a verified bundle; its records arrive one at a time.
 #[derive(Debug, Clone)]
-pub struct IncomingBundle {
+pub struct IncomingHeader {
     pub bundle_id: String,
     pub path: String,
     pub device_id: String,
     pub officers: Vec<OfficerRow>,
-    /// contiguous, in seq order, linked (checked by the caller)
-    pub records: Vec<IncomingRecord>,
 }
 
 /// What an import did.
@@ -53,42 +49,15 @@ pub struct ImportOutcome {
     pub held_hash: String,
 }
 
-/// Page cache during an import (negative = KiB): 512 MiB, so a 100,000-record bundle
-/// (~650 MB of rows) spills little to the WAL before commit. Headquarters is a server.
-const IMPORT_CACHE_KIB: i64 = -524_288;
+/// Connection settings during an import, restored afterwards. Measured on a 100,000-record
+/// bundle (~650 MB of rows): a 16 MiB page cache imports as fast as 512 MiB (dirty pages
+/// spill to the WAL, which takes every page at commit anyway), so memory does not grow with
+/// the bundle; statement journals (every insert fires triggers) in memory instead of
+/// temporary files save about a fifth of the time, and each holds one statement's pages.
+const IMPORT_PRAGMAS: [(&str, i64); 2] = [("cache_size", -16_384), ("temp_store", 2)];
 
 fn refused(msg: String) -> StoreError {
     StoreError::Invalid(msg)
-}
-
-/// Column names per record table, read once per import.
-struct Columns(HashMap<&'static str, HashSet<String>>);
-
-const TABLES: [&str; 6] = [
-    "shipments",
-    "inspections",
-    "measurements",
-    "findings",
-    "seizures",
-    "custody_events",
-];
-
-impl Columns {
-    fn load(tx: &Transaction<'_>) -> Result<Self> {
-        let mut map = HashMap::new();
-        for t in TABLES {
-            let mut stmt = tx
-                .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))
-                .doing(|| format!("reading the columns of {t}"))?;
-            let cols = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .doing(|| format!("reading the columns of {t}"))?
-                .collect::<rusqlite::Result<HashSet<_>>>()
-                .doing(|| format!("reading the columns of {t}"))?;
-            map.insert(t, cols);
-        }
-        Ok(Columns(map))
-    }
 }
 
 /// The hash of `device_id`'s record at `seq` held here.
@@ -102,195 +71,6 @@ fn held_hash_at(tx: &Transaction<'_>, device_id: &str, seq: i64) -> Result<Optio
     .doing(|| format!("reading held record seq {seq}"))
 }
 
-/// A JSON value bound to SQL without copying strings.
-fn sql_value(v: &Value) -> ToSqlOutput<'_> {
-    match v {
-        Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
-        Value::Bool(b) => ToSqlOutput::Owned(SqlValue::Integer(*b as i64)),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) => ToSqlOutput::Owned(SqlValue::Integer(i)),
-            None => ToSqlOutput::Owned(SqlValue::Real(n.as_f64().unwrap_or(f64::NAN))),
-        },
-        Value::String(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
-        other => ToSqlOutput::Owned(SqlValue::Text(other.to_string())),
-    }
-}
-
-struct Inserter<'a> {
-    tx: &'a Transaction<'a>,
-    cols: Columns,
-}
-
-impl Inserter<'_> {
-    /// Inserts one row by column name; `fill_hash` sets a null/absent `record_hash`.
-    fn insert(
-        &self,
-        table: &'static str,
-        obj: &Map<String, Value>,
-        fill_hash: Option<&str>,
-        at: &str,
-    ) -> Result<()> {
-        let known = &self.cols.0[table];
-        let mut names: Vec<&str> = Vec::with_capacity(obj.len() + 1);
-        let mut values: Vec<ToSqlOutput<'_>> = Vec::with_capacity(obj.len() + 1);
-        for (k, v) in obj {
-            if !known.contains(k) {
-                return Err(refused(format!(
-                    "{at}: payload field {table}.{k} is not a column of this headquarters schema"
-                )));
-            }
-            if k == "record_hash"
-                && v.is_null()
-                && let Some(h) = fill_hash
-            {
-                names.push(k);
-                values.push(ToSqlOutput::Borrowed(ValueRef::Text(h.as_bytes())));
-                continue;
-            }
-            names.push(k);
-            values.push(sql_value(v));
-        }
-        if let Some(h) = fill_hash
-            && known.contains("record_hash")
-            && !obj.contains_key("record_hash")
-        {
-            names.push("record_hash");
-            values.push(ToSqlOutput::Borrowed(ValueRef::Text(h.as_bytes())));
-        }
-        let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
-            names.join(", "),
-            placeholders.join(", ")
-        );
-        let mut stmt = self
-            .tx
-            .prepare_cached(&sql)
-            .doing(|| format!("{at}: preparing the insert into {table}"))?;
-        stmt.execute(rusqlite::params_from_iter(values.iter()))
-            .doing(|| format!("{at}: inserting into {table}"))?;
-        Ok(())
-    }
-
-    fn object<'v>(
-        payload: &'v Map<String, Value>,
-        key: &str,
-        at: &str,
-    ) -> Result<&'v Map<String, Value>> {
-        payload
-            .get(key)
-            .and_then(Value::as_object)
-            .ok_or_else(|| refused(format!("{at}: payload has no '{key}' object")))
-    }
-
-    fn list<'v>(
-        payload: &'v Map<String, Value>,
-        key: &str,
-        at: &str,
-    ) -> Result<Vec<&'v Map<String, Value>>> {
-        match payload.get(key) {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|i| {
-                    i.as_object().ok_or_else(|| {
-                        refused(format!("{at}: an item of '{key}' is not an object"))
-                    })
-                })
-                .collect(),
-            Some(_) => Err(refused(format!("{at}: payload '{key}' is not a list"))),
-        }
-    }
-
-    fn record(&self, r: &IncomingRecord) -> Result<()> {
-        let at = format!("record seq {} (id {})", r.seq, r.record_id);
-        let payload: Value = serde_json::from_str(&r.payload)
-            .map_err(|e| refused(format!("{at}: payload is not JSON: {e}")))?;
-        let payload = payload
-            .as_object()
-            .ok_or_else(|| refused(format!("{at}: payload is not an object")))?;
-        if payload.get("kind").and_then(Value::as_str) != Some(r.kind.as_str()) {
-            return Err(refused(format!(
-                "{at}: payload kind does not match record kind {}",
-                r.kind
-            )));
-        }
-        match r.kind.as_str() {
-            "inspection" => {
-                let shipment = Self::object(payload, "shipment", &at)?;
-                let inspection = Self::object(payload, "inspection", &at)?;
-                if inspection.get("id").and_then(Value::as_str) != Some(r.record_id.as_str()) {
-                    return Err(refused(format!(
-                        "{at}: the inspection id in the payload is not the record id"
-                    )));
-                }
-                self.insert("shipments", shipment, Some(&r.hash), &at)?;
-                // children first: the frozen-child triggers refuse rows added under an
-                // inspection that is already finalized (foreign keys are deferred)
-                for m in Self::list(payload, "measurements", &at)? {
-                    self.insert("measurements", m, None, &at)?;
-                }
-                for f in Self::list(payload, "findings", &at)? {
-                    self.insert("findings", f, None, &at)?;
-                }
-                for s in Self::list(payload, "seizures", &at)? {
-                    self.insert("seizures", s, None, &at)?;
-                }
-                self.insert("inspections", inspection, Some(&r.hash), &at)
-            }
-            "custody_event" => {
-                let ev = Self::object(payload, "custody_event", &at)?;
-                if ev.get("id").and_then(Value::as_str) != Some(r.record_id.as_str()) {
-                    return Err(refused(format!(
-                        "{at}: the custody event id in the payload is not the record id"
-                    )));
-                }
-                self.insert("custody_events", ev, Some(&r.hash), &at)
-            }
-            other => Err(refused(format!("{at}: unknown record kind '{other}'"))),
-        }
-    }
-}
-
-fn insert_officers(tx: &Transaction<'_>, officers: &[OfficerRow], now: &str) -> Result<()> {
-    for o in officers {
-        let exists: bool = tx
-            .query_row("SELECT 1 FROM officers WHERE id = ?1", [&o.id], |_| Ok(()))
-            .optional()
-            .doing(|| format!("looking up officer {}", o.id))?
-            .is_some();
-        if exists {
-            continue;
-        }
-        let role = match o.role.as_str() {
-            "officer" | "supervisor" | "trainer" => o.role.as_str(),
-            _ => "officer",
-        };
-        // a badge already used by another officer here gets the officer id appended
-        let taken: bool = tx
-            .query_row(
-                "SELECT 1 FROM officers WHERE badge = ?1",
-                [&o.badge],
-                |_| Ok(()),
-            )
-            .optional()
-            .doing(|| format!("checking badge {}", o.badge))?
-            .is_some();
-        let badge = if taken {
-            format!("{} ({})", o.badge, o.id)
-        } else {
-            o.badge.clone()
-        };
-        tx.execute(
-            "INSERT INTO officers (id, name, badge, role, login, created_at)
-             VALUES (?1, ?2, ?3, ?4, NULL, ?5)",
-            params![o.id, o.name, badge, role, now],
-        )
-        .doing(|| format!("saving field officer {}", o.id))?;
-    }
-    Ok(())
-}
-
 impl Store {
     /// What headquarters holds for `device_id`: (head seq, head hash), (0, GENESIS) if none.
     pub fn held_head(&self, device_id: &str) -> Result<(i64, String)> {
@@ -298,140 +78,270 @@ impl Store {
     }
 
     /// Inserts a verified bundle in one transaction, or refuses it leaving the database
-    /// unchanged. Records already held must be identical; the first new record must follow
-    /// the held head with no gap.
-    pub fn import_bundle(&mut self, b: &IncomingBundle) -> Result<ImportOutcome> {
-        let (Some(first), Some(last)) = (b.records.first(), b.records.last()) else {
-            return Err(refused("the bundle holds no records".into()));
-        };
-        let (seq_from, seq_to) = (first.seq, last.seq);
+    /// unchanged. `next` yields the records in seq order (contiguous and linked; checked
+    /// again here) and `Ok(None)` after the last one; an error from `next` rolls the
+    /// transaction back and is returned as is. Records already held must be identical;
+    /// the first new record must follow the held head with no gap. Memory does not grow
+    /// with the bundle: one record is held at a time.
+    pub fn import_bundle_stream<E: From<StoreError>>(
+        &mut self,
+        h: &IncomingHeader,
+        mut next: impl FnMut() -> std::result::Result<Option<IncomingRecord>, E>,
+    ) -> std::result::Result<ImportOutcome, E> {
         let now = now_utc();
         let actor = self.meta("officer_id")?.unwrap_or_default();
-        // a bulk import: a larger page cache for this transaction (default 2 MiB)
-        let cache: i64 = self
-            .conn()
-            .pragma_query_value(None, "cache_size", |r| r.get(0))
-            .doing(|| "reading cache_size".into())?;
-        self.conn()
-            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
-            .doing(|| "enlarging the page cache for the import".into())?;
-        let result = self.import_in_tx(b, seq_from, seq_to, &now, &actor);
-        self.conn()
-            .pragma_update(None, "cache_size", cache)
-            .doing(|| "restoring cache_size".into())?;
-        result
+        let saved = set_pragmas(self.conn(), &IMPORT_PRAGMAS)?;
+        let mut source_error = None;
+        let result = {
+            // the source's own error waits in `source_error`; the store sees a refusal
+            let mut pull = || {
+                next().map_err(|e| {
+                    source_error = Some(e);
+                    refused("the bundle could not be read".into())
+                })
+            };
+            self.write("importing a bundle", |tx| {
+                import_in_tx(tx, h, &mut pull, &now, &actor)
+            })
+        };
+        set_pragmas(self.conn(), &saved)?;
+        match (result, source_error) {
+            (Err(_), Some(e)) => Err(e),
+            (result, _) => result.map_err(E::from),
+        }
+    }
+}
+
+/// Sets integer pragmas; returns their previous values.
+fn set_pragmas<'p>(
+    conn: &rusqlite::Connection,
+    pragmas: &[(&'p str, i64)],
+) -> Result<Vec<(&'p str, i64)>> {
+    let mut old = Vec::with_capacity(pragmas.len());
+    for &(name, value) in pragmas {
+        let was = conn
+            .pragma_query_value(None, name, |r| r.get(0))
+            .doing(|| format!("reading {name}"))?;
+        conn.pragma_update(None, name, value)
+            .doing(|| format!("setting {name} for the import"))?;
+        old.push((name, was));
+    }
+    Ok(old)
+}
+
+fn import_in_tx(
+    tx: &Transaction<'_>,
+    h: &IncomingHeader,
+    next: &mut dyn FnMut() -> Result<Option<IncomingRecord>>,
+    now: &str,
+    actor: &str,
+) -> Result<ImportOutcome> {
+    let dev = &h.device_id;
+    tx.pragma_update(None, "defer_foreign_keys", true)
+        .doing(|| "deferring foreign keys".into())?;
+    let Some(first) = next()? else {
+        return Err(refused("the bundle holds no records".into()));
+    };
+    let seq_from = first.seq;
+    let (held_seq, held_hash) = super::chain::chain_head(tx, dev)?;
+    if seq_from > held_seq + 1 {
+        return Err(refused(format!(
+            "sequence gap: headquarters holds device {dev} up to seq {held_seq}; the bundle starts at seq {seq_from} (record id {}), so seq {}..{} are missing",
+            first.record_id,
+            held_seq + 1,
+            seq_from - 1
+        )));
+    }
+    // the link into what is held: the record before seq_from
+    if seq_from > 1 {
+        let before = held_hash_at(tx, dev, seq_from - 1)?.unwrap_or_default();
+        if before != first.prev_hash {
+            return Err(refused(format!(
+                "chain link broken: record seq {seq_from} (id {}) does not follow the record seq {} held at headquarters",
+                first.record_id,
+                seq_from - 1
+            )));
+        }
+    } else if first.prev_hash != super::chain::GENESIS_HASH {
+        return Err(refused(format!(
+            "chain link broken: record seq 1 (id {}) does not start the chain",
+            first.record_id
+        )));
+    }
+    let (mut already, mut fresh) = (0u64, 0u64);
+    let mut fresh_from = None;
+    let mut inserter: Option<Inserter<'_>> = None;
+    let (mut last_seq, mut last_hash) = (seq_from - 1, first.prev_hash.clone());
+    let mut current = Some(first);
+    while let Some(r) = current {
+        if r.seq != last_seq + 1 || r.prev_hash != last_hash {
+            return Err(refused(format!(
+                "chain link broken: record seq {} (id {}) does not follow record seq {last_seq} of the bundle",
+                r.seq, r.record_id
+            )));
+        }
+        if r.seq <= held_seq {
+            let held = held_hash_at(tx, dev, r.seq)?.unwrap_or_default();
+            if held != r.hash {
+                return Err(refused(format!(
+                    "conflict: record seq {} (id {}) differs from the record seq {} already held for device {dev}",
+                    r.seq, r.record_id, r.seq
+                )));
+            }
+            already += 1;
+        } else {
+            if inserter.is_none() {
+                insert_officers(tx, &h.officers, now)?;
+                fresh_from = Some(r.seq);
+                inserter = Some(Inserter::new(tx)?);
+            }
+            if let Some(ins) = &inserter {
+                ins.received(dev, &r)?;
+            }
+            fresh += 1;
+        }
+        (last_seq, last_hash) = (r.seq, r.hash);
+        current = next()?;
+    }
+    let seq_to = last_seq;
+    let (held_seq, held_hash) = if fresh > 0 {
+        (last_seq, last_hash)
+    } else {
+        (held_seq, held_hash)
+    };
+    tx.execute(
+        "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
+         VALUES (?1, 'import', ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)",
+        params![crate::domain::new_id(), now, dev, h.path, seq_from, seq_to, fresh as i64,
+            format!("bundle {}: {fresh} new, {already} already held", h.bundle_id), h.bundle_id],
+    )
+    .doing(|| "writing the sync log".into())?;
+    if let Some(from) = fresh_from {
+        tx.execute(
+            "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
+             VALUES (?1, ?2, 'import', 'bundle', ?3, NULL, ?4)",
+            params![
+                now,
+                actor,
+                h.bundle_id,
+                serde_json::json!({
+                    "device_id": dev, "seq_from": from, "seq_to": held_seq, "records": fresh
+                })
+                .to_string()
+            ],
+        )
+        .doing(|| "writing the audit row".into())?;
+    }
+    Ok(ImportOutcome {
+        device_id: dev.clone(),
+        seq_from,
+        seq_to,
+        new_records: fresh,
+        already_held: already,
+        held_seq,
+        held_hash,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    enum TestError {
+        Store(String),
+        Source,
     }
 
-    fn import_in_tx(
-        &mut self,
-        b: &IncomingBundle,
-        seq_from: i64,
-        seq_to: i64,
-        now: &str,
-        actor: &str,
-    ) -> Result<ImportOutcome> {
-        let first = &b.records[0];
-        self.write("importing a bundle", |tx| {
-            tx.pragma_update(None, "defer_foreign_keys", true)
-                .doing(|| "deferring foreign keys".into())?;
-            let (held_seq, held_hash) = super::chain::chain_head(tx, &b.device_id)?;
-            if seq_from > held_seq + 1 {
-                return Err(refused(format!(
-                    "sequence gap: headquarters holds device {} up to seq {held_seq}; the bundle starts at seq {seq_from} (record id {}), so seq {}..{} are missing",
-                    b.device_id, first.record_id, held_seq + 1, seq_from - 1
-                )));
-            }
-            // the link into what is held: the record before seq_from
-            if seq_from > 1 {
-                let before = held_hash_at(tx, &b.device_id, seq_from - 1)?.unwrap_or_default();
-                if before != first.prev_hash {
-                    return Err(refused(format!(
-                        "chain link broken: record seq {seq_from} (id {}) does not follow the record seq {} held at headquarters",
-                        first.record_id, seq_from - 1
-                    )));
-                }
-            } else if first.prev_hash != super::chain::GENESIS_HASH {
-                return Err(refused(format!(
-                    "chain link broken: record seq 1 (id {}) does not start the chain",
-                    first.record_id
-                )));
-            }
-            let mut already = 0u64;
-            let mut fresh = Vec::new();
-            for r in &b.records {
-                if r.seq <= held_seq {
-                    let held = held_hash_at(tx, &b.device_id, r.seq)?.unwrap_or_default();
-                    if held != r.hash {
-                        return Err(refused(format!(
-                            "conflict: record seq {} (id {}) differs from the record seq {} already held for device {}",
-                            r.seq, r.record_id, r.seq, b.device_id
-                        )));
-                    }
-                    already += 1;
-                } else {
-                    fresh.push(r);
-                }
-            }
-            if !fresh.is_empty() {
-                insert_officers(tx, &b.officers, now)?;
-                let ins = Inserter { tx, cols: Columns::load(tx)? };
-                let mut out = tx
-                    .prepare_cached(
-                        "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
-                    )
-                    .doing(|| "preparing the outbox insert".into())?;
-                let mut pay = tx
-                    .prepare_cached(
-                        "INSERT INTO outbox_payloads (device_id, seq, payload) VALUES (?1, ?2, ?3)",
-                    )
-                    .doing(|| "preparing the outbox payload insert".into())?;
-                for r in &fresh {
-                    let n = out
-                        .execute(params![b.device_id, r.seq, r.kind, r.record_id, r.hash, r.prev_hash, r.created_at])
-                        .doing(|| format!("record seq {} (id {}): saving the outbox row", r.seq, r.record_id))?;
-                    if n != 1 {
-                        return Err(refused(format!(
-                            "conflict: record id {} (seq {}) is already held for device {} under another seq",
-                            r.record_id, r.seq, b.device_id
-                        )));
-                    }
-                    pay.execute(params![b.device_id, r.seq, r.payload])
-                        .doing(|| format!("record seq {} (id {}): saving the outbox payload", r.seq, r.record_id))?;
-                    ins.record(r)?;
-                }
-            }
-            let (new_seq, new_hash) = if let Some(l) = fresh.last() {
-                (l.seq, l.hash.clone())
-            } else {
-                (held_seq, held_hash)
-            };
-            tx.execute(
-                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
-                 VALUES (?1, 'import', ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)",
-                params![crate::domain::new_id(), now, b.device_id, b.path, seq_from, seq_to,
-                    fresh.len() as i64, format!("bundle {}: {} new, {already} already held", b.bundle_id, fresh.len()), b.bundle_id],
-            )
-            .doing(|| "writing the sync log".into())?;
-            if !fresh.is_empty() {
-                tx.execute(
-                    "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
-                     VALUES (?1, ?2, 'import', 'bundle', ?3, NULL, ?4)",
-                    params![now, actor, b.bundle_id, serde_json::json!({
-                        "device_id": b.device_id, "seq_from": fresh[0].seq, "seq_to": new_seq, "records": fresh.len()
-                    }).to_string()],
+    impl From<StoreError> for TestError {
+        fn from(e: StoreError) -> Self {
+            TestError::Store(e.to_string())
+        }
+    }
+
+    #[test]
+    fn a_source_error_comes_back_as_is_and_the_settings_are_restored() {
+        let mut s = Store::open_in_memory().unwrap();
+        let settings = |s: &Store| -> Vec<i64> {
+            IMPORT_PRAGMAS
+                .iter()
+                .map(|(p, _)| s.conn().pragma_query_value(None, p, |r| r.get(0)).unwrap())
+                .collect()
+        };
+        let before = settings(&s);
+        assert_ne!(before, IMPORT_PRAGMAS.map(|(_, v)| v));
+        let h = IncomingHeader {
+            bundle_id: "b".into(),
+            path: "x.bundle".into(),
+            device_id: "dev".into(),
+            officers: Vec::new(),
+        };
+        let e = s
+            .import_bundle_stream(&h, || Err::<Option<IncomingRecord>, _>(TestError::Source))
+            .unwrap_err();
+        assert_eq!(e, TestError::Source);
+        assert_eq!(settings(&s), before);
+        let e = s
+            .import_bundle_stream(&h, || Ok::<_, TestError>(None))
+            .unwrap_err();
+        assert_eq!(e, TestError::Store("the bundle holds no records".into()));
+        assert_eq!(settings(&s), before);
+    }
+
+    #[test]
+    fn records_that_do_not_follow_each_other_are_refused() {
+        let mut s = Store::open_in_memory().unwrap();
+        let genesis = super::super::chain::GENESIS_HASH;
+        let (h1, h2) = ("1".repeat(64), "2".repeat(64));
+        let record = |seq: i64, prev: &str, hash: &str| IncomingRecord {
+            seq,
+            kind: "custody_event".into(),
+            record_id: format!("r{seq}"),
+            created_at: "2026-01-01T00:00:00.000Z".into(),
+            prev_hash: prev.into(),
+            hash: hash.into(),
+            payload: "{}".into(),
+        };
+        for r in [record(1, genesis, &h1), record(2, &h1, &h2)] {
+            s.conn()
+                .execute(
+                    "INSERT INTO outbox (device_id, seq, kind, record_id, hash, prev_hash, created_at)
+                     VALUES ('dev', ?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![r.seq, r.kind, r.record_id, r.hash, r.prev_hash, r.created_at],
                 )
-                .doing(|| "writing the audit row".into())?;
-            }
-            Ok(ImportOutcome {
-                device_id: b.device_id.clone(),
-                seq_from,
-                seq_to,
-                new_records: fresh.len() as u64,
-                already_held: already,
-                held_seq: new_seq,
-                held_hash: new_hash,
-            })
-        })
+                .unwrap();
+        }
+        let h = IncomingHeader {
+            bundle_id: "b".into(),
+            path: "x.bundle".into(),
+            device_id: "dev".into(),
+            officers: Vec::new(),
+        };
+        let import = |s: &mut Store, records: Vec<IncomingRecord>| {
+            let mut records = records.into_iter();
+            s.import_bundle_stream(&h, || Ok::<_, StoreError>(records.next()))
+                .map_err(|e| e.to_string())
+        };
+        let held = import(&mut s, vec![record(1, genesis, &h1), record(2, &h1, &h2)]).unwrap();
+        assert_eq!(
+            (held.new_records, held.already_held, held.held_seq),
+            (0, 2, 2)
+        );
+        let e = import(&mut s, vec![record(1, genesis, &h1), record(3, &h2, &h1)]).unwrap_err();
+        assert!(
+            e.contains("record seq 3 (id r3) does not follow record seq 1 of the bundle"),
+            "{e}"
+        );
+        let e = import(
+            &mut s,
+            vec![record(1, genesis, &h1), record(2, genesis, &h2)],
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("record seq 2 (id r2) does not follow record seq 1"),
+            "{e}"
+        );
+        let e = import(&mut s, vec![record(1, genesis, &h1), record(2, &h1, &h1)]).unwrap_err();
+        assert!(e.contains("conflict: record seq 2 (id r2) differs"), "{e}");
     }
 }

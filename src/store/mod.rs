@@ -10,6 +10,7 @@ mod devices;
 mod drafts;
 mod finalize;
 mod hq_import;
+mod hq_rows;
 mod import;
 mod marks;
 mod migrate;
@@ -43,7 +44,7 @@ pub use testing::RawCommitBaseline;
 pub use verify::{BrokenLink, ChainReport, DeviceChain};
 // sync (issue 5)
 pub use devices::{DeviceInfo, LocalKey, TrustOutcome};
-pub use hq_import::{ImportOutcome, IncomingBundle, IncomingRecord};
+pub use hq_import::{ImportOutcome, IncomingHeader, IncomingRecord};
 pub use officers::{NewOfficer, Officer, check_login};
 pub use os_login::os_login;
 pub use outbox::{

@@ -1,6 +1,9 @@
-//! `minspect sync import BUNDLE [--receipt-out DIR]` at headquarters: verify, insert in
-//! one transaction (idempotent), then write a signed receipt.
+//! `minspect sync import BUNDLE [--receipt-out DIR]` at headquarters: verify (pass 1),
+//! insert in one transaction while reading the records again (pass 2, idempotent), then
+//! write a signed receipt. Memory does not grow with the bundle: both passes stream it.
 
+use std::fs::File;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use super::bundle::{self, VerifiedBundle};
@@ -8,7 +11,10 @@ use super::keys::signing_key;
 use super::receipt::{self, RECEIPT_FORMAT, RECEIPT_VERSION, Receipt};
 use super::{SyncError, fsio};
 use crate::domain::{DbKind, new_id, now_utc};
-use crate::store::{ImportOutcome, IncomingBundle, SCHEMA_VERSION, Store, StoreError};
+use crate::store::{ImportOutcome, IncomingHeader, SCHEMA_VERSION, Store, StoreError};
+
+/// Read buffer of both passes.
+const READ_BUF: usize = 256 * 1024;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,15 +29,25 @@ pub struct ImportReport {
 
 /// Reads and verifies a bundle against this database's trusted keys (no writes).
 pub fn verify_file(store: &Store, path: &Path) -> Result<VerifiedBundle, SyncError> {
-    let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
+    open_verified(store, path).map(|(_, verified)| verified)
+}
+
+/// Opens and verifies a bundle (pass 1); returns the open file for pass 2.
+fn open_verified(
+    store: &Store,
+    path: &Path,
+) -> Result<(BufReader<File>, VerifiedBundle), SyncError> {
+    let file = File::open(path).map_err(|source| SyncError::Io {
         doing: format!("reading {}", path.display()),
         source,
     })?;
-    bundle::verify(
-        &bytes,
+    let mut src = BufReader::with_capacity(READ_BUF, file);
+    let verified = bundle::verify(
+        &mut src,
         |id| Ok(store.trusted_device(id)?.map(|d| d.public_key)),
         SCHEMA_VERSION,
-    )
+    )?;
+    Ok((src, verified))
 }
 
 /// Refuses databases other than headquarters.
@@ -51,6 +67,19 @@ pub fn import_bundle(
     store: &mut Store,
     path: &Path,
     receipt_dir: Option<&Path>,
+) -> Result<ImportReport, SyncError> {
+    import_bundle_with_test_hook(store, path, receipt_dir, || ())
+}
+
+/// TEST HOOK (hidden): `import_bundle`, running `between_passes` after the bundle is
+/// verified and before it is read again inside the write transaction (a test changes the
+/// file there).
+#[doc(hidden)]
+pub fn import_bundle_with_test_hook(
+    store: &mut Store,
+    path: &Path,
+    receipt_dir: Option<&Path>,
+    between_passes: impl FnOnce(),
 ) -> Result<ImportReport, SyncError> {
     let local = store.local_key()?;
     check_can_import(local.kind)?;
@@ -73,17 +102,19 @@ pub fn import_bundle(
         }
         other => other,
     };
-    let verified = verify_file(store, path).map_err(refuse)?;
+    let (src, verified) = open_verified(store, path).map_err(refuse)?;
+    between_passes();
+    let mut records = verified.reread(src)?;
     let m = &verified.manifest;
+    let header = IncomingHeader {
+        bundle_id: m.bundle_id.clone(),
+        path: path.display().to_string(),
+        device_id: m.device_id.clone(),
+        officers: m.officers.clone(),
+    };
     let outcome = store
-        .import_bundle(&IncomingBundle {
-            bundle_id: m.bundle_id.clone(),
-            path: path.display().to_string(),
-            device_id: m.device_id.clone(),
-            officers: m.officers.clone(),
-            records: verified.records,
-        })
-        .map_err(|e| refuse(e.into()))?;
+        .import_bundle_stream(&header, || records.next_record())
+        .map_err(refuse)?;
     let receipt_id = new_id();
     let name = format!(
         "minspect-receipt-{}-s{}-{}.receipt",

@@ -8,12 +8,19 @@ pub(crate) mod fsio;
 pub mod import;
 pub mod keys;
 pub mod receipt;
+mod records;
+mod scan;
+#[cfg(test)]
+mod stream_tests;
 mod verify;
 
 pub use export::{ExportOutcome, ExportReport, export_bundle};
+#[doc(hidden)]
+pub use import::import_bundle_with_test_hook;
 pub use import::{ImportReport, import_bundle, verify_file};
 pub use keys::{KeyFile, export_key, trust_key_file};
 pub use receipt::{AckReport, Receipt, ack_receipt};
+pub use records::VerifiedRecords;
 
 use crate::store::StoreError;
 

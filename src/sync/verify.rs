@@ -1,5 +1,10 @@
-//! Reading and verifying a bundle (format in `bundle.rs`). Every refusal names the
-//! check that failed and the record (seq and id).
+//! Pass 1 of an import: reading and verifying a bundle (format in `bundle.rs`) without
+//! writing anything and without holding it in memory. The signed manifest and its
+//! signature are read from the end of the file, then the record lines are streamed one at
+//! a time. Every refusal names the check that failed and the record (seq and id); the
+//! checks and their order are those of reading the whole file at once.
+
+use std::io::{BufRead, Read, Seek, SeekFrom};
 
 use sha2::{Digest, Sha256};
 
@@ -8,14 +13,23 @@ use super::bundle::{
     BUNDLE_FORMAT, BUNDLE_VERSION, Header, HeaderLine, Manifest, ManifestLine, RecordLine, SigLine,
 };
 use super::keys::verify_hex;
-use crate::store::IncomingRecord;
+use super::scan::{self, next_line, rio, seq_and_id};
 use crate::store::chain::chain_hash;
 
-/// A bundle whose signature, record hashes and internal chain links all check out.
+/// The longest first line read as a bundle header.
+const MAX_HEADER: u64 = 64 * 1024;
+
+/// A bundle whose signature, record hashes and internal chain links all check out. It
+/// holds no records: pass 2 (`records.rs`) reads them again from the same file, each line
+/// checked against `shas`.
 #[derive(Debug, Clone)]
 pub struct VerifiedBundle {
+    /// the signed manifest; its `record_sha256` list is moved into `shas` (decoded)
     pub manifest: Manifest,
-    pub records: Vec<IncomingRecord>,
+    /// byte offset of the first record line
+    pub(super) records_at: u64,
+    /// SHA-256 of every record line, in seq order, from the verified manifest
+    pub(super) shas: Vec<[u8; 32]>,
 }
 
 fn refused(msg: String) -> SyncError {
@@ -29,10 +43,10 @@ fn hex_eq(bytes: &[u8], hex: &str) -> bool {
 }
 
 /// Best-effort seq and id of a (possibly damaged) record line, for messages.
-fn describe(line: &[u8], fallback_seq: i64) -> String {
-    match serde_json::from_slice::<RecordLine>(line) {
-        Ok(r) => format!("record seq {} (id {})", r.seq, r.record_id),
-        Err(_) => format!("record seq {fallback_seq}"),
+pub(super) fn describe(line: &[u8], fallback_seq: i64) -> String {
+    match seq_and_id(line) {
+        Some(at) => format!("record {at}"),
+        None => format!("record seq {fallback_seq}"),
     }
 }
 
@@ -57,48 +71,43 @@ pub fn peek_device(bytes: &[u8]) -> Result<Header, SyncError> {
     Ok(h.bundle)
 }
 
-/// Verifies a bundle read from disk. `trusted_key` returns the trusted public key of a
-/// device id (None: unknown device). Every refusal names the check and the record.
-pub fn verify(
-    bytes: &[u8],
+/// Verifies a bundle read from `src` (pass 1: nothing is written, one line is held at a
+/// time besides the manifest). `trusted_key` returns the trusted public key of a device
+/// id (None: unknown device). Every refusal names the check and the record.
+pub fn verify<R: BufRead + Seek>(
+    src: &mut R,
     trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
     max_schema: i64,
 ) -> Result<VerifiedBundle, SyncError> {
-    if bytes.is_empty() {
+    let len = src.seek(SeekFrom::End(0)).map_err(rio)?;
+    if len == 0 {
         return Err(refused("not a minspect bundle: the file is empty".into()));
     }
-    let header = peek_device(bytes)?;
-    let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-    let complete = bytes.ends_with(b"\n");
-    lines.pop(); // the empty tail after the final newline, or the cut-off line
-    let last_record = |lines: &[&[u8]]| -> String {
-        lines
-            .iter()
-            .rev()
-            .find_map(|l| serde_json::from_slice::<RecordLine>(l).ok())
-            .map(|r| format!("seq {} (id {})", r.seq, r.record_id))
-            .unwrap_or_else(|| "none".into())
-    };
-    if !complete {
-        return Err(refused(format!(
-            "bundle truncated: the file ends inside line {}; no signed manifest follows (last complete record: {})",
-            lines.len() + 1,
-            last_record(&lines)
-        )));
+    src.seek(SeekFrom::Start(0)).map_err(rio)?;
+    let mut first = Vec::new();
+    (&mut *src)
+        .take(MAX_HEADER)
+        .read_until(b'\n', &mut first)
+        .map_err(rio)?;
+    let header = peek_device(&first)?;
+    let records_at = first.len() as u64;
+    drop(first);
+    if !scan::ends_in_newline(src, len)? {
+        return Err(scan::truncated_inside(src)?);
     }
-    let n = lines.len();
-    let sig_line = lines[n - 1];
-    let sig = match serde_json::from_slice::<SigLine>(sig_line) {
+    let tail = scan::tail(src, len)?;
+    let sig_line = scan::read_range(src, tail.last, len - 1)?;
+    let sig = match serde_json::from_slice::<SigLine>(&sig_line) {
         Ok(s) => s.signature,
-        Err(_) if serde_json::from_slice::<ManifestLine>(sig_line).is_ok() => {
+        Err(_) if serde_json::from_slice::<ManifestLine>(&sig_line).is_ok() => {
             return Err(refused(
                 "unsigned bundle: no signature line after the manifest".into(),
             ));
         }
-        Err(_) if n == 1 || serde_json::from_slice::<RecordLine>(sig_line).is_ok() => {
+        Err(_) if tail.lines == 1 || seq_and_id(&sig_line).is_some() => {
             return Err(refused(format!(
                 "bundle truncated: no manifest and signature after the last record (last complete record: {})",
-                last_record(&lines)
+                seq_and_id(&sig_line).as_deref().unwrap_or("none")
             )));
         }
         Err(_) => {
@@ -108,13 +117,13 @@ pub fn verify(
             ));
         }
     };
-    if n < 3 {
+    if tail.lines < 3 {
         return Err(refused(
             "bundle damaged: no manifest before the signature".into(),
         ));
     }
-    let manifest_line = lines[n - 2];
-    let manifest = match serde_json::from_slice::<ManifestLine>(manifest_line) {
+    let manifest_line = scan::read_range(src, tail.before_last, tail.last - 1)?;
+    let mut manifest = match serde_json::from_slice::<ManifestLine>(&manifest_line) {
         Ok(m) => m.manifest,
         Err(_) => {
             return Err(refused(
@@ -142,11 +151,12 @@ pub fn verify(
             crate::domain::sanitize(&manifest.device_name)
         )));
     };
-    if !verify_hex(&public_key, manifest_line, &sig.value) {
+    if !verify_hex(&public_key, &manifest_line, &sig.value) {
         return Err(refused(format!(
             "signature check failed: the manifest is not signed by the trusted key of device {dev} (wrong key, or the manifest was altered)"
         )));
     }
+    drop(manifest_line);
     if manifest.schema_version > max_schema {
         return Err(refused(format!(
             "schema version: the bundle was written with schema {}, newer than this minspect ({max_schema}); upgrade headquarters first",
@@ -164,89 +174,112 @@ pub fn verify(
             manifest.record_sha256.len()
         )));
     }
-    let record_lines = &lines[1..n - 2];
-    if record_lines.len() as u64 != count {
-        if (record_lines.len() as u64) < count {
-            let held: std::collections::HashSet<i64> = record_lines
-                .iter()
-                .filter_map(|l| serde_json::from_slice::<RecordLine>(l).ok().map(|r| r.seq))
-                .collect();
-            let missing = (from..=to).find(|s| !held.contains(s)).unwrap_or(to);
+    // the record lines lie between the header and the manifest; the first problem found
+    // is reported once the count is known to be right (as when reading the whole file)
+    let region = tail.before_last.saturating_sub(records_at);
+    src.seek(SeekFrom::Start(records_at)).map_err(rio)?;
+    let mut lines = (&mut *src).take(region);
+    let (mut held, mut problem) = (0u64, None);
+    let mut prev = manifest.prev_hash.clone();
+    let mut line = Vec::with_capacity(8192);
+    while next_line(&mut lines, &mut line)?.is_some() {
+        if problem.is_none() && held < count {
+            let i = held as usize;
+            match check_record(&line, from + i as i64, &manifest.record_sha256[i], &prev) {
+                Ok(hash) => prev = hash,
+                Err(msg) => problem = Some(msg),
+            }
+        }
+        held += 1;
+    }
+    if held != count {
+        if held < count {
+            let missing = scan::first_missing_seq(src, records_at, region, (from, to))?;
             return Err(refused(format!(
-                "record missing: the manifest lists {count} records (seq {from}..{to}) but the bundle holds {}; record seq {missing} is missing",
-                record_lines.len()
+                "record missing: the manifest lists {count} records (seq {from}..{to}) but the bundle holds {held}; record seq {missing} is missing"
             )));
         }
         return Err(refused(format!(
-            "extra record: the bundle holds {} record lines but the manifest lists {count} (seq {from}..{to})",
-            record_lines.len()
+            "extra record: the bundle holds {held} record lines but the manifest lists {count} (seq {from}..{to})"
         )));
     }
-    let mut records = Vec::with_capacity(record_lines.len());
-    let mut prev = manifest.prev_hash.clone();
-    for (i, line) in record_lines.iter().enumerate() {
-        let expect_seq = from + i as i64;
-        if !hex_eq(&Sha256::digest(line), &manifest.record_sha256[i]) {
-            return Err(refused(format!(
-                "{}: SHA-256 does not match the signed manifest (the record was altered)",
-                describe(line, expect_seq)
-            )));
-        }
-        let r: RecordLine = serde_json::from_slice(line).map_err(|e| {
-            refused(format!(
-                "record seq {expect_seq}: unreadable record line: {e}"
-            ))
-        })?;
-        let at = format!("record seq {} (id {})", r.seq, r.record_id);
-        if r.seq != expect_seq {
-            return Err(refused(format!(
-                "sequence broken: {at} is at the place of seq {expect_seq}"
-            )));
-        }
-        if r.prev_hash != prev {
-            return Err(refused(format!(
-                "chain link broken: {at} does not point at the hash of the record before it"
-            )));
-        }
-        let payload = r.payload.get();
-        if chain_hash(&r.prev_hash, payload) != r.hash {
-            return Err(refused(format!(
-                "record hash wrong: {at}: the hash does not match its payload"
-            )));
-        }
-        prev = r.hash.clone();
-        records.push(IncomingRecord {
-            seq: r.seq,
-            kind: r.kind,
-            record_id: r.record_id,
-            created_at: r.created_at,
-            prev_hash: r.prev_hash,
-            hash: r.hash,
-            payload: payload.to_string(),
-        });
+    if let Some(msg) = problem {
+        return Err(refused(msg));
     }
     if prev != manifest.chain_head {
         return Err(refused(format!(
             "chain head wrong: the last record seq {to} does not end at the manifest's chain head"
         )));
     }
-    Ok(VerifiedBundle { manifest, records })
+    let shas = std::mem::take(&mut manifest.record_sha256)
+        .iter()
+        .map(|h| {
+            let mut b = [0u8; 32];
+            hex::decode_to_slice(h, &mut b).expect("every record matched its hash");
+            b
+        })
+        .collect();
+    Ok(VerifiedBundle {
+        manifest,
+        records_at,
+        shas,
+    })
+}
+
+/// The checks of one record line: its SHA-256 against the manifest, then its seq, its
+/// link to the record before it (`prev`) and its own hash. Returns its hash.
+fn check_record(line: &[u8], expect_seq: i64, sha: &str, prev: &str) -> Result<String, String> {
+    if !hex_eq(&Sha256::digest(line), sha) {
+        return Err(format!(
+            "{}: SHA-256 does not match the signed manifest (the record was altered)",
+            describe(line, expect_seq)
+        ));
+    }
+    let r: RecordLine = serde_json::from_slice(line)
+        .map_err(|e| format!("record seq {expect_seq}: unreadable record line: {e}"))?;
+    let at = format!("record seq {} (id {})", r.seq, r.record_id);
+    if r.seq != expect_seq {
+        return Err(format!(
+            "sequence broken: {at} is at the place of seq {expect_seq}"
+        ));
+    }
+    if r.prev_hash != prev {
+        return Err(format!(
+            "chain link broken: {at} does not point at the hash of the record before it"
+        ));
+    }
+    if chain_hash(&r.prev_hash, r.payload.get()) != r.hash {
+        return Err(format!(
+            "record hash wrong: {at}: the hash does not match its payload"
+        ));
+    }
+    Ok(r.hash)
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::bundle::{BundleWriter, ManifestBase};
     use super::*;
     use crate::store::OutboxRow;
     use crate::store::chain::GENESIS_HASH;
     use ed25519_dalek::SigningKey;
+    use std::io::Cursor;
 
-    fn rows(n: i64) -> Vec<OutboxRow> {
+    pub(in crate::sync) fn rows(n: i64) -> Vec<OutboxRow> {
+        rows_with_reason(n, |_| r#"line\nbreak \"q\" é"#.into())
+    }
+
+    /// `n` linked custody-event rows of device "dev"; `reason(seq)` is JSON string text.
+    pub(in crate::sync) fn rows_with_reason(
+        n: i64,
+        reason: impl Fn(i64) -> String,
+    ) -> Vec<OutboxRow> {
         let mut prev = GENESIS_HASH.to_string();
         (1..=n)
             .map(|seq| {
                 let payload = format!(
-                    r#"{{"custody_event":{{"id":"r{seq}","reason":"line\nbreak \"q\" é"}},"kind":"custody_event"}}"#
+                    r#"{{"custody_event":{{"id":"r{seq}","reason":"{}"}},"kind":"custody_event"}}"#,
+                    reason(seq)
                 );
                 let hash = chain_hash(&prev, &payload);
                 let row = OutboxRow {
@@ -265,7 +298,7 @@ mod tests {
             .collect()
     }
 
-    fn write(rows: &[OutboxRow], key: &SigningKey) -> Vec<u8> {
+    pub(in crate::sync) fn write(rows: &[OutboxRow], key: &SigningKey) -> Vec<u8> {
         let header = Header {
             format: BUNDLE_FORMAT.into(),
             version: BUNDLE_VERSION,
@@ -293,10 +326,19 @@ mod tests {
         let rs = rows(3);
         let bytes = write(&rs, &key);
         let pk = key.verifying_key().to_bytes();
-        let v = verify(&bytes, |id| Ok((id == "dev").then_some(pk)), 1).unwrap();
+        let v = verify(
+            &mut Cursor::new(&bytes[..]),
+            |id| Ok((id == "dev").then_some(pk)),
+            1,
+        )
+        .unwrap();
         assert_eq!(v.manifest.seq_from, 1);
         assert_eq!(v.manifest.chain_head, rs[2].hash);
-        let payloads: Vec<_> = v.records.iter().map(|r| r.payload.clone()).collect();
+        let mut records = v.reread(Cursor::new(&bytes[..])).unwrap();
+        let mut payloads = Vec::new();
+        while let Some(r) = records.next_record().unwrap() {
+            payloads.push(r.payload);
+        }
         let expected: Vec<_> = rs.iter().map(|r| r.payload.clone()).collect();
         assert_eq!(payloads, expected);
     }
@@ -306,20 +348,22 @@ mod tests {
         let key = SigningKey::from_bytes(&[7; 32]);
         let other = SigningKey::from_bytes(&[8; 32]).verifying_key().to_bytes();
         let bytes = write(&rows(3), &key);
-        let e = verify(&bytes, |_| Ok(Some(other)), 1)
+        let e = verify(&mut Cursor::new(&bytes[..]), |_| Ok(Some(other)), 1)
             .unwrap_err()
             .to_string();
         assert!(e.contains("signature check failed"), "{e}");
-        let e = verify(&bytes, |_| Ok(None), 1).unwrap_err().to_string();
+        let e = verify(&mut Cursor::new(&bytes[..]), |_| Ok(None), 1)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("unknown device dev"), "{e}");
         let text = String::from_utf8(bytes).unwrap();
         let altered = text.replacen("\"reason\":\"line", "\"reason\":\"lime", 2);
         let pk = key.verifying_key().to_bytes();
-        let e = verify(altered.as_bytes(), |_| Ok(Some(pk)), 1)
+        let e = verify(&mut Cursor::new(altered.as_bytes()), |_| Ok(Some(pk)), 1)
             .unwrap_err()
             .to_string();
         assert!(e.contains("record seq 1 (id r1): SHA-256"), "{e}");
-        let e = verify(text.as_bytes(), |_| Ok(Some(pk)), 0)
+        let e = verify(&mut Cursor::new(text.as_bytes()), |_| Ok(Some(pk)), 0)
             .unwrap_err()
             .to_string();
         assert!(e.contains("schema version"), "{e}");

@@ -227,3 +227,58 @@ pub fn assert_rows_eq(a: &[Value], b: &[Value], what: &str) {
     }
     assert_eq!(a.len(), b.len(), "{what}: row counts differ");
 }
+
+/// Runs `import`, an import expected to be refused that returns its message; asserts the
+/// message is one line saying "refused" with every one of `needles`, and that neither
+/// headquarters nor the receipt directory changed.
+pub fn assert_refused(
+    hq: &Path,
+    receipts: &Path,
+    needles: &[&str],
+    import: impl FnOnce() -> String,
+) -> String {
+    let before = snapshot(hq);
+    let receipts_before = std::fs::read_dir(receipts).unwrap().count();
+    let err = import();
+    assert!(err.contains("refused"), "{err}");
+    for n in needles {
+        assert!(err.contains(n), "expected '{n}' in: {err}");
+    }
+    assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
+    let after = snapshot(hq);
+    for ((name, b), (_, a)) in before.iter().zip(&after) {
+        assert_rows_eq(b, a, name);
+    }
+    assert_eq!(
+        std::fs::read_dir(receipts).unwrap().count(),
+        receipts_before,
+        "no receipt written"
+    );
+    err
+}
+
+/// `minspect sync import BUNDLE --receipt-out DIR` expecting a refusal (exit 2): see
+/// `assert_refused`.
+pub fn refused(hq: &Path, bundle: &Path, dir: &Path, needles: &[&str]) -> String {
+    assert_refused(hq, dir, needles, || {
+        fails(
+            hq,
+            &[
+                "sync",
+                "import",
+                bundle.to_str().unwrap(),
+                "--receipt-out",
+                dir.to_str().unwrap(),
+            ],
+            2,
+        )
+    })
+}
+
+/// A headquarters and a field laptop that trust each other: (hq, laptop-a).
+pub fn hq_and_laptop(dir: &Path) -> (PathBuf, PathBuf) {
+    let hq = init(dir, "hq", "hq");
+    let a = init(dir, "laptop-a", "field");
+    pair(&hq, &a, dir);
+    (hq, a)
+}
