@@ -26,16 +26,23 @@ const V1_STATES: [&str; 7] = [
 /// A v1 field database: records 1-3 acknowledged, 4-5 sent, 6-7 finalized, plus two
 /// records of another device held as `received`, and the sync_log rows v1 wrote.
 fn v1_database(path: &Path) {
+    v1_database_with(path, &V1_STATES);
+}
+
+/// A v1 field database whose records 1.. have the given v1 states.
+fn v1_database_with(path: &Path, states: &[&str]) {
     let c = Connection::open(path).unwrap();
     c.execute_batch(include_str!("fixtures/schema-v1.sql"))
         .unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
+    // as every minspect database: WAL is persistent in the file
+    c.pragma_update(None, "journal_mode", "WAL").unwrap();
     c.execute_batch(&format!(
         "INSERT INTO meta (key, value) VALUES ('device_id', '{DEV}'), ('kind', 'field');"
     ))
     .unwrap();
     let mut prev = GENESIS_HASH.to_string();
-    for (i, state) in V1_STATES.iter().enumerate() {
+    for (i, state) in states.iter().enumerate() {
         let seq = i as i64 + 1;
         let payload = format!("{{\"n\":{seq}}}");
         let hash = chain_hash(&prev, &payload);
@@ -247,4 +254,73 @@ fn a_new_database_is_created_at_the_current_version_in_one_step() {
     let cols = q(&path, "SELECT name FROM pragma_table_info('outbox')");
     assert!(!cols.iter().any(|c| c == "state"), "{cols:?}");
     assert_eq!(q(&path, "SELECT count(*) FROM outbox_marks"), ["0"]);
+}
+
+#[test]
+fn several_sessions_opening_a_version_1_database_at_once_all_start() {
+    // several supervisors' sessions starting together on a file that needs the upgrade:
+    // one applies it, the others find it applied (before: "table outbox_marks already
+    // exists" for all but one)
+    for round in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("race-{round}.db"));
+        v1_database(&path);
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let (path, barrier) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    Store::open(&path).map(|s| s.schema_version().unwrap())
+                })
+            })
+            .collect();
+        for h in handles {
+            let v = h.join().unwrap();
+            assert_eq!(
+                v.as_ref().ok(),
+                Some(&SCHEMA_VERSION),
+                "round {round}: {v:?}"
+            );
+        }
+        assert_eq!(
+            q(
+                &path,
+                "SELECT sent_through || ' ' || acked_through FROM outbox_marks"
+            ),
+            ["5 3"]
+        );
+    }
+}
+
+#[test]
+fn records_a_version_1_receipt_acknowledged_without_an_export_stay_acknowledged() {
+    // v1 acknowledged 'finalized' rows directly when a receipt covered them
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let states = [
+        "acknowledged",
+        "acknowledged",
+        "acknowledged",
+        "finalized",
+        "finalized",
+    ];
+    v1_database_with(&path, &states);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.unacked_range(DEV).unwrap(), Some((4, 5)));
+    drop(store);
+    assert_eq!(
+        q(
+            &path,
+            &format!("SELECT state FROM outbox_status WHERE device_id = '{DEV}' ORDER BY seq")
+        ),
+        states
+    );
+    assert_eq!(
+        q(
+            &path,
+            "SELECT sent_through || ' ' || acked_through FROM outbox_marks"
+        ),
+        ["3 3"]
+    );
 }

@@ -58,8 +58,15 @@ impl Store {
         Ok(())
     }
 
+    /// Applies one step in its own write transaction. The version is read again under the
+    /// write lock: another process opening the same file may have applied it meanwhile
+    /// (several supervisors' sessions starting at once), and then there is nothing to do.
     fn apply_step(&mut self, sql: &str, target: i64) -> Result<()> {
         self.write(&format!("schema migration to version {target}"), |tx| {
+            let now = schema_version_of(tx).doing(|| "reading the schema version".into())?;
+            if now >= target {
+                return Ok(());
+            }
             tx.execute_batch(sql)
                 .doing(|| format!("applying schema migration {target}"))?;
             tx.pragma_update(None, "user_version", target)

@@ -202,9 +202,13 @@ impl Store {
         c.pragma_update(None, "foreign_keys", true)
             .doing(|| "enabling foreign keys".into())?;
         if writable {
-            if self.path.is_some() {
-                c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0))
-                    .doing(|| "enabling WAL".into())?;
+            // WAL is persistent: switch only when needed, since switching takes a lock that
+            // other processes opening the file at the same moment would contend for
+            let mode: String = c
+                .pragma_query_value(None, "journal_mode", |r| r.get(0))
+                .doing(|| "reading the journal mode".into())?;
+            if self.path.is_some() && !mode.eq_ignore_ascii_case("wal") {
+                enable_wal(c)?;
             }
             c.pragma_update(None, "synchronous", "FULL")
                 .doing(|| "setting synchronous=FULL".into())?;
@@ -265,5 +269,24 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()
             .doing(|| "reading integrity_check".into())?;
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
+    }
+}
+
+/// Switches a file to WAL. The switch needs an exclusive lock and SQLite does not wait for
+/// it, so two processes creating or opening the same file at the same moment retry
+/// briefly; whichever wins, the file ends in WAL.
+fn enable_wal(c: &Connection) -> Result<()> {
+    let mut tries = 0;
+    loop {
+        match c.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0)) {
+            Ok(_) => return Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && tries < 250 =>
+            {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(e) => return Err(e).doing(|| "enabling WAL".into()),
+        }
     }
 }
