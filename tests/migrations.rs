@@ -324,3 +324,40 @@ fn records_a_version_1_receipt_acknowledged_without_an_export_stay_acknowledged(
         ["3 3"]
     );
 }
+
+#[test]
+fn reading_commands_upgrade_an_older_file_unless_read_only_was_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    v1_database(&path);
+    let minspect = |args: &[&str]| {
+        assert_cmd::Command::cargo_bin("minspect")
+            .unwrap()
+            .arg("--db")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = minspect(&["--read-only", "sync", "status"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("schema version 1") && err.contains("without --read-only"),
+        "{err}"
+    );
+    assert_eq!(
+        q(&path, "PRAGMA user_version"),
+        ["1"],
+        "--read-only changed nothing"
+    );
+
+    let out = minspect(&["sync", "status", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(status["counts"]["sent"], 2);
+    assert_eq!(
+        q(&path, "PRAGMA user_version"),
+        [SCHEMA_VERSION.to_string()]
+    );
+}

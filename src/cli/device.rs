@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::{CliResult, open_existing, sync_err};
+use super::{CliResult, open_existing, open_for_reading, sync_err};
 use crate::domain::sanitize;
 use crate::store::TrustOutcome;
 use crate::sync;
@@ -34,7 +34,7 @@ pub enum DeviceCommand {
 pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
     match cmd {
         DeviceCommand::ExportKey { out, force } => {
-            let store = open_existing(db, true)?;
+            let store = open_for_reading(db, read_only)?;
             let (kf, path) = sync::export_key(&store, out.as_deref(), force).map_err(sync_err)?;
             match path {
                 Some(p) => println!("{}", p.display()),
@@ -59,7 +59,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
             Ok(())
         }
         DeviceCommand::List { json } => {
-            let store = open_existing(db, true)?;
+            let store = open_for_reading(db, read_only)?;
             let devices = store.devices()?;
             if json {
                 let list: Vec<_> = devices

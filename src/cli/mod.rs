@@ -144,6 +144,22 @@ pub fn open_existing(path: &std::path::Path, read_only: bool) -> CliResult<Store
     Ok(store)
 }
 
+/// Opens an existing database for a command that only reads. Such commands open it
+/// read-only; when the file is of an older schema and the user did not ask for
+/// `--read-only`, it is upgraded first (as any read-write open does), so whether a
+/// command upgrades does not depend on whether it happens to write.
+pub fn open_for_reading(path: &std::path::Path, read_only: bool) -> CliResult<Store> {
+    if path.exists() && !read_only {
+        match Store::open_read_only(path) {
+            Err(crate::store::StoreError::NeedsUpgrade { .. }) => {
+                drop(Store::open(path)?);
+            }
+            other => return Ok(other?),
+        }
+    }
+    open_existing(path, true)
+}
+
 /// Runs a headless subcommand.
 pub fn run(cli: Cli) -> CliResult {
     let db = resolve_db_path(cli.db)?;

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use clap::{Subcommand, ValueEnum};
 
-use super::{CliResult, open_existing};
+use super::{CliResult, open_existing, open_for_reading};
 use crate::domain::{Role, sanitize};
 use crate::store::NewOfficer;
 
@@ -83,7 +83,7 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
             Ok(())
         }
         OfficerCommand::List { json } => {
-            let store = open_existing(db, true)?;
+            let store = open_for_reading(db, read_only)?;
             let officers = store.officers()?;
             if json {
                 println!("{}", serde_json::to_string(&officers).unwrap_or_default());

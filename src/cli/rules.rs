@@ -10,7 +10,6 @@ use super::{CliError, CliResult, open_existing};
 use crate::domain::sanitize;
 use crate::rules::pack::{Item, RulePack};
 use crate::rules::{EMBEDDED_PACK, announcement_standing, search};
-use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
@@ -48,8 +47,9 @@ pub enum RulesCommand {
 /// The pack to answer from: the database's active pack, else the embedded one.
 pub fn load_pack(db: &Path, read_only: bool) -> CliResult<(RulePack, String)> {
     if db.exists() {
-        let _ = read_only; // answering never writes: always open read-only
-        let store = Store::open_read_only(db)?;
+        // answering never writes: read-only (an older file is upgraded first unless
+        // --read-only was asked for)
+        let store = super::open_for_reading(db, read_only)?;
         if let Some(pack) = store.active_pack()? {
             return Ok((pack, db.display().to_string()));
         }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::{CliResult, open_existing, sync_err};
+use super::{CliResult, open_existing, open_for_reading, sync_err};
 use crate::domain::sanitize;
 use crate::sync::{self, ExportOutcome};
 
@@ -103,7 +103,7 @@ pub fn run(db: &Path, read_only: bool, cmd: SyncCommand) -> CliResult {
             Ok(())
         }
         SyncCommand::Status { json } => {
-            let store = open_existing(db, true)?;
+            let store = open_for_reading(db, read_only)?;
             let s = store.sync_status()?;
             if json {
                 println!("{}", serde_json::to_string(&s).expect("status serializes"));
