@@ -79,10 +79,13 @@ fn a_partial_still_being_written_or_of_another_device_is_left_alone() {
     add_records(&a, 2);
     let usb = dir.join("usb");
     fs::create_dir_all(&usb).unwrap();
-    let dev8 = &device_id(&a)[..8];
-    let stale = format!(".minspect-{dev8}-s1-2-aaaaaaaaaaaa.bundle.tmp");
-    let live = format!(".minspect-{dev8}-s1-2-bbbbbbbbbbbb.bundle.tmp");
-    let other = ".minspect-ffffffff-s1-9-cccccccccccc.bundle.tmp".to_string();
+    let dev = device_id(&a);
+    let tag = &dev[dev.len() - 12..];
+    let stale = format!(".minspect-{tag}-s1-2-aaaaaaaaaaaa.bundle.tmp");
+    let live = format!(".minspect-{tag}-s1-2-bbbbbbbbbbbb.bundle.tmp");
+    // a device set up in the same minute shares the first digits of its id (a UUIDv7's
+    // time): the file names carry the random end instead
+    let other = format!(".minspect-{}-s1-9-cccccccccccc.bundle.tmp", &dev[..8]);
     for n in [&stale, &live, &other] {
         fs::write(usb.join(n), b"{\"bundle\":").unwrap();
     }

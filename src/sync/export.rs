@@ -80,11 +80,13 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
     };
     let name = format!(
         "minspect-{}-s{from}-{to}-{}.bundle",
-        &local.device_id[..8],
+        super::device_tag(&local.device_id),
         &bundle_id[bundle_id.len() - 12..]
     );
-    let removed_partials =
-        fsio::remove_partials(dir, &format!("minspect-{}-", &local.device_id[..8]))?;
+    let removed_partials = fsio::remove_partials(
+        dir,
+        &format!("minspect-{}-s", super::device_tag(&local.device_id)),
+    );
     let key = signing_key(&local);
     let header = Header {
         format: super::bundle::BUNDLE_FORMAT.into(),

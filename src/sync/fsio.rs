@@ -82,10 +82,13 @@ pub(crate) fn write_atomic(
 
 /// Removes the temporary files (`.{prefix}*.tmp`) that interrupted writers left in `dir`:
 /// a file whose lock can be taken has no live writer (the lock dies with its process).
-/// Returns the removed paths. A file still being written is left alone.
-pub(crate) fn remove_partials(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, SyncError> {
+/// Returns the removed paths. A file still being written is left alone, and so is one that
+/// cannot be removed (the export goes on: a leftover only takes space).
+pub(crate) fn remove_partials(dir: &Path, prefix: &str) -> Vec<PathBuf> {
     let start = format!(".{prefix}");
-    let entries = fs::read_dir(dir).map_err(io(format!("listing {}", dir.display())))?;
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut removed = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
@@ -97,16 +100,12 @@ pub(crate) fn remove_partials(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, 
         let Ok(file) = OpenOptions::new().read(true).write(true).open(&path) else {
             continue;
         };
-        if file.try_lock().is_ok() {
-            fs::remove_file(&path).map_err(io(format!(
-                "removing the partial file {} left by an interrupted export",
-                path.display()
-            )))?;
+        if file.try_lock().is_ok() && fs::remove_file(&path).is_ok() {
             removed.push(path);
         }
     }
     removed.sort();
-    Ok(removed)
+    removed
 }
 
 /// `write_atomic` for a whole buffer.

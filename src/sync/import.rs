@@ -118,7 +118,7 @@ pub fn import_bundle_with_test_hook(
     let receipt_id = new_id();
     let name = format!(
         "minspect-receipt-{}-s{}-{}.receipt",
-        &m.device_id[..8],
+        super::device_tag(&m.device_id),
         outcome.held_seq,
         &receipt_id[receipt_id.len() - 12..]
     );

@@ -38,3 +38,10 @@ pub enum SyncError {
         source: std::io::Error,
     },
 }
+
+/// The device's part of bundle and receipt file names: the last 12 hex digits of its id,
+/// which are random. (The first digits of a UUIDv7 are its creation time, shared by every
+/// device set up in the same minute, so they cannot tell devices apart.)
+pub(crate) fn device_tag(device_id: &str) -> &str {
+    &device_id[device_id.len().saturating_sub(12)..]
+}
