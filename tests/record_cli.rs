@@ -318,7 +318,16 @@ fn a_delivery_mark_beyond_the_chain_head_is_named() {
         .args(["db", "check"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("delivery marks"));
+        .stdout(predicate::str::contains("INCONSISTENT DELIVERY MARKS"));
+    // and export refuses rather than skipping records the marks claim were delivered
+    let out = db.parent().unwrap().join("usb");
+    std::fs::create_dir_all(&out).unwrap();
+    minspect(&db)
+        .args(["sync", "export", "--out", out.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("run past its last record"));
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0);
 }
 
 #[test]

@@ -128,6 +128,16 @@ pub fn run(db: &Path, read_only: bool, cmd: DbCommand) -> CliResult {
                     db.display(),
                     problems.join("; ")
                 );
+            } else if let Some(broken) = chains
+                .as_ref()
+                .and_then(|c| c.broken.as_ref())
+                .filter(|b| b.record_id.is_empty())
+            {
+                // no record is at fault: the chain is whole, its delivery marks are not
+                println!(
+                    "INCONSISTENT DELIVERY MARKS: {} passed the integrity check and its chains are whole, but at {broken}",
+                    db.display()
+                );
             } else if let Some(broken) = chains.as_ref().and_then(|c| c.broken.as_ref()) {
                 println!(
                     "BROKEN CHAIN: {} passed the integrity check but its hash chain breaks at {broken}",

@@ -104,7 +104,16 @@ impl Store {
     /// the head; None when everything is acknowledged.
     pub fn unacked_range(&self, device_id: &str) -> Result<Option<(i64, i64)>> {
         let (head, _) = super::chain::chain_head(self.conn(), device_id)?;
-        let first = marks(self.conn(), device_id)?.acked_through.max(0) + 1;
+        let m = marks(self.conn(), device_id)?;
+        if m.sent_through > head || m.acked_through > head {
+            // only an edited file gets here (a receipt for a seq this device lacks is
+            // refused): records finalized from now on would silently count as delivered
+            return Err(StoreError::Invalid(format!(
+                "this device's delivery marks (sent up to seq {}, acknowledged up to seq {}) run past its last record (seq {head}); nothing is exported: run `minspect db check`",
+                m.sent_through, m.acked_through
+            )));
+        }
+        let first = m.acked_through + 1;
         Ok((first <= head).then_some((first, head)))
     }
 

@@ -100,7 +100,8 @@ impl ReviewState {
     /// Re-reads who may review (the login's mapping may have changed).
     pub fn check(&mut self, cx: &mut Cx) {
         let denied = |why: String, how: Option<String>| Access::Denied { why, how };
-        let login = os_login().unwrap_or_else(|| "(none)".into());
+        // the OS user name is outside text too: sanitized like anything from a file
+        let login = sanitize(&os_login().unwrap_or_else(|| "(none)".into())).into_owned();
         self.access = Some(match cx.store.db_kind() {
             Ok(DbKind::Hq) if cx.read_only => {
                 denied("the database is open read-only (--read-only)".into(), None)
