@@ -232,7 +232,7 @@ fn an_overlapping_bundle_adds_only_the_new_records() {
     pair(&hq, &a, dir);
     add_records(&a, 5);
     let first = export(&a, dir);
-    import(&hq, &first, dir); // receipt never acknowledged on the device
+    let stale = import(&hq, &first, dir); // receipt never acknowledged on the device
     add_records(&a, 4);
     let second = export(&a, dir); // unacknowledged rows again + the new ones
     let text = std::fs::read_to_string(&second).unwrap();
@@ -278,6 +278,13 @@ fn an_overlapping_bundle_adds_only_the_new_records() {
     let receipt = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
     ok(&a, &["sync", "ack", receipt.to_str().unwrap()]);
     assert_eq!(status(&a)["counts"]["acknowledged"], 9);
+    // the first receipt (up to seq 5) arrives late: nothing moves back, and the last
+    // receipt shown is still the one that reached furthest
+    let out = ok(&a, &["sync", "ack", stale.to_str().unwrap()]);
+    assert!(out.starts_with("acknowledged 0 records"), "{out}");
+    let st = status(&a);
+    assert_eq!(st["counts"]["acknowledged"], 9);
+    assert_eq!(st["last_receipt"]["seq_to"], 9, "{st}");
 }
 
 #[test]

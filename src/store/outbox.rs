@@ -283,11 +283,14 @@ impl Store {
         Ok(out)
     }
 
+    /// The last successful log entry of `kind`; for receipts applied on a device, the one
+    /// that reached furthest (a late, older receipt changes nothing and is not "last").
     fn last_log(&self, kind: &str) -> Result<Option<SyncLogEntry>> {
         self.conn()
             .query_row(
                 "SELECT id, kind, at, device_id, path, seq_from, seq_to, records, message
-                 FROM sync_log WHERE kind = ?1 AND ok = 1 ORDER BY at DESC, id DESC LIMIT 1",
+                 FROM sync_log WHERE kind = ?1 AND ok = 1
+                 ORDER BY CASE WHEN kind = 'ack' THEN seq_to END DESC, at DESC, id DESC LIMIT 1",
                 [kind],
                 |r| {
                     Ok(SyncLogEntry {
