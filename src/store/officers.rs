@@ -325,3 +325,38 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An in-memory database has no file and so no owner: its bootstrap is allowed, and
+    /// recorded under the OS account that did it.
+    #[test]
+    fn an_in_memory_database_without_logins_may_be_bootstrapped() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.initialize(&crate::store::InitOptions {
+            officer_name: "Officer Li".into(),
+            badge: "HQ-0001".into(),
+            device_name: "hq".into(),
+            kind: DbKind::Hq,
+            role: Role::Supervisor,
+        })
+        .unwrap();
+        s.conn()
+            .execute("UPDATE officers SET login = NULL", [])
+            .unwrap();
+        let me = os_login().expect("the test user has a login name");
+        let (o, old) = s.map_login("HQ-0001", &me).unwrap();
+        assert_eq!((o.login.as_deref(), old), (Some(me.as_str()), None));
+        let actor: String = s
+            .conn()
+            .query_row(
+                "SELECT actor FROM audit WHERE action = 'map_login'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(actor, format!("login:{me}"));
+    }
+}
