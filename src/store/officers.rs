@@ -146,7 +146,7 @@ impl Store {
     }
 
     /// Headquarters: adds an officer, optionally mapped to an OS login, with its audit
-    /// row, in one transaction. Who may: see [`Store::officer_authority`].
+    /// row, in one transaction. Who may: see `officer_authority`.
     /// A duplicate badge or login is refused and nothing is written.
     pub fn add_officer(&mut self, new: &NewOfficer) -> Result<Officer> {
         self.require_hq()?;
@@ -223,7 +223,7 @@ impl Store {
 
     /// Headquarters: maps the officer with `badge` to the OS `login` (replacing the login
     /// it had), with an audit row holding the old and the new login, in one transaction.
-    /// Who may: see [`Store::officer_authority`]. Refuses a bad login, an unknown badge
+    /// Who may: see `officer_authority`. Refuses a bad login, an unknown badge
     /// and a login mapped to someone else, writing nothing. Returns the officer as now
     /// mapped and its previous login; when that already was `login` nothing is written.
     pub fn map_login(&mut self, badge: &str, login: &str) -> Result<(Officer, Option<String>)> {
