@@ -4,12 +4,13 @@
 //! which .ci/run creates (a test that needs it and root may skip only outside CI).
 
 mod common;
+mod officer_support;
 mod sync_support;
 
-use std::os::unix::process::CommandExt;
 use std::path::Path;
 
 use minspect::store::Store;
+use officer_support::{add_supervisor, as_uid as as_officer};
 use serde_json::Value;
 use sync_support::*;
 
@@ -127,12 +128,9 @@ fn init_hq_maps_the_creating_officer_to_the_login_and_add_refuses_duplicates() {
         .collect();
     assert_eq!(adds.len(), 2, "each add audited");
     assert_eq!(adds[0]["actor"], list[0]["id"], "by the acting supervisor");
-    assert!(
-        adds[0]["new"]
-            .as_str()
-            .unwrap()
-            .contains("\"login\":\"chenj\"")
-    );
+    let new: Value = serde_json::from_str(adds[0]["new"].as_str().unwrap()).unwrap();
+    assert_eq!(new["login"], "chenj");
+    assert_eq!(new["os_login"], me().as_str(), "the OS account that acted");
 
     // a field database has one officer, set by init
     let f = init(t.path(), "laptop", "field");
@@ -200,20 +198,6 @@ fn a_login_mapped_to_a_plain_officer_may_not_review() {
     assert!(table(&db, "reviews").is_empty());
 }
 
-/// Runs minspect as the OS user `officer` with $USER set to lie about it.
-fn as_officer(uid: (u32, u32), db: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_minspect"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("USER", "root")
-        .env("LOGNAME", "root")
-        .uid(uid.0)
-        .gid(uid.1)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn an_unmapped_login_is_refused_until_a_supervisor_maps_it() {
     let t = tempfile::tempdir().unwrap();
@@ -236,22 +220,7 @@ fn an_unmapped_login_is_refused_until_a_supervisor_maps_it() {
     );
     assert!(table(&hq, "reviews").is_empty());
     // nor may it map itself
-    let out = as_officer(
-        uid,
-        &hq,
-        &[
-            "officer",
-            "add",
-            "--name",
-            "Me",
-            "--badge",
-            "X-1",
-            "--role",
-            "supervisor",
-            "--login",
-            "officer",
-        ],
-    );
+    let out = add_supervisor(uid, &hq, "Me", "X-1", "officer");
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -286,4 +255,10 @@ fn an_unmapped_login_is_refused_until_a_supervisor_maps_it() {
         .collect();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0]["actor"], chen, "audited as the login's supervisor");
+    let new: Value = serde_json::from_str(audit[0]["new"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        (&new["os_login"], &new["os_uid"]),
+        (&Value::from("officer"), &Value::from(uid.0)),
+        "and names the OS account"
+    );
 }

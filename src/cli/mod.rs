@@ -165,7 +165,7 @@ pub fn run(cli: Cli) -> CliResult {
     let db = resolve_db_path(cli.db)?;
     match cli.command {
         None => Err(CliError::Failed("no subcommand".into())),
-        Some(Command::Init(args)) => db::init(&db, args),
+        Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
         Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, args),

@@ -1,5 +1,5 @@
-//! `minspect officer add | list`: the officers of a headquarters database and the OS
-//! logins they act under (DESIGN §6).
+//! `minspect officer add | map | list`: the officers of a headquarters database and the
+//! OS logins they act under (DESIGN §6).
 
 use std::path::Path;
 
@@ -39,6 +39,16 @@ pub enum OfficerCommand {
         /// The OS login name (the SSH user) this officer acts under at headquarters
         #[arg(long)]
         login: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Headquarters: map an existing officer (by badge) to the OS (SSH) login it acts under
+    Map {
+        #[arg(long)]
+        badge: String,
+        /// The OS login name (the SSH user); replaces the login the officer had
+        #[arg(long)]
+        login: String,
         #[arg(long)]
         json: bool,
     },
@@ -82,6 +92,31 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
             }
             Ok(())
         }
+        OfficerCommand::Map { badge, login, json } => {
+            let mut store = open_existing(db, read_only)?;
+            let (o, old) = store.map_login(&badge, &login)?;
+            let new = o.login.clone().unwrap_or_default();
+            if json {
+                let v = serde_json::json!({ "officer": o, "old_login": old });
+                println!("{v}");
+            } else if old.as_deref() == Some(new.as_str()) {
+                println!(
+                    "{} (badge {}) already acts as login '{new}'; nothing changed",
+                    sanitize(&o.name),
+                    sanitize(&o.badge)
+                );
+            } else {
+                println!(
+                    "mapped {} {} (badge {}) to login '{new}'{} [{}]",
+                    o.role.as_str(),
+                    sanitize(&o.name),
+                    sanitize(&o.badge),
+                    old.map(|l| format!(" (was '{l}')")).unwrap_or_default(),
+                    o.id
+                );
+            }
+            Ok(())
+        }
         OfficerCommand::List { json } => {
             let store = open_for_reading(db, read_only)?;
             let officers = store.officers()?;
@@ -106,4 +141,14 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
             Ok(())
         }
     }
+}
+
+/// After `init`: warns on stderr when a headquarters database's creator could not be
+/// mapped to a login (the uid has no login name) and says how to map it later.
+pub fn after_init(db: &Path) -> CliResult {
+    let store = open_existing(db, true)?;
+    if let Some(w) = store.unmapped_hq_warning()? {
+        eprintln!("minspect: {w}");
+    }
+    Ok(())
 }

@@ -6,7 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::os_login::{os_login, os_uid};
+use super::os_login::{describe_uid, os_login, os_uid, owner_uid, with_os_account};
 use super::{Context, Result, Store, StoreError};
 use crate::domain::{DbKind, Role, new_id, now_utc};
 
@@ -146,15 +146,10 @@ impl Store {
     }
 
     /// Headquarters: adds an officer, optionally mapped to an OS login, with its audit
-    /// row, in one transaction. The acting login must be a supervisor (unless no login
-    /// is mapped yet: the first mapping of a database made before logins existed).
+    /// row, in one transaction. Who may: see `officer_authority`.
     /// A duplicate badge or login is refused and nothing is written.
     pub fn add_officer(&mut self, new: &NewOfficer) -> Result<Officer> {
-        if self.db_kind()? != DbKind::Hq {
-            return Err(StoreError::Invalid(
-                "officers and their logins are managed at headquarters; this database's officer is the one set by `minspect init`".into(),
-            ));
-        }
+        self.require_hq()?;
         let name = new.name.trim();
         let badge = new.badge.trim();
         if name.is_empty() {
@@ -171,22 +166,7 @@ impl Store {
         if let Some(l) = &new.login {
             check_login(l)?;
         }
-        let any_login: bool = self
-            .conn()
-            .query_row(
-                "SELECT count(*) FROM officers WHERE login IS NOT NULL",
-                [],
-                |r| r.get::<_, i64>(0),
-            )
-            .doing(|| "reading officers".into())?
-            > 0;
-        let actor = if any_login {
-            self.acting_supervisor()
-                .map_err(|e| StoreError::Invalid(format!("adding an officer: {e}")))?
-                .id
-        } else {
-            self.meta("officer_id")?.unwrap_or_default()
-        };
+        let actor = self.officer_authority("adding an officer")?;
         if let Some(o) = self.officer_where("badge", badge)? {
             return Err(StoreError::Invalid(format!(
                 "--badge: badge {badge} is already {}'s",
@@ -229,16 +209,154 @@ impl Store {
                     officer.created_at,
                     actor,
                     officer.id,
-                    serde_json::json!({
+                    with_os_account(serde_json::json!({
                         "name": officer.name, "badge": officer.badge,
                         "role": officer.role.as_str(), "login": officer.login
-                    })
-                    .to_string()
+                    }))
                 ],
             )
             .doing(|| "writing the audit row".into())?;
             Ok(())
         })?;
         Ok(officer)
+    }
+
+    /// Headquarters: maps the officer with `badge` to the OS `login` (replacing the login
+    /// it had), with an audit row holding the old and the new login, in one transaction.
+    /// Who may: see `officer_authority`. Refuses a bad login, an unknown badge
+    /// and a login mapped to someone else, writing nothing. Returns the officer as now
+    /// mapped and its previous login; when that already was `login` nothing is written.
+    pub fn map_login(&mut self, badge: &str, login: &str) -> Result<(Officer, Option<String>)> {
+        self.require_hq()?;
+        let (badge, login) = (badge.trim(), login.trim());
+        check_login(login)?;
+        let actor = self.officer_authority("mapping a login")?;
+        let Some(mut officer) = self.officer_where("badge", badge)? else {
+            return Err(StoreError::Invalid(format!(
+                "--badge: no officer has badge {:?} (`minspect officer list` shows the badges)",
+                badge
+            )));
+        };
+        if let Some(o) = self.officer_where("login", login)?
+            && o.id != officer.id
+        {
+            return Err(StoreError::Invalid(format!(
+                "--login: login '{login}' is already mapped to {} (badge {})",
+                o.name, o.badge
+            )));
+        }
+        let old = officer.login.replace(login.to_string());
+        if old.as_deref() == Some(login) {
+            return Ok((officer, old));
+        }
+        self.write("mapping a login", |tx| {
+            tx.execute(
+                "UPDATE officers SET login = ?1 WHERE id = ?2",
+                params![login, officer.id],
+            )
+            .doing(|| "saving the login".into())?;
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
+                 VALUES (?1, ?2, 'map_login', 'officer', ?3, ?4, ?5)",
+                params![
+                    now_utc(),
+                    actor,
+                    officer.id,
+                    serde_json::json!({ "login": old }).to_string(),
+                    with_os_account(serde_json::json!({ "login": login }))
+                ],
+            )
+            .doing(|| "writing the audit row".into())?;
+            Ok(())
+        })?;
+        Ok((officer, old))
+    }
+
+    fn require_hq(&self) -> Result<()> {
+        if self.db_kind()? != DbKind::Hq {
+            return Err(StoreError::Invalid(
+                "officers and their logins are managed at headquarters; this database's officer is the one set by `minspect init`".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Who may add officers and map logins, as the audit actor. Once any officer has a
+    /// login: the supervisor mapped to this process's login (its id). Before that (the
+    /// bootstrap: `init --hq` ran under a uid with no login name, or the file predates
+    /// logins) only the OS user owning the database file may, recorded as `login:NAME`
+    /// (`uid:N` without a name) since no officer is theirs yet; an in-memory database has
+    /// no owner. `doing` starts the refusal.
+    fn officer_authority(&self, doing: &str) -> Result<String> {
+        let any_login = self
+            .conn()
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM officers WHERE login IS NOT NULL)",
+                [],
+                |r| r.get::<_, bool>(0),
+            )
+            .doing(|| "reading officers".into())?;
+        if any_login {
+            return self
+                .acting_supervisor()
+                .map(|o| o.id)
+                .map_err(|e| StoreError::Invalid(format!("{doing}: {e}")));
+        }
+        let me = os_uid();
+        if let Some(path) = self.path() {
+            let owner = owner_uid(path).map_err(|e| {
+                StoreError::Invalid(format!(
+                    "{doing}: cannot tell who owns {}: {e}",
+                    path.display()
+                ))
+            })?;
+            if owner != me {
+                return Err(StoreError::Invalid(format!(
+                    "{doing}: no officer of this headquarters database is mapped to a login yet, so only the owner of {}, {}, may map the first one; this process runs as {}",
+                    path.display(),
+                    describe_uid(owner),
+                    describe_uid(me)
+                )));
+            }
+        }
+        Ok(match os_login() {
+            Some(l) => format!("login:{l}"),
+            None => format!("uid:{me}"),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An in-memory database has no file and so no owner: its bootstrap is allowed, and
+    /// recorded under the OS account that did it.
+    #[test]
+    fn an_in_memory_database_without_logins_may_be_bootstrapped() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.initialize(&crate::store::InitOptions {
+            officer_name: "Officer Li".into(),
+            badge: "HQ-0001".into(),
+            device_name: "hq".into(),
+            kind: DbKind::Hq,
+            role: Role::Supervisor,
+        })
+        .unwrap();
+        s.conn()
+            .execute("UPDATE officers SET login = NULL", [])
+            .unwrap();
+        let me = os_login().expect("the test user has a login name");
+        let (o, old) = s.map_login("HQ-0001", &me).unwrap();
+        assert_eq!((o.login.as_deref(), old), (Some(me.as_str()), None));
+        let actor: String = s
+            .conn()
+            .query_row(
+                "SELECT actor FROM audit WHERE action = 'map_login'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(actor, format!("login:{me}"));
     }
 }

@@ -165,9 +165,9 @@ impl Store {
             tx.execute(
                 "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
                  VALUES (?1, ?2, 'review', 'inspection', ?3, NULL, ?4)",
-                params![review.decided_at, reviewer, review.inspection_id, serde_json::json!({
+                params![review.decided_at, reviewer, review.inspection_id, super::os_login::with_os_account(serde_json::json!({
                     "review_id": review.id, "decision": decision.as_str(), "comment": review.comment
-                }).to_string()],
+                }))],
             )
             .doing(|| "writing the audit row".into())?;
             Ok(())

@@ -114,12 +114,39 @@ impl Store {
                 "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
                  VALUES (?1, ?2, 'init', 'database', ?3, NULL, ?4)",
                 params![now, identity.officer_id, identity.device_id,
-                    serde_json::json!({"kind": identity.kind.as_str(), "device": identity.device_name, "officer": identity.officer_name, "badge": identity.badge, "login": login}).to_string()],
+                    super::os_login::with_os_account(serde_json::json!({"kind": identity.kind.as_str(), "device": identity.device_name, "officer": identity.officer_name, "badge": identity.badge, "login": login}))],
             )
             .doing(|| "writing the audit row".into())?;
             Ok(())
         })?;
         Ok(identity)
+    }
+
+    /// After `init --hq`: a warning when the creating officer could not be mapped to a
+    /// login (this process's uid has no login name), saying how to map it later; None
+    /// when it is mapped or this is not a headquarters database.
+    pub fn unmapped_hq_warning(&self) -> Result<Option<String>> {
+        let Some(id) = self.identity()?.filter(|i| i.kind == DbKind::Hq) else {
+            return Ok(None);
+        };
+        let login: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT login FROM officers WHERE id = ?1",
+                [&id.officer_id],
+                |r| r.get(0),
+            )
+            .doing(|| "reading the officer".into())?;
+        if login.is_some() {
+            return Ok(None);
+        }
+        let badge = crate::domain::sanitize(&id.badge);
+        Ok(Some(format!(
+            "warning: this process's user (uid {}) has no login name, so {} (badge {badge}) was not mapped to a login and nobody can review yet; the owner of {} maps it later with `minspect officer map --badge {badge} --login LOGIN`",
+            super::os_login::os_uid(),
+            crate::domain::sanitize(&id.officer_name),
+            self.path_display()
+        )))
     }
 
     /// Who this database belongs to; None before `init`.
