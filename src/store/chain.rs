@@ -23,6 +23,17 @@ use sha2::{Digest, Sha256};
 use super::{Context, Result};
 use crate::domain::now_utc;
 
+/// The tables that hold finalized records (a chain payload's objects are rows of these,
+/// keyed by schema.sql column names), in the order a record's rows are written.
+pub const RECORD_TABLES: [&str; 6] = [
+    "shipments",
+    "inspections",
+    "measurements",
+    "findings",
+    "seizures",
+    "custody_events",
+];
+
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// Canonical text of a JSON value (sorted keys, compact).

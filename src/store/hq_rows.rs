@@ -9,6 +9,7 @@ use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
+use super::chain::RECORD_TABLES;
 use super::hq_import::IncomingRecord;
 use super::outbox::OfficerRow;
 use super::{Context, Result, StoreError};
@@ -20,19 +21,10 @@ fn refused(msg: String) -> StoreError {
 /// Column names per record table, read once per import.
 struct Columns(HashMap<&'static str, HashSet<String>>);
 
-const TABLES: [&str; 6] = [
-    "shipments",
-    "inspections",
-    "measurements",
-    "findings",
-    "seizures",
-    "custody_events",
-];
-
 impl Columns {
     fn load(tx: &Transaction<'_>) -> Result<Self> {
         let mut map = HashMap::new();
-        for t in TABLES {
+        for t in RECORD_TABLES {
             let mut stmt = tx
                 .prepare(&format!("SELECT name FROM pragma_table_info('{t}')"))
                 .doing(|| format!("reading the columns of {t}"))?;

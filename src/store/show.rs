@@ -91,16 +91,10 @@ impl Store {
     /// Counts of rows in the record tables (tests, status lines).
     pub fn record_counts(&self) -> Result<Vec<(String, i64)>> {
         let mut out = Vec::new();
-        for t in [
-            "shipments",
-            "inspections",
-            "measurements",
-            "findings",
-            "seizures",
-            "custody_events",
-            "outbox",
-            "audit",
-        ] {
+        for t in super::chain::RECORD_TABLES
+            .into_iter()
+            .chain(["outbox", "audit"])
+        {
             let n: i64 = self
                 .conn()
                 .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))

@@ -8,14 +8,7 @@ use assert_cmd::Command;
 use minspect::store::Store;
 use serde_json::Value;
 
-pub const RECORD_TABLES: [&str; 6] = [
-    "shipments",
-    "inspections",
-    "measurements",
-    "findings",
-    "seizures",
-    "custody_events",
-];
+pub use minspect::store::chain::RECORD_TABLES;
 
 pub fn bin() -> Command {
     Command::cargo_bin("minspect").unwrap()
