@@ -133,8 +133,15 @@ impl Store {
                 [inspection_id],
                 |r| r.get(0),
             )
-            .map_err(|_| {
-                StoreError::Invalid(format!("ID: no received inspection {inspection_id}"))
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => {
+                    StoreError::Invalid(format!("ID: no received inspection {inspection_id}"))
+                }
+                // a busy or damaged database is not a wrong id: say what really failed
+                e => StoreError::Sqlite {
+                    doing: format!("looking up inspection {inspection_id}"),
+                    source: e,
+                },
             })?;
         let review = Review {
             id: new_id(),
