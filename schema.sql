@@ -445,6 +445,38 @@ CREATE TABLE reviews (
 CREATE INDEX reviews_inspection ON reviews (inspection_id, decided_at);
 CREATE INDEX reviews_device ON reviews (device_id, receipt_id);
 
+-- Headquarters' review queue: one row per shipment with finalized inspections that have
+-- no review decision yet (`pending` of them), with the shipment's date so that the
+-- `review:pending` filter pages through the queue in the log's order instead of scanning
+-- the whole log. Kept by triggers; nothing else writes it.
+CREATE TABLE review_queue (
+    shipment_id TEXT PRIMARY KEY,
+    declared_on TEXT NOT NULL,
+    pending     INTEGER NOT NULL CHECK (pending >= 0)
+) STRICT;
+CREATE INDEX review_queue_order ON review_queue (declared_on, shipment_id);
+CREATE TRIGGER review_queue_insert AFTER INSERT ON inspections
+WHEN NEW.state = 'finalized' AND NOT EXISTS (SELECT 1 FROM reviews WHERE inspection_id = NEW.id) BEGIN
+    INSERT INTO review_queue (shipment_id, declared_on, pending)
+    SELECT id, declared_on, 1 FROM shipments WHERE id = NEW.shipment_id
+    ON CONFLICT (shipment_id) DO UPDATE SET pending = pending + 1;
+END;
+CREATE TRIGGER review_queue_finalize AFTER UPDATE OF state ON inspections
+WHEN NEW.state = 'finalized' AND OLD.state <> 'finalized' AND NOT EXISTS (SELECT 1 FROM reviews WHERE inspection_id = NEW.id) BEGIN
+    INSERT INTO review_queue (shipment_id, declared_on, pending)
+    SELECT id, declared_on, 1 FROM shipments WHERE id = NEW.shipment_id
+    ON CONFLICT (shipment_id) DO UPDATE SET pending = pending + 1;
+END;
+-- the first decision on a finalized inspection takes it out of the queue
+CREATE TRIGGER review_queue_decided AFTER INSERT ON reviews
+WHEN (SELECT count(*) FROM reviews WHERE inspection_id = NEW.inspection_id) = 1
+ AND EXISTS (SELECT 1 FROM inspections WHERE id = NEW.inspection_id AND state = 'finalized') BEGIN
+    UPDATE review_queue SET pending = pending - 1
+    WHERE shipment_id = (SELECT shipment_id FROM inspections WHERE id = NEW.inspection_id);
+    DELETE FROM review_queue
+    WHERE shipment_id = (SELECT shipment_id FROM inspections WHERE id = NEW.inspection_id) AND pending = 0;
+END;
+
 -- ---------------------------------------------------------------- audit
 CREATE TABLE audit (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -111,6 +111,9 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
         "dest:US status:seized",
         "zinc",
         "zinc dest:DE",
+        "review:pending",
+        "review:pending dest:US from:2024-01-01",
+        "review:pending zinc",
     ] {
         let f = ShipmentFilter::parse(line).unwrap();
         for from in [
@@ -173,4 +176,81 @@ fn broad_and_narrow_text_paths_give_the_same_pages() {
             }
         }
     }
+}
+
+/// Shipments with a finalized inspection and no decision on it, newest first: the
+/// definition the review queue must agree with.
+fn awaiting_by_definition(s: &minspect::store::Store, extra: &str) -> Vec<String> {
+    s.query_raw_for_tests(&format!(
+        "SELECT group_concat(id, ',') FROM (SELECT s.id FROM shipments s WHERE EXISTS (
+            SELECT 1 FROM inspections i WHERE i.shipment_id = s.id AND i.state = 'finalized'
+              AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.inspection_id = i.id)) {extra}
+         ORDER BY s.declared_on DESC, s.id DESC)"
+    ))
+    .unwrap()
+    .map(|l| l.split(',').map(String::from).collect())
+    .unwrap_or_default()
+}
+
+#[test]
+fn the_review_queue_follows_decisions_and_pages_like_the_log() {
+    use minspect::store::{Decision, Review};
+    let mut s = store_with_shipments(400);
+    let pending = ShipmentFilter::parse("review:pending").unwrap();
+    let everything = awaiting_by_definition(&s, "");
+    assert!(everything.len() > 20, "{}", everything.len());
+    assert_eq!(all_pages(&s, &pending, 23), everything);
+    // decide on most inspections, newest first, leaving the oldest awaiting (the case
+    // that used to scan the whole log); a second decision on one changes nothing more
+    let ids = s
+        .query_raw_for_tests(
+            "SELECT group_concat(id, ',') FROM (SELECT i.id FROM inspections i
+               JOIN shipments s ON s.id = i.shipment_id WHERE i.state = 'finalized'
+               ORDER BY s.declared_on DESC, s.id DESC, i.id)",
+        )
+        .unwrap()
+        .unwrap();
+    let ids: Vec<&str> = ids.split(',').collect();
+    let keep = 12;
+    for (n, id) in ids[..ids.len() - keep].iter().enumerate() {
+        for round in 0..(1 + usize::from(n % 7 == 0)) {
+            s.test_support_insert_review(&Review {
+                id: format!("rv-{n}-{round}"),
+                inspection_id: id.to_string(),
+                device_id: "dev".into(),
+                decision: if round == 0 {
+                    Decision::Approved
+                } else {
+                    Decision::Returned
+                },
+                comment: "checked".into(),
+                reviewer: "sup".into(),
+                decided_at: "2026-11-29T10:00:00Z".into(),
+                receipt_id: None,
+            })
+            .unwrap();
+        }
+    }
+    let left = awaiting_by_definition(&s, "");
+    assert!(!left.is_empty() && left.len() <= keep, "{left:?}");
+    assert_eq!(all_pages(&s, &pending, 5), left);
+    assert_eq!(
+        s.query_raw_for_tests("SELECT sum(pending) FROM review_queue")
+            .unwrap()
+            .unwrap(),
+        keep.to_string()
+    );
+    // with other filters the queue gives what the definition gives
+    let dest = s
+        .query_raw_for_tests(&format!(
+            "SELECT destination FROM shipments WHERE id = '{}'",
+            left[0]
+        ))
+        .unwrap()
+        .unwrap();
+    let f = ShipmentFilter::parse(&format!("review:pending dest:{dest}")).unwrap();
+    assert_eq!(
+        all_pages(&s, &f, 2),
+        awaiting_by_definition(&s, &format!("AND s.destination = '{dest}'"))
+    );
 }

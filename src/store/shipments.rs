@@ -193,6 +193,18 @@ pub const FTS_SORT_CAP: usize = 5_000;
 /// The SQL and its parameters for one page (public for EXPLAIN QUERY PLAN checks).
 /// Selects the row's columns and then its rowid.
 pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, Vec<String>) {
+    // Awaiting review: page through headquarters' review queue (one row per shipment
+    // with undecided inspections, in the log's order) and join the shipments, so the cost
+    // follows the queue, not the whole log. Otherwise the log itself.
+    let (source, date, id) = if f.awaiting_review {
+        (
+            "review_queue q CROSS JOIN shipments s ON s.id = q.shipment_id",
+            "q.declared_on",
+            "q.shipment_id",
+        )
+    } else {
+        ("shipments s", "s.declared_on", "s.id")
+    };
     let mut conds: Vec<String> = Vec::new();
     let mut params: Vec<String> = Vec::new();
     let p = |v: String, params: &mut Vec<String>| {
@@ -219,13 +231,13 @@ pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, V
         && !(newer && key_date.is_some_and(|k| k >= d.as_str()))
     {
         let n = p(d, &mut params);
-        conds.push(format!("s.declared_on >= {n}"));
+        conds.push(format!("{date} >= {n}"));
     }
     if let Some(d) = f.to.map(|d| d.to_string())
         && !(older && key_date.is_some_and(|k| k <= d.as_str()))
     {
         let n = p(d, &mut params);
-        conds.push(format!("s.declared_on <= {n}"));
+        conds.push(format!("{date} <= {n}"));
     }
     for (col, v) in [
         ("destination", &f.destination),
@@ -237,9 +249,6 @@ pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, V
             conds.push(format!("s.{col} = {n}"));
         }
     }
-    if f.awaiting_review {
-        conds.push(super::reviews::AWAITING_REVIEW.into());
-    }
     let (desc, key_cond) = match from {
         PageFrom::Newest => (true, None),
         PageFrom::Oldest => (false, None),
@@ -250,7 +259,7 @@ pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, V
     if let Some((op, k)) = key_cond {
         let a = p(k.declared_on.clone(), &mut params);
         let b = p(k.id.clone(), &mut params);
-        conds.push(format!("(s.declared_on, s.id) {op} ({a}, {b})"));
+        conds.push(format!("({date}, {id}) {op} ({a}, {b})"));
     }
     let dir = if desc { "DESC" } else { "ASC" };
     let where_ = if conds.is_empty() {
@@ -260,8 +269,8 @@ pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, V
     };
     (
         format!(
-            "SELECT {ROW_COLS}, s.rowid FROM shipments s {where_} \
-             ORDER BY s.declared_on {dir}, s.id {dir} LIMIT {limit}"
+            "SELECT {ROW_COLS}, s.rowid FROM {source} {where_} \
+             ORDER BY {date} {dir}, {id} {dir} LIMIT {limit}"
         ),
         params,
     )

@@ -1,4 +1,5 @@
--- Migration 2 (schema v1 -> v2): delivery state by watermark instead of per row.
+-- Migration 2 (schema v1 -> v2): delivery state by watermark instead of per row, and
+-- headquarters' review queue.
 -- v1 kept state/bundle_id/sent_at/acked_at on every outbox row, so an export of N records
 -- rewrote N rows (and an index entry each). v2 keeps two marks per device; see schema.sql.
 -- Runs inside the migration transaction: it applies whole or not at all.
@@ -49,3 +50,39 @@ SELECT o.device_id, o.seq, o.kind, o.record_id, o.hash, o.prev_hash, o.created_a
            ELSE 'finalized'
        END AS state
 FROM outbox o LEFT JOIN outbox_marks m ON m.device_id = o.device_id;
+
+-- Headquarters' review queue: one row per shipment with finalized inspections that have
+-- no review decision yet (`pending` of them), with the shipment's date so that the
+-- `review:pending` filter pages through the queue in the log's order instead of scanning
+-- the whole log. Kept by triggers; nothing else writes it.
+CREATE TABLE review_queue (
+    shipment_id TEXT PRIMARY KEY,
+    declared_on TEXT NOT NULL,
+    pending     INTEGER NOT NULL CHECK (pending >= 0)
+) STRICT;
+CREATE INDEX review_queue_order ON review_queue (declared_on, shipment_id);
+CREATE TRIGGER review_queue_insert AFTER INSERT ON inspections
+WHEN NEW.state = 'finalized' AND NOT EXISTS (SELECT 1 FROM reviews WHERE inspection_id = NEW.id) BEGIN
+    INSERT INTO review_queue (shipment_id, declared_on, pending)
+    SELECT id, declared_on, 1 FROM shipments WHERE id = NEW.shipment_id
+    ON CONFLICT (shipment_id) DO UPDATE SET pending = pending + 1;
+END;
+CREATE TRIGGER review_queue_finalize AFTER UPDATE OF state ON inspections
+WHEN NEW.state = 'finalized' AND OLD.state <> 'finalized' AND NOT EXISTS (SELECT 1 FROM reviews WHERE inspection_id = NEW.id) BEGIN
+    INSERT INTO review_queue (shipment_id, declared_on, pending)
+    SELECT id, declared_on, 1 FROM shipments WHERE id = NEW.shipment_id
+    ON CONFLICT (shipment_id) DO UPDATE SET pending = pending + 1;
+END;
+-- the first decision on a finalized inspection takes it out of the queue
+CREATE TRIGGER review_queue_decided AFTER INSERT ON reviews
+WHEN (SELECT count(*) FROM reviews WHERE inspection_id = NEW.inspection_id) = 1
+ AND EXISTS (SELECT 1 FROM inspections WHERE id = NEW.inspection_id AND state = 'finalized') BEGIN
+    UPDATE review_queue SET pending = pending - 1
+    WHERE shipment_id = (SELECT shipment_id FROM inspections WHERE id = NEW.inspection_id);
+    DELETE FROM review_queue
+    WHERE shipment_id = (SELECT shipment_id FROM inspections WHERE id = NEW.inspection_id) AND pending = 0;
+END;
+INSERT INTO review_queue (shipment_id, declared_on, pending)
+SELECT s.id, s.declared_on, count(*) FROM inspections i JOIN shipments s ON s.id = i.shipment_id
+WHERE i.state = 'finalized' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.inspection_id = i.id)
+GROUP BY s.id;
