@@ -1,5 +1,6 @@
 //! Plain types and pure validation. No I/O.
 
+mod clock;
 mod codes;
 mod composition;
 mod country;
@@ -12,6 +13,7 @@ mod record;
 mod sanitize;
 mod validate;
 
+pub use clock::{Clock, Zone};
 pub use codes::{HsCode, parse_date};
 pub use composition::{check_composition_sum, is_element, parse_composition};
 pub use country::{Country, is_country};
