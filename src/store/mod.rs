@@ -2,56 +2,42 @@
 //! Every error says what the store was doing.
 
 mod audit;
-pub mod bulk;
 pub mod chain;
-mod children;
-mod custody;
-mod devices;
-mod drafts;
-mod finalize;
-mod hq_import;
-mod hq_rows;
-mod import;
-mod marks;
-mod migrate;
-mod officers;
-mod os_login;
-mod outbox;
-mod records;
-mod reviews;
+mod db;
+mod device;
+mod hq;
+pub mod query;
+pub mod record;
 mod rows;
 mod rules;
-mod setup;
-mod shipment_detail;
-pub mod shipments;
-mod show;
 mod testing;
 #[doc(hidden)]
 pub mod testsupport;
-mod verify;
-mod verify_rows;
+
+pub use query::shipments;
+pub use record::bulk;
 
 pub use audit::AuditEntry;
-pub use custody::CustodyAppended;
-pub use finalize::Finalized;
-pub use import::Imported;
-pub use migrate::{SCHEMA_VERSION, schema_version_of};
-pub use records::DraftSummary;
+pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
+pub use db::migrate::{SCHEMA_VERSION, schema_version_of};
+pub use db::setup::{Identity, InitOptions, setup_new_database};
+pub use record::custody::CustodyAppended;
+pub use record::draft::DraftSummary;
+pub use record::finalize::Finalized;
+pub use record::record_import::Imported;
 pub use rules::{Installed, PackRecord, compare_versions};
-pub use setup::{Identity, InitOptions, setup_new_database};
 #[doc(hidden)]
 pub use testing::RawCommitBaseline;
-pub use verify::{BrokenLink, ChainReport, DeviceChain};
 // sync (issue 5)
-pub use devices::{DeviceInfo, LocalKey, TrustOutcome};
-pub use hq_import::{ImportOutcome, IncomingHeader, IncomingRecord};
-pub use officers::{NewOfficer, Officer, check_login};
-pub use os_login::os_login;
-pub use outbox::{
+pub use chain::outbox::{
     DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
     SyncStatus,
 };
-pub use reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};
+pub use device::{DeviceInfo, LocalKey, TrustOutcome};
+pub use hq::incoming::{ImportOutcome, IncomingHeader, IncomingRecord};
+pub use hq::officers::{NewOfficer, Officer, check_login};
+pub use hq::os_login::os_login;
+pub use hq::reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -7,9 +7,9 @@
 use rusqlite::{Transaction, params, types::ValueRef};
 use serde_json::{Map, Value, json};
 
-use super::chain::append_to_chain;
 use super::{Context, Result, Store, StoreError};
 use crate::domain::{new_id, now_utc};
+use crate::store::chain::append_to_chain;
 
 /// Ids of a sample finalized inspection.
 #[doc(hidden)]
@@ -236,7 +236,7 @@ impl Store {
         let others = [
             "outbox", "reviews", "sync_log", "audit", "officers", "devices", "meta",
         ];
-        if !(super::chain::RECORD_TABLES.contains(&table) || others.contains(&table)) {
+        if !(crate::store::chain::RECORD_TABLES.contains(&table) || others.contains(&table)) {
             return Err(StoreError::Invalid(format!(
                 "table: {table} is not a record table"
             )));

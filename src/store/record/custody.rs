@@ -5,11 +5,11 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use super::audit::{Who, audit, who};
-use super::chain::append_to_chain;
-use super::rows::{insert_row, row_by_id};
-use super::{Result, Store, StoreError};
 use crate::domain::{CustodyEvent, new_id, normalize_timestamp, now_utc};
+use crate::store::audit::{Who, audit, who};
+use crate::store::chain::append_to_chain;
+use crate::store::rows::{insert_row, row_by_id};
+use crate::store::{Result, Store, StoreError};
 
 /// A custody transfer appended to the chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]

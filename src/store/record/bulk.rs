@@ -3,7 +3,7 @@
 
 use rusqlite::params;
 
-use super::{Context, Result, Store};
+use crate::store::{Context, Result, Store};
 
 /// A shipment as the generator makes it (finalized, historic).
 #[derive(Debug, Clone, Default)]
@@ -87,7 +87,7 @@ impl Store {
     /// schema.sql defines it, and returns to WAL with synchronous=FULL.
     pub fn end_bulk_load(&mut self) -> Result<()> {
         let trigger = schema_statement("CREATE TRIGGER shipments_fts_ai").ok_or_else(|| {
-            super::StoreError::Invalid("schema.sql has no shipments_fts_ai trigger".into())
+            crate::store::StoreError::Invalid("schema.sql has no shipments_fts_ai trigger".into())
         })?;
         let c = self.conn();
         c.execute_batch(&format!(
@@ -178,7 +178,7 @@ impl Store {
 
 /// The statement of schema.sql that starts with `head` (up to its `END;`).
 fn schema_statement(head: &str) -> Option<String> {
-    let schema = include_str!("../../schema.sql");
+    let schema = include_str!("../../../schema.sql");
     let start = schema.find(head)?;
     let end = schema[start..].find("END;")? + start + "END;".len();
     Some(schema[start..end].to_string())

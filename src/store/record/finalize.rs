@@ -6,14 +6,14 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::audit::{Who, audit, who};
-use super::chain::{ChainLink, append_to_chain};
-use super::children::add_child_tx;
-use super::records::{create_inspection_tx, create_shipment_tx, load_record_tx};
-use super::rows::{Row, query_rows, row_by_id};
-use super::{Context, Result, Store, StoreError};
 use crate::domain::{FieldError, now_utc};
 use crate::rules::{RulePack, facts_for, screen};
+use crate::store::audit::{Who, audit, who};
+use crate::store::chain::{ChainLink, append_to_chain};
+use crate::store::record::children::add_child_tx;
+use crate::store::record::draft::{create_inspection_tx, create_shipment_tx, load_record_tx};
+use crate::store::rows::{Row, query_rows, row_by_id};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// What finalizing produced.
 #[derive(Debug, Clone, PartialEq, Serialize)]

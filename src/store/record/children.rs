@@ -6,11 +6,11 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::audit::{Who, audit, who};
-use super::records::{ensure_draft, update_draft_tx};
-use super::rows::{insert_row, row_by_id, to_row};
-use super::{Context, Result, Store};
 use crate::domain::{Finding, Measurement, Seizure, new_id, now_utc};
+use crate::store::audit::{Who, audit, who};
+use crate::store::record::draft::{ensure_draft, update_draft_tx};
+use crate::store::rows::{insert_row, row_by_id, to_row};
+use crate::store::{Context, Result, Store};
 
 /// (table, entity name) of each child kind.
 const MEASUREMENT: (&str, &str) = ("measurements", "measurement");

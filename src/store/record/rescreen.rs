@@ -4,12 +4,12 @@
 use rusqlite::params;
 use serde_json::{Value, json};
 
-use super::audit::{audit, who};
-use super::records::load_record_tx;
-use super::rows::{query_rows, row_by_id};
-use super::{Context, Result, Store, StoreError};
 use crate::domain::now_utc;
 use crate::rules::{RulePack, Screening, facts_for, screen};
+use crate::store::audit::{audit, who};
+use crate::store::record::draft::load_record_tx;
+use crate::store::rows::{query_rows, row_by_id};
+use crate::store::{Context, Result, Store, StoreError};
 
 impl Store {
     /// Screens a draft inspection (its shipment and measurements) with `pack` and stores
@@ -70,7 +70,7 @@ impl Store {
                         "inspection {i} is finalized and cannot be discarded; record an amendment instead"
                     )));
                 }
-                old.insert("record".into(), super::Store::record_json_tx(tx, i)?);
+                old.insert("record".into(), crate::store::Store::record_json_tx(tx, i)?);
                 for t in ["measurements", "findings", "seizures"] {
                     tx.execute(&format!("DELETE FROM {t} WHERE inspection_id = ?1"), [i])
                         .doing(|| format!("discarding the {t} of {i}"))?;

@@ -5,10 +5,12 @@
 use chrono::NaiveDate;
 use rusqlite::{Row, ToSql};
 
-pub use super::shipment_detail::{FindingLine, InspectionLine, SeizureLine, ShipmentDetail};
+pub use crate::store::query::shipment_detail::{
+    FindingLine, InspectionLine, SeizureLine, ShipmentDetail,
+};
 
-use super::{Context, Result, Store};
 use crate::domain::FieldError;
+use crate::store::{Context, Result, Store};
 
 /// What the log is filtered by. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -7,13 +7,13 @@
 
 use rusqlite::Connection;
 
-use super::{Context, Result, Store, StoreError};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// The complete current schema, for a new database.
-const SCHEMA: &str = include_str!("../../schema.sql");
+const SCHEMA: &str = include_str!("../../../schema.sql");
 
 /// Upgrade steps, in order: `UPGRADES[i]` brings user_version from i + 1 to i + 2.
-const UPGRADES: &[&str] = &[include_str!("migrations/002_delivery_marks.sql")];
+const UPGRADES: &[&str] = &[include_str!("../migrations/002_delivery_marks.sql")];
 
 /// The schema version this binary writes and understands.
 pub const SCHEMA_VERSION: i64 = UPGRADES.len() as i64 + 1;
@@ -28,7 +28,7 @@ impl Store {
         schema_version_of(&self.conn).doing(|| "reading the schema version".into())
     }
 
-    pub(super) fn check_version(&self) -> Result<i64> {
+    pub(crate) fn check_version(&self) -> Result<i64> {
         let found = self.schema_version()?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -47,7 +47,7 @@ impl Store {
             .unwrap_or_else(|| ":memory:".into())
     }
 
-    pub(super) fn migrate(&mut self) -> Result<()> {
+    pub(crate) fn migrate(&mut self) -> Result<()> {
         let found = self.check_version()?;
         if found == 0 {
             return self.apply_step(SCHEMA, SCHEMA_VERSION);

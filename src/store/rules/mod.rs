@@ -7,10 +7,10 @@ use std::cmp::Ordering;
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
-use super::{Context, Result, Store, StoreError};
 use crate::domain::now_utc;
 use crate::rules::RulePack;
 use crate::rules::pack::{AnnouncementStatus, ClauseKind, Effect};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// What an install did.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,8 +9,8 @@
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::{Context, Result, Store, StoreError};
 use crate::domain::{new_id, now_utc};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// approved / returned (with a comment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,7 +162,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
                  VALUES (?1, ?2, 'review', 'inspection', ?3, NULL, ?4)",
-                params![review.decided_at, reviewer, review.inspection_id, super::os_login::with_os_account(serde_json::json!({
+                params![review.decided_at, reviewer, review.inspection_id, crate::store::hq::os_login::with_os_account(serde_json::json!({
                     "review_id": review.id, "decision": decision.as_str(), "comment": review.comment
                 }))],
             )
@@ -224,7 +224,7 @@ impl Store {
         let now = now_utc();
         let reviewer_names = "(SELECT name FROM officers o WHERE o.id = r.reviewer)";
         self.write("issuing a receipt", |tx| {
-            let (held_seq, held_hash) = super::chain::chain_head(tx, device_id)?;
+            let (held_seq, held_hash) = crate::store::chain::chain_head(tx, device_id)?;
             let mut stmt = tx
                 .prepare(&format!(
                     "SELECT r.id, r.inspection_id, r.device_id, r.decision, r.comment,
@@ -292,7 +292,7 @@ impl Store {
                 }
             }
             // every record up to the held seq exists here (checked above): one mark moves
-            let acknowledged = super::marks::advance_acked(tx, &device_id, a.held_seq)?;
+            let acknowledged = crate::store::chain::marks::advance_acked(tx, &device_id, a.held_seq)?;
             let mut new_reviews = 0u64;
             for r in &a.reviews {
                 new_reviews += tx

@@ -3,14 +3,14 @@
 
 use serde::Serialize;
 
-use super::audit::who;
-use super::children::add_child_tx;
-use super::custody::add_custody_tx;
-use super::finalize::{Finalized, finalize_tx};
-use super::records::{create_inspection_tx, create_shipment_tx};
-use super::{Result, Store, StoreError};
 use crate::domain::RecordImport;
 use crate::rules::RulePack;
+use crate::store::audit::who;
+use crate::store::record::children::add_child_tx;
+use crate::store::record::custody::add_custody_tx;
+use crate::store::record::draft::{create_inspection_tx, create_shipment_tx};
+use crate::store::record::finalize::{Finalized, finalize_tx};
+use crate::store::{Result, Store, StoreError};
 
 /// The ids an import created.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -17,11 +17,16 @@
 //!   the same transaction (both immutable). Keeping the payload out of the outbox row
 //!   keeps state changes (finalized -> sent -> acknowledged) cheap.
 
+pub(crate) mod marks;
+pub(crate) mod outbox;
+pub(crate) mod verify;
+pub(crate) mod verify_rows;
+
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
-use super::{Context, Result};
 use crate::domain::now_utc;
+use crate::store::{Context, Result};
 
 /// The tables that hold finalized records (a chain payload's objects are rows of these,
 /// keyed by schema.sql column names), in the order a record's rows are written.

@@ -5,49 +5,15 @@
 //! memory). Here, inside the write transaction, the bundle is checked against what
 //! headquarters already holds for the device (continuity, the link to the held head,
 //! identical overlap), then the outbox rows (`received`: another device's) and the records
-//! themselves are inserted by id (`hq_rows.rs`). Any error, also one from the record
+//! themselves are inserted by id (`bundle_rows.rs`). Any error, also one from the record
 //! source, rolls the whole transaction back.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::hq_rows::{Inserter, insert_officers};
-use super::outbox::OfficerRow;
-use super::{Context, Result, Store, StoreError};
 use crate::domain::now_utc;
-
-/// A record of a verified bundle.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IncomingRecord {
-    pub seq: i64,
-    pub kind: String,
-    pub record_id: String,
-    pub created_at: String,
-    pub prev_hash: String,
-    pub hash: String,
-    pub payload: String,
-}
-
-/// The bundle-level facts of a verified bundle; its records arrive one at a time.
-#[derive(Debug, Clone)]
-pub struct IncomingHeader {
-    pub bundle_id: String,
-    pub path: String,
-    pub device_id: String,
-    pub officers: Vec<OfficerRow>,
-}
-
-/// What an import did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportOutcome {
-    pub device_id: String,
-    pub seq_from: i64,
-    pub seq_to: i64,
-    pub new_records: u64,
-    pub already_held: u64,
-    /// what headquarters holds for the device after the import
-    pub held_seq: i64,
-    pub held_hash: String,
-}
+use crate::store::hq::bundle_rows::{Inserter, insert_officers};
+use crate::store::hq::incoming::{ImportOutcome, IncomingHeader, IncomingRecord};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// Connection settings during an import, restored afterwards. Measured on a 100,000-record
 /// bundle (~650 MB of rows): a 16 MiB page cache imports as fast as 512 MiB (dirty pages
@@ -74,7 +40,7 @@ fn held_hash_at(tx: &Transaction<'_>, device_id: &str, seq: i64) -> Result<Optio
 impl Store {
     /// What headquarters holds for `device_id`: (head seq, head hash), (0, GENESIS) if none.
     pub fn held_head(&self, device_id: &str) -> Result<(i64, String)> {
-        super::chain::chain_head(self.conn(), device_id)
+        crate::store::chain::chain_head(self.conn(), device_id)
     }
 
     /// Inserts a verified bundle in one transaction, or refuses it leaving the database
@@ -143,7 +109,7 @@ fn import_in_tx(
         return Err(refused("the bundle holds no records".into()));
     };
     let seq_from = first.seq;
-    let (held_seq, held_hash) = super::chain::chain_head(tx, dev)?;
+    let (held_seq, held_hash) = crate::store::chain::chain_head(tx, dev)?;
     if seq_from > held_seq + 1 {
         return Err(refused(format!(
             "sequence gap: headquarters holds device {dev} up to seq {held_seq}; the bundle starts at seq {seq_from} (record id {}), so seq {}..{} are missing",
@@ -162,7 +128,7 @@ fn import_in_tx(
                 seq_from - 1
             )));
         }
-    } else if first.prev_hash != super::chain::GENESIS_HASH {
+    } else if first.prev_hash != crate::store::chain::GENESIS_HASH {
         return Err(refused(format!(
             "chain link broken: record seq 1 (id {}) does not start the chain",
             first.record_id
@@ -291,7 +257,7 @@ mod tests {
     #[test]
     fn records_that_do_not_follow_each_other_are_refused() {
         let mut s = Store::open_in_memory().unwrap();
-        let genesis = super::super::chain::GENESIS_HASH;
+        let genesis = crate::store::chain::GENESIS_HASH;
         let (h1, h2) = ("1".repeat(64), "2".repeat(64));
         let record = |seq: i64, prev: &str, hash: &str| IncomingRecord {
             seq,

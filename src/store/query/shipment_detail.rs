@@ -3,8 +3,8 @@
 
 use rusqlite::OptionalExtension;
 
-use super::shipments::{ROW_COLS, ShipmentRow, row_of};
-use super::{Context, Result, Review, Store};
+use crate::store::query::shipments::{ROW_COLS, ShipmentRow, row_of};
+use crate::store::{Context, Result, Review, Store};
 
 /// One inspection of a shipment, as listed in its detail.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::chain::{GENESIS_HASH, chain_hash};
-use super::verify_rows::live_rows_differ;
-use super::{Context, Result, Store};
+use crate::store::chain::verify_rows::live_rows_differ;
+use crate::store::chain::{GENESIS_HASH, chain_hash};
+use crate::store::{Context, Result, Store};
 
 /// One device's chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]

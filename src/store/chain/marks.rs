@@ -6,7 +6,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Context, Result};
+use crate::store::{Context, Result};
 
 /// The two watermarks of one device (0 when nothing was sent or acknowledged).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

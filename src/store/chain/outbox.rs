@@ -4,8 +4,8 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::marks::{advance_sent, marks};
-use super::{Context, Result, Store, StoreError};
+use crate::store::chain::marks::{advance_sent, marks};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// One outbox row (a link of a device chain).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +103,7 @@ impl Store {
     /// The seq range to export for `device_id`: from the first unacknowledged record to
     /// the head; None when everything is acknowledged.
     pub fn unacked_range(&self, device_id: &str) -> Result<Option<(i64, i64)>> {
-        let (head, _) = super::chain::chain_head(self.conn(), device_id)?;
+        let (head, _) = crate::store::chain::chain_head(self.conn(), device_id)?;
         let m = marks(self.conn(), device_id)?;
         if m.sent_through > head || m.acked_through > head {
             // only an edited file gets here (a receipt for a seq this device lacks is
@@ -229,7 +229,7 @@ impl Store {
         let Some(device) = self.meta("device_id")? else {
             return Ok(0);
         };
-        let (head, _) = super::chain::chain_head(self.conn(), &device)?;
+        let (head, _) = crate::store::chain::chain_head(self.conn(), &device)?;
         let (finalized, sent, _) = marks(self.conn(), &device)?.counts(head);
         Ok(finalized + sent)
     }
@@ -314,7 +314,7 @@ impl Store {
     pub fn sync_status(&self) -> Result<SyncStatus> {
         let device_id = self.meta("device_id")?.unwrap_or_default();
         let kind = self.db_kind()?;
-        let (head, _) = super::chain::chain_head(self.conn(), &device_id)?;
+        let (head, _) = crate::store::chain::chain_head(self.conn(), &device_id)?;
         let (finalized, sent, acknowledged) = marks(self.conn(), &device_id)?.counts(head);
         let received = self
             .conn()

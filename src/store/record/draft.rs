@@ -5,13 +5,13 @@ use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::audit::{Who, audit, who};
-use super::rows::{diff, insert_row, query_rows, row_by_id, stored, to_row, update_row};
-use super::{Result, Store, StoreError};
 use crate::domain::{
     Finding, Inspection, Measurement, Record, Seizure, Shipment, Stored, StoredSeizure, new_id,
     now_utc,
 };
+use crate::store::audit::{Who, audit, who};
+use crate::store::rows::{diff, insert_row, query_rows, row_by_id, stored, to_row, update_row};
+use crate::store::{Result, Store, StoreError};
 
 /// A draft waiting to be finished: the shipment and, when started, its draft inspection.
 #[derive(Debug, Clone, PartialEq, Serialize)]

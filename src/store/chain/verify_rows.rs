@@ -5,9 +5,9 @@
 use rusqlite::Connection;
 use serde_json::Value;
 
-use super::Result;
-use super::finalize::inspection_payload;
-use super::rows::row_by_id;
+use crate::store::Result;
+use crate::store::record::finalize::inspection_payload;
+use crate::store::rows::row_by_id;
 
 /// Shipment columns derived after finalizing (latest verdict, family, status): they
 /// follow later inspections and amendments, so they are not compared.

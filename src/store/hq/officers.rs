@@ -6,9 +6,9 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::os_login::{describe_uid, os_login, os_uid, owner_uid, with_os_account};
-use super::{Context, Result, Store, StoreError};
 use crate::domain::{DbKind, Role, new_id, now_utc};
+use crate::store::hq::os_login::{describe_uid, os_login, os_uid, owner_uid, with_os_account};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// One row of `officers`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

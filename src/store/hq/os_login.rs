@@ -71,7 +71,7 @@ pub(crate) fn with_os_account(mut new: serde_json::Value) -> String {
 mod tests {
     #[test]
     fn the_login_of_this_process_matches_its_uid() {
-        let name = super::os_login().expect("the test user has a passwd entry");
+        let name = crate::store::os_login().expect("the test user has a passwd entry");
         let out = std::process::Command::new("id")
             .arg("-un")
             .output()

@@ -5,8 +5,8 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Context, Result, Store, StoreError};
 use crate::domain::{DbKind, now_utc};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// This database's own device with its signing key seed (ed25519, 32 bytes).
 #[derive(Clone)]

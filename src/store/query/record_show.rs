@@ -2,8 +2,8 @@
 
 use serde_json::{Value, json};
 
-use super::rows::{query_rows, row_by_id};
-use super::{Context, Result, Store, StoreError};
+use crate::store::rows::{query_rows, row_by_id};
+use crate::store::{Context, Result, Store, StoreError};
 
 impl Store {
     /// The inspection a given id belongs to: an inspection id, a shipment id (its latest
@@ -91,7 +91,7 @@ impl Store {
     /// Counts of rows in the record tables (tests, status lines).
     pub fn record_counts(&self) -> Result<Vec<(String, i64)>> {
         let mut out = Vec::new();
-        for t in super::chain::RECORD_TABLES
+        for t in crate::store::chain::RECORD_TABLES
             .into_iter()
             .chain(["outbox", "audit"])
         {

@@ -3,8 +3,8 @@
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
-use super::{Context, Result, Store, StoreError};
 use crate::domain::{DbKind, Role, new_id, now_utc};
+use crate::store::{Context, Result, Store, StoreError};
 
 /// What `init` needs to know.
 #[derive(Debug, Clone)]
@@ -87,7 +87,7 @@ impl Store {
         let now = now_utc();
         // headquarters: the creating officer acts under the login that created the file
         let login = (opts.kind == DbKind::Hq)
-            .then(super::os_login::os_login)
+            .then(crate::store::hq::os_login::os_login)
             .flatten();
         self.write("initializing the database", |tx| {
             tx.execute(
@@ -114,7 +114,7 @@ impl Store {
                 "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
                  VALUES (?1, ?2, 'init', 'database', ?3, NULL, ?4)",
                 params![now, identity.officer_id, identity.device_id,
-                    super::os_login::with_os_account(serde_json::json!({"kind": identity.kind.as_str(), "device": identity.device_name, "officer": identity.officer_name, "badge": identity.badge, "login": login}))],
+                    crate::store::hq::os_login::with_os_account(serde_json::json!({"kind": identity.kind.as_str(), "device": identity.device_name, "officer": identity.officer_name, "badge": identity.badge, "login": login}))],
             )
             .doing(|| "writing the audit row".into())?;
             Ok(())
@@ -143,7 +143,7 @@ impl Store {
         let badge = crate::domain::sanitize(&id.badge);
         Ok(Some(format!(
             "warning: this process's user (uid {}) has no login name, so {} (badge {badge}) was not mapped to a login and nobody can review yet; the owner of {} maps it later with `minspect officer map --badge {badge} --login LOGIN`",
-            super::os_login::os_uid(),
+            crate::store::hq::os_login::os_uid(),
             crate::domain::sanitize(&id.officer_name),
             self.path_display()
         )))

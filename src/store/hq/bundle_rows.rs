@@ -9,10 +9,10 @@ use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde_json::{Map, Value};
 
-use super::chain::RECORD_TABLES;
-use super::hq_import::IncomingRecord;
-use super::outbox::OfficerRow;
-use super::{Context, Result, StoreError};
+use crate::store::chain::RECORD_TABLES;
+use crate::store::chain::outbox::OfficerRow;
+use crate::store::hq::incoming::IncomingRecord;
+use crate::store::{Context, Result, StoreError};
 
 fn refused(msg: String) -> StoreError {
     StoreError::Invalid(msg)

@@ -1,0 +1,4 @@
+//! Opening a database file: pragmas, schema migrations and the setup of a new database.
+
+pub(crate) mod migrate;
+pub(crate) mod setup;

@@ -1,0 +1,8 @@
+//! Headquarters: the bundle import, officers and their OS logins, reviews and the review queue.
+
+pub(crate) mod bundle_import;
+pub(crate) mod bundle_rows;
+pub(crate) mod incoming;
+pub(crate) mod officers;
+pub(crate) mod os_login;
+pub(crate) mod reviews;

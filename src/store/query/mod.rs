@@ -1,0 +1,5 @@
+//! Read-only queries: shipment pages, shipment detail, record show.
+
+pub(crate) mod record_show;
+pub mod shipment_detail;
+pub mod shipments;
