@@ -25,11 +25,15 @@ fn bench(c: &mut Criterion) {
         },
     )
     .unwrap();
-    let pack = store.active_pack().unwrap().unwrap();
+    let pack = store.rules().active_pack().unwrap().unwrap();
     let mut example = RecordImport::from_json(minspect::cli::EXAMPLE_RECORD).unwrap();
     example.seizures.iter_mut().for_each(|s| s.custody.clear());
-    let shipment_id = store.create_shipment(&example.shipment).unwrap();
+    let shipment_id = store
+        .records_mut()
+        .create_shipment(&example.shipment)
+        .unwrap();
     let inspection_id = store
+        .records_mut()
         .start_inspection(&shipment_id, &example.inspection)
         .unwrap();
 
@@ -44,12 +48,18 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             shipment.consignee = format!("Example Magnet Trading AG, Zug #{n}");
-            assert!(store.update_shipment(&shipment_id, &shipment).unwrap());
+            assert!(
+                store
+                    .records_mut()
+                    .update_shipment(&shipment_id, &shipment)
+                    .unwrap()
+            );
         })
     });
     g.bench_function("draft save (add a measurement)", |b| {
         b.iter(|| {
             store
+                .records_mut()
                 .add_measurement(&inspection_id, &example.measurements[0])
                 .unwrap()
         })
@@ -60,11 +70,15 @@ fn bench(c: &mut Criterion) {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 let id = store
+                    .records_mut()
                     .import_record(&example, false, &pack)
                     .unwrap()
                     .inspection_id;
                 let t = Instant::now();
-                store.finalize_inspection_with(&id, &pack).unwrap();
+                store
+                    .records_mut()
+                    .finalize_inspection_with(&id, &pack)
+                    .unwrap();
                 total += t.elapsed();
             }
             total

@@ -126,10 +126,15 @@ fn fixture() -> Fixture {
     {
         let mut f = new_db(&field, "field-1", DbKind::Field, Role::Officer);
         let mut h = new_db(&hq, "hq-1", DbKind::Hq, Role::Supervisor);
-        let (fk, hk) = (f.local_key().unwrap(), h.local_key().unwrap());
-        h.trust_device(&fk.device_id, &fk.name, DbKind::Field, fk.public_key)
+        let (fk, hk) = (
+            f.device().local_key().unwrap(),
+            h.device().local_key().unwrap(),
+        );
+        h.device_mut()
+            .trust_device(&fk.device_id, &fk.name, DbKind::Field, fk.public_key)
             .unwrap();
-        f.trust_device(&hk.device_id, &hk.name, DbKind::Hq, hk.public_key)
+        f.device_mut()
+            .trust_device(&hk.device_id, &hk.name, DbKind::Hq, hk.public_key)
             .unwrap();
         let t = std::time::Instant::now();
         f.test_support_finalize_samples(n).unwrap();

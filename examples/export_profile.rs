@@ -72,15 +72,16 @@ fn main() {
 /// bundle lines + hashing into a sink, on the cached database.
 fn phases(field: &Path) {
     let s = Store::open_read_only(field).unwrap();
-    let dev = s.meta("device_id").unwrap().unwrap();
-    let range = s.unacked_range(&dev).unwrap().unwrap();
+    let dev = s.db().meta("device_id").unwrap().unwrap();
+    let range = s.chain().unacked_range(&dev).unwrap().unwrap();
     let t = Instant::now();
     let mut bytes = 0usize;
-    s.for_each_outbox_row::<minspect::store::StoreError>(&dev, range, |r| {
-        bytes += r.payload.len();
-        Ok(())
-    })
-    .unwrap();
+    s.chain()
+        .for_each_outbox_row::<minspect::store::StoreError>(&dev, range, |r| {
+            bytes += r.payload.len();
+            Ok(())
+        })
+        .unwrap();
     println!("read only: {:.3?} ({bytes} payload bytes)", t.elapsed());
 }
 

@@ -1,11 +1,13 @@
 //! The audit log: who, when, what, old -> new. Written inside the transaction of the
 //! change it describes, so a change and its audit row commit (or vanish) together.
 
+use std::ops::Deref;
+
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Context, Result, Store, StoreError};
+use super::{Context, Query, Result, Store, StoreError};
 
 /// Who is writing: this database's officer on this device.
 #[derive(Debug, Clone)]
@@ -83,7 +85,7 @@ pub const RECORD_ENTITIES: &[&str] = &[
     "custody_event",
 ];
 
-impl Store {
+impl<S: Deref<Target = Store>> Query<S> {
     /// The audit rows about one record entity (`shipment`, `inspection`, `measurement`,
     /// `finding`, `seizure`, `custody_event`) with id `entity_id`, oldest first.
     pub fn audit_for(&self, entity_id: &str) -> Result<Vec<AuditEntry>> {
@@ -98,6 +100,7 @@ impl Store {
     /// The audit rows about (`entity`, `entity_id`), oldest first (indexed).
     pub fn audit_of(&self, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
         let mut stmt = self
+            .0
             .conn()
             .prepare_cached(
                 "SELECT id, at, actor, action, entity, entity_id, old, new FROM audit

@@ -3,8 +3,10 @@
 
 mod audit;
 pub mod chain;
+mod compat;
 mod db;
 mod device;
+mod handles;
 mod hq;
 pub mod query;
 pub mod record;
@@ -14,13 +16,13 @@ mod testing;
 #[doc(hidden)]
 pub mod testsupport;
 
-pub use query::shipments;
-pub use record::bulk;
+pub use compat::{bulk, shipments};
 
 pub use audit::AuditEntry;
 pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
 pub use db::migrate::{SCHEMA_VERSION, schema_version_of};
 pub use db::setup::{Identity, InitOptions, setup_new_database};
+pub use handles::{Chain, Db, Device, Hq, Query, Records, Rules};
 pub use record::custody::CustodyAppended;
 pub use record::draft::DraftSummary;
 pub use record::finalize::Finalized;

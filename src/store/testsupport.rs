@@ -195,9 +195,10 @@ impl Store {
     #[doc(hidden)]
     pub fn test_support_finalize_samples(&mut self, count: usize) -> Result<Vec<SampleIds>> {
         let device = self
+            .db()
             .meta("device_id")?
             .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
-        let officer = self.meta("officer_id")?.unwrap_or_default();
+        let officer = self.db().meta("officer_id")?.unwrap_or_default();
         self.write("creating sample records (test support)", |tx| {
             let mut made = Vec::new();
             let mut records = 0;
@@ -221,9 +222,10 @@ impl Store {
     #[doc(hidden)]
     pub fn test_support_custody_transfer(&mut self, seizure_id: &str, to: &str) -> Result<String> {
         let device = self
+            .db()
             .meta("device_id")?
             .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
-        let officer = self.meta("officer_id")?.unwrap_or_default();
+        let officer = self.db().meta("officer_id")?.unwrap_or_default();
         self.write("recording a custody transfer (test support)", |tx| {
             custody_one(tx, &device, &officer, seizure_id, to)
         })

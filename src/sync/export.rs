@@ -49,7 +49,7 @@ pub fn check_can_export(kind: DbKind) -> Result<(), SyncError> {
 
 /// Writes the bundle into `dir` and marks its records sent. Prints nothing.
 pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, SyncError> {
-    let local = store.local_key()?;
+    let local = store.device().local_key()?;
     check_can_export(local.kind)?;
     if store.is_read_only() {
         return Err(SyncError::Refused(
@@ -63,7 +63,7 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
             dir.display()
         )));
     }
-    let Some((from, to)) = store.unacked_range(&local.device_id)? else {
+    let Some((from, to)) = store.chain().unacked_range(&local.device_id)? else {
         return Ok(ExportOutcome::NothingToExport);
     };
     let bundle_id = new_id();
@@ -72,11 +72,12 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         device_name: local.name.clone(),
         schema_version: SCHEMA_VERSION,
         rule_pack_version: store
+            .rules()
             .active_pack()?
             .map(|p| p.pack.version)
             .unwrap_or_default(),
-        last_receipt_id: store.meta("last_receipt_id")?,
-        officers: store.officers_for_export()?,
+        last_receipt_id: store.db().meta("last_receipt_id")?,
+        officers: store.chain().officers_for_export()?,
     };
     let name = format!(
         "minspect-{}-s{from}-{to}-{}.bundle",
@@ -98,21 +99,25 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
     let path = fsio::write_atomic(dir, &name, |w| {
         let mut bw = BundleWriter::new(w, header)?;
         let half = ((to - from + 1) / 2).max(1);
-        records = store.for_each_outbox_row::<SyncError>(&local.device_id, (from, to), |row| {
-            bw.record(row)?;
-            if row.seq - from + 1 == half && std::env::var_os("MINSPECT_TEST_PAUSE").is_some() {
-                bw.out().flush().map_err(|source| SyncError::Io {
-                    doing: "writing the bundle".into(),
-                    source,
-                })?;
-                fsio::test_pause("mid-write");
-            }
-            Ok(())
-        })?;
+        records = store.chain().for_each_outbox_row::<SyncError>(
+            &local.device_id,
+            (from, to),
+            |row| {
+                bw.record(row)?;
+                if row.seq - from + 1 == half && std::env::var_os("MINSPECT_TEST_PAUSE").is_some() {
+                    bw.out().flush().map_err(|source| SyncError::Io {
+                        doing: "writing the bundle".into(),
+                        source,
+                    })?;
+                    fsio::test_pause("mid-write");
+                }
+                Ok(())
+            },
+        )?;
         bw.finish(base, &key)?;
         Ok(())
     })?;
-    let marked_sent = store.mark_exported(&ExportedBatch {
+    let marked_sent = store.chain_mut().mark_exported(&ExportedBatch {
         bundle_id: bundle_id.clone(),
         path: path.display().to_string(),
         device_id: local.device_id.clone(),

@@ -44,7 +44,7 @@ fn open_verified(
     let mut src = BufReader::with_capacity(READ_BUF, file);
     let verified = bundle::verify(
         &mut src,
-        |id| Ok(store.trusted_device(id)?.map(|d| d.public_key)),
+        |id| Ok(store.device().trusted_device(id)?.map(|d| d.public_key)),
         SCHEMA_VERSION,
     )?;
     Ok((src, verified))
@@ -81,7 +81,7 @@ pub fn import_bundle_with_test_hook(
     receipt_dir: Option<&Path>,
     between_passes: impl FnOnce(),
 ) -> Result<ImportReport, SyncError> {
-    let local = store.local_key()?;
+    let local = store.device().local_key()?;
     check_can_import(local.kind)?;
     let receipt_dir = match receipt_dir {
         Some(d) => d.to_path_buf(),
@@ -113,6 +113,7 @@ pub fn import_bundle_with_test_hook(
         officers: m.officers.clone(),
     };
     let outcome = store
+        .hq_mut()
         .import_bundle_stream(&header, || records.next_record())
         .map_err(refuse)?;
     let receipt_id = new_id();
@@ -122,7 +123,7 @@ pub fn import_bundle_with_test_hook(
         outcome.held_seq,
         &receipt_id[receipt_id.len() - 12..]
     );
-    let content = store.issue_receipt(
+    let content = store.hq_mut().issue_receipt(
         &receipt_id,
         &m.device_id,
         m.last_receipt_id.as_deref(),

@@ -82,7 +82,7 @@ pub fn export_key(
     out: Option<&Path>,
     force: bool,
 ) -> Result<(KeyFile, Option<PathBuf>), SyncError> {
-    let kf = KeyFile::of_local(&store.local_key()?);
+    let kf = KeyFile::of_local(&store.device().local_key()?);
     let Some(out) = out else {
         return Ok((kf, None));
     };
@@ -135,7 +135,10 @@ pub fn trust_key_file(
             kf.name
         )));
     }
-    let outcome = store.trust_device(&kf.device_id, &kf.name, kf.kind, kf.public_key_bytes())?;
+    let outcome =
+        store
+            .device_mut()
+            .trust_device(&kf.device_id, &kf.name, kf.kind, kf.public_key_bytes())?;
     Ok((kf, outcome))
 }
 

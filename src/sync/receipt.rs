@@ -140,14 +140,14 @@ pub fn check_can_ack(kind: DbKind) -> Result<(), SyncError> {
 
 /// Applies a receipt on this (field) device.
 pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncError> {
-    let local = store.local_key()?;
+    let local = store.device().local_key()?;
     check_can_ack(local.kind)?;
     let bytes = std::fs::read(path).map_err(|source| SyncError::Io {
         doing: format!("reading {}", path.display()),
         source,
     })?;
     let receipt = verify(&bytes, |id| {
-        Ok(store.trusted_device(id)?.map(|d| d.public_key))
+        Ok(store.device().trusted_device(id)?.map(|d| d.public_key))
     })?;
     if receipt.device_id != local.device_id {
         return Err(refused(format!(
@@ -168,7 +168,7 @@ pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncErro
             receipt.receipt_id, r.id, r.device_id
         )));
     }
-    let outcome = store.apply_receipt(&AckInput {
+    let outcome = store.hq_mut().apply_receipt(&AckInput {
         receipt_id: receipt.receipt_id.clone(),
         hq_device_id: receipt.hq_device_id.clone(),
         held_seq: receipt.held_seq,

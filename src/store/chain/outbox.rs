@@ -1,11 +1,13 @@
 //! The device side of sync: reading the unacknowledged outbox for export, marking rows
 //! sent, and the sync status (counts per state, oldest unacknowledged, last export/receipt).
 
+use std::ops::Deref;
+
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::store::chain::marks::{advance_sent, marks};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Chain, Context, Result, Store, StoreError};
 
 /// One outbox row (a link of a device chain).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,12 +101,12 @@ pub struct SyncStatus {
     pub devices: Vec<DeviceHead>,
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Chain<S> {
     /// The seq range to export for `device_id`: from the first unacknowledged record to
     /// the head; None when everything is acknowledged.
     pub fn unacked_range(&self, device_id: &str) -> Result<Option<(i64, i64)>> {
-        let (head, _) = crate::store::chain::chain_head(self.conn(), device_id)?;
-        let m = marks(self.conn(), device_id)?;
+        let (head, _) = crate::store::chain::chain_head(self.0.conn(), device_id)?;
+        let m = marks(self.0.conn(), device_id)?;
         if m.sent_through > head || m.acked_through > head {
             // only an edited file gets here (a receipt for a seq this device lacks is
             // refused): records finalized from now on would silently count as delivered
@@ -126,6 +128,7 @@ impl Store {
         mut f: impl FnMut(&OutboxRow) -> std::result::Result<(), E>,
     ) -> std::result::Result<u64, E> {
         let tx = self
+            .0
             .conn()
             .unchecked_transaction()
             .doing(|| "starting a read transaction for export".into())?;
@@ -173,6 +176,7 @@ impl Store {
     /// The officers of this database (carried in bundles).
     pub fn officers_for_export(&self) -> Result<Vec<OfficerRow>> {
         let mut stmt = self
+            .0
             .conn()
             .prepare("SELECT id, name, badge, role FROM officers ORDER BY id")
             .doing(|| "reading officers".into())?;
@@ -189,54 +193,20 @@ impl Store {
         .doing(|| "reading officers".into())
     }
 
-    /// Marks the records of a written bundle sent (finalized -> sent; records already sent
-    /// now belong to the new bundle), records the export in sync_log and meta, in one
-    /// transaction. Returns how many records the bundle holds, all of them now sent.
-    /// Cost does not grow with the bundle: one mark moves (see `marks.rs`).
-    pub fn mark_exported(&mut self, b: &ExportedBatch) -> Result<u64> {
-        let actor = self.meta("officer_id")?.unwrap_or_default();
-        self.write("marking exported records sent", |tx| {
-            let acked = marks(tx, &b.device_id)?.acked_through;
-            let n = (b.seq_to - b.seq_from.max(acked + 1) + 1).max(0);
-            advance_sent(tx, &b.device_id, b.seq_to)?;
-            tx.execute(
-                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
-                 VALUES (?1, 'export', ?2, ?3, ?4, ?5, ?6, ?7, 1, '', ?1)",
-                params![b.bundle_id, b.at, b.device_id, b.path, b.seq_from, b.seq_to, b.seq_to - b.seq_from + 1],
-            )
-            .doing(|| "writing the sync log".into())?;
-            tx.execute(
-                "INSERT INTO meta (key, value) VALUES ('last_export_at', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [&b.at],
-            )
-            .doing(|| "saving last_export_at".into())?;
-            tx.execute(
-                "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
-                 VALUES (?1, ?2, 'export', 'bundle', ?3, NULL, ?4)",
-                params![b.at, actor, b.bundle_id, serde_json::json!({
-                    "path": b.path, "seq_from": b.seq_from, "seq_to": b.seq_to, "marked_sent": n
-                }).to_string()],
-            )
-            .doing(|| "writing the audit row".into())?;
-            Ok(n as u64)
-        })
-    }
-
     /// Records of this device waiting for headquarters (finalized + sent): the status bar's
     /// pending count.
     pub fn pending_sync_count(&self) -> Result<i64> {
-        let Some(device) = self.meta("device_id")? else {
+        let Some(device) = self.0.db().meta("device_id")? else {
             return Ok(0);
         };
-        let (head, _) = crate::store::chain::chain_head(self.conn(), &device)?;
-        let (finalized, sent, _) = marks(self.conn(), &device)?.counts(head);
+        let (head, _) = crate::store::chain::chain_head(self.0.conn(), &device)?;
+        let (finalized, sent, _) = marks(self.0.conn(), &device)?.counts(head);
         Ok(finalized + sent)
     }
 
     /// This device's queued (unacknowledged) records in seq order, at most `limit`.
     pub fn queued_records(&self, limit: usize) -> Result<Vec<OutboxSummary>> {
-        let device = self.meta("device_id")?.unwrap_or_default();
+        let device = self.0.db().meta("device_id")?.unwrap_or_default();
         let Some((first, _)) = self.unacked_range(&device)? else {
             return Ok(Vec::new());
         };
@@ -247,12 +217,13 @@ impl Store {
     /// (and, for sent ones, the bundle of the last export, which covers every record still
     /// sent: an export runs from the first unacknowledged record to the head).
     fn summaries(&self, device: &str, first: i64, limit: usize) -> Result<Vec<OutboxSummary>> {
-        let m = marks(self.conn(), device)?;
+        let m = marks(self.0.conn(), device)?;
         let last = match m.sent_through > m.acked_through {
             true => self.last_log("export")?,
             false => None,
         };
         let mut stmt = self
+            .0
             .conn()
             .prepare(
                 "SELECT seq, kind, record_id, created_at FROM outbox
@@ -286,7 +257,8 @@ impl Store {
     /// The last successful log entry of `kind`; for receipts applied on a device, the one
     /// that reached furthest (a late, older receipt changes nothing and is not "last").
     fn last_log(&self, kind: &str) -> Result<Option<SyncLogEntry>> {
-        self.conn()
+        self.0
+            .conn()
             .query_row(
                 "SELECT id, kind, at, device_id, path, seq_from, seq_to, records, message
                  FROM sync_log WHERE kind = ?1 AND ok = 1
@@ -312,11 +284,12 @@ impl Store {
 
     /// Counts per state, the oldest unacknowledged record, the last export and receipt.
     pub fn sync_status(&self) -> Result<SyncStatus> {
-        let device_id = self.meta("device_id")?.unwrap_or_default();
-        let kind = self.db_kind()?;
-        let (head, _) = crate::store::chain::chain_head(self.conn(), &device_id)?;
-        let (finalized, sent, acknowledged) = marks(self.conn(), &device_id)?.counts(head);
+        let device_id = self.0.db().meta("device_id")?.unwrap_or_default();
+        let kind = self.0.device().db_kind()?;
+        let (head, _) = crate::store::chain::chain_head(self.0.conn(), &device_id)?;
+        let (finalized, sent, acknowledged) = marks(self.0.conn(), &device_id)?.counts(head);
         let received = self
+            .0
             .conn()
             .query_row(
                 "SELECT count(*) FROM outbox WHERE device_id <> ?1",
@@ -340,6 +313,7 @@ impl Store {
             (self.last_log("export")?, self.last_log("ack")?)
         };
         let mut stmt = self
+            .0
             .conn()
             .prepare(
                 "SELECT o.device_id, coalesce(d.name, ''), count(*), max(o.seq) FROM outbox o
@@ -367,6 +341,42 @@ impl Store {
             last_export,
             last_receipt,
             devices,
+        })
+    }
+}
+
+impl Chain<&mut Store> {
+    /// Marks the records of a written bundle sent (finalized -> sent; records already sent
+    /// now belong to the new bundle), records the export in sync_log and meta, in one
+    /// transaction. Returns how many records the bundle holds, all of them now sent.
+    /// Cost does not grow with the bundle: one mark moves (see `marks.rs`).
+    pub fn mark_exported(&mut self, b: &ExportedBatch) -> Result<u64> {
+        let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
+        self.0.write("marking exported records sent", |tx| {
+            let acked = marks(tx, &b.device_id)?.acked_through;
+            let n = (b.seq_to - b.seq_from.max(acked + 1) + 1).max(0);
+            advance_sent(tx, &b.device_id, b.seq_to)?;
+            tx.execute(
+                "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
+                 VALUES (?1, 'export', ?2, ?3, ?4, ?5, ?6, ?7, 1, '', ?1)",
+                params![b.bundle_id, b.at, b.device_id, b.path, b.seq_from, b.seq_to, b.seq_to - b.seq_from + 1],
+            )
+            .doing(|| "writing the sync log".into())?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('last_export_at', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [&b.at],
+            )
+            .doing(|| "saving last_export_at".into())?;
+            tx.execute(
+                "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
+                 VALUES (?1, ?2, 'export', 'bundle', ?3, NULL, ?4)",
+                params![b.at, actor, b.bundle_id, serde_json::json!({
+                    "path": b.path, "seq_from": b.seq_from, "seq_to": b.seq_to, "marked_sent": n
+                }).to_string()],
+            )
+            .doing(|| "writing the audit row".into())?;
+            Ok(n as u64)
         })
     }
 }

@@ -2,11 +2,13 @@
 //! (seq continuity from 1, prev_hash links, hash over the stored payload text, the
 //! payload's kind, and the frozen rows' record_hash), naming the first broken link.
 
+use std::ops::Deref;
+
 use serde::Serialize;
 
 use crate::store::chain::verify_rows::live_rows_differ;
 use crate::store::chain::{GENESIS_HASH, chain_hash};
-use crate::store::{Context, Result, Store};
+use crate::store::{Chain, Context, Result, Store};
 
 /// One device's chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,11 +64,11 @@ struct Link {
     row_hash: Option<String>,
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Chain<S> {
     /// Recomputes every device chain; stops at the first broken link.
     pub fn verify_chains(&self) -> Result<ChainReport> {
         let doing = || "reading the outbox to verify the chains".to_string();
-        let mut stmt = self
+        let mut stmt = self.0
             .conn()
             .prepare(
                 "SELECT o.device_id, o.seq, o.kind, o.record_id, p.payload, o.hash, o.prev_hash,
@@ -106,7 +108,7 @@ impl Store {
                 Some(p) => Some(p),
                 // check() already refused a missing payload
                 None => live_rows_differ(
-                    self.conn(),
+                    self.0.conn(),
                     &l.kind,
                     &l.record_id,
                     l.payload.as_deref().unwrap_or_default(),
@@ -136,7 +138,7 @@ impl Store {
     /// acknowledged that do not exist: the marks were altered or the outbox lost rows.
     fn marks_beyond_heads(&self, devices: &[DeviceChain]) -> Result<Option<BrokenLink>> {
         let doing = || "reading the delivery marks".to_string();
-        let mut stmt = self
+        let mut stmt = self.0
             .conn()
             .prepare("SELECT device_id, sent_through, acked_through FROM outbox_marks ORDER BY device_id")
             .doing(doing)?;

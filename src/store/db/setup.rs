@@ -1,10 +1,12 @@
 //! Creating a database (`minspect init`, first run) and reading who and what it is.
 
+use std::ops::Deref;
+
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::{DbKind, Role, new_id, now_utc};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Db, Result, Store, StoreError};
 
 /// What `init` needs to know.
 #[derive(Debug, Clone)]
@@ -28,21 +30,91 @@ pub struct Identity {
     pub role: Role,
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Db<S> {
     /// True once `init` has run on this database.
     pub fn is_initialized(&self) -> Result<bool> {
         Ok(self.meta("device_id")?.is_some())
     }
 
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        self.conn()
+        self.0
+            .conn()
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()
             .doing(|| format!("reading setting {key}"))
     }
 
+    /// After `init --hq`: a warning when the creating officer could not be mapped to a
+    /// login (this process's uid has no login name), saying how to map it later; None
+    /// when it is mapped or this is not a headquarters database.
+    pub fn unmapped_hq_warning(&self) -> Result<Option<String>> {
+        let Some(id) = self.identity()?.filter(|i| i.kind == DbKind::Hq) else {
+            return Ok(None);
+        };
+        let login: Option<String> = self
+            .0
+            .conn()
+            .query_row(
+                "SELECT login FROM officers WHERE id = ?1",
+                [&id.officer_id],
+                |r| r.get(0),
+            )
+            .doing(|| "reading the officer".into())?;
+        if login.is_some() {
+            return Ok(None);
+        }
+        let badge = crate::domain::sanitize(&id.badge);
+        Ok(Some(format!(
+            "warning: this process's user (uid {}) has no login name, so {} (badge {badge}) was not mapped to a login and nobody can review yet; the owner of {} maps it later with `minspect officer map --badge {badge} --login LOGIN`",
+            crate::store::hq::os_login::os_uid(),
+            crate::domain::sanitize(&id.officer_name),
+            self.0.path_display()
+        )))
+    }
+
+    /// Who this database belongs to; None before `init`.
+    pub fn identity(&self) -> Result<Option<Identity>> {
+        let Some(device_id) = self.meta("device_id")? else {
+            return Ok(None);
+        };
+        let officer_id = self.meta("officer_id")?.unwrap_or_default();
+        let kind = self
+            .meta("kind")?
+            .and_then(|k| DbKind::parse(&k))
+            .unwrap_or(DbKind::Field);
+        let device_name: String = self
+            .0
+            .conn()
+            .query_row(
+                "SELECT name FROM devices WHERE id = ?1",
+                [&device_id],
+                |r| r.get(0),
+            )
+            .doing(|| "reading the device".into())?;
+        let (officer_name, badge, role): (String, String, String) = self
+            .0
+            .conn()
+            .query_row(
+                "SELECT name, badge, role FROM officers WHERE id = ?1",
+                [&officer_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .doing(|| "reading the officer".into())?;
+        Ok(Some(Identity {
+            kind,
+            device_id,
+            device_name,
+            officer_id,
+            officer_name,
+            badge,
+            role: Role::parse(&role).unwrap_or_default(),
+        }))
+    }
+}
+
+impl Db<&mut Store> {
     pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        self.write(&format!("saving setting {key}"), |tx| {
+        self.0.write(&format!("saving setting {key}"), |tx| {
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -68,7 +140,7 @@ impl Store {
         if self.is_initialized()? {
             return Err(StoreError::Invalid(format!(
                 "database {} is already initialized; refusing to overwrite it",
-                self.path_display()
+                self.0.path_display()
             )));
         }
         let mut seed = [0u8; 32];
@@ -89,7 +161,7 @@ impl Store {
         let login = (opts.kind == DbKind::Hq)
             .then(crate::store::hq::os_login::os_login)
             .flatten();
-        self.write("initializing the database", |tx| {
+        self.0.write("initializing the database", |tx| {
             tx.execute(
                 "INSERT INTO officers (id, name, badge, role, login, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![identity.officer_id, identity.officer_name, identity.badge, identity.role.as_str(), login, now],
@@ -121,75 +193,13 @@ impl Store {
         })?;
         Ok(identity)
     }
-
-    /// After `init --hq`: a warning when the creating officer could not be mapped to a
-    /// login (this process's uid has no login name), saying how to map it later; None
-    /// when it is mapped or this is not a headquarters database.
-    pub fn unmapped_hq_warning(&self) -> Result<Option<String>> {
-        let Some(id) = self.identity()?.filter(|i| i.kind == DbKind::Hq) else {
-            return Ok(None);
-        };
-        let login: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT login FROM officers WHERE id = ?1",
-                [&id.officer_id],
-                |r| r.get(0),
-            )
-            .doing(|| "reading the officer".into())?;
-        if login.is_some() {
-            return Ok(None);
-        }
-        let badge = crate::domain::sanitize(&id.badge);
-        Ok(Some(format!(
-            "warning: this process's user (uid {}) has no login name, so {} (badge {badge}) was not mapped to a login and nobody can review yet; the owner of {} maps it later with `minspect officer map --badge {badge} --login LOGIN`",
-            crate::store::hq::os_login::os_uid(),
-            crate::domain::sanitize(&id.officer_name),
-            self.path_display()
-        )))
-    }
-
-    /// Who this database belongs to; None before `init`.
-    pub fn identity(&self) -> Result<Option<Identity>> {
-        let Some(device_id) = self.meta("device_id")? else {
-            return Ok(None);
-        };
-        let officer_id = self.meta("officer_id")?.unwrap_or_default();
-        let kind = self
-            .meta("kind")?
-            .and_then(|k| DbKind::parse(&k))
-            .unwrap_or(DbKind::Field);
-        let device_name: String = self
-            .conn()
-            .query_row(
-                "SELECT name FROM devices WHERE id = ?1",
-                [&device_id],
-                |r| r.get(0),
-            )
-            .doing(|| "reading the device".into())?;
-        let (officer_name, badge, role): (String, String, String) = self
-            .conn()
-            .query_row(
-                "SELECT name, badge, role FROM officers WHERE id = ?1",
-                [&officer_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .doing(|| "reading the officer".into())?;
-        Ok(Some(Identity {
-            kind,
-            device_id,
-            device_name,
-            officer_id,
-            officer_name,
-            badge,
-            role: Role::parse(&role).unwrap_or_default(),
-        }))
-    }
 }
 
 /// Everything a new database gets: its identity, then the embedded rule pack.
 pub fn setup_new_database(store: &mut Store, opts: &InitOptions) -> Result<Identity> {
-    let identity = store.initialize(opts)?;
-    store.install_pack(crate::rules::EMBEDDED_PACK, "embedded")?;
+    let identity = store.db_mut().initialize(opts)?;
+    store
+        .rules_mut()
+        .install_pack(crate::rules::EMBEDDED_PACK, "embedded")?;
     Ok(identity)
 }

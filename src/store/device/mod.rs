@@ -3,10 +3,12 @@
 //! bundles); a field database trusts headquarters (it accepts its receipts). The kind of a
 //! trusted device follows from that rule, so it is not stored.
 
+use std::ops::Deref;
+
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::{DbKind, now_utc};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Device, Result, Store, StoreError};
 
 /// This database's own device with its signing key seed (ed25519, 32 bytes).
 #[derive(Clone)]
@@ -58,10 +60,12 @@ fn key32(bytes: Vec<u8>, what: &str) -> Result<[u8; 32]> {
         .map_err(|_| StoreError::Invalid(format!("{what} is not 32 bytes long")))
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Device<S> {
     /// The kind of this database (field when unset).
     pub fn db_kind(&self) -> Result<DbKind> {
         Ok(self
+            .0
+            .db()
             .meta("kind")?
             .and_then(|k| DbKind::parse(&k))
             .unwrap_or(DbKind::Field))
@@ -71,6 +75,7 @@ impl Store {
     pub fn local_key(&self) -> Result<LocalKey> {
         let kind = self.db_kind()?;
         let row: Option<LocalRow> = self
+            .0
             .conn()
             .query_row(
                 "SELECT id, name, public_key, private_key FROM devices WHERE is_local = 1",
@@ -96,18 +101,11 @@ impl Store {
         })
     }
 
-    /// The trusted kind of a non-local device, by the rule above.
-    fn trusted_kind(local: DbKind) -> DbKind {
-        match local {
-            DbKind::Hq => DbKind::Field,
-            _ => DbKind::Hq,
-        }
-    }
-
     /// Every device known here: the local one first, then trusted devices by name.
     pub fn devices(&self) -> Result<Vec<DeviceInfo>> {
         let local_kind = self.db_kind()?;
         let mut stmt = self
+            .0
             .conn()
             .prepare(
                 "SELECT id, name, public_key, is_local, trusted_at, created_at FROM devices
@@ -135,7 +133,7 @@ impl Store {
                     kind: if is_local {
                         local_kind
                     } else {
-                        Self::trusted_kind(local_kind)
+                        Store::trusted_kind(local_kind)
                     },
                     id,
                     name,
@@ -154,7 +152,9 @@ impl Store {
             .into_iter()
             .find(|d| d.id == id && !d.is_local && d.trusted_at.is_some()))
     }
+}
 
+impl Device<&mut Store> {
     /// Trusts another device's public key. Headquarters trusts field devices; a field
     /// device trusts headquarters; a training database trusts nobody. A device id already
     /// trusted with a different key is refused (a key never changes silently).
@@ -171,7 +171,7 @@ impl Store {
                 "this is a training database; it does not sync and trusts no device".into(),
             ));
         }
-        let wanted = Self::trusted_kind(local.kind);
+        let wanted = Store::trusted_kind(local.kind);
         if kind != wanted {
             return Err(StoreError::Invalid(format!(
                 "kind: a {} database trusts {} keys only; this key file is for a {} device",
@@ -194,6 +194,7 @@ impl Store {
             return Err(StoreError::Invalid("name: must not be empty".into()));
         }
         let existing: Option<Vec<u8>> = self
+            .0
             .conn()
             .query_row("SELECT public_key FROM devices WHERE id = ?1", [id], |r| {
                 r.get(0)
@@ -210,8 +211,8 @@ impl Store {
             };
         }
         let now = now_utc();
-        let actor = self.meta("officer_id")?.unwrap_or_default();
-        self.write("trusting a device key", |tx| {
+        let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
+        self.0.write("trusting a device key", |tx| {
             tx.execute(
                 "INSERT INTO devices (id, name, public_key, private_key, is_local, trusted_at, created_at)
                  VALUES (?1, ?2, ?3, NULL, 0, ?4, ?4)",
@@ -229,5 +230,15 @@ impl Store {
             Ok(())
         })?;
         Ok(TrustOutcome::Added)
+    }
+}
+
+impl Store {
+    /// The trusted kind of a non-local device, by the rule above.
+    fn trusted_kind(local: DbKind) -> DbKind {
+        match local {
+            DbKind::Hq => DbKind::Field,
+            _ => DbKind::Hq,
+        }
     }
 }

@@ -8,12 +8,14 @@
 //! themselves are inserted by id (`bundle_rows.rs`). Any error, also one from the record
 //! source, rolls the whole transaction back.
 
+use std::ops::Deref;
+
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::domain::now_utc;
 use crate::store::hq::bundle_rows::{Inserter, insert_officers};
 use crate::store::hq::incoming::{ImportOutcome, IncomingHeader, IncomingRecord};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Hq, Result, Store, StoreError};
 
 /// Connection settings during an import, restored afterwards. Measured on a 100,000-record
 /// bundle (~650 MB of rows): a 16 MiB page cache imports as fast as 512 MiB (dirty pages
@@ -37,12 +39,14 @@ fn held_hash_at(tx: &Transaction<'_>, device_id: &str, seq: i64) -> Result<Optio
     .doing(|| format!("reading held record seq {seq}"))
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Hq<S> {
     /// What headquarters holds for `device_id`: (head seq, head hash), (0, GENESIS) if none.
     pub fn held_head(&self, device_id: &str) -> Result<(i64, String)> {
-        crate::store::chain::chain_head(self.conn(), device_id)
+        crate::store::chain::chain_head(self.0.conn(), device_id)
     }
+}
 
+impl Hq<&mut Store> {
     /// Inserts a verified bundle in one transaction, or refuses it leaving the database
     /// unchanged. `next` yields the records in seq order (contiguous and linked; checked
     /// again here) and `Ok(None)` after the last one; an error from `next` rolls the
@@ -55,8 +59,8 @@ impl Store {
         mut next: impl FnMut() -> std::result::Result<Option<IncomingRecord>, E>,
     ) -> std::result::Result<ImportOutcome, E> {
         let now = now_utc();
-        let actor = self.meta("officer_id")?.unwrap_or_default();
-        let saved = set_pragmas(self.conn(), &IMPORT_PRAGMAS)?;
+        let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
+        let saved = set_pragmas(self.0.conn(), &IMPORT_PRAGMAS)?;
         let mut source_error = None;
         let result = {
             // the source's own error waits in `source_error`; the store sees a refusal
@@ -66,11 +70,11 @@ impl Store {
                     refused("the bundle could not be read".into())
                 })
             };
-            self.write("importing a bundle", |tx| {
+            self.0.write("importing a bundle", |tx| {
                 import_in_tx(tx, h, &mut pull, &now, &actor)
             })
         };
-        set_pragmas(self.conn(), &saved)?;
+        set_pragmas(self.0.conn(), &saved)?;
         match (result, source_error) {
             (Err(_), Some(e)) => Err(e),
             (result, _) => result.map_err(E::from),
@@ -243,11 +247,13 @@ mod tests {
             officers: Vec::new(),
         };
         let e = s
+            .hq_mut()
             .import_bundle_stream(&h, || Err::<Option<IncomingRecord>, _>(TestError::Source))
             .unwrap_err();
         assert_eq!(e, TestError::Source);
         assert_eq!(settings(&s), before);
         let e = s
+            .hq_mut()
             .import_bundle_stream(&h, || Ok::<_, TestError>(None))
             .unwrap_err();
         assert_eq!(e, TestError::Store("the bundle holds no records".into()));
@@ -285,7 +291,8 @@ mod tests {
         };
         let import = |s: &mut Store, records: Vec<IncomingRecord>| {
             let mut records = records.into_iter();
-            s.import_bundle_stream(&h, || Ok::<_, StoreError>(records.next()))
+            s.hq_mut()
+                .import_bundle_stream(&h, || Ok::<_, StoreError>(records.next()))
                 .map_err(|e| e.to_string())
         };
         let held = import(&mut s, vec![record(1, genesis, &h1), record(2, &h1, &h2)]).unwrap();

@@ -3,12 +3,14 @@
 //! OS login of this process (DESIGN §6: the SSH user mapped to a supervisor row), so
 //! several supervisors share one file, each acting as themselves.
 
+use std::ops::Deref;
+
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use crate::domain::{DbKind, Role, new_id, now_utc};
 use crate::store::hq::os_login::{describe_uid, os_login, os_uid, owner_uid, with_os_account};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Hq, Result, Store, StoreError};
 
 /// One row of `officers`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -70,10 +72,11 @@ fn how_to_map(login: &str) -> String {
     )
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Hq<S> {
     /// Every officer, by name.
     pub fn officers(&self) -> Result<Vec<Officer>> {
         let mut stmt = self
+            .0
             .conn()
             .prepare(&format!("SELECT {COLS} FROM officers ORDER BY name, badge"))
             .doing(|| "reading officers".into())?;
@@ -84,7 +87,8 @@ impl Store {
     }
 
     fn officer_where(&self, col: &str, value: &str) -> Result<Option<Officer>> {
-        self.conn()
+        self.0
+            .conn()
             .query_row(
                 &format!("SELECT {COLS} FROM officers WHERE {col} = ?1"),
                 [value],
@@ -98,9 +102,11 @@ impl Store {
     /// officer mapped to this process's OS login; refused (naming the login and how to
     /// map it) when there is none.
     pub fn acting_officer(&self) -> Result<Officer> {
-        let kind = self.db_kind()?;
+        let kind = self.0.device().db_kind()?;
         if kind != DbKind::Hq {
             let id = self
+                .0
+                .db()
                 .meta("officer_id")?
                 .ok_or_else(|| StoreError::NotFound("this database's officer".into()))?;
             return self
@@ -124,7 +130,7 @@ impl Store {
     /// The acting officer, who must be a supervisor at a headquarters database (review
     /// decisions, adding officers). The refusal says why in words.
     pub fn acting_supervisor(&self) -> Result<Officer> {
-        if self.db_kind()? != DbKind::Hq {
+        if self.0.device().db_kind()? != DbKind::Hq {
             return Err(StoreError::Invalid(
                 "review decisions are made at headquarters; this is not a headquarters database"
                     .into(),
@@ -145,6 +151,62 @@ impl Store {
         Ok(o)
     }
 
+    fn require_hq(&self) -> Result<()> {
+        if self.0.device().db_kind()? != DbKind::Hq {
+            return Err(StoreError::Invalid(
+                "officers and their logins are managed at headquarters; this database's officer is the one set by `minspect init`".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Who may add officers and map logins, as the audit actor. Once any officer has a
+    /// login: the supervisor mapped to this process's login (its id). Before that (the
+    /// bootstrap: `init --hq` ran under a uid with no login name, or the file predates
+    /// logins) only the OS user owning the database file may, recorded as `login:NAME`
+    /// (`uid:N` without a name) since no officer is theirs yet; an in-memory database has
+    /// no owner. `doing` starts the refusal.
+    fn officer_authority(&self, doing: &str) -> Result<String> {
+        let any_login = self
+            .0
+            .conn()
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM officers WHERE login IS NOT NULL)",
+                [],
+                |r| r.get::<_, bool>(0),
+            )
+            .doing(|| "reading officers".into())?;
+        if any_login {
+            return self
+                .acting_supervisor()
+                .map(|o| o.id)
+                .map_err(|e| StoreError::Invalid(format!("{doing}: {e}")));
+        }
+        let me = os_uid();
+        if let Some(path) = self.0.path() {
+            let owner = owner_uid(path).map_err(|e| {
+                StoreError::Invalid(format!(
+                    "{doing}: cannot tell who owns {}: {e}",
+                    path.display()
+                ))
+            })?;
+            if owner != me {
+                return Err(StoreError::Invalid(format!(
+                    "{doing}: no officer of this headquarters database is mapped to a login yet, so only the owner of {}, {}, may map the first one; this process runs as {}",
+                    path.display(),
+                    describe_uid(owner),
+                    describe_uid(me)
+                )));
+            }
+        }
+        Ok(match os_login() {
+            Some(l) => format!("login:{l}"),
+            None => format!("uid:{me}"),
+        })
+    }
+}
+
+impl Hq<&mut Store> {
     /// Headquarters: adds an officer, optionally mapped to an OS login, with its audit
     /// row, in one transaction. Who may: see `officer_authority`.
     /// A duplicate badge or login is refused and nothing is written.
@@ -189,7 +251,7 @@ impl Store {
             login: new.login.clone(),
             created_at: now_utc(),
         };
-        self.write("adding an officer", |tx| {
+        self.0.write("adding an officer", |tx| {
             tx.execute(
                 &format!("INSERT INTO officers ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
                 params![
@@ -249,7 +311,7 @@ impl Store {
         if old.as_deref() == Some(login) {
             return Ok((officer, old));
         }
-        self.write("mapping a login", |tx| {
+        self.0.write("mapping a login", |tx| {
             tx.execute(
                 "UPDATE officers SET login = ?1 WHERE id = ?2",
                 params![login, officer.id],
@@ -271,59 +333,6 @@ impl Store {
         })?;
         Ok((officer, old))
     }
-
-    fn require_hq(&self) -> Result<()> {
-        if self.db_kind()? != DbKind::Hq {
-            return Err(StoreError::Invalid(
-                "officers and their logins are managed at headquarters; this database's officer is the one set by `minspect init`".into(),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Who may add officers and map logins, as the audit actor. Once any officer has a
-    /// login: the supervisor mapped to this process's login (its id). Before that (the
-    /// bootstrap: `init --hq` ran under a uid with no login name, or the file predates
-    /// logins) only the OS user owning the database file may, recorded as `login:NAME`
-    /// (`uid:N` without a name) since no officer is theirs yet; an in-memory database has
-    /// no owner. `doing` starts the refusal.
-    fn officer_authority(&self, doing: &str) -> Result<String> {
-        let any_login = self
-            .conn()
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM officers WHERE login IS NOT NULL)",
-                [],
-                |r| r.get::<_, bool>(0),
-            )
-            .doing(|| "reading officers".into())?;
-        if any_login {
-            return self
-                .acting_supervisor()
-                .map(|o| o.id)
-                .map_err(|e| StoreError::Invalid(format!("{doing}: {e}")));
-        }
-        let me = os_uid();
-        if let Some(path) = self.path() {
-            let owner = owner_uid(path).map_err(|e| {
-                StoreError::Invalid(format!(
-                    "{doing}: cannot tell who owns {}: {e}",
-                    path.display()
-                ))
-            })?;
-            if owner != me {
-                return Err(StoreError::Invalid(format!(
-                    "{doing}: no officer of this headquarters database is mapped to a login yet, so only the owner of {}, {}, may map the first one; this process runs as {}",
-                    path.display(),
-                    describe_uid(owner),
-                    describe_uid(me)
-                )));
-            }
-        }
-        Ok(match os_login() {
-            Some(l) => format!("login:{l}"),
-            None => format!("uid:{me}"),
-        })
-    }
 }
 
 #[cfg(test)]
@@ -335,19 +344,20 @@ mod tests {
     #[test]
     fn an_in_memory_database_without_logins_may_be_bootstrapped() {
         let mut s = Store::open_in_memory().unwrap();
-        s.initialize(&crate::store::InitOptions {
-            officer_name: "Officer Li".into(),
-            badge: "HQ-0001".into(),
-            device_name: "hq".into(),
-            kind: DbKind::Hq,
-            role: Role::Supervisor,
-        })
-        .unwrap();
+        s.db_mut()
+            .initialize(&crate::store::InitOptions {
+                officer_name: "Officer Li".into(),
+                badge: "HQ-0001".into(),
+                device_name: "hq".into(),
+                kind: DbKind::Hq,
+                role: Role::Supervisor,
+            })
+            .unwrap();
         s.conn()
             .execute("UPDATE officers SET login = NULL", [])
             .unwrap();
         let me = os_login().expect("the test user has a login name");
-        let (o, old) = s.map_login("HQ-0001", &me).unwrap();
+        let (o, old) = s.hq_mut().map_login("HQ-0001", &me).unwrap();
         assert_eq!((o.login.as_deref(), old), (Some(me.as_str()), None));
         let actor: String = s
             .conn()

@@ -6,11 +6,13 @@
 //! reported as acknowledged (bundle manifest `last_receipt_id`; receipt ids are UUIDv7, so
 //! they sort by time). The device stores decisions by id, so a repeat changes nothing.
 
+use std::ops::Deref;
+
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{new_id, now_utc};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Hq, Result, Store, StoreError};
 
 /// approved / returned (with a comment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,7 +100,49 @@ const REVIEW_COLS: &str =
 const SHOWN_COLS: &str = "r.id, r.inspection_id, r.device_id, r.decision, r.comment,
     coalesce((SELECT name FROM officers o WHERE o.id = r.reviewer), r.reviewer), r.decided_at, r.receipt_id";
 
-impl Store {
+impl<S: Deref<Target = Store>> Hq<S> {
+    /// Every review decision on an inspection, oldest first, the reviewer by name (for
+    /// display; [`Store::reviews_stored`] gives the rows as stored).
+    pub fn reviews_for(&self, inspection_id: &str) -> Result<Vec<Review>> {
+        self.reviews_of(SHOWN_COLS, inspection_id)
+    }
+
+    /// Every review decision on an inspection as stored (HQ: the reviewer's officer id).
+    pub fn reviews_stored(&self, inspection_id: &str) -> Result<Vec<Review>> {
+        self.reviews_of("r.id, r.inspection_id, r.device_id, r.decision, r.comment, r.reviewer, r.decided_at, r.receipt_id", inspection_id)
+    }
+
+    fn reviews_of(&self, cols: &str, inspection_id: &str) -> Result<Vec<Review>> {
+        let mut stmt = self.0
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {cols} FROM reviews r WHERE r.inspection_id = ?1 ORDER BY r.decided_at, r.id"
+            ))
+            .doing(|| "reading reviews".into())?;
+        stmt.query_map([inspection_id], review_of)
+            .doing(|| "reading reviews".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading reviews".into())
+    }
+
+    /// The newest review decisions held here (device: delivered by receipts; HQ: made
+    /// here), newest first, at most `limit`. For the Sync screen.
+    pub fn recent_reviews(&self, limit: usize) -> Result<Vec<Review>> {
+        let mut stmt = self
+            .0
+            .conn()
+            .prepare(&format!(
+                "SELECT {SHOWN_COLS} FROM reviews r ORDER BY r.decided_at DESC, r.id DESC LIMIT ?1"
+            ))
+            .doing(|| "reading recent reviews".into())?;
+        stmt.query_map([limit as i64], review_of)
+            .doing(|| "reading recent reviews".into())?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(|| "reading recent reviews".into())
+    }
+}
+
+impl Hq<&mut Store> {
     /// Headquarters: the acting supervisor (mapped to this process's OS login) approves or
     /// returns a received inspection. A return needs a comment. Writes the review and its
     /// audit row in one transaction.
@@ -117,6 +161,7 @@ impl Store {
             ));
         }
         let device_id: String = self
+            .0
             .conn()
             .query_row(
                 "SELECT device_id FROM inspections WHERE id = ?1 AND state = 'finalized'",
@@ -143,7 +188,7 @@ impl Store {
             decided_at: now_utc(),
             receipt_id: None,
         };
-        self.write("recording a review decision", |tx| {
+        self.0.write("recording a review decision", |tx| {
             tx.execute(
                 &format!(
                     "INSERT INTO reviews ({REVIEW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)"
@@ -172,45 +217,6 @@ impl Store {
         Ok(review)
     }
 
-    /// Every review decision on an inspection, oldest first, the reviewer by name (for
-    /// display; [`Store::reviews_stored`] gives the rows as stored).
-    pub fn reviews_for(&self, inspection_id: &str) -> Result<Vec<Review>> {
-        self.reviews_of(SHOWN_COLS, inspection_id)
-    }
-
-    /// Every review decision on an inspection as stored (HQ: the reviewer's officer id).
-    pub fn reviews_stored(&self, inspection_id: &str) -> Result<Vec<Review>> {
-        self.reviews_of("r.id, r.inspection_id, r.device_id, r.decision, r.comment, r.reviewer, r.decided_at, r.receipt_id", inspection_id)
-    }
-
-    fn reviews_of(&self, cols: &str, inspection_id: &str) -> Result<Vec<Review>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&format!(
-                "SELECT {cols} FROM reviews r WHERE r.inspection_id = ?1 ORDER BY r.decided_at, r.id"
-            ))
-            .doing(|| "reading reviews".into())?;
-        stmt.query_map([inspection_id], review_of)
-            .doing(|| "reading reviews".into())?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .doing(|| "reading reviews".into())
-    }
-
-    /// The newest review decisions held here (device: delivered by receipts; HQ: made
-    /// here), newest first, at most `limit`. For the Sync screen.
-    pub fn recent_reviews(&self, limit: usize) -> Result<Vec<Review>> {
-        let mut stmt = self
-            .conn()
-            .prepare(&format!(
-                "SELECT {SHOWN_COLS} FROM reviews r ORDER BY r.decided_at DESC, r.id DESC LIMIT ?1"
-            ))
-            .doing(|| "reading recent reviews".into())?;
-        stmt.query_map([limit as i64], review_of)
-            .doing(|| "reading recent reviews".into())?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .doing(|| "reading recent reviews".into())
-    }
-
     /// Headquarters: prepares receipt `receipt_id` for `device_id` in one transaction:
     /// what is held for the device and the decisions to deliver (marked with the receipt
     /// id), and a sync_log row.
@@ -223,7 +229,7 @@ impl Store {
     ) -> Result<ReceiptContent> {
         let now = now_utc();
         let reviewer_names = "(SELECT name FROM officers o WHERE o.id = r.reviewer)";
-        self.write("issuing a receipt", |tx| {
+        self.0.write("issuing a receipt", |tx| {
             let (held_seq, held_hash) = crate::store::chain::chain_head(tx, device_id)?;
             let mut stmt = tx
                 .prepare(&format!(
@@ -257,11 +263,13 @@ impl Store {
     /// are stored by id. Refuses a receipt whose held head is not this device's chain.
     pub fn apply_receipt(&mut self, a: &AckInput) -> Result<AckOutcome> {
         let device_id = self
+            .0
+            .db()
             .meta("device_id")?
             .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
         let now = now_utc();
-        let actor = self.meta("officer_id")?.unwrap_or_default();
-        self.write("acknowledging a receipt", |tx| {
+        let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
+        self.0.write("acknowledging a receipt", |tx| {
             if a.held_seq > 0 {
                 let local: Option<String> = tx
                     .query_row(

@@ -1,11 +1,13 @@
 //! Looking records up by any of their ids, and the raw JSON view of one record.
 
+use std::ops::Deref;
+
 use serde_json::{Value, json};
 
 use crate::store::rows::{query_rows, row_by_id};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Query, Result, Store, StoreError};
 
-impl Store {
+impl<S: Deref<Target = Store>> Query<S> {
     /// The inspection a given id belongs to: an inspection id, a shipment id (its latest
     /// inspection), a seizure id or a custody transfer id.
     pub fn resolve_inspection(&self, id: &str) -> Result<String> {
@@ -14,7 +16,7 @@ impl Store {
              UNION ALL SELECT inspection_id FROM seizures WHERE id = ?1
              UNION ALL SELECT s.inspection_id FROM custody_events c JOIN seizures s ON s.id = c.seizure_id WHERE c.id = ?1
              LIMIT 1";
-        let rows = query_rows(self.conn(), sql, [id], "looking up the record")?;
+        let rows = query_rows(self.0.conn(), sql, [id], "looking up the record")?;
         rows.first()
             .and_then(|r| r.get("id"))
             .and_then(|v| v.as_str())
@@ -29,12 +31,31 @@ impl Store {
     /// (device_id, seq, hash, state), the ids of its amendments and its review decisions
     /// (oldest first).
     pub fn record_json(&self, inspection_id: &str) -> Result<Value> {
-        let mut v = Self::record_json_tx(self.conn(), inspection_id)?;
-        v["reviews"] = serde_json::to_value(self.reviews_stored(inspection_id)?)
+        let mut v = Store::record_json_tx(self.0.conn(), inspection_id)?;
+        v["reviews"] = serde_json::to_value(self.0.hq().reviews_stored(inspection_id)?)
             .map_err(|e| StoreError::Invalid(format!("encoding the reviews: {e}")))?;
         Ok(v)
     }
 
+    /// Counts of rows in the record tables (tests, status lines).
+    pub fn record_counts(&self) -> Result<Vec<(String, i64)>> {
+        let mut out = Vec::new();
+        for t in crate::store::chain::RECORD_TABLES
+            .into_iter()
+            .chain(["outbox", "audit"])
+        {
+            let n: i64 = self
+                .0
+                .conn()
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .doing(|| format!("counting {t}"))?;
+            out.push((t.to_string(), n));
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
     pub(crate) fn record_json_tx(c: &rusqlite::Connection, inspection_id: &str) -> Result<Value> {
         let inspection = row_by_id(c, "inspections", inspection_id, "inspection")?;
         let shipment_id = inspection["shipment_id"]
@@ -86,22 +107,6 @@ impl Store {
             "outbox": outbox,
             "amendments": amendments,
         }))
-    }
-
-    /// Counts of rows in the record tables (tests, status lines).
-    pub fn record_counts(&self) -> Result<Vec<(String, i64)>> {
-        let mut out = Vec::new();
-        for t in crate::store::chain::RECORD_TABLES
-            .into_iter()
-            .chain(["outbox", "audit"])
-        {
-            let n: i64 = self
-                .conn()
-                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
-                .doing(|| format!("counting {t}"))?;
-            out.push((t.to_string(), n));
-        }
-        Ok(out)
     }
 }
 

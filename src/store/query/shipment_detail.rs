@@ -1,10 +1,12 @@
 //! One shipment with its inspections, findings and seizures (the detail pane), and the
 //! pending-sync count of the status bar.
 
+use std::ops::Deref;
+
 use rusqlite::OptionalExtension;
 
 use crate::store::query::shipments::{ROW_COLS, ShipmentRow, row_of};
-use crate::store::{Context, Result, Review, Store};
+use crate::store::{Context, Query, Result, Review, Store};
 
 /// One inspection of a shipment, as listed in its detail.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,11 +67,11 @@ pub struct ShipmentDetail {
     pub seizures: Vec<SeizureLine>,
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Query<S> {
     /// A shipment with its inspections, findings and seizures; None if unknown.
     pub fn shipment_detail(&self, id: &str) -> Result<Option<ShipmentDetail>> {
         let doing = || format!("reading shipment {id}");
-        let c = self.conn();
+        let c = self.0.conn();
         let head = c
             .prepare_cached(&format!(
                 "SELECT {ROW_COLS}, s.state, s.exporter_credit_code, s.consignee, s.end_user,
@@ -131,7 +133,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()
             .doing(doing)?;
         for i in &mut d.inspections {
-            i.review = self.reviews_for(&i.id)?.pop();
+            i.review = self.0.hq().reviews_for(&i.id)?.pop();
         }
         d.findings = c
             .prepare_cached(

@@ -2,6 +2,8 @@
 //! detail. Never OFFSET, never LIKE over the log; every statement is finished before
 //! the call returns (no read transaction is held across frames).
 
+use std::ops::Deref;
+
 use chrono::NaiveDate;
 use rusqlite::{Row, ToSql};
 
@@ -10,7 +12,7 @@ pub use crate::store::query::shipment_detail::{
 };
 
 use crate::domain::FieldError;
-use crate::store::{Context, Result, Store};
+use crate::store::{Context, Query, Result, Store};
 
 /// What the log is filtered by. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -278,7 +280,7 @@ pub fn page_sql(f: &ShipmentFilter, from: &PageFrom, limit: usize) -> (String, V
     )
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Query<S> {
     /// One page of the log, newest first, starting at `from`. Rows come back newest
     /// first whatever the direction of the scan.
     pub fn shipments_page(
@@ -323,6 +325,7 @@ impl Store {
     ) -> Result<Vec<(i64, ShipmentRow)>> {
         let (sql, params) = page_sql(filter, from, limit);
         let mut stmt = self
+            .0
             .conn()
             .prepare_cached(&sql)
             .doing(|| "preparing the shipment log query".into())?;
@@ -349,7 +352,7 @@ impl Store {
             ..filter.clone()
         };
         let ascending = matches!(from, PageFrom::Oldest | PageFrom::NewerThan(_));
-        let mut matches = self
+        let mut matches = self.0
             .conn()
             .prepare_cached(
                 "SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
@@ -410,6 +413,7 @@ impl Store {
         };
         let (sql, params) = page_sql(if broad { &base } else { filter }, from, 50);
         let mut stmt = self
+            .0
             .conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .doing(|| "explaining the shipment log query".into())?;
@@ -425,7 +429,7 @@ impl Store {
         let Some(q) = fts_query(text) else {
             return Ok(false);
         };
-        let n: i64 = self
+        let n: i64 = self.0
             .conn()
             .prepare_cached(&format!(
                 "SELECT count(*) FROM (SELECT 1 FROM shipments_fts WHERE shipments_fts MATCH ?1 LIMIT {FTS_SORT_CAP})"

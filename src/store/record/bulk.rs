@@ -3,7 +3,7 @@
 
 use rusqlite::params;
 
-use crate::store::{Context, Result, Store};
+use crate::store::{Context, Records, Result, Store};
 
 /// A shipment as the generator makes it (finalized, historic).
 #[derive(Debug, Clone, Default)]
@@ -65,13 +65,13 @@ pub struct BulkBatch {
     pub inspections: Vec<BulkInspection>,
 }
 
-impl Store {
+impl Records<&mut Store> {
     /// Prepares a new, empty file for a one-off bulk load: no journal and no fsync (a
     /// crashed generation is simply run again), a larger page cache, and the full-text
     /// trigger set aside (the index is rebuilt in one pass by [`Store::end_bulk_load`]).
     pub fn begin_bulk_load(&mut self) -> Result<()> {
-        self.ensure_writable("bulk loading")?;
-        let c = self.conn();
+        self.0.ensure_writable("bulk loading")?;
+        let c = self.0.conn();
         c.pragma_update_and_check(None, "journal_mode", "OFF", |r| r.get::<_, String>(0))
             .doing(|| "turning the journal off for the bulk load".into())?;
         c.pragma_update(None, "synchronous", "OFF")
@@ -89,7 +89,7 @@ impl Store {
         let trigger = schema_statement("CREATE TRIGGER shipments_fts_ai").ok_or_else(|| {
             crate::store::StoreError::Invalid("schema.sql has no shipments_fts_ai trigger".into())
         })?;
-        let c = self.conn();
+        let c = self.0.conn();
         c.execute_batch(&format!(
             "BEGIN IMMEDIATE;
              INSERT INTO shipments_fts (shipments_fts) VALUES ('rebuild');
@@ -114,7 +114,7 @@ impl Store {
         device_id: &str,
         officer_id: &str,
     ) -> Result<()> {
-        self.write("loading generated records", |tx| {
+        self.0.write("loading generated records", |tx| {
             let mut ship = tx
                 .prepare_cached(
                     "INSERT INTO shipments (id, state, declaration_no, declared_on, exporter_name,

@@ -2,6 +2,8 @@
 //! Each is one transaction with its audit row; a finalized inspection refuses them
 //! (and the schema's triggers refuse them too).
 
+use std::ops::Deref;
+
 use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::Value;
@@ -10,7 +12,7 @@ use crate::domain::{Finding, Measurement, Seizure, new_id, now_utc};
 use crate::store::audit::{Who, audit, who};
 use crate::store::record::draft::{ensure_draft, update_draft_tx};
 use crate::store::rows::{insert_row, row_by_id, to_row};
-use crate::store::{Context, Result, Store};
+use crate::store::{Context, Records, Result, Store};
 
 /// (table, entity name) of each child kind.
 const MEASUREMENT: (&str, &str) = ("measurements", "measurement");
@@ -96,52 +98,76 @@ fn remove_child_tx(tx: &Transaction<'_>, (table, entity): (&str, &str), id: &str
     )
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Records<S> {
+    /// Keys of the suggestions dismissed for an inspection.
+    pub fn dismissed_suggestions(&self, inspection_id: &str) -> Result<Vec<String>> {
+        Ok(self
+            .0
+            .query()
+            .audit_of("inspection", inspection_id)?
+            .into_iter()
+            .filter(|a| a.action == "dismiss_suggestion")
+            .filter_map(|a| a.new?.get("suggestion")?.as_str().map(str::to_string))
+            .collect())
+    }
+}
+
+impl Records<&mut Store> {
     pub fn add_measurement(&mut self, inspection_id: &str, m: &Measurement) -> Result<String> {
-        self.write("adding a measurement", |tx| {
+        self.0.write("adding a measurement", |tx| {
             add_child_tx(tx, &who(tx)?, MEASUREMENT, inspection_id, m)
         })
     }
+
     pub fn update_measurement(&mut self, id: &str, m: &Measurement) -> Result<bool> {
-        self.write("saving a measurement", |tx| {
+        self.0.write("saving a measurement", |tx| {
             update_child_tx(tx, MEASUREMENT, id, m)
         })
     }
+
     pub fn remove_measurement(&mut self, id: &str) -> Result<()> {
-        self.write("removing a measurement", |tx| {
+        self.0.write("removing a measurement", |tx| {
             remove_child_tx(tx, MEASUREMENT, id)
         })
     }
 
     /// Adds a finding; an accepted reconciliation suggestion has `suggested = true`.
     pub fn add_finding(&mut self, inspection_id: &str, f: &Finding) -> Result<String> {
-        self.write("adding a finding", |tx| {
+        self.0.write("adding a finding", |tx| {
             add_child_tx(tx, &who(tx)?, FINDING, inspection_id, f)
         })
     }
+
     pub fn update_finding(&mut self, id: &str, f: &Finding) -> Result<bool> {
-        self.write("saving a finding", |tx| update_child_tx(tx, FINDING, id, f))
+        self.0
+            .write("saving a finding", |tx| update_child_tx(tx, FINDING, id, f))
     }
+
     pub fn remove_finding(&mut self, id: &str) -> Result<()> {
-        self.write("removing a finding", |tx| remove_child_tx(tx, FINDING, id))
+        self.0
+            .write("removing a finding", |tx| remove_child_tx(tx, FINDING, id))
     }
 
     pub fn add_seizure(&mut self, inspection_id: &str, s: &Seizure) -> Result<String> {
-        self.write("adding a seizure", |tx| {
+        self.0.write("adding a seizure", |tx| {
             add_child_tx(tx, &who(tx)?, SEIZURE, inspection_id, s)
         })
     }
+
     pub fn update_seizure(&mut self, id: &str, s: &Seizure) -> Result<bool> {
-        self.write("saving a seizure", |tx| update_child_tx(tx, SEIZURE, id, s))
+        self.0
+            .write("saving a seizure", |tx| update_child_tx(tx, SEIZURE, id, s))
     }
+
     pub fn remove_seizure(&mut self, id: &str) -> Result<()> {
-        self.write("removing a seizure", |tx| remove_child_tx(tx, SEIZURE, id))
+        self.0
+            .write("removing a seizure", |tx| remove_child_tx(tx, SEIZURE, id))
     }
 
     /// Records that the officer dismissed a reconciliation suggestion (audit only), so
     /// it is not offered again; `key` is the suggestion's key.
     pub fn dismiss_suggestion(&mut self, inspection_id: &str, key: &str) -> Result<()> {
-        self.write("dismissing a suggestion", |tx| {
+        self.0.write("dismissing a suggestion", |tx| {
             let who = who(tx)?;
             ensure_draft(tx, "inspections", inspection_id, "inspection")?;
             audit(
@@ -154,15 +180,5 @@ impl Store {
                 Some(&serde_json::json!({ "suggestion": key })),
             )
         })
-    }
-
-    /// Keys of the suggestions dismissed for an inspection.
-    pub fn dismissed_suggestions(&self, inspection_id: &str) -> Result<Vec<String>> {
-        Ok(self
-            .audit_of("inspection", inspection_id)?
-            .into_iter()
-            .filter(|a| a.action == "dismiss_suggestion")
-            .filter_map(|a| a.new?.get("suggestion")?.as_str().map(str::to_string))
-            .collect())
     }
 }

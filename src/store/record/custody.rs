@@ -9,7 +9,7 @@ use crate::domain::{CustodyEvent, new_id, normalize_timestamp, now_utc};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::append_to_chain;
 use crate::store::rows::{insert_row, row_by_id};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Records, Result, Store, StoreError};
 
 /// A custody transfer appended to the chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,7 +79,7 @@ pub(crate) fn add_custody_tx(
     })
 }
 
-impl Store {
+impl Records<&mut Store> {
     /// Appends a custody transfer to a finalized seizure: validated, chained and
     /// written to the outbox with its audit row, in one transaction.
     pub fn add_custody_event(
@@ -87,7 +87,7 @@ impl Store {
         seizure_id: &str,
         event: &CustodyEvent,
     ) -> Result<CustodyAppended> {
-        self.write("recording a custody transfer", |tx| {
+        self.0.write("recording a custody transfer", |tx| {
             let who = who(tx)?;
             add_custody_tx(tx, &who, seizure_id, event)
         })

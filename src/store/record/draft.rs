@@ -1,6 +1,8 @@
 //! Shipments and inspections as drafts: create, update (one transaction each, with its
 //! audit row), load, and list the open drafts offered after a restart.
 
+use std::ops::Deref;
+
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
 use serde_json::Value;
@@ -11,7 +13,7 @@ use crate::domain::{
 };
 use crate::store::audit::{Who, audit, who};
 use crate::store::rows::{diff, insert_row, query_rows, row_by_id, stored, to_row, update_row};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Records, Result, Store, StoreError};
 
 /// A draft waiting to be finished: the shipment and, when started, its draft inspection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -192,61 +194,20 @@ pub(crate) fn load_record_tx(conn: &Connection, inspection_id: &str) -> Result<R
     })
 }
 
-impl Store {
-    /// Saves a new draft shipment; returns its id.
-    pub fn create_shipment(&mut self, data: &Shipment) -> Result<String> {
-        self.write("saving a new shipment", |tx| {
-            let who = who(tx)?;
-            create_shipment_tx(tx, &who, data, None)
-        })
-    }
-
-    /// Saves a draft shipment's fields (one transaction + audit row of the changed
-    /// fields). Returns false when nothing changed. Refuses a finalized shipment.
-    pub fn update_shipment(&mut self, id: &str, data: &Shipment) -> Result<bool> {
-        self.write("saving the shipment", |tx| {
-            let who = who(tx)?;
-            update_draft_tx(tx, &who, "shipments", "shipment", id, data)
-        })
-    }
-
-    /// Starts a draft inspection of a shipment; returns its id. An empty `started_at`
-    /// becomes now.
-    pub fn start_inspection(&mut self, shipment_id: &str, data: &Inspection) -> Result<String> {
-        self.write("starting an inspection", |tx| {
-            let who = who(tx)?;
-            create_inspection_tx(tx, &who, shipment_id, data, None)
-        })
-    }
-
-    /// Saves a draft inspection's fields. Returns false when nothing changed.
-    pub fn update_inspection(&mut self, id: &str, data: &Inspection) -> Result<bool> {
-        self.write("saving the inspection", |tx| {
-            let who = who(tx)?;
-            update_draft_tx(
-                tx,
-                &who,
-                "inspections",
-                "inspection",
-                id,
-                &data.normalized(),
-            )
-        })
-    }
-
+impl<S: Deref<Target = Store>> Records<S> {
     pub fn shipment(&self, id: &str) -> Result<Stored<Shipment>> {
-        stored(row_by_id(self.conn(), "shipments", id, "shipment")?)
+        stored(row_by_id(self.0.conn(), "shipments", id, "shipment")?)
     }
 
     /// An inspection with its shipment, measurements, findings, seizures and custody.
     pub fn load_record(&self, inspection_id: &str) -> Result<Record> {
-        load_record_tx(self.conn(), inspection_id)
+        load_record_tx(self.0.conn(), inspection_id)
     }
 
     /// The inspections of a shipment, oldest first: (id, state).
     pub fn inspections_of(&self, shipment_id: &str) -> Result<Vec<(String, String)>> {
         Ok(query_rows(
-            self.conn(),
+            self.0.conn(),
             "SELECT id, state FROM inspections WHERE shipment_id = ?1 ORDER BY started_at, id",
             [shipment_id],
             "listing the inspections of a shipment",
@@ -267,7 +228,7 @@ impl Store {
     /// Every unfinished draft, most recently changed first (offered on restart).
     pub fn open_drafts(&self) -> Result<Vec<DraftSummary>> {
         let rows = query_rows(
-            self.conn(),
+            self.0.conn(),
             // both halves use an index (inspections_state, shipments_status): a draft
             // shipment is 'declared' or 'inspecting'; a finalized one carries its outcome
             "SELECT s.id AS shipment_id, i.id AS inspection_id, s.declaration_no, s.exporter_name,
@@ -298,5 +259,48 @@ impl Store {
                 }
             })
             .collect())
+    }
+}
+
+impl Records<&mut Store> {
+    /// Saves a new draft shipment; returns its id.
+    pub fn create_shipment(&mut self, data: &Shipment) -> Result<String> {
+        self.0.write("saving a new shipment", |tx| {
+            let who = who(tx)?;
+            create_shipment_tx(tx, &who, data, None)
+        })
+    }
+
+    /// Saves a draft shipment's fields (one transaction + audit row of the changed
+    /// fields). Returns false when nothing changed. Refuses a finalized shipment.
+    pub fn update_shipment(&mut self, id: &str, data: &Shipment) -> Result<bool> {
+        self.0.write("saving the shipment", |tx| {
+            let who = who(tx)?;
+            update_draft_tx(tx, &who, "shipments", "shipment", id, data)
+        })
+    }
+
+    /// Starts a draft inspection of a shipment; returns its id. An empty `started_at`
+    /// becomes now.
+    pub fn start_inspection(&mut self, shipment_id: &str, data: &Inspection) -> Result<String> {
+        self.0.write("starting an inspection", |tx| {
+            let who = who(tx)?;
+            create_inspection_tx(tx, &who, shipment_id, data, None)
+        })
+    }
+
+    /// Saves a draft inspection's fields. Returns false when nothing changed.
+    pub fn update_inspection(&mut self, id: &str, data: &Inspection) -> Result<bool> {
+        self.0.write("saving the inspection", |tx| {
+            let who = who(tx)?;
+            update_draft_tx(
+                tx,
+                &who,
+                "inspections",
+                "inspection",
+                id,
+                &data.normalized(),
+            )
+        })
     }
 }

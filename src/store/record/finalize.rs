@@ -2,6 +2,8 @@
 //! shipment and inspection, append the record to the device chain and outbox, and
 //! write the audit row. Amendments: a new draft that points at the original.
 
+use std::ops::Deref;
+
 use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -13,7 +15,7 @@ use crate::store::chain::{ChainLink, append_to_chain};
 use crate::store::record::children::add_child_tx;
 use crate::store::record::draft::{create_inspection_tx, create_shipment_tx, load_record_tx};
 use crate::store::rows::{Row, query_rows, row_by_id};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Records, Result, Store, StoreError};
 
 /// What finalizing produced.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -249,15 +251,32 @@ pub(crate) fn start_amendment_tx(
     Ok((shipment_id, inspection_id))
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Records<S> {
     /// Every problem that stops the inspection from being finalized (empty = ready).
     pub fn finalize_problems(&self, inspection_id: &str) -> Result<Vec<FieldError>> {
-        finalize_problems_tx(self.conn(), inspection_id)
+        finalize_problems_tx(self.0.conn(), inspection_id)
     }
 
+    /// Amendments of an inspection (ids), oldest first.
+    pub fn amendments_of(&self, inspection_id: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .0
+            .conn()
+            .prepare_cached("SELECT id FROM inspections WHERE amends = ?1 ORDER BY created_at, id")
+            .doing(|| "listing amendments".into())?;
+        let ids = stmt
+            .query_map([inspection_id], |r| r.get(0))
+            .doing(|| "listing amendments".into())?
+            .collect::<rusqlite::Result<Vec<String>>>()
+            .doing(|| "listing amendments".into())?;
+        Ok(ids)
+    }
+}
+
+impl Records<&mut Store> {
     /// Finalizes with the active rule pack (see [`Store::finalize_inspection_with`]).
     pub fn finalize_inspection(&mut self, inspection_id: &str) -> Result<Finalized> {
-        let pack = self.active_pack()?.ok_or_else(|| {
+        let pack = self.0.rules().active_pack()?.ok_or_else(|| {
             StoreError::Invalid("no rule pack is installed; cannot screen the record".into())
         })?;
         self.finalize_inspection_with(inspection_id, &pack)
@@ -271,7 +290,7 @@ impl Store {
         inspection_id: &str,
         pack: &RulePack,
     ) -> Result<Finalized> {
-        self.write("finalizing the inspection", |tx| {
+        self.0.write("finalizing the inspection", |tx| {
             let who = who(tx)?;
             finalize_tx(tx, &who, inspection_id, pack)
         })
@@ -285,23 +304,9 @@ impl Store {
         original_inspection_id: &str,
         reason: &str,
     ) -> Result<(String, String)> {
-        self.write("starting an amendment", |tx| {
+        self.0.write("starting an amendment", |tx| {
             let who = who(tx)?;
             start_amendment_tx(tx, &who, original_inspection_id, reason)
         })
-    }
-
-    /// Amendments of an inspection (ids), oldest first.
-    pub fn amendments_of(&self, inspection_id: &str) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached("SELECT id FROM inspections WHERE amends = ?1 ORDER BY created_at, id")
-            .doing(|| "listing amendments".into())?;
-        let ids = stmt
-            .query_map([inspection_id], |r| r.get(0))
-            .doing(|| "listing amendments".into())?
-            .collect::<rusqlite::Result<Vec<String>>>()
-            .doing(|| "listing amendments".into())?;
-        Ok(ids)
     }
 }

@@ -10,7 +10,7 @@ use crate::store::record::children::add_child_tx;
 use crate::store::record::custody::add_custody_tx;
 use crate::store::record::draft::{create_inspection_tx, create_shipment_tx};
 use crate::store::record::finalize::{Finalized, finalize_tx};
-use crate::store::{Result, Store, StoreError};
+use crate::store::{Records, Result, Store, StoreError};
 
 /// The ids an import created.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,7 +24,7 @@ pub struct Imported {
     pub finalized: Option<Finalized>,
 }
 
-impl Store {
+impl Records<&mut Store> {
     /// Imports `record` as a draft, or finalized (chained, with its custody transfers)
     /// when `finalize`. Any problem refuses the whole record, naming every field path;
     /// nothing is written.
@@ -39,7 +39,7 @@ impl Store {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             return Err(StoreError::Invalid(list.join("; ")));
         }
-        self.write("importing the record", |tx| {
+        self.0.write("importing the record", |tx| {
             let who = who(tx)?;
             let shipment_id = create_shipment_tx(tx, &who, &record.shipment, None)?;
             let inspection_id =

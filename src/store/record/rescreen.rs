@@ -9,14 +9,14 @@ use crate::rules::{RulePack, Screening, facts_for, screen};
 use crate::store::audit::{audit, who};
 use crate::store::record::draft::load_record_tx;
 use crate::store::rows::{query_rows, row_by_id};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Records, Result, Store, StoreError};
 
-impl Store {
+impl Records<&mut Store> {
     /// Screens a draft inspection (its shipment and measurements) with `pack` and stores
     /// the verdict, the screening JSON and the pack version with it (one transaction and
     /// an audit row). Finalizing does the same with the pack it is given.
     pub fn rescreen_draft(&mut self, inspection_id: &str, pack: &RulePack) -> Result<Screening> {
-        self.write("storing the screening", |tx| {
+        self.0.write("storing the screening", |tx| {
             let who = who(tx)?;
             let record = load_record_tx(tx, inspection_id)?;
             if record.inspection.is_finalized() {
@@ -53,7 +53,7 @@ impl Store {
     /// discarded rows are kept in the audit log (action `discard`). Finalized records
     /// are refused.
     pub fn discard_draft(&mut self, id: &str) -> Result<()> {
-        self.write("discarding the draft", |tx| {
+        self.0.write("discarding the draft", |tx| {
             let who = who(tx)?;
             let is_inspection = query_rows(tx, "SELECT id FROM inspections WHERE id = ?1", [id], "looking up the draft")?.len() == 1;
             let (inspection_id, shipment_id) = if is_inspection {

@@ -2,6 +2,8 @@
 //! tables and rules_fts in one transaction, keep every pack in rule_packs), the active
 //! pack, and the pack history.
 
+use std::ops::Deref;
+
 use std::cmp::Ordering;
 
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -10,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::now_utc;
 use crate::rules::RulePack;
 use crate::rules::pack::{AnnouncementStatus, ClauseKind, Effect};
-use crate::store::{Context, Result, Store, StoreError};
+use crate::store::{Context, Result, Rules, Store, StoreError};
 
 /// What an install did.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +51,71 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
     pa.len().cmp(&pb.len())
 }
 
-impl Store {
+impl<S: Deref<Target = Store>> Rules<S> {
+    /// The active rule pack, parsed; None when none is installed.
+    pub fn active_pack(&self) -> Result<Option<RulePack>> {
+        let raw: Option<(String, String)> = self
+            .0
+            .conn()
+            .query_row(
+                "SELECT raw_toml, source FROM rule_packs WHERE is_active = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .doing(|| "reading the active rule pack".into())?;
+        raw.map(|(raw, source)| {
+            RulePack::parse(&raw, &source).map_err(|e| {
+                StoreError::Invalid(format!("the stored rule pack is unreadable: {e}"))
+            })
+        })
+        .transpose()
+    }
+
+    /// Every pack ever installed, newest import first.
+    pub fn pack_history(&self) -> Result<Vec<PackRecord>> {
+        let mut stmt = self
+            .0
+            .conn()
+            .prepare(
+                "SELECT version, published, imported_at, source, sha256, is_active
+                 FROM rule_packs ORDER BY imported_at DESC, version DESC",
+            )
+            .doing(|| "preparing the pack history".into())?;
+        stmt.query_map([], |r| {
+            Ok(PackRecord {
+                version: r.get(0)?,
+                published: r.get(1)?,
+                imported_at: r.get(2)?,
+                source: r.get(3)?,
+                sha256: r.get(4)?,
+                is_active: r.get::<_, i64>(5)? == 1,
+            })
+        })
+        .doing(|| "reading the pack history".into())?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .doing(|| "reading the pack history".into())
+    }
+
+    /// Item ids of the active pack matching `query` in the rules_fts index (trigram;
+    /// queries of 3+ characters), best first.
+    pub fn search_rules_fts(&self, query: &str, limit: usize) -> Result<Vec<String>> {
+        let q = format!("\"{}\"", query.replace('"', "\"\""));
+        let mut stmt = self
+            .0
+            .conn()
+            .prepare(
+                "SELECT item_id FROM rules_fts WHERE rules_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            )
+            .doing(|| "preparing the rule search".into())?;
+        stmt.query_map(params![q, limit as i64], |r| r.get(0))
+            .doing(|| format!("searching the rules for {query}"))?
+            .collect::<rusqlite::Result<Vec<String>>>()
+            .doing(|| format!("searching the rules for {query}"))
+    }
+}
+
+impl Rules<&mut Store> {
     /// Installs `raw` (a rule pack in TOML) as the active pack; refuses an older one.
     pub fn install_pack(&mut self, raw: &str, source: &str) -> Result<RulePack> {
         Ok(self.import_pack(raw, source, false)?.pack)
@@ -61,6 +127,7 @@ impl Store {
         let pack = RulePack::parse(raw, source).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let sha = hex::encode(Sha256::digest(raw.as_bytes()));
         let active: Option<(String, String, String)> = self
+            .0
             .conn()
             .query_row(
                 "SELECT version, published, sha256 FROM rule_packs WHERE is_active = 1",
@@ -94,7 +161,7 @@ impl Store {
         }
         let now = now_utc();
         let previous = active.map(|a| a.0);
-        self.write("installing the rule pack", |tx| {
+        self.0.write("installing the rule pack", |tx| {
             tx.execute("UPDATE rule_packs SET is_active = 0 WHERE is_active = 1", [])
                 .doing(|| "deactivating the previous pack".into())?;
             tx.execute(
@@ -131,65 +198,6 @@ impl Store {
             previous,
             unchanged: false,
         })
-    }
-
-    /// The active rule pack, parsed; None when none is installed.
-    pub fn active_pack(&self) -> Result<Option<RulePack>> {
-        let raw: Option<(String, String)> = self
-            .conn()
-            .query_row(
-                "SELECT raw_toml, source FROM rule_packs WHERE is_active = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .doing(|| "reading the active rule pack".into())?;
-        raw.map(|(raw, source)| {
-            RulePack::parse(&raw, &source).map_err(|e| {
-                StoreError::Invalid(format!("the stored rule pack is unreadable: {e}"))
-            })
-        })
-        .transpose()
-    }
-
-    /// Every pack ever installed, newest import first.
-    pub fn pack_history(&self) -> Result<Vec<PackRecord>> {
-        let mut stmt = self
-            .conn()
-            .prepare(
-                "SELECT version, published, imported_at, source, sha256, is_active
-                 FROM rule_packs ORDER BY imported_at DESC, version DESC",
-            )
-            .doing(|| "preparing the pack history".into())?;
-        stmt.query_map([], |r| {
-            Ok(PackRecord {
-                version: r.get(0)?,
-                published: r.get(1)?,
-                imported_at: r.get(2)?,
-                source: r.get(3)?,
-                sha256: r.get(4)?,
-                is_active: r.get::<_, i64>(5)? == 1,
-            })
-        })
-        .doing(|| "reading the pack history".into())?
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .doing(|| "reading the pack history".into())
-    }
-
-    /// Item ids of the active pack matching `query` in the rules_fts index (trigram;
-    /// queries of 3+ characters), best first.
-    pub fn search_rules_fts(&self, query: &str, limit: usize) -> Result<Vec<String>> {
-        let q = format!("\"{}\"", query.replace('"', "\"\""));
-        let mut stmt = self
-            .conn()
-            .prepare(
-                "SELECT item_id FROM rules_fts WHERE rules_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-            )
-            .doing(|| "preparing the rule search".into())?;
-        stmt.query_map(params![q, limit as i64], |r| r.get(0))
-            .doing(|| format!("searching the rules for {query}"))?
-            .collect::<rusqlite::Result<Vec<String>>>()
-            .doing(|| format!("searching the rules for {query}"))
     }
 }
 
@@ -328,7 +336,10 @@ mod tests {
     #[test]
     fn install_fills_the_tables_and_refuses_older() {
         let mut store = Store::open_in_memory().unwrap();
-        let first = store.import_pack(EMBEDDED_PACK, "embedded", false).unwrap();
+        let first = store
+            .rules_mut()
+            .import_pack(EMBEDDED_PACK, "embedded", false)
+            .unwrap();
         assert!(first.previous.is_none() && !first.unchanged);
         assert_eq!(
             count(&store, "SELECT count(*) FROM rule_items") as usize,
@@ -342,24 +353,31 @@ mod tests {
             ) == 1
         );
         assert_eq!(
-            store.search_rules_fts("砷化镓", 5).unwrap(),
+            store.rules().search_rules_fts("砷化镓", 5).unwrap(),
             vec!["ga-arsenide".to_string()]
         );
-        let again = store.import_pack(EMBEDDED_PACK, "embedded", false).unwrap();
+        let again = store
+            .rules_mut()
+            .import_pack(EMBEDDED_PACK, "embedded", false)
+            .unwrap();
         assert!(again.unchanged);
         let older = EMBEDDED_PACK.replacen("version = \"2026.03.1\"", "version = \"2025.12.1\"", 1);
         let err = store
+            .rules_mut()
             .import_pack(&older, "old.toml", false)
             .unwrap_err()
             .to_string();
         assert!(err.contains("older than the installed 2026.03.1"), "{err}");
-        let forced = store.import_pack(&older, "old.toml", true).unwrap();
+        let forced = store
+            .rules_mut()
+            .import_pack(&older, "old.toml", true)
+            .unwrap();
         assert_eq!(forced.previous.as_deref(), Some("2026.03.1"));
         assert_eq!(
-            store.active_pack().unwrap().unwrap().pack.version,
+            store.rules().active_pack().unwrap().unwrap().pack.version,
             "2025.12.1"
         );
-        assert_eq!(store.pack_history().unwrap().len(), 2);
+        assert_eq!(store.rules().pack_history().unwrap().len(), 2);
         assert!(
             count(
                 &store,
