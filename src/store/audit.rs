@@ -3,6 +3,7 @@
 
 use std::ops::Deref;
 
+use crate::domain::Clock;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use serde_json::Value;
@@ -14,9 +15,11 @@ use super::{Context, Query, Result, Store, StoreError};
 pub(crate) struct Who {
     pub officer_id: String,
     pub device_id: String,
+    /// the clock the writing store reads "now" from
+    pub clock: Clock,
 }
 
-pub(crate) fn who(conn: &Connection) -> Result<Who> {
+pub(crate) fn who(conn: &Connection, clock: Clock) -> Result<Who> {
     let get = |k: &str| -> Result<Option<String>> {
         conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")
             .and_then(|mut s| s.query_row([k], |r| r.get(0)).optional())
@@ -26,6 +29,7 @@ pub(crate) fn who(conn: &Connection) -> Result<Who> {
         (Some(officer_id), Some(device_id)) => Ok(Who {
             officer_id,
             device_id,
+            clock,
         }),
         _ => Err(StoreError::Invalid(
             "this database has no officer yet; run `minspect init` first".into(),
@@ -36,7 +40,7 @@ pub(crate) fn who(conn: &Connection) -> Result<Who> {
 /// Appends one audit row. `old`/`new` are JSON (None = NULL).
 pub(crate) fn audit(
     conn: &Connection,
-    actor: &str,
+    who: &Who,
     action: &str,
     entity: &str,
     entity_id: &str,
@@ -49,8 +53,8 @@ pub(crate) fn audit(
     )
     .and_then(|mut s| {
         s.execute(params![
-            crate::domain::now_utc(),
-            actor,
+            who.clock.now_rfc3339(),
+            who.officer_id,
             action,
             entity,
             entity_id,

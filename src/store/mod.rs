@@ -46,6 +46,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use crate::domain::Clock;
+
 /// A store error: what we were doing, and why it failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -106,6 +108,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     mode: Mode,
+    /// where "now" comes from for every row this store writes
+    pub(crate) clock: Clock,
 }
 
 impl Store {
@@ -116,6 +120,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             mode: Mode::ReadWrite,
+            clock: Clock::system(),
         };
         store.configure(true)?;
         store.migrate()?;
@@ -135,6 +140,7 @@ impl Store {
             conn,
             path: Some(path.to_path_buf()),
             mode: Mode::ReadOnly,
+            clock: Clock::system(),
         };
         store.configure(false)?;
         if store.check_version().is_err() || store.probe().is_err() {
@@ -168,6 +174,7 @@ impl Store {
             conn,
             path: None,
             mode: Mode::ReadWrite,
+            clock: Clock::system(),
         };
         store.configure(true)?;
         store.migrate()?;
@@ -202,6 +209,16 @@ impl Store {
                 .doing(|| "setting synchronous=FULL".into())?;
         }
         Ok(())
+    }
+
+    /// Sets the clock the store reads "now" from (tests set a fixed one).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    /// The clock the store reads "now" from.
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -8,7 +8,7 @@ use rusqlite::{Transaction, params, types::ValueRef};
 use serde_json::{Map, Value, json};
 
 use super::{Context, Result, Store, StoreError};
-use crate::domain::{new_id, now_utc};
+use crate::domain::{Clock, new_id};
 use crate::store::chain::append_to_chain;
 
 /// Ids of a sample finalized inspection.
@@ -58,12 +58,13 @@ fn one(mut rows: Vec<Value>, what: &str) -> Result<Value> {
 
 fn finalize_one(
     tx: &Transaction<'_>,
+    clock: Clock,
     device: &str,
     officer: &str,
     n: usize,
     with_seizure: bool,
 ) -> Result<SampleIds> {
-    let now = now_utc();
+    let now = clock.now_rfc3339();
     let (sid, iid) = (new_id(), new_id());
     tx.prepare_cached(
         "INSERT INTO shipments (id, declaration_no, declared_on, exporter_name, exporter_credit_code,
@@ -138,7 +139,7 @@ fn finalize_one(
         "findings": rows_json(tx, "findings", "inspection_id", &iid)?,
         "seizures": rows_json(tx, "seizures", "inspection_id", &iid)?,
     });
-    let link = append_to_chain(tx, device, "inspection", &iid, &payload)?;
+    let link = append_to_chain(tx, clock, device, "inspection", &iid, &payload)?;
     for table in ["shipments", "inspections"] {
         let id = if table == "shipments" { &sid } else { &iid };
         tx.prepare_cached(&format!(
@@ -164,19 +165,20 @@ fn finalize_one(
 
 fn custody_one(
     tx: &Transaction<'_>,
+    clock: Clock,
     device: &str,
     officer: &str,
     seizure_id: &str,
     to: &str,
 ) -> Result<String> {
-    let (id, now) = (new_id(), now_utc());
+    let (id, now) = (new_id(), clock.now_rfc3339());
     let event = json!({
         "id": id, "seizure_id": seizure_id, "from_party": "Seizing officer", "to_party": to,
         "at": now, "reason": "transfer to bonded storage", "officer_id": officer,
         "device_id": device, "created_at": now, "record_hash": Value::Null,
     });
     let payload = json!({"kind": "custody_event", "custody_event": event});
-    let link = append_to_chain(tx, device, "custody_event", &id, &payload)?;
+    let link = append_to_chain(tx, clock, device, "custody_event", &id, &payload)?;
     tx.prepare_cached(
         "INSERT INTO custody_events (id, seizure_id, from_party, to_party, at, reason, officer_id,
            device_id, created_at, record_hash)
@@ -199,16 +201,17 @@ impl Store {
             .meta("device_id")?
             .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
         let officer = self.db().meta("officer_id")?.unwrap_or_default();
+        let clock = self.clock;
         self.write("creating sample records (test support)", |tx| {
             let mut made = Vec::new();
             let mut records = 0;
             let mut n = 0;
             while records < count {
                 let with_seizure = n % 10 == 9 && records + 2 <= count;
-                let ids = finalize_one(tx, &device, &officer, n, with_seizure)?;
+                let ids = finalize_one(tx, clock, &device, &officer, n, with_seizure)?;
                 records += 1;
                 if let Some(z) = &ids.seizure_id {
-                    custody_one(tx, &device, &officer, z, "Bonded warehouse 3")?;
+                    custody_one(tx, clock, &device, &officer, z, "Bonded warehouse 3")?;
                     records += 1;
                 }
                 made.push(ids);
@@ -226,8 +229,9 @@ impl Store {
             .meta("device_id")?
             .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
         let officer = self.db().meta("officer_id")?.unwrap_or_default();
+        let clock = self.clock;
         self.write("recording a custody transfer (test support)", |tx| {
-            custody_one(tx, &device, &officer, seizure_id, to)
+            custody_one(tx, clock, &device, &officer, seizure_id, to)
         })
     }
 

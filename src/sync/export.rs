@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::bundle::{BundleWriter, Header, ManifestBase};
 use super::keys::signing_key;
 use super::{SyncError, fsio};
-use crate::domain::{DbKind, new_id, now_utc};
+use crate::domain::{DbKind, new_id};
 use crate::store::{ExportedBatch, SCHEMA_VERSION, Store};
 
 /// A bundle that was written.
@@ -68,7 +68,7 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
     };
     let bundle_id = new_id();
     let base = ManifestBase {
-        created_at: now_utc(),
+        created_at: store.clock().now_rfc3339(),
         device_name: local.name.clone(),
         schema_version: SCHEMA_VERSION,
         rule_pack_version: store
@@ -117,13 +117,14 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         bw.finish(base, &key)?;
         Ok(())
     })?;
+    let at = store.clock().now_rfc3339();
     let marked_sent = store.chain_mut().mark_exported(&ExportedBatch {
         bundle_id: bundle_id.clone(),
         path: path.display().to_string(),
         device_id: local.device_id.clone(),
         seq_from: from,
         seq_to: to,
-        at: now_utc(),
+        at,
     })?;
     Ok(ExportOutcome::Written(ExportReport {
         path,

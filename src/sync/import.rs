@@ -10,7 +10,7 @@ use super::bundle::{self, VerifiedBundle};
 use super::keys::signing_key;
 use super::receipt::{self, RECEIPT_FORMAT, RECEIPT_VERSION, Receipt};
 use super::{SyncError, fsio};
-use crate::domain::{DbKind, new_id, now_utc};
+use crate::domain::{DbKind, new_id};
 use crate::store::{ImportOutcome, IncomingHeader, SCHEMA_VERSION, Store, StoreError};
 
 /// Read buffer of both passes.
@@ -133,7 +133,7 @@ pub fn import_bundle_with_test_hook(
         format: RECEIPT_FORMAT.into(),
         version: RECEIPT_VERSION,
         receipt_id: receipt_id.clone(),
-        created_at: now_utc(),
+        created_at: store.clock().now_rfc3339(),
         hq_device_id: local.device_id.clone(),
         hq_name: local.name.clone(),
         device_id: m.device_id.clone(),

@@ -25,7 +25,7 @@ pub(crate) mod verify_rows;
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
-use crate::domain::now_utc;
+use crate::domain::Clock;
 use crate::store::{Context, Result};
 
 /// The tables that hold finalized records (a chain payload's objects are rows of these,
@@ -82,6 +82,7 @@ pub(crate) fn chain_head(tx: &rusqlite::Connection, device_id: &str) -> Result<(
 /// transaction (the record, its audit row and this row commit together).
 pub(crate) fn append_to_chain(
     tx: &Transaction<'_>,
+    clock: Clock,
     device_id: &str,
     kind: &str,
     record_id: &str,
@@ -103,7 +104,7 @@ pub(crate) fn append_to_chain(
             record_id,
             hash,
             prev_hash,
-            now_utc()
+            clock.now_rfc3339()
         ])
     })
     .doing(|| format!("appending {kind} {record_id} to the outbox"))?;

@@ -5,7 +5,7 @@ use std::ops::Deref;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::{DbKind, Role, new_id, now_utc};
+use crate::domain::{DbKind, Role, new_id};
 use crate::store::{Context, Db, Result, Store, StoreError};
 
 /// What `init` needs to know.
@@ -128,6 +128,7 @@ impl Db<&mut Store> {
     /// Creates this database's officer and device (with a fresh ed25519 key pair).
     /// Refuses a database that is already initialized.
     pub fn initialize(&mut self, opts: &InitOptions) -> Result<Identity> {
+        let clock = self.0.clock;
         for (field, value) in [
             ("officer name", &opts.officer_name),
             ("badge number", &opts.badge),
@@ -156,7 +157,7 @@ impl Db<&mut Store> {
             badge: opts.badge.trim().to_string(),
             role: opts.role,
         };
-        let now = now_utc();
+        let now = clock.now_rfc3339();
         // headquarters: the creating officer acts under the login that created the file
         let login = (opts.kind == DbKind::Hq)
             .then(crate::store::hq::os_login::os_login)

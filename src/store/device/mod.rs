@@ -7,7 +7,7 @@ use std::ops::Deref;
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::{DbKind, now_utc};
+use crate::domain::DbKind;
 use crate::store::{Context, Device, Result, Store, StoreError};
 
 /// This database's own device with its signing key seed (ed25519, 32 bytes).
@@ -165,6 +165,7 @@ impl Device<&mut Store> {
         kind: DbKind,
         public_key: [u8; 32],
     ) -> Result<TrustOutcome> {
+        let clock = self.0.clock;
         let local = self.local_key()?;
         if local.kind == DbKind::Training {
             return Err(StoreError::Invalid(
@@ -210,7 +211,7 @@ impl Device<&mut Store> {
                 )))
             };
         }
-        let now = now_utc();
+        let now = clock.now_rfc3339();
         let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
         self.0.write("trusting a device key", |tx| {
             tx.execute(

@@ -12,7 +12,6 @@ use std::ops::Deref;
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use crate::domain::now_utc;
 use crate::store::hq::bundle_rows::{Inserter, insert_officers};
 use crate::store::hq::incoming::{ImportOutcome, IncomingHeader, IncomingRecord};
 use crate::store::{Context, Hq, Result, Store, StoreError};
@@ -58,7 +57,8 @@ impl Hq<&mut Store> {
         h: &IncomingHeader,
         mut next: impl FnMut() -> std::result::Result<Option<IncomingRecord>, E>,
     ) -> std::result::Result<ImportOutcome, E> {
-        let now = now_utc();
+        let clock = self.0.clock;
+        let now = clock.now_rfc3339();
         let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
         let saved = set_pragmas(self.0.conn(), &IMPORT_PRAGMAS)?;
         let mut source_error = None;

@@ -8,7 +8,7 @@ use std::ops::Deref;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use crate::domain::{DbKind, Role, new_id, now_utc};
+use crate::domain::{DbKind, Role, new_id};
 use crate::store::hq::os_login::{describe_uid, os_login, os_uid, owner_uid, with_os_account};
 use crate::store::{Context, Hq, Result, Store, StoreError};
 
@@ -211,6 +211,7 @@ impl Hq<&mut Store> {
     /// row, in one transaction. Who may: see `officer_authority`.
     /// A duplicate badge or login is refused and nothing is written.
     pub fn add_officer(&mut self, new: &NewOfficer) -> Result<Officer> {
+        let clock = self.0.clock;
         self.require_hq()?;
         let name = new.name.trim();
         let badge = new.badge.trim();
@@ -249,7 +250,7 @@ impl Hq<&mut Store> {
             badge: badge.to_string(),
             role: new.role,
             login: new.login.clone(),
-            created_at: now_utc(),
+            created_at: clock.now_rfc3339(),
         };
         self.0.write("adding an officer", |tx| {
             tx.execute(
@@ -289,6 +290,7 @@ impl Hq<&mut Store> {
     /// and a login mapped to someone else, writing nothing. Returns the officer as now
     /// mapped and its previous login; when that already was `login` nothing is written.
     pub fn map_login(&mut self, badge: &str, login: &str) -> Result<(Officer, Option<String>)> {
+        let clock = self.0.clock;
         self.require_hq()?;
         let (badge, login) = (badge.trim(), login.trim());
         check_login(login)?;
@@ -321,7 +323,7 @@ impl Hq<&mut Store> {
                 "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
                  VALUES (?1, ?2, 'map_login', 'officer', ?3, ?4, ?5)",
                 params![
-                    now_utc(),
+                    clock.now_rfc3339(),
                     actor,
                     officer.id,
                     serde_json::json!({ "login": old }).to_string(),

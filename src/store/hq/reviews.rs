@@ -11,7 +11,7 @@ use std::ops::Deref;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{new_id, now_utc};
+use crate::domain::new_id;
 use crate::store::{Context, Hq, Result, Store, StoreError};
 
 /// approved / returned (with a comment).
@@ -152,6 +152,7 @@ impl Hq<&mut Store> {
         decision: Decision,
         comment: &str,
     ) -> Result<Review> {
+        let clock = self.0.clock;
         // headquarters only; the supervisor mapped to this process's OS login decides
         let reviewer = self.acting_supervisor()?.id;
         let comment = comment.trim();
@@ -185,7 +186,7 @@ impl Hq<&mut Store> {
             decision,
             comment: comment.to_string(),
             reviewer: reviewer.clone(),
-            decided_at: now_utc(),
+            decided_at: clock.now_rfc3339(),
             receipt_id: None,
         };
         self.0.write("recording a review decision", |tx| {
@@ -227,7 +228,8 @@ impl Hq<&mut Store> {
         last_acked_receipt: Option<&str>,
         path: &str,
     ) -> Result<ReceiptContent> {
-        let now = now_utc();
+        let clock = self.0.clock;
+        let now = clock.now_rfc3339();
         let reviewer_names = "(SELECT name FROM officers o WHERE o.id = r.reviewer)";
         self.0.write("issuing a receipt", |tx| {
             let (held_seq, held_hash) = crate::store::chain::chain_head(tx, device_id)?;
@@ -262,12 +264,13 @@ impl Hq<&mut Store> {
     /// seq becomes acknowledged (headquarters holds the chain without gaps); the decisions
     /// are stored by id. Refuses a receipt whose held head is not this device's chain.
     pub fn apply_receipt(&mut self, a: &AckInput) -> Result<AckOutcome> {
+        let clock = self.0.clock;
         let device_id = self
             .0
             .db()
             .meta("device_id")?
             .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
-        let now = now_utc();
+        let now = clock.now_rfc3339();
         let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
         self.0.write("acknowledging a receipt", |tx| {
             if a.held_seq > 0 {

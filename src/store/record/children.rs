@@ -8,7 +8,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::{Finding, Measurement, Seizure, new_id, now_utc};
+use crate::domain::{Finding, Measurement, Seizure, new_id};
 use crate::store::audit::{Who, audit, who};
 use crate::store::record::draft::{ensure_draft, update_draft_tx};
 use crate::store::rows::{insert_row, row_by_id, to_row};
@@ -32,12 +32,12 @@ pub(crate) fn add_child_tx<T: Serialize>(
     let mut row = new.clone();
     row.insert("id".into(), id.clone().into());
     row.insert("inspection_id".into(), inspection_id.into());
-    row.insert("created_at".into(), now_utc().into());
+    row.insert("created_at".into(), who.clock.now_rfc3339().into());
     insert_row(tx, table, &row, &format!("saving the new {entity}"))?;
-    touch_inspection(tx, inspection_id)?;
+    touch_inspection(tx, who, inspection_id)?;
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "create",
         entity,
         &id,
@@ -47,9 +47,9 @@ pub(crate) fn add_child_tx<T: Serialize>(
     Ok(id)
 }
 
-fn touch_inspection(tx: &Transaction<'_>, inspection_id: &str) -> Result<()> {
+fn touch_inspection(tx: &Transaction<'_>, who: &Who, inspection_id: &str) -> Result<()> {
     tx.prepare_cached("UPDATE inspections SET updated_at = ?2 WHERE id = ?1")
-        .and_then(|mut s| s.execute([inspection_id, &now_utc()]))
+        .and_then(|mut s| s.execute([inspection_id, &who.clock.now_rfc3339()]))
         .doing(|| format!("touching inspection {inspection_id}"))?;
     Ok(())
 }
@@ -65,31 +65,35 @@ fn parent_of(tx: &Transaction<'_>, (table, entity): (&str, &str), id: &str) -> R
 
 fn update_child_tx<T: Serialize>(
     tx: &Transaction<'_>,
+    who: &Who,
     kind: (&str, &str),
     id: &str,
     data: &T,
 ) -> Result<bool> {
-    let who = who(tx)?;
     let parent = parent_of(tx, kind, id)?;
     ensure_draft(tx, "inspections", &parent, "inspection")?;
-    let changed = update_draft_tx(tx, &who, kind.0, kind.1, id, data)?;
+    let changed = update_draft_tx(tx, who, kind.0, kind.1, id, data)?;
     if changed {
-        touch_inspection(tx, &parent)?;
+        touch_inspection(tx, who, &parent)?;
     }
     Ok(changed)
 }
 
-fn remove_child_tx(tx: &Transaction<'_>, (table, entity): (&str, &str), id: &str) -> Result<()> {
-    let who = who(tx)?;
+fn remove_child_tx(
+    tx: &Transaction<'_>,
+    who: &Who,
+    (table, entity): (&str, &str),
+    id: &str,
+) -> Result<()> {
     let old = row_by_id(tx, table, id, entity)?;
     let parent = parent_of(tx, (table, entity), id)?;
     ensure_draft(tx, "inspections", &parent, "inspection")?;
     tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
         .doing(|| format!("removing {entity} {id}"))?;
-    touch_inspection(tx, &parent)?;
+    touch_inspection(tx, who, &parent)?;
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "delete",
         entity,
         id,
@@ -114,65 +118,79 @@ impl<S: Deref<Target = Store>> Records<S> {
 
 impl Records<&mut Store> {
     pub fn add_measurement(&mut self, inspection_id: &str, m: &Measurement) -> Result<String> {
+        let clock = self.0.clock;
         self.0.write("adding a measurement", |tx| {
-            add_child_tx(tx, &who(tx)?, MEASUREMENT, inspection_id, m)
+            add_child_tx(tx, &who(tx, clock)?, MEASUREMENT, inspection_id, m)
         })
     }
 
     pub fn update_measurement(&mut self, id: &str, m: &Measurement) -> Result<bool> {
+        let clock = self.0.clock;
         self.0.write("saving a measurement", |tx| {
-            update_child_tx(tx, MEASUREMENT, id, m)
+            update_child_tx(tx, &who(tx, clock)?, MEASUREMENT, id, m)
         })
     }
 
     pub fn remove_measurement(&mut self, id: &str) -> Result<()> {
+        let clock = self.0.clock;
         self.0.write("removing a measurement", |tx| {
-            remove_child_tx(tx, MEASUREMENT, id)
+            remove_child_tx(tx, &who(tx, clock)?, MEASUREMENT, id)
         })
     }
 
     /// Adds a finding; an accepted reconciliation suggestion has `suggested = true`.
     pub fn add_finding(&mut self, inspection_id: &str, f: &Finding) -> Result<String> {
+        let clock = self.0.clock;
         self.0.write("adding a finding", |tx| {
-            add_child_tx(tx, &who(tx)?, FINDING, inspection_id, f)
+            add_child_tx(tx, &who(tx, clock)?, FINDING, inspection_id, f)
         })
     }
 
     pub fn update_finding(&mut self, id: &str, f: &Finding) -> Result<bool> {
-        self.0
-            .write("saving a finding", |tx| update_child_tx(tx, FINDING, id, f))
+        let clock = self.0.clock;
+        self.0.write("saving a finding", |tx| {
+            update_child_tx(tx, &who(tx, clock)?, FINDING, id, f)
+        })
     }
 
     pub fn remove_finding(&mut self, id: &str) -> Result<()> {
-        self.0
-            .write("removing a finding", |tx| remove_child_tx(tx, FINDING, id))
+        let clock = self.0.clock;
+        self.0.write("removing a finding", |tx| {
+            remove_child_tx(tx, &who(tx, clock)?, FINDING, id)
+        })
     }
 
     pub fn add_seizure(&mut self, inspection_id: &str, s: &Seizure) -> Result<String> {
+        let clock = self.0.clock;
         self.0.write("adding a seizure", |tx| {
-            add_child_tx(tx, &who(tx)?, SEIZURE, inspection_id, s)
+            add_child_tx(tx, &who(tx, clock)?, SEIZURE, inspection_id, s)
         })
     }
 
     pub fn update_seizure(&mut self, id: &str, s: &Seizure) -> Result<bool> {
-        self.0
-            .write("saving a seizure", |tx| update_child_tx(tx, SEIZURE, id, s))
+        let clock = self.0.clock;
+        self.0.write("saving a seizure", |tx| {
+            update_child_tx(tx, &who(tx, clock)?, SEIZURE, id, s)
+        })
     }
 
     pub fn remove_seizure(&mut self, id: &str) -> Result<()> {
-        self.0
-            .write("removing a seizure", |tx| remove_child_tx(tx, SEIZURE, id))
+        let clock = self.0.clock;
+        self.0.write("removing a seizure", |tx| {
+            remove_child_tx(tx, &who(tx, clock)?, SEIZURE, id)
+        })
     }
 
     /// Records that the officer dismissed a reconciliation suggestion (audit only), so
     /// it is not offered again; `key` is the suggestion's key.
     pub fn dismiss_suggestion(&mut self, inspection_id: &str, key: &str) -> Result<()> {
+        let clock = self.0.clock;
         self.0.write("dismissing a suggestion", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             ensure_draft(tx, "inspections", inspection_id, "inspection")?;
             audit(
                 tx,
-                &who.officer_id,
+                &who,
                 "dismiss_suggestion",
                 "inspection",
                 inspection_id,

@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::domain::{CustodyEvent, new_id, normalize_timestamp, now_utc};
+use crate::domain::{CustodyEvent, new_id, normalize_timestamp};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::append_to_chain;
 use crate::store::rows::{insert_row, row_by_id};
@@ -47,9 +47,16 @@ pub(crate) fn add_custody_tx(
     row.insert("reason".into(), event.reason.trim().into());
     row.insert("officer_id".into(), who.officer_id.clone().into());
     row.insert("device_id".into(), who.device_id.clone().into());
-    row.insert("created_at".into(), now_utc().into());
+    row.insert("created_at".into(), who.clock.now_rfc3339().into());
     let payload = json!({"kind": "custody_event", "custody_event": Value::Object(row.clone())});
-    let link = append_to_chain(tx, &who.device_id, "custody_event", &id, &payload)?;
+    let link = append_to_chain(
+        tx,
+        who.clock,
+        &who.device_id,
+        "custody_event",
+        &id,
+        &payload,
+    )?;
     let mut stored = row.clone();
     stored.insert("record_hash".into(), link.hash.clone().into());
     insert_row(tx, "custody_events", &stored, "saving the custody transfer")?;
@@ -62,7 +69,7 @@ pub(crate) fn add_custody_tx(
     }
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "create",
         "custody_event",
         &id,
@@ -87,8 +94,9 @@ impl Records<&mut Store> {
         seizure_id: &str,
         event: &CustodyEvent,
     ) -> Result<CustodyAppended> {
+        let clock = self.0.clock;
         self.0.write("recording a custody transfer", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             add_custody_tx(tx, &who, seizure_id, event)
         })
     }

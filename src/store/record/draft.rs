@@ -9,7 +9,6 @@ use serde_json::Value;
 
 use crate::domain::{
     Finding, Inspection, Measurement, Record, Seizure, Shipment, Stored, StoredSeizure, new_id,
-    now_utc,
 };
 use crate::store::audit::{Who, audit, who};
 use crate::store::rows::{diff, insert_row, query_rows, row_by_id, stored, to_row, update_row};
@@ -35,7 +34,7 @@ pub(crate) fn create_shipment_tx(
     amends: Option<&str>,
 ) -> Result<String> {
     let id = new_id();
-    let now = now_utc();
+    let now = who.clock.now_rfc3339();
     let new = to_row(data);
     let mut row = new.clone();
     row.insert("id".into(), id.clone().into());
@@ -47,7 +46,7 @@ pub(crate) fn create_shipment_tx(
     insert_row(tx, "shipments", &row, "saving the new shipment")?;
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "create",
         "shipment",
         &id,
@@ -66,7 +65,7 @@ pub(crate) fn create_inspection_tx(
 ) -> Result<String> {
     row_by_id(tx, "shipments", shipment_id, "shipment")?;
     let id = new_id();
-    let now = now_utc();
+    let now = who.clock.now_rfc3339();
     let mut data = data.normalized();
     if data.started_at.trim().is_empty() {
         data.started_at = now.clone();
@@ -90,7 +89,7 @@ pub(crate) fn create_inspection_tx(
     .map_err(|e| StoreError::Invalid(format!("marking shipment {shipment_id} inspected: {e}")))?;
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "create",
         "inspection",
         &id,
@@ -132,12 +131,12 @@ pub(crate) fn update_draft_tx<T: Serialize>(
     }
     let mut set = after.clone();
     if old.contains_key("updated_at") {
-        set.insert("updated_at".into(), now_utc().into());
+        set.insert("updated_at".into(), who.clock.now_rfc3339().into());
     }
     update_row(tx, table, id, &set, &format!("saving {entity} {id}"))?;
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "update",
         entity,
         id,
@@ -265,8 +264,9 @@ impl<S: Deref<Target = Store>> Records<S> {
 impl Records<&mut Store> {
     /// Saves a new draft shipment; returns its id.
     pub fn create_shipment(&mut self, data: &Shipment) -> Result<String> {
+        let clock = self.0.clock;
         self.0.write("saving a new shipment", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             create_shipment_tx(tx, &who, data, None)
         })
     }
@@ -274,8 +274,9 @@ impl Records<&mut Store> {
     /// Saves a draft shipment's fields (one transaction + audit row of the changed
     /// fields). Returns false when nothing changed. Refuses a finalized shipment.
     pub fn update_shipment(&mut self, id: &str, data: &Shipment) -> Result<bool> {
+        let clock = self.0.clock;
         self.0.write("saving the shipment", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             update_draft_tx(tx, &who, "shipments", "shipment", id, data)
         })
     }
@@ -283,16 +284,18 @@ impl Records<&mut Store> {
     /// Starts a draft inspection of a shipment; returns its id. An empty `started_at`
     /// becomes now.
     pub fn start_inspection(&mut self, shipment_id: &str, data: &Inspection) -> Result<String> {
+        let clock = self.0.clock;
         self.0.write("starting an inspection", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             create_inspection_tx(tx, &who, shipment_id, data, None)
         })
     }
 
     /// Saves a draft inspection's fields. Returns false when nothing changed.
     pub fn update_inspection(&mut self, id: &str, data: &Inspection) -> Result<bool> {
+        let clock = self.0.clock;
         self.0.write("saving the inspection", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             update_draft_tx(
                 tx,
                 &who,

@@ -8,7 +8,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::domain::{FieldError, now_utc};
+use crate::domain::FieldError;
 use crate::rules::{RulePack, facts_for, screen};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::{ChainLink, append_to_chain};
@@ -105,7 +105,7 @@ pub(crate) fn finalize_tx(
         .map(|o| o.as_str())
         .unwrap_or("held");
     let shipment_id = record.shipment.id.clone();
-    let now = now_utc();
+    let now = who.clock.now_rfc3339();
     let doing = |what: &str| format!("finalizing inspection {inspection_id}: {what}");
 
     // 1. the last draft-time values: screening, end time, derived shipment columns
@@ -138,8 +138,14 @@ pub(crate) fn finalize_tx(
             obj.insert("finalized_at".into(), now.clone().into());
         }
     }
-    let link: ChainLink =
-        append_to_chain(tx, &who.device_id, "inspection", inspection_id, &payload)?;
+    let link: ChainLink = append_to_chain(
+        tx,
+        who.clock,
+        &who.device_id,
+        "inspection",
+        inspection_id,
+        &payload,
+    )?;
 
     // 3. freeze the rows
     if shipment_was_draft {
@@ -165,7 +171,7 @@ pub(crate) fn finalize_tx(
     }
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "finalize",
         "inspection",
         inspection_id,
@@ -241,7 +247,7 @@ pub(crate) fn start_amendment_tx(
     }
     audit(
         tx,
-        &who.officer_id,
+        &who,
         "amend",
         "inspection",
         &inspection_id,
@@ -290,8 +296,9 @@ impl Records<&mut Store> {
         inspection_id: &str,
         pack: &RulePack,
     ) -> Result<Finalized> {
+        let clock = self.0.clock;
         self.0.write("finalizing the inspection", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             finalize_tx(tx, &who, inspection_id, pack)
         })
     }
@@ -304,8 +311,9 @@ impl Records<&mut Store> {
         original_inspection_id: &str,
         reason: &str,
     ) -> Result<(String, String)> {
+        let clock = self.0.clock;
         self.0.write("starting an amendment", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             start_amendment_tx(tx, &who, original_inspection_id, reason)
         })
     }

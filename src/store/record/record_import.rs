@@ -34,13 +34,14 @@ impl Records<&mut Store> {
         finalize: bool,
         pack: &RulePack,
     ) -> Result<Imported> {
+        let clock = self.0.clock;
         let problems = record.problems(finalize);
         if !problems.is_empty() {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             return Err(StoreError::Invalid(list.join("; ")));
         }
         self.0.write("importing the record", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             let shipment_id = create_shipment_tx(tx, &who, &record.shipment, None)?;
             let inspection_id =
                 create_inspection_tx(tx, &who, &shipment_id, &record.inspection, None)?;

@@ -4,7 +4,6 @@
 use rusqlite::params;
 use serde_json::{Value, json};
 
-use crate::domain::now_utc;
 use crate::rules::{RulePack, Screening, facts_for, screen};
 use crate::store::audit::{audit, who};
 use crate::store::record::draft::load_record_tx;
@@ -16,8 +15,9 @@ impl Records<&mut Store> {
     /// the verdict, the screening JSON and the pack version with it (one transaction and
     /// an audit row). Finalizing does the same with the pack it is given.
     pub fn rescreen_draft(&mut self, inspection_id: &str, pack: &RulePack) -> Result<Screening> {
+        let clock = self.0.clock;
         self.0.write("storing the screening", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             let record = load_record_tx(tx, inspection_id)?;
             if record.inspection.is_finalized() {
                 return Err(StoreError::Invalid(format!(
@@ -31,12 +31,12 @@ impl Records<&mut Store> {
             tx.execute(
                 "UPDATE inspections SET screening = ?2, verdict = ?3, rule_pack_version = ?4, updated_at = ?5
                  WHERE id = ?1",
-                params![inspection_id, text, s.verdict.as_str(), s.rule_pack.version, now_utc()],
+                params![inspection_id, text, s.verdict.as_str(), s.rule_pack.version, clock.now_rfc3339()],
             )
             .doing(|| format!("storing the screening of inspection {inspection_id}"))?;
             audit(
                 tx,
-                &who.officer_id,
+                &who,
                 "screen",
                 "inspection",
                 inspection_id,
@@ -53,8 +53,9 @@ impl Records<&mut Store> {
     /// discarded rows are kept in the audit log (action `discard`). Finalized records
     /// are refused.
     pub fn discard_draft(&mut self, id: &str) -> Result<()> {
+        let clock = self.0.clock;
         self.0.write("discarding the draft", |tx| {
-            let who = who(tx)?;
+            let who = who(tx, clock)?;
             let is_inspection = query_rows(tx, "SELECT id FROM inspections WHERE id = ?1", [id], "looking up the draft")?.len() == 1;
             let (inspection_id, shipment_id) = if is_inspection {
                 let r = row_by_id(tx, "inspections", id, "inspection")?;
@@ -91,7 +92,7 @@ impl Records<&mut Store> {
                 tx.execute("DELETE FROM shipments WHERE id = ?1", [&shipment_id])
                     .doing(|| format!("discarding shipment {shipment_id}"))?;
             }
-            audit(tx, &who.officer_id, "discard", if is_inspection { "inspection" } else { "shipment" }, id, Some(&Value::Object(old)), None)
+            audit(tx, &who, "discard", if is_inspection { "inspection" } else { "shipment" }, id, Some(&Value::Object(old)), None)
         })
     }
 }

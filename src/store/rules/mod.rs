@@ -9,7 +9,6 @@ use std::cmp::Ordering;
 use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
-use crate::domain::now_utc;
 use crate::rules::RulePack;
 use crate::rules::pack::{AnnouncementStatus, ClauseKind, Effect};
 use crate::store::{Context, Result, Rules, Store, StoreError};
@@ -124,6 +123,7 @@ impl Rules<&mut Store> {
     /// Validates `raw` and makes it the active pack in one transaction. Refuses a pack
     /// older than the active one (or the same version with other content) unless `force`.
     pub fn import_pack(&mut self, raw: &str, source: &str, force: bool) -> Result<Installed> {
+        let clock = self.0.clock;
         let pack = RulePack::parse(raw, source).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let sha = hex::encode(Sha256::digest(raw.as_bytes()));
         let active: Option<(String, String, String)> = self
@@ -159,7 +159,7 @@ impl Rules<&mut Store> {
                 )));
             }
         }
-        let now = now_utc();
+        let now = clock.now_rfc3339();
         let previous = active.map(|a| a.0);
         self.0.write("installing the rule pack", |tx| {
             tx.execute("UPDATE rule_packs SET is_active = 0 WHERE is_active = 1", [])
