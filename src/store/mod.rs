@@ -12,7 +12,9 @@ pub mod query;
 pub mod record;
 mod rows;
 mod rules;
+#[cfg(feature = "test-support")]
 mod testing;
+#[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod testsupport;
 
@@ -28,6 +30,7 @@ pub use record::draft::DraftSummary;
 pub use record::finalize::Finalized;
 pub use record::record_import::Imported;
 pub use rules::{Installed, PackRecord, compare_versions};
+#[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub use testing::RawCommitBaseline;
 // sync (issue 5)
