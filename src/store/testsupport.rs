@@ -1,15 +1,19 @@
-//! TEST SUPPORT ONLY (tests and benchmarks): creates finalized records without the
-//! recording workflow, following the payload contract of `chain.rs` exactly: a shipment +
-//! inspection (+ measurements, a finding, optionally a seizure) finalized and appended to
-//! the chain, and custody events. Not used by the program itself; the lead may switch the
-//! tests to the real finalize once recording lands.
+//! TEST SUPPORT ONLY (tests and benchmarks, feature `test-support`): sample finalized
+//! records written by the store's own draft, finalize and custody writers (a shipment +
+//! inspection, measurements, a finding, optionally a seizure and its custody transfer),
+//! and raw views of tables for comparisons across databases.
 
 use rusqlite::{Transaction, params, types::ValueRef};
 use serde_json::{Map, Value, json};
 
 use super::{Context, Result, Store, StoreError};
-use crate::domain::{Clock, new_id};
-use crate::store::chain::append_to_chain;
+use crate::domain::{CustodyEvent, RecordImport, Seizure};
+use crate::rules::{EMBEDDED_PACK, RulePack};
+use crate::store::audit::{Who, who};
+use crate::store::record::children::add_child_tx;
+use crate::store::record::custody::add_custody_tx;
+use crate::store::record::draft::{create_inspection_tx, create_shipment_tx, load_record_tx};
+use crate::store::record::finalize::seal_tx;
 
 /// Ids of a sample finalized inspection.
 #[doc(hidden)]
@@ -18,18 +22,6 @@ pub struct SampleIds {
     pub shipment_id: String,
     pub inspection_id: String,
     pub seizure_id: Option<String>,
-}
-
-/// The rows of `table` where `col = id`, as JSON objects keyed by column name.
-fn rows_json(tx: &Transaction<'_>, table: &str, col: &str, id: &str) -> Result<Vec<Value>> {
-    let mut stmt = tx
-        .prepare_cached(&format!(
-            "SELECT * FROM {table} WHERE {col} = ?1 ORDER BY id"
-        ))
-        .doing(|| format!("reading {table}"))?;
-    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
-    let rows = stmt.query([id]).doing(|| format!("reading {table}"))?;
-    collect_json(rows, &names, table)
 }
 
 fn collect_json(mut rows: rusqlite::Rows<'_>, names: &[String], table: &str) -> Result<Vec<Value>> {
@@ -51,143 +43,115 @@ fn collect_json(mut rows: rusqlite::Rows<'_>, names: &[String], table: &str) -> 
     Ok(out)
 }
 
-fn one(mut rows: Vec<Value>, what: &str) -> Result<Value> {
-    rows.pop()
-        .ok_or_else(|| StoreError::NotFound(what.to_string()))
+/// The draft of sample `n`: a gallium shipment with two measurements, a finding and,
+/// `with_seizure`, a seizure. It deliberately carries what validation warns about (a short
+/// declaration number, a mistyped credit code, a zero weight for sample 0), so it is
+/// sealed past validation through finalize's own sealing step.
+fn sample_draft(n: usize, with_seizure: bool) -> Result<RecordImport> {
+    Ok(RecordImport {
+        shipment: from(json!({
+            "declaration_no": format!("DEC-{n:08}"), "declared_on": "2026-03-02",
+            "exporter_name": "Hunan Sample Metals Co.", "exporter_credit_code": "91430000MA4L000000",
+            "consignee": "Rotterdam Trading BV", "end_user": "unknown", "end_use": "civil",
+            "destination": "NL", "transport_mode": "sea", "container_nos": "MSKU1234565",
+            "seal_nos": "SL-77", "hs_code": "8112923010",
+            "description": "gallium ingots 99.99% — \"quoted\" and é", "composition": "Ga 99.99%",
+            "quantity": format!("{}.5", n % 1000), "quantity_unit": "kg",
+            "net_weight_g": (n as i64) * 1000, "value_minor": (n as i64) * 100,
+            "currency": "USD", "licence_no": "",
+        }))?,
+        inspection: from(json!({
+            "locode": "CNSHA", "terminal": "Yangshan T4", "trigger": "rule_hit",
+            "outcome": if with_seizure { "seized" } else { "held" },
+            "narrative": format!("Sample narrative {n}: XRF shows Ga; line two\nwith a newline and a tab\t."),
+        }))?,
+        measurements: vec![
+            from(
+                json!({"name": "purity_pct", "value": 99.99 + (n % 7) as f64 / 1000.0,
+                        "unit": "%", "method": "xrf"}),
+            )?,
+            from(
+                json!({"name": "xrf_pct", "element": "Ga", "value": 98.5, "unit": "%",
+                        "method": "xrf"}),
+            )?,
+        ],
+        findings: vec![from(
+            json!({"kind": "missing_licence", "declared": "no licence",
+                                   "found": "licence required", "evidence": "photo 1"}),
+        )?],
+        seizures: Vec::new(),
+    })
 }
 
+fn sample_seizure() -> Result<Seizure> {
+    from(json!({
+        "goods": "gallium ingots", "family": "gallium", "quantity": "25", "unit": "kg",
+        "est_value_minor": 500000, "currency": "CNY", "legal_basis": ["ga-metal"],
+        "seal_nos": "CS-1", "storage_location": "Warehouse 3",
+    }))
+}
+
+fn from<T: serde::de::DeserializeOwned>(v: Value) -> Result<T> {
+    serde_json::from_value(v).map_err(|e| StoreError::Invalid(format!("sample record: {e}")))
+}
+
+/// Sample `n` as a draft (the ordinary draft writers), sealed by finalize.
 fn finalize_one(
     tx: &Transaction<'_>,
-    clock: Clock,
-    device: &str,
-    officer: &str,
+    who: &Who,
+    pack: &RulePack,
     n: usize,
     with_seizure: bool,
 ) -> Result<SampleIds> {
-    let now = clock.now_rfc3339();
-    let (sid, iid) = (new_id(), new_id());
-    tx.prepare_cached(
-        "INSERT INTO shipments (id, declaration_no, declared_on, exporter_name, exporter_credit_code,
-           consignee, end_user, end_use, destination, transport_mode, container_nos, seal_nos, hs_code,
-           description, composition, quantity, quantity_unit, net_weight_g, value_minor, currency,
-           licence_no, family, verdict, status, device_id, created_by, created_at, updated_at)
-         VALUES (?1, ?2, '2026-03-02', 'Hunan Sample Metals Co.', '91430000MA4L000000', 'Rotterdam Trading BV',
-           'unknown', 'civil', 'NL', 'sea', 'MSKU1234565', 'SL-77', '8112923010',
-           'gallium ingots 99.99% — \"quoted\" and é', 'Ga 99.99%', ?3, 'kg', ?4, ?5, 'USD', '',
-           'gallium', 'licence_required', 'held', ?6, ?7, ?8, ?8)",
-    )
-    .doing(|| "preparing a sample shipment".into())?
-    .execute(params![sid, format!("DEC-{n:08}"), format!("{}.5", n % 1000), (n as i64) * 1000, (n as i64) * 100, device, officer, now])
-    .doing(|| "inserting a sample shipment".into())?;
-    tx.prepare_cached(
-        "INSERT INTO inspections (id, shipment_id, officer_id, device_id, locode, terminal, started_at,
-           ended_at, trigger, outcome, verdict, screening, rule_pack_version, narrative, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, 'CNSHA', 'Yangshan T4', ?5, ?5, 'rule_hit', ?6, 'licence_required',
-           '{\"verdict\":\"licence_required\"}', 'test-pack', ?7, ?5, ?5)",
-    )
-    .doing(|| "preparing a sample inspection".into())?
-    .execute(params![iid, sid, officer, device, now, if with_seizure { "seized" } else { "held" },
-        format!("Sample narrative {n}: XRF shows Ga; line two\nwith a newline and a tab\t.")])
-    .doing(|| "inserting a sample inspection".into())?;
-    for (name, el, value) in [
-        ("purity_pct", None, 99.99 + (n % 7) as f64 / 1000.0),
-        ("xrf_pct", Some("Ga"), 98.5),
-    ] {
-        tx.prepare_cached(
-            "INSERT INTO measurements (id, inspection_id, name, element, value, unit, method, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, '%', 'xrf', ?6)",
-        )
-        .doing(|| "preparing a sample measurement".into())?
-        .execute(params![new_id(), iid, name, el, value, now])
-        .doing(|| "inserting a sample measurement".into())?;
+    let draft = sample_draft(n, with_seizure)?;
+    let shipment_id = create_shipment_tx(tx, who, &draft.shipment, None)?;
+    let mut inspection = draft.inspection.clone();
+    inspection.started_at = who.clock.now_rfc3339();
+    inspection.ended_at = Some(inspection.started_at.clone());
+    let inspection_id = create_inspection_tx(tx, who, &shipment_id, &inspection, None)?;
+    for m in &draft.measurements {
+        add_child_tx(tx, who, ("measurements", "measurement"), &inspection_id, m)?;
     }
-    tx.prepare_cached(
-        "INSERT INTO findings (id, inspection_id, kind, declared, found, evidence, created_at)
-         VALUES (?1, ?2, 'missing_licence', 'no licence', 'licence required', 'photo 1', ?3)",
-    )
-    .doing(|| "preparing a sample finding".into())?
-    .execute(params![new_id(), iid, now])
-    .doing(|| "inserting a sample finding".into())?;
-    let seizure_id = with_seizure.then(new_id);
-    if let Some(z) = &seizure_id {
-        tx.prepare_cached(
-            "INSERT INTO seizures (id, inspection_id, goods, family, quantity, unit, est_value_minor,
-               currency, legal_basis, seal_nos, storage_location, created_at)
-             VALUES (?1, ?2, 'gallium ingots', 'gallium', '25', 'kg', 500000, 'CNY', '[\"ga-metal\"]',
-               'CS-1', 'Warehouse 3', ?3)",
-        )
-        .doing(|| "preparing a sample seizure".into())?
-        .execute(params![z, iid, now])
-        .doing(|| "inserting a sample seizure".into())?;
+    for f in &draft.findings {
+        add_child_tx(tx, who, ("findings", "finding"), &inspection_id, f)?;
     }
-    // the payload: the rows as finalized (record_hash is set with the state change)
-    let mut shipment = one(rows_json(tx, "shipments", "id", &sid)?, "sample shipment")?;
-    let mut inspection = one(
-        rows_json(tx, "inspections", "id", &iid)?,
-        "sample inspection",
-    )?;
-    for obj in [&mut shipment, &mut inspection] {
-        obj["state"] = json!("finalized");
-        obj["finalized_at"] = json!(now);
-        obj["record_hash"] = Value::Null;
-    }
-    let payload = json!({
-        "kind": "inspection",
-        "shipment": shipment,
-        "inspection": inspection,
-        "measurements": rows_json(tx, "measurements", "inspection_id", &iid)?,
-        "findings": rows_json(tx, "findings", "inspection_id", &iid)?,
-        "seizures": rows_json(tx, "seizures", "inspection_id", &iid)?,
-    });
-    let link = append_to_chain(tx, clock, device, "inspection", &iid, &payload)?;
-    for table in ["shipments", "inspections"] {
-        let id = if table == "shipments" { &sid } else { &iid };
-        tx.prepare_cached(&format!(
-            "UPDATE {table} SET state = 'finalized', finalized_at = ?1, record_hash = ?2 WHERE id = ?3"
-        ))
-        .doing(|| format!("finalizing the sample {table}"))?
-        .execute(params![now, link.hash, id])
-        .doing(|| format!("finalizing the sample {table}"))?;
-    }
-    tx.prepare_cached(
-        "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
-         VALUES (?1, ?2, 'finalize', 'inspection', ?3, NULL, NULL)",
-    )
-    .doing(|| "writing the audit row".into())?
-    .execute(params![now, officer, iid])
-    .doing(|| "writing the audit row".into())?;
+    let seizure_id = match with_seizure {
+        true => Some(add_child_tx(
+            tx,
+            who,
+            ("seizures", "seizure"),
+            &inspection_id,
+            &sample_seizure()?,
+        )?),
+        false => None,
+    };
+    seal_tx(tx, who, &load_record_tx(tx, &inspection_id)?, pack)?;
     Ok(SampleIds {
-        shipment_id: sid,
-        inspection_id: iid,
+        shipment_id,
+        inspection_id,
         seizure_id,
     })
 }
 
-fn custody_one(
-    tx: &Transaction<'_>,
-    clock: Clock,
-    device: &str,
-    officer: &str,
-    seizure_id: &str,
-    to: &str,
-) -> Result<String> {
-    let (id, now) = (new_id(), clock.now_rfc3339());
-    let event = json!({
-        "id": id, "seizure_id": seizure_id, "from_party": "Seizing officer", "to_party": to,
-        "at": now, "reason": "transfer to bonded storage", "officer_id": officer,
-        "device_id": device, "created_at": now, "record_hash": Value::Null,
-    });
-    let payload = json!({"kind": "custody_event", "custody_event": event});
-    let link = append_to_chain(tx, clock, device, "custody_event", &id, &payload)?;
-    tx.prepare_cached(
-        "INSERT INTO custody_events (id, seizure_id, from_party, to_party, at, reason, officer_id,
-           device_id, created_at, record_hash)
-         VALUES (?1, ?2, 'Seizing officer', ?3, ?4, 'transfer to bonded storage', ?5, ?6, ?4, ?7)",
-    )
-    .doing(|| "preparing a sample custody event".into())?
-    .execute(params![id, seizure_id, to, now, officer, device, link.hash])
-    .doing(|| "inserting a sample custody event".into())?;
-    Ok(id)
+/// A custody transfer through the ordinary custody writer.
+fn custody_one(tx: &Transaction<'_>, who: &Who, seizure_id: &str, to: &str) -> Result<String> {
+    let event = CustodyEvent {
+        from_party: "Seizing officer".into(),
+        to_party: to.into(),
+        at: who.clock.now_rfc3339(),
+        reason: "transfer to bonded storage".into(),
+        ..CustodyEvent::default()
+    };
+    Ok(add_custody_tx(tx, who, seizure_id, &event)?.id)
+}
+
+/// The active rule pack, else the embedded one.
+fn sample_pack(store: &Store) -> Result<RulePack> {
+    match store.rules().active_pack()? {
+        Some(pack) => Ok(pack),
+        None => RulePack::parse(EMBEDDED_PACK, "embedded")
+            .map_err(|e| StoreError::Invalid(format!("the embedded rule pack: {e}"))),
+    }
 }
 
 impl Store {
@@ -196,22 +160,19 @@ impl Store {
     /// (a custody event is a record of its own). Returns the inspections created.
     #[doc(hidden)]
     pub fn test_support_finalize_samples(&mut self, count: usize) -> Result<Vec<SampleIds>> {
-        let device = self
-            .db()
-            .meta("device_id")?
-            .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
-        let officer = self.db().meta("officer_id")?.unwrap_or_default();
+        let pack = sample_pack(self)?;
         let clock = self.clock;
         self.write("creating sample records (test support)", |tx| {
+            let who = who(tx, clock)?;
             let mut made = Vec::new();
             let mut records = 0;
             let mut n = 0;
             while records < count {
                 let with_seizure = n % 10 == 9 && records + 2 <= count;
-                let ids = finalize_one(tx, clock, &device, &officer, n, with_seizure)?;
+                let ids = finalize_one(tx, &who, &pack, n, with_seizure)?;
                 records += 1;
                 if let Some(z) = &ids.seizure_id {
-                    custody_one(tx, clock, &device, &officer, z, "Bonded warehouse 3")?;
+                    custody_one(tx, &who, z, "Bonded warehouse 3")?;
                     records += 1;
                 }
                 made.push(ids);
@@ -224,14 +185,9 @@ impl Store {
     /// TEST SUPPORT: appends a custody transfer of `seizure_id` as its own chain record.
     #[doc(hidden)]
     pub fn test_support_custody_transfer(&mut self, seizure_id: &str, to: &str) -> Result<String> {
-        let device = self
-            .db()
-            .meta("device_id")?
-            .ok_or_else(|| StoreError::NotFound("this database's device".into()))?;
-        let officer = self.db().meta("officer_id")?.unwrap_or_default();
         let clock = self.clock;
         self.write("recording a custody transfer (test support)", |tx| {
-            custody_one(tx, clock, &device, &officer, seizure_id, to)
+            custody_one(tx, &who(tx, clock)?, seizure_id, to)
         })
     }
 

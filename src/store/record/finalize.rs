@@ -8,8 +8,8 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use crate::domain::FieldError;
-use crate::rules::{RulePack, facts_for, screen};
+use crate::domain::{FieldError, Record};
+use crate::rules::{RulePack, Screening, facts_for, screen};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::{ChainLink, append_to_chain};
 use crate::store::record::children::add_child_tx;
@@ -93,47 +93,32 @@ pub(crate) fn finalize_tx(
             list.join("; ")
         )));
     }
+    seal_tx(tx, who, &record, pack)
+}
+
+/// The part of finalizing after validation: screens the draft `record` with `pack`,
+/// appends it to the chain and freezes its rows. The only writer of inspection payloads.
+pub(crate) fn seal_tx(
+    tx: &Transaction<'_>,
+    who: &Who,
+    record: &Record,
+    pack: &RulePack,
+) -> Result<Finalized> {
+    let inspection_id = record.inspection.id.as_str();
     let measurements: Vec<_> = record.measurements.iter().map(|m| m.data.clone()).collect();
     let screening = screen(pack, &facts_for(&record.shipment.data, &measurements));
-    let screening_json = serde_json::to_string(&screening)
-        .map_err(|e| StoreError::Invalid(format!("screening does not serialize: {e}")))?;
     let verdict = screening.verdict.as_str();
-    let outcome = record
-        .inspection
-        .data
-        .outcome
-        .map(|o| o.as_str())
-        .unwrap_or("held");
     let shipment_id = record.shipment.id.clone();
     let now = who.clock.now_rfc3339();
-    let doing = |what: &str| format!("finalizing inspection {inspection_id}: {what}");
-
-    // 1. the last draft-time values: screening, end time, derived shipment columns
-    tx.execute(
-        "UPDATE inspections SET screening = ?2, verdict = ?3, rule_pack_version = ?4,
-             ended_at = coalesce(ended_at, ?5), updated_at = ?5
-         WHERE id = ?1 AND state = 'draft'",
-        rusqlite::params![
-            inspection_id,
-            screening_json,
-            verdict,
-            screening.rule_pack.version,
-            now
-        ],
-    )
-    .doing(|| doing("storing the screening"))?;
-    tx.execute(
-        "UPDATE shipments SET verdict = ?2, family = ?3, status = ?4 WHERE id = ?1",
-        rusqlite::params![shipment_id, verdict, screening.families.join(" "), outcome],
-    )
-    .doing(|| doing("updating the shipment's status"))?;
+    store_screening(tx, record, &screening, &now)?;
     let shipment_was_draft = !record.shipment.is_finalized();
 
-    // 2. the payload as the rows will stand once finalized
+    // the payload as the rows will stand once finalized
     let mut payload = inspection_payload(tx, &shipment_id, inspection_id)?;
     for key in ["inspection", "shipment"] {
-        let obj = payload[key].as_object_mut().expect("object");
-        if key == "inspection" || shipment_was_draft {
+        if let Some(obj) = payload[key].as_object_mut()
+            && (key == "inspection" || shipment_was_draft)
+        {
             obj.insert("state".into(), "finalized".into());
             obj.insert("finalized_at".into(), now.clone().into());
         }
@@ -146,24 +131,9 @@ pub(crate) fn finalize_tx(
         inspection_id,
         &payload,
     )?;
+    freeze(tx, record, shipment_was_draft, &now, &link.hash)?;
 
-    // 3. freeze the rows
-    if shipment_was_draft {
-        tx.execute(
-            "UPDATE shipments SET state = 'finalized', finalized_at = ?2, record_hash = ?3
-             WHERE id = ?1 AND state = 'draft'",
-            rusqlite::params![shipment_id, now, link.hash],
-        )
-        .doing(|| doing("freezing the shipment"))?;
-    }
-    tx.execute(
-        "UPDATE inspections SET state = 'finalized', finalized_at = ?2, record_hash = ?3
-         WHERE id = ?1 AND state = 'draft'",
-        rusqlite::params![inspection_id, now, link.hash],
-    )
-    .doing(|| doing("freezing the inspection"))?;
-
-    // 4. the frozen rows must be exactly what was hashed
+    // the frozen rows must be exactly what was hashed
     if inspection_payload(tx, &shipment_id, inspection_id)? != payload {
         return Err(StoreError::Invalid(format!(
             "inspection {inspection_id}: the frozen rows differ from the hashed payload; nothing was finalized"
@@ -171,7 +141,7 @@ pub(crate) fn finalize_tx(
     }
     audit(
         tx,
-        &who,
+        who,
         "finalize",
         "inspection",
         inspection_id,
@@ -190,6 +160,77 @@ pub(crate) fn finalize_tx(
         verdict: verdict.to_string(),
         rule_pack_version: screening.rule_pack.version,
     })
+}
+
+/// The last draft-time values: screening, end time, derived shipment columns.
+fn store_screening(
+    tx: &Transaction<'_>,
+    record: &Record,
+    screening: &Screening,
+    now: &str,
+) -> Result<()> {
+    let inspection_id = record.inspection.id.as_str();
+    let doing = |what: &str| format!("finalizing inspection {inspection_id}: {what}");
+    let screening_json = serde_json::to_string(screening)
+        .map_err(|e| StoreError::Invalid(format!("screening does not serialize: {e}")))?;
+    let verdict = screening.verdict.as_str();
+    let outcome = record
+        .inspection
+        .data
+        .outcome
+        .map(|o| o.as_str())
+        .unwrap_or("held");
+    tx.execute(
+        "UPDATE inspections SET screening = ?2, verdict = ?3, rule_pack_version = ?4,
+             ended_at = coalesce(ended_at, ?5), updated_at = ?5
+         WHERE id = ?1 AND state = 'draft'",
+        rusqlite::params![
+            inspection_id,
+            screening_json,
+            verdict,
+            screening.rule_pack.version,
+            now
+        ],
+    )
+    .doing(|| doing("storing the screening"))?;
+    tx.execute(
+        "UPDATE shipments SET verdict = ?2, family = ?3, status = ?4 WHERE id = ?1",
+        rusqlite::params![
+            record.shipment.id,
+            verdict,
+            screening.families.join(" "),
+            outcome
+        ],
+    )
+    .doing(|| doing("updating the shipment's status"))?;
+    Ok(())
+}
+
+/// Freezes the rows: state finalized, the time, the chain hash.
+fn freeze(
+    tx: &Transaction<'_>,
+    record: &Record,
+    shipment_was_draft: bool,
+    now: &str,
+    hash: &str,
+) -> Result<()> {
+    let inspection_id = record.inspection.id.as_str();
+    let doing = |what: &str| format!("finalizing inspection {inspection_id}: {what}");
+    if shipment_was_draft {
+        tx.execute(
+            "UPDATE shipments SET state = 'finalized', finalized_at = ?2, record_hash = ?3
+             WHERE id = ?1 AND state = 'draft'",
+            rusqlite::params![record.shipment.id, now, hash],
+        )
+        .doing(|| doing("freezing the shipment"))?;
+    }
+    tx.execute(
+        "UPDATE inspections SET state = 'finalized', finalized_at = ?2, record_hash = ?3
+         WHERE id = ?1 AND state = 'draft'",
+        rusqlite::params![inspection_id, now, hash],
+    )
+    .doing(|| doing("freezing the inspection"))?;
+    Ok(())
 }
 
 /// Copies a finalized inspection (and its shipment, measurements, findings, seizures)
