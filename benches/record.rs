@@ -4,6 +4,8 @@
 //!
 //! cargo bench --bench record -- --warm-up-time 1 --measurement-time 3
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};

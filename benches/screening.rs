@@ -1,5 +1,7 @@
 //! Budgets (DESIGN.md §10): rule search and screening under 1 ms.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

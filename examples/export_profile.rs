@@ -9,17 +9,19 @@ use minspect::domain::{DbKind, Role};
 use minspect::store::{InitOptions, Store, setup_new_database};
 use minspect::sync::{self, ExportOutcome};
 
-fn main() {
+type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> Result {
     let n: usize = std::env::var("MINSPECT_BENCH_RECORDS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
     let dir = std::env::var("MINSPECT_PROF_DIR").unwrap_or_else(|_| "/tmp/minspect-prof".into());
     let dir = Path::new(&dir);
-    fs::create_dir_all(dir).unwrap();
+    fs::create_dir_all(dir)?;
     let field = dir.join(format!("field-{n}.db"));
     if !field.exists() {
-        let mut s = Store::open(&field).unwrap();
+        let mut s = Store::open(&field)?;
         setup_new_database(
             &mut s,
             &InitOptions {
@@ -29,9 +31,8 @@ fn main() {
                 kind: DbKind::Field,
                 role: Role::Officer,
             },
-        )
-        .unwrap();
-        s.test_support_finalize_samples(n).unwrap();
+        )?;
+        s.test_support_finalize_samples(n)?;
         drop(s);
     }
     if std::env::args().nth(1).as_deref() == Some("phases") {
@@ -46,17 +47,17 @@ fn main() {
         for ext in ["-wal", "-shm"] {
             let _ = fs::remove_file(format!("{}{ext}", db.display()));
         }
-        fs::copy(&field, &db).unwrap();
+        fs::copy(&field, &db)?;
         let out = dir.join("out");
         let _ = fs::remove_dir_all(&out);
-        fs::create_dir_all(&out).unwrap();
+        fs::create_dir_all(&out)?;
         let (t, c0) = (Instant::now(), cpu());
-        let mut s = Store::open(&db).unwrap();
-        let r = sync::export_bundle(&mut s, &out).unwrap();
+        let mut s = Store::open(&db)?;
+        let r = sync::export_bundle(&mut s, &out)?;
         let el = t.elapsed();
         let cpu_s = cpu() - c0;
         let ExportOutcome::Written(r) = r else {
-            panic!("nothing")
+            return Err("nothing to export".into());
         };
         println!(
             "export {} records in {:.3?} (cpu {:.3} s): {:.1} k/s",
@@ -66,23 +67,24 @@ fn main() {
             r.records as f64 / el.as_secs_f64() / 1000.0
         );
     }
+    Ok(())
 }
 
 /// Phase split (run with `phases` as the first argument): reading only, then reading +
 /// bundle lines + hashing into a sink, on the cached database.
-fn phases(field: &Path) {
-    let s = Store::open_read_only(field).unwrap();
-    let dev = s.db().meta("device_id").unwrap().unwrap();
-    let range = s.chain().unacked_range(&dev).unwrap().unwrap();
+fn phases(field: &Path) -> Result {
+    let s = Store::open_read_only(field)?;
+    let dev = s.db().meta("device_id")?.ok_or("no device id")?;
+    let range = s.chain().unacked_range(&dev)?.ok_or("nothing to read")?;
     let t = Instant::now();
     let mut bytes = 0usize;
     s.chain()
         .for_each_outbox_row::<minspect::store::StoreError>(&dev, range, |r| {
             bytes += r.payload.len();
             Ok(())
-        })
-        .unwrap();
+        })?;
     println!("read only: {:.3?} ({bytes} payload bytes)", t.elapsed());
+    Ok(())
 }
 
 /// user + system CPU seconds of this process so far

@@ -10,19 +10,18 @@ use minspect::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn main() {
-    let path = std::env::args().nth(1).expect("usage: rss PATH");
-    let mut store = Store::open(std::path::Path::new(&path)).unwrap();
-    let today = chrono::Local::now().date_naive();
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args().nth(1).ok_or("usage: rss PATH")?;
+    let mut store = Store::open(std::path::Path::new(&path))?;
+    let today = store.clock().today();
     let mut app = App::new(
         &mut store,
         Keymap::default(),
         Theme::new(false, 16),
         today,
         (200, 60),
-    )
-    .unwrap();
-    let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    )?;
+    let mut t = Terminal::new(TestBackend::new(200, 60))?;
     let script = "2jjjj\u{0}/zinc\r\u{0}\u{1}x/dest:US status:released\rG\u{1}";
     for c in script.chars() {
         let code = match c {
@@ -32,9 +31,9 @@ fn main() {
             c => KeyCode::Char(c),
         };
         app.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &mut store);
-        t.draw(|f| minspect::tui::view::render(&app, f)).unwrap();
+        t.draw(|f| minspect::tui::view::render(&app, f))?;
     }
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let status = std::fs::read_to_string("/proc/self/status")?;
     for line in status
         .lines()
         .filter(|l| l.starts_with("VmHWM") || l.starts_with("VmRSS"))
@@ -42,4 +41,5 @@ fn main() {
         println!("{line}");
     }
     println!("rows on screen: {}", app.screens.shipments.rows.len());
+    Ok(())
 }

@@ -11,7 +11,7 @@ pub fn bench_db() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("target")
         .join("bench-data");
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));
     let path = dir.join(format!("shipments-{n}.db"));
     if !path.exists() {
         let tmp = dir.join(format!("shipments-{n}.db.partial"));
@@ -25,14 +25,18 @@ pub fn bench_db() -> PathBuf {
         };
         let s =
             minspect::fixture::generate(&tmp, &opts, |done| eprintln!("  generated {done}/{n}"))
-                .unwrap();
+                .unwrap_or_else(|e| panic!("generating the benchmark database: {e}"));
         eprintln!(
             "generated {n} shipments in {:.1} s",
             s.elapsed.as_secs_f64()
         );
         // checkpoint the WAL into the file, then move it into place
-        drop(minspect::store::Store::open(&tmp).unwrap());
-        std::fs::rename(&tmp, &path).unwrap();
+        drop(
+            minspect::store::Store::open(&tmp)
+                .unwrap_or_else(|e| panic!("checkpointing {}: {e}", tmp.display())),
+        );
+        std::fs::rename(&tmp, &path)
+            .unwrap_or_else(|e| panic!("moving {} into place: {e}", tmp.display()));
     }
     path
 }

@@ -113,8 +113,8 @@ pub(crate) fn update_row(
 
 /// A domain value as a row object (its serde field names are column names).
 pub(crate) fn to_row<T: Serialize>(t: &T) -> Row {
-    match serde_json::to_value(t).expect("record types serialize") {
-        Value::Object(m) => m
+    match serde_json::to_value(t) {
+        Ok(Value::Object(m)) => m
             .into_iter()
             .map(|(k, v)| match v {
                 Value::Array(_) | Value::Object(_) => (k, Value::String(v.to_string())),
@@ -122,7 +122,7 @@ pub(crate) fn to_row<T: Serialize>(t: &T) -> Row {
                 v => (k, v),
             })
             .collect(),
-        _ => unreachable!("record types are structs"),
+        _ => unreachable!("record types are structs of plain fields"),
     }
 }
 

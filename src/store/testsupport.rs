@@ -140,7 +140,6 @@ fn custody_one(tx: &Transaction<'_>, who: &Who, seizure_id: &str, to: &str) -> R
         to_party: to.into(),
         at: who.clock.now_rfc3339(),
         reason: "transfer to bonded storage".into(),
-        ..CustodyEvent::default()
     };
     Ok(add_custody_tx(tx, who, seizure_id, &event)?.id)
 }

@@ -236,7 +236,7 @@ impl<W: Write> BundleWriter<W> {
         self.out.write_all(b"\n").map_err(wio)?;
         serde_json::to_writer(&mut self.out, &sig).map_err(|e| wio(e.into()))?;
         self.out.write_all(b"\n").map_err(wio)?;
-        let ManifestLine { manifest } = serde_json::from_slice(&line).expect("just written");
+        let ManifestLine { manifest } = serde_json::from_slice(&line).map_err(|e| wio(e.into()))?;
         Ok((self.out, manifest))
     }
 }

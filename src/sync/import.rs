@@ -145,7 +145,7 @@ pub fn import_bundle_with_test_hook(
         held_hash: content.held_hash,
         reviews: content.reviews,
     };
-    let bytes = receipt::encode(&receipt, &signing_key(&local));
+    let bytes = receipt::encode(&receipt, &signing_key(&local))?;
     let receipt_path = fsio::write_atomic_bytes(&receipt_dir, &name, &bytes).map_err(|e| {
         SyncError::Refused(format!(
             "imported {} new records, but the receipt could not be written ({e}); import the bundle again to get a receipt",

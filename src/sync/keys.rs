@@ -40,8 +40,18 @@ impl KeyFile {
         }
     }
 
+    /// The file's text: pretty JSON (two-space indent), fields in declaration order.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a key file serializes") + "\n"
+        let s = |v: &str| serde_json::Value::from(v).to_string();
+        format!(
+            "{{\n  \"format\": {},\n  \"version\": {},\n  \"device_id\": {},\n  \"name\": {},\n  \"kind\": {},\n  \"public_key\": {}\n}}\n",
+            s(&self.format),
+            self.version,
+            s(&self.device_id),
+            s(&self.name),
+            s(self.kind.as_str()),
+            s(&self.public_key)
+        )
     }
 
     /// Parses and checks a key file's text; `source` names it in messages.
@@ -60,8 +70,9 @@ impl KeyFile {
         Ok(kf)
     }
 
-    pub fn public_key_bytes(&self) -> [u8; 32] {
-        public_key_from_hex(&self.public_key).expect("checked by parse")
+    pub fn public_key_bytes(&self) -> Result<[u8; 32], SyncError> {
+        public_key_from_hex(&self.public_key)
+            .map_err(|m| SyncError::Refused(format!("public_key: {m}")))
     }
 }
 
@@ -135,10 +146,12 @@ pub fn trust_key_file(
             kf.name
         )));
     }
-    let outcome =
-        store
-            .device_mut()
-            .trust_device(&kf.device_id, &kf.name, kf.kind, kf.public_key_bytes())?;
+    let outcome = store.device_mut().trust_device(
+        &kf.device_id,
+        &kf.name,
+        kf.kind,
+        kf.public_key_bytes()?,
+    )?;
     Ok((kf, outcome))
 }
 
@@ -164,4 +177,23 @@ pub fn verify_hex(public_key: &[u8; 32], bytes: &[u8], sig_hex: &str) -> bool {
         return false;
     };
     vk.verify_strict(bytes, &sig).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_file_text_is_serde_pretty_json() {
+        let kf = KeyFile {
+            format: KEY_FORMAT.into(),
+            version: KEY_VERSION,
+            device_id: "0190-\"quoted\"".into(),
+            name: "Laptop é\n2".into(),
+            kind: DbKind::Hq,
+            public_key: "ab".repeat(32),
+        };
+        let serde = serde_json::to_string_pretty(&kf).unwrap() + "\n";
+        assert_eq!(kf.to_json(), serde);
+    }
 }

@@ -50,11 +50,13 @@ struct ReceiptLine {
 }
 
 /// The two signed lines of a receipt file.
-pub fn encode(receipt: &Receipt, key: &SigningKey) -> Vec<u8> {
+pub fn encode(receipt: &Receipt, key: &SigningKey) -> Result<Vec<u8>, SyncError> {
+    let unencodable =
+        |e: serde_json::Error| SyncError::Refused(format!("encoding the receipt: {e}"));
     let mut line = serde_json::to_vec(&ReceiptLine {
         receipt: receipt.clone(),
     })
-    .expect("a receipt serializes");
+    .map_err(unencodable)?;
     let sig = SigLine {
         signature: Sig {
             alg: "ed25519".into(),
@@ -63,9 +65,9 @@ pub fn encode(receipt: &Receipt, key: &SigningKey) -> Vec<u8> {
         },
     };
     line.push(b'\n');
-    line.extend(serde_json::to_vec(&sig).expect("a signature serializes"));
+    line.extend(serde_json::to_vec(&sig).map_err(unencodable)?);
     line.push(b'\n');
-    line
+    Ok(line)
 }
 
 fn refused(msg: String) -> SyncError {

@@ -215,10 +215,11 @@ pub fn verify<R: BufRead + Seek>(
         .iter()
         .map(|h| {
             let mut b = [0u8; 32];
-            hex::decode_to_slice(h, &mut b).expect("every record matched its hash");
-            b
+            hex::decode_to_slice(h, &mut b)
+                .map(|()| b)
+                .map_err(|e| refused(format!("record_sha256: {h}: {e}")))
         })
-        .collect();
+        .collect::<Result<_, _>>()?;
     Ok(VerifiedBundle {
         manifest,
         records_at,

@@ -43,7 +43,8 @@ pub const GENESIS_HASH: &str = "000000000000000000000000000000000000000000000000
 
 /// Canonical text of a JSON value (sorted keys, compact).
 pub fn canonical_json(value: &serde_json::Value) -> String {
-    serde_json::to_string(value).expect("a JSON value always serializes")
+    // `Value`'s Display is the compact serializer
+    value.to_string()
 }
 
 /// `hex(sha256(prev_hash || "\n" || payload))`.

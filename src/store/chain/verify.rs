@@ -123,9 +123,10 @@ impl<S: Deref<Target = Store>> Chain<S> {
                 });
                 break;
             }
-            let d = devices.last_mut().expect("pushed above");
-            d.records += 1;
-            d.head_hash = l.hash;
+            if let Some(d) = devices.last_mut() {
+                d.records += 1;
+                d.head_hash = l.hash;
+            }
         }
         drop(rows);
         if broken.is_none() {

@@ -37,7 +37,7 @@ pub(crate) fn add_child_tx<T: Serialize>(
     touch_inspection(tx, who, inspection_id)?;
     audit(
         tx,
-        &who,
+        who,
         "create",
         entity,
         &id,
@@ -93,7 +93,7 @@ fn remove_child_tx(
     touch_inspection(tx, who, &parent)?;
     audit(
         tx,
-        &who,
+        who,
         "delete",
         entity,
         id,

@@ -69,7 +69,7 @@ pub(crate) fn add_custody_tx(
     }
     audit(
         tx,
-        &who,
+        who,
         "create",
         "custody_event",
         &id,

@@ -46,7 +46,7 @@ pub(crate) fn create_shipment_tx(
     insert_row(tx, "shipments", &row, "saving the new shipment")?;
     audit(
         tx,
-        &who,
+        who,
         "create",
         "shipment",
         &id,
@@ -89,7 +89,7 @@ pub(crate) fn create_inspection_tx(
     .map_err(|e| StoreError::Invalid(format!("marking shipment {shipment_id} inspected: {e}")))?;
     audit(
         tx,
-        &who,
+        who,
         "create",
         "inspection",
         &id,
@@ -136,7 +136,7 @@ pub(crate) fn update_draft_tx<T: Serialize>(
     update_row(tx, table, id, &set, &format!("saving {entity} {id}"))?;
     audit(
         tx,
-        &who,
+        who,
         "update",
         entity,
         id,

@@ -288,7 +288,7 @@ pub(crate) fn start_amendment_tx(
     }
     audit(
         tx,
-        &who,
+        who,
         "amend",
         "inspection",
         &inspection_id,
