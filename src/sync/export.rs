@@ -8,7 +8,7 @@ use super::bundle::{BundleWriter, Header, ManifestBase};
 use super::keys::signing_key;
 use super::{SyncError, fsio};
 use crate::domain::{DbKind, new_id};
-use crate::store::{ExportedBatch, SCHEMA_VERSION, Store};
+use crate::store::{ExportedBatch, LocalKey, SCHEMA_VERSION, Store};
 
 /// A bundle that was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,10 +47,8 @@ pub fn check_can_export(kind: DbKind) -> Result<(), SyncError> {
     }
 }
 
-/// Writes the bundle into `dir` and marks its records sent. Prints nothing.
-pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, SyncError> {
-    let local = store.device().local_key()?;
-    check_can_export(local.kind)?;
+/// Export writes: the store must be writable (records are marked sent), `dir` a directory.
+fn check_writable_into(store: &Store, dir: &Path) -> Result<(), SyncError> {
     if store.is_read_only() {
         return Err(SyncError::Refused(
             "the database is open read-only; export marks records sent and needs write access"
@@ -63,11 +61,12 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
             dir.display()
         )));
     }
-    let Some((from, to)) = store.chain().unacked_range(&local.device_id)? else {
-        return Ok(ExportOutcome::NothingToExport);
-    };
-    let bundle_id = new_id();
-    let base = ManifestBase {
+    Ok(())
+}
+
+/// The bundle-level facts the manifest carries besides the records.
+fn manifest_base(store: &Store, local: &LocalKey) -> Result<ManifestBase, SyncError> {
+    Ok(ManifestBase {
         created_at: store.clock().now_rfc3339(),
         device_name: local.name.clone(),
         schema_version: SCHEMA_VERSION,
@@ -78,7 +77,19 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
             .unwrap_or_default(),
         last_receipt_id: store.db().meta("last_receipt_id")?,
         officers: store.chain().officers_for_export()?,
+    })
+}
+
+/// Writes the bundle into `dir` and marks its records sent. Prints nothing.
+pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, SyncError> {
+    let local = store.device().local_key()?;
+    check_can_export(local.kind)?;
+    check_writable_into(store, dir)?;
+    let Some((from, to)) = store.chain().unacked_range(&local.device_id)? else {
+        return Ok(ExportOutcome::NothingToExport);
     };
+    let bundle_id = new_id();
+    let base = manifest_base(store, &local)?;
     let name = format!(
         "minspect-{}-s{from}-{to}-{}.bundle",
         super::device_tag(&local.device_id),

@@ -10,7 +10,8 @@ use sha2::{Digest, Sha256};
 
 use super::SyncError;
 use super::bundle::{
-    BUNDLE_FORMAT, BUNDLE_VERSION, Header, HeaderLine, Manifest, ManifestLine, RecordLine, SigLine,
+    BUNDLE_FORMAT, BUNDLE_VERSION, Header, HeaderLine, Manifest, ManifestLine, RecordLine, Sig,
+    SigLine,
 };
 use super::keys::verify_hex;
 use super::scan::{self, next_line, rio, seq_and_id};
@@ -96,34 +97,55 @@ pub fn verify<R: BufRead + Seek>(
         return Err(scan::truncated_inside(src)?);
     }
     let tail = scan::tail(src, len)?;
-    let sig_line = scan::read_range(src, tail.last, len - 1)?;
-    let sig = match serde_json::from_slice::<SigLine>(&sig_line) {
-        Ok(s) => s.signature,
-        Err(_) if serde_json::from_slice::<ManifestLine>(&sig_line).is_ok() => {
-            return Err(refused(
-                "unsigned bundle: no signature line after the manifest".into(),
-            ));
-        }
-        Err(_) if tail.lines == 1 || seq_and_id(&sig_line).is_some() => {
-            return Err(refused(format!(
-                "bundle truncated: no manifest and signature after the last record (last complete record: {})",
-                seq_and_id(&sig_line).as_deref().unwrap_or("none")
-            )));
-        }
-        Err(_) => {
-            return Err(refused(
-                "signature check failed: the signature line is unreadable (the bundle was altered)"
-                    .into(),
-            ));
-        }
-    };
+    let sig = signature(src, &tail, len)?;
     if tail.lines < 3 {
         return Err(refused(
             "bundle damaged: no manifest before the signature".into(),
         ));
     }
+    let (mut manifest, manifest_line) = signed_manifest(src, &tail)?;
+    check_signer(&header, &manifest, &manifest_line, &sig, trusted_key)?;
+    drop(manifest_line);
+    check_shape(&manifest, max_schema)?;
+    check_records(src, records_at, &tail, &manifest)?;
+    let shas = record_shas(&mut manifest)?;
+    Ok(VerifiedBundle {
+        manifest,
+        records_at,
+        shas,
+    })
+}
+
+/// The signature line (the last line), or why it is not one.
+fn signature<R: BufRead + Seek>(
+    src: &mut R,
+    tail: &scan::Tail,
+    len: u64,
+) -> Result<Sig, SyncError> {
+    let sig_line = scan::read_range(src, tail.last, len - 1)?;
+    match serde_json::from_slice::<SigLine>(&sig_line) {
+        Ok(s) => Ok(s.signature),
+        Err(_) if serde_json::from_slice::<ManifestLine>(&sig_line).is_ok() => Err(refused(
+            "unsigned bundle: no signature line after the manifest".into(),
+        )),
+        Err(_) if tail.lines == 1 || seq_and_id(&sig_line).is_some() => Err(refused(format!(
+            "bundle truncated: no manifest and signature after the last record (last complete record: {})",
+            seq_and_id(&sig_line).as_deref().unwrap_or("none")
+        ))),
+        Err(_) => Err(refused(
+            "signature check failed: the signature line is unreadable (the bundle was altered)"
+                .into(),
+        )),
+    }
+}
+
+/// The manifest line (before the signature) and its text, as signed.
+fn signed_manifest<R: BufRead + Seek>(
+    src: &mut R,
+    tail: &scan::Tail,
+) -> Result<(Manifest, Vec<u8>), SyncError> {
     let manifest_line = scan::read_range(src, tail.before_last, tail.last - 1)?;
-    let mut manifest = match serde_json::from_slice::<ManifestLine>(&manifest_line) {
+    let manifest = match serde_json::from_slice::<ManifestLine>(&manifest_line) {
         Ok(m) => m.manifest,
         Err(_) => {
             return Err(refused(
@@ -132,6 +154,17 @@ pub fn verify<R: BufRead + Seek>(
             ));
         }
     };
+    Ok((manifest, manifest_line))
+}
+
+/// The header agrees with the manifest, which the trusted key of its device signed.
+fn check_signer(
+    header: &Header,
+    manifest: &Manifest,
+    manifest_line: &[u8],
+    sig: &Sig,
+    trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
+) -> Result<(), SyncError> {
     let dev = &manifest.device_id;
     if header.device_id != *dev || header.bundle_id != manifest.bundle_id {
         return Err(refused(
@@ -151,12 +184,16 @@ pub fn verify<R: BufRead + Seek>(
             crate::domain::sanitize(&manifest.device_name)
         )));
     };
-    if !verify_hex(&public_key, &manifest_line, &sig.value) {
+    if !verify_hex(&public_key, manifest_line, &sig.value) {
         return Err(refused(format!(
             "signature check failed: the manifest is not signed by the trusted key of device {dev} (wrong key, or the manifest was altered)"
         )));
     }
-    drop(manifest_line);
+    Ok(())
+}
+
+/// The manifest's schema is readable here and its counts agree.
+fn check_shape(manifest: &Manifest, max_schema: i64) -> Result<(), SyncError> {
     if manifest.schema_version > max_schema {
         return Err(refused(format!(
             "schema version: the bundle was written with schema {}, newer than this minspect ({max_schema}); upgrade headquarters first",
@@ -174,6 +211,17 @@ pub fn verify<R: BufRead + Seek>(
             manifest.record_sha256.len()
         )));
     }
+    Ok(())
+}
+
+/// Every record line between the header and the manifest, checked in order.
+fn check_records<R: BufRead + Seek>(
+    src: &mut R,
+    records_at: u64,
+    tail: &scan::Tail,
+    manifest: &Manifest,
+) -> Result<(), SyncError> {
+    let (from, to, count) = (manifest.seq_from, manifest.seq_to, manifest.count);
     // the record lines lie between the header and the manifest; the first problem found
     // is reported once the count is known to be right (as when reading the whole file)
     let region = tail.before_last.saturating_sub(records_at);
@@ -211,7 +259,12 @@ pub fn verify<R: BufRead + Seek>(
             "chain head wrong: the last record seq {to} does not end at the manifest's chain head"
         )));
     }
-    let shas = std::mem::take(&mut manifest.record_sha256)
+    Ok(())
+}
+
+/// The manifest's record hashes as bytes (taken out of the manifest).
+fn record_shas(manifest: &mut Manifest) -> Result<Vec<[u8; 32]>, SyncError> {
+    std::mem::take(&mut manifest.record_sha256)
         .iter()
         .map(|h| {
             let mut b = [0u8; 32];
@@ -219,12 +272,7 @@ pub fn verify<R: BufRead + Seek>(
                 .map(|()| b)
                 .map_err(|e| refused(format!("record_sha256: {h}: {e}")))
         })
-        .collect::<Result<_, _>>()?;
-    Ok(VerifiedBundle {
-        manifest,
-        records_at,
-        shas,
-    })
+        .collect()
 }
 
 /// The checks of one record line: its SHA-256 against the manifest, then its seq, its
@@ -258,132 +306,4 @@ fn check_record(line: &[u8], expect_seq: i64, sha: &str, prev: &str) -> Result<S
 }
 
 #[cfg(test)]
-pub(super) mod tests {
-    use super::super::bundle::{BundleWriter, ManifestBase};
-    use super::*;
-    use crate::store::OutboxRow;
-    use crate::store::chain::GENESIS_HASH;
-    use ed25519_dalek::SigningKey;
-    use std::io::Cursor;
-
-    pub(in crate::sync) fn rows(n: i64) -> Vec<OutboxRow> {
-        rows_with_reason(n, |_| r#"line\nbreak \"q\" é"#.into())
-    }
-
-    /// `n` linked custody-event rows of device "dev"; `reason(seq)` is JSON string text.
-    pub(in crate::sync) fn rows_with_reason(
-        n: i64,
-        reason: impl Fn(i64) -> String,
-    ) -> Vec<OutboxRow> {
-        let mut prev = GENESIS_HASH.to_string();
-        (1..=n)
-            .map(|seq| {
-                let payload = format!(
-                    r#"{{"custody_event":{{"id":"r{seq}","reason":"{}"}},"kind":"custody_event"}}"#,
-                    reason(seq)
-                );
-                let hash = chain_hash(&prev, &payload);
-                let row = OutboxRow {
-                    device_id: "dev".into(),
-                    seq,
-                    kind: "custody_event".into(),
-                    record_id: format!("r{seq}"),
-                    payload,
-                    hash: hash.clone(),
-                    prev_hash: prev.clone(),
-                    created_at: "2026-01-01T00:00:00.000Z".into(),
-                };
-                prev = hash;
-                row
-            })
-            .collect()
-    }
-
-    pub(in crate::sync) fn write(rows: &[OutboxRow], key: &SigningKey) -> Vec<u8> {
-        let header = Header {
-            format: BUNDLE_FORMAT.into(),
-            version: BUNDLE_VERSION,
-            bundle_id: "b1".into(),
-            device_id: "dev".into(),
-        };
-        let mut w = BundleWriter::new(Vec::new(), header).unwrap();
-        for r in rows {
-            w.record(r).unwrap();
-        }
-        let base = ManifestBase {
-            created_at: "2026-01-01T00:00:00.000Z".into(),
-            device_name: "laptop".into(),
-            schema_version: 1,
-            rule_pack_version: "p".into(),
-            last_receipt_id: None,
-            officers: Vec::new(),
-        };
-        w.finish(base, key).unwrap().0
-    }
-
-    #[test]
-    fn a_written_bundle_verifies_with_exact_payload_bytes() {
-        let key = SigningKey::from_bytes(&[7; 32]);
-        let rs = rows(3);
-        let bytes = write(&rs, &key);
-        let pk = key.verifying_key().to_bytes();
-        let v = verify(
-            &mut Cursor::new(&bytes[..]),
-            |id| Ok((id == "dev").then_some(pk)),
-            1,
-        )
-        .unwrap();
-        assert_eq!(v.manifest.seq_from, 1);
-        assert_eq!(v.manifest.chain_head, rs[2].hash);
-        let mut records = v.reread(Cursor::new(&bytes[..])).unwrap();
-        let mut payloads = Vec::new();
-        while let Some(r) = records.next_record().unwrap() {
-            payloads.push(r.payload);
-        }
-        let expected: Vec<_> = rs.iter().map(|r| r.payload.clone()).collect();
-        assert_eq!(payloads, expected);
-    }
-
-    #[test]
-    fn wrong_key_unknown_device_and_altered_record_are_named() {
-        let key = SigningKey::from_bytes(&[7; 32]);
-        let other = SigningKey::from_bytes(&[8; 32]).verifying_key().to_bytes();
-        let bytes = write(&rows(3), &key);
-        let e = verify(&mut Cursor::new(&bytes[..]), |_| Ok(Some(other)), 1)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("signature check failed"), "{e}");
-        let e = verify(&mut Cursor::new(&bytes[..]), |_| Ok(None), 1)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("unknown device dev"), "{e}");
-        let text = String::from_utf8(bytes).unwrap();
-        let altered = text.replacen("\"reason\":\"line", "\"reason\":\"lime", 2);
-        let pk = key.verifying_key().to_bytes();
-        let e = verify(&mut Cursor::new(altered.as_bytes()), |_| Ok(Some(pk)), 1)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("record seq 1 (id r1): SHA-256"), "{e}");
-        let e = verify(&mut Cursor::new(text.as_bytes()), |_| Ok(Some(pk)), 0)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("schema version"), "{e}");
-    }
-
-    #[test]
-    fn a_broken_local_chain_is_not_exported() {
-        let mut rs = rows(3);
-        rs[2].prev_hash = GENESIS_HASH.into();
-        let header = Header {
-            format: BUNDLE_FORMAT.into(),
-            version: BUNDLE_VERSION,
-            bundle_id: "b".into(),
-            device_id: "dev".into(),
-        };
-        let mut w = BundleWriter::new(Vec::new(), header).unwrap();
-        w.record(&rs[0]).unwrap();
-        w.record(&rs[1]).unwrap();
-        let e = w.record(&rs[2]).unwrap_err().to_string();
-        assert!(e.contains("chain is broken at seq 3"), "{e}");
-    }
-}
+pub(super) mod tests;
