@@ -99,21 +99,15 @@ fn set_pragmas<'p>(
     Ok(old)
 }
 
-fn import_in_tx(
+/// The bundle's first record continues what headquarters holds for `dev` (up to
+/// `held_seq`): no gap, and it links to the held record before it (or starts the chain).
+fn check_link_to_held(
     tx: &Transaction<'_>,
-    h: &IncomingHeader,
-    next: &mut dyn FnMut() -> Result<Option<IncomingRecord>>,
-    now: &str,
-    actor: &str,
-) -> Result<ImportOutcome> {
-    let dev = &h.device_id;
-    tx.pragma_update(None, "defer_foreign_keys", true)
-        .doing(|| "deferring foreign keys".into())?;
-    let Some(first) = next()? else {
-        return Err(refused("the bundle holds no records".into()));
-    };
+    dev: &str,
+    first: &IncomingRecord,
+    held_seq: i64,
+) -> Result<()> {
     let seq_from = first.seq;
-    let (held_seq, held_hash) = crate::store::chain::chain_head(tx, dev)?;
     if seq_from > held_seq + 1 {
         return Err(refused(format!(
             "sequence gap: headquarters holds device {dev} up to seq {held_seq}; the bundle starts at seq {seq_from} (record id {}), so seq {}..{} are missing",
@@ -138,6 +132,44 @@ fn import_in_tx(
             first.record_id
         )));
     }
+    Ok(())
+}
+
+/// The import's sync_log row: the range, what was new and what was already held.
+fn log_import(
+    tx: &Transaction<'_>,
+    h: &IncomingHeader,
+    now: &str,
+    (seq_from, seq_to): (i64, i64),
+    (fresh, already): (u64, u64),
+) -> Result<()> {
+    let dev = &h.device_id;
+    tx.execute(
+        "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
+         VALUES (?1, 'import', ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)",
+        params![crate::domain::new_id(), now, dev, h.path, seq_from, seq_to, fresh as i64,
+            format!("bundle {}: {fresh} new, {already} already held", h.bundle_id), h.bundle_id],
+    )
+    .doing(|| "writing the sync log".into())?;
+    Ok(())
+}
+
+fn import_in_tx(
+    tx: &Transaction<'_>,
+    h: &IncomingHeader,
+    next: &mut dyn FnMut() -> Result<Option<IncomingRecord>>,
+    now: &str,
+    actor: &str,
+) -> Result<ImportOutcome> {
+    let dev = &h.device_id;
+    tx.pragma_update(None, "defer_foreign_keys", true)
+        .doing(|| "deferring foreign keys".into())?;
+    let Some(first) = next()? else {
+        return Err(refused("the bundle holds no records".into()));
+    };
+    let seq_from = first.seq;
+    let (held_seq, held_hash) = crate::store::chain::chain_head(tx, dev)?;
+    check_link_to_held(tx, dev, &first, held_seq)?;
     let (mut already, mut fresh) = (0u64, 0u64);
     let mut fresh_from = None;
     let mut inserter: Option<Inserter<'_>> = None;
@@ -179,13 +211,7 @@ fn import_in_tx(
     } else {
         (held_seq, held_hash)
     };
-    tx.execute(
-        "INSERT INTO sync_log (id, kind, at, device_id, path, seq_from, seq_to, records, ok, message, bundle_id)
-         VALUES (?1, 'import', ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8, ?9)",
-        params![crate::domain::new_id(), now, dev, h.path, seq_from, seq_to, fresh as i64,
-            format!("bundle {}: {fresh} new, {already} already held", h.bundle_id), h.bundle_id],
-    )
-    .doing(|| "writing the sync log".into())?;
+    log_import(tx, h, now, (seq_from, seq_to), (fresh, already))?;
     if let Some(from) = fresh_from {
         tx.execute(
             "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)

@@ -10,7 +10,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use sha2::{Digest, Sha256};
 
 use crate::rules::RulePack;
-use crate::rules::pack::{AnnouncementStatus, ClauseKind, Effect};
+use crate::rules::pack::{AnnouncementStatus, ClauseKind, Effect, Item};
 use crate::store::{Context, Result, Rules, Store, StoreError};
 
 /// What an install did.
@@ -253,46 +253,7 @@ fn rebuild_tables(tx: &Transaction<'_>, pack: &RulePack) -> Result<()> {
         .doing(|| format!("saving the suspension of {}", s.target))?;
     }
     for i in &pack.items {
-        tx.execute(
-            "INSERT INTO rule_items (id, family, announcement_id, name_en, name_zh, formulae, keywords, control_code,
-               licence_required, criteria, unconfirmed, notes, sources)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![i.id, i.family, i.announcement, i.name_en, i.name_zh, i.formulae.join(" "),
-                i.keywords.join(", "), i.control_code, i.licence_required, json(&i.criteria),
-                i.unconfirmed.join("; "), i.notes, json(&i.sources)],
-        )
-        .doing(|| format!("saving item {}", i.id))?;
-        for h in &i.hs_codes {
-            tx.execute(
-                "INSERT OR IGNORE INTO rule_item_hs (item_id, hs_code, note) VALUES (?1, ?2, ?3)",
-                params![i.id, h.code, h.note],
-            )
-            .doing(|| format!("saving HS code {} of {}", h.code, i.id))?;
-        }
-        let family = pack.families.iter().find(|f| f.id == i.family);
-        let body = [
-            i.id.as_str(),
-            &i.name_en,
-            &i.name_zh,
-            &i.formulae.join(" "),
-            &i.keywords.join(" "),
-            &i.generic_keywords.join(" "),
-            i.control_code.as_deref().unwrap_or(""),
-            &i.hs_codes
-                .iter()
-                .map(|h| h.code.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-            &i.family,
-            family.map(|f| f.name_en.as_str()).unwrap_or(""),
-            family.map(|f| f.name_zh.as_str()).unwrap_or(""),
-        ]
-        .join(" ");
-        tx.execute(
-            "INSERT INTO rules_fts (item_id, body) VALUES (?1, ?2)",
-            params![i.id, body],
-        )
-        .doing(|| format!("indexing item {}", i.id))?;
+        insert_item(tx, pack, i)?;
     }
     for c in &pack.clauses {
         tx.execute(
@@ -311,6 +272,51 @@ fn rebuild_tables(tx: &Transaction<'_>, pack: &RulePack) -> Result<()> {
         )
         .doing(|| format!("saving red flag {}", r.id))?;
     }
+    Ok(())
+}
+
+/// One rule item: its row, its HS codes and its full-text entry.
+fn insert_item(tx: &Transaction<'_>, pack: &RulePack, i: &Item) -> Result<()> {
+    tx.execute(
+        "INSERT INTO rule_items (id, family, announcement_id, name_en, name_zh, formulae, keywords, control_code,
+           licence_required, criteria, unconfirmed, notes, sources)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![i.id, i.family, i.announcement, i.name_en, i.name_zh, i.formulae.join(" "),
+            i.keywords.join(", "), i.control_code, i.licence_required, json(&i.criteria),
+            i.unconfirmed.join("; "), i.notes, json(&i.sources)],
+    )
+    .doing(|| format!("saving item {}", i.id))?;
+    for h in &i.hs_codes {
+        tx.execute(
+            "INSERT OR IGNORE INTO rule_item_hs (item_id, hs_code, note) VALUES (?1, ?2, ?3)",
+            params![i.id, h.code, h.note],
+        )
+        .doing(|| format!("saving HS code {} of {}", h.code, i.id))?;
+    }
+    let family = pack.families.iter().find(|f| f.id == i.family);
+    let body = [
+        i.id.as_str(),
+        &i.name_en,
+        &i.name_zh,
+        &i.formulae.join(" "),
+        &i.keywords.join(" "),
+        &i.generic_keywords.join(" "),
+        i.control_code.as_deref().unwrap_or(""),
+        &i.hs_codes
+            .iter()
+            .map(|h| h.code.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        &i.family,
+        family.map(|f| f.name_en.as_str()).unwrap_or(""),
+        family.map(|f| f.name_zh.as_str()).unwrap_or(""),
+    ]
+    .join(" ");
+    tx.execute(
+        "INSERT INTO rules_fts (item_id, body) VALUES (?1, ?2)",
+        params![i.id, body],
+    )
+    .doing(|| format!("indexing item {}", i.id))?;
     Ok(())
 }
 
