@@ -1,5 +1,6 @@
 //! Read-only queries: shipment pages, shipment detail, record show.
 
+pub(crate) mod filter;
 pub(crate) mod record_show;
 pub mod shipment_detail;
 pub mod shipments;
