@@ -1,4 +1,5 @@
 //! Opening a database file: pragmas, schema migrations and the setup of a new database.
 
 pub(crate) mod migrate;
+pub(crate) mod open;
 pub(crate) mod setup;
