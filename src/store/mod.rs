@@ -12,6 +12,7 @@ pub mod query;
 pub mod record;
 mod rows;
 mod rules;
+mod sql;
 #[cfg(feature = "test-support")]
 mod testing;
 #[cfg(feature = "test-support")]
@@ -21,10 +22,12 @@ pub mod testsupport;
 pub use compat::{bulk, shipments};
 
 pub use audit::AuditEntry;
+pub use chain::marks::DeliveryState;
 pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
 pub use db::migrate::{SCHEMA_VERSION, schema_version_of};
 pub use db::setup::{Identity, InitOptions, setup_new_database};
 pub use handles::{Chain, Db, Device, Hq, Query, Records, Rules};
+pub use record::RecordState;
 pub use record::custody::CustodyAppended;
 pub use record::draft::DraftSummary;
 pub use record::finalize::Finalized;

@@ -242,7 +242,7 @@ impl Store {
                     r.id,
                     r.inspection_id,
                     r.device_id,
-                    r.decision.as_str(),
+                    r.decision,
                     r.comment,
                     r.reviewer,
                     r.decided_at,

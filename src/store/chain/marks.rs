@@ -15,15 +15,47 @@ pub(crate) struct Marks {
     pub acked_through: i64,
 }
 
+/// Where a chain record is on its way to headquarters (`outbox_status.state`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeliveryState {
+    /// this device's, not yet sent
+    Finalized,
+    Sent,
+    Acknowledged,
+    /// another device's, held here (headquarters)
+    Received,
+}
+
+impl DeliveryState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryState::Finalized => "finalized",
+            DeliveryState::Sent => "sent",
+            DeliveryState::Acknowledged => "acknowledged",
+            DeliveryState::Received => "received",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "finalized" => Some(DeliveryState::Finalized),
+            "sent" => Some(DeliveryState::Sent),
+            "acknowledged" => Some(DeliveryState::Acknowledged),
+            "received" => Some(DeliveryState::Received),
+            _ => None,
+        }
+    }
+}
+
 impl Marks {
     /// The delivery state of this device's record `seq`.
-    pub fn state_of(&self, seq: i64) -> &'static str {
+    pub fn state_of(&self, seq: i64) -> DeliveryState {
         if seq <= self.acked_through {
-            "acknowledged"
+            DeliveryState::Acknowledged
         } else if seq <= self.sent_through {
-            "sent"
+            DeliveryState::Sent
         } else {
-            "finalized"
+            DeliveryState::Finalized
         }
     }
 
@@ -82,7 +114,7 @@ pub(crate) fn advance_acked(conn: &Connection, device_id: &str, seq: i64) -> Res
 
 #[cfg(test)]
 mod tests {
-    use super::Marks;
+    use super::{DeliveryState, Marks};
 
     #[test]
     fn states_and_counts_follow_the_marks() {
@@ -90,17 +122,17 @@ mod tests {
             sent_through: 7,
             acked_through: 4,
         };
-        assert_eq!(m.state_of(4), "acknowledged");
-        assert_eq!(m.state_of(5), "sent");
-        assert_eq!(m.state_of(7), "sent");
-        assert_eq!(m.state_of(8), "finalized");
+        assert_eq!(m.state_of(4), DeliveryState::Acknowledged);
+        assert_eq!(m.state_of(5), DeliveryState::Sent);
+        assert_eq!(m.state_of(7), DeliveryState::Sent);
+        assert_eq!(m.state_of(8), DeliveryState::Finalized);
         assert_eq!(m.counts(10), (3, 3, 4));
         // a receipt may acknowledge beyond what this database marked sent
         let m = Marks {
             sent_through: 2,
             acked_through: 5,
         };
-        assert_eq!(m.state_of(3), "acknowledged");
+        assert_eq!(m.state_of(3), DeliveryState::Acknowledged);
         assert_eq!(m.counts(6), (1, 0, 5));
         assert_eq!(Marks::default().counts(0), (0, 0, 0));
     }

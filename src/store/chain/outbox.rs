@@ -6,7 +6,7 @@ use std::ops::Deref;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use crate::store::chain::marks::{advance_sent, marks};
+use crate::store::chain::marks::{DeliveryState, advance_sent, marks};
 use crate::store::{Chain, Context, Result, Store, StoreError};
 
 /// One outbox row (a link of a device chain).
@@ -240,13 +240,13 @@ impl<S: Deref<Target = Store>> Chain<S> {
             let (seq, kind, record_id, created_at) =
                 row.doing(|| "reading queued records".into())?;
             let state = m.state_of(seq);
-            let export = last.as_ref().filter(|_| state == "sent");
+            let export = last.as_ref().filter(|_| state == DeliveryState::Sent);
             out.push(OutboxSummary {
                 seq,
                 kind,
                 record_id,
                 created_at,
-                state: state.to_string(),
+                state: state.as_str().to_string(),
                 bundle_id: export.map(|e| e.id.clone()),
                 sent_at: export.map(|e| e.at.clone()),
             });

@@ -79,12 +79,11 @@ pub struct AckOutcome {
 }
 
 fn review_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
-    let decision: String = r.get(3)?;
     Ok(Review {
         id: r.get(0)?,
         inspection_id: r.get(1)?,
         device_id: r.get(2)?,
-        decision: Decision::parse(&decision).unwrap_or(Decision::Returned),
+        decision: r.get(3)?,
         comment: r.get(4)?,
         reviewer: r.get(5)?,
         decided_at: r.get(6)?,
@@ -198,7 +197,7 @@ impl Hq<&mut Store> {
                     review.id,
                     review.inspection_id,
                     review.device_id,
-                    decision.as_str(),
+                    decision,
                     review.comment,
                     reviewer,
                     review.decided_at
@@ -309,7 +308,7 @@ impl Hq<&mut Store> {
                 new_reviews += tx
                     .execute(
                         &format!("INSERT INTO reviews ({REVIEW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING"),
-                        params![r.id, r.inspection_id, device_id, r.decision.as_str(), r.comment, r.reviewer, r.decided_at, a.receipt_id],
+                        params![r.id, r.inspection_id, device_id, r.decision, r.comment, r.reviewer, r.decided_at, a.receipt_id],
                     )
                     .doing(|| format!("saving review {}", r.id))? as u64;
             }

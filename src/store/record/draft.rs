@@ -11,6 +11,7 @@ use crate::domain::{
     Finding, Inspection, Measurement, Record, Seizure, Shipment, Stored, StoredSeizure, new_id,
 };
 use crate::store::audit::{Who, audit, who};
+use crate::store::record::RecordState;
 use crate::store::rows::{diff, insert_row, query_rows, row_by_id, stored, to_row, update_row};
 use crate::store::{Records, Result, Store, StoreError};
 
@@ -102,7 +103,7 @@ pub(crate) fn create_inspection_tx(
 /// Refuses a change to a finalized record with a message that says what to do instead.
 pub(crate) fn ensure_draft(conn: &Connection, table: &str, id: &str, what: &str) -> Result<()> {
     let row = row_by_id(conn, table, id, what)?;
-    if row.get("state").and_then(|v| v.as_str()) == Some("finalized") {
+    if row.get("state").and_then(|v| v.as_str()) == Some(RecordState::Finalized.as_str()) {
         return Err(StoreError::Invalid(format!(
             "{what} {id} is finalized and cannot change; record an amendment instead"
         )));

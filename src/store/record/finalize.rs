@@ -12,6 +12,7 @@ use crate::domain::{FieldError, Record};
 use crate::rules::{RulePack, Screening, facts_for, screen};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::{ChainLink, append_to_chain};
+use crate::store::record::RecordState;
 use crate::store::record::children::add_child_tx;
 use crate::store::record::draft::{create_inspection_tx, create_shipment_tx, load_record_tx};
 use crate::store::rows::{Row, query_rows, row_by_id};
@@ -119,7 +120,7 @@ pub(crate) fn seal_tx(
         if let Some(obj) = payload[key].as_object_mut()
             && (key == "inspection" || shipment_was_draft)
         {
-            obj.insert("state".into(), "finalized".into());
+            obj.insert("state".into(), RecordState::Finalized.as_str().into());
             obj.insert("finalized_at".into(), now.clone().into());
         }
     }
@@ -218,16 +219,28 @@ fn freeze(
     let doing = |what: &str| format!("finalizing inspection {inspection_id}: {what}");
     if shipment_was_draft {
         tx.execute(
-            "UPDATE shipments SET state = 'finalized', finalized_at = ?2, record_hash = ?3
-             WHERE id = ?1 AND state = 'draft'",
-            rusqlite::params![record.shipment.id, now, hash],
+            "UPDATE shipments SET state = ?4, finalized_at = ?2, record_hash = ?3
+             WHERE id = ?1 AND state = ?5",
+            rusqlite::params![
+                record.shipment.id,
+                now,
+                hash,
+                RecordState::Finalized,
+                RecordState::Draft
+            ],
         )
         .doing(|| doing("freezing the shipment"))?;
     }
     tx.execute(
-        "UPDATE inspections SET state = 'finalized', finalized_at = ?2, record_hash = ?3
-         WHERE id = ?1 AND state = 'draft'",
-        rusqlite::params![inspection_id, now, hash],
+        "UPDATE inspections SET state = ?4, finalized_at = ?2, record_hash = ?3
+         WHERE id = ?1 AND state = ?5",
+        rusqlite::params![
+            inspection_id,
+            now,
+            hash,
+            RecordState::Finalized,
+            RecordState::Draft
+        ],
     )
     .doing(|| doing("freezing the inspection"))?;
     Ok(())

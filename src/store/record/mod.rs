@@ -8,3 +8,27 @@ pub(crate) mod draft;
 pub(crate) mod finalize;
 pub(crate) mod record_import;
 pub(crate) mod rescreen;
+
+/// The state of a shipment or inspection row: an editable draft, or frozen and chained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordState {
+    Draft,
+    Finalized,
+}
+
+impl RecordState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordState::Draft => "draft",
+            RecordState::Finalized => "finalized",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "draft" => Some(RecordState::Draft),
+            "finalized" => Some(RecordState::Finalized),
+            _ => None,
+        }
+    }
+}
