@@ -31,7 +31,7 @@ pub use record::RecordState;
 pub use record::custody::CustodyAppended;
 pub use record::draft::DraftSummary;
 pub use record::finalize::Finalized;
-pub use record::record_import::Imported;
+pub use record::record_import::RecordImported;
 pub use rules::{Installed, PackRecord, compare_versions};
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
@@ -42,7 +42,7 @@ pub use chain::outbox::{
     SyncStatus,
 };
 pub use device::{DeviceInfo, LocalKey, TrustOutcome};
-pub use hq::incoming::{ImportOutcome, IncomingHeader, IncomingRecord};
+pub use hq::incoming::{BundleImported, IncomingBundle, IncomingBundleRecord};
 pub use hq::officers::{NewOfficer, Officer, check_login};
 pub use hq::os_login::os_login;
 pub use hq::reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};

@@ -3,9 +3,9 @@
 //! Formats are documented in `bundle.rs`, `receipt.rs` and `keys.rs`, and in README.md.
 
 pub mod bundle;
+pub mod bundle_import;
 pub mod export;
 pub(crate) mod fsio;
-pub mod import;
 pub mod keys;
 pub mod receipt;
 mod records;
@@ -14,10 +14,12 @@ mod scan;
 mod stream_tests;
 mod verify;
 
-pub use export::{ExportOutcome, ExportReport, export_bundle};
+/// The old path of the bundle import (`sync::import::check_can_import`).
+pub use bundle_import as import;
 #[doc(hidden)]
-pub use import::import_bundle_with_test_hook;
-pub use import::{ImportReport, import_bundle, verify_file};
+pub use bundle_import::import_bundle_with_test_hook;
+pub use bundle_import::{BundleImportReport, import_bundle, verify_file};
+pub use export::{ExportOutcome, ExportReport, export_bundle};
 pub use keys::{KeyFile, export_key, trust_key_file};
 pub use receipt::{AckReport, Receipt, ack_receipt};
 pub use records::VerifiedRecords;

@@ -11,7 +11,7 @@ use super::SyncError;
 use super::bundle::RecordLine;
 use super::scan::{next_line, rio};
 use super::verify::{VerifiedBundle, describe};
-use crate::store::IncomingRecord;
+use crate::store::IncomingBundleRecord;
 
 /// The records of a verified bundle, re-read and re-checked (see `VerifiedBundle::reread`).
 pub struct VerifiedRecords<'a, R> {
@@ -48,7 +48,7 @@ impl VerifiedBundle {
 impl<R: BufRead> VerifiedRecords<'_, R> {
     /// The next record, None after the last one the manifest lists; refuses a line whose
     /// SHA-256 is not the verified one.
-    pub fn next_record(&mut self) -> Result<Option<IncomingRecord>, SyncError> {
+    pub fn next_record(&mut self) -> Result<Option<IncomingBundleRecord>, SyncError> {
         let Some(sha) = self.shas.get(self.next) else {
             return Ok(None);
         };
@@ -65,7 +65,7 @@ impl<R: BufRead> VerifiedRecords<'_, R> {
         let r: RecordLine = serde_json::from_slice(&self.line)
             .map_err(|e| changed(format!("record seq {seq}: unreadable record line: {e}")))?;
         self.next += 1;
-        Ok(Some(IncomingRecord {
+        Ok(Some(IncomingBundleRecord {
             seq: r.seq,
             kind: r.kind,
             record_id: r.record_id,

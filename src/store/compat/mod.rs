@@ -71,6 +71,13 @@
 //! .install_pack( -> .rules_mut().install_pack(
 //! .pack_history( -> .rules().pack_history(
 //! .search_rules_fts( -> .rules().search_rules_fts(
+//! types and paths, renamed so that each says which import it is:
+//! store::Imported -> store::RecordImported
+//! store::ImportOutcome -> store::BundleImported
+//! store::IncomingHeader -> store::IncomingBundle
+//! store::IncomingRecord -> store::IncomingBundleRecord
+//! sync::ImportReport -> sync::BundleImportReport
+//! sync::import:: -> sync::bundle_import::
 
 mod others;
 mod records;

@@ -6,7 +6,7 @@ use crate::domain::{
 };
 use crate::rules::{RulePack, Screening};
 use crate::store::bulk::BulkBatch;
-use crate::store::{CustodyAppended, DraftSummary, Finalized, Imported, Result, Store};
+use crate::store::{CustodyAppended, DraftSummary, Finalized, RecordImported, Result, Store};
 
 #[doc(hidden)]
 impl Store {
@@ -89,7 +89,7 @@ impl Store {
         record: &RecordImport,
         finalize: bool,
         pack: &RulePack,
-    ) -> Result<Imported> {
+    ) -> Result<RecordImported> {
         self.records_mut().import_record(record, finalize, pack)
     }
 

@@ -13,7 +13,7 @@ use std::ops::Deref;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::store::hq::bundle_rows::{Inserter, insert_officers};
-use crate::store::hq::incoming::{ImportOutcome, IncomingHeader, IncomingRecord};
+use crate::store::hq::incoming::{BundleImported, IncomingBundle, IncomingBundleRecord};
 use crate::store::{Context, Hq, Result, Store, StoreError};
 
 /// Connection settings during an import, restored afterwards. Measured on a 100,000-record
@@ -54,9 +54,9 @@ impl Hq<&mut Store> {
     /// with the bundle: one record is held at a time.
     pub fn import_bundle_stream<E: From<StoreError>>(
         &mut self,
-        h: &IncomingHeader,
-        mut next: impl FnMut() -> std::result::Result<Option<IncomingRecord>, E>,
-    ) -> std::result::Result<ImportOutcome, E> {
+        h: &IncomingBundle,
+        mut next: impl FnMut() -> std::result::Result<Option<IncomingBundleRecord>, E>,
+    ) -> std::result::Result<BundleImported, E> {
         let clock = self.0.clock;
         let now = clock.now_rfc3339();
         let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
@@ -71,7 +71,7 @@ impl Hq<&mut Store> {
                 })
             };
             self.0.write("importing a bundle", |tx| {
-                import_in_tx(tx, h, &mut pull, &now, &actor)
+                bundle_import_tx(tx, h, &mut pull, &now, &actor)
             })
         };
         set_pragmas(self.0.conn(), &saved)?;
@@ -104,7 +104,7 @@ fn set_pragmas<'p>(
 fn check_link_to_held(
     tx: &Transaction<'_>,
     dev: &str,
-    first: &IncomingRecord,
+    first: &IncomingBundleRecord,
     held_seq: i64,
 ) -> Result<()> {
     let seq_from = first.seq;
@@ -138,7 +138,7 @@ fn check_link_to_held(
 /// The import's sync_log row: the range, what was new and what was already held.
 fn log_import(
     tx: &Transaction<'_>,
-    h: &IncomingHeader,
+    h: &IncomingBundle,
     now: &str,
     (seq_from, seq_to): (i64, i64),
     (fresh, already): (u64, u64),
@@ -154,13 +154,13 @@ fn log_import(
     Ok(())
 }
 
-fn import_in_tx(
+fn bundle_import_tx(
     tx: &Transaction<'_>,
-    h: &IncomingHeader,
-    next: &mut dyn FnMut() -> Result<Option<IncomingRecord>>,
+    h: &IncomingBundle,
+    next: &mut dyn FnMut() -> Result<Option<IncomingBundleRecord>>,
     now: &str,
     actor: &str,
-) -> Result<ImportOutcome> {
+) -> Result<BundleImported> {
     let dev = &h.device_id;
     tx.pragma_update(None, "defer_foreign_keys", true)
         .doing(|| "deferring foreign keys".into())?;
@@ -228,7 +228,7 @@ fn import_in_tx(
         )
         .doing(|| "writing the audit row".into())?;
     }
-    Ok(ImportOutcome {
+    Ok(BundleImported {
         device_id: dev.clone(),
         seq_from,
         seq_to,
@@ -266,7 +266,7 @@ mod tests {
         };
         let before = settings(&s);
         assert_ne!(before, IMPORT_PRAGMAS.map(|(_, v)| v));
-        let h = IncomingHeader {
+        let h = IncomingBundle {
             bundle_id: "b".into(),
             path: "x.bundle".into(),
             device_id: "dev".into(),
@@ -274,7 +274,9 @@ mod tests {
         };
         let e = s
             .hq_mut()
-            .import_bundle_stream(&h, || Err::<Option<IncomingRecord>, _>(TestError::Source))
+            .import_bundle_stream(&h, || {
+                Err::<Option<IncomingBundleRecord>, _>(TestError::Source)
+            })
             .unwrap_err();
         assert_eq!(e, TestError::Source);
         assert_eq!(settings(&s), before);
@@ -291,7 +293,7 @@ mod tests {
         let mut s = Store::open_in_memory().unwrap();
         let genesis = crate::store::chain::GENESIS_HASH;
         let (h1, h2) = ("1".repeat(64), "2".repeat(64));
-        let record = |seq: i64, prev: &str, hash: &str| IncomingRecord {
+        let record = |seq: i64, prev: &str, hash: &str| IncomingBundleRecord {
             seq,
             kind: "custody_event".into(),
             record_id: format!("r{seq}"),
@@ -309,13 +311,13 @@ mod tests {
                 )
                 .unwrap();
         }
-        let h = IncomingHeader {
+        let h = IncomingBundle {
             bundle_id: "b".into(),
             path: "x.bundle".into(),
             device_id: "dev".into(),
             officers: Vec::new(),
         };
-        let import = |s: &mut Store, records: Vec<IncomingRecord>| {
+        let import = |s: &mut Store, records: Vec<IncomingBundleRecord>| {
             let mut records = records.into_iter();
             s.hq_mut()
                 .import_bundle_stream(&h, || Ok::<_, StoreError>(records.next()))

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::store::chain::RECORD_TABLES;
 use crate::store::chain::outbox::OfficerRow;
-use crate::store::hq::incoming::IncomingRecord;
+use crate::store::hq::incoming::IncomingBundleRecord;
 use crate::store::{Context, Result, StoreError};
 
 fn refused(msg: String) -> StoreError {
@@ -149,7 +149,7 @@ impl<'a> Inserter<'a> {
 
     /// Inserts a new record of `device_id` received at headquarters: its outbox row, its
     /// payload, and the rows of the payload. Refuses a record id held under another seq.
-    pub(super) fn received(&self, device_id: &str, r: &IncomingRecord) -> Result<()> {
+    pub(super) fn received(&self, device_id: &str, r: &IncomingBundleRecord) -> Result<()> {
         let at = || format!("record seq {} (id {})", r.seq, r.record_id);
         let n = self
             .tx
@@ -186,7 +186,7 @@ impl<'a> Inserter<'a> {
 
     /// Inserts the rows of `r`'s payload (a shipment with its inspection and children, or
     /// a custody event).
-    fn record(&self, r: &IncomingRecord) -> Result<()> {
+    fn record(&self, r: &IncomingBundleRecord) -> Result<()> {
         let at = format!("record seq {} (id {})", r.seq, r.record_id);
         let payload: Value = serde_json::from_str(&r.payload)
             .map_err(|e| refused(format!("{at}: payload is not JSON: {e}")))?;

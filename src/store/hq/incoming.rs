@@ -4,7 +4,7 @@ use crate::store::chain::outbox::OfficerRow;
 
 /// A record of a verified bundle.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IncomingRecord {
+pub struct IncomingBundleRecord {
     pub seq: i64,
     pub kind: String,
     pub record_id: String,
@@ -16,7 +16,7 @@ pub struct IncomingRecord {
 
 /// The bundle-level facts of a verified bundle; its records arrive one at a time.
 #[derive(Debug, Clone)]
-pub struct IncomingHeader {
+pub struct IncomingBundle {
     pub bundle_id: String,
     pub path: String,
     pub device_id: String,
@@ -25,7 +25,7 @@ pub struct IncomingHeader {
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportOutcome {
+pub struct BundleImported {
     pub device_id: String,
     pub seq_from: i64,
     pub seq_to: i64,

@@ -14,7 +14,7 @@ use crate::store::{Records, Result, Store, StoreError};
 
 /// The ids an import created.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Imported {
+pub struct RecordImported {
     pub shipment_id: String,
     pub inspection_id: String,
     pub measurement_ids: Vec<String>,
@@ -33,7 +33,7 @@ impl Records<&mut Store> {
         record: &RecordImport,
         finalize: bool,
         pack: &RulePack,
-    ) -> Result<Imported> {
+    ) -> Result<RecordImported> {
         let clock = self.0.clock;
         let problems = record.problems(finalize);
         if !problems.is_empty() {
@@ -45,7 +45,7 @@ impl Records<&mut Store> {
             let shipment_id = create_shipment_tx(tx, &who, &record.shipment, None)?;
             let inspection_id =
                 create_inspection_tx(tx, &who, &shipment_id, &record.inspection, None)?;
-            let mut out = Imported {
+            let mut out = RecordImported {
                 shipment_id,
                 inspection_id: inspection_id.clone(),
                 measurement_ids: Vec::new(),

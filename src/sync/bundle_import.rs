@@ -11,17 +11,17 @@ use super::keys::signing_key;
 use super::receipt::{self, RECEIPT_FORMAT, RECEIPT_VERSION, Receipt};
 use super::{SyncError, fsio};
 use crate::domain::{DbKind, new_id};
-use crate::store::{ImportOutcome, IncomingHeader, SCHEMA_VERSION, Store, StoreError};
+use crate::store::{BundleImported, IncomingBundle, SCHEMA_VERSION, Store, StoreError};
 
 /// Read buffer of both passes.
 const READ_BUF: usize = 256 * 1024;
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportReport {
+pub struct BundleImportReport {
     pub bundle: PathBuf,
     pub device_name: String,
-    pub outcome: ImportOutcome,
+    pub outcome: BundleImported,
     pub receipt_id: String,
     pub receipt_path: PathBuf,
     pub reviews_delivered: usize,
@@ -67,7 +67,7 @@ pub fn import_bundle(
     store: &mut Store,
     path: &Path,
     receipt_dir: Option<&Path>,
-) -> Result<ImportReport, SyncError> {
+) -> Result<BundleImportReport, SyncError> {
     import_bundle_with_test_hook(store, path, receipt_dir, || ())
 }
 
@@ -80,7 +80,7 @@ pub fn import_bundle_with_test_hook(
     path: &Path,
     receipt_dir: Option<&Path>,
     between_passes: impl FnOnce(),
-) -> Result<ImportReport, SyncError> {
+) -> Result<BundleImportReport, SyncError> {
     let local = store.device().local_key()?;
     check_can_import(local.kind)?;
     let receipt_dir = match receipt_dir {
@@ -106,7 +106,7 @@ pub fn import_bundle_with_test_hook(
     between_passes();
     let mut records = verified.reread(src)?;
     let m = &verified.manifest;
-    let header = IncomingHeader {
+    let header = IncomingBundle {
         bundle_id: m.bundle_id.clone(),
         path: path.display().to_string(),
         device_id: m.device_id.clone(),
@@ -152,7 +152,7 @@ pub fn import_bundle_with_test_hook(
             outcome.new_records
         ))
     })?;
-    Ok(ImportReport {
+    Ok(BundleImportReport {
         bundle: path.to_path_buf(),
         device_name: m.device_name.clone(),
         outcome,
