@@ -1,6 +1,7 @@
 //! The inspection record aggregate: drafts, finalize, amendments, custody, children
 //! (findings, measurements, seizures), the officer's record import and bulk loading.
 
+pub(crate) mod amend;
 pub mod bulk;
 pub(crate) mod children;
 pub(crate) mod custody;
