@@ -66,7 +66,6 @@ pub struct ChainLink {
 }
 
 /// The head of `device_id`'s chain: (seq, hash), or (0, GENESIS) when empty.
-#[allow(dead_code)] // also used by sync
 pub(crate) fn chain_head(tx: &rusqlite::Connection, device_id: &str) -> Result<(i64, String)> {
     let head: Option<(i64, String)> = tx
         .query_row(
