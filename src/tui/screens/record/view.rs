@@ -7,14 +7,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::record::{Editor, Item, PromptKind, RecordScreen, Section};
-use super::record_form::{draw_areas, draw_form, scroll_for};
-use super::screening::verdict_lines;
-use crate::domain::{Shipment, sanitize};
+use super::form::{Drawn, draw_areas, draw_form, scroll_for};
+use super::{Editor, Item, PromptKind, RecordScreen, Section};
+use crate::domain::{Clock, Shipment, sanitize};
 use crate::store::{Decision, DraftSummary, Review};
+use crate::tui::screens::{ViewCx, local_time};
+use crate::tui::text::fit;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog;
-use crate::tui::widgets::table::{centered, draw_rows, fit, modal, pane};
+use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
+use crate::tui::widgets::verdict::verdict_lines;
 
 /// Narrowest screening panel (at 80 columns); wider terminals give it a third.
 const PANEL_W: u16 = 32;
@@ -36,23 +37,13 @@ pub fn draft_title(d: &DraftSummary) -> String {
     sanitize(&name).into_owned()
 }
 
-fn local_time(utc: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(utc)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_else(|_| sanitize(utc).into_owned())
-}
-
 /// "RETURNED by <reviewer> <local time>: <comment>", sanitized.
-pub fn review_text(r: &Review) -> String {
+pub fn review_text(r: &Review, clock: &Clock) -> String {
     let mut text = format!(
         "{} by {} {}",
         r.decision.as_str().to_uppercase(),
         sanitize(&r.reviewer),
-        local_time(&r.decided_at)
+        local_time(clock, &r.decided_at)
     );
     if !r.comment.is_empty() {
         text.push_str(&format!(": {}", sanitize(&r.comment)));
@@ -62,11 +53,11 @@ pub fn review_text(r: &Review) -> String {
 
 /// "RETURNED <local time> by <reviewer>", sanitized: the decision and its time first, so
 /// narrow panes keep them.
-pub fn review_head(r: &Review) -> String {
+pub fn review_head(r: &Review, clock: &Clock) -> String {
     format!(
         "{} {} by {}",
         r.decision.as_str().to_uppercase(),
-        local_time(&r.decided_at),
+        local_time(clock, &r.decided_at),
         sanitize(&r.reviewer)
     )
 }
@@ -78,13 +69,11 @@ pub fn review_style(r: &Review, theme: &Theme) -> ratatui::style::Style {
     }
 }
 
-pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
     match &s.editor {
-        Some(ed) => editor(ed, f, area, theme),
-        None => drafts(s, f, area, theme),
-    }
-    if let Some(p) = &s.pending {
-        dialog::confirm(f, area, p.question(), theme);
+        Some(ed) => editor(ed, f, area, v),
+        None => drafts(s, f, area, v),
     }
     if let Some(p) = &s.prompt {
         let (title, ask) = match p.kind {
@@ -108,7 +97,8 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-fn drafts(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
+fn drafts(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
     let block = pane(format!("Open drafts ({})", s.drafts.len()), true, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -164,7 +154,7 @@ fn drafts(s: &RecordScreen, f: &mut Frame, area: Rect, theme: &Theme) {
                 fit(&sanitize(&d.exporter_name), 22),
                 fit(&sanitize(&d.description), desc_w.saturating_sub(11)),
                 fit(kind, 10),
-                local_time(&d.updated_at)
+                local_time(&v.clock, &d.updated_at)
             ))
         })
         .collect();
@@ -273,7 +263,8 @@ fn list_lines<'a>(ed: &Editor, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     out
 }
 
-fn editor(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
+fn editor(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
     section_bar(ed, f, Rect::new(area.x, area.y, area.width, 1), theme);
     let body = Rect::new(
         area.x,
@@ -296,54 +287,18 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
     let mut inner = block.inner(left);
     f.render_widget(block, left);
     if let Some(last) = ed.reviews.last() {
-        // the latest decision above the form: what, when, who; then the comment
-        let w = inner.width as usize;
-        let mut banner = vec![Line::styled(
-            fit(&review_head(last), w),
-            review_style(last, theme),
-        )];
-        if !last.comment.is_empty() {
-            banner.push(Line::styled(
-                fit(&format!("  {}", sanitize(&last.comment)), w),
-                theme.title,
-            ));
-        }
-        let n = (banner.len() as u16).min(inner.height.saturating_sub(1));
-        f.render_widget(
-            Paragraph::new(banner),
-            Rect::new(inner.x, inner.y, inner.width, n),
-        );
-        inner = Rect::new(inner.x, inner.y + n, inner.width, inner.height - n);
+        inner = review_banner(last, f, inner, v);
     }
-    let mut head = match section {
+    let head = match section {
         Section::Shipment | Section::Inspection => Vec::new(),
         _ => list_lines(ed, inner.width as usize, theme),
     };
-    let editable = ed.editable().is_ok();
-    if let Some(form) = ed
-        .form()
-        .filter(|_| section != Section::Custody || editable)
-    {
-        let drawn = draw_form(form, inner.width, editable, theme);
-        let offset = head.len();
-        let focus_line = drawn.focus_line + offset;
-        head.extend(drawn.lines.iter().cloned());
-        let top = scroll_for(focus_line, head.len(), inner.height);
-        let visible: Vec<Line> = head.into_iter().skip(top).collect();
-        f.render_widget(Paragraph::new(visible), inner);
-        let shifted = super::record_form::Drawn {
-            lines: Vec::new(),
-            focus_line,
-            areas: drawn.areas.iter().map(|(l, i)| (l + offset, *i)).collect(),
-        };
-        draw_areas(f, form, &shifted, inner, top, editable, theme);
-    } else {
-        f.render_widget(Paragraph::new(head), inner);
-    }
-    panel(ed, f, right, theme);
+    form_pane(ed, head, f, inner, theme);
+    panel(ed, f, right, v);
 }
 
-fn panel(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
+fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
     let block = pane("Screening", false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -362,7 +317,7 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
         ));
         for r in ed.reviews.iter().rev() {
             lines.push(Line::styled(
-                format!("• {}", review_text(r)),
+                format!("• {}", review_text(r, &v.clock)),
                 review_style(r, theme),
             ));
         }
@@ -385,4 +340,60 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
     }
     lines.extend(rest);
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The latest review decision above the form: what, when, who; then the comment. The
+/// area left below it.
+fn review_banner(last: &Review, f: &mut Frame, inner: Rect, v: &ViewCx) -> Rect {
+    let theme = v.theme;
+    let w = inner.width as usize;
+    let mut banner = vec![Line::styled(
+        fit(&review_head(last, &v.clock), w),
+        review_style(last, theme),
+    )];
+    if !last.comment.is_empty() {
+        banner.push(Line::styled(
+            fit(&format!("  {}", sanitize(&last.comment)), w),
+            theme.title,
+        ));
+    }
+    let n = (banner.len() as u16).min(inner.height.saturating_sub(1));
+    f.render_widget(
+        Paragraph::new(banner),
+        Rect::new(inner.x, inner.y, inner.width, n),
+    );
+    Rect::new(inner.x, inner.y + n, inner.width, inner.height - n)
+}
+
+/// The focused form below `head` (the list of a list section), scrolled so the focus
+/// shows; text areas drawn over their rows.
+fn form_pane<'a>(
+    ed: &'a Editor,
+    mut head: Vec<Line<'a>>,
+    f: &mut Frame,
+    inner: Rect,
+    theme: &Theme,
+) {
+    let section = ed.section();
+    let editable = ed.editable().is_ok();
+    if let Some(form) = ed
+        .form()
+        .filter(|_| section != Section::Custody || editable)
+    {
+        let drawn = draw_form(form, inner.width, editable, theme);
+        let offset = head.len();
+        let focus_line = drawn.focus_line + offset;
+        head.extend(drawn.lines.iter().cloned());
+        let top = scroll_for(focus_line, head.len(), inner.height);
+        let visible: Vec<Line> = head.into_iter().skip(top).collect();
+        f.render_widget(Paragraph::new(visible), inner);
+        let shifted = Drawn {
+            lines: Vec::new(),
+            focus_line,
+            areas: drawn.areas.iter().map(|(l, i)| (l + offset, *i)).collect(),
+        };
+        draw_areas(f, form, &shifted, inner, top, editable, theme);
+    } else {
+        f.render_widget(Paragraph::new(head), inner);
+    }
 }

@@ -1,12 +1,14 @@
-//! The Sync tab's reads and writes: what it shows (read once per visit or after a write,
-//! never in render) and the pending write a confirm modal holds as data. The writes call
-//! the same `crate::sync` functions as `minspect sync export | ack | import`.
+//! The Sync tab's reads and the writes it asks for: what it shows (read once per visit or
+//! after a write, never in render), and the path prompts that become a [`PendingWrite`]
+//! (run by `tui::pending` with the same `crate::sync` functions as `minspect sync export |
+//! ack | import`).
 
 use std::path::{Path, PathBuf};
 
 use crate::domain::{DbKind, sanitize};
 use crate::store::{OutboxSummary, Review, Store, StoreError, SyncStatus};
-use crate::sync::{self, ExportOutcome, SyncError};
+use crate::sync;
+use crate::tui::pending::{Confirm, PendingWrite, plain};
 
 /// How many queued records and review decisions the tab lists.
 pub const LIST_LIMIT: usize = 200;
@@ -98,8 +100,9 @@ impl Op {
         }
     }
 
-    /// Checks what was typed; the message names the field. Nothing is written.
-    pub fn validate(self, text: &str) -> Result<PendingWrite, String> {
+    /// Checks what was typed and asks before writing (`pending`: the records an export
+    /// writes); the message names the field. Nothing is written.
+    pub fn validate(self, text: &str, pending: i64) -> Result<Confirm, String> {
         let label = self.label();
         let text = text.trim();
         if text.is_empty() {
@@ -118,12 +121,18 @@ impl Op {
             Op::Export if !meta.is_dir() => {
                 Err(format!("{label}: {shown} is a file, not a directory"))
             }
-            Op::Export => Ok(PendingWrite::Export { dir: path }),
+            Op::Export => Ok(PendingWrite::Export { dir: path }.ask(format!(
+                "Write the {pending} unacknowledged records into a bundle in {shown}? They are marked sent."
+            ))),
             _ if meta.is_dir() => Err(format!(
                 "{label}: {shown} is a directory; add the file's name"
             )),
-            Op::Ack => Ok(PendingWrite::Ack { receipt: path }),
-            Op::Import => Ok(PendingWrite::Import { bundle: path }),
+            Op::Ack => Ok(PendingWrite::Ack { receipt: path }.ask(format!(
+                "Apply the receipt {shown}? Records headquarters holds become acknowledged."
+            ))),
+            Op::Import => Ok(PendingWrite::Import { bundle: path }.ask(format!(
+                "Import the bundle {shown}? Its receipt is written beside it."
+            ))),
         }
     }
 }
@@ -135,108 +144,6 @@ fn expand_home(text: &str) -> PathBuf {
             .unwrap_or_else(|| PathBuf::from(text)),
         None => PathBuf::from(text),
     }
-}
-
-/// A write waiting for its yes: the confirm modal holds this, and Yes runs it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PendingWrite {
-    Export { dir: PathBuf },
-    Ack { receipt: PathBuf },
-    Import { bundle: PathBuf },
-}
-
-impl PendingWrite {
-    /// The question the confirm modal asks.
-    pub fn question(&self, pending: i64) -> String {
-        match self {
-            PendingWrite::Export { dir } => format!(
-                "Write the {pending} unacknowledged records into a bundle in {}? They are marked sent.",
-                sanitize(&dir.display().to_string())
-            ),
-            PendingWrite::Ack { receipt } => format!(
-                "Apply the receipt {}? Records headquarters holds become acknowledged.",
-                sanitize(&receipt.display().to_string())
-            ),
-            PendingWrite::Import { bundle } => format!(
-                "Import the bundle {}? Its receipt is written beside it.",
-                sanitize(&bundle.display().to_string())
-            ),
-        }
-    }
-
-    /// Runs the write (one `crate::sync` call); the outcome in words.
-    pub fn run(&self, store: &mut Store) -> Result<String, String> {
-        match self {
-            PendingWrite::Export { dir } => match sync::export_bundle(store, dir) {
-                Ok(ExportOutcome::Written(r)) => {
-                    let mut msg = format!(
-                        "exported {} (seq {}..{}) to {}",
-                        plural(r.records as i64, "record"),
-                        r.seq_from,
-                        r.seq_to,
-                        sanitize(&r.path.display().to_string())
-                    );
-                    if !r.removed_partials.is_empty() {
-                        msg += &format!(
-                            "; removed {} left by an interrupted export",
-                            plural(r.removed_partials.len() as i64, "partial bundle")
-                        );
-                    }
-                    Ok(msg)
-                }
-                Ok(ExportOutcome::NothingToExport) => {
-                    Ok("nothing to export: every finalized record is acknowledged".into())
-                }
-                Err(e) => Err(plain(e)),
-            },
-            PendingWrite::Ack { receipt } => match sync::ack_receipt(store, receipt) {
-                Ok(r) => Ok(format!(
-                    "acknowledged {}, {} (headquarters '{}' holds up to seq {})",
-                    plural(r.outcome.acknowledged as i64, "record"),
-                    plural(r.outcome.new_reviews as i64, "new review decision"),
-                    sanitize(&r.receipt.hq_name),
-                    r.receipt.held_seq,
-                )),
-                Err(e) => Err(plain(e)),
-            },
-            PendingWrite::Import { bundle } => match sync::import_bundle(store, bundle, None) {
-                Ok(r) => Ok(format!(
-                    "imported {} of device '{}' ({} already held); receipt written to {}",
-                    plural(r.outcome.new_records as i64, "new record"),
-                    sanitize(&r.device_name),
-                    r.outcome.already_held,
-                    sanitize(&r.receipt_path.display().to_string())
-                )),
-                Err(e) => Err(plain(e)),
-            },
-        }
-    }
-}
-
-/// `1 record`, `3 records`.
-pub fn plural(n: i64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-/// A sync failure in plain words (one line, sanitized).
-pub fn plain(e: SyncError) -> String {
-    let text = match e {
-        SyncError::Refused(m) => m,
-        SyncError::Store(s) => s.to_string(),
-        SyncError::Io { doing, source } => match source.kind() {
-            std::io::ErrorKind::NotFound => format!("{doing}: the file does not exist"),
-            std::io::ErrorKind::PermissionDenied => {
-                format!("{doing}: permission denied (check the owner and mode)")
-            }
-            std::io::ErrorKind::StorageFull => format!("{doing}: the disk is full"),
-            _ => format!("{doing}: {source}"),
-        },
-    };
-    sanitize(&text).into_owned()
 }
 
 /// Refuses at once what this kind of database never does (before asking for a path).

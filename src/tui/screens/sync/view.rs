@@ -7,14 +7,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::Pane;
-use super::sync::{Mode, SyncScreen};
-use super::sync_ops::{Op, SyncData, plural};
+use super::ops::{Op, SyncData};
+use super::{Mode, SyncScreen};
 use crate::domain::{DbKind, sanitize};
 use crate::store::SyncLogEntry;
+use crate::tui::pending::plural;
+use crate::tui::screens::Pane;
+use crate::tui::text::fit;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog;
-use crate::tui::widgets::table::{centered, draw_rows, fit, modal, pane};
+use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
 
 /// `2026-11-29T07:40:12.123Z` as `2026-11-29 07:40` (UTC, as stored).
 fn short_time(s: &str) -> String {
@@ -130,66 +131,79 @@ fn window(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))
 }
 
+/// A list's title, column header and rows as text.
+type Table = (String, String, Vec<String>);
+
+/// Headquarters: what is held per field device.
+fn held_table(d: &SyncData, area: Rect) -> Table {
+    let w = (area.width as usize).saturating_sub(2);
+    let id_w = w.saturating_sub(20 + 10 + 10 + 3).max(8);
+    (
+        format!("Held for field devices ({})", d.status.devices.len()),
+        format!(
+            "{} {} {} {}",
+            fit("name", 20),
+            fit("device id", id_w),
+            fit("records", 10),
+            "head seq"
+        ),
+        d.status
+            .devices
+            .iter()
+            .map(|h| {
+                format!(
+                    "{} {} {} {}",
+                    fit(&sanitize(&h.name), 20),
+                    fit(&sanitize(&h.device_id), id_w),
+                    fit(&h.records.to_string(), 10),
+                    h.head_seq
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A field device: the records waiting for headquarters.
+fn queued_table(d: &SyncData, area: Rect) -> Table {
+    let w = (area.width as usize).saturating_sub(2);
+    let id_w = w.saturating_sub(6 + 14 + 17 + 10 + 4).max(8);
+    let shown = d.queued.len() as i64;
+    let title = if shown < d.pending {
+        format!("Queued for headquarters (first {shown} of {})", d.pending)
+    } else {
+        format!("Queued for headquarters ({})", d.pending)
+    };
+    (
+        title,
+        format!(
+            "{} {} {} {} state",
+            fit("seq", 6),
+            fit("kind", 14),
+            fit("record id", id_w),
+            fit("created", 17)
+        ),
+        d.queued
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} {} {} {} {}",
+                    fit(&q.seq.to_string(), 6),
+                    fit(&sanitize(&q.kind), 14),
+                    fit(&sanitize(&q.record_id), id_w),
+                    fit(&short_time(&q.created_at), 17),
+                    sanitize(&q.state)
+                )
+            })
+            .collect(),
+    )
+}
+
 fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncData, theme: &Theme) {
     let focused = s.focus == Pane::List;
-    let (title, header, rows): (String, String, Vec<String>) = if d.kind == DbKind::Hq {
-        let w = (area.width as usize).saturating_sub(2);
-        let id_w = w.saturating_sub(20 + 10 + 10 + 3).max(8);
-        (
-            format!("Held for field devices ({})", d.status.devices.len()),
-            format!(
-                "{} {} {} {}",
-                fit("name", 20),
-                fit("device id", id_w),
-                fit("records", 10),
-                "head seq"
-            ),
-            d.status
-                .devices
-                .iter()
-                .map(|h| {
-                    format!(
-                        "{} {} {} {}",
-                        fit(&sanitize(&h.name), 20),
-                        fit(&sanitize(&h.device_id), id_w),
-                        fit(&h.records.to_string(), 10),
-                        h.head_seq
-                    )
-                })
-                .collect(),
-        )
+    let (title, header, rows) = if d.kind == DbKind::Hq {
+        held_table(d, area)
     } else {
-        let w = (area.width as usize).saturating_sub(2);
-        let id_w = w.saturating_sub(6 + 14 + 17 + 10 + 4).max(8);
-        let shown = d.queued.len() as i64;
-        let title = if shown < d.pending {
-            format!("Queued for headquarters (first {shown} of {})", d.pending)
-        } else {
-            format!("Queued for headquarters ({})", d.pending)
-        };
-        (
-            title,
-            format!(
-                "{} {} {} {} state",
-                fit("seq", 6),
-                fit("kind", 14),
-                fit("record id", id_w),
-                fit("created", 17)
-            ),
-            d.queued
-                .iter()
-                .map(|q| {
-                    format!(
-                        "{} {} {} {} {}",
-                        fit(&q.seq.to_string(), 6),
-                        fit(&sanitize(&q.kind), 14),
-                        fit(&sanitize(&q.record_id), id_w),
-                        fit(&short_time(&q.created_at), 17),
-                        sanitize(&q.state)
-                    )
-                })
-                .collect(),
-        )
+        queued_table(d, area)
     };
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
@@ -345,6 +359,5 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, theme: &Theme) {
             error.as_deref(),
             theme,
         ),
-        Mode::Confirm(w) => dialog::confirm(f, area, &w.question(d.pending), theme),
     }
 }

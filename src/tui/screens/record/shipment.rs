@@ -3,7 +3,7 @@
 //! does not parse keeps its text on screen with its message, and the draft keeps the
 //! last value that did.
 
-use super::record_form::{Form, Spec};
+use super::form::{Form, Spec};
 use crate::domain::{
     EndUse, FieldError, Shipment, TransportMode, currency_exponent, format_weight_g,
     parse_money_minor, parse_weight_g,

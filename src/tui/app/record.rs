@@ -1,10 +1,10 @@
 //! The App's side of the Record tab: open drafts offered at start-up, and records
 //! started from another tab (new record, inspect or open the selected shipment).
 
-use super::{Cx, Tab};
+use super::App;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::screens::Tab;
 use crate::tui::widgets::status::{Level, Message};
 
 impl App {
@@ -29,21 +29,10 @@ impl App {
 
     /// New record / inspect / open from another tab: the Record tab opens on it.
     pub(crate) fn start_record(&mut self, action: Action, store: &mut Store) {
-        let shipment = self
-            .screens
-            .shipments
-            .rows
-            .get(self.screens.shipments.selected)
-            .map(|r| r.id.clone());
+        let shipment = self.screens.shipments.selected_id().map(str::to_string);
         self.tab = Tab::Record;
-        let mut cx = Cx {
-            store,
-            today: self.today,
-            read_only: self.read_only,
-            message: &mut self.message,
-        };
+        let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
         let rec = &mut self.screens.record;
-        rec.pending = None;
         rec.prompt = None;
         match (action, shipment) {
             (Action::NewRecord, _) => rec.new_record(&mut cx),

@@ -2,7 +2,7 @@
 //! in focus, the live screening and the suggestions; focus movement and what may be
 //! edited.
 
-use super::record_form::Form;
+use super::form::Form;
 use crate::domain::{CustodyEvent, Inspection, Shipment};
 use crate::rules::{Screening, Suggestion};
 

@@ -2,8 +2,8 @@
 //! screening (legal basis = the rule ids that decided the verdict, the family) and the
 //! shipment (goods, seals).
 
-use super::record_form::{Form, Spec};
-use super::record_shipment::money_text;
+use super::form::{Form, Spec};
+use super::shipment::money_text;
 use crate::domain::{
     CustodyEvent, FieldError, Seizure, Shipment, currency_exponent, parse_money_minor,
 };

@@ -1,94 +1,13 @@
-//! Drawing the Rules tab (from state only).
+//! The Rules tab's detail pane: every fact about an item the officer may need, with its
+//! legal basis and sources (from the cached pack; no query).
 
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
-use super::Pane;
-use super::rules::RulesScreen;
 use crate::domain::sanitize;
 use crate::rules::RulePack;
 use crate::rules::pack::{AnnouncementStatus, Effect, Item};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::table::{draw_rows, field, fit, pane};
-
-/// List | detail, the list a third of the width (at least 28 columns).
-pub fn split(area: Rect) -> (Rect, Rect) {
-    let list_w = (area.width / 3).max(28).min(area.width);
-    let [l, r] = Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
-    (l, r)
-}
-
-pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, theme: &Theme) {
-    let (left, right) = split(area);
-    let list_focus = s.focus == Pane::List;
-    let block = pane(format!("Rules ({})", s.hits.len()), list_focus, theme);
-    let inner = block.inner(left);
-    f.render_widget(block, left);
-    let [search, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let editing = s.editing.is_some();
-    let search_line = if editing || !s.query.text().is_empty() {
-        s.query.line("/ ", theme.base, editing)
-    } else {
-        Line::styled("/ to search", theme.dim)
-    };
-    f.render_widget(Paragraph::new(search_line), search);
-    let width = list.width as usize;
-    let rows_h = list.height as usize;
-    let start = s.selected.saturating_sub(rows_h.saturating_sub(1));
-    let items: Vec<Line> = s
-        .hits
-        .iter()
-        .skip(start)
-        .take(rows_h)
-        .map(|h| {
-            let item = s
-                .pack
-                .as_ref()
-                .and_then(|p| p.items.iter().find(|i| i.id == h.item_id));
-            let name = item
-                .map(|i| sanitize(&i.name_en).into_owned())
-                .unwrap_or_else(|| sanitize(&h.item_id).into_owned());
-            Line::raw(fit(&name, width))
-        })
-        .collect();
-    let empty = items.is_empty();
-    draw_rows(f, list, items, Some(s.selected - start), list_focus, theme);
-    if empty {
-        let msg = if s.pack.is_none() {
-            "no rule pack installed"
-        } else {
-            "no item matches"
-        };
-        f.render_widget(Paragraph::new(Line::styled(msg, theme.warn)), list);
-    }
-
-    let detail_focus = s.focus == Pane::Detail;
-    if let Some(form) = &s.form {
-        let block = pane("Screen a shipment (Esc closes)", detail_focus, theme);
-        let inner = block.inner(right);
-        f.render_widget(block, right);
-        form.render(f, inner, theme);
-        return;
-    }
-    let block = pane("Detail", detail_focus, theme);
-    let inner = block.inner(right);
-    f.render_widget(block, right);
-    let lines = match (s.pack.as_deref(), s.selected_item()) {
-        (Some(pack), Some(item)) => item_lines(pack, item, theme),
-        _ => vec![Line::styled(
-            "Select an item; s screens a shipment.",
-            theme.dim,
-        )],
-    };
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((s.detail_scroll, 0)),
-        inner,
-    );
-}
+use crate::tui::widgets::table::field;
 
 fn status_name(s: AnnouncementStatus) -> &'static str {
     match s {
@@ -156,6 +75,30 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
         },
         theme,
     ));
+    hs_and_criteria(item, theme, &mut l);
+    announcement(pack, item, theme, &mut l);
+    clauses(pack, item, theme, &mut l);
+    if !item.notes.is_empty() {
+        l.push(Line::raw(""));
+        l.push(Line::raw(clean(&item.notes)));
+    }
+    for u in &item.unconfirmed {
+        l.push(Line::styled(
+            format!("UNCONFIRMED: {}", clean(u)),
+            theme.warn,
+        ));
+    }
+    if !item.sources.is_empty() {
+        l.push(Line::styled("Sources", theme.dim));
+        for s in &item.sources {
+            l.push(Line::raw(format!("  {}", clean(s))));
+        }
+    }
+    l
+}
+
+/// The HS codes and the criteria of an item.
+fn hs_and_criteria(item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
     if !item.hs_codes.is_empty() {
         l.push(Line::styled("HS codes", theme.dim));
         for h in &item.hs_codes {
@@ -189,6 +132,10 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
             )));
         }
     }
+}
+
+/// The announcement that lists the item, its suspensions and open questions.
+fn announcement(pack: &RulePack, item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
     if let Some(a) = pack
         .announcements
         .iter()
@@ -235,6 +182,10 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
             ));
         }
     }
+}
+
+/// The destination and end-use clauses that apply to the item's family.
+fn clauses(pack: &RulePack, item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
     let clauses: Vec<_> = pack
         .clauses
         .iter()
@@ -278,21 +229,4 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
             ));
         }
     }
-    if !item.notes.is_empty() {
-        l.push(Line::raw(""));
-        l.push(Line::raw(clean(&item.notes)));
-    }
-    for u in &item.unconfirmed {
-        l.push(Line::styled(
-            format!("UNCONFIRMED: {}", clean(u)),
-            theme.warn,
-        ));
-    }
-    if !item.sources.is_empty() {
-        l.push(Line::styled("Sources", theme.dim));
-        for s in &item.sources {
-            l.push(Line::raw(format!("  {}", clean(s))));
-        }
-    }
-    l
 }

@@ -1,11 +1,12 @@
 //! Opening records in the editor: a new one, an open draft (offered on start-up), a
 //! shipment from the Shipments tab, or a finalized record (custody, receipt).
 
-use super::record::{Editor, Item, RecordScreen, Section};
-use super::record_form::Form;
-use super::{Cx, record_inspection as insp, record_seizure as sz, record_shipment as ship};
-use crate::domain::{Inspection, Record, Shipment};
+use super::form::Form;
+use super::{Editor, Item, RecordScreen, Section};
+use super::{inspection as insp, seizure as sz, shipment as ship};
+use crate::domain::{Clock, Inspection, Record, Shipment};
 use crate::rules::{RulePack, facts_for, reconcile, screen};
+use crate::tui::screens::Cx;
 
 impl Editor {
     /// A new record: nothing is saved until the first change.
@@ -23,8 +24,8 @@ impl Editor {
         }
     }
 
-    /// The editor over a stored record.
-    pub fn of_record(r: &Record, dismissed: Vec<String>) -> Editor {
+    /// The editor over a stored record (`clock`: when a custody transfer is prefilled).
+    pub fn of_record(r: &Record, dismissed: Vec<String>, clock: &Clock) -> Editor {
         let mut ed = Editor {
             shipment_id: Some(r.shipment.id.clone()),
             inspection_id: Some(r.inspection.id.clone()),
@@ -77,7 +78,7 @@ impl Editor {
             } else {
                 Section::Custody
             });
-            ed.prefill_custody();
+            ed.prefill_custody(clock);
         } else if ed.shipment_final {
             ed.section = Some(Section::Inspection);
         }
@@ -85,10 +86,12 @@ impl Editor {
         ed
     }
 
-    /// From = whoever received the goods last; when = now (local time).
-    pub fn prefill_custody(&mut self) {
+    /// From = whoever received the goods last; when = now (in the clock's zone).
+    pub fn prefill_custody(&mut self, clock: &Clock) {
         self.custody = Form::new(sz::CUSTODY);
-        let now = chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        let now = clock
+            .local(clock.now())
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
         self.custody.set("at", &now);
         if let Some(last) = self.custody_log.get(self.item).and_then(|l| l.last()) {
             self.custody.set("from_party", &last.to_party);
@@ -206,7 +209,7 @@ impl Editor {
 
 impl RecordScreen {
     pub fn new_record(&mut self, cx: &mut Cx) {
-        let mut ed = Editor::blank(cx.today);
+        let mut ed = Editor::blank(cx.clock.today());
         ed.recompute(self.pack.as_deref());
         self.editor = Some(ed);
         cx.info("New record: it is saved as a draft from the first change.".into());
@@ -220,7 +223,7 @@ impl RecordScreen {
         });
         match loaded {
             Ok((r, dismissed, reviews)) => {
-                let mut ed = Editor::of_record(&r, dismissed);
+                let mut ed = Editor::of_record(&r, dismissed, &cx.clock);
                 ed.reviews = reviews;
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
@@ -233,7 +236,7 @@ impl RecordScreen {
     pub fn open_shipment(&mut self, shipment_id: &str, cx: &mut Cx) {
         match cx.store.shipment(shipment_id) {
             Ok(s) => {
-                let mut ed = Editor::blank(cx.today);
+                let mut ed = Editor::blank(cx.clock.today());
                 ed.shipment_id = Some(s.id.clone());
                 ed.shipment_final = s.is_finalized();
                 ed.shipment = ship::form(&s.data);

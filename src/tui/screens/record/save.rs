@@ -1,9 +1,10 @@
 //! The Record tab's draft writes: each change is one store call (one transaction with
 //! its audit row). Finalize, custody and discard: `record_finalize.rs`.
 
-use super::record::{Editor, Item, RecordScreen, Section};
-use super::{Cx, record_inspection as insp, record_seizure as sz, record_shipment as ship};
+use super::{Editor, Item, RecordScreen, Section};
+use super::{inspection as insp, seizure as sz, shipment as ship};
 use crate::domain::{Finding, Measurement};
+use crate::tui::screens::Cx;
 
 impl RecordScreen {
     /// Creates the draft shipment on the first change.
@@ -56,7 +57,9 @@ impl RecordScreen {
         let result = match section {
             Section::Shipment => self.save_shipment(cx),
             Section::Inspection => {
-                let ed = self.editor.as_mut().expect("editor");
+                let Some(ed) = self.editor.as_mut() else {
+                    return;
+                };
                 let (data, errs) = insp::read_inspection(&ed.inspection, &ed.inspection_base);
                 ed.inspection.set_errors(&errs);
                 let new = ed.inspection_id.is_none();
@@ -68,9 +71,10 @@ impl RecordScreen {
                 }
             }
             Section::Custody => {
-                let ed = self.editor.as_mut().expect("editor");
-                let (_, errs) = sz::read_custody(&ed.custody);
-                ed.custody.set_errors(&errs);
+                if let Some(ed) = self.editor.as_mut() {
+                    let (_, errs) = sz::read_custody(&ed.custody);
+                    ed.custody.set_errors(&errs);
+                }
                 Ok(())
             }
             list => self.save_item(list, cx),
@@ -105,7 +109,9 @@ impl RecordScreen {
     }
 
     fn save_shipment(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
-        let ed = self.editor.as_mut().expect("editor");
+        let Some(ed) = self.editor.as_mut() else {
+            return Ok(());
+        };
         let (data, errs) = ship::read(&ed.shipment, &ed.shipment_base);
         ed.shipment.set_errors(&errs);
         ed.shipment_base = data.clone();
@@ -119,7 +125,9 @@ impl RecordScreen {
     }
 
     fn save_item(&mut self, section: Section, cx: &mut Cx) -> crate::store::Result<()> {
-        let ed = self.editor.as_mut().expect("editor");
+        let Some(ed) = self.editor.as_mut() else {
+            return Ok(());
+        };
         let i = ed.item;
         let Some(item) = ed.items_mut(section).and_then(|v| v.get_mut(i)) else {
             return Ok(());
@@ -165,7 +173,9 @@ impl RecordScreen {
         let Some(inspection_id) = self.ensure_inspection(cx) else {
             return;
         };
-        let ed = self.editor.as_mut().expect("editor");
+        let Some(ed) = self.editor.as_mut() else {
+            return;
+        };
         let added = match section {
             Section::Measurements => {
                 let m = Measurement::default();
@@ -188,13 +198,14 @@ impl RecordScreen {
         };
         match added {
             Ok((id, form)) => {
-                let items = ed.items_mut(section).expect("list section");
-                items.push(Item {
-                    id,
-                    form,
-                    suggested: false,
-                });
-                ed.item = items.len() - 1;
+                if let Some(items) = ed.items_mut(section) {
+                    items.push(Item {
+                        id,
+                        form,
+                        suggested: false,
+                    });
+                    ed.item = items.len() - 1;
+                }
                 ed.recompute(self.pack.as_deref());
             }
             Err(e) => cx.error(format!("adding a row: {e}")),
@@ -219,9 +230,10 @@ impl RecordScreen {
         };
         match done {
             Ok(()) => {
-                let items = ed.items_mut(section).expect("list section");
-                items.remove(i);
-                ed.item = i.min(items.len().saturating_sub(1));
+                if let Some(items) = ed.items_mut(section) {
+                    items.remove(i);
+                    ed.item = i.min(items.len().saturating_sub(1));
+                }
                 ed.recompute(self.pack.as_deref());
                 cx.info("Row removed (kept in the audit log).".into());
             }
@@ -242,13 +254,14 @@ impl RecordScreen {
         };
         match cx.store.add_finding(&inspection_id, &s.finding) {
             Ok(id) => {
-                let ed = self.editor.as_mut().expect("editor");
-                ed.findings.push(Item {
-                    id,
-                    form: insp::finding_form(&s.finding),
-                    suggested: true,
-                });
-                ed.recompute(self.pack.as_deref());
+                if let Some(ed) = self.editor.as_mut() {
+                    ed.findings.push(Item {
+                        id,
+                        form: insp::finding_form(&s.finding),
+                        suggested: true,
+                    });
+                    ed.recompute(self.pack.as_deref());
+                }
                 cx.info(format!("Finding added: {}", s.finding.kind.label()));
             }
             Err(e) => cx.error(format!("adding the finding: {e}")),
@@ -268,9 +281,10 @@ impl RecordScreen {
         };
         match cx.store.dismiss_suggestion(&inspection_id, &s.key) {
             Ok(()) => {
-                let ed = self.editor.as_mut().expect("editor");
-                ed.dismissed.push(s.key.clone());
-                ed.recompute(self.pack.as_deref());
+                if let Some(ed) = self.editor.as_mut() {
+                    ed.dismissed.push(s.key.clone());
+                    ed.recompute(self.pack.as_deref());
+                }
                 cx.info(format!("Suggestion dismissed: {}", s.finding.kind.label()));
             }
             Err(e) => cx.error(format!("dismissing the suggestion: {e}")),

@@ -1,7 +1,7 @@
 //! The inspection, measurement and finding forms and their conversions to the domain
 //! types (validated by the domain's `problems()` and parsers).
 
-use super::record_form::{Form, Spec};
+use super::form::{Form, Spec};
 use crate::domain::{
     FieldError, Finding, FindingKind, Inspection, Measurement, Outcome, Trigger, parse_decimal,
 };
