@@ -13,12 +13,11 @@ use ratatui::backend::TestBackend;
 fn main() {
     let path = std::env::args().nth(1).expect("usage: rss PATH");
     let mut store = Store::open(std::path::Path::new(&path)).unwrap();
-    let today = chrono::Local::now().date_naive();
     let mut app = App::new(
         &mut store,
         Keymap::default(),
         Theme::new(false, 16),
-        today,
+        minspect::domain::Clock::system(),
         (200, 60),
     )
     .unwrap();
