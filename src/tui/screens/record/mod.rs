@@ -8,9 +8,10 @@
 //!
 //! Files: `editor.rs` (the record being edited), `form.rs` (the field engine),
 //! `shipment.rs` / `inspection.rs` / `seizure.rs` (each part's form and conversions),
-//! `open.rs` (opening records), `save.rs` (draft writes), `finalize.rs` (the risky
+//! `drafts.rs` (the open drafts list), `open.rs` (opening records), `save.rs` (draft writes), `finalize.rs` (the risky
 //! writes, receipt, amendment), `keys.rs`, `view.rs`.
 
+mod drafts;
 mod editor;
 mod finalize;
 pub mod form;
@@ -27,8 +28,9 @@ use std::rc::Rc;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+pub use self::drafts::{draft_title, draft_title_of};
 pub use self::editor::{Editor, Item, Section};
-pub use self::view::{draft_title, draft_title_of, review_head, review_style, review_text};
+pub use self::view::{review_head, review_style, review_text};
 use super::{Cx, Screen, ViewCx};
 use crate::rules::RulePack;
 use crate::store::DraftSummary;
@@ -63,7 +65,6 @@ impl Prompt {
 pub struct RecordScreen {
     pub drafts: Vec<DraftSummary>,
     pub selected: usize,
-    pub loaded: bool,
     pub editor: Option<Editor>,
     /// A line being typed: the receipt path or an amendment's reason.
     pub prompt: Option<Prompt>,
@@ -83,7 +84,6 @@ impl RecordScreen {
             Ok(d) => {
                 self.drafts = d;
                 self.selected = self.selected.min(self.drafts.len().saturating_sub(1));
-                self.loaded = true;
             }
             Err(e) => cx.error(format!("open drafts: {e}")),
         }
