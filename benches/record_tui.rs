@@ -53,7 +53,13 @@ fn bench(c: &mut Criterion) {
         &mut store,
         Keymap::default(),
         Theme::new(false, 16),
-        chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+        minspect::domain::Clock::fixed(
+            chrono::NaiveDate::from_ymd_opt(2026, 5, 1)
+                .unwrap()
+                .and_hms_opt(12, 0, 0)
+                .unwrap()
+                .and_utc(),
+        ),
         (200, 60),
     )
     .unwrap();

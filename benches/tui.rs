@@ -24,8 +24,11 @@ fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
+fn clock() -> minspect::domain::Clock {
+    let noon = chrono::NaiveDate::from_ymd_opt(2026, 5, 1)
+        .unwrap()
+        .and_hms_opt(12, 0, 0);
+    minspect::domain::Clock::fixed(noon.unwrap().and_utc())
 }
 
 fn open_app(path: &std::path::Path, w: u16, h: u16) -> (Store, App) {
@@ -34,7 +37,7 @@ fn open_app(path: &std::path::Path, w: u16, h: u16) -> (Store, App) {
         &mut store,
         Keymap::default(),
         Theme::new(false, 16),
-        today(),
+        clock(),
         (w, h),
     )
     .unwrap();

@@ -13,12 +13,11 @@ use ratatui::backend::TestBackend;
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: rss PATH")?;
     let mut store = Store::open(std::path::Path::new(&path))?;
-    let today = store.clock().today();
     let mut app = App::new(
         &mut store,
         Keymap::default(),
         Theme::new(false, 16),
-        today,
+        minspect::domain::Clock::system(),
         (200, 60),
     )?;
     let mut t = Terminal::new(TestBackend::new(200, 60))?;

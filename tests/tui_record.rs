@@ -129,8 +129,8 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     keys(&mut a, &mut s, "<c-f>");
     assert_eq!(a.context(), Context::Confirm);
     assert!(matches!(
-        a.screens.record.pending,
-        Some(minspect::tui::screens::record::PendingWrite::Finalize { .. })
+        &a.overlay,
+        Some(Overlay::Confirm(c)) if matches!(c.write, minspect::tui::pending::PendingWrite::Finalize { .. })
     ));
     assert_eq!(count(&s, "outbox"), 0);
     snap("record_finalize_confirm", &a);

@@ -103,7 +103,7 @@ fn read_only_hides_every_write_from_keys_and_help() {
         &mut s,
         Keymap::default(),
         Theme::new(false, 16),
-        today(),
+        clock(),
         (80, 24),
     )
     .unwrap();

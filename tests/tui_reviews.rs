@@ -1,18 +1,22 @@
 //! Review decisions delivered from headquarters show on the officer's records: the latest
 //! one above the Record tab's form and all of them in its side panel, and each
-//! inspection's decision in the Shipments detail pane. Times in local time (TZ is fixed
-//! for this test binary so the snapshots are deterministic).
+//! inspection's decision in the Shipments detail pane. Times in local time (the console's
+//! clock shows them at UTC+8 so the snapshots are deterministic).
 
 mod common;
 use common::flow::*;
 use minspect::store::{Decision, Review};
 use minspect::tui::screens::Tab;
 
+fn shanghai() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).unwrap()
+}
+
 /// The screen with the sample's creation time (now) masked, so the snapshot is stable.
 fn snap(base: &str, app: &minspect::tui::app::App, now_utc: &str) {
     let local = chrono::DateTime::parse_from_rfc3339(now_utc)
         .unwrap()
-        .with_timezone(&chrono::Local);
+        .with_timezone(&shanghai());
     let mut text = screen_text(app);
     for (shown, mask) in [
         (now_utc.to_string(), "X".repeat(now_utc.len())),
@@ -28,8 +32,6 @@ fn snap(base: &str, app: &minspect::tui::app::App, now_utc: &str) {
 
 #[test]
 fn decisions_show_in_the_record_tab_and_the_shipments_detail() {
-    // SAFETY: the only test in this binary; set before any thread reads the environment
-    unsafe { std::env::set_var("TZ", "Asia/Shanghai") };
     let mut s = store();
     let sample = s.test_support_finalize_samples(1).unwrap().remove(0);
     let device = s.meta("device_id").unwrap().unwrap();
@@ -58,7 +60,14 @@ fn decisions_show_in_the_record_tab_and_the_shipments_detail() {
     .unwrap();
 
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut a = app(&mut s, w, h);
+        let mut a = minspect::tui::app::App::new(
+            &mut s,
+            minspect::tui::keymap::Keymap::default(),
+            minspect::tui::theme::Theme::new(false, 16),
+            clock().with_zone(shanghai()),
+            (w, h),
+        )
+        .unwrap();
         keys(&mut a, &mut s, "2");
         assert_eq!(a.tab, Tab::Shipments);
         let d = a.screens.shipments.detail.as_ref().unwrap();

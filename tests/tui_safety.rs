@@ -64,7 +64,7 @@ fn first_run_dialog_sets_up_the_database() {
         &mut s,
         Keymap::default(),
         Theme::new(false, 16),
-        today(),
+        clock(),
         (80, 24),
     )
     .unwrap();
@@ -120,7 +120,7 @@ fn read_only_opens_and_says_so() {
         &mut ro,
         Keymap::default(),
         Theme::new(false, 16),
-        today(),
+        clock(),
         (80, 24),
     )
     .unwrap();
@@ -132,7 +132,7 @@ fn read_only_opens_and_says_so() {
     let blank = dir.path().join("blank.db");
     drop(Store::open(&blank).unwrap());
     let mut ro = Store::open_read_only(&blank).unwrap();
-    let err = App::new(&mut ro, Keymap::default(), Theme::mono(), today(), (80, 24))
+    let err = App::new(&mut ro, Keymap::default(), Theme::mono(), clock(), (80, 24))
         .err()
         .unwrap();
     assert!(err.to_string().contains("not set up yet"), "{err}");
@@ -141,7 +141,7 @@ fn read_only_opens_and_says_so() {
 #[test]
 fn no_color_uses_no_colour_and_shows_the_selection_inverse() {
     let mut s = store();
-    let mut a = App::new(&mut s, Keymap::default(), Theme::mono(), today(), (80, 24)).unwrap();
+    let mut a = App::new(&mut s, Keymap::default(), Theme::mono(), clock(), (80, 24)).unwrap();
     keys(&mut a, &mut s, "j");
     let t = draw(&a);
     let buf = t.backend().buffer();
@@ -189,7 +189,7 @@ fn find_in(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
 #[test]
 fn no_color_hints_are_bracketed_and_never_look_like_typed_values() {
     let mut s = store();
-    let mut a = App::new(&mut s, Keymap::default(), Theme::mono(), today(), (80, 24)).unwrap();
+    let mut a = App::new(&mut s, Keymap::default(), Theme::mono(), clock(), (80, 24)).unwrap();
     keys(&mut a, &mut s, "s");
     // type a destination; the composition stays empty and shows its example
     keys(&mut a, &mut s, "<tab><tab><tab><tab>US");

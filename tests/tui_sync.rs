@@ -59,7 +59,10 @@ fn export_import_at_hq_and_acknowledge_through_the_sync_tab() {
         keys(&mut a, &mut s, "e");
         enter_path(&mut a, &mut s, &usb);
         assert_eq!(a.context(), Context::Confirm);
-        assert!(matches!(&a.screens.sync.mode, Mode::Confirm(_)));
+        assert!(matches!(
+            &a.overlay,
+            Some(minspect::tui::app::Overlay::Confirm(_))
+        ));
         snap("sync_export_confirm", &a, t.path());
         assert!(files(&usb, "bundle").is_empty(), "nothing before the yes");
         assert_eq!(states(&s), ["finalized"; 3]);

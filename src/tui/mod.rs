@@ -7,8 +7,12 @@
 
 pub mod action;
 pub mod app;
+pub mod effect;
 pub mod keymap;
+pub mod pending;
 pub mod screens;
+pub mod tab;
+pub mod text;
 pub mod theme;
 pub mod view;
 pub mod widgets;
@@ -22,6 +26,7 @@ use self::app::App;
 use self::keymap::Keymap;
 use self::theme::Theme;
 use self::widgets::status::{Level, Message};
+use crate::domain::Clock;
 use crate::store::Store;
 
 /// How the console was started.
@@ -46,9 +51,8 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     };
     let (keymap, key_warning) = Keymap::load(Keymap::user_file().as_deref());
     let theme = Theme::detect(opts.no_color);
-    let today = chrono::Local::now().date_naive();
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(&mut store, keymap, theme, today, size)?;
+    let mut app = App::new(&mut store, keymap, theme, Clock::system(), size)?;
     if let Some(w) = key_warning {
         app.message = Some(Message {
             level: Level::Error,

@@ -7,7 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
 use crate::rules::Verdict;
-use crate::tui::widgets::table::fit;
+use crate::tui::text::fit;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {

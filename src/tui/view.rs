@@ -20,7 +20,7 @@ pub fn render(app: &App, f: &mut Frame) {
         .collect();
     status::tabs(f, Rect::new(0, 0, area.width, 1), &titles, theme);
     let body = Rect::new(0, 1, area.width, area.height - 3);
-    app.screens.get(app.tab).render(f, body, theme);
+    app.screens.get(app.tab).render(f, body, &app.view_cx());
     let ctx = app.context();
     let hints = app.keymap.footer(ctx);
     status::footer(
@@ -34,7 +34,7 @@ pub fn render(app: &App, f: &mut Frame) {
         f,
         Rect::new(0, area.height - 1, area.width, 1),
         &app.status,
-        app.today,
+        app.clock.today(),
         theme,
     );
     match &app.overlay {
@@ -43,6 +43,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Some(Overlay::ConfirmQuit) => {
             dialog::confirm(f, body, "Discard what you typed and quit?", theme)
         }
+        Some(Overlay::Confirm(c)) => dialog::confirm(f, body, &c.question, theme),
         Some(Overlay::Setup(s)) => s.render(f, body, &app.status.db_name, theme),
         None => {}
     }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use minspect::domain::{DbKind, Role};
+use minspect::domain::{Clock, DbKind, Role};
 use minspect::store::{InitOptions, Store};
 use minspect::tui::app::App;
 use minspect::tui::keymap::Keymap;
@@ -16,6 +16,11 @@ pub const TEST_PACK: &str = include_str!("../fixtures/rules-test.toml");
 
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 5, 1).unwrap()
+}
+
+/// The console's clock: noon UTC of `today()`.
+pub fn clock() -> Clock {
+    Clock::fixed(today().and_hms_opt(12, 0, 0).unwrap().and_utc())
 }
 
 /// An initialized in-memory database with the test rule pack.
@@ -38,7 +43,7 @@ pub fn app(store: &mut Store, w: u16, h: u16) -> App {
         store,
         Keymap::default(),
         Theme::new(false, 16),
-        today(),
+        clock(),
         (w, h),
     )
     .unwrap()
@@ -159,7 +164,7 @@ pub fn editor(a: &App) -> &minspect::tui::screens::record::Editor {
 
 /// Types `text` into field `field` of the shipment form, returns its inline message.
 pub fn shipment_error(a: &mut App, s: &mut Store, field: &str, text: &str) -> Option<String> {
-    let idx = minspect::tui::screens::record_shipment::FIELDS
+    let idx = minspect::tui::screens::record::shipment::FIELDS
         .iter()
         .position(|f| f.0 == field)
         .unwrap();

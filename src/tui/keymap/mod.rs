@@ -17,6 +17,7 @@ use crate::tui::action::Action;
 
 mod defaults;
 mod key;
+mod tabs;
 
 use defaults::defaults;
 pub use defaults::{list_bindings, text_bindings};

@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::input::LineInput;
-use super::table::{centered, fit, modal};
+use super::table::{centered, modal};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, Keymap};
+use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 
 #[derive(Debug, Clone, PartialEq)]

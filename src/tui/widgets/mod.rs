@@ -6,3 +6,4 @@ pub mod input;
 pub mod palette;
 pub mod status;
 pub mod table;
+pub mod verdict;

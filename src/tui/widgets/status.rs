@@ -148,7 +148,7 @@ pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize) -> String {
             _ => name = shorten(&officer, cols(&name).saturating_sub(over).max(2)),
         }
     }
-    super::table::fit(&build(&name, &badge, &db, short), width)
+    crate::tui::text::fit(&build(&name, &badge, &db, short), width)
 }
 
 /// `s` cut to `width` columns with … when cut (no padding).
@@ -156,5 +156,5 @@ fn shorten(s: &str, width: usize) -> String {
     if unicode_width::UnicodeWidthStr::width(s) <= width {
         return s.to_string();
     }
-    super::table::fit(s, width).trim_end().to_string()
+    crate::tui::text::fit(s, width).trim_end().to_string()
 }

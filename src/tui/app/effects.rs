@@ -1,0 +1,42 @@
+//! The one place where what a key did takes effect: [`App::apply`] for a screen's
+//! [`Effect`], [`App::run_confirmed`] for the write a confirm modal held.
+
+use super::{App, Overlay};
+use crate::store::Store;
+use crate::tui::effect::Effect;
+use crate::tui::pending::Confirm;
+use crate::tui::screens::Tab;
+use crate::tui::widgets::status::Message;
+
+impl App {
+    /// Applies a screen's effect. Returns true when a redraw is needed.
+    pub(super) fn apply(&mut self, effect: Effect, store: &mut Store) -> bool {
+        let redraw = effect.redraws();
+        match effect {
+            Effect::None | Effect::Redraw => {}
+            Effect::Finalized => {
+                self.status.pending_sync = store.pending_sync_count().unwrap_or(0);
+                self.screens.shipments.mark_stale();
+            }
+            Effect::QueueChanged => match store.pending_sync_count() {
+                Ok(n) => self.status.pending_sync = n,
+                Err(e) => self.message = Some(Message::error(format!("pending count: {e}"))),
+            },
+            Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(c)),
+        }
+        redraw
+    }
+
+    /// Yes in the confirm modal: runs the held write (one store or sync call), hands
+    /// the outcome to the tab that asked, and applies what that tab answers.
+    pub(super) fn run_confirmed(&mut self, c: Confirm, store: &mut Store) -> bool {
+        let result = c.write.run(store);
+        let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+        let effect = match c.write.tab() {
+            Tab::Sync => self.screens.sync.written(result, &mut cx),
+            _ => self.screens.record.written(&c.write, result, &mut cx),
+        };
+        self.apply(effect, store);
+        true
+    }
+}

@@ -1,0 +1,48 @@
+//! The App's side of the Record tab: open drafts offered at start-up, and records
+//! started from another tab (new record, inspect or open the selected shipment).
+
+use super::App;
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::screens::Tab;
+use crate::tui::widgets::status::{Level, Message};
+
+impl App {
+    /// Open drafts after a restart: the Record tab opens first with them listed.
+    pub(crate) fn offer_drafts(&mut self, store: &mut Store) -> Result<(), StoreError> {
+        if self.overlay.is_some() || self.read_only {
+            return Ok(());
+        }
+        let n = store.open_drafts()?.len();
+        if n > 0 {
+            self.tab = Tab::Record;
+            self.message = Some(Message {
+                level: Level::Info,
+                text: format!(
+                    "{n} open draft{} from before: Enter resumes the selected one.",
+                    if n == 1 { "" } else { "s" }
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// New record / inspect / open from another tab: the Record tab opens on it.
+    pub(crate) fn start_record(&mut self, action: Action, store: &mut Store) {
+        let shipment = self.screens.shipments.selected_id().map(str::to_string);
+        self.tab = Tab::Record;
+        let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+        let rec = &mut self.screens.record;
+        rec.prompt = None;
+        match (action, shipment) {
+            (Action::NewRecord, _) => rec.new_record(&mut cx),
+            (Action::InspectShipment, Some(id)) => rec.inspect_shipment(&id, &mut cx),
+            (Action::OpenRecord, Some(id)) => rec.open_latest(&id, &mut cx),
+            _ => {
+                rec.editor = None;
+                rec.load_drafts(&mut cx);
+                cx.error("no shipment is selected".into());
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! [`App::update`]: one action, to the overlay on top or else to the App's own keys and
+//! the active tab.
+
+use super::{App, Overlay};
+use crate::store::{Store, setup_new_database};
+use crate::tui::action::Action;
+use crate::tui::screens::Tab;
+use crate::tui::screens::setup::{SetupForm, SetupOutcome};
+use crate::tui::widgets::help::HelpState;
+use crate::tui::widgets::palette::PaletteState;
+use crate::tui::widgets::status::{Level, Message};
+
+impl App {
+    /// Applies one action. Returns true when the state changed.
+    pub fn update(&mut self, action: Action, store: &mut Store) -> bool {
+        if self.read_only && action.is_write() {
+            self.message = Some(Message {
+                level: Level::Error,
+                text: format!("read-only: {} is not available", action.name()),
+            });
+            return true;
+        }
+        match self.overlay.take() {
+            Some(Overlay::Help(h)) => self.help_key(h, action, store),
+            Some(Overlay::Palette(p)) => self.palette_key(p, action, store),
+            Some(Overlay::ConfirmQuit) => {
+                if action == Action::Yes {
+                    self.quit = true;
+                }
+                true
+            }
+            Some(Overlay::Confirm(c)) => match action {
+                Action::Yes => self.run_confirmed(c, store),
+                Action::Quit => self.update(Action::Quit, store),
+                _ => true,
+            },
+            Some(Overlay::Setup(s)) => self.setup_key(s, action, store),
+            None => {
+                // sync actions run from the palette on another tab go to the Sync tab
+                if matches!(
+                    action,
+                    Action::SyncExport | Action::SyncAck | Action::SyncImport | Action::SyncRefresh
+                ) && self.tab != Tab::Sync
+                {
+                    self.switch(Tab::Sync, store);
+                }
+                self.update_screen(action, store)
+            }
+        }
+    }
+
+    fn help_key(&mut self, mut h: HelpState, action: Action, store: &mut Store) -> bool {
+        match action {
+            Action::Cancel | Action::Help => return true,
+            Action::Down => h.scroll += 1,
+            Action::Up => h.scroll = h.scroll.saturating_sub(1),
+            Action::PageDown => h.scroll += 10,
+            Action::PageUp => h.scroll = h.scroll.saturating_sub(10),
+            Action::Palette => {
+                self.overlay = Some(Overlay::Palette(PaletteState::new(
+                    h.context,
+                    self.read_only,
+                )));
+                return true;
+            }
+            Action::Quit => return self.update(Action::Quit, store),
+            a => {
+                h.filter.edit(a);
+            }
+        }
+        self.overlay = Some(Overlay::Help(h));
+        true
+    }
+
+    fn palette_key(&mut self, mut p: PaletteState, action: Action, store: &mut Store) -> bool {
+        match action {
+            Action::Cancel => return true,
+            Action::Accept => {
+                if let Some(a) = p.chosen() {
+                    let before = self.message.clone();
+                    if !self.update(a, store) && self.message == before {
+                        self.message = Some(Message::error(format!(
+                            "'{}' is not available here: {}",
+                            a.name(),
+                            a.where_available()
+                        )));
+                    }
+                } else {
+                    let q = p.input.text().trim();
+                    self.message = Some(Message::error(format!("no command matches '{q}'")));
+                }
+                return true;
+            }
+            Action::Down => p.move_by(1),
+            Action::Up => p.move_by(-1),
+            a => {
+                if p.input.edit(a) {
+                    p.refilter();
+                }
+            }
+        }
+        self.overlay = Some(Overlay::Palette(p));
+        true
+    }
+
+    /// The first-run dialog: saving is one store call, then everything is read again.
+    fn setup_key(&mut self, mut s: SetupForm, action: Action, store: &mut Store) -> bool {
+        if action == Action::Quit {
+            self.quit = true;
+            return true;
+        }
+        match s.update(action) {
+            SetupOutcome::Continue => self.overlay = Some(Overlay::Setup(s)),
+            SetupOutcome::Save(opts) => {
+                match setup_new_database(store, &opts).and_then(|_| self.reload(store)) {
+                    Ok(()) => {
+                        self.message = Some(Message {
+                            level: Level::Info,
+                            text: format!("Database set up for {}.", opts.officer_name),
+                        });
+                        let (w, h) = self.size;
+                        self.resize(w, h, store);
+                    }
+                    Err(e) => {
+                        s.error = Some(e.to_string());
+                        self.overlay = Some(Overlay::Setup(s));
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// No overlay: the App's own keys, else the active tab's.
+    fn update_screen(&mut self, action: Action, store: &mut Store) -> bool {
+        match action {
+            Action::Quit => {
+                if Tab::ALL.iter().any(|t| self.screens.get(*t).has_unsaved()) {
+                    self.overlay = Some(Overlay::ConfirmQuit);
+                } else {
+                    self.quit = true;
+                }
+                true
+            }
+            Action::Help => {
+                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
+                true
+            }
+            Action::Palette => {
+                self.overlay = Some(Overlay::Palette(PaletteState::new(
+                    self.context(),
+                    self.read_only,
+                )));
+                true
+            }
+            Action::NextTab | Action::PrevTab => {
+                let t = self
+                    .tab
+                    .offset(if action == Action::NextTab { 1 } else { -1 });
+                self.switch(t, store);
+                true
+            }
+            Action::NewRecord | Action::InspectShipment | Action::OpenRecord
+                if self.tab != Tab::Record =>
+            {
+                self.start_record(action, store);
+                true
+            }
+            a => {
+                if let Some(t) = Tab::of_action(a) {
+                    self.switch(t, store);
+                    return true;
+                }
+                let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+                let effect = self.screens.get_mut(self.tab).update(a, &mut cx);
+                self.apply(effect, store)
+            }
+        }
+    }
+}

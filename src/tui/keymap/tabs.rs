@@ -1,0 +1,197 @@
+//! The default keys of each tab's own contexts, as data. The keymap imports no screen:
+//! the screens name these contexts and read the table.
+
+use crossterm::event::KeyCode;
+
+use super::defaults::{list_bindings, text_bindings};
+use super::{Binding, Context, Key, bind, hint};
+use crate::tui::action::Action;
+
+/// Global keys that select the tabs (as the tab bar numbers them).
+pub fn tab_bindings() -> Vec<Binding> {
+    [
+        ('1', Action::TabRules),
+        ('2', Action::TabShipments),
+        ('3', Action::TabRecord),
+        ('4', Action::TabSync),
+    ]
+    .into_iter()
+    .map(|(k, a)| bind(Context::Global, Key::ch(k), a, a.describe()))
+    .collect()
+}
+
+/// Every tab's own bindings, in help order.
+pub fn screen_bindings() -> Vec<Binding> {
+    let mut v = rules();
+    v.extend(shipments());
+    v.extend(record());
+    v.extend(sync());
+    let review = review(&v);
+    v.extend(review);
+    v
+}
+
+/// The Rules tab and its screening form.
+pub fn rules() -> Vec<Binding> {
+    use Action::*;
+    let c = Context::Rules;
+    let mut v = list_bindings(c);
+    v.push(hint(c, Key::ch('s'), ScreenShipment, "screen a shipment"));
+    let s = Context::Screening;
+    v.extend([
+        hint(s, Key::plain(KeyCode::Tab), NextField, "next field"),
+        bind(s, Key::plain(KeyCode::Down), NextField, "next field"),
+        bind(s, Key::plain(KeyCode::Enter), Accept, "next field"),
+        bind(s, Key::plain(KeyCode::BackTab), PrevField, "previous field"),
+        bind(s, Key::plain(KeyCode::Up), PrevField, "previous field"),
+        hint(s, Key::plain(KeyCode::Esc), Back, "close form"),
+        bind(s, Key::plain(KeyCode::F(2)), Back, "close form"),
+    ]);
+    v.extend(text_bindings(s));
+    v
+}
+
+pub fn shipments() -> Vec<Binding> {
+    let c = Context::Shipments;
+    let mut v = list_bindings(c);
+    v.push(bind(c, Key::ch('r'), Action::Top, "newest (reload)"));
+    v
+}
+
+/// The Record tab: the drafts list, the form, the prompt; and the Shipments keys that
+/// start a record.
+pub fn record() -> Vec<Binding> {
+    use Action::*;
+    let c = Context::Record;
+    let mut v = vec![
+        hint(c, Key::ch('n'), NewRecord, "new record"),
+        hint(c, Key::plain(KeyCode::Enter), Open, "resume draft"),
+        bind(c, Key::ch('j'), Down, "down"),
+        bind(c, Key::plain(KeyCode::Down), Down, "down"),
+        bind(c, Key::ch('k'), Up, "up"),
+        bind(c, Key::plain(KeyCode::Up), Up, "up"),
+        bind(c, Key::ch('g'), Top, "first draft (reload)"),
+        hint(c, Key::ch('d'), DiscardDraft, "discard draft"),
+    ];
+    v.extend(record_form());
+    let p = Context::RecordPrompt;
+    v.extend([
+        hint(p, Key::plain(KeyCode::Enter), Accept, "done"),
+        hint(p, Key::plain(KeyCode::Esc), Cancel, "cancel"),
+    ]);
+    v.extend(text_bindings(p));
+    // started from the Shipments tab
+    let s = Context::Shipments;
+    v.extend([
+        bind(s, Key::ch('i'), InspectShipment, "record an inspection"),
+        bind(s, Key::ch('n'), NewRecord, "new record"),
+        bind(s, Key::ch('o'), OpenRecord, "open latest record"),
+    ]);
+    v
+}
+
+fn record_form() -> Vec<Binding> {
+    use Action::*;
+    let f = Context::RecordForm;
+    let mut v = vec![
+        hint(f, Key::plain(KeyCode::Tab), NextField, "next field"),
+        bind(f, Key::plain(KeyCode::Down), NextField, "next field"),
+        bind(f, Key::plain(KeyCode::BackTab), PrevField, "previous field"),
+        bind(f, Key::plain(KeyCode::Up), PrevField, "previous field"),
+        bind(
+            f,
+            Key::plain(KeyCode::Enter),
+            Accept,
+            "next field / new line",
+        ),
+        hint(f, Key::ctrl('n'), NextPane, "next section"),
+        bind(f, Key::ctrl('p'), PrevPane, "previous section"),
+        hint(f, Key::ctrl('o'), AddItem, "add row"),
+        bind(f, Key::ctrl('d'), RemoveItem, "remove row"),
+        bind(f, Key::ctrl('y'), AcceptSuggestion, "accept suggestion"),
+        bind(f, Key::ctrl('k'), DismissSuggestion, "dismiss suggestion"),
+        hint(f, Key::ctrl('f'), Finalize, "finalize"),
+        bind(f, Key::ctrl('t'), AddCustody, "append custody transfer"),
+        bind(f, Key::ctrl('r'), ExportReceipt, "export seizure receipt"),
+        bind(f, Key::ctrl('w'), Amend, "amend the finalized record"),
+        hint(f, Key::plain(KeyCode::Esc), Cancel, "drafts list"),
+    ];
+    v.extend(text_bindings(f));
+    v
+}
+
+fn sync_lists(c: Context) -> Vec<Binding> {
+    use Action::*;
+    vec![
+        hint(c, Key::ch('j'), Down, "down"),
+        bind(c, Key::plain(KeyCode::Down), Down, "down"),
+        hint(c, Key::ch('k'), Up, "up"),
+        bind(c, Key::plain(KeyCode::Up), Up, "up"),
+        bind(c, Key::plain(KeyCode::PageDown), PageDown, "page down"),
+        bind(c, Key::plain(KeyCode::PageUp), PageUp, "page up"),
+        bind(c, Key::ch('g'), Top, "first row"),
+        bind(c, Key::ch('G'), Bottom, "last row"),
+        hint(c, Key::plain(KeyCode::Tab), NextPane, "next list"),
+        bind(c, Key::plain(KeyCode::BackTab), PrevPane, "previous list"),
+        hint(c, Key::ch('r'), SyncRefresh, "refresh"),
+    ]
+}
+
+/// The Sync tab. The write actions come first so the footer shows them even at 80
+/// columns.
+pub fn sync() -> Vec<Binding> {
+    let mut v = vec![
+        hint(Context::Sync, Key::ch('e'), Action::SyncExport, "export"),
+        hint(Context::Sync, Key::ch('a'), Action::SyncAck, "acknowledge"),
+    ];
+    v.extend(sync_lists(Context::Sync));
+    v.push(hint(
+        Context::SyncHq,
+        Key::ch('i'),
+        Action::SyncImport,
+        "import bundle",
+    ));
+    v.extend(sync_lists(Context::SyncHq));
+    let p = Context::SyncPrompt;
+    v.extend([
+        hint(p, Key::plain(KeyCode::Enter), Action::Accept, "continue"),
+        hint(p, Key::plain(KeyCode::Esc), Action::Cancel, "cancel"),
+    ]);
+    v.extend(text_bindings(p));
+    v
+}
+
+/// The review keys (context Review: the Shipments tab for a supervisor at headquarters)
+/// first, so the footer shows them at 80 columns, then every Shipments key (`existing`)
+/// in that context too. The refresh and awaiting-review keys work for everyone.
+pub fn review(existing: &[Binding]) -> Vec<Binding> {
+    use Action::*;
+    let (r, s) = (Context::Review, Context::Shipments);
+    let mut v = vec![
+        hint(r, Key::ch('A'), ReviewApprove, "approve"),
+        hint(r, Key::ch('R'), ReviewReturn, "return"),
+        bind(r, Key::ch('v'), NextInspection, "mark next inspection"),
+    ];
+    v.extend([
+        bind(s, Key::ch('w'), AwaitingReview, "awaiting review only"),
+        bind(s, Key::plain(KeyCode::F(5)), Reload, "re-read"),
+        bind(s, Key::ctrl('l'), Reload, "re-read"),
+    ]);
+    let copies: Vec<Binding> = existing
+        .iter()
+        .chain(v.iter())
+        .filter(|b| b.context == s)
+        .map(|b| Binding {
+            context: r,
+            ..b.clone()
+        })
+        .collect();
+    v.extend(copies);
+    let p = Context::ReviewComment;
+    v.extend([
+        hint(p, Key::plain(KeyCode::Enter), Accept, "decide"),
+        hint(p, Key::plain(KeyCode::Esc), Cancel, "cancel"),
+    ]);
+    v.extend(text_bindings(p));
+    v
+}

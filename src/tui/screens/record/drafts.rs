@@ -1,0 +1,94 @@
+//! The Record tab's list of open drafts, and how a draft is named.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::RecordScreen;
+use crate::domain::{Shipment, sanitize};
+use crate::store::DraftSummary;
+use crate::tui::screens::{ViewCx, local_time};
+use crate::tui::text::fit;
+use crate::tui::widgets::table::{draw_rows, pane};
+
+/// How a shipment is named in questions: its declaration number, else its exporter.
+pub fn draft_title_of(s: &Shipment) -> String {
+    let name = [&s.declaration_no, &s.exporter_name, &s.description]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .map_or("(untitled draft)".to_string(), |t| t.trim().to_string());
+    sanitize(&name).into_owned()
+}
+
+pub fn draft_title(d: &DraftSummary) -> String {
+    let name = [&d.declaration_no, &d.exporter_name, &d.description]
+        .into_iter()
+        .find(|t| !t.trim().is_empty())
+        .map_or("(untitled draft)".to_string(), |t| t.trim().to_string());
+    sanitize(&name).into_owned()
+}
+
+pub(super) fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
+    let block = pane(format!("Open drafts ({})", s.drafts.len()), true, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if s.drafts.is_empty() {
+        let lines = vec![
+            Line::raw("No open drafts."),
+            Line::raw(""),
+            Line::styled(
+                "n: start a new record.  In the Shipments tab, i records an inspection of the selected shipment.",
+                theme.dim,
+            ),
+        ];
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let w = inner.width as usize;
+    let desc_w = w.saturating_sub(18 + 22 + 16 + 4);
+    let head = format!(
+        "{} {} {} {} {}",
+        fit("Declaration", 18),
+        fit("Exporter", 22),
+        fit("Description", desc_w.saturating_sub(11)),
+        fit("Draft of", 10),
+        "Changed"
+    );
+    f.render_widget(
+        Paragraph::new(Line::styled(head, theme.dim)),
+        Rect::new(inner.x, inner.y, inner.width, 1),
+    );
+    let inner = Rect::new(
+        inner.x,
+        inner.y + 1,
+        inner.width,
+        inner.height.saturating_sub(1),
+    );
+    let top = (s.selected + 1).saturating_sub(inner.height as usize);
+    let rows: Vec<Line> = s
+        .drafts
+        .iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .map(|d| {
+            let kind = if d.amends.is_some() {
+                "amendment"
+            } else if d.inspection_id.is_some() {
+                "inspection"
+            } else {
+                "shipment"
+            };
+            Line::raw(format!(
+                "{} {} {} {} {}",
+                fit(&sanitize(&d.declaration_no), 18),
+                fit(&sanitize(&d.exporter_name), 22),
+                fit(&sanitize(&d.description), desc_w.saturating_sub(11)),
+                fit(kind, 10),
+                local_time(&v.clock, &d.updated_at)
+            ))
+        })
+        .collect();
+    draw_rows(f, inner, rows, Some(s.selected - top), true, theme);
+}

@@ -1,0 +1,151 @@
+//! The inspection, measurement and finding forms and their conversions to the domain
+//! types (validated by the domain's `problems()` and parsers).
+
+use super::form::{Form, Spec};
+use crate::domain::{
+    FieldError, Finding, FindingKind, Inspection, Measurement, Outcome, Trigger, parse_decimal,
+};
+
+pub const INSPECTION: &[Spec] = &[
+    ("locode", "Place", "UN/LOCODE, e.g. CNSHA", false),
+    ("terminal", "Terminal", "terminal / yard", false),
+    (
+        "trigger",
+        "Trigger",
+        "rule_hit|random|intelligence|officer",
+        false,
+    ),
+    (
+        "outcome",
+        "Outcome",
+        "released|held|query_issued|seized|referred",
+        false,
+    ),
+    (
+        "outcome_due",
+        "Due date",
+        "YYYY-MM-DD (query/referral)",
+        false,
+    ),
+    ("narrative", "Narrative", "what was done and seen", true),
+];
+
+pub const MEASUREMENT: &[Spec] = &[
+    (
+        "name",
+        "Measurement",
+        "xrf_pct purity_pct weighed_mass_kg",
+        false,
+    ),
+    ("element", "Element", "Dy (XRF readings)", false),
+    ("value", "Value", "0.36", false),
+    ("unit", "Unit", "% kg g/cm3 MPa", false),
+    ("method", "Method", "xrf lab scale caliper", false),
+];
+
+pub const FINDING: &[Spec] = &[
+    (
+        "kind",
+        "Kind",
+        "misdeclared_name wrong_hs_code under_declared_content ...",
+        false,
+    ),
+    ("declared", "Declared", "what the papers say", false),
+    ("found", "Found", "what was found", false),
+    ("evidence", "Evidence", "photos, print-outs, samples", true),
+];
+
+pub fn inspection_form(i: &Inspection) -> Form {
+    let mut f = Form::new(INSPECTION);
+    f.set("locode", &i.locode);
+    f.set("terminal", &i.terminal);
+    f.set("trigger", i.trigger.as_str());
+    f.set("outcome", i.outcome.map(|o| o.as_str()).unwrap_or(""));
+    f.set("outcome_due", i.outcome_due.as_deref().unwrap_or(""));
+    f.set("narrative", &i.narrative);
+    f
+}
+
+pub fn read_inspection(form: &Form, base: &Inspection) -> (Inspection, Vec<FieldError>) {
+    let mut i = base.clone();
+    let mut errs = Vec::new();
+    i.locode = form.get("locode").trim().to_ascii_uppercase();
+    i.terminal = form.get("terminal").trim().to_string();
+    match Trigger::parse(&form.get("trigger")) {
+        Ok(t) => i.trigger = t,
+        Err(e) => errs.push(e),
+    }
+    match form.opt("outcome") {
+        None => i.outcome = None,
+        Some(o) => match Outcome::parse(&o) {
+            Ok(o) => i.outcome = Some(o),
+            Err(e) => errs.push(e),
+        },
+    }
+    i.outcome_due = form.opt("outcome_due");
+    i.narrative = form.get("narrative").trim_end().to_string();
+    errs.extend(i.problems());
+    (i, errs)
+}
+
+pub fn measurement_form(m: &Measurement) -> Form {
+    let mut f = Form::new(MEASUREMENT);
+    f.set("name", &m.name);
+    f.set("element", m.element.as_deref().unwrap_or(""));
+    if !m.name.is_empty() || m.value != 0.0 {
+        f.set("value", &m.value.to_string());
+    }
+    f.set("unit", &m.unit);
+    f.set("method", &m.method);
+    f
+}
+
+pub fn read_measurement(form: &Form) -> (Measurement, Vec<FieldError>) {
+    let mut errs = Vec::new();
+    let raw = form.get("value");
+    let value = match parse_decimal("value", raw.trim().trim_end_matches('%').trim()) {
+        Ok(t) => t.parse::<f64>().unwrap_or(0.0),
+        Err(e) => {
+            errs.push(e);
+            0.0
+        }
+    };
+    let m = Measurement {
+        name: form.get("name").trim().to_string(),
+        element: form.opt("element"),
+        value,
+        unit: form.get("unit").trim().to_string(),
+        method: form.get("method").trim().to_string(),
+    };
+    // a value that did not parse is reported once, by the parser
+    let value_bad = !errs.is_empty();
+    errs.extend(
+        m.problems()
+            .into_iter()
+            .filter(|p| !(value_bad && p.field == "value")),
+    );
+    (m, errs)
+}
+
+pub fn finding_form(x: &Finding) -> Form {
+    let mut f = Form::new(FINDING);
+    f.set("kind", x.kind.as_str());
+    f.set("declared", &x.declared);
+    f.set("found", &x.found);
+    f.set("evidence", &x.evidence);
+    f
+}
+
+pub fn read_finding(form: &Form, base: &Finding) -> (Finding, Vec<FieldError>) {
+    let mut x = base.clone();
+    let mut errs = Vec::new();
+    match FindingKind::parse(&form.get("kind")) {
+        Ok(k) => x.kind = k,
+        Err(e) => errs.push(e),
+    }
+    x.declared = form.get("declared").trim().to_string();
+    x.found = form.get("found").trim().to_string();
+    x.evidence = form.get("evidence").trim_end().to_string();
+    errs.extend(x.problems());
+    (x, errs)
+}

@@ -1,0 +1,277 @@
+//! Opening records in the editor: a new one, an open draft (offered on start-up), a
+//! shipment from the Shipments tab, or a finalized record (custody, receipt).
+
+use super::form::Form;
+use super::{Editor, Item, RecordScreen, Section};
+use super::{inspection as insp, seizure as sz, shipment as ship};
+use crate::domain::{Clock, Inspection, Record, Shipment};
+use crate::rules::{RulePack, facts_for, reconcile, screen};
+use crate::tui::screens::Cx;
+
+impl Editor {
+    /// A new record: nothing is saved until the first change.
+    pub fn blank(today: chrono::NaiveDate) -> Editor {
+        let shipment_base = Shipment {
+            declared_on: today.to_string(),
+            ..Shipment::default()
+        };
+        Editor {
+            shipment: ship::form(&shipment_base),
+            shipment_base,
+            inspection: insp::inspection_form(&Inspection::default()),
+            custody: Form::new(sz::CUSTODY),
+            ..Editor::default()
+        }
+    }
+
+    /// The editor over a stored record (`clock`: when a custody transfer is prefilled).
+    pub fn of_record(r: &Record, dismissed: Vec<String>, clock: &Clock) -> Editor {
+        let mut ed = Editor {
+            shipment_id: Some(r.shipment.id.clone()),
+            inspection_id: Some(r.inspection.id.clone()),
+            finalized: r.inspection.is_finalized(),
+            shipment_final: r.shipment.is_finalized() && !r.inspection.is_finalized(),
+            shipment: ship::form(&r.shipment.data),
+            shipment_base: r.shipment.data.clone(),
+            inspection: insp::inspection_form(&r.inspection.data),
+            inspection_base: r.inspection.data.clone(),
+            custody: Form::new(sz::CUSTODY),
+            dismissed,
+            stored_verdict: r.inspection.meta_str("verdict").map(str::to_string),
+            ..Editor::default()
+        };
+        ed.measurements = r
+            .measurements
+            .iter()
+            .map(|m| Item {
+                id: m.id.clone(),
+                form: insp::measurement_form(&m.data),
+                suggested: false,
+            })
+            .collect();
+        ed.findings = r
+            .findings
+            .iter()
+            .map(|x| Item {
+                id: x.id.clone(),
+                form: insp::finding_form(&x.data),
+                suggested: x.data.suggested,
+            })
+            .collect();
+        ed.seizures = r
+            .seizures
+            .iter()
+            .map(|s| Item {
+                id: s.seizure.id.clone(),
+                form: sz::seizure_form(&s.seizure.data),
+                suggested: false,
+            })
+            .collect();
+        ed.custody_log = r
+            .seizures
+            .iter()
+            .map(|s| s.custody.iter().map(|c| c.data.clone()).collect())
+            .collect();
+        if ed.finalized {
+            ed.section = Some(if ed.seizures.is_empty() {
+                Section::Shipment
+            } else {
+                Section::Custody
+            });
+            ed.prefill_custody(clock);
+        } else if ed.shipment_final {
+            ed.section = Some(Section::Inspection);
+        }
+        ed.validate_all(false);
+        ed
+    }
+
+    /// From = whoever received the goods last; when = now (in the clock's zone).
+    pub fn prefill_custody(&mut self, clock: &Clock) {
+        self.custody = Form::new(sz::CUSTODY);
+        let now = clock
+            .local(clock.now())
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        self.custody.set("at", &now);
+        if let Some(last) = self.custody_log.get(self.item).and_then(|l| l.last()) {
+            self.custody.set("from_party", &last.to_party);
+        }
+    }
+
+    /// Re-reads every form through the validators; the messages of fields holding text
+    /// show, and with `touch` those of empty fields too.
+    pub fn validate_all(&mut self, touch: bool) {
+        let (_, e) = ship::read(&self.shipment, &self.shipment_base);
+        self.shipment.set_errors(&e);
+        let (_, e) = insp::read_inspection(&self.inspection, &self.inspection_base);
+        self.inspection.set_errors(&e);
+        for m in &mut self.measurements {
+            let (_, e) = insp::read_measurement(&m.form);
+            m.form.set_errors(&e);
+        }
+        for x in &mut self.findings {
+            let (_, e) = insp::read_finding(&x.form, &Default::default());
+            x.form.set_errors(&e);
+        }
+        for s in &mut self.seizures {
+            let (_, e) = sz::read_seizure(&s.form, &Default::default());
+            s.form.set_errors(&e);
+        }
+        let forms = std::iter::once(&mut self.shipment)
+            .chain(std::iter::once(&mut self.inspection))
+            .chain(
+                self.measurements
+                    .iter_mut()
+                    .chain(&mut self.findings)
+                    .chain(&mut self.seizures)
+                    .map(|i| &mut i.form),
+            );
+        for f in forms {
+            if touch {
+                f.touch_all();
+            } else {
+                f.touch_filled();
+            }
+        }
+    }
+
+    /// Fields whose typed text is not what the draft holds (it does not parse, so the
+    /// draft kept the last value that did): lost on quit.
+    pub fn unsaved_fields(&self) -> Vec<&'static str> {
+        fn differing(form: &Form, saved: &Form, out: &mut Vec<&'static str>) {
+            for f in form.fields.iter().filter(|f| f.error.is_some()) {
+                if !saved
+                    .get(f.name)
+                    .trim()
+                    .eq_ignore_ascii_case(f.text().trim())
+                {
+                    out.push(f.name);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        if self.finalized {
+            return out;
+        }
+        differing(&self.shipment, &ship::form(&self.shipment_base), &mut out);
+        differing(
+            &self.inspection,
+            &insp::inspection_form(&self.inspection_base),
+            &mut out,
+        );
+        for m in &self.measurements {
+            differing(
+                &m.form,
+                &insp::measurement_form(&insp::read_measurement(&m.form).0),
+                &mut out,
+            );
+        }
+        for x in &self.findings {
+            let saved = insp::read_finding(&x.form, &Default::default()).0;
+            differing(&x.form, &insp::finding_form(&saved), &mut out);
+        }
+        for z in &self.seizures {
+            let saved = sz::read_seizure(&z.form, &Default::default()).0;
+            differing(&z.form, &sz::seizure_form(&saved), &mut out);
+        }
+        out
+    }
+
+    /// The live screening and the reconciliation suggestions not yet dismissed or taken.
+    pub fn recompute(&mut self, pack: Option<&RulePack>) {
+        let Some(pack) = pack else {
+            self.screening = None;
+            self.suggestions.clear();
+            return;
+        };
+        let ms: Vec<_> = self
+            .measurements
+            .iter()
+            .map(|m| insp::read_measurement(&m.form).0)
+            .collect();
+        self.screening = Some(screen(pack, &facts_for(&self.shipment_base, &ms)));
+        let taken: Vec<_> = self
+            .findings
+            .iter()
+            .map(|f| insp::read_finding(&f.form, &Default::default()).0)
+            .collect();
+        self.suggestions = reconcile(pack, &self.shipment_base, &ms)
+            .into_iter()
+            .filter(|s| !self.dismissed.contains(&s.key))
+            .filter(|s| {
+                !taken
+                    .iter()
+                    .any(|f| f.kind == s.finding.kind && f.found == s.finding.found)
+            })
+            .collect();
+    }
+}
+
+impl RecordScreen {
+    pub fn new_record(&mut self, cx: &mut Cx) {
+        let mut ed = Editor::blank(cx.clock.today());
+        ed.recompute(self.pack.as_deref());
+        self.editor = Some(ed);
+        cx.info("New record: it is saved as a draft from the first change.".into());
+    }
+
+    pub fn open_inspection(&mut self, inspection_id: &str, cx: &mut Cx) {
+        let loaded = cx.store.load_record(inspection_id).and_then(|r| {
+            let dismissed = cx.store.dismissed_suggestions(inspection_id)?;
+            let reviews = cx.store.reviews_for(inspection_id)?;
+            Ok((r, dismissed, reviews))
+        });
+        match loaded {
+            Ok((r, dismissed, reviews)) => {
+                let mut ed = Editor::of_record(&r, dismissed, &cx.clock);
+                ed.reviews = reviews;
+                ed.recompute(self.pack.as_deref());
+                self.editor = Some(ed);
+            }
+            Err(e) => cx.error(format!("opening the record: {e}")),
+        }
+    }
+
+    /// A draft shipment without an inspection yet, or a new inspection of a shipment.
+    pub fn open_shipment(&mut self, shipment_id: &str, cx: &mut Cx) {
+        match cx.store.shipment(shipment_id) {
+            Ok(s) => {
+                let mut ed = Editor::blank(cx.clock.today());
+                ed.shipment_id = Some(s.id.clone());
+                ed.shipment_final = s.is_finalized();
+                ed.shipment = ship::form(&s.data);
+                ed.shipment_base = s.data;
+                if ed.shipment_final {
+                    ed.section = Some(Section::Inspection);
+                }
+                ed.validate_all(false);
+                ed.recompute(self.pack.as_deref());
+                self.editor = Some(ed);
+            }
+            Err(e) => cx.error(format!("opening the shipment: {e}")),
+        }
+    }
+
+    /// "Record an inspection of this shipment": its open draft inspection if there is
+    /// one, else a new inspection (saved from the first change).
+    pub fn inspect_shipment(&mut self, shipment_id: &str, cx: &mut Cx) {
+        match cx.store.inspections_of(shipment_id) {
+            Ok(list) => match list.iter().rev().find(|(_, state)| state == "draft") {
+                Some((id, _)) => self.open_inspection(&id.clone(), cx),
+                None => self.open_shipment(shipment_id, cx),
+            },
+            Err(e) => cx.error(format!("inspections of the shipment: {e}")),
+        }
+    }
+
+    /// The shipment's latest inspection (finalized ones show custody and the receipt).
+    pub fn open_latest(&mut self, shipment_id: &str, cx: &mut Cx) {
+        match cx.store.inspections_of(shipment_id) {
+            Ok(list) => match list.last() {
+                Some((id, _)) => self.open_inspection(&id.clone(), cx),
+                None => self.open_shipment(shipment_id, cx),
+            },
+            Err(e) => cx.error(format!("inspections of the shipment: {e}")),
+        }
+    }
+}

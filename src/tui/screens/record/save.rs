@@ -1,0 +1,293 @@
+//! The Record tab's draft writes: each change is one store call (one transaction with
+//! its audit row). Finalize, custody and discard: `record_finalize.rs`.
+
+use super::{Editor, Item, RecordScreen, Section};
+use super::{inspection as insp, seizure as sz, shipment as ship};
+use crate::domain::{Finding, Measurement};
+use crate::tui::screens::Cx;
+
+impl RecordScreen {
+    /// Creates the draft shipment on the first change.
+    fn ensure_shipment(&mut self, cx: &mut Cx) -> Option<String> {
+        let ed = self.editor.as_mut()?;
+        if let Some(id) = &ed.shipment_id {
+            return Some(id.clone());
+        }
+        match cx.store.create_shipment(&ed.shipment_base) {
+            Ok(id) => {
+                ed.shipment_id = Some(id.clone());
+                Some(id)
+            }
+            Err(e) => {
+                cx.error(format!("saving the shipment: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Starts the draft inspection on the first change that needs it.
+    fn ensure_inspection(&mut self, cx: &mut Cx) -> Option<String> {
+        let shipment_id = self.ensure_shipment(cx)?;
+        let ed = self.editor.as_mut()?;
+        if let Some(id) = &ed.inspection_id {
+            return Some(id.clone());
+        }
+        let started = cx
+            .store
+            .start_inspection(&shipment_id, &ed.inspection_base)
+            .and_then(|id| Ok((cx.store.load_record(&id)?.inspection.data, id)));
+        match started {
+            Ok((data, id)) => {
+                ed.inspection_base = data;
+                ed.inspection_id = Some(id.clone());
+                Some(id)
+            }
+            Err(e) => {
+                cx.error(format!("starting the inspection: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Validates the focused form and saves it (one transaction).
+    pub fn save_current(&mut self, cx: &mut Cx) {
+        let Some(section) = self.editor.as_ref().map(Editor::section) else {
+            return;
+        };
+        let result = match section {
+            Section::Shipment => self.save_shipment(cx),
+            Section::Inspection => {
+                let Some(ed) = self.editor.as_mut() else {
+                    return;
+                };
+                let (data, errs) = insp::read_inspection(&ed.inspection, &ed.inspection_base);
+                ed.inspection.set_errors(&errs);
+                let new = ed.inspection_id.is_none();
+                ed.inspection_base = data.clone();
+                // a new inspection is started with the typed value: one store call
+                match self.ensure_inspection(cx) {
+                    Some(id) if !new => cx.store.update_inspection(&id, &data).map(|_| ()),
+                    _ => Ok(()),
+                }
+            }
+            Section::Custody => {
+                if let Some(ed) = self.editor.as_mut() {
+                    let (_, errs) = sz::read_custody(&ed.custody);
+                    ed.custody.set_errors(&errs);
+                }
+                Ok(())
+            }
+            list => self.save_item(list, cx),
+        };
+        if let Err(e) = result {
+            cx.error(format!("saving the draft: {e}"));
+        }
+        if let Some(ed) = &mut self.editor {
+            ed.problems.clear();
+            ed.recompute(self.pack.as_deref());
+        }
+        self.store_verdict(cx);
+    }
+
+    /// Stores the live screening with the draft inspection when its verdict changed
+    /// (one transaction; finalizing stores it again with the pack then in force).
+    fn store_verdict(&mut self, cx: &mut Cx) {
+        let (Some(ed), Some(pack)) = (self.editor.as_mut(), self.pack.as_deref()) else {
+            return;
+        };
+        let (Some(id), Some(s)) = (&ed.inspection_id, &ed.screening) else {
+            return;
+        };
+        let verdict = s.verdict.as_str();
+        if ed.finalized || ed.stored_verdict.as_deref() == Some(verdict) {
+            return;
+        }
+        match cx.store.rescreen_draft(id, pack) {
+            Ok(s) => ed.stored_verdict = Some(s.verdict.as_str().to_string()),
+            Err(e) => cx.error(format!("storing the screening: {e}")),
+        }
+    }
+
+    fn save_shipment(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+        let Some(ed) = self.editor.as_mut() else {
+            return Ok(());
+        };
+        let (data, errs) = ship::read(&ed.shipment, &ed.shipment_base);
+        ed.shipment.set_errors(&errs);
+        ed.shipment_base = data.clone();
+        match ed.shipment_id.clone() {
+            Some(id) => cx.store.update_shipment(&id, &data).map(|_| ()),
+            None => {
+                self.ensure_shipment(cx);
+                Ok(())
+            }
+        }
+    }
+
+    fn save_item(&mut self, section: Section, cx: &mut Cx) -> crate::store::Result<()> {
+        let Some(ed) = self.editor.as_mut() else {
+            return Ok(());
+        };
+        let i = ed.item;
+        let Some(item) = ed.items_mut(section).and_then(|v| v.get_mut(i)) else {
+            return Ok(());
+        };
+        let id = item.id.clone();
+        match section {
+            Section::Measurements => {
+                let (m, errs) = insp::read_measurement(&item.form);
+                item.form.set_errors(&errs);
+                cx.store.update_measurement(&id, &m).map(|_| ())
+            }
+            Section::Findings => {
+                let base = Finding {
+                    suggested: item.suggested,
+                    ..Finding::default()
+                };
+                let (x, errs) = insp::read_finding(&item.form, &base);
+                item.form.set_errors(&errs);
+                cx.store.update_finding(&id, &x).map(|_| ())
+            }
+            _ => {
+                let (s, errs) = sz::read_seizure(&item.form, &Default::default());
+                item.form.set_errors(&errs);
+                cx.store.update_seizure(&id, &s).map(|_| ())
+            }
+        }
+    }
+
+    pub fn add_item(&mut self, cx: &mut Cx) {
+        let Some(ed) = &self.editor else { return };
+        let section = ed.section();
+        if ed.finalized {
+            return cx.error("this record is finalized; record an amendment instead".into());
+        }
+        if !matches!(
+            section,
+            Section::Measurements | Section::Findings | Section::Seizures
+        ) {
+            return cx.error(
+                "rows are added in Measurements, Findings and Seizures (C-n: next section)".into(),
+            );
+        }
+        let Some(inspection_id) = self.ensure_inspection(cx) else {
+            return;
+        };
+        let Some(ed) = self.editor.as_mut() else {
+            return;
+        };
+        let added = match section {
+            Section::Measurements => {
+                let m = Measurement::default();
+                cx.store
+                    .add_measurement(&inspection_id, &m)
+                    .map(|id| (id, insp::measurement_form(&m)))
+            }
+            Section::Findings => {
+                let x = Finding::default();
+                cx.store
+                    .add_finding(&inspection_id, &x)
+                    .map(|id| (id, insp::finding_form(&x)))
+            }
+            _ => {
+                let s = sz::prefilled(ed.screening.as_ref(), &ed.shipment_base);
+                cx.store
+                    .add_seizure(&inspection_id, &s)
+                    .map(|id| (id, sz::seizure_form(&s)))
+            }
+        };
+        match added {
+            Ok((id, form)) => {
+                if let Some(items) = ed.items_mut(section) {
+                    items.push(Item {
+                        id,
+                        form,
+                        suggested: false,
+                    });
+                    ed.item = items.len() - 1;
+                }
+                ed.recompute(self.pack.as_deref());
+            }
+            Err(e) => cx.error(format!("adding a row: {e}")),
+        }
+    }
+
+    pub fn remove_item(&mut self, cx: &mut Cx) {
+        let Some(ed) = &mut self.editor else { return };
+        let section = ed.section();
+        if ed.finalized || section == Section::Custody {
+            return cx.error("finalized rows cannot be removed; record an amendment".into());
+        }
+        let i = ed.item;
+        let Some(item) = ed.items(section).and_then(|v| v.get(i)) else {
+            return cx.error("no row is selected here".into());
+        };
+        let id = item.id.clone();
+        let done = match section {
+            Section::Measurements => cx.store.remove_measurement(&id),
+            Section::Findings => cx.store.remove_finding(&id),
+            _ => cx.store.remove_seizure(&id),
+        };
+        match done {
+            Ok(()) => {
+                if let Some(items) = ed.items_mut(section) {
+                    items.remove(i);
+                    ed.item = i.min(items.len().saturating_sub(1));
+                }
+                ed.recompute(self.pack.as_deref());
+                cx.info("Row removed (kept in the audit log).".into());
+            }
+            Err(e) => cx.error(format!("removing the row: {e}")),
+        }
+    }
+
+    pub fn accept_suggestion(&mut self, cx: &mut Cx) {
+        let Some(s) = self
+            .editor
+            .as_ref()
+            .and_then(|e| e.suggestions.first().cloned())
+        else {
+            return cx.error("no suggested finding to accept".into());
+        };
+        let Some(inspection_id) = self.ensure_inspection(cx) else {
+            return;
+        };
+        match cx.store.add_finding(&inspection_id, &s.finding) {
+            Ok(id) => {
+                if let Some(ed) = self.editor.as_mut() {
+                    ed.findings.push(Item {
+                        id,
+                        form: insp::finding_form(&s.finding),
+                        suggested: true,
+                    });
+                    ed.recompute(self.pack.as_deref());
+                }
+                cx.info(format!("Finding added: {}", s.finding.kind.label()));
+            }
+            Err(e) => cx.error(format!("adding the finding: {e}")),
+        }
+    }
+
+    pub fn dismiss_suggestion(&mut self, cx: &mut Cx) {
+        let Some(s) = self
+            .editor
+            .as_ref()
+            .and_then(|e| e.suggestions.first().cloned())
+        else {
+            return cx.error("no suggested finding to dismiss".into());
+        };
+        let Some(inspection_id) = self.ensure_inspection(cx) else {
+            return;
+        };
+        match cx.store.dismiss_suggestion(&inspection_id, &s.key) {
+            Ok(()) => {
+                if let Some(ed) = self.editor.as_mut() {
+                    ed.dismissed.push(s.key.clone());
+                    ed.recompute(self.pack.as_deref());
+                }
+                cx.info(format!("Suggestion dismissed: {}", s.finding.kind.label()));
+            }
+            Err(e) => cx.error(format!("dismissing the suggestion: {e}")),
+        }
+    }
+}

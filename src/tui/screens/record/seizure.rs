@@ -1,0 +1,117 @@
+//! The seizure and custody-transfer forms. A new seizure is prefilled from the live
+//! screening (legal basis = the rule ids that decided the verdict, the family) and the
+//! shipment (goods, seals).
+
+use super::form::{Form, Spec};
+use super::shipment::money_text;
+use crate::domain::{
+    CustodyEvent, FieldError, Seizure, Shipment, currency_exponent, parse_money_minor,
+};
+use crate::rules::{Screening, Verdict};
+
+pub const SEIZURE: &[Spec] = &[
+    ("goods", "Goods", "what is seized", false),
+    ("family", "Family", "mineral family", false),
+    ("quantity", "Quantity", "250", false),
+    ("unit", "Unit", "kg g t pcs set l m3 ct", false),
+    ("est_value_minor", "Est. value", "66143.20", false),
+    ("currency", "Currency", "CNY", false),
+    (
+        "legal_basis",
+        "Legal basis",
+        "rule ids from the screening",
+        false,
+    ),
+    ("seal_nos", "Seals", "seal numbers", false),
+    ("storage_location", "Stored at", "seizure store, bay", false),
+];
+
+pub const CUSTODY: &[Spec] = &[
+    ("from_party", "From", "who hands over", false),
+    ("to_party", "To", "who receives", false),
+    ("at", "When", "2025-07-05T16:10:00+08:00", false),
+    ("reason", "Why", "reason for the transfer", false),
+];
+
+/// A new seizure: the rule ids that decided the verdict, the first family, the goods
+/// and seals of the shipment.
+pub fn prefilled(screening: Option<&Screening>, shipment: &Shipment) -> Seizure {
+    let mut s = Seizure {
+        goods: shipment.description.clone(),
+        seal_nos: shipment.seal_nos.clone(),
+        unit: shipment.quantity_unit.clone(),
+        ..Seizure::default()
+    };
+    if let Some(sc) = screening {
+        for h in sc
+            .hits
+            .iter()
+            .filter(|h| h.effect != Verdict::NotControlled)
+        {
+            if !s.legal_basis.contains(&h.rule_id) {
+                s.legal_basis.push(h.rule_id.clone());
+            }
+        }
+        s.family = sc.families.first().cloned().unwrap_or_default();
+    }
+    s
+}
+
+pub fn seizure_form(s: &Seizure) -> Form {
+    let mut f = Form::new(SEIZURE);
+    f.set("goods", &s.goods);
+    f.set("family", &s.family);
+    f.set("quantity", &s.quantity);
+    f.set("unit", &s.unit);
+    f.set(
+        "est_value_minor",
+        &s.est_value_minor
+            .map(|v| money_text(v, &s.currency))
+            .unwrap_or_default(),
+    );
+    f.set("currency", &s.currency);
+    f.set("legal_basis", &s.legal_basis.join(" "));
+    f.set("seal_nos", &s.seal_nos);
+    f.set("storage_location", &s.storage_location);
+    f
+}
+
+pub fn read_seizure(form: &Form, base: &Seizure) -> (Seizure, Vec<FieldError>) {
+    let mut s = base.clone();
+    let mut errs = Vec::new();
+    let t = |n: &str| form.get(n).trim().to_string();
+    s.goods = t("goods");
+    s.family = t("family");
+    s.quantity = t("quantity");
+    s.unit = t("unit");
+    s.currency = t("currency").to_ascii_uppercase();
+    s.legal_basis = t("legal_basis")
+        .split([' ', ','])
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect();
+    s.seal_nos = t("seal_nos");
+    s.storage_location = t("storage_location");
+    let value = t("est_value_minor");
+    if value.is_empty() {
+        s.est_value_minor = None;
+    } else if currency_exponent(&s.currency).is_some() {
+        match parse_money_minor("est_value_minor", &value, &s.currency) {
+            Ok(v) => s.est_value_minor = Some(v),
+            Err(e) => errs.push(e),
+        }
+    }
+    errs.extend(s.problems());
+    (s, errs)
+}
+
+pub fn read_custody(form: &Form) -> (CustodyEvent, Vec<FieldError>) {
+    let e = CustodyEvent {
+        from_party: form.get("from_party").trim().to_string(),
+        to_party: form.get("to_party").trim().to_string(),
+        at: form.get("at").trim().to_string(),
+        reason: form.get("reason").trim().to_string(),
+    };
+    let errs = e.problems();
+    (e, errs)
+}

@@ -1,0 +1,318 @@
+//! Drawing the Record tab from its state: the drafts list, or the editor (section bar,
+//! the focused form with inline messages, the live screening and suggestions), and the
+//! confirmation / receipt-path windows. Never queries.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::form::{Drawn, draw_areas, draw_form, scroll_for};
+use super::{Editor, Item, PromptKind, RecordScreen, Section};
+use crate::domain::{Clock, sanitize};
+use crate::store::{Decision, Review};
+use crate::tui::screens::{ViewCx, local_time};
+use crate::tui::text::fit;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::table::{centered, modal, pane};
+use crate::tui::widgets::verdict::verdict_lines;
+
+/// Narrowest screening panel (at 80 columns); wider terminals give it a third.
+const PANEL_W: u16 = 32;
+
+/// "RETURNED by <reviewer> <local time>: <comment>", sanitized.
+pub fn review_text(r: &Review, clock: &Clock) -> String {
+    let mut text = format!(
+        "{} by {} {}",
+        r.decision.as_str().to_uppercase(),
+        sanitize(&r.reviewer),
+        local_time(clock, &r.decided_at)
+    );
+    if !r.comment.is_empty() {
+        text.push_str(&format!(": {}", sanitize(&r.comment)));
+    }
+    text
+}
+
+/// "RETURNED <local time> by <reviewer>", sanitized: the decision and its time first, so
+/// narrow panes keep them.
+pub fn review_head(r: &Review, clock: &Clock) -> String {
+    format!(
+        "{} {} by {}",
+        r.decision.as_str().to_uppercase(),
+        local_time(clock, &r.decided_at),
+        sanitize(&r.reviewer)
+    )
+}
+
+pub fn review_style(r: &Review, theme: &Theme) -> ratatui::style::Style {
+    match r.decision {
+        Decision::Approved => theme.ok,
+        Decision::Returned => theme.error,
+    }
+}
+
+pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
+    match &s.editor {
+        Some(ed) => editor(ed, f, area, v),
+        None => super::drafts::render(s, f, area, v),
+    }
+    if let Some(p) = &s.prompt {
+        let (title, ask) = match p.kind {
+            PromptKind::ReceiptPath => (
+                "Export the seizure receipt",
+                "File to write (.md: Markdown, otherwise plain text):",
+            ),
+            PromptKind::AmendReason => (
+                "Amend the finalized record",
+                "Why is it corrected? (the original stays as it is)",
+            ),
+        };
+        let inner = modal(f, centered(area, 70, 7), title, theme);
+        let lines = vec![
+            Line::raw(ask),
+            p.input.line("> ", theme.base, true),
+            Line::raw(""),
+            Line::styled("Enter: done    Esc: cancel", theme.key),
+        ];
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn section_bar(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
+    let mut spans = Vec::new();
+    for s in Section::ALL {
+        let n = match s {
+            Section::Measurements => Some(ed.measurements.len()),
+            Section::Findings => Some(ed.findings.len()),
+            Section::Seizures => Some(ed.seizures.len()),
+            _ => None,
+        };
+        let label = match n {
+            Some(n) => format!(" {} {n} ", s.title()),
+            None => format!(" {} ", s.title()),
+        };
+        let style = if s == ed.section() {
+            theme.tab_active
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::styled("│", theme.dim));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn summary(section: Section, item: &Item) -> String {
+    let g = |n: &str| sanitize(item.form.get(n).trim()).into_owned();
+    let parts = match section {
+        Section::Measurements => vec![g("name"), g("element"), g("value"), g("unit"), g("method")],
+        Section::Findings => vec![
+            g("kind"),
+            if item.suggested {
+                "(suggested)".into()
+            } else {
+                String::new()
+            },
+            g("found"),
+        ],
+        _ => vec![g("goods"), g("quantity"), g("unit"), g("seal_nos")],
+    };
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Lines above the form of a list section: one per item (the selected one marked).
+fn list_lines<'a>(ed: &Editor, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let section = ed.section();
+    let mut out = Vec::new();
+    let items = ed.items(section).map(Vec::as_slice).unwrap_or(&[]);
+    if items.is_empty() {
+        let what = match section {
+            Section::Measurements => {
+                "No measurements yet. C-o adds one (XRF: name xrf_pct with an element)."
+            }
+            Section::Findings => "No findings yet. C-o adds one; C-y accepts a suggestion.",
+            Section::Seizures => "No seizure. C-o adds one, prefilled from the screening.",
+            _ => "No seizure in this record: nothing to hand over.",
+        };
+        out.push(Line::styled(what, theme.dim));
+        return out;
+    }
+    for (i, it) in items.iter().enumerate() {
+        let mark = if i == ed.item { "›" } else { " " };
+        let style = if i == ed.item {
+            theme.title
+        } else {
+            theme.base
+        };
+        out.push(Line::styled(
+            fit(&format!("{mark}{}. {}", i + 1, summary(section, it)), width),
+            style,
+        ));
+        if section == Section::Custody {
+            for (k, c) in ed.custody_log.get(i).into_iter().flatten().enumerate() {
+                out.push(Line::styled(
+                    fit(
+                        &format!(
+                            "    #{} {} → {} · {} · {}",
+                            k + 1,
+                            sanitize(&c.from_party),
+                            sanitize(&c.to_party),
+                            sanitize(&c.at),
+                            sanitize(&c.reason)
+                        ),
+                        width,
+                    ),
+                    theme.dim,
+                ));
+            }
+        }
+    }
+    let label = match (section, ed.editable()) {
+        (Section::Custody, Err(why)) => why,
+        (Section::Custody, Ok(())) => "Next transfer (C-t appends):",
+        _ => "Selected row:",
+    };
+    out.push(Line::styled(label, theme.dim));
+    out
+}
+
+fn editor(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
+    section_bar(ed, f, Rect::new(area.x, area.y, area.width, 1), theme);
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    let panel_w = (body.width / 3).clamp(PANEL_W.min(body.width / 2), 60);
+    let left = Rect::new(body.x, body.y, body.width - panel_w, body.height);
+    let right = Rect::new(body.x + left.width, body.y, panel_w, body.height);
+    let section = ed.section();
+    let state = if ed.finalized {
+        "FINALIZED"
+    } else if ed.shipment_id.is_some() {
+        "draft, saved"
+    } else {
+        "new, saved from the first change"
+    };
+    let block = pane(format!("{} · {state}", section.title()), true, theme);
+    let mut inner = block.inner(left);
+    f.render_widget(block, left);
+    if let Some(last) = ed.reviews.last() {
+        inner = review_banner(last, f, inner, v);
+    }
+    let head = match section {
+        Section::Shipment | Section::Inspection => Vec::new(),
+        _ => list_lines(ed, inner.width as usize, theme),
+    };
+    form_pane(ed, head, f, inner, theme);
+    panel(ed, f, right, v);
+}
+
+fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
+    let block = pane("Screening", false, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let mut verdict = Vec::new();
+    match &ed.screening {
+        Some(s) => verdict_lines(s, theme, &mut verdict),
+        None => verdict.push(Line::styled("No rule pack installed.", theme.warn)),
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut rest = verdict.into_iter();
+    lines.extend(rest.next());
+    if !ed.reviews.is_empty() {
+        lines.push(Line::styled(
+            format!("Review decisions ({}):", ed.reviews.len()),
+            theme.title,
+        ));
+        for r in ed.reviews.iter().rev() {
+            lines.push(Line::styled(
+                format!("• {}", review_text(r, &v.clock)),
+                review_style(r, theme),
+            ));
+        }
+    }
+    if !ed.problems.is_empty() {
+        lines.push(Line::styled("Cannot finalize:", theme.error));
+        for p in &ed.problems {
+            lines.push(Line::styled(format!("• {}", sanitize(p)), theme.error));
+        }
+    }
+    if !ed.suggestions.is_empty() && !ed.finalized {
+        lines.push(Line::styled("Suggested (C-y take, C-k drop):", theme.warn));
+        for s in &ed.suggestions {
+            lines.push(Line::raw(format!(
+                "• {}: {}",
+                s.finding.kind.label(),
+                sanitize(&s.finding.found)
+            )));
+        }
+    }
+    lines.extend(rest);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// The latest review decision above the form: what, when, who; then the comment. The
+/// area left below it.
+fn review_banner(last: &Review, f: &mut Frame, inner: Rect, v: &ViewCx) -> Rect {
+    let theme = v.theme;
+    let w = inner.width as usize;
+    let mut banner = vec![Line::styled(
+        fit(&review_head(last, &v.clock), w),
+        review_style(last, theme),
+    )];
+    if !last.comment.is_empty() {
+        banner.push(Line::styled(
+            fit(&format!("  {}", sanitize(&last.comment)), w),
+            theme.title,
+        ));
+    }
+    let n = (banner.len() as u16).min(inner.height.saturating_sub(1));
+    f.render_widget(
+        Paragraph::new(banner),
+        Rect::new(inner.x, inner.y, inner.width, n),
+    );
+    Rect::new(inner.x, inner.y + n, inner.width, inner.height - n)
+}
+
+/// The focused form below `head` (the list of a list section), scrolled so the focus
+/// shows; text areas drawn over their rows.
+fn form_pane<'a>(
+    ed: &'a Editor,
+    mut head: Vec<Line<'a>>,
+    f: &mut Frame,
+    inner: Rect,
+    theme: &Theme,
+) {
+    let section = ed.section();
+    let editable = ed.editable().is_ok();
+    if let Some(form) = ed
+        .form()
+        .filter(|_| section != Section::Custody || editable)
+    {
+        let drawn = draw_form(form, inner.width, editable, theme);
+        let offset = head.len();
+        let focus_line = drawn.focus_line + offset;
+        head.extend(drawn.lines.iter().cloned());
+        let top = scroll_for(focus_line, head.len(), inner.height);
+        let visible: Vec<Line> = head.into_iter().skip(top).collect();
+        f.render_widget(Paragraph::new(visible), inner);
+        let shifted = Drawn {
+            lines: Vec::new(),
+            focus_line,
+            areas: drawn.areas.iter().map(|(l, i)| (l + offset, *i)).collect(),
+        };
+        draw_areas(f, form, &shifted, inner, top, editable, theme);
+    } else {
+        f.render_widget(Paragraph::new(head), inner);
+    }
+}

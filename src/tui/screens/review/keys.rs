@@ -1,0 +1,106 @@
+//! The review keys: mark an inspection, open the decision modal, decide.
+
+use super::{Access, ReviewPrompt, ReviewState, received};
+use crate::domain::sanitize;
+use crate::store::Decision;
+use crate::store::shipments::ShipmentDetail;
+use crate::tui::action::Action;
+use crate::tui::screens::{Cx, local_time};
+use crate::tui::widgets::input::LineInput;
+
+impl ReviewState {
+    /// `v`: mark the shipment's next received inspection.
+    pub fn next(&mut self, d: Option<&ShipmentDetail>, cx: &mut Cx) {
+        let n = d.map(|d| received(d).len()).unwrap_or(0);
+        if let Some(why) = self.refusal() {
+            cx.error(why);
+        } else if n < 2 {
+            cx.info("this shipment has no other received inspection".into());
+        } else {
+            self.pick = (self.pick + 1) % n;
+        }
+    }
+
+    /// `A` / `R`: opens the modal for the marked inspection, or says why not.
+    pub fn start(&mut self, decision: Decision, d: Option<&ShipmentDetail>, cx: &mut Cx) {
+        if let Some(why) = self.refusal() {
+            return cx.error(why);
+        }
+        let Some(i) = d.and_then(|d| self.target(d)) else {
+            return cx.error(
+                "nothing to review: this shipment has no received (finalized) inspection".into(),
+            );
+        };
+        self.prompt = Some(ReviewPrompt {
+            decision,
+            inspection_id: i.id.clone(),
+            what: format!(
+                "{} {} · {} · {} · by {}",
+                local_time(&cx.clock, &i.started_at),
+                sanitize(&i.locode),
+                sanitize(&i.outcome),
+                sanitize(&i.verdict),
+                sanitize(&i.officer)
+            ),
+            comment: LineInput::default(),
+            error: None,
+        });
+    }
+
+    /// An action while the modal is open. Returns true when a decision was stored (the
+    /// screen re-reads the shipment).
+    pub fn prompt_update(&mut self, action: Action, cx: &mut Cx) -> bool {
+        let Some(p) = &mut self.prompt else {
+            return false;
+        };
+        match action {
+            Action::Cancel => {
+                self.prompt = None;
+                cx.info("nothing decided".into());
+            }
+            Action::Accept => {
+                let comment = p.comment.text().trim().to_string();
+                if p.decision == Decision::Returned && comment.is_empty() {
+                    p.error =
+                        Some("a return needs a comment: say what the officer must fix".into());
+                    return false;
+                }
+                match cx
+                    .store
+                    .record_review(&p.inspection_id, p.decision, &comment)
+                {
+                    Ok(r) => {
+                        let by = match &self.access {
+                            Some(Access::Supervisor(n)) => sanitize(n).into_owned(),
+                            _ => String::new(),
+                        };
+                        cx.info(format!(
+                            "{} by {by}; it goes to the device with its next receipt",
+                            r.decision.as_str()
+                        ));
+                        self.prompt = None;
+                        return true;
+                    }
+                    Err(e) => p.error = Some(e.to_string()),
+                }
+            }
+            a => {
+                if p.comment.edit(a) {
+                    p.error = None;
+                }
+            }
+        }
+        false
+    }
+
+    pub fn type_char(&mut self, c: char) -> bool {
+        match &mut self.prompt {
+            Some(p) => {
+                p.comment.insert(c);
+                p.error = None;
+                true
+            }
+            None => false,
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The Rules tab: search the active rule pack as you type, read an item's detail, and
+//! screen a shipment against the pack.
+
+mod detail;
+mod keys;
+pub mod screening;
+mod view;
+
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use self::screening::ScreeningForm;
+use super::{Cx, Pane, Screen, ViewCx};
+use crate::rules::{RulePack, SearchHit, search};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+use crate::tui::widgets::input::LineInput;
+
+pub use self::view::split;
+
+#[derive(Debug, Clone, Default)]
+pub struct RulesScreen {
+    pub pack: Option<Rc<RulePack>>,
+    pub query: LineInput,
+    /// Set while the search field is being edited: the query before editing.
+    pub editing: Option<String>,
+    pub hits: Vec<SearchHit>,
+    pub selected: usize,
+    pub focus: Pane,
+    pub detail_scroll: u16,
+    pub form: Option<ScreeningForm>,
+    pub list_rows: usize,
+}
+
+impl RulesScreen {
+    pub fn new(pack: Option<Rc<RulePack>>) -> RulesScreen {
+        let mut s = RulesScreen {
+            pack,
+            list_rows: 10,
+            ..Default::default()
+        };
+        s.research();
+        s
+    }
+
+    pub fn set_pack(&mut self, pack: Option<Rc<RulePack>>) {
+        self.pack = pack;
+        self.research();
+    }
+
+    fn research(&mut self) {
+        self.hits = match &self.pack {
+            Some(p) => search(p, self.query.text()),
+            None => Vec::new(),
+        };
+        self.selected = 0;
+        self.detail_scroll = 0;
+    }
+
+    /// The item under the selection.
+    pub fn selected_item(&self) -> Option<&crate::rules::pack::Item> {
+        let hit = self.hits.get(self.selected)?;
+        self.pack
+            .as_ref()?
+            .items
+            .iter()
+            .find(|i| i.id == hit.item_id)
+    }
+}
+
+impl Screen for RulesScreen {
+    fn title(&self) -> &'static str {
+        "Rules"
+    }
+
+    fn context(&self) -> Context {
+        if self.editing.is_some() {
+            Context::Filter
+        } else if self.form.is_some() && self.focus == Pane::Detail {
+            Context::Screening
+        } else {
+            Context::Rules
+        }
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.form.as_ref().is_some_and(|f| f.has_input())
+    }
+
+    fn resize(&mut self, body: Rect, _cx: &mut Cx) {
+        self.list_rows = body.height.saturating_sub(3).max(1) as usize;
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match self.context() {
+            Context::Filter => self.filter_key(action),
+            Context::Screening => self.screening_key(action),
+            _ => self.list_key(action, cx),
+        }
+    }
+
+    fn type_char(&mut self, c: char, _cx: &mut Cx) -> Effect {
+        match self.context() {
+            Context::Filter => {
+                self.query.insert(c);
+                self.research();
+                Effect::Redraw
+            }
+            Context::Screening => {
+                let pack = self.pack.clone();
+                if let Some(f) = self.form.as_mut() {
+                    f.type_char(c, pack.as_deref());
+                }
+                Effect::Redraw
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
+        view::render(self, f, area, v.theme);
+    }
+}

@@ -1,0 +1,207 @@
+//! The "screen a shipment" form: fields typed by the officer, turned into
+//! `rules::Facts` on every change, and the live verdict with its reasons.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::domain::sanitize;
+use crate::rules::{Facts, RulePack, Screening, screen};
+use crate::tui::action::Action;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input::LineInput;
+use crate::tui::widgets::verdict::verdict_lines;
+
+/// The form's fields, in order: (JSON name, label, example).
+pub const FIELDS: [(&str, &str, &str); 7] = [
+    ("hs_code", "HS code", "8112929090"),
+    ("description", "Description", "gallium ingots 99.99%"),
+    ("composition", "Composition", "Ga 30, Zn 70"),
+    ("measurements", "Measurements", "purity_pct 99.9"),
+    ("destination", "Destination", "US"),
+    ("end_use", "End use", "civil | military | unknown"),
+    ("date", "Date", "YYYY-MM-DD"),
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScreeningForm {
+    pub inputs: Vec<LineInput>,
+    pub focus: usize,
+    /// Per field: the inline message when the field is invalid.
+    pub errors: Vec<Option<String>>,
+    pub result: Option<Screening>,
+}
+
+/// Parses `Ga 30, Zn 70` (also `Ga:30`, `Ga=30`, `Ga 30%`) into name -> number.
+fn pairs(field: &str, text: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let mut out = serde_json::Map::new();
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let cleaned = part.replace([':', '='], " ");
+        let mut it = cleaned.split_whitespace();
+        let (Some(name), Some(num), None) = (it.next(), it.next(), it.next()) else {
+            return Err(format!(
+                "'{part}': write name and number, e.g. {}",
+                if field == "composition" {
+                    "Ga 30"
+                } else {
+                    "purity_pct 99.9"
+                }
+            ));
+        };
+        let num = num.trim_end_matches('%');
+        let value: f64 = num
+            .parse()
+            .map_err(|_| format!("'{num}' is not a number"))?;
+        let number = serde_json::Number::from_f64(value)
+            .ok_or_else(|| format!("'{num}' is not a finite number"))?;
+        out.insert(name.to_string(), serde_json::Value::Number(number));
+    }
+    Ok(out)
+}
+
+impl ScreeningForm {
+    pub fn new(today: NaiveDate) -> ScreeningForm {
+        let mut inputs = vec![LineInput::default(); FIELDS.len()];
+        inputs[5].set("unknown");
+        inputs[6].set(&today.to_string());
+        ScreeningForm {
+            inputs,
+            focus: 0,
+            errors: vec![None; FIELDS.len()],
+            result: None,
+        }
+    }
+
+    /// True when the officer typed something (quitting asks first).
+    pub fn has_input(&self) -> bool {
+        self.inputs[..5].iter().any(|i| !i.text().trim().is_empty())
+    }
+
+    fn field_json(&self, i: usize) -> Result<Option<serde_json::Value>, String> {
+        let text = self.inputs[i].text().trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(match FIELDS[i].0 {
+            "composition" | "measurements" => serde_json::Value::Object(pairs(FIELDS[i].0, text)?),
+            _ => serde_json::Value::String(text.to_string()),
+        }))
+    }
+
+    /// Rebuilds the facts from the fields and screens them. Each field is validated on
+    /// its own (through `Facts::from_json`, the one validator), so every invalid field
+    /// gets its own message; valid fields still screen.
+    pub fn recompute(&mut self, pack: Option<&RulePack>) {
+        let date = self.inputs[6].text().trim().to_string();
+        let probe_date = if crate::domain::parse_date("date", &date).is_ok() {
+            date.clone()
+        } else {
+            "2000-01-01".into()
+        };
+        let mut all = serde_json::Map::new();
+        for (i, (name, _, _)) in FIELDS.iter().enumerate() {
+            let name = *name;
+            self.errors[i] = None;
+            let value = match self.field_json(i) {
+                Ok(v) => v,
+                Err(e) => {
+                    self.errors[i] = Some(e);
+                    continue;
+                }
+            };
+            let Some(value) = value else {
+                if name == "date" {
+                    self.errors[i] = Some("give the shipment date as YYYY-MM-DD".into());
+                }
+                continue;
+            };
+            let mut one = serde_json::Map::new();
+            one.insert("date".into(), serde_json::Value::String(probe_date.clone()));
+            one.insert(name.into(), value.clone());
+            match Facts::from_json(&serde_json::Value::Object(one).to_string()) {
+                Ok(_) => {
+                    all.insert(name.into(), value);
+                }
+                // name the entry inside a map field (`purity: unknown measurement ...`)
+                Err(e) => {
+                    self.errors[i] = Some(match e.field.split_once('.') {
+                        Some((_, entry)) => format!("{entry}: {}", e.message),
+                        None => e.message,
+                    })
+                }
+            }
+        }
+        self.result = match (pack, all.contains_key("date")) {
+            (Some(pack), true) => Facts::from_json(&serde_json::Value::Object(all).to_string())
+                .ok()
+                .map(|facts: Facts| screen(pack, &facts)),
+            _ => None,
+        };
+    }
+
+    /// Handles a form action; true when something changed.
+    pub fn update(&mut self, action: Action, pack: Option<&RulePack>) -> bool {
+        match action {
+            Action::NextField | Action::Down | Action::Accept => {
+                self.focus = (self.focus + 1) % FIELDS.len();
+                true
+            }
+            Action::PrevField | Action::Up => {
+                self.focus = (self.focus + FIELDS.len() - 1) % FIELDS.len();
+                true
+            }
+            a if LineInput::is_edit(a) => {
+                let changed = self.inputs[self.focus].edit(a);
+                if changed {
+                    self.recompute(pack);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn type_char(&mut self, c: char, pack: Option<&RulePack>) {
+        self.inputs[self.focus].insert(c);
+        self.recompute(pack);
+    }
+
+    pub fn render(&self, f: &mut Frame, area: Rect, theme: &Theme) {
+        let mut lines: Vec<Line> = Vec::new();
+        let value_w = (area.width as usize).saturating_sub(15);
+        for (i, (_, label, example)) in FIELDS.iter().enumerate() {
+            let focused = i == self.focus;
+            let mut spans = vec![Span::styled(
+                format!("{}{:<13}", if focused { "›" } else { " " }, label),
+                if focused { theme.title } else { theme.dim },
+            )];
+            if self.inputs[i].text().is_empty() && !focused {
+                spans.push(theme.placeholder(example, value_w));
+            } else {
+                spans.extend(self.inputs[i].spans(theme.base, focused));
+            }
+            lines.push(Line::from(spans));
+            if let Some(e) = &self.errors[i] {
+                lines.push(Line::styled(
+                    format!("  ⚠ {}: {}", FIELDS[i].0, sanitize(e)),
+                    theme.error,
+                ));
+            }
+        }
+        lines.push(Line::raw(""));
+        match &self.result {
+            None => lines.push(Line::styled(
+                "Fill in the date (and any other field) to screen.",
+                theme.dim,
+            )),
+            Some(s) => verdict_lines(s, theme, &mut lines),
+        }
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    }
+}

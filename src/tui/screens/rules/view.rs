@@ -1,0 +1,91 @@
+//! Drawing the Rules tab (from state only).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::RulesScreen;
+use super::detail::item_lines;
+use crate::domain::sanitize;
+use crate::tui::screens::Pane;
+use crate::tui::text::fit;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::table::{draw_rows, pane};
+
+/// List | detail, the list a third of the width (at least 28 columns).
+pub fn split(area: Rect) -> (Rect, Rect) {
+    let list_w = (area.width / 3).max(28).min(area.width);
+    let [l, r] = Layout::horizontal([Constraint::Length(list_w), Constraint::Min(0)]).areas(area);
+    (l, r)
+}
+
+pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, theme: &Theme) {
+    let (left, right) = split(area);
+    let list_focus = s.focus == Pane::List;
+    let block = pane(format!("Rules ({})", s.hits.len()), list_focus, theme);
+    let inner = block.inner(left);
+    f.render_widget(block, left);
+    let [search, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let editing = s.editing.is_some();
+    let search_line = if editing || !s.query.text().is_empty() {
+        s.query.line("/ ", theme.base, editing)
+    } else {
+        Line::styled("/ to search", theme.dim)
+    };
+    f.render_widget(Paragraph::new(search_line), search);
+    let width = list.width as usize;
+    let rows_h = list.height as usize;
+    let start = s.selected.saturating_sub(rows_h.saturating_sub(1));
+    let items: Vec<Line> = s
+        .hits
+        .iter()
+        .skip(start)
+        .take(rows_h)
+        .map(|h| {
+            let item = s
+                .pack
+                .as_ref()
+                .and_then(|p| p.items.iter().find(|i| i.id == h.item_id));
+            let name = item
+                .map(|i| sanitize(&i.name_en).into_owned())
+                .unwrap_or_else(|| sanitize(&h.item_id).into_owned());
+            Line::raw(fit(&name, width))
+        })
+        .collect();
+    let empty = items.is_empty();
+    draw_rows(f, list, items, Some(s.selected - start), list_focus, theme);
+    if empty {
+        let msg = if s.pack.is_none() {
+            "no rule pack installed"
+        } else {
+            "no item matches"
+        };
+        f.render_widget(Paragraph::new(Line::styled(msg, theme.warn)), list);
+    }
+
+    let detail_focus = s.focus == Pane::Detail;
+    if let Some(form) = &s.form {
+        let block = pane("Screen a shipment (Esc closes)", detail_focus, theme);
+        let inner = block.inner(right);
+        f.render_widget(block, right);
+        form.render(f, inner, theme);
+        return;
+    }
+    let block = pane("Detail", detail_focus, theme);
+    let inner = block.inner(right);
+    f.render_widget(block, right);
+    let lines = match (s.pack.as_deref(), s.selected_item()) {
+        (Some(pack), Some(item)) => item_lines(pack, item, theme),
+        _ => vec![Line::styled(
+            "Select an item; s screens a shipment.",
+            theme.dim,
+        )],
+    };
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((s.detail_scroll, 0)),
+        inner,
+    );
+}

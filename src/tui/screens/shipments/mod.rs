@@ -1,0 +1,223 @@
+//! The Shipments tab: the log as a table, keyset-paged newest first, filtered by a
+//! line of words and `from: to: dest: family: status:` terms, with a detail pane. At
+//! headquarters a supervisor reviews from here (`screens::review`).
+
+mod detail;
+mod keys;
+mod table;
+mod view;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::review::ReviewState;
+use super::{Cx, Pane, Screen, ViewCx};
+use crate::store::shipments::{PageFrom, ShipmentDetail, ShipmentFilter, ShipmentRow};
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+use crate::tui::widgets::input::LineInput;
+
+pub use self::table::{row_text, split, table_text_width};
+
+#[derive(Debug, Clone, Default)]
+pub struct ShipmentsScreen {
+    pub filter_input: LineInput,
+    /// Set while the filter line is edited: the line before editing.
+    pub editing: Option<String>,
+    pub filter: ShipmentFilter,
+    pub filter_error: Option<String>,
+    pub rows: Vec<ShipmentRow>,
+    pub selected: usize,
+    pub has_newer: bool,
+    pub has_older: bool,
+    pub detail: Option<ShipmentDetail>,
+    pub focus: Pane,
+    pub detail_scroll: u16,
+    pub page_size: usize,
+    /// False until the first page is read, and after a write elsewhere made the page
+    /// stale ([`ShipmentsScreen::mark_stale`]): the next visit reads it again.
+    loaded: bool,
+    /// The rows as table text for `row_width` (formatted once per page, not per frame).
+    pub row_texts: Vec<String>,
+    pub row_width: usize,
+    /// Headquarters review: who may, the marked inspection, the decision modal.
+    pub review: ReviewState,
+}
+
+impl ShipmentsScreen {
+    pub fn new() -> ShipmentsScreen {
+        ShipmentsScreen {
+            page_size: 10,
+            ..Default::default()
+        }
+    }
+
+    /// A write on another tab changed the log: read the page again on the next visit.
+    pub fn mark_stale(&mut self) {
+        self.loaded = false;
+    }
+
+    /// The shipment under the selection.
+    pub fn selected_id(&self) -> Option<&str> {
+        self.rows.get(self.selected).map(|r| r.id.as_str())
+    }
+
+    /// Loads a page starting at `from`; `select` picks the row (clamped).
+    fn load(&mut self, from: PageFrom, select: usize, cx: &mut Cx) {
+        let want = self.page_size.max(1);
+        match cx.store.shipments_page(&self.filter, &from, want + 1) {
+            Ok(mut rows) => {
+                let extra = rows.len() > want;
+                match from {
+                    PageFrom::Newest | PageFrom::OlderThan(_) | PageFrom::AtOrOlder(_) => {
+                        rows.truncate(want);
+                        self.has_older = extra;
+                        self.has_newer = !matches!(from, PageFrom::Newest);
+                    }
+                    PageFrom::Oldest | PageFrom::NewerThan(_) => {
+                        if extra {
+                            rows.remove(0);
+                        }
+                        self.has_newer = extra;
+                        self.has_older = !matches!(from, PageFrom::Oldest);
+                    }
+                }
+                if rows.is_empty() && !matches!(from, PageFrom::Newest) {
+                    // ran off an edge (rows vanished under us): start again
+                    return self.load(PageFrom::Newest, 0, cx);
+                }
+                self.rows = rows;
+                self.row_texts = self
+                    .rows
+                    .iter()
+                    .map(|r| row_text(r, self.row_width))
+                    .collect();
+                self.selected = select.min(self.rows.len().saturating_sub(1));
+                self.loaded = true;
+                self.load_detail(cx);
+            }
+            Err(e) => cx.error(format!("shipment log: {e}")),
+        }
+    }
+
+    fn load_detail(&mut self, cx: &mut Cx) {
+        let same = self.detail.as_ref().map(|d| d.row.id.as_str())
+            == self.rows.get(self.selected).map(|r| r.id.as_str());
+        if !same {
+            self.detail_scroll = 0;
+            self.review.pick = 0;
+        }
+        self.detail = match self.rows.get(self.selected) {
+            None => None,
+            Some(r) => match cx.store.shipment_detail(&r.id) {
+                Ok(d) => d,
+                Err(e) => {
+                    cx.error(format!("shipment detail: {e}"));
+                    None
+                }
+            },
+        };
+    }
+
+    fn reload_filter(&mut self, cx: &mut Cx) {
+        match ShipmentFilter::parse(self.filter_input.text()) {
+            Ok(f) => {
+                self.filter_error = None;
+                if f != self.filter || !self.loaded {
+                    self.filter = f;
+                    self.load(PageFrom::Newest, 0, cx);
+                }
+            }
+            Err(e) => self.filter_error = Some(e.to_string()),
+        }
+    }
+
+    /// Re-reads the page where it is (keeping its first row in place).
+    fn reload_page(&mut self, cx: &mut Cx) {
+        let sel = self.selected;
+        match self.rows.first().map(|r| r.key()) {
+            Some(k) if self.has_newer => self.load(PageFrom::AtOrOlder(k), sel, cx),
+            _ => self.load(PageFrom::Newest, sel, cx),
+        }
+    }
+}
+
+impl Screen for ShipmentsScreen {
+    fn title(&self) -> &'static str {
+        "Shipments"
+    }
+
+    fn context(&self) -> Context {
+        if self.review.prompt.is_some() {
+            Context::ReviewComment
+        } else if self.editing.is_some() {
+            Context::Filter
+        } else if self.review.is_supervisor() {
+            Context::Review
+        } else {
+            Context::Shipments
+        }
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.review
+            .prompt
+            .as_ref()
+            .is_some_and(|p| !p.comment.text().trim().is_empty())
+    }
+
+    fn activate(&mut self, cx: &mut Cx) {
+        if self.review.access.is_none() {
+            self.review.check(cx);
+        }
+        if !self.loaded {
+            self.load(PageFrom::Newest, 0, cx);
+        }
+    }
+
+    fn resize(&mut self, body: Rect, cx: &mut Cx) {
+        let (table, _) = split(body);
+        let width = table_text_width(body);
+        if width != self.row_width {
+            self.row_width = width;
+            self.row_texts = self.rows.iter().map(|r| row_text(r, width)).collect();
+        }
+        let size = table.height.saturating_sub(4).max(1) as usize;
+        if size != self.page_size {
+            self.page_size = size;
+            if self.loaded {
+                self.reload_page(cx);
+            }
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        if self.review.prompt.is_some() {
+            if self.review.prompt_update(action, cx) {
+                self.load_detail(cx); // the decision shows at once
+            }
+            return Effect::Redraw;
+        }
+        if self.editing.is_some() {
+            return self.filter_key(action, cx);
+        }
+        self.list_key(action, cx)
+    }
+
+    fn type_char(&mut self, c: char, cx: &mut Cx) -> Effect {
+        if self.review.type_char(c) {
+            return Effect::Redraw;
+        }
+        if self.editing.is_none() {
+            return Effect::None;
+        }
+        self.filter_input.insert(c);
+        self.reload_filter(cx);
+        Effect::Redraw
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
+        view::render(self, f, area, v);
+    }
+}

@@ -1,0 +1,104 @@
+//! The Shipments table: its layout and its rows as text (formatted once per page).
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::domain::sanitize;
+use crate::store::shipments::ShipmentRow;
+use crate::tui::text::fit;
+
+/// The width of the table's text (inside its borders) for a body area.
+pub fn table_text_width(body: Rect) -> usize {
+    split(body).0.width.saturating_sub(2) as usize
+}
+
+/// Table and detail: side by side from 120 columns, stacked below that.
+pub fn split(area: Rect) -> (Rect, Rect) {
+    if area.width >= 120 {
+        let [t, d] =
+            Layout::horizontal([Constraint::Percentage(62), Constraint::Min(0)]).areas(area);
+        (t, d)
+    } else {
+        let [t, d] = Layout::vertical([Constraint::Percentage(58), Constraint::Min(0)]).areas(area);
+        (t, d)
+    }
+}
+
+fn c(s: &str) -> String {
+    sanitize(s).into_owned()
+}
+
+struct Cols {
+    verdict: bool,
+    decl: bool,
+    rest: usize,
+}
+
+fn cols(width: usize) -> Cols {
+    let verdict = width >= 100;
+    let decl = width >= 130;
+    let fixed = 10
+        + 1
+        + 2
+        + 1
+        + 10
+        + 1
+        + 12
+        + 1
+        + 10
+        + 1
+        + if verdict { 17 } else { 0 }
+        + if decl { 19 } else { 0 };
+    Cols {
+        verdict,
+        decl,
+        rest: width.saturating_sub(fixed + 1).max(8),
+    }
+}
+
+pub(super) fn header(width: usize) -> String {
+    let k = cols(width);
+    let mut s = format!(
+        "{} {} {} ",
+        fit("date", 10),
+        fit("to", 2),
+        fit("HS code", 10)
+    );
+    if k.decl {
+        s.push_str(&format!("{} ", fit("declaration", 18)));
+    }
+    s.push_str(&format!(
+        "{} {} {} ",
+        fit("exporter · goods", k.rest),
+        fit("family", 10),
+        fit("status", 12)
+    ));
+    if k.verdict {
+        s.push_str(&fit("verdict", 16));
+    }
+    fit(&s, width)
+}
+
+/// One table row as text, cut and padded to `width` (cached by the screen per page).
+pub fn row_text(r: &ShipmentRow, width: usize) -> String {
+    let k = cols(width);
+    let mut s = format!(
+        "{} {} {} ",
+        fit(&c(&r.declared_on), 10),
+        fit(&c(&r.destination), 2),
+        fit(&c(&r.hs_code), 10)
+    );
+    if k.decl {
+        s.push_str(&format!("{} ", fit(&c(&r.declaration_no), 18)));
+    }
+    let who = format!("{} · {}", c(&r.exporter_name), c(&r.description));
+    s.push_str(&format!(
+        "{} {} {} ",
+        fit(&who, k.rest),
+        fit(&c(&r.family), 10),
+        fit(&c(&r.status), 12)
+    ));
+    if k.verdict {
+        s.push_str(&fit(&c(&r.verdict), 16));
+    }
+    fit(&s, width)
+}

@@ -1,0 +1,116 @@
+//! The Sync tab: counts per state, the queued records, last export and receipt, review
+//! decisions, and the export / acknowledge (field device) and import (headquarters)
+//! actions. Each write asks for a path, then returns `Effect::Confirm` holding the
+//! [`PendingWrite`](crate::tui::pending::PendingWrite); the App runs it on Yes through
+//! `crate::sync`, as the CLI does, and hands the outcome back ([`SyncScreen::written`]).
+
+mod keys;
+pub mod ops;
+mod view;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use self::ops::{Op, SyncData};
+use super::{Cx, Pane, Screen, ViewCx};
+use crate::domain::DbKind;
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::Context;
+use crate::tui::widgets::input::LineInput;
+
+/// What the tab is doing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Mode {
+    #[default]
+    Browse,
+    /// Asking for a path; `error` says what is wrong with the last one.
+    Prompt {
+        op: Op,
+        input: LineInput,
+        error: Option<String>,
+    },
+}
+
+/// The last write's outcome, kept on screen until the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub ok: bool,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct SyncScreen {
+    pub data: Option<SyncData>,
+    pub load_error: Option<String>,
+    pub mode: Mode,
+    pub outcome: Option<Outcome>,
+    /// The focused list: queued records (or devices at HQ) or review decisions.
+    pub focus: Pane,
+    pub selected: usize,
+    pub review_scroll: usize,
+}
+
+impl SyncScreen {
+    fn reload(&mut self, cx: &mut Cx) {
+        match SyncData::load(cx.store) {
+            Ok(d) => {
+                self.selected = self.selected.min(self.list_len(&d).saturating_sub(1));
+                self.review_scroll = self.review_scroll.min(d.reviews.len().saturating_sub(1));
+                self.data = Some(d);
+                self.load_error = None;
+            }
+            Err(e) => self.load_error = Some(format!("reading the sync state: {e}")),
+        }
+    }
+
+    fn list_len(&self, d: &SyncData) -> usize {
+        if d.kind == DbKind::Hq {
+            d.status.devices.len()
+        } else {
+            d.queued.len()
+        }
+    }
+}
+
+impl Screen for SyncScreen {
+    fn title(&self) -> &'static str {
+        "Sync"
+    }
+
+    fn context(&self) -> Context {
+        match &self.mode {
+            Mode::Prompt { .. } => Context::SyncPrompt,
+            Mode::Browse => match self.data.as_ref().map(|d| d.kind) {
+                Some(DbKind::Hq) => Context::SyncHq,
+                _ => Context::Sync,
+            },
+        }
+    }
+
+    fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        match self.mode {
+            Mode::Prompt { .. } => self.prompt(action, cx),
+            Mode::Browse => self.browse(action, cx),
+        }
+    }
+
+    fn type_char(&mut self, c: char, _cx: &mut Cx) -> Effect {
+        match &mut self.mode {
+            Mode::Prompt { input, error, .. } => {
+                input.insert(c);
+                *error = None;
+                Effect::Redraw
+            }
+            Mode::Browse => Effect::None,
+        }
+    }
+
+    fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
+        view::render(self, f, area, v.theme);
+    }
+
+    fn activate(&mut self, cx: &mut Cx) {
+        self.reload(cx);
+    }
+}
