@@ -3,7 +3,7 @@
 //! [`Clock::system`] only; tests build a fixed instant or a fixed zone, so no test has to
 //! change the process's `TZ`.
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, SecondsFormat, Utc};
 
 /// Where the time comes from and which zone "local" means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
