@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Facts;
-use super::facts::is_element_symbol;
+use super::elements::is_element_symbol;
 use super::measurements::element_of;
 use super::pack::{Criterion, Item, RulePack};
 

@@ -2,6 +2,7 @@
 
 mod clauses;
 mod declared;
+mod elements;
 mod facts;
 mod hits;
 mod matching;
@@ -13,7 +14,8 @@ mod standing;
 mod validate;
 
 pub use declared::declared_composition;
-pub use facts::{Facts, FactsError, is_element_symbol};
+pub use elements::is_element_symbol;
+pub use facts::{Facts, FactsError};
 pub use measurements::{MEASUREMENTS, is_known_measurement};
 pub use pack::RulePack;
 pub use screen::{Hit, HitKind, PackRef, Screening, ScreeningIndex, Verdict, screen};

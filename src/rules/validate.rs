@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::facts::is_element_symbol;
+use super::elements::is_element_symbol;
 use super::measurements::is_known_measurement;
 use super::pack::RulePack;
 use crate::domain::is_country;
