@@ -1,13 +1,17 @@
 //! Rule packs and the screening engine. Pure: no SQL, no terminal.
 
 mod clauses;
+mod criteria;
 mod declared;
 mod elements;
 mod facts;
 mod hits;
+mod judge;
+mod judged;
 mod matching;
 pub mod measurements;
 pub mod pack;
+mod pack_checks;
 mod screen;
 mod search;
 mod standing;
