@@ -7,7 +7,7 @@ use clap::Subcommand;
 
 use super::{CliError, CliResult, open_existing};
 use crate::domain::{Clock, Record, RecordImport, sanitize};
-use crate::report::{Receipt, ReceiptFormat, RecordDetail, ReviewLine};
+use crate::report::{Receipt, ReceiptFormat, RecordDetail};
 use crate::rules::RulePack;
 use crate::store::Store;
 
@@ -188,20 +188,6 @@ fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -
     Ok(())
 }
 
-/// "RETURNED by <reviewer> <local time +offset>: <comment>", sanitized.
-fn review_text(r: &ReviewLine) -> String {
-    let mut text = format!(
-        "{} by {} {}",
-        r.decision_upper(),
-        sanitize(&r.reviewer),
-        sanitize(&r.when(true))
-    );
-    if !r.comment.is_empty() {
-        text.push_str(&format!(": {}", sanitize(&r.comment)));
-    }
-    text
-}
-
 fn show(db: &Path, read_only: bool, id: &str, json: bool, clock: &Clock) -> CliResult {
     let store = open_existing(db, read_only)?;
     let inspection = store.resolve_inspection(id)?;
@@ -212,11 +198,11 @@ fn show(db: &Path, read_only: bool, id: &str, json: bool, clock: &Clock) -> CliR
     print_head(&d);
     print_items(&d.record);
     if let Some(last) = d.last_review() {
-        println!("  review: {}", review_text(last));
+        println!("  review: {}", last.text(true));
     }
     if d.reviews.len() > 1 {
         for r in &d.reviews {
-            println!("    decision {}", review_text(r));
+            println!("    decision {}", r.text(true));
         }
     }
     for p in &d.to_fix {

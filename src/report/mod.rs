@@ -4,6 +4,7 @@
 pub mod receipt;
 pub mod record_detail;
 pub mod rule_detail;
+pub mod shipment_detail;
 pub mod sync_status;
 
 pub use receipt::{
@@ -11,4 +12,5 @@ pub use receipt::{
 };
 pub use record_detail::{RecordDetail, ReviewLine};
 pub use rule_detail::{AnnouncementDetail, ClauseDetail, RuleDetail, SuspensionLine};
+pub use shipment_detail::{InspectionEntry, ShipmentCard};
 pub use sync_status::{SyncOverview, status_lines};

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::{Clock, Record, format_money, format_weight_g};
+use crate::domain::{Clock, Record, format_money, format_weight_g, sanitize};
 use crate::store::{Decision, Review, Store, StoreError};
 
 /// One review decision, its time in the clock's zone.
@@ -34,6 +34,32 @@ impl ReviewLine {
     /// `APPROVED` / `RETURNED`.
     pub fn decision_upper(&self) -> String {
         self.decision.as_str().to_uppercase()
+    }
+
+    /// `RETURNED by <reviewer> <local time>: <comment>`, sanitized (`with_offset`: the
+    /// time with its UTC offset).
+    pub fn text(&self, with_offset: bool) -> String {
+        let mut text = format!(
+            "{} by {} {}",
+            self.decision_upper(),
+            sanitize(&self.reviewer),
+            sanitize(&self.when(with_offset))
+        );
+        if !self.comment.is_empty() {
+            text.push_str(&format!(": {}", sanitize(&self.comment)));
+        }
+        text
+    }
+
+    /// `RETURNED <local time> by <reviewer>`, sanitized: the decision and its time first,
+    /// so narrow panes keep them.
+    pub fn head(&self) -> String {
+        format!(
+            "{} {} by {}",
+            self.decision_upper(),
+            sanitize(&self.when(false)),
+            sanitize(&self.reviewer)
+        )
     }
 
     /// The local time as `2026-03-01 12:30` (`with_offset`: `2026-03-01 12:30 +08:00`);
@@ -123,5 +149,45 @@ impl RecordDetail {
     /// The latest review decision.
     pub fn last_review(&self) -> Option<&ReviewLine> {
         self.reviews.last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, Utc};
+
+    use super::*;
+
+    #[test]
+    fn a_review_line_shows_its_time_in_the_clocks_zone() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-03-01T20:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let clock = Clock::fixed(at).with_zone(FixedOffset::east_opt(8 * 3600).unwrap());
+        let review = Review {
+            id: "r1".into(),
+            inspection_id: "i1".into(),
+            device_id: "d1".into(),
+            decision: Decision::Returned,
+            comment: "weigh\u{1b}[31m again".into(),
+            reviewer: "Chen".into(),
+            decided_at: "2026-03-01T20:30:00.000Z".into(),
+            receipt_id: None,
+        };
+        let line = ReviewLine::of(&review, &clock);
+        assert_eq!(line.head(), "RETURNED 2026-03-02 04:30 by Chen");
+        assert!(
+            line.text(true)
+                .starts_with("RETURNED by Chen 2026-03-02 04:30 +08:00: weigh")
+        );
+        assert!(!line.text(false).contains('\u{1b}'));
+        let odd = ReviewLine::of(
+            &Review {
+                decided_at: "yesterday".into(),
+                ..review
+            },
+            &clock,
+        );
+        assert_eq!(odd.when(true), "yesterday");
     }
 }
