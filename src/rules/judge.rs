@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::Facts;
 use super::criteria::{Outcome, evaluate};
+use super::facts::Facts;
 use super::hits::{HitKind, Verdict};
 use super::judged::{Judged, Out, licence_note, number_of};
 use super::matching::{HsHit, Input, ItemMatch};

@@ -2,8 +2,8 @@
 //! the per-item results, the hits, notes and missing measurements, and small readings of
 //! the facts and the pack.
 
-use super::Facts;
 use super::criteria::Outcome;
+use super::facts::Facts;
 use super::hits::{Hit, HitKind, Verdict};
 use super::matching::ItemMatch;
 use super::pack::{ClauseKind, Item, RulePack};

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::ReceiptBlock as Block;
+use super::block::ReceiptBlock as Block;
 use crate::domain::{Clock, Record, StoredSeizure, format_money, format_weight_g, sanitize};
 use crate::rules::RulePack;
 

@@ -3,8 +3,11 @@
 //! a [`Receipt`] (a list of blocks), rendered as Markdown or plain text. Every value
 //! passes `domain::sanitize`.
 
+mod block;
 mod build;
 mod render;
+
+pub use block::ReceiptBlock;
 
 use crate::domain::{Clock, Record};
 use crate::rules::RulePack;
@@ -31,18 +34,6 @@ impl ReceiptZone {
             ReceiptZone::Fixed(o) => Clock::system().with_zone(o),
         }
     }
-}
-
-/// One block of a receipt, in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ReceiptBlock {
-    /// level (1 title, 2 section, 3 seizure) and text
-    Heading(u8, String),
-    Para(String),
-    /// label, value
-    Fields(Vec<(String, String)>),
-    /// header, rows
-    Table(Vec<String>, Vec<Vec<String>>),
 }
 
 /// A seizure receipt, computed once; [`Receipt::render`] gives Markdown or text.

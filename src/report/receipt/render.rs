@@ -1,6 +1,6 @@
 //! A receipt's blocks as Markdown or plain text.
 
-use super::ReceiptBlock as Block;
+use super::block::ReceiptBlock as Block;
 
 fn md_cell(s: &str) -> String {
     s.replace('|', "\\|")
