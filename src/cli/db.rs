@@ -143,8 +143,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DbCommand) -> CliResult {
                     "BROKEN CHAIN: {} passed the integrity check but its hash chain breaks at {broken}",
                     db.display()
                 );
-            } else {
-                let c = chains.as_ref().expect("checked above");
+            } else if let Some(c) = chains.as_ref() {
                 println!(
                     "ok: {} passed the integrity check and the chain check ({} records on {} device chain{})",
                     db.display(),

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::domain::FieldError;
+use crate::domain::{Clock, FieldError};
 use crate::store::{Store, StoreError};
 
 /// minspect: export-control inspection console for strategic-mineral shipments.
@@ -163,13 +163,14 @@ pub fn open_for_reading(path: &std::path::Path, read_only: bool) -> CliResult<St
 /// Runs a headless subcommand.
 pub fn run(cli: Cli) -> CliResult {
     let db = resolve_db_path(cli.db)?;
+    let clock = Clock::system();
     match cli.command {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
-        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd),
+        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, args),
-        Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd),
+        Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, cmd),

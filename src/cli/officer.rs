@@ -92,55 +92,59 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
             }
             Ok(())
         }
-        OfficerCommand::Map { badge, login, json } => {
-            let mut store = open_existing(db, read_only)?;
-            let (o, old) = store.map_login(&badge, &login)?;
-            let new = o.login.clone().unwrap_or_default();
-            if json {
-                let v = serde_json::json!({ "officer": o, "old_login": old });
-                println!("{v}");
-            } else if old.as_deref() == Some(new.as_str()) {
-                println!(
-                    "{} (badge {}) already acts as login '{new}'; nothing changed",
-                    sanitize(&o.name),
-                    sanitize(&o.badge)
-                );
-            } else {
-                println!(
-                    "mapped {} {} (badge {}) to login '{new}'{} [{}]",
-                    o.role.as_str(),
-                    sanitize(&o.name),
-                    sanitize(&o.badge),
-                    old.map(|l| format!(" (was '{l}')")).unwrap_or_default(),
-                    o.id
-                );
-            }
-            Ok(())
-        }
-        OfficerCommand::List { json } => {
-            let store = open_for_reading(db, read_only)?;
-            let officers = store.officers()?;
-            if json {
-                println!("{}", serde_json::to_string(&officers).unwrap_or_default());
-                return Ok(());
-            }
-            println!(
-                "{:<24} {:<16} {:<10} {:<16} id",
-                "name", "badge", "role", "login"
-            );
-            for o in officers {
-                println!(
-                    "{:<24} {:<16} {:<10} {:<16} {}",
-                    sanitize(&o.name),
-                    sanitize(&o.badge),
-                    o.role.as_str(),
-                    o.login.as_deref().unwrap_or("-"),
-                    o.id
-                );
-            }
-            Ok(())
-        }
+        OfficerCommand::Map { badge, login, json } => map(db, read_only, &badge, &login, json),
+        OfficerCommand::List { json } => list(db, read_only, json),
     }
+}
+
+fn map(db: &Path, read_only: bool, badge: &str, login: &str, json: bool) -> CliResult {
+    let mut store = open_existing(db, read_only)?;
+    let (o, old) = store.map_login(badge, login)?;
+    let new = o.login.clone().unwrap_or_default();
+    if json {
+        let v = serde_json::json!({ "officer": o, "old_login": old });
+        println!("{v}");
+    } else if old.as_deref() == Some(new.as_str()) {
+        println!(
+            "{} (badge {}) already acts as login '{new}'; nothing changed",
+            sanitize(&o.name),
+            sanitize(&o.badge)
+        );
+    } else {
+        println!(
+            "mapped {} {} (badge {}) to login '{new}'{} [{}]",
+            o.role.as_str(),
+            sanitize(&o.name),
+            sanitize(&o.badge),
+            old.map(|l| format!(" (was '{l}')")).unwrap_or_default(),
+            o.id
+        );
+    }
+    Ok(())
+}
+
+fn list(db: &Path, read_only: bool, json: bool) -> CliResult {
+    let store = open_for_reading(db, read_only)?;
+    let officers = store.officers()?;
+    if json {
+        println!("{}", serde_json::to_string(&officers).unwrap_or_default());
+        return Ok(());
+    }
+    println!(
+        "{:<24} {:<16} {:<10} {:<16} id",
+        "name", "badge", "role", "login"
+    );
+    for o in officers {
+        println!(
+            "{:<24} {:<16} {:<10} {:<16} {}",
+            sanitize(&o.name),
+            sanitize(&o.badge),
+            o.role.as_str(),
+            o.login.as_deref().unwrap_or("-"),
+            o.id
+        );
+    }
+    Ok(())
 }
 
 /// After `init`: warns on stderr when a headquarters database's creator could not be

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::{CliError, CliResult, open_existing};
-use crate::domain::{RecordImport, format_money, format_weight_g, sanitize};
-use crate::report::{ReceiptFormat, seizure_receipt};
+use crate::domain::{Clock, Record, RecordImport, sanitize};
+use crate::report::{Receipt, ReceiptFormat, RecordDetail};
 use crate::rules::RulePack;
 use crate::store::Store;
 
@@ -92,14 +92,14 @@ fn json_out(v: &impl serde::Serialize) -> CliResult {
     emit(&format!("{text}\n"))
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: RecordCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock) -> CliResult {
     match cmd {
         RecordCommand::Import {
             file,
             finalize,
             json,
         } => import(db, read_only, &file, finalize, json),
-        RecordCommand::Show { id, json } => show(db, read_only, &id, json),
+        RecordCommand::Show { id, json } => show(db, read_only, &id, json, &clock),
         RecordCommand::Drafts { json } => {
             let store = open_existing(db, read_only)?;
             let drafts = store.open_drafts()?;
@@ -137,7 +137,9 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand) -> CliResult {
             );
             Ok(())
         }
-        RecordCommand::Receipt { id, markdown, out } => receipt(db, read_only, &id, markdown, out),
+        RecordCommand::Receipt { id, markdown, out } => {
+            receipt(db, read_only, &id, markdown, out, &clock)
+        }
         RecordCommand::Stress { iterations } => stress(db, iterations),
     }
 }
@@ -186,38 +188,36 @@ fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -
     Ok(())
 }
 
-/// "RETURNED by <reviewer> <local time +offset>: <comment>", sanitized.
-fn review_text(r: &crate::store::Review) -> String {
-    let at = chrono::DateTime::parse_from_rfc3339(&r.decided_at)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M %:z")
-                .to_string()
-        })
-        .unwrap_or_else(|_| sanitize(&r.decided_at).into_owned());
-    let mut text = format!(
-        "{} by {} {at}",
-        r.decision.as_str().to_uppercase(),
-        sanitize(&r.reviewer)
-    );
-    if !r.comment.is_empty() {
-        text.push_str(&format!(": {}", sanitize(&r.comment)));
-    }
-    text
-}
-
-fn show(db: &Path, read_only: bool, id: &str, json: bool) -> CliResult {
+fn show(db: &Path, read_only: bool, id: &str, json: bool, clock: &Clock) -> CliResult {
     let store = open_existing(db, read_only)?;
     let inspection = store.resolve_inspection(id)?;
     if json {
         return json_out(&store.record_json(&inspection)?);
     }
-    let r = store.load_record(&inspection)?;
+    let d = RecordDetail::build(&store, &inspection, clock)?;
+    print_head(&d);
+    print_items(&d.record);
+    if let Some(last) = d.last_review() {
+        println!("  review: {}", last.text(true));
+    }
+    if d.reviews.len() > 1 {
+        for r in &d.reviews {
+            println!("    decision {}", r.text(true));
+        }
+    }
+    for p in &d.to_fix {
+        println!("  to fix before finalizing: {}", sanitize(p));
+    }
+    Ok(())
+}
+
+/// The inspection, its shipment and where it took place.
+fn print_head(d: &RecordDetail) {
+    let r = &d.record;
     let (s, i) = (&r.shipment.data, &r.inspection.data);
-    let state = r.inspection.meta_str("state").unwrap_or("?");
     println!(
-        "inspection {} [{state}] of shipment {}",
-        r.inspection.id, r.shipment.id
+        "inspection {} [{}] of shipment {}",
+        r.inspection.id, d.state, r.shipment.id
     );
     println!(
         "  declaration {}  {}  exporter {}  to {}",
@@ -232,23 +232,20 @@ fn show(db: &Path, read_only: bool, id: &str, json: bool) -> CliResult {
         sanitize(&s.hs_code),
         sanitize(&s.quantity),
         sanitize(&s.quantity_unit),
-        s.net_weight_g
-            .map(format_weight_g)
-            .unwrap_or_else(|| "-".into()),
-        s.value_minor
-            .map(|v| format_money(v, &s.currency))
-            .unwrap_or_else(|| "-".into())
+        d.net_weight.as_deref().unwrap_or("-"),
+        d.value.as_deref().unwrap_or("-")
     );
     println!(
         "  at {} {}  outcome {}  verdict {}",
         sanitize(&i.locode),
         sanitize(&i.terminal),
         i.outcome.map_or("-", |o| o.as_str()),
-        r.inspection
-            .meta_str("verdict")
-            .filter(|v| !v.is_empty())
-            .unwrap_or("-")
+        d.verdict.as_deref().unwrap_or("-")
     );
+}
+
+/// Measurements, findings and seizures, one line each.
+fn print_items(r: &Record) {
     for m in &r.measurements {
         let el = m.data.element.as_deref().unwrap_or("");
         println!(
@@ -278,23 +275,6 @@ fn show(db: &Path, read_only: bool, id: &str, json: bool) -> CliResult {
             sz.custody.len()
         );
     }
-    let reviews = store.reviews_for(&inspection)?;
-    if let Some(last) = reviews.last() {
-        println!("  review: {}", review_text(last));
-    }
-    if reviews.len() > 1 {
-        for r in &reviews {
-            println!("    decision {}", review_text(r));
-        }
-    }
-    for p in store
-        .finalize_problems(&inspection)?
-        .iter()
-        .filter(|_| state == "draft")
-    {
-        println!("  to fix before finalizing: {}", sanitize(&p.to_string()));
-    }
-    Ok(())
 }
 
 fn receipt(
@@ -303,6 +283,7 @@ fn receipt(
     id: &str,
     markdown: bool,
     out: Option<PathBuf>,
+    clock: &Clock,
 ) -> CliResult {
     let store = open_existing(db, read_only)?;
     let inspection = store.resolve_inspection(id)?;
@@ -318,7 +299,9 @@ fn receipt(
     } else {
         ReceiptFormat::Text
     };
-    let text = seizure_receipt(&record, only, pack.as_ref(), format).map_err(CliError::BadInput)?;
+    let text = Receipt::build(&record, only, pack.as_ref(), clock)
+        .map_err(CliError::BadInput)?
+        .render(format);
     match out {
         Some(path) => {
             std::fs::write(&path, text)

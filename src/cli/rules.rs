@@ -7,7 +7,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{CliError, CliResult, open_existing};
-use crate::domain::sanitize;
+use crate::domain::{Clock, sanitize};
 use crate::rules::pack::{Item, RulePack};
 use crate::rules::{EMBEDDED_PACK, announcement_standing, search};
 
@@ -59,19 +59,15 @@ pub fn load_pack(db: &Path, read_only: bool) -> CliResult<(RulePack, String)> {
     Ok((pack, "embedded".into()))
 }
 
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 fn s(text: &str) -> String {
     sanitize(text).into_owned()
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: RulesCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock) -> CliResult {
     match cmd {
         RulesCommand::List { json } => {
             let (pack, from) = load_pack(db, read_only)?;
-            list(&pack, &from, json);
+            list(&pack, &from, clock.today(), json);
             Ok(())
         }
         RulesCommand::Search { query, limit, json } => {
@@ -81,7 +77,7 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand) -> CliResult {
         }
         RulesCommand::Show { id, json } => {
             let (pack, _) = load_pack(db, read_only)?;
-            super::rules_show::show(&pack, &id, today(), json)
+            super::rules_show::show(&pack, &id, clock.today(), json)
         }
         RulesCommand::Import { file, force, json } => import(db, read_only, &file, force, json),
     }
@@ -95,8 +91,7 @@ fn ann_number(pack: &RulePack, id: &str) -> String {
         .unwrap_or_else(|| id.into())
 }
 
-fn list(pack: &RulePack, from: &str, as_json: bool) {
-    let date = today();
+fn list(pack: &RulePack, from: &str, date: NaiveDate, as_json: bool) {
     if as_json {
         let items: Vec<_> = pack
             .items

@@ -97,8 +97,13 @@ impl CreditCode {
                 format!("'{raw}': characters 3-8 must be the 6-digit administrative division code"),
             ));
         }
-        let expected = credit_code_check_char(&t[..17]).expect("charset checked");
-        let got = t.chars().nth(17).expect("length checked");
+        let (Some(expected), Some(got)) = (credit_code_check_char(&t[..17]), t.chars().nth(17))
+        else {
+            return Err(FieldError::new(
+                field,
+                format!("'{raw}' is not a unified social credit code"),
+            ));
+        };
         if expected != got {
             return Err(FieldError::new(
                 field,
@@ -169,8 +174,13 @@ impl ContainerNo {
                 ),
             ));
         }
-        let expected = container_check_digit(&t[..10]).expect("shape checked");
-        let got = t[10..].parse::<u32>().expect("digit");
+        let (Some(expected), Ok(got)) = (container_check_digit(&t[..10]), t[10..].parse::<u32>())
+        else {
+            return Err(FieldError::new(
+                field,
+                format!("'{raw}' is not a container number"),
+            ));
+        };
         if expected != got {
             return Err(FieldError::new(
                 field,

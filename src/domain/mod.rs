@@ -11,6 +11,7 @@ mod money;
 mod quantity;
 mod record;
 mod sanitize;
+mod timestamps;
 mod validate;
 
 pub use clock::{Clock, Zone};
@@ -30,7 +31,8 @@ pub use record::{
     StoredSeizure,
 };
 pub use sanitize::{sanitize, sanitize_multiline};
-pub use validate::{RecordDraft, field_problem, normalize_timestamp, parse_timestamp};
+pub use timestamps::{normalize_timestamp, parse_timestamp};
+pub use validate::{RecordDraft, field_problem};
 
 use serde::{Deserialize, Serialize};
 

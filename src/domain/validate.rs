@@ -2,47 +2,12 @@
 //! returns every problem, each naming its field path (`shipment.destination`,
 //! `measurements[1].value`, `seizures[0].legal_basis`).
 
-use chrono::{DateTime, Utc};
-
+use super::timestamps::parse_timestamp;
 use super::{
     ContainerNo, Country, CreditCode, CustodyEvent, FieldError, Finding, HsCode, Inspection,
     Locode, Measurement, Outcome, Seizure, Shipment, TransportMode, check_percent,
     parse_composition, parse_currency, parse_date, parse_positive_decimal, parse_unit,
 };
-
-/// Parses an RFC 3339 timestamp (`2025-07-04T09:30:00+08:00`), naming `field`.
-pub fn parse_timestamp(field: &str, raw: &str) -> Result<DateTime<Utc>, FieldError> {
-    DateTime::parse_from_rfc3339(raw.trim())
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                format!("'{raw}' is not a date and time like 2025-07-04T09:30:00+08:00"),
-            )
-        })
-}
-
-/// A timestamp as stored: UTC RFC 3339 (`2025-07-05T08:10:00Z`); text that does not
-/// parse is kept as typed (a draft may be invalid).
-pub fn normalize_timestamp(raw: &str) -> String {
-    match DateTime::parse_from_rfc3339(raw.trim()) {
-        Ok(t) => t
-            .with_timezone(&Utc)
-            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
-        Err(_) => raw.to_string(),
-    }
-}
-
-impl Inspection {
-    /// The same inspection with its times in UTC, as stored.
-    pub fn normalized(&self) -> Inspection {
-        Inspection {
-            started_at: normalize_timestamp(&self.started_at),
-            ended_at: self.ended_at.as_deref().map(normalize_timestamp),
-            ..self.clone()
-        }
-    }
-}
 
 fn required(out: &mut Vec<FieldError>, field: &str, value: &str, what: &str) -> bool {
     if value.trim().is_empty() {
@@ -63,10 +28,22 @@ impl Shipment {
     /// Every problem with this shipment; field names are column names.
     pub fn problems(&self) -> Vec<FieldError> {
         let mut out = Vec::new();
-        let light = matches!(
+        self.party_problems(&mut out);
+        self.goods_problems(&mut out);
+        out
+    }
+
+    /// Passenger baggage and post need no declaration number or credit code.
+    fn is_light(&self) -> bool {
+        matches!(
             self.transport_mode,
             TransportMode::Passenger | TransportMode::Post
-        );
+        )
+    }
+
+    /// The declaration, the exporter, the consignee and the route.
+    fn party_problems(&self, out: &mut Vec<FieldError>) {
+        let light = self.is_light();
         let dec = self.declaration_no.trim();
         if dec.is_empty() {
             if !light {
@@ -81,28 +58,32 @@ impl Shipment {
                 format!("'{dec}' is not an 18-digit customs declaration number"),
             ));
         }
-        push(&mut out, parse_date("declared_on", &self.declared_on));
+        push(out, parse_date("declared_on", &self.declared_on));
         required(
-            &mut out,
+            out,
             "exporter_name",
             &self.exporter_name,
             "the exporter's name",
         );
         if !self.exporter_credit_code.trim().is_empty() || !light {
             push(
-                &mut out,
+                out,
                 CreditCode::parse("exporter_credit_code", &self.exporter_credit_code),
             );
         }
-        required(&mut out, "consignee", &self.consignee, "the consignee");
-        push(&mut out, Country::parse("destination", &self.destination));
+        required(out, "consignee", &self.consignee, "the consignee");
+        push(out, Country::parse("destination", &self.destination));
         for token in self.transshipment.split_whitespace() {
             if token.len() == 2 {
-                push(&mut out, Country::parse("transshipment", token));
+                push(out, Country::parse("transshipment", token));
             } else {
-                push(&mut out, Locode::parse("transshipment", token));
+                push(out, Locode::parse("transshipment", token));
             }
         }
+    }
+
+    /// Containers, HS code, description, composition, quantity, weight and value.
+    fn goods_problems(&self, out: &mut Vec<FieldError>) {
         if self.container_nos.trim().is_empty() && self.transport_mode == TransportMode::Sea {
             out.push(FieldError::new(
                 "container_nos",
@@ -110,21 +91,18 @@ impl Shipment {
             ));
         }
         for token in self.container_nos.split_whitespace() {
-            push(&mut out, ContainerNo::parse("container_nos", token));
+            push(out, ContainerNo::parse("container_nos", token));
         }
-        push(&mut out, HsCode::parse(&self.hs_code));
+        push(out, HsCode::parse(&self.hs_code));
         required(
-            &mut out,
+            out,
             "description",
             &self.description,
             "the declared description",
         );
-        push(
-            &mut out,
-            parse_composition("composition", &self.composition),
-        );
-        push(&mut out, parse_positive_decimal("quantity", &self.quantity));
-        push(&mut out, parse_unit("quantity_unit", &self.quantity_unit));
+        push(out, parse_composition("composition", &self.composition));
+        push(out, parse_positive_decimal("quantity", &self.quantity));
+        push(out, parse_unit("quantity_unit", &self.quantity_unit));
         match self.net_weight_g {
             None => out.push(FieldError::new(
                 "net_weight_g",
@@ -139,8 +117,7 @@ impl Shipment {
         if let Some(v) = self.value_minor.filter(|v| *v < 0) {
             out.push(FieldError::new("value_minor", format!("{v} is negative")));
         }
-        push(&mut out, parse_currency("currency", &self.currency));
-        out
+        push(out, parse_currency("currency", &self.currency));
     }
 }
 

@@ -1,5 +1,16 @@
-//! Queries turned into rows: CSV, Markdown and plain text.
+//! Read models shared by the CLI and the console: computed once from the store or the
+//! rule pack, rendered as text, JSON, Markdown or terminal lines by the caller.
 
 pub mod receipt;
+pub mod record_detail;
+pub mod rule_detail;
+pub mod shipment_detail;
+pub mod sync_status;
 
-pub use receipt::{ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in};
+pub use receipt::{
+    Receipt, ReceiptBlock, ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in,
+};
+pub use record_detail::{RecordDetail, ReviewLine};
+pub use rule_detail::{AnnouncementDetail, ClauseDetail, RuleDetail, SuspensionLine};
+pub use shipment_detail::{InspectionEntry, ShipmentCard};
+pub use sync_status::{SyncOverview, status_lines};

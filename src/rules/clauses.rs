@@ -6,11 +6,11 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::Facts;
-use super::matching::{Description, HsHit, Input, Outcome, hs_hit};
-use super::pack::{ClauseKind, RulePack};
-use super::screen::{
-    HitKind, Judged, Out, Verdict, end_use_is, is_destination, licence_note, number_of,
-};
+use super::criteria::Outcome;
+use super::hits::{HitKind, Verdict};
+use super::judged::{Judged, Out, end_use_is, is_destination, licence_note, number_of};
+use super::matching::{Description, HsHit, Input, hs_hit};
+use super::pack::{Clause, ClauseKind, RulePack};
 use super::standing::{Standing, announcement_standing, clause_standing};
 
 fn in_force_items<'p>(
@@ -79,37 +79,7 @@ pub(super) fn family_mentions(
 /// description or composition under a declared HS code that is no reference code (M1, M2,
 /// M3); a declared code that is a known misprint (M3).
 pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], input: &Input<'_>, out: &mut Out) {
-    let mut under_declared: Vec<&str> = Vec::new();
-    for j in judged
-        .iter()
-        .filter(|j| matches!(j.outcome, Outcome::Controlled(_)))
-    {
-        // measured content above what the description declares (case C11, C12)
-        if let Some((el, pct)) =
-            j.m.element
-                .as_ref()
-                .filter(|_| !j.m.element_declared && !input.declared.is_empty())
-        {
-            let declared = input.declared.get(el).copied();
-            if declared.is_none_or(|d| d < pct * 0.9) {
-                let said = declared
-                    .map(|d| format!("{} %", super::matching::fmt_num(d)))
-                    .unwrap_or_else(|| "no".into());
-                flag(
-                    pack,
-                    out,
-                    "M2",
-                    format!(
-                        "the declared composition gives {said} {el}, but {} % was found: {} ({}).",
-                        super::matching::fmt_num(*pct),
-                        j.item.name_en,
-                        number_of(pack, &j.item.announcement)
-                    ),
-                );
-                under_declared.push(&j.item.id);
-            }
-        }
-    }
+    let under_declared = under_declared(pack, judged, input, out);
     let Some(declared) = input.facts.hs_code.as_ref() else {
         return;
     };
@@ -135,40 +105,88 @@ pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], input: &Input<'_
         {
             continue;
         }
-        let code = j
-            .item
-            .control_code
-            .as_deref()
-            .map(|c| format!(", {c}"))
-            .unwrap_or_default();
-        let what = format!(
-            "{} ({}{code})",
-            j.item.name_en,
-            number_of(pack, &j.item.announcement)
-        );
-        let (id, detail) = match (&j.m.element, j.m.by_description()) {
-            (Some((el, pct)), _) if *pct < 10.0 => (
-                "M2",
-                format!(
-                    "{el} {} % found, making the goods {what}; declared HS {declared} is not a reference code. The controlled content may be under-declared.",
-                    super::matching::fmt_num(*pct)
-                ),
-            ),
-            (Some((el, pct)), false) => (
-                "M1",
-                format!(
-                    "the description does not name the goods, but the composition has {el} {} %: {what}; declared HS {declared} is not a reference code.",
-                    super::matching::fmt_num(*pct)
-                ),
-            ),
-            _ => (
-                "M3",
-                format!(
-                    "the description matches {what}, but declared HS {declared} is not one of its reference codes."
-                ),
-            ),
-        };
+        let (id, detail) = not_a_reference_code(pack, j, declared.as_str());
         flag(pack, out, id, detail);
+    }
+}
+
+/// M2 for every controlled match whose measured content is above what the declared
+/// composition gives (case C11, C12); the ids of those items.
+fn under_declared<'p>(
+    pack: &RulePack,
+    judged: &[Judged<'p>],
+    input: &Input<'_>,
+    out: &mut Out,
+) -> Vec<&'p str> {
+    let mut under_declared: Vec<&str> = Vec::new();
+    for j in judged
+        .iter()
+        .filter(|j| matches!(j.outcome, Outcome::Controlled(_)))
+    {
+        // measured content above what the description declares (case C11, C12)
+        if let Some((el, pct)) =
+            j.m.element
+                .as_ref()
+                .filter(|_| !j.m.element_declared && !input.declared.is_empty())
+        {
+            let declared = input.declared.get(el).copied();
+            if declared.is_none_or(|d| d < pct * 0.9) {
+                let said = declared
+                    .map(|d| format!("{} %", super::criteria::fmt_num(d)))
+                    .unwrap_or_else(|| "no".into());
+                flag(
+                    pack,
+                    out,
+                    "M2",
+                    format!(
+                        "the declared composition gives {said} {el}, but {} % was found: {} ({}).",
+                        super::criteria::fmt_num(*pct),
+                        j.item.name_en,
+                        number_of(pack, &j.item.announcement)
+                    ),
+                );
+                under_declared.push(&j.item.id);
+            }
+        }
+    }
+    under_declared
+}
+
+/// The red flag for a controlled match under a declared HS code that is not one of the
+/// item's reference codes: M2 (little controlled content), M1 (composition only) or M3.
+fn not_a_reference_code(pack: &RulePack, j: &Judged<'_>, declared: &str) -> (&'static str, String) {
+    let code = j
+        .item
+        .control_code
+        .as_deref()
+        .map(|c| format!(", {c}"))
+        .unwrap_or_default();
+    let what = format!(
+        "{} ({}{code})",
+        j.item.name_en,
+        number_of(pack, &j.item.announcement)
+    );
+    match (&j.m.element, j.m.by_description()) {
+        (Some((el, pct)), _) if *pct < 10.0 => (
+            "M2",
+            format!(
+                "{el} {} % found, making the goods {what}; declared HS {declared} is not a reference code. The controlled content may be under-declared.",
+                super::criteria::fmt_num(*pct)
+            ),
+        ),
+        (Some((el, pct)), false) => (
+            "M1",
+            format!(
+                "the description does not name the goods, but the composition has {el} {} %: {what}; declared HS {declared} is not a reference code.",
+                super::criteria::fmt_num(*pct)
+            ),
+        ),
+        _ => (
+            "M3",
+            format!(
+                "the description matches {what}, but declared HS {declared} is not one of its reference codes."
+            ),
+        ),
     }
 }
 
@@ -221,57 +239,17 @@ pub(super) fn apply(
             continue;
         }
         let ann = number_of(pack, &c.announcement);
-        let (standing, lapsed) = clause_standing(pack, c, date);
-        if let Some(s) = lapsed.filter(|_| standing.is_in_force()) {
-            out.stale(
-                format!("suspension:{}:{}", s.target, c.id),
-                &ann,
-                format!(
-                    "{} ({ann}) was suspended until {} by {}; this pack does not know whether the suspension was extended. Confirm the current status with MOFCOM before relying on this answer.",
-                    c.id, s.end, number_of(pack, &s.by)
-                ),
-            );
+        if !in_force(pack, c, &ann, date, out) {
+            continue;
         }
-        match &standing {
-            Standing::InForce => {}
-            Standing::Suspended { until, .. } => {
-                out.notes.push(format!("{} ({ann}): {} on {date}, so it does not apply; it may apply again after {until}.", c.id, standing.describe()));
-                continue;
-            }
-            other => {
-                out.notes
-                    .push(format!("{} ({ann}): {} on {date}.", c.id, other.describe()));
-                continue;
-            }
-        }
-        let certain = touching
-            .iter()
-            .any(|j| matches!(j.outcome, Outcome::Controlled(_)));
-        let mut effect: Verdict = c.effect.into();
+        let Some((effect, text)) = effect_and_text(c, &touching, facts) else {
+            continue;
+        };
         let kind = if is_destination(c.kind) {
             HitKind::Destination
         } else {
             HitKind::EndUse
         };
-        let mut text = c.text.clone();
-        if c.kind == ClauseKind::EndUse {
-            let wanted = c.end_use.unwrap_or_default();
-            match end_use_is(facts, wanted, &c.end_user_keywords) {
-                Some(true) => {}
-                Some(false) => continue,
-                None => {
-                    effect = effect.min(Verdict::NeedsReview);
-                    text = format!(
-                        "End use not declared: confirm it is not {} use. {text}",
-                        wanted.as_str()
-                    );
-                }
-            }
-        }
-        if !certain {
-            effect = effect.min(Verdict::NeedsReview);
-            text = format!("If the goods are controlled: {text}");
-        }
         let families: BTreeSet<&str> = touching.iter().map(|j| j.item.family.as_str()).collect();
         let extra = match effect {
             Verdict::Prohibited => " A licence does not lift this prohibition.".to_string(),
@@ -291,4 +269,70 @@ pub(super) fn apply(
             ),
         );
     }
+}
+
+/// Whether clause `c` is in force on `date`; notes say why not, and a stale warning
+/// follows a lapsed suspension.
+fn in_force(pack: &RulePack, c: &Clause, ann: &str, date: NaiveDate, out: &mut Out) -> bool {
+    let (standing, lapsed) = clause_standing(pack, c, date);
+    if let Some(s) = lapsed.filter(|_| standing.is_in_force()) {
+        out.stale(
+            format!("suspension:{}:{}", s.target, c.id),
+            ann,
+            format!(
+                "{} ({ann}) was suspended until {} by {}; this pack does not know whether the suspension was extended. Confirm the current status with MOFCOM before relying on this answer.",
+                c.id, s.end, number_of(pack, &s.by)
+            ),
+        );
+    }
+    match &standing {
+        Standing::InForce => true,
+        Standing::Suspended { until, .. } => {
+            out.notes.push(format!(
+                "{} ({ann}): {} on {date}, so it does not apply; it may apply again after {until}.",
+                c.id,
+                standing.describe()
+            ));
+            false
+        }
+        other => {
+            out.notes
+                .push(format!("{} ({ann}): {} on {date}.", c.id, other.describe()));
+            false
+        }
+    }
+}
+
+/// The clause's effect and wording for these goods: softened to needs-review when the
+/// end use is not declared or the goods are not certainly controlled. None when an
+/// end-use clause does not apply to the declared end use.
+fn effect_and_text(
+    c: &Clause,
+    touching: &[&Judged<'_>],
+    facts: &Facts,
+) -> Option<(Verdict, String)> {
+    let certain = touching
+        .iter()
+        .any(|j| matches!(j.outcome, Outcome::Controlled(_)));
+    let mut effect: Verdict = c.effect.into();
+    let mut text = c.text.clone();
+    if c.kind == ClauseKind::EndUse {
+        let wanted = c.end_use.unwrap_or_default();
+        match end_use_is(facts, wanted, &c.end_user_keywords) {
+            Some(true) => {}
+            Some(false) => return None,
+            None => {
+                effect = effect.min(Verdict::NeedsReview);
+                text = format!(
+                    "End use not declared: confirm it is not {} use. {text}",
+                    wanted.as_str()
+                );
+            }
+        }
+    }
+    if !certain {
+        effect = effect.min(Verdict::NeedsReview);
+        text = format!("If the goods are controlled: {text}");
+    }
+    Some((effect, text))
 }

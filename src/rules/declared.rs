@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::facts::is_element_symbol;
+use super::elements::is_element_symbol;
 
 /// Element symbol -> percent for every `Sym 12.3%` / `Sym12.3%` / `Sym: 12.3 %` in `text`.
 pub fn declared_composition(text: &str) -> BTreeMap<String, f64> {

@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::Facts;
-use super::facts::is_element_symbol;
-use super::measurements::element_of;
-use super::pack::{Criterion, Item, RulePack};
+use super::elements::is_element_symbol;
+use super::pack::{Item, RulePack};
 
 /// The facts with the element contents declared in the description (`Dy 0.18%`).
 pub(super) struct Input<'f> {
@@ -175,9 +174,21 @@ pub(super) fn hs_hit(item: &Item, declared: &str) -> (HsHit, Option<(String, Opt
 
 /// Every item the facts point at (technology items never match goods).
 pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], input: &Input<'_>) -> Vec<ItemMatch> {
-    let facts = input.facts;
-    let desc = Description::new(&facts.description);
-    let declared = facts.hs_code.as_ref().map(|h| h.as_str());
+    let desc = Description::new(&input.facts.description);
+    let mut out = specific_matches(pack, keys, input, &desc);
+    generic_matches(pack, keys, &desc, &mut out);
+    element_matches(pack, input, &desc, &mut out);
+    out
+}
+
+/// Items matched by reference HS code or by a specific word of the description.
+fn specific_matches(
+    pack: &RulePack,
+    keys: &[ItemKeys],
+    input: &Input<'_>,
+    desc: &Description,
+) -> Vec<ItemMatch> {
+    let declared = input.facts.hs_code.as_ref().map(|h| h.as_str());
     let mut out: Vec<ItemMatch> = Vec::new();
     for (i, item) in pack.items.iter().enumerate() {
         if item.technology {
@@ -209,6 +220,17 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], input: &Input<'_>)
                     .any(|o| o.len() > w.len() && o.contains(w.as_str()))
             })
     });
+    out
+}
+
+/// Items matched by a generic word, unless a specific match already covers one of
+/// their elements.
+fn generic_matches(
+    pack: &RulePack,
+    keys: &[ItemKeys],
+    desc: &Description,
+    out: &mut Vec<ItemMatch>,
+) {
     let shares_element = |out: &[ItemMatch], item: &Item, only_specific: bool| {
         out.iter().any(|m| {
             (!only_specific || m.specific())
@@ -223,7 +245,7 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], input: &Input<'_>)
             continue;
         }
         if let Some(g) = keys[i].generic.iter().find(|g| desc.has_word(g))
-            && !shares_element(&out, item, true)
+            && !shares_element(out, item, true)
         {
             out.push(ItemMatch {
                 item: i,
@@ -236,6 +258,16 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], input: &Input<'_>)
             });
         }
     }
+}
+
+/// Element contents: added to the matches that carry the element, else matching the
+/// item the description names by a composition keyword, else the family's primary item.
+fn element_matches(
+    pack: &RulePack,
+    input: &Input<'_>,
+    desc: &Description,
+    out: &mut Vec<ItemMatch>,
+) {
     for (el, pct, declared) in input.composition().filter(|(_, p, _)| *p > 0.0) {
         let mut covered = false;
         for m in out
@@ -281,142 +313,5 @@ pub(super) fn match_items(pack: &RulePack, keys: &[ItemKeys], input: &Input<'_>)
                 });
             }
         }
-    }
-    out
-}
-
-/// A measured value: `measurements[name]`, else for `<el>_pct` the composition (an element
-/// absent from a non-empty composition counts as 0).
-pub(super) fn measured(input: &Input<'_>, name: &str) -> Option<f64> {
-    let facts = input.facts;
-    if let Some(v) = facts.measurements.get(name) {
-        return Some(*v);
-    }
-    let el = element_of(name)?;
-    match facts
-        .composition
-        .get(&el)
-        .or_else(|| input.declared.get(&el))
-    {
-        Some(v) => Some(*v),
-        None if !facts.composition.is_empty() => Some(0.0),
-        None => None,
-    }
-}
-
-/// What the criteria say about the facts.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Outcome {
-    /// Controlled; the criteria that held (empty when the item has none).
-    Controlled(Vec<String>),
-    /// Needed measurements are missing (names).
-    Missing(Vec<String>),
-    /// Measured values fail an UNCONFIRMED threshold: review.
-    BelowUnconfirmed(Vec<String>),
-    /// Measured values fail the thresholds.
-    Below(Vec<String>),
-}
-
-fn describe(c: &Criterion, v: Option<f64>) -> String {
-    let mark = if c.unconfirmed { " (UNCONFIRMED)" } else { "" };
-    match v {
-        Some(v) => format!(
-            "{} {} {} {}{mark}",
-            c.measurement,
-            fmt_num(v),
-            c.op.symbol(),
-            fmt_num(c.value)
-        ),
-        None => format!(
-            "{} {} {}{mark}",
-            c.measurement,
-            c.op.symbol(),
-            fmt_num(c.value)
-        ),
-    }
-}
-
-/// True when `name` was given: measured, or its element listed in a composition (a value
-/// [`measured`] reads as 0 because the element is absent was not given).
-fn given(input: &Input<'_>, name: &str) -> bool {
-    input.facts.measurements.contains_key(name)
-        || element_of(name).is_some_and(|el| {
-            input.facts.composition.contains_key(&el) || input.declared.contains_key(&el)
-        })
-}
-
-fn describe_fail(c: &Criterion, v: f64, given: bool) -> String {
-    let mark = if c.unconfirmed { ", UNCONFIRMED" } else { "" };
-    if !given && let Some(el) = element_of(&c.measurement) {
-        return format!(
-            "{el} not measured (absent from the composition; needs {} {} {}{mark})",
-            c.measurement,
-            c.op.symbol(),
-            fmt_num(c.value)
-        );
-    }
-    format!(
-        "measured {} {} (needs {} {}{mark})",
-        c.measurement,
-        fmt_num(v),
-        c.op.symbol(),
-        fmt_num(c.value)
-    )
-}
-
-pub(super) fn fmt_num(v: f64) -> String {
-    let s = format!("{v}");
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
-
-/// OR of AND-groups: controlled when a group holds; missing when no group holds but
-/// some group could still hold once measured.
-pub(super) fn evaluate(item: &Item, input: &Input<'_>) -> Outcome {
-    if item.criteria.is_empty() {
-        if item.criteria_unconfirmed {
-            return Outcome::BelowUnconfirmed(Vec::new());
-        }
-        return Outcome::Controlled(Vec::new());
-    }
-    let mut groups: Vec<&str> = Vec::new();
-    for c in &item.criteria {
-        if !groups.contains(&c.group.as_str()) {
-            groups.push(&c.group);
-        }
-    }
-    let (mut missing, mut failed, mut unconfirmed_fail) = (Vec::new(), Vec::new(), false);
-    for g in groups {
-        let (mut held, mut open, mut fails) = (Vec::new(), Vec::new(), Vec::new());
-        for c in item.criteria.iter().filter(|c| c.group == g) {
-            match measured(input, &c.measurement) {
-                Some(v) if c.op.holds(v, c.value) => held.push(describe(c, Some(v))),
-                Some(v) => {
-                    unconfirmed_fail |= c.unconfirmed;
-                    fails.push(describe_fail(c, v, given(input, &c.measurement)));
-                }
-                None => open.push(c.measurement.clone()),
-            }
-        }
-        if fails.is_empty() && open.is_empty() {
-            return Outcome::Controlled(held);
-        }
-        if fails.is_empty() {
-            missing.extend(open);
-        }
-        failed.extend(fails);
-    }
-    if !missing.is_empty() {
-        let mut seen = Vec::new();
-        missing.retain(|m| {
-            !seen.contains(m) && {
-                seen.push(m.clone());
-                true
-            }
-        });
-        Outcome::Missing(missing)
-    } else if unconfirmed_fail {
-        Outcome::BelowUnconfirmed(failed)
-    } else {
-        Outcome::Below(failed)
     }
 }

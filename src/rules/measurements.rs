@@ -1,7 +1,7 @@
 //! Every measurement name a rule pack's criteria may use, in one place (the README
 //! table is built from the same list). Element contents are `<symbol>_pct`.
 
-use super::facts::is_element_symbol;
+use super::elements::is_element_symbol;
 
 /// (name, unit, what it is)
 pub const MEASUREMENTS: &[(&str, &str, &str)] = &[

@@ -1,19 +1,25 @@
 //! Rule packs and the screening engine. Pure: no SQL, no terminal.
 
 mod clauses;
+mod criteria;
 mod declared;
+mod elements;
 mod facts;
 mod hits;
+mod judge;
+mod judged;
 mod matching;
 pub mod measurements;
 pub mod pack;
+mod pack_checks;
 mod screen;
 mod search;
 mod standing;
 mod validate;
 
 pub use declared::declared_composition;
-pub use facts::{Facts, FactsError, is_element_symbol};
+pub use elements::is_element_symbol;
+pub use facts::{Facts, FactsError};
 pub use measurements::{MEASUREMENTS, is_known_measurement};
 pub use pack::RulePack;
 pub use screen::{Hit, HitKind, PackRef, Screening, ScreeningIndex, Verdict, screen};

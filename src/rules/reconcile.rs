@@ -152,36 +152,56 @@ pub fn reconcile(
     measurements: &[Measurement],
 ) -> Vec<Suggestion> {
     let mut out = Vec::new();
-    // 1. weight beyond tolerance
-    if let Some(declared) = shipment.net_weight_g.filter(|g| *g > 0)
-        && let Some((m, measured)) = measurements
-            .iter()
-            .find_map(|m| weight_g(m).map(|w| (m, w)))
-    {
-        let diff_pct = (measured - declared as f64) / declared as f64 * 100.0;
-        if diff_pct.abs() > WEIGHT_TOLERANCE_PCT {
-            out.push(suggestion(
-                "weight".into(),
-                None,
-                FindingKind::WeightDiscrepancy,
-                format!("net weight {}", format_weight_g(declared)),
-                format!(
-                    "{} {} ({diff_pct:+.2} %)",
-                    format_weight_g(measured.round() as i64),
-                    m.name
-                ),
-                format!(
-                    "weighed by {}; tolerance {WEIGHT_TOLERANCE_PCT} %",
-                    if m.method.is_empty() {
-                        "scale"
-                    } else {
-                        &m.method
-                    }
-                ),
-            ));
-        }
+    out.extend(weight_beyond_tolerance(shipment, measurements));
+    let facts = facts_for(shipment, measurements);
+    let matched = items_by_element(pack, &facts.composition, &shipment.description);
+    under_declared(pack, shipment, measurements, &matched, &mut out);
+    against_matched_items(shipment, matched, &mut out);
+    out
+}
+
+/// 1. The weighed net weight beyond the tolerance of the declared one.
+fn weight_beyond_tolerance(
+    shipment: &Shipment,
+    measurements: &[Measurement],
+) -> Option<Suggestion> {
+    let declared = shipment.net_weight_g.filter(|g| *g > 0)?;
+    let (m, measured) = measurements
+        .iter()
+        .find_map(|m| weight_g(m).map(|w| (m, w)))?;
+    let diff_pct = (measured - declared as f64) / declared as f64 * 100.0;
+    if diff_pct.abs() <= WEIGHT_TOLERANCE_PCT {
+        return None;
     }
-    // 2. controlled element found but absent from (or under) the declared composition
+    Some(suggestion(
+        "weight".into(),
+        None,
+        FindingKind::WeightDiscrepancy,
+        format!("net weight {}", format_weight_g(declared)),
+        format!(
+            "{} {} ({diff_pct:+.2} %)",
+            format_weight_g(measured.round() as i64),
+            m.name
+        ),
+        format!(
+            "weighed by {}; tolerance {WEIGHT_TOLERANCE_PCT} %",
+            if m.method.is_empty() {
+                "scale"
+            } else {
+                &m.method
+            }
+        ),
+    ))
+}
+
+/// 2. A controlled element found but absent from (or under) the declared composition.
+fn under_declared(
+    pack: &RulePack,
+    shipment: &Shipment,
+    measurements: &[Measurement],
+    matched: &[(&Item, String, f64, bool)],
+    out: &mut Vec<Suggestion>,
+) {
     let declared = parse_composition("composition", &shipment.composition).unwrap_or_default();
     let controlled: Vec<&str> = pack
         .items
@@ -189,8 +209,6 @@ pub fn reconcile(
         .filter(|i| !i.technology)
         .flat_map(|i| i.elements.iter().map(String::as_str))
         .collect();
-    let facts = facts_for(shipment, measurements);
-    let matched = items_by_element(pack, &facts.composition, &shipment.description);
     let mut seen = Vec::new();
     for m in measurements {
         let Some((el, v)) = element_reading(m) else {
@@ -204,31 +222,39 @@ pub fn reconcile(
             None => true,
             Some(&d) => v > d * 1.1 + 0.05,
         };
-        if under {
-            let decl = match declared.get(el) {
-                Some(d) => format!("{el} {d} %"),
-                None => format!("composition does not list {el}"),
-            };
-            let method = if m.method.is_empty() {
-                m.name.as_str()
-            } else {
-                m.method.as_str()
-            };
-            out.push(suggestion(
-                format!("under_declared:{el}"),
-                matched.iter().find(|m| m.1 == el).map(|m| m.0).or_else(|| {
-                    pack.items
-                        .iter()
-                        .find(|i| i.elements.iter().any(|e| e == el))
-                }),
-                FindingKind::UnderDeclaredContent,
-                decl,
-                format!("{el} {v} % ({method})"),
-                format!("measured {el} content of a controlled element"),
-            ));
+        if !under {
+            continue;
         }
+        let decl = match declared.get(el) {
+            Some(d) => format!("{el} {d} %"),
+            None => format!("composition does not list {el}"),
+        };
+        let method = if m.method.is_empty() {
+            m.name.as_str()
+        } else {
+            m.method.as_str()
+        };
+        out.push(suggestion(
+            format!("under_declared:{el}"),
+            matched.iter().find(|m| m.1 == el).map(|m| m.0).or_else(|| {
+                pack.items
+                    .iter()
+                    .find(|i| i.elements.iter().any(|e| e == el))
+            }),
+            FindingKind::UnderDeclaredContent,
+            decl,
+            format!("{el} {v} % ({method})"),
+            format!("measured {el} content of a controlled element"),
+        ));
     }
-    // 3 and 4. HS code and description vs the item the composition matches
+}
+
+/// 3 and 4. The HS code and the description against the item the composition matches.
+fn against_matched_items(
+    shipment: &Shipment,
+    matched: Vec<(&Item, String, f64, bool)>,
+    out: &mut Vec<Suggestion>,
+) {
     let hs = HsCode::parse(&shipment.hs_code).ok();
     for (item, el, v, named) in matched {
         let code = item.control_code.as_deref().unwrap_or("no control code");
@@ -264,5 +290,4 @@ pub fn reconcile(
             ));
         }
     }
-    out
 }

@@ -3,14 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
-
+use super::criteria::Outcome;
 pub use super::hits::{Hit, HitKind, PackRef, Screening, Verdict};
-use super::matching::{HsHit, Input, ItemKeys, ItemMatch, Outcome, evaluate, match_items};
-use super::pack::{ClauseKind, Item, RulePack};
-use super::standing::{Standing, announcement_standing};
+use super::judge::{judge_item, matches_sharing_hs};
+use super::judged::{Judged, Out};
+use super::matching::{Input, ItemKeys, match_items};
+use super::pack::RulePack;
 use super::{Facts, clauses};
-use crate::domain::EndUse;
 
 /// A pack with its matching tables built once: use it for repeated screenings.
 #[derive(Debug, Clone)]
@@ -22,56 +21,6 @@ pub struct ScreeningIndex<'p> {
 /// Screens `facts` against `pack` as of `facts.date` (the pack's date when absent).
 pub fn screen(pack: &RulePack, facts: &Facts) -> Screening {
     ScreeningIndex::new(pack).screen(facts)
-}
-
-/// Per-item result kept for clauses and red flags.
-pub(super) struct Judged<'p> {
-    pub item: &'p Item,
-    pub m: ItemMatch,
-    pub outcome: Outcome,
-}
-
-pub(super) struct Out {
-    pub hits: Vec<Hit>,
-    pub notes: Vec<String>,
-    pub missing: Vec<String>,
-}
-
-impl Out {
-    pub fn hit(
-        &mut self,
-        kind: HitKind,
-        rule_id: &str,
-        ann: &str,
-        code: Option<String>,
-        effect: Verdict,
-        message: String,
-    ) {
-        self.hits.push(Hit {
-            kind,
-            rule_id: rule_id.into(),
-            announcement: ann.into(),
-            control_code: code,
-            message,
-            effect,
-        });
-    }
-    pub fn stale(&mut self, rule_id: String, ann: &str, message: String) {
-        if !self
-            .hits
-            .iter()
-            .any(|h| h.kind == HitKind::Stale && h.rule_id == rule_id)
-        {
-            self.hit(
-                HitKind::Stale,
-                &rule_id,
-                ann,
-                None,
-                Verdict::NotControlled,
-                message,
-            );
-        }
-    }
 }
 
 impl<'p> ScreeningIndex<'p> {
@@ -104,7 +53,7 @@ impl<'p> ScreeningIndex<'p> {
         let mut judged: Vec<Judged<'p>> = Vec::new();
         for m in matches {
             let item = &pack.items[m.item];
-            if let Some(j) = self.judge_item(item, m, &shared_hs, &input, date, &mut out) {
+            if let Some(j) = judge_item(pack, item, m, &shared_hs, &input, date, &mut out) {
                 judged.push(j);
             }
         }
@@ -160,224 +109,4 @@ impl<'p> ScreeningIndex<'p> {
             notes: out.notes,
         }
     }
-
-    /// Judges one matched item as of `date`; None when it cannot count on that date.
-    fn judge_item(
-        &self,
-        item: &'p Item,
-        m: ItemMatch,
-        shared_hs: &[usize],
-        input: &Input<'_>,
-        date: NaiveDate,
-        out: &mut Out,
-    ) -> Option<Judged<'p>> {
-        let pack = self.pack;
-        let facts = input.facts;
-        let ann = pack
-            .announcements
-            .iter()
-            .find(|a| a.id == item.announcement)?;
-        let (standing, lapsed) = announcement_standing(pack, &ann.id, date);
-        if let Some(s) = lapsed.filter(|_| standing.is_in_force()) {
-            out.stale(
-                format!("suspension:{}", s.target),
-                &ann.number,
-                format!(
-                    "{} was suspended until {} (by {}); this pack does not know whether the suspension was extended. Confirm the current status before acting on {}.",
-                    ann.number, s.end, number_of(pack, &s.by), item.id
-                ),
-            );
-        }
-        if !standing.is_in_force() {
-            out.notes.push(format!(
-                "{} ({}, {}): on {date} {}; not controlled by it on this date.",
-                item.name_en,
-                item.id,
-                ann.number,
-                standing.describe()
-            ));
-            if let Standing::Suspended { until, .. } = standing {
-                out.notes.push(format!(
-                    "{} may apply again after {until}: check before then.",
-                    ann.number
-                ));
-            }
-            return None;
-        }
-        if !item.licence_required {
-            out.notes.push(format!(
-                "{} ({}): not controlled. {}",
-                item.name_en, item.id, item.notes
-            ));
-            return None;
-        }
-        let basis = how_matched(item, &m, facts);
-        let licence = licence_note(facts);
-        let code_txt = item
-            .control_code
-            .as_deref()
-            .map(|c| format!(" {c}"))
-            .unwrap_or_default();
-        let hs_only = m.word.is_none() && m.generic.is_none() && m.element.is_none();
-        if hs_only && (m.hs == HsHit::Partial || shared_hs.len() > 1) {
-            out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
-                "{} ({}) may be controlled under {}{code_txt}: {basis}. Identify the goods (and declare the full 10-digit code).",
-                item.name_en, item.name_zh, ann.number
-            ));
-            return Some(Judged {
-                item,
-                m,
-                outcome: Outcome::Missing(Vec::new()),
-            });
-        }
-        let outcome = evaluate(item, input);
-        let unconf = if item.unconfirmed.is_empty() {
-            String::new()
-        } else {
-            format!(" UNCONFIRMED: {}.", item.unconfirmed.join("; "))
-        };
-        match &outcome {
-            Outcome::Controlled(held) => {
-                let crit = if held.is_empty() {
-                    String::from("no threshold: every grade is listed")
-                } else {
-                    format!("criteria met: {}", held.join(", "))
-                };
-                out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::LicenceRequired, format!(
-                    "{} ({}) is controlled under {}{code_txt} ({crit}); {basis}. Export needs a dual-use items export licence (document code 3).{licence}{unconf}",
-                    item.name_en, item.name_zh, ann.number
-                ));
-            }
-            Outcome::Missing(names) => {
-                for n in names {
-                    if !out.missing.contains(n) {
-                        out.missing.push(n.clone());
-                    }
-                }
-                out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
-                    "{} ({}) is controlled under {}{code_txt} if {}; {basis}. Measure: {}.{unconf}",
-                    item.name_en, item.name_zh, ann.number, criteria_text(item), names.join(", ")
-                ));
-            }
-            Outcome::BelowUnconfirmed(failed) if failed.is_empty() => {
-                out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
-                    "{} ({}) is listed in {}{code_txt}, but its technical criteria are UNCONFIRMED; {basis}. Have the goods identified (customs query under GAC 2025 No. 123) before release.{licence}{unconf}",
-                    item.name_en, item.name_zh, ann.number
-                ));
-            }
-            Outcome::BelowUnconfirmed(failed) => {
-                out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
-                    "{} ({}) under {}{code_txt}: {}, below a threshold that is UNCONFIRMED; {basis}. Confirm the threshold with the official text or an expert identification.",
-                    item.name_en, item.name_zh, ann.number, failed.join(", ")
-                ));
-            }
-            Outcome::Below(failed) => {
-                out.notes.push(format!(
-                    "{} ({}, {}{code_txt}): {}; below the thresholds, not controlled by this item.",
-                    item.name_en,
-                    item.id,
-                    ann.number,
-                    failed.join(", ")
-                ));
-                return None;
-            }
-        }
-        Some(Judged { item, m, outcome })
-    }
-}
-
-fn matches_sharing_hs(pack: &RulePack, facts: &Facts) -> Vec<usize> {
-    let Some(declared) = facts.hs_code.as_ref() else {
-        return Vec::new();
-    };
-    pack.items
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| {
-            !i.technology
-                && i.licence_required
-                && i.hs_codes
-                    .iter()
-                    .any(|h| declared.as_str().starts_with(h.code.as_str()))
-        })
-        .map(|(n, _)| n)
-        .collect()
-}
-
-pub(super) fn number_of(pack: &RulePack, id: &str) -> String {
-    pack.announcements
-        .iter()
-        .find(|a| a.id == id)
-        .map(|a| a.number.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
-fn how_matched(item: &Item, m: &ItemMatch, facts: &Facts) -> String {
-    let mut why = Vec::new();
-    if let (Some((code, _)), Some(declared)) = (&m.hs_code, &facts.hs_code) {
-        let kind = if m.hs == HsHit::Exact { "is" } else { "covers" };
-        why.push(format!(
-            "declared HS {declared} {kind} reference code {code}"
-        ));
-    }
-    if let Some(w) = m.word.as_ref().or(m.generic.as_ref()) {
-        why.push(format!("description mentions \"{w}\""));
-    }
-    if let Some((el, pct)) = &m.element {
-        why.push(format!(
-            "composition has {el} {} %",
-            super::matching::fmt_num(*pct)
-        ));
-    }
-    if why.is_empty() {
-        why.push(format!("matched item {}", item.id));
-    }
-    format!("matched by {}", why.join("; "))
-}
-
-fn criteria_text(item: &Item) -> String {
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
-    for c in &item.criteria {
-        let t = format!(
-            "{} {} {}",
-            c.measurement,
-            c.op.symbol(),
-            super::matching::fmt_num(c.value)
-        );
-        match groups.iter_mut().find(|(g, _)| *g == c.group) {
-            Some((_, v)) => v.push(t),
-            None => groups.push((&c.group, vec![t])),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(_, v)| v.join(" and "))
-        .collect::<Vec<_>>()
-        .join(", or ")
-}
-
-pub(super) fn licence_note(facts: &Facts) -> String {
-    if facts.licence_no.trim().is_empty() {
-        " No licence number declared.".into()
-    } else {
-        format!(
-            " Licence no. {} declared: check that it covers these goods, the quantity and the end user.",
-            facts.licence_no.trim()
-        )
-    }
-}
-
-pub(super) fn end_use_is(facts: &Facts, wanted: EndUse, keywords: &[String]) -> Option<bool> {
-    let user = facts.end_user.to_lowercase();
-    if keywords.iter().any(|k| user.contains(&k.to_lowercase())) {
-        return Some(true);
-    }
-    match facts.end_use {
-        EndUse::Unknown => None,
-        e => Some(e == wanted),
-    }
-}
-
-pub(super) fn is_destination(kind: ClauseKind) -> bool {
-    kind == ClauseKind::Destination
 }

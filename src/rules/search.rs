@@ -70,79 +70,24 @@ fn word_start(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// The best (score, what matched) so far; a later match replaces it only when higher.
+#[derive(Default)]
+struct Best(Option<(u32, &'static str)>);
+
+impl Best {
+    fn take(&mut self, s: u32, what: &'static str) {
+        if self.0.is_none_or(|(b, _)| s > b) {
+            self.0 = Some((s, what));
+        }
+    }
+}
+
 /// The best (score, what matched) of `q` against one item.
 fn score(pack: &RulePack, item: &Item, q: &str) -> Option<(u32, &'static str)> {
     let ql = q.to_lowercase();
-    let mut best: Option<(u32, &'static str)> = None;
-    let mut take = |s: u32, what: &'static str| {
-        if best.is_none_or(|(b, _)| s > b) {
-            best = Some((s, what));
-        }
-    };
-    if item.id.eq_ignore_ascii_case(q) {
-        take(1000, "id");
-    }
-    for f in &item.formulae {
-        if f == q {
-            take(950 + u32::from(f.len() > 2) * 10, "formula");
-        } else if f.eq_ignore_ascii_case(q) {
-            take(800, "formula");
-        } else if q.len() >= 3 && f.contains(q) {
-            take(300, "formula");
-        }
-    }
-    if let Some(code) = &item.control_code {
-        let (cu, qu) = (code.to_ascii_uppercase(), q.to_ascii_uppercase());
-        if cu == qu {
-            take(920, "control_code");
-        } else if qu.len() >= 3 && cu.starts_with(&qu) {
-            take(880, "control_code");
-        }
-    }
-    let digits: String = q.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
-    if digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()) {
-        for h in &item.hs_codes {
-            if h.code == digits {
-                take(930, "hs_code");
-            } else if h.code.starts_with(&digits) {
-                take(700 + digits.len() as u32 * 10, "hs_code");
-            } else if digits.len() > h.code.len() && digits.starts_with(&h.code) {
-                take(690, "hs_code");
-            }
-        }
-    }
-    let name = item.name_en.to_lowercase();
-    if name == ql {
-        take(900, "name");
-    } else if name.starts_with(&ql) {
-        take(760, "name");
-    } else if word_start(&name, &ql) {
-        take(620, "name");
-    } else if ql.chars().count() >= 3 && name.contains(&ql) {
-        take(480, "name");
-    }
-    if !item.name_zh.is_empty() {
-        if item.name_zh == q {
-            take(900, "name_zh");
-        } else if item.name_zh.contains(q) {
-            take(600 + u32::from(item.name_zh.starts_with(q)) * 20, "name_zh");
-        }
-    }
-    for g in &item.generic_keywords {
-        if g.to_lowercase() == ql {
-            take(800, "keyword");
-        }
-    }
-    for k in &item.keywords {
-        let kl = k.to_lowercase();
-        if kl == ql {
-            take(780, "keyword");
-        } else if word_start(&kl, &ql) {
-            take(540, "keyword");
-        } else if ql.chars().count() >= 2 && kl.contains(&ql) {
-            take(440, "keyword");
-        }
-    }
+    let mut best = Best::default();
+    codes(item, q, &mut best);
+    names(item, q, &ql, &mut best);
     if let Some(f) = pack.families.iter().find(|f| f.id == item.family) {
         let fam = [
             f.id.to_lowercase(),
@@ -150,14 +95,86 @@ fn score(pack: &RulePack, item: &Item, q: &str) -> Option<(u32, &'static str)> {
             f.name_zh.clone(),
         ];
         if fam.contains(&ql) {
-            take(420, "family");
+            best.take(420, "family");
         } else if ql.chars().count() >= 3 && fam.iter().any(|n| n.contains(&ql)) {
-            take(380, "family");
+            best.take(380, "family");
         } else if f.keywords.iter().any(|k| k.to_lowercase() == ql) {
-            take(360, "family");
+            best.take(360, "family");
         }
     }
-    best
+    best.0
+}
+
+/// Id, formulae, control code and HS codes.
+fn codes(item: &Item, q: &str, best: &mut Best) {
+    if item.id.eq_ignore_ascii_case(q) {
+        best.take(1000, "id");
+    }
+    for f in &item.formulae {
+        if f == q {
+            best.take(950 + u32::from(f.len() > 2) * 10, "formula");
+        } else if f.eq_ignore_ascii_case(q) {
+            best.take(800, "formula");
+        } else if q.len() >= 3 && f.contains(q) {
+            best.take(300, "formula");
+        }
+    }
+    if let Some(code) = &item.control_code {
+        let (cu, qu) = (code.to_ascii_uppercase(), q.to_ascii_uppercase());
+        if cu == qu {
+            best.take(920, "control_code");
+        } else if qu.len() >= 3 && cu.starts_with(&qu) {
+            best.take(880, "control_code");
+        }
+    }
+    let digits: String = q.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+    if digits.len() >= 2 && digits.chars().all(|c| c.is_ascii_digit()) {
+        for h in &item.hs_codes {
+            if h.code == digits {
+                best.take(930, "hs_code");
+            } else if h.code.starts_with(&digits) {
+                best.take(700 + digits.len() as u32 * 10, "hs_code");
+            } else if digits.len() > h.code.len() && digits.starts_with(&h.code) {
+                best.take(690, "hs_code");
+            }
+        }
+    }
+}
+
+/// English and Chinese names and keywords (`ql`: the query in lower case).
+fn names(item: &Item, q: &str, ql: &str, best: &mut Best) {
+    let name = item.name_en.to_lowercase();
+    if name == ql {
+        best.take(900, "name");
+    } else if name.starts_with(ql) {
+        best.take(760, "name");
+    } else if word_start(&name, ql) {
+        best.take(620, "name");
+    } else if ql.chars().count() >= 3 && name.contains(ql) {
+        best.take(480, "name");
+    }
+    if !item.name_zh.is_empty() {
+        if item.name_zh == q {
+            best.take(900, "name_zh");
+        } else if item.name_zh.contains(q) {
+            best.take(600 + u32::from(item.name_zh.starts_with(q)) * 20, "name_zh");
+        }
+    }
+    for g in &item.generic_keywords {
+        if g.to_lowercase() == ql {
+            best.take(800, "keyword");
+        }
+    }
+    for k in &item.keywords {
+        let kl = k.to_lowercase();
+        if kl == ql {
+            best.take(780, "keyword");
+        } else if word_start(&kl, ql) {
+            best.take(540, "keyword");
+        } else if ql.chars().count() >= 2 && kl.contains(ql) {
+            best.take(440, "keyword");
+        }
+    }
 }
 
 #[cfg(test)]

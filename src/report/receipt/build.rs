@@ -1,44 +1,20 @@
-//! The seizure receipt handed to the exporter: shipment, goods, quantities, seals,
-//! legal basis (rule ids with their announcements) and custody transfers, in Markdown
-//! or plain text. Every value passes `domain::sanitize`.
+//! Building a receipt's blocks from a record: shipment, inspection, goods seized with
+//! their legal basis and custody transfers, findings. Every value passes
+//! `domain::sanitize`.
 
 use std::collections::BTreeMap;
 
-use crate::domain::{Record, StoredSeizure, format_money, format_weight_g, sanitize};
+use super::block::ReceiptBlock as Block;
+use crate::domain::{Clock, Record, StoredSeizure, format_money, format_weight_g, sanitize};
 use crate::rules::RulePack;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReceiptFormat {
-    Markdown,
-    Text,
-}
-
-/// The zone a receipt shows its times in: the machine's local time (DESIGN §3), or a
-/// fixed UTC offset (reproducible output, tests). Always printed with the offset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReceiptZone {
-    Local,
-    Fixed(chrono::FixedOffset),
-}
-
-/// A stored UTC time as "2025-07-05 09:30 +08:00" in `zone`; unparsable text as is
-/// (sanitized).
-fn when(ts: &str, zone: ReceiptZone) -> String {
-    const FMT: &str = "%Y-%m-%d %H:%M %:z";
-    match chrono::DateTime::parse_from_rfc3339(ts.trim()) {
-        Ok(t) => match zone {
-            ReceiptZone::Local => t.with_timezone(&chrono::Local).format(FMT).to_string(),
-            ReceiptZone::Fixed(o) => t.with_timezone(&o).format(FMT).to_string(),
-        },
-        Err(_) => clean(ts),
+/// A stored UTC time as "2025-07-05 09:30 +08:00" in the clock's zone; unparsable text as
+/// is (sanitized).
+fn when(ts: &str, clock: &Clock) -> String {
+    match clock.local_str(ts.trim()) {
+        Some(t) => t.format("%Y-%m-%d %H:%M %:z").to_string(),
+        None => clean(ts),
     }
-}
-
-enum Block {
-    Heading(u8, String),
-    Para(String),
-    Fields(Vec<(String, String)>),
-    Table(Vec<String>, Vec<Vec<String>>),
 }
 
 fn clean(s: &str) -> String {
@@ -102,7 +78,7 @@ fn seizure_blocks(
     n: usize,
     s: &StoredSeizure,
     basis: &BTreeMap<String, String>,
-    zone: ReceiptZone,
+    clock: &Clock,
 ) -> Vec<Block> {
     let d = &s.seizure.data;
     let legal: Vec<String> = d
@@ -144,7 +120,7 @@ fn seizure_blocks(
             .map(|(i, c)| {
                 vec![
                     (i + 1).to_string(),
-                    when(&c.data.at, zone),
+                    when(&c.data.at, clock),
                     clean(&c.data.from_party),
                     clean(&c.data.to_party),
                     clean(&c.data.reason),
@@ -162,11 +138,13 @@ fn seizure_blocks(
     out
 }
 
-fn blocks(
+/// The receipt's blocks for the seizures of `record` (or only `seizure_id`). Err when
+/// there is no seizure to give a receipt for.
+pub(super) fn blocks(
     record: &Record,
     seizure_id: Option<&str>,
     pack: Option<&RulePack>,
-    zone: ReceiptZone,
+    clock: &Clock,
 ) -> Result<Vec<Block>, String> {
     let seizures: Vec<&StoredSeizure> = record
         .seizures
@@ -179,22 +157,51 @@ fn blocks(
             record.inspection.id
         ));
     }
-    let sh = &record.shipment.data;
+    let mut out = vec![
+        Block::Heading(1, "Seizure receipt".into()),
+        status_para(record, clock),
+        Block::Heading(2, "Shipment".into()),
+        Block::Fields(shipment_fields(record)),
+        Block::Heading(2, "Inspection".into()),
+        Block::Fields(inspection_fields(record, clock)),
+        Block::Heading(2, format!("Goods seized ({})", seizures.len())),
+    ];
+    let basis = legal_basis_index(record, pack);
+    for (n, s) in seizures.iter().enumerate() {
+        out.extend(seizure_blocks(n + 1, s, &basis, clock));
+    }
+    if !record.findings.is_empty() {
+        out.push(Block::Heading(2, "Findings".into()));
+        out.push(findings_table(record));
+    }
+    out.push(Block::Heading(2, "Signatures".into()));
+    out.push(Block::Para(
+        "Officer: ______________________   Exporter's representative: ______________________   Date: ____________".into(),
+    ));
+    Ok(out)
+}
+
+/// Finalized (when, record hash) or the DRAFT warning.
+fn status_para(record: &Record, clock: &Clock) -> Block {
     let ins = &record.inspection;
-    let mut out = vec![Block::Heading(1, "Seizure receipt".into())];
     if ins.is_finalized() {
-        out.push(Block::Para(format!(
+        Block::Para(format!(
             "Inspection {} finalized {} (record hash {}).",
             ins.id,
-            when(ins.meta_str("finalized_at").unwrap_or_default(), zone),
+            when(ins.meta_str("finalized_at").unwrap_or_default(), clock),
             clean(ins.meta_str("record_hash").unwrap_or_default())
-        )));
+        ))
     } else {
-        out.push(Block::Para(format!(
+        Block::Para(format!(
             "DRAFT: inspection {} is not finalized; this is not a receipt.",
             ins.id
-        )));
+        ))
     }
+}
+
+/// The declared shipment, empty fields left out.
+fn shipment_fields(record: &Record) -> Vec<(String, String)> {
+    let sh = &record.shipment.data;
     let exporter = if sh.exporter_credit_code.is_empty() {
         clean(&sh.exporter_name)
     } else {
@@ -231,9 +238,12 @@ fn blocks(
         ),
     ];
     shipment.retain(|(_, v)| !v.trim().is_empty());
-    out.push(Block::Heading(2, "Shipment".into()));
-    out.push(Block::Fields(shipment));
-    let i = &ins.data;
+    shipment
+}
+
+/// Place, start and outcome of the inspection, empty fields left out.
+fn inspection_fields(record: &Record, clock: &Clock) -> Vec<(String, String)> {
+    let i = &record.inspection.data;
     let mut place = vec![
         (
             "Place".to_string(),
@@ -241,139 +251,30 @@ fn blocks(
                 .trim()
                 .to_string(),
         ),
-        ("Started".into(), when(&i.started_at, zone)),
+        ("Started".into(), when(&i.started_at, clock)),
         (
             "Outcome".into(),
             i.outcome.map(|o| o.label().to_string()).unwrap_or_default(),
         ),
     ];
     place.retain(|(_, v)| !v.is_empty());
-    out.push(Block::Heading(2, "Inspection".into()));
-    out.push(Block::Fields(place));
-    out.push(Block::Heading(
-        2,
-        format!("Goods seized ({})", seizures.len()),
-    ));
-    let basis = legal_basis_index(record, pack);
-    for (n, s) in seizures.iter().enumerate() {
-        out.extend(seizure_blocks(n + 1, s, &basis, zone));
-    }
-    if !record.findings.is_empty() {
-        out.push(Block::Heading(2, "Findings".into()));
-        let rows = record
-            .findings
-            .iter()
-            .map(|f| {
-                vec![
-                    f.data.kind.label().to_string(),
-                    clean(&f.data.declared),
-                    clean(&f.data.found),
-                ]
-            })
-            .collect();
-        out.push(Block::Table(
-            ["Finding", "Declared", "Found"].map(String::from).to_vec(),
-            rows,
-        ));
-    }
-    out.push(Block::Heading(2, "Signatures".into()));
-    out.push(Block::Para(
-        "Officer: ______________________   Exporter's representative: ______________________   Date: ____________".into(),
-    ));
-    Ok(out)
+    place
 }
 
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|")
-}
-
-fn render_markdown(blocks: &[Block]) -> String {
-    let mut o = String::new();
-    for b in blocks {
-        match b {
-            Block::Heading(l, t) => o.push_str(&format!("{} {t}\n\n", "#".repeat(*l as usize))),
-            Block::Para(t) => o.push_str(&format!("{t}\n\n")),
-            Block::Fields(f) => {
-                o.push_str("| | |\n|---|---|\n");
-                for (k, v) in f {
-                    o.push_str(&format!("| {k} | {} |\n", md_cell(v)));
-                }
-                o.push('\n');
-            }
-            Block::Table(h, rows) => {
-                o.push_str(&format!("| {} |\n", h.join(" | ")));
-                o.push_str(&format!("|{}\n", "---|".repeat(h.len())));
-                for r in rows {
-                    let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
-                    o.push_str(&format!("| {} |\n", cells.join(" | ")));
-                }
-                o.push('\n');
-            }
-        }
-    }
-    o
-}
-
-fn render_text(blocks: &[Block]) -> String {
-    let mut o = String::new();
-    for b in blocks {
-        match b {
-            Block::Heading(l, t) => {
-                let u = match l {
-                    1 => '=',
-                    2 => '-',
-                    _ => '.',
-                };
-                let width = unicode_width::UnicodeWidthStr::width(t.as_str());
-                o.push_str(&format!("{t}\n{}\n\n", u.to_string().repeat(width)));
-            }
-            Block::Para(t) => o.push_str(&format!("{t}\n\n")),
-            Block::Fields(f) => {
-                let w = f.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-                for (k, v) in f {
-                    o.push_str(&format!("{k:<w$}  {v}\n"));
-                }
-                o.push('\n');
-            }
-            Block::Table(h, rows) => {
-                for r in rows {
-                    let parts: Vec<String> = h
-                        .iter()
-                        .zip(r)
-                        .filter(|(_, c)| !c.is_empty())
-                        .map(|(h, c)| format!("{h}: {c}"))
-                        .collect();
-                    o.push_str(&format!("  - {}\n", parts.join("; ")));
-                }
-                o.push('\n');
-            }
-        }
-    }
-    o
-}
-
-/// The receipt for the seizures of `record` (or only `seizure_id`), times in local time
-/// with the offset. Err when there is no seizure to give a receipt for.
-pub fn seizure_receipt(
-    record: &Record,
-    seizure_id: Option<&str>,
-    pack: Option<&RulePack>,
-    format: ReceiptFormat,
-) -> Result<String, String> {
-    seizure_receipt_in(record, seizure_id, pack, format, ReceiptZone::Local)
-}
-
-/// `seizure_receipt` with its times shown in `zone`.
-pub fn seizure_receipt_in(
-    record: &Record,
-    seizure_id: Option<&str>,
-    pack: Option<&RulePack>,
-    format: ReceiptFormat,
-    zone: ReceiptZone,
-) -> Result<String, String> {
-    let b = blocks(record, seizure_id, pack, zone)?;
-    Ok(match format {
-        ReceiptFormat::Markdown => render_markdown(&b),
-        ReceiptFormat::Text => render_text(&b),
-    })
+fn findings_table(record: &Record) -> Block {
+    let rows = record
+        .findings
+        .iter()
+        .map(|f| {
+            vec![
+                f.data.kind.label().to_string(),
+                clean(&f.data.declared),
+                clean(&f.data.found),
+            ]
+        })
+        .collect();
+    Block::Table(
+        ["Finding", "Declared", "Found"].map(String::from).to_vec(),
+        rows,
+    )
 }

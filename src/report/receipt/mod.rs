@@ -1,0 +1,89 @@
+//! The seizure receipt handed to the exporter: shipment, goods, quantities, seals,
+//! legal basis (rule ids with their announcements) and custody transfers. Built once as
+//! a [`Receipt`] (a list of blocks), rendered as Markdown or plain text. Every value
+//! passes `domain::sanitize`.
+
+mod block;
+mod build;
+mod render;
+
+pub use block::ReceiptBlock;
+
+use crate::domain::{Clock, Record};
+use crate::rules::RulePack;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceiptFormat {
+    Markdown,
+    Text,
+}
+
+/// The zone a receipt shows its times in: the machine's local time (DESIGN §3), or a
+/// fixed UTC offset (reproducible output, tests). Always printed with the offset.
+/// Kept for callers of [`seizure_receipt_in`]; new code passes a [`Clock`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReceiptZone {
+    Local,
+    Fixed(chrono::FixedOffset),
+}
+
+impl ReceiptZone {
+    fn clock(self) -> Clock {
+        match self {
+            ReceiptZone::Local => Clock::system(),
+            ReceiptZone::Fixed(o) => Clock::system().with_zone(o),
+        }
+    }
+}
+
+/// A seizure receipt, computed once; [`Receipt::render`] gives Markdown or text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    pub blocks: Vec<ReceiptBlock>,
+}
+
+impl Receipt {
+    /// The receipt for the seizures of `record` (or only `seizure_id`), times shown in
+    /// the clock's zone with the offset. Err when there is no seizure to give a receipt
+    /// for.
+    pub fn build(
+        record: &Record,
+        seizure_id: Option<&str>,
+        pack: Option<&RulePack>,
+        clock: &Clock,
+    ) -> Result<Receipt, String> {
+        Ok(Receipt {
+            blocks: build::blocks(record, seizure_id, pack, clock)?,
+        })
+    }
+
+    pub fn render(&self, format: ReceiptFormat) -> String {
+        match format {
+            ReceiptFormat::Markdown => render::render_markdown(&self.blocks),
+            ReceiptFormat::Text => render::render_text(&self.blocks),
+        }
+    }
+}
+
+/// The receipt for the seizures of `record` (or only `seizure_id`), times in the
+/// system's local time with the offset. Err when there is no seizure to give a receipt
+/// for. Kept for callers not yet given a clock: prefer [`Receipt::build`].
+pub fn seizure_receipt(
+    record: &Record,
+    seizure_id: Option<&str>,
+    pack: Option<&RulePack>,
+    format: ReceiptFormat,
+) -> Result<String, String> {
+    seizure_receipt_in(record, seizure_id, pack, format, ReceiptZone::Local)
+}
+
+/// `seizure_receipt` with its times shown in `zone`. Prefer [`Receipt::build`].
+pub fn seizure_receipt_in(
+    record: &Record,
+    seizure_id: Option<&str>,
+    pack: Option<&RulePack>,
+    format: ReceiptFormat,
+    zone: ReceiptZone,
+) -> Result<String, String> {
+    Ok(Receipt::build(record, seizure_id, pack, &zone.clock())?.render(format))
+}

@@ -1,0 +1,162 @@
+//! The shipment detail: one shipment's declared facts, its inspections (with the latest
+//! review decision), findings and seizures, as sanitized plain lines. The console's
+//! Shipments detail pane draws it (styles are the console's business); stored times are
+//! shown in the clock's zone.
+
+use super::record_detail::ReviewLine;
+use crate::domain::{Clock, sanitize};
+use crate::store::shipments::ShipmentDetail;
+
+fn c(s: &str) -> String {
+    sanitize(s).into_owned()
+}
+
+/// One inspection of the shipment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InspectionEntry {
+    pub id: String,
+    /// `2026-03-01 12:30 CNSHA · rule_hit · held · licence_required · Li Wei · finalized`
+    pub line: String,
+    pub review: Option<ReviewLine>,
+    /// the narrative, sanitized; None when empty
+    pub narrative: Option<String>,
+}
+
+/// Everything the detail pane shows about one shipment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShipmentCard {
+    /// the declaration number
+    pub title: String,
+    /// `  2026-02-27 · finalized · held`, shown after the title
+    pub subtitle: String,
+    /// (label, value), one fact per line under fixed labels
+    pub facts: Vec<(&'static str, String)>,
+    pub inspections: Vec<InspectionEntry>,
+    /// `kind: declared X · found Y · evidence`
+    pub findings: Vec<String>,
+    /// `goods (family) quantity unit · stored at location`
+    pub seizures: Vec<String>,
+}
+
+impl ShipmentCard {
+    pub fn build(d: &ShipmentDetail, clock: &Clock) -> ShipmentCard {
+        let r = &d.row;
+        ShipmentCard {
+            title: c(&r.declaration_no),
+            subtitle: format!(
+                "  {} · {} · {}",
+                c(&r.declared_on),
+                c(&d.state),
+                c(&r.status)
+            ),
+            facts: facts(d),
+            inspections: d
+                .inspections
+                .iter()
+                .map(|i| InspectionEntry {
+                    id: i.id.clone(),
+                    line: format!(
+                        "{} {} · {} · {} · {} · {} · {}",
+                        local(&i.started_at, clock),
+                        c(&i.locode),
+                        c(&i.trigger),
+                        c(&i.outcome),
+                        c(&i.verdict),
+                        c(&i.officer),
+                        c(&i.state)
+                    ),
+                    review: i.review.as_ref().map(|rv| ReviewLine::of(rv, clock)),
+                    narrative: (!i.narrative.is_empty()).then(|| c(&i.narrative)),
+                })
+                .collect(),
+            findings: d
+                .findings
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{}: declared {} · found {} · {}",
+                        c(&f.kind),
+                        c(&f.declared),
+                        c(&f.found),
+                        c(&f.evidence)
+                    )
+                })
+                .collect(),
+            seizures: d
+                .seizures
+                .iter()
+                .map(|z| {
+                    format!(
+                        "{} ({}) {} {} · stored at {}",
+                        c(&z.goods),
+                        c(&z.family),
+                        c(&z.quantity),
+                        c(&z.unit),
+                        c(&z.storage_location)
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A stored UTC time as `2026-03-01 12:30` in the clock's zone; other text sanitized.
+pub fn local(ts: &str, clock: &Clock) -> String {
+    clock
+        .local_str(ts)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| c(ts))
+}
+
+fn money(minor: Option<i64>, cur: &str) -> String {
+    minor
+        .map(|m| format!("{}.{:02} {}", m / 100, m % 100, c(cur)))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn facts(d: &ShipmentDetail) -> Vec<(&'static str, String)> {
+    let r = &d.row;
+    vec![
+        ("Exporter", c(&r.exporter_name)),
+        ("Credit code", c(&d.exporter_credit_code)),
+        (
+            "Consignee",
+            format!("{} → {}", c(&d.consignee), c(&r.destination)),
+        ),
+        (
+            "End user",
+            format!("{} ({})", c(&d.end_user), c(&d.end_use)),
+        ),
+        (
+            "Goods",
+            format!("HS {} · {}", c(&r.hs_code), c(&r.description)),
+        ),
+        ("Composition", c(&d.composition)),
+        (
+            "Quantity",
+            format!(
+                "{} {} · net {} kg",
+                c(&d.quantity),
+                c(&d.quantity_unit),
+                d.net_weight_g
+                    .map(|g| format!("{:.3}", g as f64 / 1000.0))
+                    .unwrap_or_else(|| "—".into()),
+            ),
+        ),
+        ("Value", money(d.value_minor, &d.currency)),
+        (
+            "Transport",
+            format!("{} · {}", c(&d.transport_mode), c(&d.container_nos)),
+        ),
+        ("Via", c(&d.transshipment)),
+        (
+            "Licence",
+            if d.licence_no.is_empty() {
+                "none declared".into()
+            } else {
+                c(&d.licence_no)
+            },
+        ),
+        ("Screening", format!("{} · {}", c(&r.verdict), c(&r.family))),
+    ]
+}

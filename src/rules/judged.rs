@@ -1,0 +1,94 @@
+//! What screening collects on the way, shared by the item, clause and red-flag stages:
+//! the per-item results, the hits, notes and missing measurements, and small readings of
+//! the facts and the pack.
+
+use super::criteria::Outcome;
+use super::facts::Facts;
+use super::hits::{Hit, HitKind, Verdict};
+use super::matching::ItemMatch;
+use super::pack::{ClauseKind, Item, RulePack};
+use crate::domain::EndUse;
+
+/// Per-item result kept for clauses and red flags.
+pub(super) struct Judged<'p> {
+    pub item: &'p Item,
+    pub m: ItemMatch,
+    pub outcome: Outcome,
+}
+
+pub(super) struct Out {
+    pub hits: Vec<Hit>,
+    pub notes: Vec<String>,
+    pub missing: Vec<String>,
+}
+
+impl Out {
+    pub fn hit(
+        &mut self,
+        kind: HitKind,
+        rule_id: &str,
+        ann: &str,
+        code: Option<String>,
+        effect: Verdict,
+        message: String,
+    ) {
+        self.hits.push(Hit {
+            kind,
+            rule_id: rule_id.into(),
+            announcement: ann.into(),
+            control_code: code,
+            message,
+            effect,
+        });
+    }
+    pub fn stale(&mut self, rule_id: String, ann: &str, message: String) {
+        if !self
+            .hits
+            .iter()
+            .any(|h| h.kind == HitKind::Stale && h.rule_id == rule_id)
+        {
+            self.hit(
+                HitKind::Stale,
+                &rule_id,
+                ann,
+                None,
+                Verdict::NotControlled,
+                message,
+            );
+        }
+    }
+}
+
+pub(super) fn number_of(pack: &RulePack, id: &str) -> String {
+    pack.announcements
+        .iter()
+        .find(|a| a.id == id)
+        .map(|a| a.number.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub(super) fn licence_note(facts: &Facts) -> String {
+    if facts.licence_no.trim().is_empty() {
+        " No licence number declared.".into()
+    } else {
+        format!(
+            " Licence no. {} declared: check that it covers these goods, the quantity and the end user.",
+            facts.licence_no.trim()
+        )
+    }
+}
+
+pub(super) fn end_use_is(facts: &Facts, wanted: EndUse, keywords: &[String]) -> Option<bool> {
+    let user = facts.end_user.to_lowercase();
+    if keywords.iter().any(|k| user.contains(&k.to_lowercase())) {
+        return Some(true);
+    }
+    match facts.end_use {
+        EndUse::Unknown => None,
+        e => Some(e == wanted),
+    }
+}
+
+pub(super) fn is_destination(kind: ClauseKind) -> bool {
+    kind == ClauseKind::Destination
+}
