@@ -172,6 +172,7 @@ fn fixture() -> Fixture {
     let text = fs::read_to_string(&off).unwrap();
     let hq_officer = Store::open_read_only(&hq)
         .unwrap()
+        .db()
         .meta("officer_id")
         .unwrap()
         .unwrap();

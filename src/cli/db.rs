@@ -111,7 +111,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DbCommand) -> CliResult {
             let problems = store.integrity_check()?;
             // the chain check reads the outbox; skip it on a damaged file
             let chains = if problems.is_empty() {
-                Some(store.verify_chains()?)
+                Some(store.chain().verify_chains()?)
             } else {
                 None
             };

@@ -60,7 +60,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
         }
         DeviceCommand::List { json } => {
             let store = open_for_reading(db, read_only)?;
-            let devices = store.devices()?;
+            let devices = store.device().devices()?;
             if json {
                 let list: Vec<_> = devices
                     .iter()

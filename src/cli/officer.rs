@@ -69,7 +69,7 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
             json,
         } => {
             let mut store = open_existing(db, read_only)?;
-            let o = store.add_officer(&NewOfficer {
+            let o = store.hq_mut().add_officer(&NewOfficer {
                 name,
                 badge,
                 role: role.into(),
@@ -99,7 +99,7 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
 
 fn map(db: &Path, read_only: bool, badge: &str, login: &str, json: bool) -> CliResult {
     let mut store = open_existing(db, read_only)?;
-    let (o, old) = store.map_login(badge, login)?;
+    let (o, old) = store.hq_mut().map_login(badge, login)?;
     let new = o.login.clone().unwrap_or_default();
     if json {
         let v = serde_json::json!({ "officer": o, "old_login": old });
@@ -125,7 +125,7 @@ fn map(db: &Path, read_only: bool, badge: &str, login: &str, json: bool) -> CliR
 
 fn list(db: &Path, read_only: bool, json: bool) -> CliResult {
     let store = open_for_reading(db, read_only)?;
-    let officers = store.officers()?;
+    let officers = store.hq().officers()?;
     if json {
         println!("{}", serde_json::to_string(&officers).unwrap_or_default());
         return Ok(());
@@ -151,7 +151,7 @@ fn list(db: &Path, read_only: bool, json: bool) -> CliResult {
 /// mapped to a login (the uid has no login name) and says how to map it later.
 pub fn after_init(db: &Path) -> CliResult {
     let store = open_existing(db, true)?;
-    if let Some(w) = store.unmapped_hq_warning()? {
+    if let Some(w) = store.db().unmapped_hq_warning()? {
         eprintln!("minspect: {w}");
     }
     Ok(())

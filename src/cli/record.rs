@@ -72,6 +72,7 @@ fn writable(db: &Path, read_only: bool) -> CliResult<Store> {
 
 fn active_pack(store: &Store) -> CliResult<RulePack> {
     store
+        .rules()
         .active_pack()?
         .ok_or_else(|| CliError::Failed("no rule pack is installed in this database".into()))
 }
@@ -102,7 +103,7 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock) -> CliR
         RecordCommand::Show { id, json } => show(db, read_only, &id, json, &clock),
         RecordCommand::Drafts { json } => {
             let store = open_existing(db, read_only)?;
-            let drafts = store.open_drafts()?;
+            let drafts = store.records().open_drafts()?;
             if json {
                 return json_out(&drafts);
             }
@@ -126,8 +127,8 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock) -> CliR
         }
         RecordCommand::Finalize { id, json } => {
             let mut store = writable(db, read_only)?;
-            let inspection = store.resolve_inspection(&id)?;
-            let done = store.finalize_inspection(&inspection)?;
+            let inspection = store.query().resolve_inspection(&id)?;
+            let done = store.records_mut().finalize_inspection(&inspection)?;
             if json {
                 return json_out(&done);
             }
@@ -167,7 +168,9 @@ fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -
     }
     let mut store = writable(db, read_only)?;
     let pack = active_pack(&store)?;
-    let done = store.import_record(&record, finalize, &pack)?;
+    let done = store
+        .records_mut()
+        .import_record(&record, finalize, &pack)?;
     if json {
         return json_out(&done);
     }
@@ -190,9 +193,9 @@ fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -
 
 fn show(db: &Path, read_only: bool, id: &str, json: bool, clock: &Clock) -> CliResult {
     let store = open_existing(db, read_only)?;
-    let inspection = store.resolve_inspection(id)?;
+    let inspection = store.query().resolve_inspection(id)?;
     if json {
-        return json_out(&store.record_json(&inspection)?);
+        return json_out(&store.query().record_json(&inspection)?);
     }
     let d = RecordDetail::build(&store, &inspection, clock)?;
     print_head(&d);
@@ -286,14 +289,14 @@ fn receipt(
     clock: &Clock,
 ) -> CliResult {
     let store = open_existing(db, read_only)?;
-    let inspection = store.resolve_inspection(id)?;
-    let record = store.load_record(&inspection)?;
+    let inspection = store.query().resolve_inspection(id)?;
+    let record = store.records().load_record(&inspection)?;
     let only = record
         .seizures
         .iter()
         .any(|s| s.seizure.id == id)
         .then_some(id);
-    let pack = store.active_pack().ok().flatten();
+    let pack = store.rules().active_pack().ok().flatten();
     let format = if markdown {
         ReceiptFormat::Markdown
     } else {
@@ -330,37 +333,49 @@ fn stress(db: &Path, iterations: Option<u64>) -> CliResult {
     let mut n = 0u64;
     while iterations.is_none_or(|max| n < max) {
         n += 1;
-        let shipment_id = store.create_shipment(&example.shipment)?;
+        let shipment_id = store.records_mut().create_shipment(&example.shipment)?;
         say(format!("shipment {shipment_id}"))?;
         let mut s = example.shipment.clone();
         s.description = format!("stress-{n}");
-        store.update_shipment(&shipment_id, &s)?;
+        store.records_mut().update_shipment(&shipment_id, &s)?;
         say(format!("updated {shipment_id} stress-{n}"))?;
-        let inspection_id = store.start_inspection(&shipment_id, &example.inspection)?;
+        let inspection_id = store
+            .records_mut()
+            .start_inspection(&shipment_id, &example.inspection)?;
         say(format!("inspection {inspection_id}"))?;
         for m in &example.measurements {
             say(format!(
                 "measurement {}",
-                store.add_measurement(&inspection_id, m)?
+                store.records_mut().add_measurement(&inspection_id, m)?
             ))?;
         }
         for f in &example.findings {
-            say(format!("finding {}", store.add_finding(&inspection_id, f)?))?;
+            say(format!(
+                "finding {}",
+                store.records_mut().add_finding(&inspection_id, f)?
+            ))?;
         }
         let mut seizure_ids = Vec::new();
         for sz in &example.seizures {
-            let id = store.add_seizure(&inspection_id, &sz.seizure)?;
+            let id = store
+                .records_mut()
+                .add_seizure(&inspection_id, &sz.seizure)?;
             say(format!("seizure {id}"))?;
             seizure_ids.push(id);
         }
         if n.is_multiple_of(3) {
             continue; // leave some drafts open
         }
-        let done = store.finalize_inspection_with(&inspection_id, &pack)?;
+        let done = store
+            .records_mut()
+            .finalize_inspection_with(&inspection_id, &pack)?;
         say(format!("finalized {} {}", done.inspection_id, done.seq))?;
         for (sz, id) in example.seizures.iter().zip(&seizure_ids) {
             for c in &sz.custody {
-                say(format!("custody {}", store.add_custody_event(id, c)?.id))?;
+                say(format!(
+                    "custody {}",
+                    store.records_mut().add_custody_event(id, c)?.id
+                ))?;
             }
         }
     }

@@ -31,8 +31,10 @@ pub fn run(db: &Path, read_only: bool, cmd: ReviewCommand) -> CliResult {
         ReviewCommand::Return { id, comment } => (id, Decision::Returned, comment),
     };
     let mut store = open_existing(db, read_only)?;
-    let r = store.record_review(id.trim(), decision, &comment)?;
-    let by = store.acting_officer()?.name;
+    let r = store
+        .hq_mut()
+        .record_review(id.trim(), decision, &comment)?;
+    let by = store.hq().acting_officer()?.name;
     println!(
         "{} inspection {} by {} (review {}); it goes to device {} with the next receipt",
         r.decision.as_str(),

@@ -50,7 +50,7 @@ pub fn load_pack(db: &Path, read_only: bool) -> CliResult<(RulePack, String)> {
         // answering never writes: read-only (an older file is upgraded first unless
         // --read-only was asked for)
         let store = super::open_for_reading(db, read_only)?;
-        if let Some(pack) = store.active_pack()? {
+        if let Some(pack) = store.rules().active_pack()? {
             return Ok((pack, db.display().to_string()));
         }
     }
@@ -202,6 +202,7 @@ fn import(db: &Path, read_only: bool, file: &Path, force: bool, as_json: bool) -
     let mut store = open_existing(db, false)?;
     let name = file.display().to_string();
     let done = store
+        .rules_mut()
         .import_pack(&raw, &name, force)
         .map_err(CliError::from)?;
     if as_json {

@@ -114,7 +114,7 @@ fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
 
 fn status(db: &Path, read_only: bool, json: bool) -> CliResult {
     let store = open_for_reading(db, read_only)?;
-    let s = store.sync_status()?;
+    let s = store.chain().sync_status()?;
     if json {
         let text = serde_json::to_string(&s).map_err(|e| CliError::Failed(e.to_string()))?;
         println!("{text}");

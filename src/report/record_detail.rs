@@ -101,8 +101,9 @@ impl RecordDetail {
         inspection_id: &str,
         clock: &Clock,
     ) -> Result<RecordDetail, StoreError> {
-        let record = store.load_record(inspection_id)?;
+        let record = store.records().load_record(inspection_id)?;
         let reviews = store
+            .hq()
             .reviews_for(inspection_id)?
             .iter()
             .map(|r| ReviewLine::of(r, clock))
@@ -113,6 +114,7 @@ impl RecordDetail {
             .unwrap_or("?")
             .to_string();
         let to_fix = store
+            .records()
             .finalize_problems(inspection_id)?
             .iter()
             .filter(|_| state == "draft")

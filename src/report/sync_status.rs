@@ -114,14 +114,14 @@ pub struct SyncOverview {
 
 impl SyncOverview {
     pub fn build(store: &Store, list_limit: usize) -> Result<SyncOverview, StoreError> {
-        let local = store.local_key()?;
+        let local = store.device().local_key()?;
         Ok(SyncOverview {
             kind: local.kind,
             device_name: local.name,
-            status: store.sync_status()?,
-            pending: store.pending_sync_count()?,
-            queued: store.queued_records(list_limit)?,
-            reviews: store.recent_reviews(list_limit)?,
+            status: store.chain().sync_status()?,
+            pending: store.chain().pending_sync_count()?,
+            queued: store.chain().queued_records(list_limit)?,
+            reviews: store.hq().recent_reviews(list_limit)?,
         })
     }
 

@@ -19,7 +19,8 @@ mod testing;
 #[doc(hidden)]
 pub mod testsupport;
 
-pub use compat::{bulk, shipments};
+pub use query::shipments;
+pub use record::bulk;
 
 pub use audit::AuditEntry;
 pub use chain::marks::DeliveryState;

@@ -62,6 +62,7 @@ impl PendingWrite {
     pub fn run(&self, store: &mut Store) -> Result<String, String> {
         match self {
             PendingWrite::Finalize { inspection_id } => store
+                .records_mut()
                 .finalize_inspection(inspection_id)
                 .map(|f| {
                     format!(
@@ -74,10 +75,12 @@ impl PendingWrite {
                 })
                 .map_err(|e| format!("finalizing: {e}")),
             PendingWrite::Custody { seizure_id, event } => store
+                .records_mut()
                 .add_custody_event(seizure_id, event)
                 .map(|c| format!("Custody transfer recorded: chain record #{}.", c.seq))
                 .map_err(|e| format!("custody transfer: {e}")),
             PendingWrite::Discard { id } => store
+                .records_mut()
                 .discard_draft(id)
                 .map(|()| "Draft discarded (kept in the audit log).".to_string())
                 .map_err(|e| format!("discarding: {e}")),

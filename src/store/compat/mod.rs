@@ -81,6 +81,3 @@
 
 mod others;
 mod records;
-
-pub use crate::store::query::shipments;
-pub use crate::store::record::bulk;

@@ -15,10 +15,10 @@ impl App {
         match effect {
             Effect::None | Effect::Redraw => {}
             Effect::Finalized => {
-                self.status.pending_sync = store.pending_sync_count().unwrap_or(0);
+                self.status.pending_sync = store.chain().pending_sync_count().unwrap_or(0);
                 self.screens.shipments.mark_stale();
             }
-            Effect::QueueChanged => match store.pending_sync_count() {
+            Effect::QueueChanged => match store.chain().pending_sync_count() {
                 Ok(n) => self.status.pending_sync = n,
                 Err(e) => self.message = Some(Message::error(format!("pending count: {e}"))),
             },

@@ -68,7 +68,7 @@ impl App {
         let read_only = store.is_read_only();
         let mut keymap = keymap;
         keymap.set_read_only(read_only);
-        let initialized = store.is_initialized()?;
+        let initialized = store.db().is_initialized()?;
         if !initialized && read_only {
             return Err(StoreError::Invalid(format!(
                 "database {} is not set up yet; start minspect once without --read-only",
@@ -105,10 +105,10 @@ impl App {
 
     /// Re-reads the cached pack and the status bar (after start-up and writes).
     pub fn reload(&mut self, store: &mut Store) -> Result<(), StoreError> {
-        self.pack = store.active_pack()?.map(Rc::new);
+        self.pack = store.rules().active_pack()?.map(Rc::new);
         self.screens.rules.set_pack(self.pack.clone());
         self.screens.record.set_pack(self.pack.clone());
-        let id = store.identity()?;
+        let id = store.db().identity()?;
         let field =
             |f: fn(&crate::store::Identity) -> String| id.as_ref().map(f).unwrap_or_default();
         self.status = StatusInfo {
@@ -121,7 +121,7 @@ impl App {
                 .and_then(|p| p.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "(in memory)".into()),
-            pending_sync: store.pending_sync_count()?,
+            pending_sync: store.chain().pending_sync_count()?,
             pack_version: self.pack.as_ref().map(|p| p.pack.version.clone()),
             pack_published: self.pack.as_ref().map(|p| p.pack.published),
             read_only: self.read_only,

@@ -13,7 +13,7 @@ impl App {
         if self.overlay.is_some() || self.read_only {
             return Ok(());
         }
-        let n = store.open_drafts()?.len();
+        let n = store.records().open_drafts()?.len();
         if n > 0 {
             self.tab = Tab::Record;
             self.message = Some(Message {

@@ -29,7 +29,7 @@ impl RecordScreen {
             );
             return Effect::Redraw;
         };
-        match cx.store.finalize_problems(&id) {
+        match cx.store.records().finalize_problems(&id) {
             Ok(p) if p.is_empty() => {
                 return Effect::Confirm(PendingWrite::Finalize { inspection_id: id }.ask(format!(
                     "Finalize the record of {}? It becomes immutable, is added to this device's chain and queued for sync.",
@@ -133,7 +133,7 @@ impl RecordScreen {
         } else {
             ReceiptFormat::Text
         };
-        let text = match cx.store.load_record(&id) {
+        let text = match cx.store.records().load_record(&id) {
             Ok(r) => seizure_receipt(&r, None, self.pack.as_deref(), format),
             Err(e) => Err(e.to_string()),
         };
@@ -173,7 +173,7 @@ impl RecordScreen {
             cx.error("amendment reason is empty; say what is corrected".into());
             return false;
         }
-        match cx.store.start_amendment(&id, reason) {
+        match cx.store.records_mut().start_amendment(&id, reason) {
             Ok((_, new_id)) => {
                 self.open_inspection(&new_id, cx);
                 cx.info("Amendment started: a new draft that points at the original.".into());

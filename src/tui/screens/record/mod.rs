@@ -80,7 +80,7 @@ impl RecordScreen {
     }
 
     pub fn load_drafts(&mut self, cx: &mut Cx) {
-        match cx.store.open_drafts() {
+        match cx.store.records().open_drafts() {
             Ok(d) => {
                 self.drafts = d;
                 self.selected = self.selected.min(self.drafts.len().saturating_sub(1));

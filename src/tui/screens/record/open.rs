@@ -216,9 +216,9 @@ impl RecordScreen {
     }
 
     pub fn open_inspection(&mut self, inspection_id: &str, cx: &mut Cx) {
-        let loaded = cx.store.load_record(inspection_id).and_then(|r| {
-            let dismissed = cx.store.dismissed_suggestions(inspection_id)?;
-            let reviews = cx.store.reviews_for(inspection_id)?;
+        let loaded = cx.store.records().load_record(inspection_id).and_then(|r| {
+            let dismissed = cx.store.records().dismissed_suggestions(inspection_id)?;
+            let reviews = cx.store.hq().reviews_for(inspection_id)?;
             Ok((r, dismissed, reviews))
         });
         match loaded {
@@ -234,7 +234,7 @@ impl RecordScreen {
 
     /// A draft shipment without an inspection yet, or a new inspection of a shipment.
     pub fn open_shipment(&mut self, shipment_id: &str, cx: &mut Cx) {
-        match cx.store.shipment(shipment_id) {
+        match cx.store.records().shipment(shipment_id) {
             Ok(s) => {
                 let mut ed = Editor::blank(cx.clock.today());
                 ed.shipment_id = Some(s.id.clone());
@@ -255,7 +255,7 @@ impl RecordScreen {
     /// "Record an inspection of this shipment": its open draft inspection if there is
     /// one, else a new inspection (saved from the first change).
     pub fn inspect_shipment(&mut self, shipment_id: &str, cx: &mut Cx) {
-        match cx.store.inspections_of(shipment_id) {
+        match cx.store.records().inspections_of(shipment_id) {
             Ok(list) => match list.iter().rev().find(|(_, state)| state == "draft") {
                 Some((id, _)) => self.open_inspection(&id.clone(), cx),
                 None => self.open_shipment(shipment_id, cx),
@@ -266,7 +266,7 @@ impl RecordScreen {
 
     /// The shipment's latest inspection (finalized ones show custody and the receipt).
     pub fn open_latest(&mut self, shipment_id: &str, cx: &mut Cx) {
-        match cx.store.inspections_of(shipment_id) {
+        match cx.store.records().inspections_of(shipment_id) {
             Ok(list) => match list.last() {
                 Some((id, _)) => self.open_inspection(&id.clone(), cx),
                 None => self.open_shipment(shipment_id, cx),

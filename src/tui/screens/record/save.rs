@@ -13,7 +13,7 @@ impl RecordScreen {
         if let Some(id) = &ed.shipment_id {
             return Some(id.clone());
         }
-        match cx.store.create_shipment(&ed.shipment_base) {
+        match cx.store.records_mut().create_shipment(&ed.shipment_base) {
             Ok(id) => {
                 ed.shipment_id = Some(id.clone());
                 Some(id)
@@ -34,8 +34,9 @@ impl RecordScreen {
         }
         let started = cx
             .store
+            .records_mut()
             .start_inspection(&shipment_id, &ed.inspection_base)
-            .and_then(|id| Ok((cx.store.load_record(&id)?.inspection.data, id)));
+            .and_then(|id| Ok((cx.store.records().load_record(&id)?.inspection.data, id)));
         match started {
             Ok((data, id)) => {
                 ed.inspection_base = data;
@@ -66,7 +67,11 @@ impl RecordScreen {
                 ed.inspection_base = data.clone();
                 // a new inspection is started with the typed value: one store call
                 match self.ensure_inspection(cx) {
-                    Some(id) if !new => cx.store.update_inspection(&id, &data).map(|_| ()),
+                    Some(id) if !new => cx
+                        .store
+                        .records_mut()
+                        .update_inspection(&id, &data)
+                        .map(|_| ()),
                     _ => Ok(()),
                 }
             }
@@ -102,7 +107,7 @@ impl RecordScreen {
         if ed.finalized || ed.stored_verdict.as_deref() == Some(verdict) {
             return;
         }
-        match cx.store.rescreen_draft(id, pack) {
+        match cx.store.records_mut().rescreen_draft(id, pack) {
             Ok(s) => ed.stored_verdict = Some(s.verdict.as_str().to_string()),
             Err(e) => cx.error(format!("storing the screening: {e}")),
         }
@@ -116,7 +121,11 @@ impl RecordScreen {
         ed.shipment.set_errors(&errs);
         ed.shipment_base = data.clone();
         match ed.shipment_id.clone() {
-            Some(id) => cx.store.update_shipment(&id, &data).map(|_| ()),
+            Some(id) => cx
+                .store
+                .records_mut()
+                .update_shipment(&id, &data)
+                .map(|_| ()),
             None => {
                 self.ensure_shipment(cx);
                 Ok(())
@@ -137,7 +146,10 @@ impl RecordScreen {
             Section::Measurements => {
                 let (m, errs) = insp::read_measurement(&item.form);
                 item.form.set_errors(&errs);
-                cx.store.update_measurement(&id, &m).map(|_| ())
+                cx.store
+                    .records_mut()
+                    .update_measurement(&id, &m)
+                    .map(|_| ())
             }
             Section::Findings => {
                 let base = Finding {
@@ -146,12 +158,12 @@ impl RecordScreen {
                 };
                 let (x, errs) = insp::read_finding(&item.form, &base);
                 item.form.set_errors(&errs);
-                cx.store.update_finding(&id, &x).map(|_| ())
+                cx.store.records_mut().update_finding(&id, &x).map(|_| ())
             }
             _ => {
                 let (s, errs) = sz::read_seizure(&item.form, &Default::default());
                 item.form.set_errors(&errs);
-                cx.store.update_seizure(&id, &s).map(|_| ())
+                cx.store.records_mut().update_seizure(&id, &s).map(|_| ())
             }
         }
     }
@@ -180,18 +192,21 @@ impl RecordScreen {
             Section::Measurements => {
                 let m = Measurement::default();
                 cx.store
+                    .records_mut()
                     .add_measurement(&inspection_id, &m)
                     .map(|id| (id, insp::measurement_form(&m)))
             }
             Section::Findings => {
                 let x = Finding::default();
                 cx.store
+                    .records_mut()
                     .add_finding(&inspection_id, &x)
                     .map(|id| (id, insp::finding_form(&x)))
             }
             _ => {
                 let s = sz::prefilled(ed.screening.as_ref(), &ed.shipment_base);
                 cx.store
+                    .records_mut()
                     .add_seizure(&inspection_id, &s)
                     .map(|id| (id, sz::seizure_form(&s)))
             }
@@ -224,9 +239,9 @@ impl RecordScreen {
         };
         let id = item.id.clone();
         let done = match section {
-            Section::Measurements => cx.store.remove_measurement(&id),
-            Section::Findings => cx.store.remove_finding(&id),
-            _ => cx.store.remove_seizure(&id),
+            Section::Measurements => cx.store.records_mut().remove_measurement(&id),
+            Section::Findings => cx.store.records_mut().remove_finding(&id),
+            _ => cx.store.records_mut().remove_seizure(&id),
         };
         match done {
             Ok(()) => {
@@ -252,7 +267,11 @@ impl RecordScreen {
         let Some(inspection_id) = self.ensure_inspection(cx) else {
             return;
         };
-        match cx.store.add_finding(&inspection_id, &s.finding) {
+        match cx
+            .store
+            .records_mut()
+            .add_finding(&inspection_id, &s.finding)
+        {
             Ok(id) => {
                 if let Some(ed) = self.editor.as_mut() {
                     ed.findings.push(Item {
@@ -279,7 +298,11 @@ impl RecordScreen {
         let Some(inspection_id) = self.ensure_inspection(cx) else {
             return;
         };
-        match cx.store.dismiss_suggestion(&inspection_id, &s.key) {
+        match cx
+            .store
+            .records_mut()
+            .dismiss_suggestion(&inspection_id, &s.key)
+        {
             Ok(()) => {
                 if let Some(ed) = self.editor.as_mut() {
                     ed.dismissed.push(s.key.clone());

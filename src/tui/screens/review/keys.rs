@@ -67,6 +67,7 @@ impl ReviewState {
                 }
                 match cx
                     .store
+                    .hq_mut()
                     .record_review(&p.inspection_id, p.decision, &comment)
                 {
                     Ok(r) => {

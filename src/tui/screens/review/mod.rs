@@ -62,11 +62,11 @@ impl ReviewState {
         let denied = |why: String, how: Option<String>| Access::Denied { why, how };
         // the OS user name is outside text too: sanitized like anything from a file
         let login = sanitize(&os_login().unwrap_or_else(|| "(none)".into())).into_owned();
-        self.access = Some(match cx.store.db_kind() {
+        self.access = Some(match cx.store.device().db_kind() {
             Ok(DbKind::Hq) if cx.read_only => {
                 denied("the database is open read-only (--read-only)".into(), None)
             }
-            Ok(DbKind::Hq) => match cx.store.acting_officer() {
+            Ok(DbKind::Hq) => match cx.store.hq().acting_officer() {
                 Ok(o) if o.role == Role::Supervisor => Access::Supervisor(o.name),
                 Ok(o) => denied(
                     format!(
@@ -118,10 +118,10 @@ impl ReviewState {
 /// The status bar at headquarters names the officer acting under this login (not the
 /// officer who created the file), or the unmapped login.
 pub fn acting_status(store: &Store, st: &mut StatusInfo) {
-    if store.db_kind().ok() != Some(DbKind::Hq) {
+    if store.device().db_kind().ok() != Some(DbKind::Hq) {
         return;
     }
-    match store.acting_officer() {
+    match store.hq().acting_officer() {
         Ok(o) => {
             st.role = o.role.as_str().to_string();
             st.officer = o.name;

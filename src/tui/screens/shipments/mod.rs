@@ -66,7 +66,11 @@ impl ShipmentsScreen {
     /// Loads a page starting at `from`; `select` picks the row (clamped).
     fn load(&mut self, from: PageFrom, select: usize, cx: &mut Cx) {
         let want = self.page_size.max(1);
-        match cx.store.shipments_page(&self.filter, &from, want + 1) {
+        match cx
+            .store
+            .query()
+            .shipments_page(&self.filter, &from, want + 1)
+        {
             Ok(mut rows) => {
                 let extra = rows.len() > want;
                 match from {
@@ -110,7 +114,7 @@ impl ShipmentsScreen {
         }
         self.detail = match self.rows.get(self.selected) {
             None => None,
-            Some(r) => match cx.store.shipment_detail(&r.id) {
+            Some(r) => match cx.store.query().shipment_detail(&r.id) {
                 Ok(d) => d,
                 Err(e) => {
                     cx.error(format!("shipment detail: {e}"));

@@ -27,14 +27,14 @@ pub struct SyncData {
 
 impl SyncData {
     pub fn load(store: &Store) -> Result<SyncData, StoreError> {
-        let local = store.local_key()?;
+        let local = store.device().local_key()?;
         Ok(SyncData {
             kind: local.kind,
             device_name: local.name,
-            status: store.sync_status()?,
-            pending: store.pending_sync_count()?,
-            queued: store.queued_records(LIST_LIMIT)?,
-            reviews: store.recent_reviews(LIST_LIMIT)?,
+            status: store.chain().sync_status()?,
+            pending: store.chain().pending_sync_count()?,
+            queued: store.chain().queued_records(LIST_LIMIT)?,
+            reviews: store.hq().recent_reviews(LIST_LIMIT)?,
         })
     }
 
