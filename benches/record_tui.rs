@@ -5,6 +5,8 @@
 //!
 //! cargo bench --bench record_tui -- --warm-up-time 1 --measurement-time 3
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on a broken set-up
+
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -34,10 +36,11 @@ fn percentiles(name: &str, mut v: Vec<Duration>) {
     );
 }
 
-fn bench(c: &mut Criterion) {
-    let dir = tempfile::TempDir::new_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
-    let mut raw = RawCommitBaseline::open(&dir.path().join("raw.db")).unwrap();
-    let mut store = Store::open(&dir.path().join("field.db")).unwrap();
+/// A field database with a filled-in shipment form open in the Record tab, the cursor
+/// in the description field.
+fn filled_form(dir: &std::path::Path) -> (Store, App) {
+    let none = KeyModifiers::NONE;
+    let mut store = Store::open(&dir.join("field.db")).unwrap();
     setup_new_database(
         &mut store,
         &InitOptions {
@@ -63,7 +66,6 @@ fn bench(c: &mut Criterion) {
         (200, 60),
     )
     .unwrap();
-    let none = KeyModifiers::NONE;
     for k in ['3', 'n'] {
         app.handle_key(key(KeyCode::Char(k), none), &mut store);
     }
@@ -96,6 +98,14 @@ fn bench(c: &mut Criterion) {
     for _ in 0..2 {
         app.handle_key(key(KeyCode::BackTab, none), &mut store);
     }
+    (store, app)
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = tempfile::TempDir::new_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let mut raw = RawCommitBaseline::open(&dir.path().join("raw.db")).unwrap();
+    let (mut store, mut app) = filled_form(dir.path());
+    let none = KeyModifiers::NONE;
     let mut small = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut big = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut i = 0u64;

@@ -2,6 +2,8 @@
 //! changes the filter or moves a page (with its query), a frame at 200x60, bytes sent
 //! when the selection moves one row. `MINSPECT_BENCH_SHIPMENTS=N` for a smaller run.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on a broken set-up
+
 mod common;
 
 use std::io::Write;
@@ -105,6 +107,13 @@ fn budgets(c: &mut Criterion) {
 
     let (mut store, mut app) = open_app(&path, 200, 60);
     app.handle_key(key(KeyCode::Char('2')), &mut store);
+    paging(c, &mut store, &mut app);
+    filtering(c, &mut store, &mut app);
+    frames(c, &mut store, &mut app);
+}
+
+/// Page down/up and the review-queue toggle on the Shipments tab, each with its query.
+fn paging(c: &mut Criterion, store: &mut Store, app: &mut App) {
     let mut page_down = true;
     c.bench_function("key_page_down_up (keyset query + detail)", |b| {
         b.iter(|| {
@@ -114,7 +123,7 @@ fn budgets(c: &mut Criterion) {
                 KeyCode::PageUp
             };
             page_down = !page_down;
-            app.handle_key(key(k), &mut store);
+            app.handle_key(key(k), store);
         })
     });
     percentiles("key_page_down_up", 400, || {
@@ -124,17 +133,21 @@ fn budgets(c: &mut Criterion) {
             KeyCode::PageUp
         };
         page_down = !page_down;
-        app.handle_key(key(k), &mut store);
+        app.handle_key(key(k), store);
     });
     // `w`: the review queue (shipments awaiting review) on, then off: each a page query
     let mut toggle = || {
-        app.handle_key(key(KeyCode::Char('w')), &mut store);
+        app.handle_key(key(KeyCode::Char('w')), store);
     };
     c.bench_function("key_toggle_awaiting_review", |b| b.iter(&mut toggle));
     percentiles("key_toggle_awaiting_review", 200, &mut toggle);
     if app.screens.shipments.filter.awaiting_review {
-        app.handle_key(key(KeyCode::Char('w')), &mut store);
+        app.handle_key(key(KeyCode::Char('w')), store);
     }
+}
+
+/// One key typed into the filter line, for filters of several kinds.
+fn filtering(c: &mut Criterion, store: &mut Store, app: &mut App) {
     for (name, filter, extra) in [
         ("key_filter_text_broad", "zin", 'c'),
         ("key_filter_text_exporter", "Baor", 'u'),
@@ -143,10 +156,10 @@ fn budgets(c: &mut Criterion) {
         ("key_filter_status", "status:seized galliu", 'm'),
         ("key_filter_dates", "from:2024-01-01 to:2024-03-3", '1'),
     ] {
-        app.handle_key(key(KeyCode::Char('x')), &mut store);
-        app.handle_key(key(KeyCode::Char('/')), &mut store);
+        app.handle_key(key(KeyCode::Char('x')), store);
+        app.handle_key(key(KeyCode::Char('/')), store);
         for ch in filter.chars() {
-            app.handle_key(key(KeyCode::Char(ch)), &mut store);
+            app.handle_key(key(KeyCode::Char(ch)), store);
         }
         let mut add = true;
         let mut step = || {
@@ -156,19 +169,22 @@ fn budgets(c: &mut Criterion) {
                 KeyCode::Backspace
             };
             add = !add;
-            app.handle_key(key(k), &mut store);
+            app.handle_key(key(k), store);
         };
         c.bench_function(name, |b| b.iter(&mut step));
         percentiles(name, 200, &mut step);
-        app.handle_key(key(KeyCode::Enter), &mut store);
+        app.handle_key(key(KeyCode::Enter), store);
     }
-    app.handle_key(key(KeyCode::Char('x')), &mut store);
+    app.handle_key(key(KeyCode::Char('x')), store);
+}
 
+/// Frames at 200x60 and the bytes sent when the selection moves one row.
+fn frames(c: &mut Criterion, store: &mut Store, app: &mut App) {
     let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    c.bench_function("frame_200x60_shipments", |b| b.iter(|| draw(&mut t, &app)));
-    app.handle_key(key(KeyCode::Char('1')), &mut store);
-    c.bench_function("frame_200x60_rules", |b| b.iter(|| draw(&mut t, &app)));
-    app.handle_key(key(KeyCode::Char('2')), &mut store);
+    c.bench_function("frame_200x60_shipments", |b| b.iter(|| draw(&mut t, app)));
+    app.handle_key(key(KeyCode::Char('1')), store);
+    c.bench_function("frame_200x60_rules", |b| b.iter(|| draw(&mut t, app)));
+    app.handle_key(key(KeyCode::Char('2')), store);
 
     // bytes sent to a real crossterm backend when the selection moves one row
     let counter = Counter::default();
@@ -180,7 +196,7 @@ fn budgets(c: &mut Criterion) {
         },
     )
     .unwrap();
-    term.draw(|f| view::render(&app, f)).unwrap();
+    term.draw(|f| view::render(app, f)).unwrap();
     let mut samples = Vec::new();
     for k in [
         KeyCode::Char('j'),
@@ -188,9 +204,9 @@ fn budgets(c: &mut Criterion) {
         KeyCode::Char('k'),
         KeyCode::Char('j'),
     ] {
-        app.handle_key(key(k), &mut store);
+        app.handle_key(key(k), store);
         let before = counter.0.load(Ordering::Relaxed);
-        term.draw(|f| view::render(&app, f)).unwrap();
+        term.draw(|f| view::render(app, f)).unwrap();
         samples.push(counter.0.load(Ordering::Relaxed) - before);
     }
     eprintln!("bytes per one-row selection move at 200x60 (list + detail pane): {samples:?}");
