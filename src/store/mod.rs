@@ -14,10 +14,8 @@ mod rows;
 mod rules;
 mod sql;
 #[cfg(feature = "test-support")]
-mod testing;
-#[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub mod testsupport;
+pub mod test_support;
 
 pub use query::shipments;
 pub use record::bulk;
@@ -36,7 +34,7 @@ pub use record::record_import::RecordImported;
 pub use rules::{Installed, PackRecord, compare_versions};
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub use testing::RawCommitBaseline;
+pub use test_support::RawCommitBaseline;
 // sync (issue 5)
 pub use chain::outbox::{
     DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,

@@ -6,7 +6,6 @@
 use rusqlite::{Transaction, params, types::ValueRef};
 use serde_json::{Map, Value, json};
 
-use super::{Context, Result, Store, StoreError};
 use crate::domain::{CustodyEvent, RecordImport, Seizure};
 use crate::rules::{EMBEDDED_PACK, RulePack};
 use crate::store::audit::{Who, who};
@@ -14,6 +13,7 @@ use crate::store::record::children::add_child_tx;
 use crate::store::record::custody::add_custody_tx;
 use crate::store::record::draft::{create_inspection_tx, create_shipment_tx, load_record_tx};
 use crate::store::record::finalize::seal_tx;
+use crate::store::{Context, Result, Store, StoreError};
 
 /// Ids of a sample finalized inspection.
 #[doc(hidden)]
@@ -233,7 +233,7 @@ impl Store {
     /// TEST SUPPORT: stores a review decision here as if a receipt had delivered it (no
     /// receipt id), so screens can be tested without a headquarters round trip.
     #[doc(hidden)]
-    pub fn test_support_insert_review(&mut self, r: &super::Review) -> Result<()> {
+    pub fn test_support_insert_review(&mut self, r: &crate::store::Review) -> Result<()> {
         self.write("storing a review decision (test support)", |tx| {
             tx.execute(
                 "INSERT INTO reviews (id, inspection_id, device_id, decision, comment, reviewer,

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::{Context, Result, Store};
+use crate::store::{Context, Result, Store};
 
 impl Store {
     /// Executes raw SQL outside any store rule (tests: prove the database itself refuses
