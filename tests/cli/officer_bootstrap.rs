@@ -3,16 +3,12 @@
 //! root (the test process), `officer` (.ci/run creates it) and a uid with no passwd entry
 //! (a container's arbitrary uid). Needs root: skips outside CI, fails under CI=true.
 
-mod common;
-mod officer_support;
-mod sync_support;
-
 use std::path::Path;
 use std::process::Output;
 
-use officer_support::{add_supervisor, as_uid};
+use crate::support::as_user::{add_supervisor, as_uid};
+use crate::support::binary::*;
 use serde_json::{Value, json};
-use sync_support::*;
 
 /// A uid (and gid) with no passwd entry.
 const NAMELESS: (u32, u32) = (54321, 54321);
@@ -78,7 +74,7 @@ fn assert_nameless_uid_is_free() {
 
 #[test]
 fn init_hq_under_a_nameless_uid_warns_and_only_the_file_owner_maps_the_first_login() {
-    let Some(officer) = common::officer_ids() else {
+    let Some(officer) = crate::support::officer_ids() else {
         return;
     };
     assert_nameless_uid_is_free();
@@ -230,7 +226,7 @@ fn init_hq_under_a_nameless_uid_warns_and_only_the_file_owner_maps_the_first_log
 /// mapping was lost): another OS user who can write the file may not take it over.
 #[test]
 fn a_file_without_logins_is_bootstrapped_by_its_owner_not_by_whoever_can_write_it() {
-    let Some(officer) = common::officer_ids() else {
+    let Some(officer) = crate::support::officer_ids() else {
         return;
     };
     let t = tempfile::tempdir().unwrap();

@@ -3,18 +3,14 @@
 //! whatever user runs them (root in CI); the second login is the OS user `officer`,
 //! which .ci/run creates (a test that needs it and root may skip only outside CI).
 
-mod common;
-mod officer_support;
-mod sync_support;
-
 use std::path::Path;
 
+use crate::support::as_user::{add_supervisor, as_uid as as_officer};
+use crate::support::binary::*;
 use minspect::store::Store;
-use officer_support::{add_supervisor, as_uid as as_officer};
 use serde_json::Value;
-use sync_support::*;
 
-use common::login as me;
+use crate::support::login as me;
 
 fn officers(db: &Path) -> Vec<Value> {
     serde_json::from_str::<Value>(&ok(db, &["officer", "list", "--json"]))
@@ -202,7 +198,7 @@ fn a_login_mapped_to_a_plain_officer_may_not_review() {
 fn an_unmapped_login_is_refused_until_a_supervisor_maps_it() {
     let t = tempfile::tempdir().unwrap();
     let (hq, insp) = hq_with_inspection(t.path());
-    let Some(uid) = common::officer_ids() else {
+    let Some(uid) = crate::support::officer_ids() else {
         return;
     };
     // the login 'officer' reads and writes the headquarters file (owner of dir and files)

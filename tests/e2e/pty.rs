@@ -2,9 +2,8 @@
 //! open the first rule, read it, resize, quit. The same journey over `ssh -tt` to a
 //! throwaway sshd on 127.0.0.1 with TERM=vt100 and NO_COLOR=1.
 
-mod common;
-use common::pty::{Tui, find, row};
-use common::sshd::Sshd;
+use crate::support::pty::{Tui, find, row};
+use crate::support::sshd::Sshd;
 use minspect::rules::{RulePack, search};
 use minspect::store::Store;
 use std::path::{Path, PathBuf};

@@ -2,9 +2,8 @@
 //! process with SIGKILL (no quit, no save step), start again: the draft is offered,
 //! resumed with what was typed, and the console quits cleanly.
 
-mod common;
-use common::flow::TEST_PACK;
-use common::pty::Tui;
+use crate::support::flow::TEST_PACK;
+use crate::support::pty::Tui;
 use minspect::store::Store;
 use std::process::Command;
 use std::time::Duration;

@@ -6,16 +6,13 @@
 //! both decisions are kept, each by the supervisor of its login. Needs root, sshd and the
 //! user `officer` (.ci/run provides them); outside CI it may skip, saying why.
 
-mod common;
-mod sync_support;
-
 use std::path::Path;
 use std::time::Duration;
 
-use common::pty::Tui;
-use common::sshd::Sshd;
+use crate::support::binary::*;
+use crate::support::pty::Tui;
+use crate::support::sshd::Sshd;
 use serde_json::Value;
-use sync_support::*;
 
 const BIN: &str = env!("CARGO_BIN_EXE_minspect");
 
@@ -76,7 +73,7 @@ fn a_decision_in_one_ssh_session_shows_in_the_other() {
             "officer",
         ],
     );
-    let Some((uid, gid)) = common::officer_ids() else {
+    let Some((uid, gid)) = crate::support::officer_ids() else {
         return;
     };
     let Some(sshd1) = Sshd::start("officer", BIN, &hq) else {

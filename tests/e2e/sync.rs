@@ -2,9 +2,8 @@
 //! into a directory through the keys, then check the bundle on disk, the outbox and the
 //! status bar; a training database refuses and writes nothing.
 
-mod common;
-use common::pty::Tui;
-use common::sync_flow::{db, files, states};
+use crate::support::pty::Tui;
+use crate::support::sync_flow::{db, files, states};
 use minspect::domain::DbKind;
 use minspect::store::Store;
 use std::time::Duration;

@@ -1,9 +1,7 @@
 //! Drafts through the store API: every bad field named and nothing finalized, custody
 //! validation, accepted and dismissed suggestions, discarding, live screening.
 
-mod common;
-
-use common::{count, draft, example, new_store, pack, raw, transfers};
+use crate::support::{count, draft, example, new_store, pack, raw, transfers};
 use minspect::domain::{Finding, FindingKind, Outcome};
 use serde_json::Value;
 

@@ -1,7 +1,6 @@
 //! The fixture generator: deterministic, realistic, a training database; and its CLI.
 
-mod common;
-use common::flow::*;
+use crate::support::flow::*;
 use minspect::domain::DbKind;
 use minspect::domain::credit_code_check_char;
 use minspect::fixture::{FixtureOptions, generate, populate};

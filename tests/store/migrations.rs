@@ -32,7 +32,7 @@ fn v1_database(path: &Path) {
 /// A v1 field database whose records 1.. have the given v1 states.
 fn v1_database_with(path: &Path, states: &[&str]) {
     let c = Connection::open(path).unwrap();
-    c.execute_batch(include_str!("fixtures/schema-v1.sql"))
+    c.execute_batch(include_str!("../fixtures/schema-v1.sql"))
         .unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
     // as every minspect database: WAL is persistent in the file
@@ -399,7 +399,7 @@ fn the_review_queue_backfill_agrees_with_the_triggers() {
     let by_triggers = q(&path, queue);
     assert!(!by_triggers.is_empty());
     // the migration's backfill statement, run on the same data, gives the same queue
-    let migration = include_str!("../src/store/migrations/002_delivery_marks.sql");
+    let migration = include_str!("../../src/store/migrations/002_delivery_marks.sql");
     let backfill = &migration[migration.rfind("INSERT INTO review_queue").unwrap()..];
     let c = Connection::open(&path).unwrap();
     c.execute_batch(&format!("DELETE FROM review_queue; {backfill}"))

@@ -1,9 +1,7 @@
 //! Declared vs measured: the findings reconciliation suggests, and the screening facts
 //! built from a record.
 
-mod common;
-
-use common::{example, pack};
+use crate::support::{example, pack};
 use minspect::domain::{FindingKind, Measurement};
 use minspect::rules::{WEIGHT_TOLERANCE_PCT, facts_for, reconcile};
 

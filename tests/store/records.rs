@@ -1,9 +1,7 @@
 //! Recording through the store API on a real database file: drafts, finalize, chain,
 //! outbox, audit, immutability at the database level, amendments.
 
-mod common;
-
-use common::{count, draft, example, new_store, pack, raw, transfers};
+use crate::support::{count, draft, example, new_store, pack, raw, transfers};
 use minspect::domain::Outcome;
 use minspect::store::Store;
 use minspect::store::chain::{GENESIS_HASH, chain_hash};

@@ -1,8 +1,7 @@
 //! The shipment log's read side: keyset pages, filters, and query plans that use the
 //! indexes (no sort of the whole log, no full scan for a filter).
 
-mod common;
-use common::flow::*;
+use crate::support::flow::*;
 use minspect::store::shipments::{PageFrom, ShipmentFilter, fts_query};
 
 fn all_pages(s: &minspect::store::Store, f: &ShipmentFilter, size: usize) -> Vec<String> {

@@ -1,5 +1,4 @@
 //! Running minspect as another OS user (the tests run as root) against a shared file.
-#![allow(dead_code)]
 
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;

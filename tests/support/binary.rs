@@ -1,5 +1,4 @@
 //! Shared helpers for the sync tests: real database files in temp dirs, the real binary.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

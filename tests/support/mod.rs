@@ -1,10 +1,13 @@
-//! Shared test helpers: in-process App driving (flow), a real-terminal harness (pty:
-//! portable-pty + vt100), a throwaway sshd on loopback (sshd), and for the recording tests a real database file (WAL) with an officer,
-//! a device and a small rule pack whose items come from the rules reference (passed
-//! explicitly to finalize/import/screening, so those tests do not depend on the embedded
-//! pack's content).
-#![allow(dead_code)]
+//! The test support every integration binary includes (`#[path = "../support/mod.rs"]`):
+//! in-process App driving (flow, sync_flow), the real binary run against database files
+//! (binary) or as another OS user (as_user), a real-terminal harness (pty: portable-pty +
+//! vt100), a throwaway sshd on loopback (sshd), and for the recording tests a real database
+//! file (WAL) with an officer, a device and a small rule pack whose items come from the rules
+//! reference (passed explicitly to finalize/import/screening, so those tests do not depend
+//! on the embedded pack's content).
 
+pub mod as_user;
+pub mod binary;
 pub mod flow;
 pub mod pty;
 pub mod sshd;

@@ -2,14 +2,12 @@
 //! of the same device removes them and says so, but never a file another export is still
 //! writing (it holds a lock on it) and never another device's.
 
-mod sync_support;
-
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use sync_support::*;
+use crate::support::binary::*;
 
 fn names(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = fs::read_dir(dir)

@@ -1,8 +1,6 @@
 //! The seizure receipt for the exporter, in Markdown and plain text.
 
-mod common;
-
-use common::{example, new_store, pack};
+use crate::support::{example, new_store, pack};
 use minspect::report::{ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in};
 
 #[test]

@@ -3,12 +3,10 @@
 //! unchanged; a SIGKILL during export leaves no bundle under the final name; receipts for
 //! another device, altered or from an untrusted headquarters are refused.
 
-mod sync_support;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use sync_support::*;
+use crate::support::binary::*;
 
 struct World {
     _t: tempfile::TempDir,

@@ -2,10 +2,8 @@
 //! an inspection with a comment and the device acknowledges the receipt, `record show`
 //! (text and --json) carries the decision, in local time with the offset.
 
-mod sync_support;
-
+use crate::support::binary::*;
 use serde_json::Value;
-use sync_support::*;
 
 #[test]
 fn record_show_carries_the_returned_decision_after_ack() {

@@ -2,12 +2,10 @@
 //! one headquarters; export, import, ack; idempotent and overlapping imports; review
 //! decisions delivered back; 10,000 records with identical content on both sides.
 
-mod sync_support;
-
 use std::collections::HashSet;
 
+use crate::support::binary::*;
 use minspect::store::{Decision, Store};
-use sync_support::*;
 
 #[test]
 fn two_devices_and_hq_round_trip_with_review_decisions() {

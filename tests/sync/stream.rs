@@ -3,13 +3,11 @@
 //! headquarters unchanged even when earlier records were already inserted; a file replaced
 //! by rename in between does not matter (the verified file is the one read again).
 
-mod sync_support;
-
 use std::path::Path;
 
+use crate::support::binary::*;
 use minspect::store::Store;
 use minspect::sync::import_bundle_with_test_hook;
-use sync_support::*;
 
 /// Imports `bundle` at `hq`, running `between` between the passes; returns the message.
 fn import_with(

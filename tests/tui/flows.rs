@@ -1,8 +1,7 @@
 //! Scripted keys against an App on an in-memory store: state assertions and insta
 //! snapshots of the whole screen at 80x24 and 120x40.
 
-mod common;
-use common::flow::*;
+use crate::support::flow::*;
 use minspect::tui::app::Overlay;
 use minspect::tui::keymap::Context;
 use minspect::tui::screens::{Pane, Tab};

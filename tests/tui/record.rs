@@ -2,9 +2,8 @@
 //! custody, bad input in every field, drafts offered after a restart, read-only, and
 //! insta snapshots of each form at 80x24.
 
-mod common;
-use common::flow::*;
-use common::{count, raw};
+use crate::support::flow::*;
+use crate::support::{count, raw};
 use minspect::tui::app::App;
 use minspect::tui::app::Overlay;
 use minspect::tui::keymap::Context;

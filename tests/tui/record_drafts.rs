@@ -1,9 +1,8 @@
 //! The Record tab around the editor: drafts offered after a restart (and discarded),
 //! inspections started from the Shipments tab, and read-only mode.
 
-mod common;
-use common::count;
-use common::flow::*;
+use crate::support::count;
+use crate::support::flow::*;
 use minspect::store::Store;
 use minspect::tui::action::Action;
 use minspect::tui::app::App;
@@ -19,7 +18,7 @@ fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
     let path = dir.path().join("field.db");
     {
         let mut s = Store::open(&path).unwrap();
-        minspect::store::setup_new_database(&mut s, &common::init_opts()).unwrap();
+        minspect::store::setup_new_database(&mut s, &crate::support::init_opts()).unwrap();
         s.install_pack(TEST_PACK, "test").unwrap();
         let mut a = app(&mut s, 80, 24);
         keys(&mut a, &mut s, "3n");
@@ -92,7 +91,7 @@ fn read_only_hides_every_write_from_keys_and_help() {
     let path = dir.path().join("field.db");
     {
         let mut s = Store::open(&path).unwrap();
-        minspect::store::setup_new_database(&mut s, &common::init_opts()).unwrap();
+        minspect::store::setup_new_database(&mut s, &crate::support::init_opts()).unwrap();
         s.install_pack(TEST_PACK, "test").unwrap();
         let mut a = app(&mut s, 80, 24);
         keys(&mut a, &mut s, "3n");

@@ -4,8 +4,7 @@
 //! shipments awaiting review; read-only and non-supervisor logins get no review keys and
 //! are told why. Screens are snapshotted with digits masked (times are now).
 
-mod common;
-use common::flow::*;
+use crate::support::flow::*;
 use minspect::domain::{DbKind, Role};
 use minspect::store::{Decision, InitOptions, Store};
 use minspect::tui::action::Action;
@@ -13,7 +12,7 @@ use minspect::tui::app::App;
 use minspect::tui::keymap::Context;
 use minspect::tui::screens::Tab;
 
-use common::login as me;
+use crate::support::login as me;
 
 /// A headquarters database at `path` (in memory when None) whose creator, mapped to
 /// this login, has `role`; with `n` received (finalized) inspections.

@@ -3,8 +3,7 @@
 //! inspection's decision in the Shipments detail pane. Times in local time (TZ is fixed
 //! for this test binary so the snapshots are deterministic).
 
-mod common;
-use common::flow::*;
+use crate::support::flow::*;
 use minspect::store::{Decision, Review};
 use minspect::tui::screens::Tab;
 

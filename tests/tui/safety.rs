@@ -1,7 +1,6 @@
 //! Text safety, first run, read-only and NO_COLOR, driven in-process.
 
-mod common;
-use common::flow::*;
+use crate::support::flow::*;
 use minspect::store::Store;
 use minspect::store::bulk::{BulkBatch, BulkShipment};
 use minspect::tui::app::{App, Overlay};

@@ -4,10 +4,8 @@
 //! (and, in its own test, through the tab). Outbox states, the counts on screen and the
 //! status bar's pending count are asserted; snapshots at 80x24 and 120x40.
 
-mod common;
-
-use common::flow::*;
-use common::sync_flow::*;
+use crate::support::flow::*;
+use crate::support::sync_flow::*;
 use minspect::domain::DbKind;
 use minspect::store::{Decision, Store};
 use minspect::tui::action::Action;
