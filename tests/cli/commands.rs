@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use tempfile::TempDir;
 
 fn bin(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("minspect").unwrap();
+    let mut c = crate::support::harness::minspect();
     c.arg("--db")
         .arg(db)
         .env_remove("MINSPECT_DB")
@@ -407,8 +407,8 @@ fn database_text_is_sanitized() {
 #[test]
 fn output_into_a_closed_pipe_ends_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_minspect"))
+    use std::process::Stdio;
+    let mut child = crate::support::harness::minspect_std()
         .args(["--db", "/nonexistent/minspect-test.db", "rules", "list"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use crate::support::as_user::{add_supervisor, as_uid as as_officer};
 use crate::support::binary::*;
-use minspect::store::Store;
 use serde_json::Value;
 
 use crate::support::login as me;
@@ -172,7 +171,7 @@ fn a_login_mapped_to_a_plain_officer_may_not_review() {
     let t = tempfile::tempdir().unwrap();
     // an HQ database whose creator (mapped to this login) is an officer, not a supervisor
     let db = t.path().join("hq.db");
-    let mut s = Store::open(&db).unwrap();
+    let mut s = crate::support::harness::try_open(&db).unwrap();
     s.initialize(&minspect::store::InitOptions {
         officer_name: "Wang Fang".into(),
         badge: "HQ-0003".into(),

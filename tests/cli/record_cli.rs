@@ -3,14 +3,13 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use minspect::store::Store;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/examples/record.json");
 
 fn minspect(db: &Path) -> Command {
-    let mut c = Command::cargo_bin("minspect").unwrap();
+    let mut c = crate::support::harness::minspect();
     c.arg("--db").arg(db).env_remove("MINSPECT_DB");
     c
 }
@@ -44,7 +43,10 @@ fn finalized_example_db() -> (TempDir, PathBuf) {
 }
 
 fn counts(db: &Path) -> Vec<(String, i64)> {
-    Store::open(db).unwrap().record_counts().unwrap()
+    crate::support::harness::try_open(db)
+        .unwrap()
+        .record_counts()
+        .unwrap()
 }
 
 #[test]
@@ -229,7 +231,7 @@ fn db_check_names_the_first_broken_link() {
     minspect(&db).args(["db", "check"]).assert().success();
     {
         // tamper with the second record's payload behind the store's back
-        let store = Store::open(&db).unwrap();
+        let store = crate::support::harness::try_open(&db).unwrap();
         store
             .execute_raw_for_tests("DROP TRIGGER outbox_payloads_immutable")
             .unwrap();
@@ -253,7 +255,7 @@ fn db_check_names_the_first_broken_link() {
 #[test]
 fn a_gap_in_the_chain_is_named() {
     let (_dir, db) = finalized_example_db();
-    let store = Store::open(&db).unwrap();
+    let store = crate::support::harness::try_open(&db).unwrap();
     for sql in [
         "DROP TRIGGER outbox_no_delete",
         "DROP TRIGGER outbox_payloads_no_delete",
@@ -274,7 +276,7 @@ fn a_gap_in_the_chain_is_named() {
 #[test]
 fn a_missing_payload_is_named() {
     let (_dir, db) = finalized_example_db();
-    let store = Store::open(&db).unwrap();
+    let store = crate::support::harness::try_open(&db).unwrap();
     for sql in [
         "DROP TRIGGER outbox_payloads_no_delete",
         "DELETE FROM outbox_payloads WHERE seq = 2",
@@ -294,7 +296,7 @@ fn a_missing_payload_is_named() {
 fn a_delivery_mark_beyond_the_chain_head_is_named() {
     let (_dir, db) = finalized_example_db();
     {
-        let store = Store::open(&db).unwrap();
+        let store = crate::support::harness::try_open(&db).unwrap();
         let head = store.verify_chains().unwrap().records();
         assert!(store.verify_chains().unwrap().is_ok());
         // marks can only grow, so an altered mark is one that runs ahead of the chain
@@ -347,7 +349,7 @@ fn read_only_refuses_import() {
 fn db_check_catches_an_edited_finalized_row() {
     let (_dir, db) = finalized_example_db();
     {
-        let store = Store::open(&db).unwrap();
+        let store = crate::support::harness::try_open(&db).unwrap();
         store
             .execute_raw_for_tests("DROP TRIGGER shipments_immutable")
             .unwrap();
@@ -378,7 +380,7 @@ fn db_check_catches_an_edited_finalized_row() {
 #[test]
 fn derived_shipment_columns_may_follow_later_inspections() {
     let (_dir, db) = finalized_example_db();
-    let store = Store::open(&db).unwrap();
+    let store = crate::support::harness::try_open(&db).unwrap();
     store
         .execute_raw_for_tests("UPDATE shipments SET status = 'released', verdict = 'needs_review'")
         .unwrap();

@@ -5,18 +5,16 @@
 use crate::support::pty::{Tui, find, row};
 use crate::support::sshd::Sshd;
 use minspect::rules::{RulePack, search};
-use minspect::store::Store;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_minspect");
+use crate::support::harness::BIN;
 
 /// A database made by `minspect init`, with the embedded rule pack; returns the first
 /// gallium item's name and HS code as the journey should find them.
 fn init_db(dir: &Path) -> (PathBuf, String, String) {
     let db = dir.join("field.db");
-    let out = Command::new(BIN)
+    let out = crate::support::harness::minspect_std()
         .args([
             "--db",
             db.to_str().unwrap(),
@@ -35,7 +33,7 @@ fn init_db(dir: &Path) -> (PathBuf, String, String) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let store = Store::open(&db).unwrap();
+    let store = crate::support::harness::try_open(&db).unwrap();
     let pack: RulePack = store
         .active_pack()
         .unwrap()
@@ -175,7 +173,7 @@ fn first_run_dialog_in_a_real_terminal() {
     t.wait_text("Database set up for Zhao Min.");
     t.send("q");
     assert!(t.wait_exit(Duration::from_secs(10)).success());
-    let s = Store::open_read_only(&db).unwrap();
+    let s = crate::support::harness::try_open_read_only(&db).unwrap();
     assert_eq!(s.identity().unwrap().unwrap().badge, "SZ-2231");
 }
 

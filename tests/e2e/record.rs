@@ -4,18 +4,16 @@
 
 use crate::support::flow::TEST_PACK;
 use crate::support::pty::Tui;
-use minspect::store::Store;
-use std::process::Command;
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_minspect");
+use crate::support::harness::BIN;
 const WAIT: Duration = Duration::from_secs(15);
 
 #[test]
 fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("field.db");
-    let out = Command::new(BIN)
+    let out = crate::support::harness::minspect_std()
         .args(["--db", db.to_str().unwrap(), "init", "--officer", "Li Wei"])
         .args(["--badge", "GZ-0417", "--device", "laptop-7"])
         .output()
@@ -25,7 +23,7 @@ fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart()
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Store::open(&db)
+    crate::support::harness::try_open(&db)
         .unwrap()
         .install_pack(TEST_PACK, "test")
         .unwrap();
@@ -57,7 +55,7 @@ fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart()
     drop(t);
 
     {
-        let s = Store::open_read_only(&db).unwrap();
+        let s = crate::support::harness::try_open_read_only(&db).unwrap();
         let drafts = s.open_drafts().unwrap();
         assert_eq!(drafts.len(), 1, "{drafts:?}");
         assert_eq!(drafts[0].exporter_name, "Yunnan Example Metals Co");

@@ -14,7 +14,7 @@ use crate::support::pty::Tui;
 use crate::support::sshd::Sshd;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_minspect");
+use crate::support::harness::BIN;
 
 /// An HQ file holding one inspection received from a field laptop's bundle.
 fn hq_with_a_received_inspection(dir: &Path) -> std::path::PathBuf {

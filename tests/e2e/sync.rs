@@ -5,10 +5,9 @@
 use crate::support::pty::Tui;
 use crate::support::sync_flow::{db, files, states};
 use minspect::domain::DbKind;
-use minspect::store::Store;
 use std::time::Duration;
 
-const BIN: &str = env!("CARGO_BIN_EXE_minspect");
+use crate::support::harness::BIN;
 
 fn start(path: &std::path::Path) -> Tui {
     let t = Tui::spawn(&[BIN, "--db", path.to_str().unwrap()], &[], 24, 80);
@@ -47,7 +46,7 @@ fn export_through_the_sync_tab_in_a_real_terminal() {
     let st = tui.wait_exit(Duration::from_secs(10));
     assert!(st.success(), "{st:?}");
     assert_eq!(files(&usb, "bundle").len(), 1);
-    let store = Store::open(&path).unwrap();
+    let store = crate::support::harness::try_open(&path).unwrap();
     assert_eq!(states(&store), ["sent"; 2]);
 }
 
@@ -66,7 +65,7 @@ fn a_training_database_refuses_in_a_real_terminal() {
     assert!(!tui.text().contains("Export to headquarters"), "no prompt");
     tui.send("q");
     assert!(tui.wait_exit(Duration::from_secs(10)).success());
-    let store = Store::open(&path).unwrap();
+    let store = crate::support::harness::try_open(&path).unwrap();
     assert_eq!(states(&store), ["finalized"]);
     assert!(
         store

@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -67,8 +67,8 @@ fn assert_committed(store: &Store, line: &str, kill: usize) {
     assert!(ok, "kill {kill}: reported as committed but missing: {line}");
 }
 
-fn init(bin: &Path, db: &Path) {
-    let st = Command::new(bin)
+fn init(db: &Path) {
+    let st = crate::support::harness::minspect_std()
         .arg("--db")
         .arg(db)
         .args([
@@ -89,10 +89,9 @@ fn init(bin: &Path, db: &Path) {
 #[test]
 fn sigkill_at_random_moments_loses_nothing_committed() {
     let started = Instant::now();
-    let bin = assert_cmd::cargo::cargo_bin("minspect");
     let dir = tempfile::TempDir::new().unwrap();
     let db = dir.path().join("field.db");
-    init(&bin, &db);
+    init(&db);
     let seed = std::env::var("CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -103,7 +102,7 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
     let mut finalized = 0usize;
 
     for kill in 0..KILLS {
-        let mut child = Command::new(&bin)
+        let mut child = crate::support::harness::minspect_std()
             .arg("--db")
             .arg(&db)
             .args(["record", "stress"])
@@ -135,7 +134,7 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
         reader.join().unwrap();
         lines.extend(rx.try_iter());
 
-        let store = Store::open(&db).unwrap();
+        let store = crate::support::harness::try_open(&db).unwrap();
         let problems = store.integrity_check().unwrap();
         assert!(
             problems.is_empty(),
@@ -159,7 +158,7 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
         finalized += lines.iter().filter(|l| l.starts_with("finalized")).count();
     }
     // the drafts the kills interrupted can still be finished
-    let mut store = Store::open(&db).unwrap();
+    let mut store = crate::support::harness::try_open(&db).unwrap();
     let mut resumed = 0;
     for d in store.open_drafts().unwrap() {
         let Some(i) = d.inspection_id else { continue };

@@ -3,7 +3,7 @@
 
 use minspect::domain::{DbKind, Role};
 use minspect::rules::EMBEDDED_PACK;
-use minspect::store::{InitOptions, SCHEMA_VERSION, Store, StoreError, setup_new_database};
+use minspect::store::{InitOptions, SCHEMA_VERSION, StoreError, setup_new_database};
 use tempfile::TempDir;
 
 fn opts() -> InitOptions {
@@ -20,7 +20,7 @@ fn opts() -> InitOptions {
 fn fresh_migrate_sets_user_version_and_wal() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("a.db");
-    let store = Store::open(&path).unwrap();
+    let store = crate::support::harness::try_open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -39,10 +39,10 @@ fn reopen_keeps_data_and_the_pack() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("a.db");
     let id = {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = crate::support::harness::try_open(&path).unwrap();
         setup_new_database(&mut store, &opts()).unwrap()
     };
-    let store = Store::open(&path).unwrap();
+    let store = crate::support::harness::try_open(&path).unwrap();
     assert_eq!(store.identity().unwrap().unwrap(), id);
     let pack = store.active_pack().unwrap().unwrap();
     assert_eq!(pack.pack.version, "2026.03.1");
@@ -54,13 +54,16 @@ fn reopen_keeps_data_and_the_pack() {
 fn newer_database_is_refused_naming_both_versions() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("a.db");
-    drop(Store::open(&path).unwrap());
+    drop(crate::support::harness::try_open(&path).unwrap());
     let newer = SCHEMA_VERSION + 41;
     rusqlite::Connection::open(&path)
         .unwrap()
         .pragma_update(None, "user_version", newer)
         .unwrap();
-    for result in [Store::open(&path), Store::open_read_only(&path)] {
+    for result in [
+        crate::support::harness::try_open(&path),
+        crate::support::harness::try_open_read_only(&path),
+    ] {
         let err = result.err().expect("a newer database must be refused");
         assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
         let msg = err.to_string();
@@ -81,10 +84,10 @@ fn read_only_open_refuses_writes() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("a.db");
     {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = crate::support::harness::try_open(&path).unwrap();
         setup_new_database(&mut store, &opts()).unwrap();
     }
-    let mut ro = Store::open_read_only(&path).unwrap();
+    let mut ro = crate::support::harness::try_open_read_only(&path).unwrap();
     assert!(ro.is_read_only());
     assert!(matches!(
         ro.set_meta("x", "y"),
@@ -94,14 +97,20 @@ fn read_only_open_refuses_writes() {
     assert!(ro.import_pack(&newer, "newer.toml", false).is_err());
     assert_eq!(ro.active_pack().unwrap().unwrap().pack.version, "2026.03.1");
     drop(ro);
-    assert_eq!(Store::open(&path).unwrap().meta("x").unwrap(), None);
+    assert_eq!(
+        crate::support::harness::try_open(&path)
+            .unwrap()
+            .meta("x")
+            .unwrap(),
+        None
+    );
 }
 
 #[test]
 fn failed_import_leaves_the_rule_tables_alone() {
     let dir = TempDir::new().unwrap();
     let path = dir.path().join("a.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = crate::support::harness::try_open(&path).unwrap();
     setup_new_database(&mut store, &opts()).unwrap();
     let bad = EMBEDDED_PACK
         .replacen("version = \"2026.03.1\"", "version = \"2026.04.1\"", 1)

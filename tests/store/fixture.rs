@@ -38,7 +38,7 @@ fn same_seed_same_database_other_seed_other_database() {
             |_| {},
         )
         .unwrap();
-        Store::open_read_only(&p).unwrap()
+        crate::support::harness::try_open_read_only(&p).unwrap()
     };
     let (a, b, c) = (
         gen_into("a.db", 9),
@@ -54,7 +54,7 @@ fn same_seed_same_database_other_seed_other_database() {
     assert_eq!(a.integrity_check().unwrap(), Vec::<String>::new());
     // after the bulk load the file is back in WAL and the full-text trigger is in place
     drop(a);
-    let mut a = Store::open(&dir.path().join("a.db")).unwrap();
+    let mut a = crate::support::harness::try_open(&dir.path().join("a.db")).unwrap();
     let batch = minspect::store::bulk::BulkBatch {
         shipments: vec![minspect::store::bulk::BulkShipment {
             id: "019f0000-0000-7000-8000-00000000abcd".into(),
@@ -154,8 +154,12 @@ fn realistic_mix_of_goods_findings_and_credit_codes() {
 fn cli_generates_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("class.db");
-    let bin = env!("CARGO_BIN_EXE_minspect");
-    let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
+    let run = |args: &[&str]| {
+        crate::support::harness::minspect_std()
+            .args(args)
+            .output()
+            .unwrap()
+    };
     let o = run(&[
         "fixture",
         "generate",

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use minspect::store::chain::{GENESIS_HASH, chain_hash};
-use minspect::store::{SCHEMA_VERSION, Store, StoreError};
+use minspect::store::{SCHEMA_VERSION, StoreError};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
@@ -159,10 +159,12 @@ fn a_version_1_database_is_brought_forward_with_every_state_kept() {
     let dir = tempfile::tempdir().unwrap();
     let (old, new) = (dir.path().join("v1.db"), dir.path().join("new.db"));
     v1_database(&old);
-    drop(Store::open(&new).unwrap());
+    drop(crate::support::harness::try_open(&new).unwrap());
 
     // read-only cannot migrate: a clear refusal that names both versions, file untouched
-    let err = Store::open_read_only(&old).err().expect("refused");
+    let err = crate::support::harness::try_open_read_only(&old)
+        .err()
+        .expect("refused");
     assert!(
         matches!(err, StoreError::NeedsUpgrade { found: 1, .. }),
         "{err}"
@@ -174,7 +176,7 @@ fn a_version_1_database_is_brought_forward_with_every_state_kept() {
     );
     assert_eq!(q(&old, "PRAGMA user_version"), ["1"]);
 
-    let store = Store::open(&old).unwrap();
+    let store = crate::support::harness::try_open(&old).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     drop(store);
     assert_eq!(schema_of(&old), schema_of(&new));
@@ -211,7 +213,7 @@ fn a_version_1_database_is_brought_forward_with_every_state_kept() {
     assert_eq!(q(&old, "SELECT count(*) FROM outbox_payloads"), ["7"]);
 
     // and sync carries on: the status counts and the next export's range follow the marks
-    let store = Store::open(&old).unwrap();
+    let store = crate::support::harness::try_open(&old).unwrap();
     let st = store.sync_status().unwrap();
     assert_eq!(
         (
@@ -245,7 +247,7 @@ fn a_version_1_database_is_brought_forward_with_every_state_kept() {
 fn a_new_database_is_created_at_the_current_version_in_one_step() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.db");
-    drop(Store::open(&path).unwrap());
+    drop(crate::support::harness::try_open(&path).unwrap());
     assert_eq!(
         q(&path, "PRAGMA user_version"),
         [SCHEMA_VERSION.to_string()]
@@ -271,7 +273,7 @@ fn several_sessions_opening_a_version_1_database_at_once_all_start() {
                 let (path, barrier) = (path.clone(), barrier.clone());
                 std::thread::spawn(move || {
                     barrier.wait();
-                    Store::open(&path).map(|s| s.schema_version().unwrap())
+                    crate::support::harness::try_open(&path).map(|s| s.schema_version().unwrap())
                 })
             })
             .collect();
@@ -306,7 +308,7 @@ fn records_a_version_1_receipt_acknowledged_without_an_export_stay_acknowledged(
         "finalized",
     ];
     v1_database_with(&path, &states);
-    let store = Store::open(&path).unwrap();
+    let store = crate::support::harness::try_open(&path).unwrap();
     assert_eq!(store.unacked_range(DEV).unwrap(), Some((4, 5)));
     drop(store);
     assert_eq!(
@@ -368,7 +370,7 @@ fn the_review_queue_backfill_agrees_with_the_triggers() {
     use minspect::store::{Decision, InitOptions, Review, setup_new_database};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("f.db");
-    let mut s = Store::open(&path).unwrap();
+    let mut s = crate::support::harness::try_open(&path).unwrap();
     setup_new_database(
         &mut s,
         &InitOptions {

@@ -3,7 +3,6 @@
 
 use crate::support::{count, draft, example, new_store, pack, raw, transfers};
 use minspect::domain::Outcome;
-use minspect::store::Store;
 use minspect::store::chain::{GENESIS_HASH, chain_hash};
 use serde_json::Value;
 
@@ -192,7 +191,7 @@ fn open_drafts_survive_closing_the_database() {
     let (dir, mut store) = new_store();
     let ids = draft(&mut store);
     drop(store);
-    let store = Store::open(&dir.path().join("field.db")).unwrap();
+    let store = crate::support::harness::try_open(&dir.path().join("field.db")).unwrap();
     let drafts = store.open_drafts().unwrap();
     assert_eq!(drafts.len(), 1);
     assert_eq!(drafts[0].shipment_id, ids.shipment);

@@ -81,7 +81,7 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
         batch: 1000,
     };
     minspect::fixture::generate(&path, &opts, |_| {}).unwrap();
-    let s = minspect::store::Store::open_read_only(&path).unwrap();
+    let s = crate::support::harness::try_open_read_only(&path).unwrap();
     // the full-text index was rebuilt after the bulk load
     let zinc = s
         .shipments_page(

@@ -8,7 +8,7 @@ use std::process::Output;
 /// Runs minspect as `uid` with $USER/$LOGNAME claiming to be root (they must not count).
 pub fn as_uid(uid: (u32, u32), db: &Path, args: &[&str]) -> Output {
     open_up(db.parent().unwrap());
-    std::process::Command::new(env!("CARGO_BIN_EXE_minspect"))
+    crate::support::harness::minspect_std()
         .arg("--db")
         .arg(db)
         .args(args)

@@ -4,13 +4,12 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
-use minspect::store::Store;
 use serde_json::Value;
 
 pub use minspect::store::chain::RECORD_TABLES;
 
 pub fn bin() -> Command {
-    Command::cargo_bin("minspect").unwrap()
+    crate::support::harness::minspect()
 }
 
 /// Runs `minspect --db DB args...` and returns its output (no assertion).
@@ -95,7 +94,7 @@ pub fn pair(hq: &Path, field: &Path, dir: &Path) {
 
 /// Appends `n` finalized records to a device (test support in the store).
 pub fn add_records(db: &Path, n: usize) {
-    let mut s = Store::open(db).unwrap();
+    let mut s = crate::support::harness::try_open(db).unwrap();
     s.test_support_finalize_samples(n).unwrap();
 }
 
@@ -126,7 +125,7 @@ pub fn status(db: &Path) -> Value {
 }
 
 pub fn table(db: &Path, t: &str) -> Vec<Value> {
-    Store::open_read_only(db)
+    crate::support::harness::try_open_read_only(db)
         .unwrap()
         .test_support_table_json(t)
         .unwrap()
@@ -164,7 +163,7 @@ pub fn chain_rows(db: &Path, device_id: &str) -> Vec<Value> {
 }
 
 pub fn device_id(db: &Path) -> String {
-    Store::open_read_only(db)
+    crate::support::harness::try_open_read_only(db)
         .unwrap()
         .meta("device_id")
         .unwrap()

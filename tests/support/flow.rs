@@ -20,7 +20,7 @@ pub fn today() -> NaiveDate {
 
 /// An initialized in-memory database with the test rule pack.
 pub fn store() -> Store {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = crate::support::harness::try_open_in_memory().unwrap();
     s.initialize(&InitOptions {
         officer_name: "Li Wei".into(),
         badge: "GZ-0417".into(),

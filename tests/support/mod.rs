@@ -9,6 +9,8 @@
 pub mod as_user;
 pub mod binary;
 pub mod flow;
+pub mod harness;
+pub mod hq;
 pub mod pty;
 pub mod sshd;
 pub mod sync_flow;
@@ -147,7 +149,7 @@ pub fn init_opts() -> InitOptions {
 /// A new database file in a temporary directory, initialized (with the embedded pack).
 pub fn new_store() -> (TempDir, Store) {
     let dir = TempDir::new().unwrap();
-    let mut store = Store::open(&dir.path().join("field.db")).unwrap();
+    let mut store = crate::support::harness::try_open(&dir.path().join("field.db")).unwrap();
     setup_new_database(&mut store, &init_opts()).unwrap();
     (dir, store)
 }

@@ -34,6 +34,10 @@ impl Tui {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COLORTERM");
+        cmd.env_remove("MINSPECT_DB");
+        for (k, v) in super::harness::ENV {
+            cmd.env(k, v);
+        }
         for (k, v) in env {
             cmd.env(k, v);
         }

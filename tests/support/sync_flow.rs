@@ -12,7 +12,7 @@ use super::flow::{TEST_PACK, draw, keys};
 
 /// A real database file of `kind` with the test rule pack.
 pub fn db(dir: &Path, name: &str, kind: DbKind) -> Store {
-    let mut s = Store::open(&dir.join(format!("{name}.db"))).unwrap();
+    let mut s = crate::support::harness::try_open(&dir.join(format!("{name}.db"))).unwrap();
     let role = match kind {
         DbKind::Hq => Role::Supervisor,
         DbKind::Training => Role::Trainer,

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::support::binary::*;
@@ -20,7 +20,7 @@ fn names(dir: &Path) -> Vec<String> {
 
 /// Kills an export of `db` into `out` (SIGKILL) while it writes the bundle.
 fn kill_export_mid_write(db: &Path, out: &Path, marker: &Path) {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("minspect"))
+    let mut child = crate::support::harness::minspect_std()
         .arg("--db")
         .arg(db)
         .args(["sync", "export", "--out", out.to_str().unwrap()])

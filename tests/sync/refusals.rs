@@ -183,7 +183,7 @@ fn sigkill_during_export_leaves_no_bundle_under_the_final_name() {
         let out = w.dir.join(format!("usb-{point}"));
         std::fs::create_dir_all(&out).unwrap();
         let marker = w.dir.join(format!("marker-{point}"));
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("minspect"))
+        let mut child = crate::support::harness::minspect_std()
             .arg("--db")
             .arg(&w.a)
             .args(["sync", "export", "--out", out.to_str().unwrap()])

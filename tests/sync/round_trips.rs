@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use crate::support::binary::*;
-use minspect::store::{Decision, Store};
+use minspect::store::Decision;
 
 #[test]
 fn two_devices_and_hq_round_trip_with_review_decisions() {
@@ -136,7 +136,7 @@ fn two_devices_and_hq_round_trip_with_review_decisions() {
     let out = ok(&a, &["sync", "ack", ra.to_str().unwrap()]);
     assert!(out.contains("2 new review decisions"), "{out}");
     assert!(out.contains("Photo of the seal missing"), "{out}");
-    let store = Store::open_read_only(&a).unwrap();
+    let store = crate::support::harness::try_open_read_only(&a).unwrap();
     let reviews = store.reviews_for(&a_insp[0]).unwrap();
     assert_eq!(reviews.len(), 1);
     assert_eq!(reviews[0].decision, Decision::Returned);

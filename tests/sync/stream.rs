@@ -6,7 +6,6 @@
 use std::path::Path;
 
 use crate::support::binary::*;
-use minspect::store::Store;
 use minspect::sync::import_bundle_with_test_hook;
 
 /// Imports `bundle` at `hq`, running `between` between the passes; returns the message.
@@ -16,7 +15,7 @@ fn import_with(
     receipts: &Path,
     between: impl FnOnce(),
 ) -> Result<String, String> {
-    let mut store = Store::open(hq).unwrap();
+    let mut store = crate::support::harness::try_open(hq).unwrap();
     import_bundle_with_test_hook(&mut store, bundle, Some(receipts), between)
         .map(|r| {
             format!(

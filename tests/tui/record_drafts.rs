@@ -3,7 +3,6 @@
 
 use crate::support::count;
 use crate::support::flow::*;
-use minspect::store::Store;
 use minspect::tui::action::Action;
 use minspect::tui::app::App;
 use minspect::tui::keymap::{Context, Keymap};
@@ -17,7 +16,7 @@ fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("field.db");
     {
-        let mut s = Store::open(&path).unwrap();
+        let mut s = crate::support::harness::try_open(&path).unwrap();
         minspect::store::setup_new_database(&mut s, &crate::support::init_opts()).unwrap();
         s.install_pack(TEST_PACK, "test").unwrap();
         let mut a = app(&mut s, 80, 24);
@@ -29,7 +28,7 @@ fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
         keys(&mut a, &mut s, "<c-n>CNSHA");
         // the terminal closes here: no quit, no save step
     }
-    let mut s = Store::open(&path).unwrap();
+    let mut s = crate::support::harness::try_open(&path).unwrap();
     let mut a = app(&mut s, 80, 24);
     assert_eq!(a.tab, Tab::Record, "open drafts are offered first");
     assert!(a.message.as_ref().unwrap().text.contains("1 open draft"));
@@ -90,14 +89,14 @@ fn read_only_hides_every_write_from_keys_and_help() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("field.db");
     {
-        let mut s = Store::open(&path).unwrap();
+        let mut s = crate::support::harness::try_open(&path).unwrap();
         minspect::store::setup_new_database(&mut s, &crate::support::init_opts()).unwrap();
         s.install_pack(TEST_PACK, "test").unwrap();
         let mut a = app(&mut s, 80, 24);
         keys(&mut a, &mut s, "3n");
         keys(&mut a, &mut s, SHIPMENT_KEYS);
     }
-    let mut s = Store::open_read_only(&path).unwrap();
+    let mut s = crate::support::harness::try_open_read_only(&path).unwrap();
     let mut a = App::new(
         &mut s,
         Keymap::default(),

@@ -15,22 +15,15 @@ use minspect::tui::screens::Tab;
 use crate::support::login as me;
 
 /// A headquarters database at `path` (in memory when None) whose creator, mapped to
-/// this login, has `role`; with `n` received (finalized) inspections.
+/// this login, has `role`; with `n` inspections received from a laptop.
 fn hq(path: Option<&std::path::Path>, role: Role, n: usize) -> Store {
-    let mut s = match path {
-        Some(p) => Store::open(p).unwrap(),
-        None => Store::open_in_memory().unwrap(),
+    let s = match path {
+        Some(p) => crate::support::harness::open(p),
+        None => crate::support::harness::open_in_memory(),
     };
-    s.initialize(&InitOptions {
-        officer_name: "Zhang Min".into(),
-        badge: "HQ-0001".into(),
-        device_name: "hq".into(),
-        kind: DbKind::Hq,
-        role,
-    })
-    .unwrap();
-    s.install_pack(TEST_PACK, "test").unwrap();
-    s.test_support_finalize_samples(n).unwrap();
+    let mut s = crate::support::hq::new_hq(s, role);
+    let field = tempfile::tempdir().unwrap();
+    crate::support::hq::receive(&mut s, &field, n);
     s
 }
 
@@ -176,7 +169,7 @@ fn read_only_hides_the_review_keys() {
     let t = tempfile::tempdir().unwrap();
     let path = t.path().join("hq.db");
     drop(hq(Some(&path), Role::Supervisor, 1));
-    let mut s = Store::open_read_only(&path).unwrap();
+    let mut s = crate::support::harness::try_open_read_only(&path).unwrap();
     let mut a = app(&mut s, 80, 24);
     keys(&mut a, &mut s, "2A");
     assert_eq!(a.context(), Context::Shipments);
@@ -269,7 +262,7 @@ fn another_sessions_decision_shows_on_reload_or_moving() {
     let t = tempfile::tempdir().unwrap();
     let path = t.path().join("hq.db");
     let mut s1 = hq(Some(&path), Role::Supervisor, 2);
-    let mut s2 = Store::open(&path).unwrap();
+    let mut s2 = crate::support::harness::try_open(&path).unwrap();
     let mut a1 = app(&mut s1, 120, 40);
     let mut a2 = app(&mut s2, 120, 40);
     keys(&mut a1, &mut s1, "2");

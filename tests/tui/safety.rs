@@ -1,7 +1,6 @@
 //! Text safety, first run, read-only and NO_COLOR, driven in-process.
 
 use crate::support::flow::*;
-use minspect::store::Store;
 use minspect::store::bulk::{BulkBatch, BulkShipment};
 use minspect::tui::app::{App, Overlay};
 use minspect::tui::keymap::Keymap;
@@ -58,7 +57,7 @@ fn escape_sequences_from_the_database_never_reach_the_screen() {
 
 #[test]
 fn first_run_dialog_sets_up_the_database() {
-    let mut s = Store::open_in_memory().unwrap();
+    let mut s = crate::support::harness::try_open_in_memory().unwrap();
     let mut a = App::new(
         &mut s,
         Keymap::default(),
@@ -103,7 +102,7 @@ fn read_only_opens_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("field.db");
     {
-        let mut s = Store::open(&path).unwrap();
+        let mut s = crate::support::harness::try_open(&path).unwrap();
         s.initialize(&minspect::store::InitOptions {
             officer_name: "Li Wei".into(),
             badge: "GZ-0417".into(),
@@ -114,7 +113,7 @@ fn read_only_opens_and_says_so() {
         .unwrap();
         s.install_pack(TEST_PACK, "test").unwrap();
     }
-    let mut ro = Store::open_read_only(&path).unwrap();
+    let mut ro = crate::support::harness::try_open_read_only(&path).unwrap();
     let a = App::new(
         &mut ro,
         Keymap::default(),
@@ -129,8 +128,8 @@ fn read_only_opens_and_says_so() {
     assert!(text.contains("field.db"), "{text}");
     // a read-only open of a database never set up is refused with a clear message
     let blank = dir.path().join("blank.db");
-    drop(Store::open(&blank).unwrap());
-    let mut ro = Store::open_read_only(&blank).unwrap();
+    drop(crate::support::harness::try_open(&blank).unwrap());
+    let mut ro = crate::support::harness::try_open_read_only(&blank).unwrap();
     let err = App::new(&mut ro, Keymap::default(), Theme::mono(), today(), (80, 24))
         .err()
         .unwrap();

@@ -7,7 +7,7 @@
 use crate::support::flow::*;
 use crate::support::sync_flow::*;
 use minspect::domain::DbKind;
-use minspect::store::{Decision, Store};
+use minspect::store::Decision;
 use minspect::tui::action::Action;
 use minspect::tui::keymap::{Context, Key};
 use minspect::tui::screens::Tab;
@@ -295,7 +295,7 @@ fn read_only_hides_the_write_actions_from_keys_and_help() {
         let mut s = db(t.path(), "laptop", DbKind::Field);
         s.test_support_finalize_samples(2).unwrap();
     }
-    let mut s = Store::open_read_only(&path).unwrap();
+    let mut s = crate::support::harness::try_open_read_only(&path).unwrap();
     let mut a = app(&mut s, 80, 24);
     keys(&mut a, &mut s, "4");
     assert_eq!(a.context(), Context::Sync);
