@@ -8,4 +8,5 @@ mod support;
 mod commands;
 mod officer_bootstrap;
 mod officer_cli;
+mod readme_table;
 mod record_cli;
