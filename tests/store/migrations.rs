@@ -333,8 +333,7 @@ fn reading_commands_upgrade_an_older_file_unless_read_only_was_asked_for() {
     let path = dir.path().join("v1.db");
     v1_database(&path);
     let minspect = |args: &[&str]| {
-        assert_cmd::Command::cargo_bin("minspect")
-            .unwrap()
+        crate::support::harness::minspect()
             .arg("--db")
             .arg(&path)
             .args(args)

@@ -5,8 +5,8 @@
 //! are told why. Screens are snapshotted with digits masked (times are now).
 
 use crate::support::flow::*;
-use minspect::domain::{DbKind, Role};
-use minspect::store::{Decision, InitOptions, Store};
+use minspect::domain::Role;
+use minspect::store::{Decision, Store};
 use minspect::tui::action::Action;
 use minspect::tui::app::App;
 use minspect::tui::keymap::Context;
