@@ -32,7 +32,11 @@ impl Sshd {
         }
         fs::create_dir_all("/run/sshd").unwrap();
         fs::set_permissions("/run/sshd", fs::Permissions::from_mode(0o755)).unwrap();
-        let dir = std::env::temp_dir().join(format!("minspect-sshd-{}-{user}", std::process::id()));
+        // one test binary may run several at once: each gets its own directory
+        static STARTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir =
+            std::env::temp_dir().join(format!("minspect-sshd-{}-{n}-{user}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(dir.join("keys")).unwrap();
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();

@@ -79,7 +79,9 @@ pub fn redacted(a: &App, tmp: &Path) -> String {
     let mut out = String::new();
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
-        if run.chars().count() >= 2 && run.chars().any(|c| c.is_ascii_digit()) {
+        // a receipt name cut at the screen edge may show only hex letters of its id
+        let id = run.chars().any(|c| c.is_ascii_digit()) || out.ends_with("minspect-receipt");
+        if run.chars().count() >= 2 && id {
             out.extend(run.chars().map(|c| if c == '-' { c } else { '#' }));
         } else {
             out.push_str(run);
