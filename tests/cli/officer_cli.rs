@@ -48,35 +48,10 @@ fn hq_with_inspection(dir: &Path) -> (std::path::PathBuf, String) {
     (hq, id)
 }
 
-#[test]
-fn init_hq_maps_the_creating_officer_to_the_login_and_add_refuses_duplicates() {
-    let t = tempfile::tempdir().unwrap();
-    let hq = init(t.path(), "hq", "hq");
-    let list = officers(&hq);
-    assert_eq!(list.len(), 1);
-    assert_eq!(list[0]["name"], "Officer Li");
-    assert_eq!(list[0]["role"], "supervisor");
-    assert_eq!(list[0]["login"], me().as_str(), "the real login, not $USER");
-
-    let out = add(&hq, "Chen Jie", "HQ-0002", "supervisor", "chenj");
-    assert!(
-        out.starts_with("added supervisor Chen Jie (badge HQ-0002) acting as login 'chenj'"),
-        "{out}"
-    );
-    add(&hq, "Wang Fang", "HQ-0003", "officer", "");
-    let text = ok(&hq, &["officer", "list"]);
-    assert!(
-        text.lines()
-            .any(|l| l.starts_with("Chen Jie") && l.contains("supervisor") && l.contains("chenj")),
-        "{text}"
-    );
-    assert!(
-        text.lines()
-            .any(|l| l.starts_with("Wang Fang") && l.contains(" - ")),
-        "{text}"
-    );
-
-    let before = (snapshot(&hq), table(&hq, "audit").len());
+/// A duplicate badge or login, a bad login and an empty name are refused in one line,
+/// with nothing written.
+fn refused_adds_change_nothing(hq: &Path) {
+    let before = (snapshot(hq), table(hq, "audit").len());
     for (args, says) in [
         (
             vec!["--name", "X", "--badge", "HQ-0002", "--role", "officer"],
@@ -108,15 +83,46 @@ fn init_hq_maps_the_creating_officer_to_the_login_and_add_refuses_duplicates() {
     ] {
         let mut a = vec!["officer", "add"];
         a.extend(args);
-        let err = fails(&hq, &a, 2);
+        let err = fails(hq, &a, 2);
         assert!(err.starts_with(&format!("minspect: {says}")), "{err}");
         assert_eq!(err.lines().count(), 1, "one line: {err}");
     }
     assert_eq!(
-        (snapshot(&hq), table(&hq, "audit").len()),
+        (snapshot(hq), table(hq, "audit").len()),
         before,
         "nothing written"
     );
+}
+
+#[test]
+fn init_hq_maps_the_creating_officer_to_the_login_and_add_refuses_duplicates() {
+    let t = tempfile::tempdir().unwrap();
+    let hq = init(t.path(), "hq", "hq");
+    let list = officers(&hq);
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0]["name"], "Officer Li");
+    assert_eq!(list[0]["role"], "supervisor");
+    assert_eq!(list[0]["login"], me().as_str(), "the real login, not $USER");
+
+    let out = add(&hq, "Chen Jie", "HQ-0002", "supervisor", "chenj");
+    assert!(
+        out.starts_with("added supervisor Chen Jie (badge HQ-0002) acting as login 'chenj'"),
+        "{out}"
+    );
+    add(&hq, "Wang Fang", "HQ-0003", "officer", "");
+    let text = ok(&hq, &["officer", "list"]);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Chen Jie") && l.contains("supervisor") && l.contains("chenj")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Wang Fang") && l.contains(" - ")),
+        "{text}"
+    );
+
+    refused_adds_change_nothing(&hq);
     let adds: Vec<Value> = table(&hq, "audit")
         .into_iter()
         .filter(|r| r["entity"] == "officer")

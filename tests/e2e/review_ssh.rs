@@ -53,13 +53,10 @@ fn session(sshd: &Sshd) -> Tui {
     t
 }
 
-#[test]
-fn a_decision_in_one_ssh_session_shows_in_the_other() {
-    let t = tempfile::tempdir().unwrap();
-    let dir = t.path();
-    let hq = hq_with_a_received_inspection(dir);
+/// Chen Jie (HQ-0002), a second supervisor, acting under the OS login `officer`.
+fn add_chen_jie(hq: &Path) {
     ok(
-        &hq,
+        hq,
         &[
             "officer",
             "add",
@@ -73,6 +70,14 @@ fn a_decision_in_one_ssh_session_shows_in_the_other() {
             "officer",
         ],
     );
+}
+
+#[test]
+fn a_decision_in_one_ssh_session_shows_in_the_other() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    let hq = hq_with_a_received_inspection(dir);
+    add_chen_jie(&hq);
     let Some((uid, gid)) = crate::support::officer_ids() else {
         return;
     };

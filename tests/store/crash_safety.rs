@@ -86,6 +86,31 @@ fn init(db: &Path) {
     assert!(st.success());
 }
 
+/// After a kill: the file is intact, every chain verifies, every reported commit is there,
+/// and every open draft loads.
+fn check_after_kill(db: &Path, lines: &[String], kill: usize) {
+    let store = crate::support::harness::try_open(db).unwrap();
+    let problems = store.integrity_check().unwrap();
+    assert!(
+        problems.is_empty(),
+        "kill {kill}: integrity_check: {problems:?}"
+    );
+    let chains = store.verify_chains().unwrap();
+    assert!(
+        chains.is_ok(),
+        "kill {kill}: chain broken: {:?}",
+        chains.broken
+    );
+    for line in lines {
+        assert_committed(&store, line, kill);
+    }
+    for d in store.open_drafts().unwrap() {
+        if let Some(i) = d.inspection_id {
+            store.load_record(&i).unwrap();
+        }
+    }
+}
+
 #[test]
 fn sigkill_at_random_moments_loses_nothing_committed() {
     let started = Instant::now();
@@ -134,26 +159,7 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
         reader.join().unwrap();
         lines.extend(rx.try_iter());
 
-        let store = crate::support::harness::try_open(&db).unwrap();
-        let problems = store.integrity_check().unwrap();
-        assert!(
-            problems.is_empty(),
-            "kill {kill}: integrity_check: {problems:?}"
-        );
-        let chains = store.verify_chains().unwrap();
-        assert!(
-            chains.is_ok(),
-            "kill {kill}: chain broken: {:?}",
-            chains.broken
-        );
-        for line in &lines {
-            assert_committed(&store, line, kill);
-        }
-        for d in store.open_drafts().unwrap() {
-            if let Some(i) = d.inspection_id {
-                store.load_record(&i).unwrap();
-            }
-        }
+        check_after_kill(&db, &lines, kill);
         reported += lines.len();
         finalized += lines.iter().filter(|l| l.starts_with("finalized")).count();
     }

@@ -209,6 +209,32 @@ fn open_drafts_survive_closing_the_database() {
     );
 }
 
+/// Sync state lives outside the frozen rows, in the per-device marks: they move forward,
+/// never back, and are never deleted.
+fn the_marks_only_move_forward(store: &mut minspect::store::Store) {
+    assert_eq!(
+        store
+            .execute_raw_for_tests(
+                "INSERT INTO outbox_marks (device_id, sent_through) SELECT device_id, 2 FROM outbox LIMIT 1"
+            )
+            .unwrap(),
+        1
+    );
+    for sql in [
+        "UPDATE outbox_marks SET sent_through = 1",
+        "DELETE FROM outbox_marks",
+    ] {
+        let err = store.execute_raw_for_tests(sql).expect_err(sql).to_string();
+        assert!(err.contains("outbox marks"), "{sql}: {err}");
+    }
+    assert_eq!(
+        store
+            .execute_raw_for_tests("UPDATE outbox_marks SET acked_through = 1")
+            .unwrap(),
+        1
+    );
+}
+
 #[test]
 fn finalized_rows_refuse_update_and_delete_in_the_database() {
     let (_dir, mut store) = new_store();
@@ -256,29 +282,7 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
             "{sql}: {err}"
         );
     }
-    // sync state lives outside the frozen rows, in the per-device marks: they move
-    // forward, never back, and are never deleted
-    assert_eq!(
-        store
-            .execute_raw_for_tests(
-                "INSERT INTO outbox_marks (device_id, sent_through) SELECT device_id, 2 FROM outbox LIMIT 1"
-            )
-            .unwrap(),
-        1
-    );
-    for sql in [
-        "UPDATE outbox_marks SET sent_through = 1",
-        "DELETE FROM outbox_marks",
-    ] {
-        let err = store.execute_raw_for_tests(sql).expect_err(sql).to_string();
-        assert!(err.contains("outbox marks"), "{sql}: {err}");
-    }
-    assert_eq!(
-        store
-            .execute_raw_for_tests("UPDATE outbox_marks SET acked_through = 1")
-            .unwrap(),
-        1
-    );
+    the_marks_only_move_forward(&mut store);
     // derived shipment columns may be refreshed
     store
         .execute_raw_for_tests(&format!(
