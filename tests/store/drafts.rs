@@ -37,10 +37,64 @@ fn custody_needs_a_finalized_seizure_and_valid_fields() {
     assert_eq!(count(&store, "outbox"), 1);
 }
 
+type Edit = fn(&mut minspect::domain::RecordImport);
+
+/// The example record with `edit` made: `problems()` names `field`; saved as a draft
+/// through the API it is refused at finalize naming `field`, and nothing is finalized.
+fn refused_at_finalize(field: &str, edit: Edit) {
+    let (_dir, mut store) = new_store();
+    let mut rec = example();
+    edit(&mut rec);
+    rec.seizures.iter_mut().for_each(|s| s.custody.clear());
+    let problems = rec.problems(false);
+    assert!(
+        problems.iter().any(|p| p.field == field),
+        "{field}: {problems:?}"
+    );
+    // saved as a draft through the API, then refused at finalize
+    let s = store.create_shipment(&rec.shipment).unwrap();
+    let i = store.start_inspection(&s, &rec.inspection).unwrap();
+    for m in &rec.measurements {
+        store.add_measurement(&i, m).unwrap();
+    }
+    for f in &rec.findings {
+        store.add_finding(&i, f).unwrap();
+    }
+    for z in &rec.seizures {
+        store.add_seizure(&i, &z.seizure).unwrap();
+    }
+    let listed = store.finalize_problems(&i).unwrap();
+    assert!(
+        listed.iter().any(|p| p.field == field),
+        "{field}: {listed:?}"
+    );
+    let err = store
+        .finalize_inspection_with(&i, &pack())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains(field), "{field}: {err}");
+    assert_eq!(count(&store, "outbox"), 0, "{field}");
+    assert_eq!(
+        raw(
+            &store,
+            &format!("SELECT state FROM inspections WHERE id = '{i}'")
+        )
+        .unwrap(),
+        "draft"
+    );
+    assert_eq!(
+        raw(
+            &store,
+            &format!("SELECT state FROM shipments WHERE id = '{s}'")
+        )
+        .unwrap(),
+        "draft"
+    );
+}
+
 /// One bad field at a time: finalizing is refused naming the field; nothing is finalized.
 #[test]
 fn each_bad_field_is_named_and_nothing_is_finalized() {
-    type Edit = fn(&mut minspect::domain::RecordImport);
     let cases: Vec<(&str, Edit)> = vec![
         ("shipment.declared_on", |r| {
             r.shipment.declared_on = "2025-02-30".into()
@@ -109,54 +163,7 @@ fn each_bad_field_is_named_and_nothing_is_finalized() {
         ("seizures", |r| r.seizures.clear()),
     ];
     for (field, edit) in cases {
-        let (_dir, mut store) = new_store();
-        let mut rec = example();
-        edit(&mut rec);
-        rec.seizures.iter_mut().for_each(|s| s.custody.clear());
-        let problems = rec.problems(false);
-        assert!(
-            problems.iter().any(|p| p.field == field),
-            "{field}: {problems:?}"
-        );
-        // saved as a draft through the API, then refused at finalize
-        let s = store.create_shipment(&rec.shipment).unwrap();
-        let i = store.start_inspection(&s, &rec.inspection).unwrap();
-        for m in &rec.measurements {
-            store.add_measurement(&i, m).unwrap();
-        }
-        for f in &rec.findings {
-            store.add_finding(&i, f).unwrap();
-        }
-        for z in &rec.seizures {
-            store.add_seizure(&i, &z.seizure).unwrap();
-        }
-        let listed = store.finalize_problems(&i).unwrap();
-        assert!(
-            listed.iter().any(|p| p.field == field),
-            "{field}: {listed:?}"
-        );
-        let err = store
-            .finalize_inspection_with(&i, &pack())
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains(field), "{field}: {err}");
-        assert_eq!(count(&store, "outbox"), 0, "{field}");
-        assert_eq!(
-            raw(
-                &store,
-                &format!("SELECT state FROM inspections WHERE id = '{i}'")
-            )
-            .unwrap(),
-            "draft"
-        );
-        assert_eq!(
-            raw(
-                &store,
-                &format!("SELECT state FROM shipments WHERE id = '{s}'")
-            )
-            .unwrap(),
-            "draft"
-        );
+        refused_at_finalize(field, edit);
     }
 }
 

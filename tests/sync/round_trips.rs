@@ -3,9 +3,100 @@
 //! decisions delivered back; 10,000 records with identical content on both sides.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use crate::support::binary::*;
 use minspect::store::Decision;
+
+/// `device list` at headquarters: itself first, then the two field devices.
+fn hq_lists_itself_and_the_laptops(hq: &Path) {
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(hq, &["device", "list", "--json"])).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 3, "{list}");
+    assert_eq!(list[0]["local"], true);
+    assert_eq!(list[0]["kind"], "hq");
+    assert!(
+        list.as_array().unwrap()[1..]
+            .iter()
+            .all(|d| d["kind"] == "field")
+    );
+}
+
+/// Nothing left: export writes no file.
+fn nothing_left_to_export(a: &Path, usb: &Path) {
+    // nothing left: export writes no file
+    let before: Vec<_> = std::fs::read_dir(usb).unwrap().collect();
+    let out = run(a, &["sync", "export", "--out", usb.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to export"));
+    assert_eq!(std::fs::read_dir(usb).unwrap().count(), before.len());
+}
+
+/// Headquarters returns the first inspection (a return needs a comment) and approves the
+/// second; a field device cannot review; both decisions are audited. Returns the ids of
+/// `a`'s inspections.
+fn return_one_approve_one(hq: &Path, a: &Path) -> Vec<String> {
+    let a_insp: Vec<String> = table(a, "inspections")
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let err = fails(hq, &["review", "return", &a_insp[0], "--comment", "  "], 2);
+    assert!(err.contains("--comment"), "{err}");
+    ok(
+        hq,
+        &[
+            "review",
+            "return",
+            &a_insp[0],
+            "--comment",
+            "Photo of the seal missing",
+        ],
+    );
+    ok(hq, &["review", "approve", &a_insp[1]]);
+    let err = fails(a, &["review", "approve", &a_insp[1]], 2);
+    assert!(err.contains("headquarters"), "{err}");
+    let audit = table(hq, "audit");
+    assert_eq!(audit.iter().filter(|r| r["action"] == "review").count(), 2);
+    a_insp
+}
+
+/// The laptop holds both decisions on its inspections, as headquarters made them.
+fn decisions_arrived(a: &Path, a_insp: &[String]) {
+    let store = crate::support::harness::try_open_read_only(a).unwrap();
+    let reviews = store.reviews_for(&a_insp[0]).unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].decision, Decision::Returned);
+    assert_eq!(reviews[0].comment, "Photo of the seal missing");
+    assert_eq!(reviews[0].reviewer, "Officer Li");
+    assert_eq!(
+        store.reviews_for(&a_insp[1]).unwrap()[0].decision,
+        Decision::Approved
+    );
+}
+
+/// Every record of `a` is acknowledged; acknowledging the same receipt again changes nothing.
+fn all_acknowledged_and_acking_again_changes_nothing(a: &Path, receipt: &Path) {
+    let sa = status(a);
+    assert_eq!(sa["counts"]["acknowledged"], 12);
+    assert_eq!(sa["counts"]["sent"], 0);
+    assert!(sa["oldest_unacknowledged"].is_null());
+    assert!(sa["last_receipt"]["at"].is_string());
+    let out = ok(a, &["sync", "ack", receipt.to_str().unwrap()]);
+    assert!(out.starts_with("acknowledged 0 records"), "{out}");
+}
+
+/// B's next receipt carries nothing of A's; A's next receipt carries both decisions.
+fn next_receipts_carry_the_decisions(hq: &Path, a: &Path, b: &Path, usb: &Path, rec: &Path) {
+    add_records(b, 1);
+    let rb = import(hq, &export(b, usb), rec);
+    let out = ok(b, &["sync", "ack", rb.to_str().unwrap()]);
+    assert!(out.contains("0 new review decisions"), "{out}");
+    add_records(a, 2);
+    let ra = import(hq, &export(a, usb), rec);
+    let out = ok(a, &["sync", "ack", ra.to_str().unwrap()]);
+    assert!(out.contains("2 new review decisions"), "{out}");
+    assert!(out.contains("Photo of the seal missing"), "{out}");
+}
 
 #[test]
 fn two_devices_and_hq_round_trip_with_review_decisions() {
@@ -18,16 +109,7 @@ fn two_devices_and_hq_round_trip_with_review_decisions() {
     let b = init(dir, "laptop-b", "field");
     pair(&hq, &a, dir);
     pair(&hq, &b, dir);
-    let list: serde_json::Value =
-        serde_json::from_str(&ok(&hq, &["device", "list", "--json"])).unwrap();
-    assert_eq!(list.as_array().unwrap().len(), 3, "{list}");
-    assert_eq!(list[0]["local"], true);
-    assert_eq!(list[0]["kind"], "hq");
-    assert!(
-        list.as_array().unwrap()[1..]
-            .iter()
-            .all(|d| d["kind"] == "field")
-    );
+    hq_lists_itself_and_the_laptops(&hq);
 
     add_records(&a, 12); // 11 inspections, one with a seizure and its custody event
     add_records(&b, 3);
@@ -88,64 +170,14 @@ fn two_devices_and_hq_round_trip_with_review_decisions() {
     );
     assert!(e["acked_at"].is_string(), "{e}");
     ok(&b, &["sync", "ack", receipt_b.to_str().unwrap()]);
-    let sa = status(&a);
-    assert_eq!(sa["counts"]["acknowledged"], 12);
-    assert_eq!(sa["counts"]["sent"], 0);
-    assert!(sa["oldest_unacknowledged"].is_null());
-    assert!(sa["last_receipt"]["at"].is_string());
-    // acknowledging the same receipt again changes nothing
-    let out = ok(&a, &["sync", "ack", receipt_a.to_str().unwrap()]);
-    assert!(out.starts_with("acknowledged 0 records"), "{out}");
-    // nothing left: export writes no file
-    let before: Vec<_> = std::fs::read_dir(&usb).unwrap().collect();
-    let out = run(&a, &["sync", "export", "--out", usb.to_str().unwrap()]);
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to export"));
-    assert_eq!(std::fs::read_dir(&usb).unwrap().count(), before.len());
+    all_acknowledged_and_acking_again_changes_nothing(&a, &receipt_a);
+    nothing_left_to_export(&a, &usb);
 
     // HQ reviews A's inspections: one returned, one approved
-    let a_insp: Vec<String> = table(&a, "inspections")
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
-    let err = fails(&hq, &["review", "return", &a_insp[0], "--comment", "  "], 2);
-    assert!(err.contains("--comment"), "{err}");
-    ok(
-        &hq,
-        &[
-            "review",
-            "return",
-            &a_insp[0],
-            "--comment",
-            "Photo of the seal missing",
-        ],
-    );
-    ok(&hq, &["review", "approve", &a_insp[1]]);
-    let err = fails(&a, &["review", "approve", &a_insp[1]], 2);
-    assert!(err.contains("headquarters"), "{err}");
-    let audit = table(&hq, "audit");
-    assert_eq!(audit.iter().filter(|r| r["action"] == "review").count(), 2);
+    let a_insp = return_one_approve_one(&hq, &a);
 
-    // B's next receipt carries nothing of A's; A's next receipt carries both decisions
-    add_records(&b, 1);
-    let rb = import(&hq, &export(&b, &usb), &rec);
-    let out = ok(&b, &["sync", "ack", rb.to_str().unwrap()]);
-    assert!(out.contains("0 new review decisions"), "{out}");
-    add_records(&a, 2);
-    let ra = import(&hq, &export(&a, &usb), &rec);
-    let out = ok(&a, &["sync", "ack", ra.to_str().unwrap()]);
-    assert!(out.contains("2 new review decisions"), "{out}");
-    assert!(out.contains("Photo of the seal missing"), "{out}");
-    let store = crate::support::harness::try_open_read_only(&a).unwrap();
-    let reviews = store.reviews_for(&a_insp[0]).unwrap();
-    assert_eq!(reviews.len(), 1);
-    assert_eq!(reviews[0].decision, Decision::Returned);
-    assert_eq!(reviews[0].comment, "Photo of the seal missing");
-    assert_eq!(reviews[0].reviewer, "Officer Li");
-    assert_eq!(
-        store.reviews_for(&a_insp[1]).unwrap()[0].decision,
-        Decision::Approved
-    );
+    next_receipts_carry_the_decisions(&hq, &a, &b, &usb, &rec);
+    decisions_arrived(&a, &a_insp);
     assert_eq!(status(&a)["counts"]["acknowledged"], 14);
     assert_same_records(&a, &hq);
 
