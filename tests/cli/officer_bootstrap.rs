@@ -72,17 +72,12 @@ fn assert_nameless_uid_is_free() {
     assert!(!taken, "uid {} has a passwd entry here", NAMELESS.0);
 }
 
-#[test]
-fn init_hq_under_a_nameless_uid_warns_and_only_the_file_owner_maps_the_first_login() {
-    let Some(officer) = crate::support::officer_ids() else {
-        return;
-    };
-    assert_nameless_uid_is_free();
-    let t = tempfile::tempdir().unwrap();
-    let hq = t.path().join("hq.db");
+/// `init --hq` run by a uid without a login name: it warns that nobody can review yet,
+/// maps the creator to no login, and audits the uid. Returns the creator's officer id.
+fn init_as_the_nameless_uid(hq: &Path) -> Value {
     let out = as_uid(
         NAMELESS,
-        &hq,
+        hq,
         &[
             "init",
             "--officer",
@@ -102,9 +97,9 @@ fn init_hq_under_a_nameless_uid_warns_and_only_the_file_owner_maps_the_first_log
             hq.display()
         )
     );
-    assert_eq!(officer_by(&hq, "HQ-0001")["login"], Value::Null);
-    let li = officer_by(&hq, "HQ-0001")["id"].clone();
-    let init_row = table(&hq, "audit")
+    assert_eq!(officer_by(hq, "HQ-0001")["login"], Value::Null);
+    let li = officer_by(hq, "HQ-0001")["id"].clone();
+    let init_row = table(hq, "audit")
         .into_iter()
         .find(|a| a["action"] == "init")
         .unwrap();
@@ -113,6 +108,47 @@ fn init_hq_under_a_nameless_uid_warns_and_only_the_file_owner_maps_the_first_log
         (&init_new["os_login"], &init_new["os_uid"]),
         (&Value::Null, &json!(54321))
     );
+    li
+}
+
+/// 'officer' now acts as Officer Li (`li`), a supervisor: adds, remaps, is audited by id.
+fn officer_acts_as_li(officer: (u32, u32), hq: &Path, li: &Value) {
+    let o = add_supervisor(officer, hq, "Chen Jie", "HQ-0002", "chenj");
+    succeeded(&o);
+    let o = as_uid(
+        officer,
+        hq,
+        &[
+            "officer", "map", "--badge", "HQ-0002", "--login", "root", "--json",
+        ],
+    );
+    let v: Value = serde_json::from_str(&succeeded(&o)).unwrap();
+    assert_eq!(
+        (&v["officer"]["login"], &v["old_login"]),
+        (&json!("root"), &json!("chenj"))
+    );
+    let chen = officer_by(hq, "HQ-0002")["id"].clone();
+    let audit = officer_audit(hq);
+    assert_eq!(audit.len(), 3);
+    assert_eq!(&audit[1]["actor"], li);
+    assert_eq!(audit[1]["action"], "add");
+    assert_eq!(audit[1]["new"]["os_login"], "officer");
+    assert_eq!(
+        audit[2],
+        json!({"actor": li, "action": "map_login", "entity_id": chen,
+            "old": {"login": "chenj"}, "new": {"login": "root", "os_login": "officer", "os_uid": officer.0}})
+    );
+}
+
+#[test]
+fn init_hq_under_a_nameless_uid_warns_and_only_the_file_owner_maps_the_first_login() {
+    let Some(officer) = crate::support::officer_ids() else {
+        return;
+    };
+    assert_nameless_uid_is_free();
+    let t = tempfile::tempdir().unwrap();
+    let hq = t.path().join("hq.db");
+    let li = init_as_the_nameless_uid(&hq);
 
     // nobody is mapped: only the file's owner (the nameless uid) may map the first login
     let before = snapshot(&hq);
@@ -180,32 +216,7 @@ fn init_hq_under_a_nameless_uid_warns_and_only_the_file_owner_maps_the_first_log
         "mapping a login: this process's user (uid 54321) has no login name",
     );
 
-    // 'officer' now acts as Officer Li, a supervisor: adds, remaps, is audited by id
-    let o = add_supervisor(officer, &hq, "Chen Jie", "HQ-0002", "chenj");
-    succeeded(&o);
-    let o = as_uid(
-        officer,
-        &hq,
-        &[
-            "officer", "map", "--badge", "HQ-0002", "--login", "root", "--json",
-        ],
-    );
-    let v: Value = serde_json::from_str(&succeeded(&o)).unwrap();
-    assert_eq!(
-        (&v["officer"]["login"], &v["old_login"]),
-        (&json!("root"), &json!("chenj"))
-    );
-    let chen = officer_by(&hq, "HQ-0002")["id"].clone();
-    let audit = officer_audit(&hq);
-    assert_eq!(audit.len(), 3);
-    assert_eq!(audit[1]["actor"], li);
-    assert_eq!(audit[1]["action"], "add");
-    assert_eq!(audit[1]["new"]["os_login"], "officer");
-    assert_eq!(
-        audit[2],
-        json!({"actor": li, "action": "map_login", "entity_id": chen,
-            "old": {"login": "chenj"}, "new": {"login": "root", "os_login": "officer", "os_uid": officer.0}})
-    );
+    officer_acts_as_li(officer, &hq, &li);
 
     // a login mapped to someone else is refused; mapping the same login again changes nothing
     let before = snapshot(&hq);
