@@ -6,73 +6,10 @@ use minspect::domain::Outcome;
 use minspect::store::chain::{GENESIS_HASH, chain_hash};
 use serde_json::Value;
 
-#[test]
-fn inspect_find_seize_finalize_and_two_custody_transfers() {
-    let (_dir, mut store) = new_store();
-    let ids = draft(&mut store);
-    assert_eq!(store.open_drafts().unwrap().len(), 1);
-    assert!(store.finalize_problems(&ids.inspection).unwrap().is_empty());
-
-    let done = store
-        .finalize_inspection_with(&ids.inspection, &pack())
-        .unwrap();
-    assert_eq!(done.seq, 1);
-    assert_eq!(done.rule_pack_version, "2099.01.1-test");
-    let c1 = store
-        .add_custody_event(&ids.seizure, &transfers()[0])
-        .unwrap();
-    let c2 = store
-        .add_custody_event(&ids.seizure, &transfers()[1])
-        .unwrap();
-    assert_eq!((c1.seq, c2.seq), (2, 3));
-
-    // rows
-    let q = |sql: &str| raw(&store, sql).unwrap_or_default();
-    let s = &ids.shipment;
-    let i = &ids.inspection;
-    assert_eq!(
-        q(&format!("SELECT state FROM shipments WHERE id = '{s}'")),
-        "finalized"
-    );
-    assert_eq!(
-        q(&format!("SELECT status FROM shipments WHERE id = '{s}'")),
-        "seized"
-    );
-    assert_eq!(
-        q(&format!("SELECT state FROM inspections WHERE id = '{i}'")),
-        "finalized"
-    );
-    assert_eq!(
-        q(&format!(
-            "SELECT record_hash FROM inspections WHERE id = '{i}'"
-        )),
-        done.hash
-    );
-    assert_eq!(
-        q(&format!(
-            "SELECT record_hash FROM shipments WHERE id = '{s}'"
-        )),
-        done.hash
-    );
-    assert_eq!(
-        q(&format!(
-            "SELECT rule_pack_version FROM inspections WHERE id = '{i}'"
-        )),
-        "2099.01.1-test"
-    );
-    let screening: Value = serde_json::from_str(&q(&format!(
-        "SELECT screening FROM inspections WHERE id = '{i}'"
-    )))
-    .unwrap();
-    assert!(screening["verdict"].is_string(), "{screening}");
-    assert_eq!(screening["rule_pack"]["version"], "2099.01.1-test");
-    assert_eq!(count(&store, "measurements"), 5);
-    assert_eq!(count(&store, "findings"), 1);
-    assert_eq!(count(&store, "seizures"), 1);
-    assert_eq!(count(&store, "custody_events"), 2);
-    assert!(store.open_drafts().unwrap().is_empty());
-
-    // chain and outbox, recomputed here from the stored payloads
+/// The chain and the outbox of the finalized record and its two custody transfers,
+/// recomputed from the stored payloads; the payloads hold what was recorded.
+fn chain_recomputes_from_the_payloads(store: &minspect::store::Store, c2_id: &str) {
+    let q = |sql: &str| raw(store, sql).unwrap_or_default();
     let mut prev = GENESIS_HASH.to_string();
     let kinds = ["inspection", "custody_event", "custody_event"];
     for (n, kind) in kinds.iter().enumerate() {
@@ -104,11 +41,86 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     assert_eq!(payload["seizures"][0]["legal_basis"], "[\"re-dy-magnet\"]");
     let custody: Value =
         serde_json::from_str(&q("SELECT payload FROM outbox_payloads WHERE seq = 3")).unwrap();
-    assert_eq!(custody["custody_event"]["id"], c2.id);
+    assert_eq!(custody["custody_event"]["id"], c2_id);
     assert_eq!(
         custody["custody_event"]["to_party"],
         "Shanghai Customs anti-smuggling evidence store"
     );
+}
+
+/// The finalized shipment and inspection rows: states, status, hash and screening.
+fn finalized_rows(store: &minspect::store::Store, ids: &crate::support::Ids, hash: &str) {
+    let q = |sql: &str| raw(store, sql).unwrap_or_default();
+    let s = &ids.shipment;
+    let i = &ids.inspection;
+    assert_eq!(
+        q(&format!("SELECT state FROM shipments WHERE id = '{s}'")),
+        "finalized"
+    );
+    assert_eq!(
+        q(&format!("SELECT status FROM shipments WHERE id = '{s}'")),
+        "seized"
+    );
+    assert_eq!(
+        q(&format!("SELECT state FROM inspections WHERE id = '{i}'")),
+        "finalized"
+    );
+    assert_eq!(
+        q(&format!(
+            "SELECT record_hash FROM inspections WHERE id = '{i}'"
+        )),
+        hash
+    );
+    assert_eq!(
+        q(&format!(
+            "SELECT record_hash FROM shipments WHERE id = '{s}'"
+        )),
+        hash
+    );
+    assert_eq!(
+        q(&format!(
+            "SELECT rule_pack_version FROM inspections WHERE id = '{i}'"
+        )),
+        "2099.01.1-test"
+    );
+    let screening: Value = serde_json::from_str(&q(&format!(
+        "SELECT screening FROM inspections WHERE id = '{i}'"
+    )))
+    .unwrap();
+    assert!(screening["verdict"].is_string(), "{screening}");
+    assert_eq!(screening["rule_pack"]["version"], "2099.01.1-test");
+}
+
+#[test]
+fn inspect_find_seize_finalize_and_two_custody_transfers() {
+    let (_dir, mut store) = new_store();
+    let ids = draft(&mut store);
+    assert_eq!(store.open_drafts().unwrap().len(), 1);
+    assert!(store.finalize_problems(&ids.inspection).unwrap().is_empty());
+
+    let done = store
+        .finalize_inspection_with(&ids.inspection, &pack())
+        .unwrap();
+    assert_eq!(done.seq, 1);
+    assert_eq!(done.rule_pack_version, "2099.01.1-test");
+    let c1 = store
+        .add_custody_event(&ids.seizure, &transfers()[0])
+        .unwrap();
+    let c2 = store
+        .add_custody_event(&ids.seizure, &transfers()[1])
+        .unwrap();
+    assert_eq!((c1.seq, c2.seq), (2, 3));
+
+    finalized_rows(&store, &ids, &done.hash);
+    let s = &ids.shipment;
+    let i = &ids.inspection;
+    assert_eq!(count(&store, "measurements"), 5);
+    assert_eq!(count(&store, "findings"), 1);
+    assert_eq!(count(&store, "seizures"), 1);
+    assert_eq!(count(&store, "custody_events"), 2);
+    assert!(store.open_drafts().unwrap().is_empty());
+
+    chain_recomputes_from_the_payloads(&store, &c2.id);
     let report = store.verify_chains().unwrap();
     assert!(report.is_ok(), "{:?}", report.broken);
     assert_eq!(report.records(), 3);
