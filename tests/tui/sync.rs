@@ -6,9 +6,12 @@
 
 use crate::support::flow::*;
 use crate::support::sync_flow::*;
+use std::path::{Path, PathBuf};
+
 use minspect::domain::DbKind;
-use minspect::store::Decision;
+use minspect::store::{Decision, Store};
 use minspect::tui::action::Action;
+use minspect::tui::app::App;
 use minspect::tui::keymap::{Context, Key};
 use minspect::tui::screens::Tab;
 use minspect::tui::screens::sync::Mode;
@@ -19,6 +22,55 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 /// A snapshot of the screen with ids, times and the temp dir masked.
 fn snap(base: &str, a: &minspect::tui::app::App, tmp: &std::path::Path) {
     insta::assert_snapshot!(snap_name(base, a), redacted(a, tmp));
+}
+
+/// The Sync tab of a laptop with three finalized records queued, the first `first`.
+fn three_queued_on_the_sync_tab(a: &mut App, s: &mut Store, first: &str, tmp: &Path) {
+    keys(a, s, "4");
+    assert_eq!(a.tab, Tab::Sync);
+    assert_eq!(a.context(), Context::Sync);
+    let text = screen_text(a);
+    assert!(
+        text.contains("finalized 3   sent 0   acknowledged 0"),
+        "{text}"
+    );
+    assert!(
+        text.contains("waiting for headquarters: 3 (oldest "),
+        "{text}"
+    );
+    assert!(text.contains("Queued for headquarters (3)"), "{text}");
+    assert!(text.contains("last export   never"), "{text}");
+    assert!(text.contains("sync 3 pending"), "{text}");
+    assert!(text.contains(&first[..20]), "{text}");
+    snap("sync_start", a, tmp);
+}
+
+/// Export: a directory prompt, then a confirm modal holding the write; after the yes one
+/// bundle in `usb`, the three records sent and still pending. Returns the bundles.
+fn export_through_the_tab(a: &mut App, s: &mut Store, usb: &Path, tmp: &Path) -> Vec<PathBuf> {
+    keys(a, s, "e");
+    enter_path(a, s, usb);
+    assert_eq!(a.context(), Context::Confirm);
+    assert!(matches!(&a.screens.sync.mode, Mode::Confirm(_)));
+    snap("sync_export_confirm", a, tmp);
+    assert!(files(usb, "bundle").is_empty(), "nothing before the yes");
+    assert_eq!(states(s), ["finalized"; 3]);
+    keys(a, s, "y");
+    let bundles = files(usb, "bundle");
+    assert_eq!(bundles.len(), 1, "{bundles:?}");
+    assert_eq!(states(s), ["sent"; 3]);
+    let text = screen_text(a);
+    assert!(
+        text.contains("finalized 0   sent 3   acknowledged 0"),
+        "{text}"
+    );
+    assert!(text.contains("exported 3 records (seq 1..3)"), "{text}");
+    assert!(
+        text.contains("sync 3 pending"),
+        "sent is still pending: {text}"
+    );
+    assert_eq!(a.status.pending_sync, 3);
+    bundles
 }
 
 #[test]
@@ -35,47 +87,9 @@ fn export_import_at_hq_and_acknowledge_through_the_sync_tab() {
         let mut a = app(&mut s, w, h);
         assert_eq!(a.status.pending_sync, 3);
 
-        keys(&mut a, &mut s, "4");
-        assert_eq!(a.tab, Tab::Sync);
-        assert_eq!(a.context(), Context::Sync);
-        let text = screen_text(&a);
-        assert!(
-            text.contains("finalized 3   sent 0   acknowledged 0"),
-            "{text}"
-        );
-        assert!(
-            text.contains("waiting for headquarters: 3 (oldest "),
-            "{text}"
-        );
-        assert!(text.contains("Queued for headquarters (3)"), "{text}");
-        assert!(text.contains("last export   never"), "{text}");
-        assert!(text.contains("sync 3 pending"), "{text}");
-        assert!(text.contains(&made[0].inspection_id[..20]), "{text}");
-        snap("sync_start", &a, t.path());
+        three_queued_on_the_sync_tab(&mut a, &mut s, &made[0].inspection_id, t.path());
 
-        // export: a directory prompt, then a confirm modal holding the write
-        keys(&mut a, &mut s, "e");
-        enter_path(&mut a, &mut s, &usb);
-        assert_eq!(a.context(), Context::Confirm);
-        assert!(matches!(&a.screens.sync.mode, Mode::Confirm(_)));
-        snap("sync_export_confirm", &a, t.path());
-        assert!(files(&usb, "bundle").is_empty(), "nothing before the yes");
-        assert_eq!(states(&s), ["finalized"; 3]);
-        keys(&mut a, &mut s, "y");
-        let bundles = files(&usb, "bundle");
-        assert_eq!(bundles.len(), 1, "{bundles:?}");
-        assert_eq!(states(&s), ["sent"; 3]);
-        let text = screen_text(&a);
-        assert!(
-            text.contains("finalized 0   sent 3   acknowledged 0"),
-            "{text}"
-        );
-        assert!(text.contains("exported 3 records (seq 1..3)"), "{text}");
-        assert!(
-            text.contains("sync 3 pending"),
-            "sent is still pending: {text}"
-        );
-        assert_eq!(a.status.pending_sync, 3);
+        let bundles = export_through_the_tab(&mut a, &mut s, &usb, t.path());
 
         // headquarters imports through the sync API and returns one inspection
         let r = minspect::sync::import_bundle(&mut hq, &bundles[0], Some(&receipts)).unwrap();
