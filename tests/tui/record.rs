@@ -4,6 +4,7 @@
 
 use crate::support::flow::*;
 use crate::support::{count, raw};
+use minspect::store::Store;
 use minspect::tui::app::App;
 use minspect::tui::app::Overlay;
 use minspect::tui::keymap::Context;
@@ -276,27 +277,9 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     assert_eq!(count(&s, "outbox"), 3, "the original is untouched");
 }
 
-#[test]
-fn bad_input_in_each_field_shows_its_message_and_nothing_is_finalized() {
-    let mut s = store();
-    let mut a = app(&mut s, 80, 24);
-    keys(&mut a, &mut s, "3n");
-    keys(&mut a, &mut s, SHIPMENT_KEYS);
-    // a value that does not parse cannot be saved: quitting asks first
-    shipment_error(&mut a, &mut s, "net_weight_g", "600 kg");
-    assert!(!a.screens.record.has_unsaved());
-    shipment_error(&mut a, &mut s, "net_weight_g", "600 lb");
-    assert!(a.screens.record.has_unsaved());
-    assert_eq!(
-        raw(&s, "SELECT net_weight_g FROM shipments").as_deref(),
-        Some("600000"),
-        "the draft keeps the last value that parsed"
-    );
-    keys(&mut a, &mut s, "<c-c>");
-    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
-    keys(&mut a, &mut s, "n");
-    assert!(!a.quit);
-    shipment_error(&mut a, &mut s, "net_weight_g", "600 kg");
+/// Each shipment field given a bad value shows a message naming what is wrong; a good
+/// value is put back after each.
+fn each_shipment_field_names_its_error(a: &mut App, s: &mut Store) {
     for (field, bad, needle) in [
         ("declaration_no", "12345", "18-digit"),
         ("declared_on", "2026-13-01", "2026-13-01"),
@@ -321,11 +304,73 @@ fn bad_input_in_each_field_shows_its_message_and_nothing_is_finalized() {
         ("value_minor", "1.234", "decimal"),
         ("currency", "RMB", "ISO 4217"),
     ] {
-        let e = shipment_error(&mut a, &mut s, field, bad).unwrap_or_default();
+        let e = shipment_error(a, s, field, bad).unwrap_or_default();
         assert!(e.contains(needle), "{field} = {bad:?}: {e:?}");
         // put a good value back (the draft keeps the last valid one for typed numbers)
-        shipment_error(&mut a, &mut s, field, "");
+        shipment_error(a, s, field, "");
     }
+}
+
+/// Measurements: a percentage over 100, a bad element, a value that is not a number; a
+/// finding with nothing found; a seizure without goods or storage.
+fn measurement_finding_and_seizure_errors(a: &mut App, s: &mut Store) {
+    keys(a, s, "<c-n><c-o>purity_pct<tab>Xx<tab>120");
+    let f = &editor(a).measurements[0].form;
+    assert!(f.fields[1].error.as_deref().unwrap_or("").contains("Xx"));
+    assert!(
+        f.fields[2]
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("0 to 100")
+    );
+    keys(a, s, "<c-u>lots");
+    let f = &editor(a).measurements[0].form;
+    assert!(f.fields[2].error.as_deref().unwrap_or("").contains("lots"));
+    // a finding with nothing found, a seizure without goods or storage
+    keys(a, s, "<c-n><c-o><c-u>smuggling");
+    let f = &editor(a).findings[0].form;
+    assert!(
+        f.fields[0]
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("misdeclared_name")
+    );
+    keys(a, s, "<c-n><c-o><c-u><tab><tab>0");
+    let f = &editor(a).seizures[0].form;
+    assert!(f.fields[0].error.as_deref().unwrap_or("").contains("goods"));
+    assert!(
+        f.fields[2]
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("greater than zero")
+    );
+}
+
+#[test]
+fn bad_input_in_each_field_shows_its_message_and_nothing_is_finalized() {
+    let mut s = store();
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, "3n");
+    keys(&mut a, &mut s, SHIPMENT_KEYS);
+    // a value that does not parse cannot be saved: quitting asks first
+    shipment_error(&mut a, &mut s, "net_weight_g", "600 kg");
+    assert!(!a.screens.record.has_unsaved());
+    shipment_error(&mut a, &mut s, "net_weight_g", "600 lb");
+    assert!(a.screens.record.has_unsaved());
+    assert_eq!(
+        raw(&s, "SELECT net_weight_g FROM shipments").as_deref(),
+        Some("600000"),
+        "the draft keeps the last value that parsed"
+    );
+    keys(&mut a, &mut s, "<c-c>");
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    keys(&mut a, &mut s, "n");
+    assert!(!a.quit);
+    shipment_error(&mut a, &mut s, "net_weight_g", "600 kg");
+    each_shipment_field_names_its_error(&mut a, &mut s);
     // the inspection form
     keys(&mut a, &mut s, "<c-n>");
     for (idx, bad, needle) in [
@@ -352,40 +397,7 @@ fn bad_input_in_each_field_shows_its_message_and_nothing_is_finalized() {
         .unwrap_or_default();
     assert!(e.contains("2026-02-30"), "{e}");
     snap("record_inspection_errors", &a);
-    // measurements: a percentage over 100, a bad element, a value that is not a number
-    keys(&mut a, &mut s, "<c-n><c-o>purity_pct<tab>Xx<tab>120");
-    let f = &editor(&a).measurements[0].form;
-    assert!(f.fields[1].error.as_deref().unwrap_or("").contains("Xx"));
-    assert!(
-        f.fields[2]
-            .error
-            .as_deref()
-            .unwrap_or("")
-            .contains("0 to 100")
-    );
-    keys(&mut a, &mut s, "<c-u>lots");
-    let f = &editor(&a).measurements[0].form;
-    assert!(f.fields[2].error.as_deref().unwrap_or("").contains("lots"));
-    // a finding with nothing found, a seizure without goods or storage
-    keys(&mut a, &mut s, "<c-n><c-o><c-u>smuggling");
-    let f = &editor(&a).findings[0].form;
-    assert!(
-        f.fields[0]
-            .error
-            .as_deref()
-            .unwrap_or("")
-            .contains("misdeclared_name")
-    );
-    keys(&mut a, &mut s, "<c-n><c-o><c-u><tab><tab>0");
-    let f = &editor(&a).seizures[0].form;
-    assert!(f.fields[0].error.as_deref().unwrap_or("").contains("goods"));
-    assert!(
-        f.fields[2]
-            .error
-            .as_deref()
-            .unwrap_or("")
-            .contains("greater than zero")
-    );
+    measurement_finding_and_seizure_errors(&mut a, &mut s);
     snap("record_seizure_errors", &a);
 
     // finalizing refuses, names the problems and writes nothing
