@@ -30,20 +30,18 @@ const CUSTODY_1: &str = "Yangshan inspection team 2<tab>Yangshan seizure store<t
 const CUSTODY_2: &str =
     "<tab>Shanghai evidence store<tab><c-u>2026-05-03T10:00:00+08:00<tab>Case handling";
 
-#[test]
-fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
-    let mut s = store();
-    let mut a = app(&mut s, 80, 24);
-    assert_eq!(a.tab, Tab::Rules, "no drafts: the console starts as usual");
-    keys(&mut a, &mut s, "3");
+/// From the empty drafts list to a saved shipment: saved on the first change, the live
+/// verdict follows it, each change one transaction with its audit row.
+fn shipment_through_keys(a: &mut App, s: &mut Store) {
+    keys(a, s, "3");
     assert_eq!(a.context(), Context::Record);
-    snap("record_drafts_empty", &a);
-    keys(&mut a, &mut s, "n");
+    snap("record_drafts_empty", a);
+    keys(a, s, "n");
     assert_eq!(a.context(), Context::RecordForm);
-    assert_eq!(count(&s, "shipments"), 0, "nothing saved before a change");
-    keys(&mut a, &mut s, SHIPMENT_KEYS);
-    assert_eq!(count(&s, "shipments"), 1, "saved on the first change");
-    let ed = editor(&a);
+    assert_eq!(count(s, "shipments"), 0, "nothing saved before a change");
+    keys(a, s, SHIPMENT_KEYS);
+    assert_eq!(count(s, "shipments"), 1, "saved on the first change");
+    let ed = editor(a);
     let errors: Vec<String> = ed.shipment.shown_errors();
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(ed.shipment_base.net_weight_g, Some(600_000));
@@ -52,50 +50,54 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     let verdict = ed.screening.as_ref().unwrap().verdict;
     assert_ne!(verdict.as_str(), "not_controlled");
     assert_eq!(
-        raw(&s, "SELECT value_minor FROM shipments").as_deref(),
+        raw(s, "SELECT value_minor FROM shipments").as_deref(),
         Some("18000000")
     );
-    snap("record_shipment", &a);
+    snap("record_shipment", a);
     // every change is one transaction with its audit row
-    let audit = count(&s, "audit");
-    keys(&mut a, &mut s, "<bs>0");
-    assert_eq!(count(&s, "audit"), audit + 2);
+    let audit = count(s, "audit");
+    keys(a, s, "<bs>0");
+    assert_eq!(count(s, "audit"), audit + 2);
     assert_eq!(
         raw(
-            &s,
+            s,
             "SELECT action || ' ' || entity FROM audit ORDER BY id DESC LIMIT 1"
         )
         .as_deref(),
         Some("update shipment")
     );
+}
 
-    keys(&mut a, &mut s, "<c-n>");
-    keys(&mut a, &mut s, INSPECTION);
-    assert_eq!(count(&s, "inspections"), 1);
+/// The inspection, two measurements (a suggested weight finding), the findings and a
+/// seizure prefilled from the screening.
+fn inspection_measurements_findings_and_seizure(a: &mut App, s: &mut Store) {
+    keys(a, s, "<c-n>");
+    keys(a, s, INSPECTION);
+    assert_eq!(count(s, "inspections"), 1);
     // the live verdict is stored with the draft inspection
     assert_eq!(
-        raw(&s, "SELECT verdict FROM inspections").as_deref(),
-        Some(editor(&a).screening.as_ref().unwrap().verdict.as_str())
+        raw(s, "SELECT verdict FROM inspections").as_deref(),
+        Some(editor(a).screening.as_ref().unwrap().verdict.as_str())
     );
     assert_eq!(
-        raw(&s, "SELECT narrative FROM inspections").as_deref(),
+        raw(s, "SELECT narrative FROM inspections").as_deref(),
         Some("Ingots found under copper cathodes.\nXRF on three ingots.")
     );
-    snap("record_inspection", &a);
+    snap("record_inspection", a);
 
-    keys(&mut a, &mut s, "<c-n>");
-    keys(&mut a, &mut s, MEASUREMENTS);
-    assert_eq!(count(&s, "measurements"), 2);
+    keys(a, s, "<c-n>");
+    keys(a, s, MEASUREMENTS);
+    assert_eq!(count(s, "measurements"), 2);
     assert_eq!(
         raw(
-            &s,
+            s,
             "SELECT group_concat(name || '=' || value, ' ') FROM measurements"
         )
         .as_deref(),
         Some("purity_pct=99.99 weighed_mass_kg=650.0")
     );
     // weighed 650 kg against 600 kg declared: a suggested finding
-    let ed = editor(&a);
+    let ed = editor(a);
     assert!(
         ed.suggestions
             .iter()
@@ -103,41 +105,43 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
         "{:?}",
         ed.suggestions
     );
-    snap("record_measurements", &a);
+    snap("record_measurements", a);
 
-    keys(&mut a, &mut s, "<c-n><c-y>");
-    assert_eq!(count(&s, "findings"), 1);
+    keys(a, s, "<c-n><c-y>");
+    assert_eq!(count(s, "findings"), 1);
     assert_eq!(
-        raw(&s, "SELECT kind || ' ' || suggested FROM findings").as_deref(),
+        raw(s, "SELECT kind || ' ' || suggested FROM findings").as_deref(),
         Some("weight_discrepancy 1")
     );
-    keys(&mut a, &mut s, FINDING);
-    assert_eq!(count(&s, "findings"), 2);
-    snap("record_findings", &a);
+    keys(a, s, FINDING);
+    assert_eq!(count(s, "findings"), 2);
+    snap("record_findings", a);
 
-    keys(&mut a, &mut s, "<c-n>");
-    keys(&mut a, &mut s, SEIZURE);
-    assert_eq!(count(&s, "seizures"), 1);
-    let basis = raw(&s, "SELECT legal_basis FROM seizures").unwrap();
+    keys(a, s, "<c-n>");
+    keys(a, s, SEIZURE);
+    assert_eq!(count(s, "seizures"), 1);
+    let basis = raw(s, "SELECT legal_basis FROM seizures").unwrap();
     assert!(
         basis.contains("ga-metal"),
         "prefilled from the screening: {basis}"
     );
-    snap("record_seizures", &a);
+    snap("record_seizures", a);
+}
 
-    // finalize: the confirmation holds the write; nothing happens before y
-    keys(&mut a, &mut s, "<c-f>");
+/// Finalize: the confirmation holds the write; nothing happens before y.
+fn finalize_after_the_confirmation(a: &mut App, s: &mut Store) {
+    keys(a, s, "<c-f>");
     assert_eq!(a.context(), Context::Confirm);
     assert!(matches!(
         a.screens.record.pending,
         Some(minspect::tui::screens::record::PendingWrite::Finalize { .. })
     ));
-    assert_eq!(count(&s, "outbox"), 0);
-    snap("record_finalize_confirm", &a);
-    keys(&mut a, &mut s, "y");
+    assert_eq!(count(s, "outbox"), 0);
+    snap("record_finalize_confirm", a);
+    keys(a, s, "y");
     assert_eq!(
         raw(
-            &s,
+            s,
             "SELECT state || ' ' || verdict || ' ' || rule_pack_version FROM inspections"
         )
         .unwrap()
@@ -148,32 +152,35 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
         a.message
     );
     assert_eq!(
-        raw(&s, "SELECT state FROM shipments").as_deref(),
+        raw(s, "SELECT state FROM shipments").as_deref(),
         Some("finalized")
     );
     assert_eq!(
         a.status.pending_sync, 1,
         "the status bar follows the outbox"
     );
-    let ed = editor(&a);
+    let ed = editor(a);
     assert!(ed.finalized);
     assert_eq!(ed.section(), Section::Custody);
+}
 
-    // typing into a finalized form is refused with a message
-    keys(&mut a, &mut s, "<c-p>x");
+/// Typing into a finalized form is refused with a message; the tab keys switch tabs and
+/// no example hints are drawn; ends back on the Custody section.
+fn a_finalized_form_takes_no_text(a: &mut App, s: &mut Store) {
+    keys(a, s, "<c-p>x");
     assert!(a.message.as_ref().unwrap().text.contains("finalized"));
     // ... but no field takes text there, so the tab keys switch tabs
-    keys(&mut a, &mut s, "1");
+    keys(a, s, "1");
     assert_eq!(a.tab, Tab::Rules, "{:?}", a.message);
-    keys(&mut a, &mut s, "3");
+    keys(a, s, "3");
     assert_eq!(a.tab, Tab::Record);
-    assert!(editor(&a).finalized, "the record stays open");
-    assert_eq!(editor(&a).section(), Section::Seizures);
+    assert!(editor(a).finalized, "the record stays open");
+    assert_eq!(editor(a).section(), Section::Seizures);
     // a finalized form draws no example hints for the fields left empty
-    while editor(&a).section() != Section::Shipment {
-        keys(&mut a, &mut s, "<c-p>");
+    while editor(a).section() != Section::Shipment {
+        keys(a, s, "<c-p>");
     }
-    let text = screen_text(&a);
+    let text = screen_text(a);
     assert!(
         !text.contains("NLRTM"),
         "a hint on a finalized form:\n{text}"
@@ -183,48 +190,53 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
         "a hint on a finalized form:\n{text}"
     );
     assert!(text.contains("Transshipment  —"), "{text}");
-    while editor(&a).section() != Section::Custody {
-        keys(&mut a, &mut s, "<c-n>");
+    while editor(a).section() != Section::Custody {
+        keys(a, s, "<c-n>");
     }
+}
 
-    // a custody transfer with nothing filled in is refused, field by field
-    keys(&mut a, &mut s, "<c-t>");
+/// A custody transfer with nothing filled in is refused, field by field; then two are
+/// appended, each after a confirmation.
+fn two_custody_transfers(a: &mut App, s: &mut Store) {
+    keys(a, s, "<c-t>");
     assert_eq!(a.context(), Context::RecordForm);
     assert!(a.message.as_ref().unwrap().text.contains("from_party"));
-    let c = &editor(&a).custody;
+    let c = &editor(a).custody;
     assert!(c.fields[1].error.as_deref().unwrap().contains("empty"));
     assert!(c.fields[3].error.as_deref().unwrap().contains("empty"));
-    keys(&mut a, &mut s, "<tab><tab><c-u>yesterday<backtab><backtab>");
+    keys(a, s, "<tab><tab><c-u>yesterday<backtab><backtab>");
     assert!(
-        editor(&a).custody.fields[2]
+        editor(a).custody.fields[2]
             .error
             .as_deref()
             .unwrap()
             .contains("yesterday")
     );
-    assert_eq!(count(&s, "custody_events"), 0);
-    keys(&mut a, &mut s, CUSTODY_1);
-    snap("record_custody", &a);
-    keys(&mut a, &mut s, "<c-t>");
+    assert_eq!(count(s, "custody_events"), 0);
+    keys(a, s, CUSTODY_1);
+    snap("record_custody", a);
+    keys(a, s, "<c-t>");
     assert_eq!(a.context(), Context::Confirm);
-    keys(&mut a, &mut s, "y");
-    assert_eq!(count(&s, "custody_events"), 1, "{:?}", a.message);
+    keys(a, s, "y");
+    assert_eq!(count(s, "custody_events"), 1, "{:?}", a.message);
     assert_eq!(
-        editor(&a).custody.get("from_party"),
+        editor(a).custody.get("from_party"),
         "Yangshan seizure store",
         "the next transfer starts where the last one ended"
     );
-    keys(&mut a, &mut s, CUSTODY_2);
-    keys(&mut a, &mut s, "<c-t>y");
-    assert_eq!(count(&s, "custody_events"), 2, "{:?}", a.message);
+    keys(a, s, CUSTODY_2);
+    keys(a, s, "<c-t>y");
+    assert_eq!(count(s, "custody_events"), 2, "{:?}", a.message);
     assert_eq!(a.status.pending_sync, 3);
+}
 
-    // the rows, the chain and the outbox
-    assert_eq!(count(&s, "findings"), 2);
-    assert_eq!(count(&s, "outbox"), 3);
+/// The rows, the chain and the outbox of the record and its two transfers.
+fn rows_chain_and_outbox(a: &mut App, s: &mut Store) {
+    assert_eq!(count(s, "findings"), 2);
+    assert_eq!(count(s, "outbox"), 3);
     assert_eq!(
         raw(
-            &s,
+            s,
             "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM outbox ORDER BY seq)"
         )
         .as_deref(),
@@ -234,28 +246,44 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     assert!(report.is_ok(), "{:?}", report.broken);
     assert_eq!(report.records(), 3);
     assert!(
-        s.audit_for(&editor(&a).inspection_id.clone().unwrap())
+        s.audit_for(&editor(a).inspection_id.clone().unwrap())
             .unwrap()
             .len()
             > 3
     );
+}
 
-    // the receipt goes to a file the officer names
+/// The receipt goes to a file the officer names; an existing file is never overwritten.
+fn receipt_to_a_named_file(a: &mut App, s: &mut Store) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("receipt.md");
-    keys(&mut a, &mut s, "<c-r>");
+    keys(a, s, "<c-r>");
     assert_eq!(a.context(), Context::RecordPrompt);
-    keys(&mut a, &mut s, &format!("{}<enter>", path.display()));
+    keys(a, s, &format!("{}<enter>", path.display()));
     assert_eq!(a.context(), Context::RecordForm, "{:?}", a.message);
     let text = std::fs::read_to_string(&path).unwrap();
     for needle in ["YS2026050101", "ga-metal", "Shanghai evidence store", "600"] {
         assert!(text.contains(needle), "{needle} missing from\n{text}");
     }
     // an existing file is never overwritten
-    keys(&mut a, &mut s, &format!("<c-r>{}<enter>", path.display()));
+    keys(a, s, &format!("<c-r>{}<enter>", path.display()));
     assert_eq!(a.context(), Context::RecordPrompt);
     assert!(a.message.as_ref().unwrap().text.contains("exists"));
-    keys(&mut a, &mut s, "<esc>");
+    keys(a, s, "<esc>");
+}
+
+#[test]
+fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
+    let mut s = store();
+    let mut a = app(&mut s, 80, 24);
+    assert_eq!(a.tab, Tab::Rules, "no drafts: the console starts as usual");
+    shipment_through_keys(&mut a, &mut s);
+    inspection_measurements_findings_and_seizure(&mut a, &mut s);
+    finalize_after_the_confirmation(&mut a, &mut s);
+    a_finalized_form_takes_no_text(&mut a, &mut s);
+    two_custody_transfers(&mut a, &mut s);
+    rows_chain_and_outbox(&mut a, &mut s);
+    receipt_to_a_named_file(&mut a, &mut s);
 
     // a correction is an amendment: a new draft pointing at the original
     let original = editor(&a).inspection_id.clone().unwrap();
