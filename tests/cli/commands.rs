@@ -1,0 +1,505 @@
+//! The real binary, end to end: init, db check, rules list/search/show/import, screen,
+//! and bad input (exit 2, the field named, nothing written).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn bin(db: &Path) -> Command {
+    let mut c = crate::support::harness::minspect();
+    c.arg("--db")
+        .arg(db)
+        .env_remove("MINSPECT_DB")
+        .env("NO_COLOR", "1");
+    c
+}
+
+fn fresh() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("field.db");
+    bin(&db)
+        .args([
+            "init",
+            "--officer",
+            "Li Wei",
+            "--badge",
+            "GZ-1042",
+            "--device",
+            "laptop-7",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("created field database"));
+    (dir, db)
+}
+
+fn stdout(c: &mut Command) -> String {
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Bytes of the database and its WAL: equal before and after = nothing written.
+fn snapshot(db: &Path) -> (Vec<u8>, Vec<u8>) {
+    let wal = PathBuf::from(format!("{}-wal", db.display()));
+    (
+        std::fs::read(db).unwrap(),
+        std::fs::read(wal).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn init_check_and_refuse_overwrite() {
+    let (_dir, db) = fresh();
+    bin(&db)
+        .args(["db", "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok:"));
+    bin(&db)
+        .args(["db", "check", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"ok\":true"));
+    bin(&db)
+        .args(["init", "--officer", "X", "--badge", "2", "--device", "d"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refusing to overwrite"));
+}
+
+#[test]
+fn rules_list_and_the_five_searches() {
+    let (_dir, db) = fresh();
+    let list = stdout(bin(&db).args(["rules", "list"]));
+    assert!(list.starts_with("rule pack 2026.03.1"), "{list}");
+    assert!(list.lines().count() > 80);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(bin(&db).args(["rules", "list", "--json"]))).unwrap();
+    assert!(json["items"].as_array().unwrap().len() > 80);
+    for (q, first) in [
+        ("gallium", "ga-metal"),
+        ("镓", "ga-metal"),
+        ("GaAs", "ga-arsenide"),
+        ("Sb2O3", "sb-oxide"),
+        ("1C117", "w-apt"),
+    ] {
+        let out = stdout(bin(&db).args(["rules", "search", q]));
+        assert!(out.starts_with(first), "search {q}: {out}");
+        let j: serde_json::Value =
+            serde_json::from_str(&stdout(bin(&db).args(["rules", "search", q, "--json"]))).unwrap();
+        assert_eq!(j["results"][0]["id"], first, "search {q} --json");
+    }
+    let hs = stdout(bin(&db).args(["rules", "search", "2825", "--limit", "4"]));
+    for id in ["ga-oxide", "ge-dioxide", "sb-oxide", "w-oxide"] {
+        assert!(hs.contains(id), "2825: {hs}");
+    }
+    bin(&db)
+        .args(["rules", "search", "zzzz-none"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("no rule matches"));
+}
+
+#[test]
+fn rules_show_everything() {
+    let (_dir, db) = fresh();
+    let out = stdout(bin(&db).args(["rules", "show", "ga-metal"]));
+    for want in [
+        "金属镓",
+        "8110929010 (probably a misprint for 8112929010)",
+        "2023 No. 23",
+        "effective 2023-08-01",
+        "D-US-2",
+        "2025 No. 72",
+        "UNCONFIRMED",
+        "source: http",
+    ] {
+        assert!(out.contains(want), "missing {want}: {out}");
+    }
+    // 2025 No. 72 suspends clause 2 of 2024 No. 46 only: not clause 1 (US military)
+    let section = |out: &str, clause: &str| -> String {
+        let from = out.find(&format!("clause {clause}:")).unwrap();
+        let rest = &out[from..];
+        let end = rest.find("\n  clause ").map_or(rest.len(), |e| e + 1);
+        rest[..end].to_string()
+    };
+    let mil = section(&out, "D-US-MIL");
+    assert!(
+        !mil.contains("suspended"),
+        "clause 1 shown suspended: {mil}"
+    );
+    let two = section(&out, "D-US-2");
+    assert!(
+        two.contains("clause 2 suspended 2025-11-09 to 2026-11-27 by 2025 No. 72"),
+        "{two}"
+    );
+    let mil = stdout(bin(&db).args(["rules", "show", "D-US-MIL"]));
+    assert!(!mil.contains("suspended"), "{mil}");
+    let two = stdout(bin(&db).args(["rules", "show", "D-US-2"]));
+    assert!(two.contains("suspended 2025-11-09 to 2026-11-27"), "{two}");
+    let out = stdout(bin(&db).args(["rules", "show", "gr-artificial"]));
+    assert!(
+        out.contains("criterion: purity_pct > 99.9") && out.contains("density_g_cm3 > 1.73"),
+        "{out}"
+    );
+    let out = stdout(bin(&db).args(["rules", "show", "2025-57"]));
+    assert!(
+        out.contains("suspended 2025-11-07 to 2026-11-10 by 2025 No. 70"),
+        "{out}"
+    );
+    let j: serde_json::Value = serde_json::from_str(&stdout(bin(&db).args([
+        "rules",
+        "show",
+        "re-dy-magnet",
+        "--json",
+    ])))
+    .unwrap();
+    assert_eq!(j["item"]["control_code"], "1C905.a.4");
+    assert_eq!(j["announcement"]["number"], "2025 No. 18");
+    stdout(bin(&db).args(["rules", "show", "M4"]));
+    bin(&db)
+        .args(["rules", "show", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ID: no item"));
+}
+
+#[test]
+fn rules_import_refuses_malformed_and_older_packs() {
+    let (dir, db) = fresh();
+    let pack = minspect::rules::EMBEDDED_PACK;
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        pack.replacen(
+            "published = \"2026-03-15\"",
+            "published = \"2026-03-15\"\nbogus = 1",
+            1,
+        ),
+    )
+    .unwrap();
+    let before = snapshot(&db);
+    bin(&db)
+        .args(["rules", "import"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"bad\.toml:14: unknown field `bogus`").unwrap());
+    let bad_hs = dir.path().join("badhs.toml");
+    std::fs::write(
+        &bad_hs,
+        pack.replacen("{ code = \"2850001901\" }", "{ code = \"28500A1901\" }", 1),
+    )
+    .unwrap();
+    bin(&db)
+        .args(["rules", "import"])
+        .arg(&bad_hs)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::is_match(r"badhs\.toml:\d+: item ga-gan: HS code '28500A1901'")
+                .unwrap(),
+        );
+    let older = dir.path().join("older.toml");
+    std::fs::write(
+        &older,
+        pack.replacen("version = \"2026.03.1\"", "version = \"2025.12.1\"", 1),
+    )
+    .unwrap();
+    bin(&db)
+        .args(["rules", "import"])
+        .arg(&older)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("older than the installed 2026.03.1")
+                .and(predicate::str::contains("--force")),
+        );
+    assert!(
+        snapshot(&db) == before,
+        "a refused import changed the database"
+    );
+    bin(&db)
+        .args(["rules", "import", "--force", "--json"])
+        .arg(&older)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("\"version\":\"2025.12.1\"")
+                .and(predicate::str::contains("\"previous\":\"2026.03.1\"")),
+        );
+    assert!(stdout(bin(&db).args(["rules", "list"])).starts_with("rule pack 2025.12.1"));
+    let newer = dir.path().join("newer.toml");
+    std::fs::write(
+        &newer,
+        pack.replacen("version = \"2026.03.1\"", "version = \"2026.04.1\"", 1),
+    )
+    .unwrap();
+    let out = stdout(bin(&db).args(["rules", "import"]).arg(&newer));
+    assert!(
+        out.contains("installed rule pack 2026.04.1") && out.contains("replacing 2025.12.1"),
+        "{out}"
+    );
+    let out = stdout(bin(&db).args(["rules", "import"]).arg(&newer));
+    assert!(out.contains("already installed"), "{out}");
+}
+
+const DY: &str = r#"{"date":"2025-04-30","hs_code":"8505111000","description":"NdFeB permanent magnets","composition":{"Nd":14.0,"Dy":0.18},"destination":"CH","licence_no":""}"#;
+
+#[test]
+fn screen_text_and_json() {
+    let (dir, db) = fresh();
+    let out = stdout(bin(&db).args(["screen", "--facts", "-"]).write_stdin(DY));
+    assert!(out.starts_with("LICENCE REQUIRED"), "{out}");
+    assert!(
+        out.contains("[2025 No. 18, control code 1C905.a.4, rule re-dy-magnet]"),
+        "{out}"
+    );
+    assert!(out.contains("RED FLAG [rule M2]"), "{out}");
+    let file = dir.path().join("facts.json");
+    std::fs::write(&file, r#"{"date":"2026-11-28","description":"gallium metal","destination":"US","end_use":"civil"}"#).unwrap();
+    let j: serde_json::Value = serde_json::from_str(&stdout(
+        bin(&db).args(["screen", "--json", "--facts"]).arg(&file),
+    ))
+    .unwrap();
+    assert_eq!(j["verdict"], "prohibited");
+    assert_eq!(j["rule_pack"]["version"], "2026.03.1");
+    assert_eq!(j["rule_pack"]["published"], "2026-03-15");
+    let hits = j["hits"].as_array().unwrap();
+    assert!(hits.iter().any(|h| h["kind"] == "destination"
+        && h["rule_id"] == "D-US-2"
+        && h["announcement"] == "2024 No. 46"));
+    assert!(hits.iter().any(|h| h["kind"] == "stale"));
+    assert!(
+        hits.iter().all(|h| h.get("control_code").is_some()),
+        "control_code is always present (null when none)"
+    );
+    let j: serde_json::Value = serde_json::from_str(&stdout(
+        bin(&db).args(["screen", "--json", "--facts", "-"]).write_stdin(r#"{"date":"2025-03-01","description":"isostatic graphite","measurements":{"density_g_cm3":1.8}}"#),
+    ))
+    .unwrap();
+    assert_eq!(j["verdict"], "needs_review");
+    assert_eq!(
+        j["missing_measurements"],
+        serde_json::json!(["purity_pct", "flexural_strength_mpa"])
+    );
+}
+
+#[test]
+fn screen_works_without_a_database() {
+    let dir = TempDir::new().unwrap();
+    let db = dir.path().join("none.db");
+    let out = stdout(bin(&db).args(["screen", "--facts", "-"]).write_stdin(DY));
+    assert!(out.starts_with("LICENCE REQUIRED"));
+    assert!(!db.exists(), "screening must not create a database");
+}
+
+#[test]
+fn bad_facts_exit_2_naming_the_field_and_write_nothing() {
+    let (_dir, db) = fresh();
+    let before = snapshot(&db);
+    let cases = [
+        (r#"{"date":"2025-01-01","#, "facts: malformed JSON"),
+        (
+            r#"{"date":"2025-01-01","colour":"red"}"#,
+            "colour: unknown field",
+        ),
+        (
+            r#"{"date":"2025-02-30"}"#,
+            "date: '2025-02-30' is not a date",
+        ),
+        (r#"{"hs_code":"2825909001"}"#, "date: missing"),
+        (
+            r#"{"date":"2025-01-01","hs_code":"2825AB9001"}"#,
+            "hs_code: '2825AB9001' contains 'A'",
+        ),
+        (
+            r#"{"date":"2025-01-01","destination":"XX"}"#,
+            "destination: 'XX' is not an ISO 3166",
+        ),
+        (
+            r#"{"date":"2025-01-01","measurements":{"purity_pct":-0.5}}"#,
+            "measurements.purity_pct: -0.5 is negative",
+        ),
+        (
+            r#"{"date":"2025-01-01","measurements":{"purity_pct":"high"}}"#,
+            "measurements.purity_pct: expected a number",
+        ),
+        (
+            r#"{"date":"2025-01-01","end_use":"peaceful"}"#,
+            "end_use: 'peaceful' is not one of",
+        ),
+        (
+            r#"{"date":"2025-01-01","composition":{"Xx":3}}"#,
+            "composition.Xx: is not a chemical element",
+        ),
+        (
+            r#"{"date":"2025-06-01","measurements":{"purity_pct":150}}"#,
+            "measurements.purity_pct: 150 is not a percentage from 0 to 100",
+        ),
+        (
+            r#"{"date":"2025-06-01","composition":{"Ga":60,"Zn":60}}"#,
+            "composition: the percentages add up to 120.00, more than 100",
+        ),
+        (
+            r#"{"date":"2025-06-01","composition":{"Ga":101}}"#,
+            "composition.Ga: 101 is not a percentage",
+        ),
+        (
+            r#"{"date":"2025-06-01","measurements":{"purity":99.99}}"#,
+            "measurements.purity: unknown measurement; known: purity_pct, ",
+        ),
+        (
+            r#"{"date":"2025-06-01","measurements":{"foo_pct":9}}"#,
+            "measurements.foo_pct: unknown measurement",
+        ),
+        (r#"[1]"#, "facts: expected a JSON object"),
+    ];
+    for (facts, want) in cases {
+        let out = bin(&db)
+            .args(["screen", "--facts", "-"])
+            .write_stdin(facts)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{facts}: {err}");
+        assert!(err.contains(want), "{facts}: expected '{want}' in {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    bin(&db)
+        .args(["screen", "--facts", "/no/such/file.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("facts: cannot read"));
+    assert!(snapshot(&db) == before, "bad input changed the database");
+}
+
+#[test]
+fn database_text_is_sanitized() {
+    let (dir, db) = fresh();
+    let evil = minspect::rules::EMBEDDED_PACK
+        .replacen("version = \"2026.03.1\"", "version = \"2026.04.1\"", 1)
+        .replacen(
+            "name_en = \"Gallium metal (elemental)\"",
+            "name_en = \"Gallium \\u001b[2Jmetal\"",
+            1,
+        );
+    let file = dir.path().join("evil.toml");
+    std::fs::write(&file, evil).unwrap();
+    stdout(bin(&db).args(["rules", "import"]).arg(&file));
+    let out = stdout(bin(&db).args(["rules", "show", "ga-metal"]));
+    assert!(
+        !out.contains('\u{1b}') && out.contains("Gallium ␛[2Jmetal"),
+        "{out}"
+    );
+}
+
+/// Piping a listing into a reader that stops early (`| head -1`) ends quietly: no panic
+/// message, no backtrace.
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = crate::support::harness::minspect_std()
+        .args(["--db", "/nonexistent/minspect-test.db", "rules", "list"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before the listing is written (the child is still parsing
+    // the pack), so its first write meets a closed pipe.
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(!err.contains("panicked"), "stderr: {err}");
+}
+
+#[test]
+fn export_key_refuses_to_overwrite_and_trust_refuses_control_characters() {
+    let (dir, db) = fresh();
+    let key = dir.path().join("f.key");
+    std::fs::write(&key, "keep me").unwrap();
+    let out = bin(&db)
+        .args(["device", "export-key", "--out"])
+        .arg(&key)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("f.key") && err.contains("already exists"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), "keep me");
+    stdout(
+        bin(&db)
+            .args(["device", "export-key", "--force", "--out"])
+            .arg(&key),
+    );
+    let mut kf: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&key).unwrap()).unwrap();
+    assert_eq!(kf["format"], "minspect-device-key");
+
+    let other_dir = TempDir::new().unwrap();
+    let other = other_dir.path().join("hq.db");
+    bin(&other)
+        .args([
+            "init",
+            "--officer",
+            "Zhao",
+            "--badge",
+            "HQ-1",
+            "--device",
+            "hq",
+            "--hq",
+        ])
+        .assert()
+        .success();
+    let hq_key = other_dir.path().join("hq.key");
+    stdout(
+        bin(&other)
+            .args(["device", "export-key", "--out"])
+            .arg(&hq_key),
+    );
+    kf = serde_json::from_str(&std::fs::read_to_string(&hq_key).unwrap()).unwrap();
+    let before = snapshot(&db);
+    for bad in ["hq\u{1b}[2J", "hq\u{7}", "hq\nfake line", "  "] {
+        kf["name"] = serde_json::Value::String(bad.into());
+        std::fs::write(&hq_key, kf.to_string()).unwrap();
+        let out = bin(&db)
+            .args(["device", "trust"])
+            .arg(&hq_key)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}: {err}");
+        assert!(
+            err.contains("name:") && err.contains("control characters"),
+            "{err}"
+        );
+        assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    }
+    assert!(
+        snapshot(&db) == before,
+        "a refused trust changed the database"
+    );
+    kf["name"] = serde_json::Value::String("hq".into());
+    std::fs::write(&hq_key, kf.to_string()).unwrap();
+    let out = stdout(bin(&db).args(["device", "trust"]).arg(&hq_key));
+    assert!(out.contains("trusted"), "{out}");
+}

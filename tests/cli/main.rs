@@ -1,0 +1,12 @@
+//! Integration tests: the command line: commands, record import/export, officers and their bootstrap.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[allow(dead_code)]
+#[path = "../support/mod.rs"]
+mod support;
+
+mod commands;
+mod officer_bootstrap;
+mod officer_cli;
+mod readme_table;
+mod record_cli;

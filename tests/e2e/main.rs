@@ -1,0 +1,11 @@
+//! Integration tests: end to end: the real binary in a pseudo-terminal, locally and over SSH.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[allow(dead_code)]
+#[path = "../support/mod.rs"]
+mod support;
+
+mod pty;
+mod record;
+mod review_ssh;
+mod sync;

@@ -1,0 +1,154 @@
+//! Two supervisors at once over `ssh -tt` on one headquarters file: the OS user `officer`
+//! (mapped to supervisor Chen Jie) and root (who created the file with `init --hq`, so
+//! mapped to supervisor Zhang Min), each through a throwaway sshd on 127.0.0.1 whose
+//! ForceCommand is minspect on that file. A return made in session 1 shows in session 2
+//! when it re-reads (Ctrl-L), not before; session 2's approval then shows in session 1;
+//! both decisions are kept, each by the supervisor of its login. Needs root, sshd and the
+//! user `officer` (.ci/run provides them); outside CI it may skip, saying why.
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::support::binary::*;
+use crate::support::pty::Tui;
+use crate::support::sshd::Sshd;
+use serde_json::Value;
+
+use crate::support::harness::BIN;
+
+/// An HQ file holding one inspection received from a field laptop's bundle.
+fn hq_with_a_received_inspection(dir: &Path) -> std::path::PathBuf {
+    let (usb, rec) = (dir.join("usb"), dir.join("receipts"));
+    std::fs::create_dir_all(&usb).unwrap();
+    std::fs::create_dir_all(&rec).unwrap();
+    let hq = dir.join("hq.db");
+    ok(
+        &hq,
+        &[
+            "init",
+            "--officer",
+            "Zhang Min",
+            "--badge",
+            "HQ-0001",
+            "--device",
+            "hq",
+            "--hq",
+        ],
+    );
+    let laptop = init(dir, "laptop", "field");
+    pair(&hq, &laptop, dir);
+    add_records(&laptop, 1);
+    let bundle = export(&laptop, &usb);
+    import(&hq, &bundle, &rec);
+    hq
+}
+
+fn session(sshd: &Sshd) -> Tui {
+    let argv = sshd.ssh_argv();
+    let argv: Vec<&str> = argv.iter().map(|s| s.as_str()).collect();
+    let t = Tui::spawn(&argv, &[("LANG", "C.UTF-8")], 40, 120);
+    t.wait_for("the first frame", Duration::from_secs(20), |s| {
+        s.contents().contains("4 Sync") && s.contents().contains("HQ")
+    });
+    t
+}
+
+/// Chen Jie (HQ-0002), a second supervisor, acting under the OS login `officer`.
+fn add_chen_jie(hq: &Path) {
+    ok(
+        hq,
+        &[
+            "officer",
+            "add",
+            "--name",
+            "Chen Jie",
+            "--badge",
+            "HQ-0002",
+            "--role",
+            "supervisor",
+            "--login",
+            "officer",
+        ],
+    );
+}
+
+#[test]
+fn a_decision_in_one_ssh_session_shows_in_the_other() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    let hq = hq_with_a_received_inspection(dir);
+    add_chen_jie(&hq);
+    let Some((uid, gid)) = crate::support::officer_ids() else {
+        return;
+    };
+    let Some(sshd1) = Sshd::start("officer", BIN, &hq) else {
+        return;
+    };
+    let Some(sshd2) = Sshd::start("root", BIN, &hq) else {
+        return;
+    };
+    // the headquarters file belongs to its supervisors' login (root writes anyway)
+    std::os::unix::fs::chown(dir, Some(uid), Some(gid)).unwrap();
+    for e in std::fs::read_dir(dir).unwrap() {
+        std::os::unix::fs::chown(e.unwrap().path(), Some(uid), Some(gid)).unwrap();
+    }
+
+    let mut s1 = session(&sshd1);
+    let mut s2 = session(&sshd2);
+    s1.send("2");
+    s2.send("2");
+    s1.wait_text("Review (Chen Jie): A approve");
+    s2.wait_text("Review (Zhang Min): A approve");
+    assert!(s1.text().contains("supervisor Chen Jie"), "{}", s1.text());
+
+    s1.send("R");
+    s1.wait_text("Return inspection to its officer");
+    s1.send("\r");
+    s1.wait_text("a return needs a comment");
+    s1.send("Seal photo missing\r");
+    s1.wait_text("returned by Chen Jie");
+    s1.wait_text("Seal photo missing");
+    assert!(
+        !s2.text().contains("RETURNED"),
+        "no timer re-reads: {}",
+        s2.text()
+    );
+    s2.send("\x0c"); // Ctrl-L: re-read
+    s2.wait_text("by Chen Jie");
+    s2.wait_text("Seal photo missing");
+    assert!(s2.text().contains("RETURNED "), "{}", s2.text());
+
+    s2.send("A");
+    s2.wait_text("Approve inspection");
+    s2.send("\r");
+    s2.wait_text("approved by Zhang Min");
+    s1.send("\x0c");
+    s1.wait_text("APPROVED ");
+    s1.wait_text("by Zhang Min");
+
+    for s in [&mut s1, &mut s2] {
+        s.send("q");
+        assert!(s.wait_exit(Duration::from_secs(10)).success());
+    }
+    let officers: Vec<Value> =
+        serde_json::from_str(&ok(&hq, &["officer", "list", "--json"])).unwrap();
+    let id_of = |name: &str| officers.iter().find(|o| o["name"] == name).unwrap()["id"].clone();
+    let r = table(&hq, "reviews");
+    assert_eq!(r.len(), 2, "both decisions kept: {r:?}");
+    assert_eq!(
+        (&r[0]["decision"], &r[0]["reviewer"]),
+        (&"returned".into(), &id_of("Chen Jie"))
+    );
+    assert_eq!(
+        (&r[1]["decision"], &r[1]["reviewer"]),
+        (&"approved".into(), &id_of("Zhang Min"))
+    );
+    let audit = table(&hq, "audit");
+    let actors: Vec<&Value> = audit
+        .iter()
+        .filter(|a| a["action"] == "review")
+        .map(|a| &a["actor"])
+        .collect();
+    assert_eq!(actors, [&id_of("Chen Jie"), &id_of("Zhang Min")]);
+    drop((sshd1, sshd2));
+}

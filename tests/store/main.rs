@@ -1,0 +1,17 @@
+//! Integration tests: the store on SQLite files and the pure rules: records, drafts, migrations, crash safety, shipment queries, screening, reconciliation, the fixture generator.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[allow(dead_code)]
+#[path = "../support/mod.rs"]
+mod support;
+
+mod crash_safety;
+mod drafts;
+mod files;
+mod fixture;
+mod migrations;
+mod reconcile;
+mod records;
+mod screening;
+mod screening_props;
+mod shipments_query;

@@ -1,0 +1,106 @@
+//! Headquarters databases filled the way the field fills them: records are finalized on a
+//! laptop store, exported in a bundle, and the bundle is imported at headquarters. Nothing
+//! is ever finalized at headquarters.
+
+use std::path::PathBuf;
+
+use minspect::domain::{DbKind, Role};
+use minspect::store::{InitOptions, Store};
+use minspect::sync::ExportOutcome;
+use tempfile::TempDir;
+
+use super::flow::TEST_PACK;
+use super::sync_flow;
+
+/// A headquarters file with inspections received from a laptop, and what tests need of it.
+pub struct Hq {
+    /// Holds every file below (the HQ database, the laptop's, the bundle and its receipt).
+    pub dir: TempDir,
+    pub hq: Store,
+    pub hq_path: PathBuf,
+    pub field: Field,
+}
+
+/// The laptop side of a delivery.
+pub struct Field {
+    pub laptop: PathBuf,
+    /// The bundle that carried the records (None when none were made).
+    pub bundle: Option<PathBuf>,
+    /// The received inspections' ids, oldest first.
+    pub inspections: Vec<String>,
+}
+
+/// A headquarters database file created by a supervisor, holding `n`
+/// inspections finalized on a laptop and imported from its bundle.
+pub fn hq_with_received(n: usize) -> Hq {
+    let dir = TempDir::new().unwrap();
+    let hq_path = dir.path().join("hq.db");
+    let mut hq = new_hq(super::harness::open(&hq_path), Role::Supervisor);
+    let field = receive(&mut hq, &dir, n);
+    Hq {
+        dir,
+        hq,
+        hq_path,
+        field,
+    }
+}
+
+/// Initializes `store` as headquarters (Zhang Min, HQ-0001, device `hq`) whose creator
+/// has `role`, with the test rule pack.
+pub fn new_hq(mut store: Store, role: Role) -> Store {
+    store
+        .initialize(&InitOptions {
+            officer_name: "Zhang Min".into(),
+            badge: "HQ-0001".into(),
+            device_name: "hq".into(),
+            kind: DbKind::Hq,
+            role,
+        })
+        .unwrap();
+    store.install_pack(TEST_PACK, "test").unwrap();
+    store
+}
+
+/// Delivers `n` inspections to `hq`: a new laptop in `dir` whose officer is Zhang Min
+/// (GZ-0417), trusted both ways, finalizes them and exports a bundle, and `hq` imports it
+/// (the receipt is written beside it).
+pub fn receive(hq: &mut Store, dir: &TempDir, n: usize) -> Field {
+    let laptop_path = dir.path().join("laptop.db");
+    let mut laptop = super::harness::open(&laptop_path);
+    laptop
+        .initialize(&InitOptions {
+            officer_name: "Zhang Min".into(),
+            badge: "GZ-0417".into(),
+            device_name: "laptop".into(),
+            kind: DbKind::Field,
+            role: Role::Officer,
+        })
+        .unwrap();
+    laptop.install_pack(TEST_PACK, "test").unwrap();
+    sync_flow::pair(hq, &mut laptop);
+    if n == 0 {
+        return Field {
+            laptop: laptop_path,
+            bundle: None,
+            inspections: Vec::new(),
+        };
+    }
+    let inspections = laptop
+        .test_support_finalize_samples(n)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.inspection_id)
+        .collect();
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let bundle = match minspect::sync::export_bundle(&mut laptop, &usb).unwrap() {
+        ExportOutcome::Written(r) => r.path,
+        other => panic!("export: {other:?}"),
+    };
+    minspect::sync::import_bundle(hq, &bundle, None).unwrap();
+    Field {
+        laptop: laptop_path,
+        bundle: Some(bundle),
+        inspections,
+    }
+}

@@ -1,0 +1,88 @@
+//! The seizure receipt for the exporter, in Markdown and plain text.
+
+use crate::support::{example, new_store, pack};
+use minspect::report::{ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in};
+
+#[test]
+fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
+    let (_dir, mut store) = new_store();
+    let mut rec = example();
+    rec.seizures[0].seizure.goods = "NdFeB magnets P1179\u{1b}[2J | 12 cartons".into();
+    let pack = pack();
+    let done = store.import_record(&rec, true, &pack).unwrap();
+    let record = store.load_record(&done.inspection_id).unwrap();
+
+    // times in local time with the offset (DESIGN §3); a fixed +08:00 keeps this exact
+    let cst = ReceiptZone::Fixed(chrono::FixedOffset::east_opt(8 * 3600).unwrap());
+    let md = seizure_receipt_in(&record, None, Some(&pack), ReceiptFormat::Markdown, cst).unwrap();
+    for needle in [
+        "# Seizure receipt",
+        "| Declaration no. | 223320250704118806 |",
+        "Shanghai Example Magnetics Co., Ltd. (credit code 91310115MA1K3T8W50)",
+        "| Containers | TGHU8765436 |",
+        "| Quantity | 250 kg |",
+        "| Estimated value | 66143.20 CNY |",
+        "| Seal numbers | CS-0705-001 CS-0705-002 |",
+        "re-dy-magnet (MOFCOM/GAC Announcement 2025 No. 18, 1C905.a.4: Dysprosium-containing NdFeB permanent magnets)",
+        "| Started | 2025-07-05 09:30 +08:00 |",
+        "| 1 | 2025-07-05 16:10 +08:00 | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
+        "| 2 | 2025-07-08 10:00 +08:00 | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
+        &done.finalized.as_ref().unwrap().hash,
+    ] {
+        assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+    }
+    assert!(!md.contains("00Z"), "no UTC times left:\n{md}");
+    let west = ReceiptZone::Fixed(chrono::FixedOffset::west_opt(4 * 3600).unwrap());
+    let md_west =
+        seizure_receipt_in(&record, None, Some(&pack), ReceiptFormat::Markdown, west).unwrap();
+    assert!(
+        md_west.contains("| 1 | 2025-07-05 04:10 -04:00 |"),
+        "{md_west}"
+    );
+    // the default is the machine's local zone, with its offset at each instant
+    let local_md = seizure_receipt(&record, None, Some(&pack), ReceiptFormat::Markdown).unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339("2025-07-05T08:10:00Z").unwrap();
+    let here = at.with_timezone(&chrono::Local);
+    assert!(
+        local_md.contains(&format!("| 1 | {} |", here.format("%Y-%m-%d %H:%M %:z"))),
+        "{local_md}"
+    );
+    assert!(
+        !md.contains('\u{1b}'),
+        "escape sequences never reach the receipt"
+    );
+    assert!(
+        md.contains("P1179␛[2J \\| 12 cartons"),
+        "pipes escaped in tables:\n{md}"
+    );
+
+    let text = seizure_receipt(&record, None, Some(&pack), ReceiptFormat::Text).unwrap();
+    assert!(
+        text.starts_with("Seizure receipt\n===============\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Seal numbers      CS-0705-001 CS-0705-002"),
+        "{text}"
+    );
+    assert!(text.contains("From: Yangshan Customs seizure store; To: Shanghai Customs anti-smuggling evidence store"), "{text}");
+    assert!(!text.contains("|---"));
+
+    // one seizure only, and a record without a seizure
+    let sid = &record.seizures[0].seizure.id;
+    assert!(seizure_receipt(&record, Some(sid), None, ReceiptFormat::Text).is_ok());
+    assert!(seizure_receipt(&record, Some("nope"), None, ReceiptFormat::Text).is_err());
+}
+
+#[test]
+fn a_draft_receipt_says_it_is_not_one() {
+    let (_dir, mut store) = new_store();
+    let mut rec = example();
+    rec.seizures[0].custody.clear();
+    let pack = pack();
+    let done = store.import_record(&rec, false, &pack).unwrap();
+    let record = store.load_record(&done.inspection_id).unwrap();
+    let text = seizure_receipt(&record, None, None, ReceiptFormat::Text).unwrap();
+    assert!(text.contains("DRAFT: inspection"), "{text}");
+    assert!(text.contains("No custody transfer recorded yet."));
+}

@@ -1,0 +1,15 @@
+//! Integration tests: the console: keymap and scripted flows on a TestBackend with insta snapshots.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[allow(dead_code)]
+#[path = "../support/mod.rs"]
+mod support;
+
+mod flows;
+mod keymap;
+mod record;
+mod record_drafts;
+mod review_hq;
+mod reviews;
+mod safety;
+mod sync;
