@@ -3,7 +3,6 @@
 
 mod audit;
 pub mod chain;
-mod compat;
 mod db;
 mod device;
 mod handles;

@@ -178,14 +178,15 @@ fn a_login_mapped_to_a_plain_officer_may_not_review() {
     // an HQ database whose creator (mapped to this login) is an officer, not a supervisor
     let db = t.path().join("hq.db");
     let mut s = crate::support::harness::try_open(&db).unwrap();
-    s.initialize(&minspect::store::InitOptions {
-        officer_name: "Wang Fang".into(),
-        badge: "HQ-0003".into(),
-        device_name: "hq".into(),
-        kind: minspect::domain::DbKind::Hq,
-        role: minspect::domain::Role::Officer,
-    })
-    .unwrap();
+    s.db_mut()
+        .initialize(&minspect::store::InitOptions {
+            officer_name: "Wang Fang".into(),
+            badge: "HQ-0003".into(),
+            device_name: "hq".into(),
+            kind: minspect::domain::DbKind::Hq,
+            role: minspect::domain::Role::Officer,
+        })
+        .unwrap();
     drop(s);
     let err = fails(
         &db,

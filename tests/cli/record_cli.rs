@@ -45,6 +45,7 @@ fn finalized_example_db() -> (TempDir, PathBuf) {
 fn counts(db: &Path) -> Vec<(String, i64)> {
     crate::support::harness::try_open(db)
         .unwrap()
+        .query()
         .record_counts()
         .unwrap()
 }
@@ -240,7 +241,7 @@ fn db_check_names_the_first_broken_link() {
                 "UPDATE outbox_payloads SET payload = replace(payload, 'seizure store', 'nowhere') WHERE seq = 2",
             )
             .unwrap();
-        let report = store.verify_chains().unwrap();
+        let report = store.chain().verify_chains().unwrap();
         let broken = report.broken.unwrap();
         assert_eq!(broken.seq, 2);
         assert!(broken.problem.contains("payload"), "{}", broken.problem);
@@ -264,7 +265,7 @@ fn a_gap_in_the_chain_is_named() {
     ] {
         store.execute_raw_for_tests(sql).unwrap();
     }
-    let broken = store.verify_chains().unwrap().broken.unwrap();
+    let broken = store.chain().verify_chains().unwrap().broken.unwrap();
     assert_eq!(broken.seq, 3);
     assert!(
         broken.problem.contains("expected seq 2"),
@@ -283,7 +284,7 @@ fn a_missing_payload_is_named() {
     ] {
         store.execute_raw_for_tests(sql).unwrap();
     }
-    let broken = store.verify_chains().unwrap().broken.unwrap();
+    let broken = store.chain().verify_chains().unwrap().broken.unwrap();
     assert_eq!(broken.seq, 2);
     assert!(
         broken.problem.contains("payload is missing"),
@@ -297,8 +298,8 @@ fn a_delivery_mark_beyond_the_chain_head_is_named() {
     let (_dir, db) = finalized_example_db();
     {
         let store = crate::support::harness::try_open(&db).unwrap();
-        let head = store.verify_chains().unwrap().records();
-        assert!(store.verify_chains().unwrap().is_ok());
+        let head = store.chain().verify_chains().unwrap().records();
+        assert!(store.chain().verify_chains().unwrap().is_ok());
         // marks can only grow, so an altered mark is one that runs ahead of the chain
         store
             .execute_raw_for_tests(&format!(
@@ -307,7 +308,7 @@ fn a_delivery_mark_beyond_the_chain_head_is_named() {
                 head + 4
             ))
             .unwrap();
-        let broken = store.verify_chains().unwrap().broken.unwrap();
+        let broken = store.chain().verify_chains().unwrap().broken.unwrap();
         assert_eq!(broken.seq, head + 4);
         assert!(
             broken.problem.contains("acknowledged")
@@ -361,6 +362,7 @@ fn db_check_catches_an_edited_finalized_row() {
             .execute_raw_for_tests("UPDATE shipments SET status = 'released'")
             .unwrap();
         let broken = store
+            .chain()
             .verify_chains()
             .unwrap()
             .broken
@@ -384,5 +386,5 @@ fn derived_shipment_columns_may_follow_later_inspections() {
     store
         .execute_raw_for_tests("UPDATE shipments SET status = 'released', verdict = 'needs_review'")
         .unwrap();
-    assert!(store.verify_chains().unwrap().is_ok());
+    assert!(store.chain().verify_chains().unwrap().is_ok());
 }

@@ -35,6 +35,7 @@ fn init_db(dir: &Path) -> (PathBuf, String, String) {
     );
     let store = crate::support::harness::try_open(&db).unwrap();
     let pack: RulePack = store
+        .rules()
         .active_pack()
         .unwrap()
         .expect("init installs the embedded pack");
@@ -174,7 +175,7 @@ fn first_run_dialog_in_a_real_terminal() {
     t.send("q");
     assert!(t.wait_exit(Duration::from_secs(10)).success());
     let s = crate::support::harness::try_open_read_only(&db).unwrap();
-    assert_eq!(s.identity().unwrap().unwrap().badge, "SZ-2231");
+    assert_eq!(s.db().identity().unwrap().unwrap().badge, "SZ-2231");
 }
 
 #[test]

@@ -25,6 +25,7 @@ fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart()
     );
     crate::support::harness::try_open(&db)
         .unwrap()
+        .rules_mut()
         .install_pack(TEST_PACK, "test")
         .unwrap();
     let argv = [BIN, "--db", db.to_str().unwrap()];
@@ -56,10 +57,11 @@ fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart()
 
     {
         let s = crate::support::harness::try_open_read_only(&db).unwrap();
-        let drafts = s.open_drafts().unwrap();
+        let drafts = s.records().open_drafts().unwrap();
         assert_eq!(drafts.len(), 1, "{drafts:?}");
         assert_eq!(drafts[0].exporter_name, "Yunnan Example Metals Co");
         let r = s
+            .records()
             .load_record(drafts[0].inspection_id.as_deref().unwrap())
             .unwrap();
         assert_eq!(r.inspection.data.locode, "CNSHA");

@@ -95,7 +95,7 @@ fn check_after_kill(db: &Path, lines: &[String], kill: usize) {
         problems.is_empty(),
         "kill {kill}: integrity_check: {problems:?}"
     );
-    let chains = store.verify_chains().unwrap();
+    let chains = store.chain().verify_chains().unwrap();
     assert!(
         chains.is_ok(),
         "kill {kill}: chain broken: {:?}",
@@ -104,9 +104,9 @@ fn check_after_kill(db: &Path, lines: &[String], kill: usize) {
     for line in lines {
         assert_committed(&store, line, kill);
     }
-    for d in store.open_drafts().unwrap() {
+    for d in store.records().open_drafts().unwrap() {
         if let Some(i) = d.inspection_id {
-            store.load_record(&i).unwrap();
+            store.records().load_record(&i).unwrap();
         }
     }
 }
@@ -166,10 +166,10 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
     // the drafts the kills interrupted can still be finished
     let mut store = crate::support::harness::try_open(&db).unwrap();
     let mut resumed = 0;
-    for d in store.open_drafts().unwrap() {
+    for d in store.records().open_drafts().unwrap() {
         let Some(i) = d.inspection_id else { continue };
-        if store.finalize_problems(&i).unwrap().is_empty() {
-            store.finalize_inspection(&i).unwrap();
+        if store.records().finalize_problems(&i).unwrap().is_empty() {
+            store.records_mut().finalize_inspection(&i).unwrap();
             resumed += 1;
         }
     }
@@ -177,7 +177,7 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
         resumed > 0,
         "some interrupted drafts are complete and finalize"
     );
-    let report = store.verify_chains().unwrap();
+    let report = store.chain().verify_chains().unwrap();
     assert!(report.is_ok(), "{:?}", report.broken);
     eprintln!(
         "{KILLS} kills, {reported} commits reported and found, {finalized} finalized, {resumed} drafts resumed and finalized, {} chain records, {:.1} s",

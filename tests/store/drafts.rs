@@ -10,16 +10,19 @@ fn custody_needs_a_finalized_seizure_and_valid_fields() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
     let err = store
+        .records_mut()
         .add_custody_event(&ids.seizure, &transfers()[0])
         .unwrap_err()
         .to_string();
     assert!(err.contains("finalize"), "{err}");
     store
+        .records_mut()
         .finalize_inspection_with(&ids.inspection, &pack())
         .unwrap();
     let mut bad = transfers()[0].clone();
     bad.at = "yesterday".into();
     let err = store
+        .records_mut()
         .add_custody_event(&ids.seizure, &bad)
         .unwrap_err()
         .to_string();
@@ -28,6 +31,7 @@ fn custody_needs_a_finalized_seizure_and_valid_fields() {
     bad.to_party = bad.from_party.clone();
     assert!(
         store
+            .records_mut()
             .add_custody_event(&ids.seizure, &bad)
             .unwrap_err()
             .to_string()
@@ -52,23 +56,27 @@ fn refused_at_finalize(field: &str, edit: Edit) {
         "{field}: {problems:?}"
     );
     // saved as a draft through the API, then refused at finalize
-    let s = store.create_shipment(&rec.shipment).unwrap();
-    let i = store.start_inspection(&s, &rec.inspection).unwrap();
+    let s = store.records_mut().create_shipment(&rec.shipment).unwrap();
+    let i = store
+        .records_mut()
+        .start_inspection(&s, &rec.inspection)
+        .unwrap();
     for m in &rec.measurements {
-        store.add_measurement(&i, m).unwrap();
+        store.records_mut().add_measurement(&i, m).unwrap();
     }
     for f in &rec.findings {
-        store.add_finding(&i, f).unwrap();
+        store.records_mut().add_finding(&i, f).unwrap();
     }
     for z in &rec.seizures {
-        store.add_seizure(&i, &z.seizure).unwrap();
+        store.records_mut().add_seizure(&i, &z.seizure).unwrap();
     }
-    let listed = store.finalize_problems(&i).unwrap();
+    let listed = store.records().finalize_problems(&i).unwrap();
     assert!(
         listed.iter().any(|p| p.field == field),
         "{field}: {listed:?}"
     );
     let err = store
+        .records_mut()
         .finalize_inspection_with(&i, &pack())
         .unwrap_err()
         .to_string();
@@ -172,14 +180,17 @@ fn accepted_suggestions_are_marked_and_dismissals_remembered() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
     let pack = pack();
-    let rec = store.load_record(&ids.inspection).unwrap();
+    let rec = store.records().load_record(&ids.inspection).unwrap();
     let ms: Vec<_> = rec.measurements.iter().map(|m| m.data.clone()).collect();
     let suggestions = minspect::rules::reconcile(&pack, &rec.shipment.data, &ms);
     let dy = suggestions
         .iter()
         .find(|s| s.key == "under_declared:Dy")
         .expect("Dy suggested");
-    let id = store.add_finding(&ids.inspection, &dy.finding).unwrap();
+    let id = store
+        .records_mut()
+        .add_finding(&ids.inspection, &dy.finding)
+        .unwrap();
     assert_eq!(
         raw(
             &store,
@@ -193,7 +204,10 @@ fn accepted_suggestions_are_marked_and_dismissals_remembered() {
         found: "cartons behind pump housings".into(),
         ..Finding::default()
     };
-    let id2 = store.add_finding(&ids.inspection, &manual).unwrap();
+    let id2 = store
+        .records_mut()
+        .add_finding(&ids.inspection, &manual)
+        .unwrap();
     assert_eq!(
         raw(
             &store,
@@ -202,9 +216,15 @@ fn accepted_suggestions_are_marked_and_dismissals_remembered() {
         .unwrap(),
         "0"
     );
-    store.dismiss_suggestion(&ids.inspection, "weight").unwrap();
+    store
+        .records_mut()
+        .dismiss_suggestion(&ids.inspection, "weight")
+        .unwrap();
     assert_eq!(
-        store.dismissed_suggestions(&ids.inspection).unwrap(),
+        store
+            .records()
+            .dismissed_suggestions(&ids.inspection)
+            .unwrap(),
         vec!["weight".to_string()]
     );
 }
@@ -213,8 +233,8 @@ fn accepted_suggestions_are_marked_and_dismissals_remembered() {
 fn a_discarded_draft_is_gone_but_kept_in_the_audit_log() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
-    store.discard_draft(&ids.inspection).unwrap();
-    assert!(store.open_drafts().unwrap().is_empty());
+    store.records_mut().discard_draft(&ids.inspection).unwrap();
+    assert!(store.records().open_drafts().unwrap().is_empty());
     for t in [
         "shipments",
         "inspections",
@@ -224,7 +244,12 @@ fn a_discarded_draft_is_gone_but_kept_in_the_audit_log() {
     ] {
         assert_eq!(count(&store, t), 0, "{t}");
     }
-    let a = store.audit_for(&ids.inspection).unwrap().pop().unwrap();
+    let a = store
+        .query()
+        .audit_for(&ids.inspection)
+        .unwrap()
+        .pop()
+        .unwrap();
     assert_eq!(a.action, "discard");
     let old = a.old.unwrap();
     assert_eq!(old["record"]["measurements"].as_array().unwrap().len(), 5);
@@ -233,16 +258,18 @@ fn a_discarded_draft_is_gone_but_kept_in_the_audit_log() {
     // a finalized record cannot be discarded
     let ids = draft(&mut store);
     store
+        .records_mut()
         .finalize_inspection_with(&ids.inspection, &pack())
         .unwrap();
     assert!(
         store
+            .records_mut()
             .discard_draft(&ids.inspection)
             .unwrap_err()
             .to_string()
             .contains("amendment")
     );
-    assert!(store.discard_draft(&ids.shipment).is_err());
+    assert!(store.records_mut().discard_draft(&ids.shipment).is_err());
     assert_eq!(count(&store, "inspections"), 1);
 }
 
@@ -251,7 +278,10 @@ fn a_draft_keeps_its_live_screening_and_pack_version() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
     let pack = pack();
-    let s = store.rescreen_draft(&ids.inspection, &pack).unwrap();
+    let s = store
+        .records_mut()
+        .rescreen_draft(&ids.inspection, &pack)
+        .unwrap();
     let q = |col: &str| {
         raw(
             &store,
@@ -268,6 +298,7 @@ fn a_draft_keeps_its_live_screening_and_pack_version() {
     assert_eq!(stored["verdict"], s.verdict.as_str());
     assert_eq!(
         store
+            .query()
             .audit_for(&ids.inspection)
             .unwrap()
             .last()
@@ -280,8 +311,11 @@ fn a_draft_keeps_its_live_screening_and_pack_version() {
 #[test]
 fn open_drafts_list_shipments_inspections_and_amendments() {
     let (_dir, mut store) = new_store();
-    let lone = store.create_shipment(&example().shipment).unwrap();
-    let drafts = store.open_drafts().unwrap();
+    let lone = store
+        .records_mut()
+        .create_shipment(&example().shipment)
+        .unwrap();
+    let drafts = store.records().open_drafts().unwrap();
     assert_eq!(drafts.len(), 1);
     assert_eq!(
         (
@@ -292,7 +326,7 @@ fn open_drafts_list_shipments_inspections_and_amendments() {
     );
 
     let ids = draft(&mut store);
-    let drafts = store.open_drafts().unwrap();
+    let drafts = store.records().open_drafts().unwrap();
     assert_eq!(drafts.len(), 2);
     assert_eq!(
         drafts[0].inspection_id.as_deref(),
@@ -301,12 +335,14 @@ fn open_drafts_list_shipments_inspections_and_amendments() {
     );
 
     store
+        .records_mut()
         .finalize_inspection_with(&ids.inspection, &pack())
         .unwrap();
     let (_s, amendment) = store
+        .records_mut()
         .start_amendment(&ids.inspection, "seal number corrected")
         .unwrap();
-    let drafts = store.open_drafts().unwrap();
+    let drafts = store.records().open_drafts().unwrap();
     assert_eq!(drafts.len(), 2);
     assert_eq!(drafts[0].inspection_id.as_deref(), Some(amendment.as_str()));
     assert_eq!(drafts[0].amends.as_deref(), Some(ids.inspection.as_str()));

@@ -43,10 +43,10 @@ fn reopen_keeps_data_and_the_pack() {
         setup_new_database(&mut store, &opts()).unwrap()
     };
     let store = crate::support::harness::try_open(&path).unwrap();
-    assert_eq!(store.identity().unwrap().unwrap(), id);
-    let pack = store.active_pack().unwrap().unwrap();
+    assert_eq!(store.db().identity().unwrap().unwrap(), id);
+    let pack = store.rules().active_pack().unwrap().unwrap();
     assert_eq!(pack.pack.version, "2026.03.1");
-    assert_eq!(store.pack_history().unwrap().len(), 1);
+    assert_eq!(store.rules().pack_history().unwrap().len(), 1);
     assert!(store.integrity_check().unwrap().is_empty());
 }
 
@@ -90,16 +90,24 @@ fn read_only_open_refuses_writes() {
     let mut ro = crate::support::harness::try_open_read_only(&path).unwrap();
     assert!(ro.is_read_only());
     assert!(matches!(
-        ro.set_meta("x", "y"),
+        ro.db_mut().set_meta("x", "y"),
         Err(StoreError::ReadOnly(_))
     ));
     let newer = EMBEDDED_PACK.replacen("version = \"2026.03.1\"", "version = \"2026.04.1\"", 1);
-    assert!(ro.import_pack(&newer, "newer.toml", false).is_err());
-    assert_eq!(ro.active_pack().unwrap().unwrap().pack.version, "2026.03.1");
+    assert!(
+        ro.rules_mut()
+            .import_pack(&newer, "newer.toml", false)
+            .is_err()
+    );
+    assert_eq!(
+        ro.rules().active_pack().unwrap().unwrap().pack.version,
+        "2026.03.1"
+    );
     drop(ro);
     assert_eq!(
         crate::support::harness::try_open(&path)
             .unwrap()
+            .db()
             .meta("x")
             .unwrap(),
         None
@@ -116,6 +124,7 @@ fn failed_import_leaves_the_rule_tables_alone() {
         .replacen("version = \"2026.03.1\"", "version = \"2026.04.1\"", 1)
         .replacen("target = \"2025-55\"", "target = \"2099-1\"", 1);
     let err = store
+        .rules_mut()
         .import_pack(&bad, "bad.toml", false)
         .unwrap_err()
         .to_string();
@@ -124,9 +133,12 @@ fn failed_import_leaves_the_rule_tables_alone() {
         "{err}"
     );
     assert_eq!(
-        store.active_pack().unwrap().unwrap().pack.version,
+        store.rules().active_pack().unwrap().unwrap().pack.version,
         "2026.03.1"
     );
-    let found = store.search_rules_fts("gallium arsenide", 5).unwrap();
+    let found = store
+        .rules()
+        .search_rules_fts("gallium arsenide", 5)
+        .unwrap();
     assert!(found.contains(&"ga-arsenide".to_string()), "{found:?}");
 }

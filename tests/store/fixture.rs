@@ -12,12 +12,13 @@ fn dump(s: &Store) -> Vec<String> {
     let mut from = PageFrom::Newest;
     loop {
         let page = s
+            .query()
             .shipments_page(&ShipmentFilter::default(), &from, 100)
             .unwrap();
         let Some(last) = page.last() else { return out };
         from = PageFrom::OlderThan(last.key());
         for r in page {
-            let d = s.shipment_detail(&r.id).unwrap().unwrap();
+            let d = s.query().shipment_detail(&r.id).unwrap().unwrap();
             out.push(format!("{d:?}"));
         }
     }
@@ -49,7 +50,7 @@ fn same_seed_same_database_other_seed_other_database() {
     assert_eq!(da.len(), 400);
     assert_eq!(da, db);
     assert_ne!(da, dc);
-    let id = a.identity().unwrap().unwrap();
+    let id = a.db().identity().unwrap().unwrap();
     assert_eq!(id.kind, DbKind::Training);
     assert_eq!(a.integrity_check().unwrap(), Vec::<String>::new());
     // after the bulk load the file is back in WAL and the full-text trigger is in place
@@ -69,9 +70,11 @@ fn same_seed_same_database_other_seed_other_database() {
         }],
         inspections: vec![],
     };
-    a.bulk_insert(&batch, &id.device_id, &id.officer_id)
+    a.records_mut()
+        .bulk_insert(&batch, &id.device_id, &id.officer_id)
         .unwrap();
     let hit = a
+        .query()
         .shipments_page(
             &ShipmentFilter::parse("quixotic").unwrap(),
             &PageFrom::Newest,
@@ -103,6 +106,7 @@ fn realistic_mix_of_goods_findings_and_credit_codes() {
         let mut from = PageFrom::Newest;
         loop {
             let page = s
+                .query()
                 .shipments_page(&ShipmentFilter::default(), &from, 500)
                 .unwrap();
             let Some(last) = page.last() else { break };
@@ -124,7 +128,7 @@ fn realistic_mix_of_goods_findings_and_credit_codes() {
     let dests: std::collections::HashSet<_> = all.iter().map(|r| r.destination.clone()).collect();
     assert!(dests.len() > 10);
     for r in all.iter().take(200) {
-        let d = s.shipment_detail(&r.id).unwrap().unwrap();
+        let d = s.query().shipment_detail(&r.id).unwrap().unwrap();
         let code = &d.exporter_credit_code;
         assert_eq!(code.len(), 18, "{code}");
         assert_eq!(
@@ -135,11 +139,15 @@ fn realistic_mix_of_goods_findings_and_credit_codes() {
     }
     // a hidden-content seizure carries its findings
     let seized = ShipmentFilter::parse("status:seized").unwrap();
-    let rows = s.shipments_page(&seized, &PageFrom::Newest, 200).unwrap();
+    let rows = s
+        .query()
+        .shipments_page(&seized, &PageFrom::Newest, 200)
+        .unwrap();
     let with_findings = rows
         .iter()
         .filter(|r| {
-            s.shipment_detail(&r.id)
+            s.query()
+                .shipment_detail(&r.id)
                 .unwrap()
                 .unwrap()
                 .findings

@@ -214,7 +214,7 @@ fn a_version_1_database_is_brought_forward_with_every_state_kept() {
 
     // and sync carries on: the status counts and the next export's range follow the marks
     let store = crate::support::harness::try_open(&old).unwrap();
-    let st = store.sync_status().unwrap();
+    let st = store.chain().sync_status().unwrap();
     assert_eq!(
         (
             st.counts.finalized,
@@ -225,9 +225,9 @@ fn a_version_1_database_is_brought_forward_with_every_state_kept() {
         (2, 2, 3, 2)
     );
     assert_eq!(st.oldest_unacknowledged.unwrap().seq, 4);
-    assert_eq!(store.unacked_range(DEV).unwrap(), Some((4, 7)));
-    assert_eq!(store.pending_sync_count().unwrap(), 4);
-    let queued = store.queued_records(10).unwrap();
+    assert_eq!(store.chain().unacked_range(DEV).unwrap(), Some((4, 7)));
+    assert_eq!(store.chain().pending_sync_count().unwrap(), 4);
+    let queued = store.chain().queued_records(10).unwrap();
     let shown: Vec<(i64, &str, Option<&str>)> = queued
         .iter()
         .map(|r| (r.seq, r.state.as_str(), r.bundle_id.as_deref()))
@@ -309,7 +309,7 @@ fn records_a_version_1_receipt_acknowledged_without_an_export_stay_acknowledged(
     ];
     v1_database_with(&path, &states);
     let store = crate::support::harness::try_open(&path).unwrap();
-    assert_eq!(store.unacked_range(DEV).unwrap(), Some((4, 5)));
+    assert_eq!(store.chain().unacked_range(DEV).unwrap(), Some((4, 5)));
     drop(store);
     assert_eq!(
         q(

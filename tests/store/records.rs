@@ -95,18 +95,27 @@ fn finalized_rows(store: &minspect::store::Store, ids: &crate::support::Ids, has
 fn inspect_find_seize_finalize_and_two_custody_transfers() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
-    assert_eq!(store.open_drafts().unwrap().len(), 1);
-    assert!(store.finalize_problems(&ids.inspection).unwrap().is_empty());
+    assert_eq!(store.records().open_drafts().unwrap().len(), 1);
+    assert!(
+        store
+            .records()
+            .finalize_problems(&ids.inspection)
+            .unwrap()
+            .is_empty()
+    );
 
     let done = store
+        .records_mut()
         .finalize_inspection_with(&ids.inspection, &pack())
         .unwrap();
     assert_eq!(done.seq, 1);
     assert_eq!(done.rule_pack_version, "2099.01.1-test");
     let c1 = store
+        .records_mut()
         .add_custody_event(&ids.seizure, &transfers()[0])
         .unwrap();
     let c2 = store
+        .records_mut()
         .add_custody_event(&ids.seizure, &transfers()[1])
         .unwrap();
     assert_eq!((c1.seq, c2.seq), (2, 3));
@@ -118,10 +127,10 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     assert_eq!(count(&store, "findings"), 1);
     assert_eq!(count(&store, "seizures"), 1);
     assert_eq!(count(&store, "custody_events"), 2);
-    assert!(store.open_drafts().unwrap().is_empty());
+    assert!(store.records().open_drafts().unwrap().is_empty());
 
     chain_recomputes_from_the_payloads(&store, &c2.id);
-    let report = store.verify_chains().unwrap();
+    let report = store.chain().verify_chains().unwrap();
     assert!(report.is_ok(), "{:?}", report.broken);
     assert_eq!(report.records(), 3);
     assert_eq!(report.devices[0].head_hash, c2.hash);
@@ -129,6 +138,7 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     // audit rows: who, what, old -> new
     let actions = |id: &str| -> Vec<String> {
         store
+            .query()
             .audit_for(id)
             .unwrap()
             .into_iter()
@@ -139,13 +149,14 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     assert_eq!(actions(i), ["create", "finalize"]);
     assert_eq!(actions(&ids.seizure), ["create"]);
     assert_eq!(actions(&c1.id), ["create"]);
-    let fin = store.audit_for(i).unwrap().pop().unwrap();
+    let fin = store.query().audit_for(i).unwrap().pop().unwrap();
     assert_eq!(fin.old.unwrap()["state"], "draft");
     assert_eq!(fin.new.as_ref().unwrap()["hash"], done.hash);
     assert_eq!(fin.new.unwrap()["seq"], 1);
-    let officer = store.identity().unwrap().unwrap().officer_id;
+    let officer = store.db().identity().unwrap().unwrap().officer_id;
     assert!(
         store
+            .query()
             .audit_for(i)
             .unwrap()
             .iter()
@@ -153,7 +164,7 @@ fn inspect_find_seize_finalize_and_two_custody_transfers() {
     );
 
     // the typed view
-    let rec = store.load_record(i).unwrap();
+    let rec = store.records().load_record(i).unwrap();
     assert!(rec.inspection.is_finalized());
     assert_eq!(rec.seizures[0].custody.len(), 2);
     assert_eq!(rec.inspection.data.outcome, Some(Outcome::Seized));
@@ -167,15 +178,15 @@ fn every_draft_change_is_one_audited_transaction() {
     let (_dir, mut store) = new_store();
     let mut s = example().shipment;
     s.destination = "XX".into(); // a draft may be invalid
-    let id = store.create_shipment(&s).unwrap();
+    let id = store.records_mut().create_shipment(&s).unwrap();
     s.destination = "CH".into();
     s.net_weight_g = Some(4_003_500);
-    assert!(store.update_shipment(&id, &s).unwrap());
+    assert!(store.records_mut().update_shipment(&id, &s).unwrap());
     assert!(
-        !store.update_shipment(&id, &s).unwrap(),
+        !store.records_mut().update_shipment(&id, &s).unwrap(),
         "no change, no write"
     );
-    let audit = store.audit_for(&id).unwrap();
+    let audit = store.query().audit_for(&id).unwrap();
     assert_eq!(audit.len(), 2);
     let upd = &audit[1];
     assert_eq!(upd.action, "update");
@@ -187,13 +198,17 @@ fn every_draft_change_is_one_audited_transaction() {
         "only changed fields"
     );
 
-    let insp = store.start_inspection(&id, &example().inspection).unwrap();
+    let insp = store
+        .records_mut()
+        .start_inspection(&id, &example().inspection)
+        .unwrap();
     let m = store
+        .records_mut()
         .add_measurement(&insp, &example().measurements[0])
         .unwrap();
-    store.remove_measurement(&m).unwrap();
+    store.records_mut().remove_measurement(&m).unwrap();
     assert_eq!(count(&store, "measurements"), 0);
-    let del = store.audit_for(&m).unwrap();
+    let del = store.query().audit_for(&m).unwrap();
     assert_eq!(del[1].action, "delete");
     assert_eq!(del[1].old.as_ref().unwrap()["element"], "Dy");
 }
@@ -204,7 +219,7 @@ fn open_drafts_survive_closing_the_database() {
     let ids = draft(&mut store);
     drop(store);
     let store = crate::support::harness::try_open(&dir.path().join("field.db")).unwrap();
-    let drafts = store.open_drafts().unwrap();
+    let drafts = store.records().open_drafts().unwrap();
     assert_eq!(drafts.len(), 1);
     assert_eq!(drafts[0].shipment_id, ids.shipment);
     assert_eq!(
@@ -213,6 +228,7 @@ fn open_drafts_survive_closing_the_database() {
     );
     assert_eq!(
         store
+            .records()
             .load_record(&ids.inspection)
             .unwrap()
             .measurements
@@ -252,9 +268,11 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
     store
+        .records_mut()
         .finalize_inspection_with(&ids.inspection, &pack())
         .unwrap();
     let c = store
+        .records_mut()
         .add_custody_event(&ids.seizure, &transfers()[0])
         .unwrap();
     let (s, i, z) = (&ids.shipment, &ids.inspection, &ids.seizure);
@@ -303,23 +321,26 @@ fn finalized_rows_refuse_update_and_delete_in_the_database() {
         .unwrap();
     // and the store API says what to do instead
     let err = store
+        .records_mut()
         .update_shipment(s, &example().shipment)
         .unwrap_err()
         .to_string();
     assert!(err.contains("amendment"), "{err}");
     let err = store
+        .records_mut()
         .add_finding(i, &example().findings[0])
         .unwrap_err()
         .to_string();
     assert!(err.contains("finalized"), "{err}");
     assert!(
         store
+            .records_mut()
             .finalize_inspection_with(i, &pack())
             .unwrap_err()
             .to_string()
             .contains("already finalized")
     );
-    assert!(store.verify_chains().unwrap().is_ok());
+    assert!(store.chain().verify_chains().unwrap().is_ok());
 }
 
 #[test]
@@ -327,29 +348,37 @@ fn an_amendment_links_back_and_leaves_the_original_untouched() {
     let (_dir, mut store) = new_store();
     let ids = draft(&mut store);
     // finalized with the database's active (embedded) pack this time
-    let active = store.active_pack().unwrap().unwrap().pack.version;
-    let done = store.finalize_inspection(&ids.inspection).unwrap();
+    let active = store.rules().active_pack().unwrap().unwrap().pack.version;
+    let done = store
+        .records_mut()
+        .finalize_inspection(&ids.inspection)
+        .unwrap();
     assert_eq!(done.rule_pack_version, active);
-    let before = store.record_json(&ids.inspection).unwrap();
+    let before = store.query().record_json(&ids.inspection).unwrap();
     assert_eq!(before["inspection"]["rule_pack_version"], active);
 
     assert!(
         store
+            .records_mut()
             .start_amendment(&ids.inspection, " ")
             .unwrap_err()
             .to_string()
             .contains("amend_reason")
     );
     let (new_s, new_i) = store
+        .records_mut()
         .start_amendment(&ids.inspection, "net weight re-weighed at 4003.5 kg")
         .unwrap();
-    let mut sh = store.shipment(&new_s).unwrap().data;
+    let mut sh = store.records().shipment(&new_s).unwrap().data;
     sh.net_weight_g = Some(4_003_500);
-    store.update_shipment(&new_s, &sh).unwrap();
-    let done = store.finalize_inspection_with(&new_i, &pack()).unwrap();
+    store.records_mut().update_shipment(&new_s, &sh).unwrap();
+    let done = store
+        .records_mut()
+        .finalize_inspection_with(&new_i, &pack())
+        .unwrap();
     assert_eq!(done.seq, 2);
 
-    let amended = store.load_record(&new_i).unwrap();
+    let amended = store.records().load_record(&new_i).unwrap();
     assert_eq!(
         amended.inspection.meta_str("amends"),
         Some(ids.inspection.as_str())
@@ -365,7 +394,7 @@ fn an_amendment_links_back_and_leaves_the_original_untouched() {
     assert_eq!(amended.measurements.len(), 5);
     assert_eq!(amended.seizures.len(), 1);
     assert_eq!(
-        store.amendments_of(&ids.inspection).unwrap(),
+        store.records().amendments_of(&ids.inspection).unwrap(),
         vec![new_i.clone()]
     );
     let payload: Value = serde_json::from_str(
@@ -375,9 +404,9 @@ fn an_amendment_links_back_and_leaves_the_original_untouched() {
     assert_eq!(payload["inspection"]["amends"], ids.inspection);
     assert_eq!(payload["shipment"]["net_weight_g"], 4_003_500);
 
-    let mut after = store.record_json(&ids.inspection).unwrap();
+    let mut after = store.query().record_json(&ids.inspection).unwrap();
     assert_eq!(after["amendments"], serde_json::json!([new_i]));
     after["amendments"] = before["amendments"].clone();
     assert_eq!(after, before, "the original is untouched");
-    assert!(store.verify_chains().unwrap().is_ok());
+    assert!(store.chain().verify_chains().unwrap().is_ok());
 }

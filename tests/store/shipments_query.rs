@@ -8,7 +8,7 @@ fn all_pages(s: &minspect::store::Store, f: &ShipmentFilter, size: usize) -> Vec
     let mut out: Vec<String> = Vec::new();
     let mut from = PageFrom::Newest;
     loop {
-        let page = s.shipments_page(f, &from, size).unwrap();
+        let page = s.query().shipments_page(f, &from, size).unwrap();
         if page.is_empty() {
             return out;
         }
@@ -28,6 +28,7 @@ fn keyset_paging_visits_every_row_once_in_order() {
     assert_eq!(dedup.len(), 500);
     // the oldest page read upwards ends where paging down ended
     let oldest = s
+        .query()
         .shipments_page(&ShipmentFilter::default(), &PageFrom::Oldest, 10)
         .unwrap();
     let tail: Vec<String> = oldest.into_iter().map(|r| r.id).collect();
@@ -36,7 +37,7 @@ fn keyset_paging_visits_every_row_once_in_order() {
     let rows = all_pages(&s, &filtered, 7);
     assert!(!rows.is_empty());
     for id in &rows {
-        let d = s.shipment_detail(id).unwrap().unwrap();
+        let d = s.query().shipment_detail(id).unwrap().unwrap();
         assert_eq!(d.row.destination, "JP");
         assert!(
             d.row.declared_on.as_str() >= "2024-01-01"
@@ -84,6 +85,7 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
     let s = crate::support::harness::try_open_read_only(&path).unwrap();
     // the full-text index was rebuilt after the bulk load
     let zinc = s
+        .query()
         .shipments_page(
             &ShipmentFilter::parse("zinc").unwrap(),
             &PageFrom::Newest,
@@ -98,6 +100,7 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
         "{zinc:?}"
     );
     let key = s
+        .query()
         .shipments_page(&ShipmentFilter::default(), &PageFrom::Newest, 5)
         .unwrap()[4]
         .key();
@@ -121,9 +124,9 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
             PageFrom::NewerThan(key.clone()),
             PageFrom::Oldest,
         ] {
-            let plan = s.explain_page(&f, &from).unwrap().join(" | ");
+            let plan = s.query().explain_page(&f, &from).unwrap().join(" | ");
             // only a narrow text match (fewer than FTS_SORT_CAP rows) may be sorted
-            let bounded_sort = !f.text.is_empty() && !s.fts_is_broad(&f.text).unwrap();
+            let bounded_sort = !f.text.is_empty() && !s.query().fts_is_broad(&f.text).unwrap();
             assert!(
                 bounded_sort || !plan.contains("TEMP B-TREE"),
                 "{line:?} {from:?} sorts: {plan}"
@@ -134,7 +137,11 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
             );
             eprintln!("{line:?}: {plan}");
             // the broad-text path walks an index in order and never sorts
-            let broad = s.explain_page_as(&f, &from, true).unwrap().join(" | ");
+            let broad = s
+                .query()
+                .explain_page_as(&f, &from, true)
+                .unwrap()
+                .join(" | ");
             assert!(
                 !broad.contains("TEMP B-TREE") && broad.contains("INDEX"),
                 "{line:?} {from:?}: {broad}"
@@ -147,9 +154,10 @@ fn every_filter_uses_an_index_and_never_sorts_the_log() {
 fn broad_and_narrow_text_paths_give_the_same_pages() {
     let s = store_with_shipments(6_000);
     // "Co" (as in "Co., Ltd.") is in nearly every row: the broad path
-    assert!(s.fts_is_broad("Co").unwrap());
-    assert!(!s.fts_is_broad("Ferro").unwrap());
+    assert!(s.query().fts_is_broad("Co").unwrap());
+    assert!(!s.query().fts_is_broad("Ferro").unwrap());
     let first = s
+        .query()
         .shipments_page(&ShipmentFilter::default(), &PageFrom::Newest, 300)
         .unwrap();
     let key = first[299].key();
@@ -169,8 +177,8 @@ fn broad_and_narrow_text_paths_give_the_same_pages() {
             PageFrom::AtOrOlder(key.clone()),
         ] {
             for limit in [1, 25, 400] {
-                let broad = s.page_by(&f, &from, limit, true).unwrap();
-                let narrow = s.page_by(&f, &from, limit, false).unwrap();
+                let broad = s.query().page_by(&f, &from, limit, true).unwrap();
+                let narrow = s.query().page_by(&f, &from, limit, false).unwrap();
                 assert_eq!(broad, narrow, "{line:?} {from:?} {limit}");
             }
         }

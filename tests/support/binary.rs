@@ -165,6 +165,7 @@ pub fn chain_rows(db: &Path, device_id: &str) -> Vec<Value> {
 pub fn device_id(db: &Path) -> String {
     crate::support::harness::try_open_read_only(db)
         .unwrap()
+        .db()
         .meta("device_id")
         .unwrap()
         .unwrap()

@@ -26,15 +26,16 @@ pub fn clock() -> Clock {
 /// An initialized in-memory database with the test rule pack.
 pub fn store() -> Store {
     let mut s = crate::support::harness::try_open_in_memory().unwrap();
-    s.initialize(&InitOptions {
-        officer_name: "Li Wei".into(),
-        badge: "GZ-0417".into(),
-        device_name: "laptop-7".into(),
-        kind: DbKind::Field,
-        role: Role::Officer,
-    })
-    .unwrap();
-    s.install_pack(TEST_PACK, "test").unwrap();
+    s.db_mut()
+        .initialize(&InitOptions {
+            officer_name: "Li Wei".into(),
+            badge: "GZ-0417".into(),
+            device_name: "laptop-7".into(),
+            kind: DbKind::Field,
+            role: Role::Officer,
+        })
+        .unwrap();
+    s.rules_mut().install_pack(TEST_PACK, "test").unwrap();
     s
 }
 

@@ -49,6 +49,7 @@ pub fn hq_with_received(n: usize) -> Hq {
 /// has `role`, with the test rule pack.
 pub fn new_hq(mut store: Store, role: Role) -> Store {
     store
+        .db_mut()
         .initialize(&InitOptions {
             officer_name: "Zhang Min".into(),
             badge: "HQ-0001".into(),
@@ -57,7 +58,7 @@ pub fn new_hq(mut store: Store, role: Role) -> Store {
             role,
         })
         .unwrap();
-    store.install_pack(TEST_PACK, "test").unwrap();
+    store.rules_mut().install_pack(TEST_PACK, "test").unwrap();
     store
 }
 
@@ -68,6 +69,7 @@ pub fn receive(hq: &mut Store, dir: &TempDir, n: usize) -> Field {
     let laptop_path = dir.path().join("laptop.db");
     let mut laptop = super::harness::open(&laptop_path);
     laptop
+        .db_mut()
         .initialize(&InitOptions {
             officer_name: "Zhang Min".into(),
             badge: "GZ-0417".into(),
@@ -76,7 +78,7 @@ pub fn receive(hq: &mut Store, dir: &TempDir, n: usize) -> Field {
             role: Role::Officer,
         })
         .unwrap();
-    laptop.install_pack(TEST_PACK, "test").unwrap();
+    laptop.rules_mut().install_pack(TEST_PACK, "test").unwrap();
     sync_flow::pair(hq, &mut laptop);
     if n == 0 {
         return Field {

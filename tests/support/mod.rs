@@ -186,13 +186,20 @@ pub struct Ids {
 /// Shipment, inspection, measurements, one finding and one seizure, through the API.
 pub fn draft(store: &mut Store) -> Ids {
     let ex = example();
-    let shipment = store.create_shipment(&ex.shipment).unwrap();
-    let inspection = store.start_inspection(&shipment, &ex.inspection).unwrap();
+    let shipment = store.records_mut().create_shipment(&ex.shipment).unwrap();
+    let inspection = store
+        .records_mut()
+        .start_inspection(&shipment, &ex.inspection)
+        .unwrap();
     for m in &ex.measurements {
-        store.add_measurement(&inspection, m).unwrap();
+        store.records_mut().add_measurement(&inspection, m).unwrap();
     }
-    store.add_finding(&inspection, &ex.findings[0]).unwrap();
+    store
+        .records_mut()
+        .add_finding(&inspection, &ex.findings[0])
+        .unwrap();
     let seizure = store
+        .records_mut()
         .add_seizure(&inspection, &ex.seizures[0].seizure)
         .unwrap();
     Ids {

@@ -18,25 +18,28 @@ pub fn db(dir: &Path, name: &str, kind: DbKind) -> Store {
         DbKind::Training => Role::Trainer,
         DbKind::Field => Role::Officer,
     };
-    s.initialize(&InitOptions {
-        officer_name: "Li Wei".into(),
-        badge: "GZ-0417".into(),
-        device_name: name.into(),
-        kind,
-        role,
-    })
-    .unwrap();
-    s.install_pack(TEST_PACK, "test").unwrap();
+    s.db_mut()
+        .initialize(&InitOptions {
+            officer_name: "Li Wei".into(),
+            badge: "GZ-0417".into(),
+            device_name: name.into(),
+            kind,
+            role,
+        })
+        .unwrap();
+    s.rules_mut().install_pack(TEST_PACK, "test").unwrap();
     s
 }
 
 /// Headquarters trusts the field device's key and the device trusts headquarters'.
 pub fn pair(hq: &mut Store, field: &mut Store) {
-    let h = hq.local_key().unwrap();
-    let f = field.local_key().unwrap();
-    hq.trust_device(&f.device_id, &f.name, DbKind::Field, f.public_key)
+    let h = hq.device().local_key().unwrap();
+    let f = field.device().local_key().unwrap();
+    hq.device_mut()
+        .trust_device(&f.device_id, &f.name, DbKind::Field, f.public_key)
         .unwrap();
     field
+        .device_mut()
         .trust_device(&h.device_id, &h.name, DbKind::Hq, h.public_key)
         .unwrap();
 }

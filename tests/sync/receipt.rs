@@ -9,8 +9,11 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
     let mut rec = example();
     rec.seizures[0].seizure.goods = "NdFeB magnets P1179\u{1b}[2J | 12 cartons".into();
     let pack = pack();
-    let done = store.import_record(&rec, true, &pack).unwrap();
-    let record = store.load_record(&done.inspection_id).unwrap();
+    let done = store
+        .records_mut()
+        .import_record(&rec, true, &pack)
+        .unwrap();
+    let record = store.records().load_record(&done.inspection_id).unwrap();
 
     // times in local time with the offset (DESIGN §3); a fixed +08:00 keeps this exact
     let cst = ReceiptZone::Fixed(chrono::FixedOffset::east_opt(8 * 3600).unwrap());
@@ -80,8 +83,11 @@ fn a_draft_receipt_says_it_is_not_one() {
     let mut rec = example();
     rec.seizures[0].custody.clear();
     let pack = pack();
-    let done = store.import_record(&rec, false, &pack).unwrap();
-    let record = store.load_record(&done.inspection_id).unwrap();
+    let done = store
+        .records_mut()
+        .import_record(&rec, false, &pack)
+        .unwrap();
+    let record = store.records().load_record(&done.inspection_id).unwrap();
     let text = seizure_receipt(&record, None, None, ReceiptFormat::Text).unwrap();
     assert!(text.contains("DRAFT: inspection"), "{text}");
     assert!(text.contains("No custody transfer recorded yet."));

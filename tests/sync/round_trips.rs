@@ -63,13 +63,13 @@ fn return_one_approve_one(hq: &Path, a: &Path) -> Vec<String> {
 /// The laptop holds both decisions on its inspections, as headquarters made them.
 fn decisions_arrived(a: &Path, a_insp: &[String]) {
     let store = crate::support::harness::try_open_read_only(a).unwrap();
-    let reviews = store.reviews_for(&a_insp[0]).unwrap();
+    let reviews = store.hq().reviews_for(&a_insp[0]).unwrap();
     assert_eq!(reviews.len(), 1);
     assert_eq!(reviews[0].decision, Decision::Returned);
     assert_eq!(reviews[0].comment, "Photo of the seal missing");
     assert_eq!(reviews[0].reviewer, "Officer Li");
     assert_eq!(
-        store.reviews_for(&a_insp[1]).unwrap()[0].decision,
+        store.hq().reviews_for(&a_insp[1]).unwrap()[0].decision,
         Decision::Approved
     );
 }

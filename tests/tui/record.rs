@@ -242,11 +242,12 @@ fn rows_chain_and_outbox(a: &mut App, s: &mut Store) {
         .as_deref(),
         Some("inspection custody_event custody_event")
     );
-    let report = s.verify_chains().unwrap();
+    let report = s.chain().verify_chains().unwrap();
     assert!(report.is_ok(), "{:?}", report.broken);
     assert_eq!(report.records(), 3);
     assert!(
-        s.audit_for(&editor(a).inspection_id.clone().unwrap())
+        s.query()
+            .audit_for(&editor(a).inspection_id.clone().unwrap())
             .unwrap()
             .len()
             > 3
@@ -296,7 +297,7 @@ fn a_whole_record_through_keys_finalized_with_two_custody_transfers() {
     let ed = editor(&a);
     assert!(!ed.finalized);
     assert_ne!(ed.inspection_id.as_deref(), Some(original.as_str()));
-    assert_eq!(s.amendments_of(&original).unwrap().len(), 1);
+    assert_eq!(s.records().amendments_of(&original).unwrap().len(), 1);
     assert_eq!(
         ed.findings.len(),
         2,

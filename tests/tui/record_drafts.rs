@@ -18,7 +18,7 @@ fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
     {
         let mut s = crate::support::harness::try_open(&path).unwrap();
         minspect::store::setup_new_database(&mut s, &crate::support::init_opts()).unwrap();
-        s.install_pack(TEST_PACK, "test").unwrap();
+        s.rules_mut().install_pack(TEST_PACK, "test").unwrap();
         let mut a = app(&mut s, 80, 24);
         keys(&mut a, &mut s, "3n");
         keys(&mut a, &mut s, SHIPMENT_KEYS);
@@ -67,7 +67,7 @@ fn the_shipments_tab_starts_an_inspection_of_the_selected_shipment() {
     assert!(ed.shipment_final);
     assert_eq!(ed.section(), Section::Inspection);
     keys(&mut a, &mut s, "CNSHA");
-    let insp = s.inspections_of(&id).unwrap();
+    let insp = s.records().inspections_of(&id).unwrap();
     assert!(insp.iter().any(|(_, st)| st == "draft"), "{insp:?}");
     // the finalized shipment itself cannot change
     keys(&mut a, &mut s, "<c-p>x");
@@ -91,7 +91,7 @@ fn read_only_hides_every_write_from_keys_and_help() {
     {
         let mut s = crate::support::harness::try_open(&path).unwrap();
         minspect::store::setup_new_database(&mut s, &crate::support::init_opts()).unwrap();
-        s.install_pack(TEST_PACK, "test").unwrap();
+        s.rules_mut().install_pack(TEST_PACK, "test").unwrap();
         let mut a = app(&mut s, 80, 24);
         keys(&mut a, &mut s, "3n");
         keys(&mut a, &mut s, SHIPMENT_KEYS);
@@ -134,6 +134,7 @@ fn escape_sequences_in_a_draft_never_reach_the_screen() {
     let mut s = store();
     let evil = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7} Metals\u{9b}31m";
     let shipment = s
+        .records_mut()
         .create_shipment(&Shipment {
             exporter_name: evil.into(),
             description: "zinc\u{1b}[?1049l ingots".into(),
@@ -141,6 +142,7 @@ fn escape_sequences_in_a_draft_never_reach_the_screen() {
         })
         .unwrap();
     let inspection = s
+        .records_mut()
         .start_inspection(
             &shipment,
             &Inspection {
@@ -149,14 +151,15 @@ fn escape_sequences_in_a_draft_never_reach_the_screen() {
             },
         )
         .unwrap();
-    s.add_finding(
-        &inspection,
-        &Finding {
-            found: evil.into(),
-            ..Finding::default()
-        },
-    )
-    .unwrap();
+    s.records_mut()
+        .add_finding(
+            &inspection,
+            &Finding {
+                found: evil.into(),
+                ..Finding::default()
+            },
+        )
+        .unwrap();
     let mut a = app(&mut s, 80, 24);
     assert_eq!(a.tab, Tab::Record);
     let mut screens = vec![screen_text(&a)];

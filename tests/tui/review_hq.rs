@@ -71,7 +71,7 @@ fn a_supervisor_approves_with_an_optional_comment_and_sees_it_at_once() {
     assert_eq!(r.len(), 1);
     assert_eq!(r[0]["decision"], "approved");
     assert_eq!(r[0]["comment"], "Seals match the photos");
-    let me_id = s.meta("officer_id").unwrap().unwrap();
+    let me_id = s.db().meta("officer_id").unwrap().unwrap();
     assert_eq!(
         r[0]["reviewer"],
         me_id.as_str(),

@@ -33,7 +33,7 @@ fn snap(base: &str, app: &minspect::tui::app::App, now_utc: &str) {
 fn decisions_show_in_the_record_tab_and_the_shipments_detail() {
     let mut s = store();
     let sample = s.test_support_finalize_samples(1).unwrap().remove(0);
-    let device = s.meta("device_id").unwrap().unwrap();
+    let device = s.db().meta("device_id").unwrap().unwrap();
     let started = s.test_support_table_json("inspections").unwrap()[0]["started_at"]
         .as_str()
         .unwrap()

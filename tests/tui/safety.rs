@@ -10,7 +10,7 @@ use ratatui::style::{Color, Modifier};
 #[test]
 fn escape_sequences_from_the_database_never_reach_the_screen() {
     let mut s = store();
-    let id = s.identity().unwrap().unwrap();
+    let id = s.db().identity().unwrap().unwrap();
     let evil = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7} Metals\u{9b}31m Co.";
     let batch = BulkBatch {
         shipments: vec![BulkShipment {
@@ -28,7 +28,8 @@ fn escape_sequences_from_the_database_never_reach_the_screen() {
         }],
         inspections: vec![],
     };
-    s.bulk_insert(&batch, &id.device_id, &id.officer_id)
+    s.records_mut()
+        .bulk_insert(&batch, &id.device_id, &id.officer_id)
         .unwrap();
     for (w, h) in [(80, 24), (120, 40)] {
         let mut a = app(&mut s, w, h);
@@ -80,7 +81,7 @@ fn first_run_dialog_sets_up_the_database() {
         "Wang Fang<enter>SH-1002<enter>port-laptop-3<enter>",
     );
     assert_eq!(a.overlay, None);
-    let id = s.identity().unwrap().expect("initialized");
+    let id = s.db().identity().unwrap().expect("initialized");
     assert_eq!(
         (
             id.officer_name.as_str(),
@@ -90,7 +91,7 @@ fn first_run_dialog_sets_up_the_database() {
         ("Wang Fang", "SH-1002", "port-laptop-3")
     );
     assert!(
-        s.active_pack().unwrap().is_some(),
+        s.rules().active_pack().unwrap().is_some(),
         "the embedded pack is installed"
     );
     assert_eq!(a.status.officer, "Wang Fang");
@@ -103,15 +104,16 @@ fn read_only_opens_and_says_so() {
     let path = dir.path().join("field.db");
     {
         let mut s = crate::support::harness::try_open(&path).unwrap();
-        s.initialize(&minspect::store::InitOptions {
-            officer_name: "Li Wei".into(),
-            badge: "GZ-0417".into(),
-            device_name: "laptop-7".into(),
-            kind: minspect::domain::DbKind::Field,
-            role: minspect::domain::Role::Officer,
-        })
-        .unwrap();
-        s.install_pack(TEST_PACK, "test").unwrap();
+        s.db_mut()
+            .initialize(&minspect::store::InitOptions {
+                officer_name: "Li Wei".into(),
+                badge: "GZ-0417".into(),
+                device_name: "laptop-7".into(),
+                kind: minspect::domain::DbKind::Field,
+                role: minspect::domain::Role::Officer,
+            })
+            .unwrap();
+        s.rules_mut().install_pack(TEST_PACK, "test").unwrap();
     }
     let mut ro = crate::support::harness::try_open_read_only(&path).unwrap();
     let a = App::new(

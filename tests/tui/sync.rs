@@ -97,7 +97,7 @@ fn export_import_at_hq_and_acknowledge_through_the_sync_tab() {
         // headquarters imports through the sync API and returns one inspection
         let r = minspect::sync::import_bundle(&mut hq, &bundles[0], Some(&receipts)).unwrap();
         assert_eq!(r.outcome.new_records, 3);
-        assert_eq!(hq.sync_status().unwrap().counts.received, 3);
+        assert_eq!(hq.chain().sync_status().unwrap().counts.received, 3);
 
         // acknowledge: the prompt offers the export directory; give the receipt
         keys(&mut a, &mut s, "a");
@@ -122,12 +122,13 @@ fn export_import_at_hq_and_acknowledge_through_the_sync_tab() {
         assert!(text.contains("Nothing is waiting"), "{text}");
 
         // a second round brings back a review decision made at headquarters
-        hq.record_review(
-            &made[1].inspection_id,
-            Decision::Returned,
-            "re-measure the density",
-        )
-        .unwrap();
+        hq.hq_mut()
+            .record_review(
+                &made[1].inspection_id,
+                Decision::Returned,
+                "re-measure the density",
+            )
+            .unwrap();
         s.test_support_finalize_samples(1).unwrap();
         keys(&mut a, &mut s, "r");
         assert_eq!(a.status.pending_sync, 1, "refresh re-reads the count");
@@ -207,7 +208,7 @@ fn failures_are_shown_in_plain_words_and_change_nothing() {
     enter_path(&mut a, &mut s, &wrong.receipt_path);
     keys(&mut a, &mut s, "y");
     let text = screen_text(&a);
-    let other_id = other.local_key().unwrap().device_id;
+    let other_id = other.device().local_key().unwrap().device_id;
     assert!(
         text.contains("wrong device: the receipt is for device"),
         "{text}"
