@@ -7,7 +7,7 @@ use std::io::Write;
 use super::seizure as sz;
 use super::{RecordScreen, Section, draft_title_of};
 use crate::domain::sanitize;
-use crate::report::{ReceiptFormat, seizure_receipt};
+use crate::report::{Receipt, ReceiptFormat};
 use crate::tui::effect::Effect;
 use crate::tui::pending::PendingWrite;
 use crate::tui::screens::Cx;
@@ -134,7 +134,9 @@ impl RecordScreen {
             ReceiptFormat::Text
         };
         let text = match cx.store.records().load_record(&id) {
-            Ok(r) => seizure_receipt(&r, None, self.pack.as_deref(), format),
+            Ok(r) => {
+                Receipt::build(&r, None, self.pack.as_deref(), &cx.clock).map(|r| r.render(format))
+            }
             Err(e) => Err(e.to_string()),
         };
         let text = match text {

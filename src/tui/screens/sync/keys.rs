@@ -1,7 +1,7 @@
 //! The Sync tab's keys: moving in the lists, the path prompt, and what a confirmed write
 //! left behind.
 
-use super::ops::{Op, refusal};
+use super::ops::{self, Op, refusal};
 use super::{Mode, Outcome, SyncScreen};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -24,8 +24,8 @@ impl SyncScreen {
             return Effect::Redraw;
         }
         let default = match op {
-            Op::Export => d.export_dir(),
-            Op::Ack | Op::Import => d.file_dir(),
+            Op::Export => ops::export_dir(d),
+            Op::Ack | Op::Import => ops::file_dir(d),
         };
         self.mode = Mode::Prompt {
             op,
