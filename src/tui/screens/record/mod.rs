@@ -30,7 +30,6 @@ use ratatui::layout::Rect;
 
 pub use self::drafts::{draft_title, draft_title_of};
 pub use self::editor::{Editor, Item, Section};
-pub use self::view::{review_head, review_style, review_text};
 use super::{Cx, Screen, ViewCx};
 use crate::rules::RulePack;
 use crate::store::DraftSummary;

@@ -5,6 +5,7 @@ use super::form::Form;
 use super::{Editor, Item, RecordScreen, Section};
 use super::{inspection as insp, seizure as sz, shipment as ship};
 use crate::domain::{Clock, Inspection, Record, Shipment};
+use crate::report::ReviewLine;
 use crate::rules::{RulePack, facts_for, reconcile, screen};
 use crate::tui::screens::Cx;
 
@@ -224,7 +225,10 @@ impl RecordScreen {
         match loaded {
             Ok((r, dismissed, reviews)) => {
                 let mut ed = Editor::of_record(&r, dismissed, &cx.clock);
-                ed.reviews = reviews;
+                ed.reviews = reviews
+                    .iter()
+                    .map(|rv| ReviewLine::of(rv, &cx.clock))
+                    .collect();
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
             }

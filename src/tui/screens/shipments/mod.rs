@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 
 use super::review::ReviewState;
 use super::{Cx, Pane, Screen, ViewCx};
+use crate::report::ShipmentCard;
 use crate::store::shipments::{PageFrom, ShipmentDetail, ShipmentFilter, ShipmentRow};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -32,6 +33,8 @@ pub struct ShipmentsScreen {
     pub has_newer: bool,
     pub has_older: bool,
     pub detail: Option<ShipmentDetail>,
+    /// The detail pane's text, built with the detail (never per frame).
+    pub card: Option<ShipmentCard>,
     pub focus: Pane,
     pub detail_scroll: u16,
     pub page_size: usize,
@@ -122,6 +125,10 @@ impl ShipmentsScreen {
                 }
             },
         };
+        self.card = self
+            .detail
+            .as_ref()
+            .map(|d| ShipmentCard::build(d, &cx.clock));
     }
 
     fn reload_filter(&mut self, cx: &mut Cx) {
