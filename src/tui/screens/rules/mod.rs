@@ -121,6 +121,6 @@ impl Screen for RulesScreen {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
-        view::render(self, f, area, v.theme);
+        view::render(self, f, area, v);
     }
 }
