@@ -171,7 +171,7 @@ impl App {
                     self.switch(t, store);
                     return true;
                 }
-                let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+                let mut cx = self.cx(store);
                 let effect = self.screens.get_mut(self.tab).update(a, &mut cx);
                 self.apply(effect, store)
             }

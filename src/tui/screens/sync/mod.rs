@@ -91,7 +91,7 @@ impl Screen for SyncScreen {
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match self.mode {
-            Mode::Prompt { .. } => self.prompt(action, cx),
+            Mode::Prompt { .. } => self.prompt(action),
             Mode::Browse => self.browse(action, cx),
         }
     }
@@ -111,7 +111,8 @@ impl Screen for SyncScreen {
         view::render(self, f, area, v.theme);
     }
 
-    fn activate(&mut self, cx: &mut Cx) {
+    fn activate(&mut self, cx: &mut Cx) -> Effect {
         self.reload(cx);
+        Effect::None
     }
 }
