@@ -19,7 +19,7 @@ pub enum Effect {
     /// The sync queue was written or re-read: the status bar's pending count follows.
     QueueChanged,
     /// Ask before a risky write: the confirm modal holds it as data; Yes runs it.
-    Confirm(Confirm),
+    Confirm(Box<Confirm>),
     /// A line for the status bar (an error or a note); a later one replaces it.
     Message(Message),
     /// Move the user to another tab (it is activated).
@@ -38,6 +38,11 @@ impl Effect {
         } else {
             Effect::None
         }
+    }
+
+    /// Ask before the write `c` holds.
+    pub fn confirm(c: Confirm) -> Effect {
+        Effect::Confirm(Box::new(c))
     }
 
     /// An error for the status bar.

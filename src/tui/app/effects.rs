@@ -22,9 +22,14 @@ impl App {
                 Ok(n) => self.status.pending_sync = n,
                 Err(e) => self.message = Some(Message::error(format!("pending count: {e}"))),
             },
-            Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(c)),
+            Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(*c)),
             Effect::Message(m) => self.message = Some(m),
-            Effect::Navigate(tab) => self.switch(tab, store),
+            Effect::Navigate(tab) => {
+                self.tab = tab;
+                let mut cx = self.cx(store);
+                let effect = self.screens.get_mut(tab).activate(&mut cx);
+                self.apply(effect, store);
+            }
             Effect::Quit => {
                 if Tab::ALL.iter().any(|t| self.screens.get(*t).has_unsaved()) {
                     self.overlay = Some(Overlay::ConfirmQuit);

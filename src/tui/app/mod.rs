@@ -243,11 +243,4 @@ impl App {
         }
         self.apply(effect, store);
     }
-
-    fn switch(&mut self, tab: Tab, store: &mut Store) {
-        self.tab = tab;
-        let mut cx = self.cx(store);
-        let effect = self.screens.get_mut(tab).activate(&mut cx);
-        self.apply(effect, store);
-    }
 }

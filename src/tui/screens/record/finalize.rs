@@ -29,7 +29,7 @@ impl RecordScreen {
         };
         match cx.store.records().finalize_problems(&id) {
             Ok(p) if p.is_empty() => {
-                Effect::Confirm(PendingWrite::Finalize { inspection_id: id }.ask(format!(
+                Effect::confirm(PendingWrite::Finalize { inspection_id: id }.ask(format!(
                     "Finalize the record of {}? It becomes immutable, is added to this device's chain and queued for sync.",
                     draft_title_of(&ed.shipment_base)
                 )))
@@ -70,7 +70,7 @@ impl RecordScreen {
             sanitize(&event.to_party),
             sanitize(&event.at)
         );
-        Effect::Confirm(PendingWrite::Custody { seizure_id, event }.ask(question))
+        Effect::confirm(PendingWrite::Custody { seizure_id, event }.ask(question))
     }
 
     /// A confirmed write ran (`result`: its outcome in words): the editor or the drafts

@@ -137,7 +137,7 @@ impl RecordScreen {
                         "draft shipment"
                     };
                     let id = d.inspection_id.clone().unwrap_or(d.shipment_id.clone());
-                    return Effect::Confirm(PendingWrite::Discard { id }.ask(format!(
+                    return Effect::confirm(PendingWrite::Discard { id }.ask(format!(
                         "Discard the {what} {}? Its data stays in the audit log.",
                         draft_title(d)
                     )));

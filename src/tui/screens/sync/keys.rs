@@ -71,7 +71,7 @@ impl SyncScreen {
             Action::Accept => match op.validate(input.text(), pending) {
                 Ok(confirm) => {
                     self.mode = Mode::Browse;
-                    return Effect::Confirm(confirm);
+                    return Effect::confirm(confirm);
                 }
                 Err(e) => {
                     *error = Some(e.clone());
