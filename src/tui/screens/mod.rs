@@ -45,10 +45,7 @@ pub struct ViewCx<'a> {
 /// A stored RFC 3339 time as `YYYY-MM-DD hh:mm` in the clock's zone (DESIGN §3); text
 /// that is not a time is shown sanitized.
 pub fn local_time(clock: &Clock, stored: &str) -> String {
-    clock
-        .local_str(stored)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| crate::domain::sanitize(stored).into_owned())
+    crate::report::shipment_detail::local(stored, clock)
 }
 
 /// Which pane of a two-pane screen has the focus.
