@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::domain::{CustodyEvent, sanitize};
+use crate::report::sync_status::plural;
 use crate::store::Store;
 use crate::sync::{self, ExportOutcome, SyncError};
 use crate::tui::tab::Tab;
@@ -131,15 +132,6 @@ fn export(store: &mut Store, dir: &std::path::Path) -> Result<String, String> {
             Ok("nothing to export: every finalized record is acknowledged".into())
         }
         Err(e) => Err(plain(e)),
-    }
-}
-
-/// `1 record`, `3 records`.
-pub fn plural(n: i64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }
 

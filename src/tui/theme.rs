@@ -7,6 +7,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
 use crate::rules::Verdict;
+use crate::store::Decision;
 use crate::tui::text::fit;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,6 +115,14 @@ impl Theme {
             Verdict::LicenceRequired => self.warn,
             Verdict::NeedsReview => self.warn,
             Verdict::NotControlled => self.ok,
+        }
+    }
+
+    /// A review decision: approved in the ok colour, returned as an error.
+    pub fn decision(&self, d: Decision) -> Style {
+        match d {
+            Decision::Approved => self.ok,
+            Decision::Returned => self.error,
         }
     }
 }

@@ -22,7 +22,26 @@ impl App {
                 Ok(n) => self.status.pending_sync = n,
                 Err(e) => self.message = Some(Message::error(format!("pending count: {e}"))),
             },
-            Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(c)),
+            Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(*c)),
+            Effect::Message(m) => self.message = Some(m),
+            Effect::Navigate(tab) => {
+                self.tab = tab;
+                let mut cx = self.cx(store);
+                let effect = self.screens.get_mut(tab).activate(&mut cx);
+                self.apply(effect, store);
+            }
+            Effect::Quit => {
+                if Tab::ALL.iter().any(|t| self.screens.get(*t).has_unsaved()) {
+                    self.overlay = Some(Overlay::ConfirmQuit);
+                } else {
+                    self.quit = true;
+                }
+            }
+            Effect::Batch(effects) => {
+                for e in effects {
+                    self.apply(e, store);
+                }
+            }
         }
         redraw
     }
@@ -31,7 +50,7 @@ impl App {
     /// the outcome to the tab that asked, and applies what that tab answers.
     pub(super) fn run_confirmed(&mut self, c: Confirm, store: &mut Store) -> bool {
         let result = c.write.run(store);
-        let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+        let mut cx = self.cx(store);
         let effect = match c.write.tab() {
             Tab::Sync => self.screens.sync.written(result, &mut cx),
             _ => self.screens.record.written(&c.write, result, &mut cx),

@@ -13,6 +13,7 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use super::action::Action;
+use super::effect::Effect;
 use super::keymap::{Context, Key, Keymap};
 use super::pending::Confirm;
 use super::screens::record::RecordScreen;
@@ -159,17 +160,11 @@ impl App {
         }
     }
 
-    fn cx<'a>(
-        store: &'a mut Store,
-        clock: Clock,
-        read_only: bool,
-        message: &'a mut Option<Message>,
-    ) -> Cx<'a> {
+    fn cx<'a>(&self, store: &'a mut Store) -> Cx<'a> {
         Cx {
             store,
-            clock,
-            read_only,
-            message,
+            clock: self.clock,
+            read_only: self.read_only,
         }
     }
 
@@ -223,7 +218,7 @@ impl App {
             }
             Some(Overlay::ConfirmQuit | Overlay::Confirm(_)) => false,
             None => {
-                let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+                let mut cx = self.cx(store);
                 let effect = self.screens.get_mut(self.tab).type_char(c, &mut cx);
                 self.apply(effect, store)
             }
@@ -237,19 +232,15 @@ impl App {
             return;
         }
         let body = self.body();
-        let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+        let mut cx = self.cx(store);
+        let mut effect = Effect::None;
         for tab in Tab::ALL {
-            self.screens.get_mut(*tab).resize(body, &mut cx);
+            effect = effect.and(self.screens.get_mut(*tab).resize(body, &mut cx));
         }
         // the tab under a confirm modal stays current too (it asked)
         if matches!(self.overlay, None | Some(Overlay::Confirm(_))) {
-            self.screens.get_mut(self.tab).activate(&mut cx);
+            effect = effect.and(self.screens.get_mut(self.tab).activate(&mut cx));
         }
-    }
-
-    fn switch(&mut self, tab: Tab, store: &mut Store) {
-        self.tab = tab;
-        let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
-        self.screens.get_mut(tab).activate(&mut cx);
+        self.apply(effect, store);
     }
 }

@@ -4,6 +4,7 @@
 use super::App;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::effect::Effect;
 use crate::tui::screens::Tab;
 use crate::tui::widgets::status::{Level, Message};
 
@@ -31,18 +32,19 @@ impl App {
     pub(crate) fn start_record(&mut self, action: Action, store: &mut Store) {
         let shipment = self.screens.shipments.selected_id().map(str::to_string);
         self.tab = Tab::Record;
-        let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+        let mut cx = self.cx(store);
         let rec = &mut self.screens.record;
         rec.prompt = None;
-        match (action, shipment) {
+        let effect = match (action, shipment) {
             (Action::NewRecord, _) => rec.new_record(&mut cx),
             (Action::InspectShipment, Some(id)) => rec.inspect_shipment(&id, &mut cx),
             (Action::OpenRecord, Some(id)) => rec.open_latest(&id, &mut cx),
             _ => {
                 rec.editor = None;
-                rec.load_drafts(&mut cx);
-                cx.error("no shipment is selected".into());
+                rec.load_drafts(&mut cx)
+                    .and(Effect::error("no shipment is selected"))
             }
-        }
+        };
+        self.apply(effect, store);
     }
 }

@@ -4,6 +4,7 @@
 use super::{App, Overlay};
 use crate::store::{Store, setup_new_database};
 use crate::tui::action::Action;
+use crate::tui::effect::Effect;
 use crate::tui::screens::Tab;
 use crate::tui::screens::setup::{SetupForm, SetupOutcome};
 use crate::tui::widgets::help::HelpState;
@@ -42,7 +43,7 @@ impl App {
                     Action::SyncExport | Action::SyncAck | Action::SyncImport | Action::SyncRefresh
                 ) && self.tab != Tab::Sync
                 {
-                    self.switch(Tab::Sync, store);
+                    self.apply(Effect::Navigate(Tab::Sync), store);
                 }
                 self.update_screen(action, store)
             }
@@ -134,14 +135,7 @@ impl App {
     /// No overlay: the App's own keys, else the active tab's.
     fn update_screen(&mut self, action: Action, store: &mut Store) -> bool {
         match action {
-            Action::Quit => {
-                if Tab::ALL.iter().any(|t| self.screens.get(*t).has_unsaved()) {
-                    self.overlay = Some(Overlay::ConfirmQuit);
-                } else {
-                    self.quit = true;
-                }
-                true
-            }
+            Action::Quit => self.apply(Effect::Quit, store),
             Action::Help => {
                 self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
                 true
@@ -157,8 +151,7 @@ impl App {
                 let t = self
                     .tab
                     .offset(if action == Action::NextTab { 1 } else { -1 });
-                self.switch(t, store);
-                true
+                self.apply(Effect::Navigate(t), store)
             }
             Action::NewRecord | Action::InspectShipment | Action::OpenRecord
                 if self.tab != Tab::Record =>
@@ -168,10 +161,9 @@ impl App {
             }
             a => {
                 if let Some(t) = Tab::of_action(a) {
-                    self.switch(t, store);
-                    return true;
+                    return self.apply(Effect::Navigate(t), store);
                 }
-                let mut cx = Self::cx(store, self.clock, self.read_only, &mut self.message);
+                let mut cx = self.cx(store);
                 let effect = self.screens.get_mut(self.tab).update(a, &mut cx);
                 self.apply(effect, store)
             }

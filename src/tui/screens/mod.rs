@@ -24,30 +24,14 @@ use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 pub use crate::tui::tab::Tab;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::status::{Level, Message};
 
-/// What a screen may touch while handling an action.
+/// What a screen may touch while handling an action. What it has to say goes back in
+/// its [`Effect`] (`Effect::Message`), never through here.
 pub struct Cx<'a> {
     pub store: &'a mut Store,
     /// "Now" and "today", and the zone stored times are shown in.
     pub clock: Clock,
     pub read_only: bool,
-    pub message: &'a mut Option<Message>,
-}
-
-impl Cx<'_> {
-    pub fn error(&mut self, text: String) {
-        *self.message = Some(Message {
-            level: Level::Error,
-            text,
-        });
-    }
-    pub fn info(&mut self, text: String) {
-        *self.message = Some(Message {
-            level: Level::Info,
-            text,
-        });
-    }
 }
 
 /// What a view draws with besides the screen's state.
@@ -61,10 +45,7 @@ pub struct ViewCx<'a> {
 /// A stored RFC 3339 time as `YYYY-MM-DD hh:mm` in the clock's zone (DESIGN §3); text
 /// that is not a time is shown sanitized.
 pub fn local_time(clock: &Clock, stored: &str) -> String {
-    clock
-        .local_str(stored)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| crate::domain::sanitize(stored).into_owned())
+    crate::report::shipment_detail::local(stored, clock)
 }
 
 /// Which pane of a two-pane screen has the focus.
@@ -86,9 +67,13 @@ pub trait Screen {
     fn type_char(&mut self, c: char, cx: &mut Cx) -> Effect;
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx);
     /// The body area changed size (page sizes follow it).
-    fn resize(&mut self, _body: Rect, _cx: &mut Cx) {}
+    fn resize(&mut self, _body: Rect, _cx: &mut Cx) -> Effect {
+        Effect::None
+    }
     /// The tab became visible (load lazily here).
-    fn activate(&mut self, _cx: &mut Cx) {}
+    fn activate(&mut self, _cx: &mut Cx) -> Effect {
+        Effect::None
+    }
     /// Something typed would be lost on quit.
     fn has_unsaved(&self) -> bool {
         false

@@ -42,6 +42,13 @@ impl Message {
             text,
         }
     }
+
+    pub fn info(text: String) -> Message {
+        Message {
+            level: Level::Info,
+            text,
+        }
+    }
 }
 
 pub fn tabs(f: &mut Frame, area: Rect, titles: &[(char, &str, bool)], theme: &Theme) {

@@ -84,7 +84,7 @@ pub struct Editor {
     pub stored_verdict: Option<String>,
     /// Review decisions from headquarters on this inspection, oldest first (loaded with
     /// the record).
-    pub reviews: Vec<crate::store::Review>,
+    pub reviews: Vec<crate::report::ReviewLine>,
 }
 
 impl Editor {

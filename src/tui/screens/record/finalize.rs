@@ -7,7 +7,7 @@ use std::io::Write;
 use super::seizure as sz;
 use super::{RecordScreen, Section, draft_title_of};
 use crate::domain::sanitize;
-use crate::report::{ReceiptFormat, seizure_receipt};
+use crate::report::{Receipt, ReceiptFormat};
 use crate::tui::effect::Effect;
 use crate::tui::pending::PendingWrite;
 use crate::tui::screens::Cx;
@@ -19,53 +19,50 @@ impl RecordScreen {
             return Effect::Redraw;
         };
         if ed.finalized {
-            cx.error("this record is already finalized".into());
-            return Effect::Redraw;
+            return Effect::error("this record is already finalized");
         }
         let Some(id) = ed.inspection_id.clone() else {
             ed.validate_all(true);
-            cx.error(
-                "cannot finalize: the inspection is not started (C-n: Inspection section)".into(),
+            return Effect::error(
+                "cannot finalize: the inspection is not started (C-n: Inspection section)",
             );
-            return Effect::Redraw;
         };
         match cx.store.records().finalize_problems(&id) {
             Ok(p) if p.is_empty() => {
-                return Effect::Confirm(PendingWrite::Finalize { inspection_id: id }.ask(format!(
+                Effect::confirm(PendingWrite::Finalize { inspection_id: id }.ask(format!(
                     "Finalize the record of {}? It becomes immutable, is added to this device's chain and queued for sync.",
                     draft_title_of(&ed.shipment_base)
-                )));
+                )))
             }
             Ok(p) => {
                 ed.validate_all(true);
                 ed.problems = p.iter().map(|e| e.to_string()).collect();
-                cx.error(format!(
+                Effect::error(format!(
                     "cannot finalize: {} problem{} (listed on the right); the draft is saved",
                     p.len(),
                     if p.len() == 1 { "" } else { "s" }
-                ));
+                ))
             }
-            Err(e) => cx.error(format!("checking the draft: {e}")),
+            Err(e) => Effect::error(format!("checking the draft: {e}")),
         }
-        Effect::Redraw
     }
 
-    pub fn ask_custody(&mut self, cx: &mut Cx) -> Effect {
+    pub fn ask_custody(&mut self) -> Effect {
         let Some(ed) = &mut self.editor else {
             return Effect::Redraw;
         };
         let seizure = ed.seizures.get(ed.item).or(ed.seizures.last());
         let Some(seizure_id) = seizure.filter(|_| ed.finalized).map(|s| s.id.clone()) else {
-            cx.error("custody transfers are appended to the seizures of a finalized record".into());
-            return Effect::Redraw;
+            return Effect::error(
+                "custody transfers are appended to the seizures of a finalized record",
+            );
         };
         ed.section = Some(Section::Custody);
         let (event, errs) = sz::read_custody(&ed.custody);
         ed.custody.set_errors(&errs);
         if let Some(first) = errs.first() {
             ed.custody.touch_all();
-            cx.error(format!("custody transfer: {first}"));
-            return Effect::Redraw;
+            return Effect::error(format!("custody transfer: {first}"));
         }
         let question = format!(
             "Append the transfer from {} to {} at {} to the chain? It cannot be undone.",
@@ -73,7 +70,7 @@ impl RecordScreen {
             sanitize(&event.to_party),
             sanitize(&event.at)
         );
-        Effect::Confirm(PendingWrite::Custody { seizure_id, event }.ask(question))
+        Effect::confirm(PendingWrite::Custody { seizure_id, event }.ask(question))
     }
 
     /// A confirmed write ran (`result`: its outcome in words): the editor or the drafts
@@ -86,47 +83,40 @@ impl RecordScreen {
     ) -> Effect {
         let text = match result {
             Ok(text) => text,
-            Err(e) => {
-                cx.error(e);
-                return Effect::Redraw;
-            }
+            Err(e) => return Effect::error(e),
         };
         let effect = match write {
-            PendingWrite::Finalize { inspection_id } => {
-                self.open_inspection(inspection_id, cx);
-                Effect::Finalized
-            }
+            PendingWrite::Finalize { inspection_id } => self
+                .open_inspection(inspection_id, cx)
+                .and(Effect::Finalized),
             PendingWrite::Custody { .. } => {
                 let item = self.editor.as_ref().map_or(0, |e| e.item);
-                if let Some(id) = self.editor.as_ref().and_then(|e| e.inspection_id.clone()) {
-                    self.open_inspection(&id, cx);
-                }
+                let opened = match self.editor.as_ref().and_then(|e| e.inspection_id.clone()) {
+                    Some(id) => self.open_inspection(&id, cx),
+                    None => Effect::None,
+                };
                 if let Some(ed) = &mut self.editor {
                     ed.item = item.min(ed.seizures.len().saturating_sub(1));
                     ed.section = Some(Section::Custody);
                     ed.prefill_custody(&cx.clock);
                 }
-                Effect::Finalized
+                opened.and(Effect::Finalized)
             }
-            _ => {
-                self.load_drafts(cx);
-                Effect::Redraw
-            }
+            _ => self.load_drafts(cx).and(Effect::Redraw),
         };
-        cx.info(text);
-        effect
+        effect.and(Effect::info(text))
     }
 
     /// Writes the seizure receipt to a new file (`.md`: Markdown, else plain text).
-    /// True when written.
-    pub fn export_receipt(&mut self, path: &str, cx: &mut Cx) -> bool {
+    /// Ok when written; either way, what to say.
+    pub fn export_receipt(&mut self, path: &str, cx: &mut Cx) -> Result<Effect, Effect> {
         let Some(id) = self.editor.as_ref().and_then(|e| e.inspection_id.clone()) else {
-            cx.error("nothing saved yet to give a receipt for".into());
-            return false;
+            return Err(Effect::error("nothing saved yet to give a receipt for"));
         };
         if path.is_empty() {
-            cx.error("receipt path is empty; type a file name such as receipt.md".into());
-            return false;
+            return Err(Effect::error(
+                "receipt path is empty; type a file name such as receipt.md",
+            ));
         }
         let format = if path.to_ascii_lowercase().ends_with(".md") {
             ReceiptFormat::Markdown
@@ -134,15 +124,14 @@ impl RecordScreen {
             ReceiptFormat::Text
         };
         let text = match cx.store.records().load_record(&id) {
-            Ok(r) => seizure_receipt(&r, None, self.pack.as_deref(), format),
+            Ok(r) => {
+                Receipt::build(&r, None, self.pack.as_deref(), &cx.clock).map(|r| r.render(format))
+            }
             Err(e) => Err(e.to_string()),
         };
         let text = match text {
             Ok(t) => t,
-            Err(e) => {
-                cx.error(format!("receipt: {e}"));
-                return false;
-            }
+            Err(e) => return Err(Effect::error(format!("receipt: {e}"))),
         };
         let written = std::fs::OpenOptions::new()
             .write(true)
@@ -153,36 +142,33 @@ impl RecordScreen {
                 f.sync_all()
             });
         match written {
-            Ok(()) => {
-                cx.info(format!("Receipt written to {}.", sanitize(path)));
-                true
-            }
-            Err(e) => {
-                cx.error(format!("receipt path {}: {e}", sanitize(path)));
-                false
-            }
+            Ok(()) => Ok(Effect::info(format!(
+                "Receipt written to {}.",
+                sanitize(path)
+            ))),
+            Err(e) => Err(Effect::error(format!(
+                "receipt path {}: {e}",
+                sanitize(path)
+            ))),
         }
     }
 
-    /// Starts an amendment of the finalized record in the editor and opens it.
-    pub fn amend(&mut self, reason: &str, cx: &mut Cx) -> bool {
+    /// Starts an amendment of the finalized record in the editor and opens it. Ok when
+    /// started; either way, what to say.
+    pub fn amend(&mut self, reason: &str, cx: &mut Cx) -> Result<Effect, Effect> {
         let Some(id) = self.editor.as_ref().and_then(|e| e.inspection_id.clone()) else {
-            return false;
+            return Err(Effect::None);
         };
         if reason.is_empty() {
-            cx.error("amendment reason is empty; say what is corrected".into());
-            return false;
+            return Err(Effect::error(
+                "amendment reason is empty; say what is corrected",
+            ));
         }
         match cx.store.records_mut().start_amendment(&id, reason) {
-            Ok((_, new_id)) => {
-                self.open_inspection(&new_id, cx);
-                cx.info("Amendment started: a new draft that points at the original.".into());
-                true
-            }
-            Err(e) => {
-                cx.error(format!("amending: {e}"));
-                false
-            }
+            Ok((_, new_id)) => Ok(self.open_inspection(&new_id, cx).and(Effect::info(
+                "Amendment started: a new draft that points at the original.",
+            ))),
+            Err(e) => Err(Effect::error(format!("amending: {e}"))),
         }
     }
 }

@@ -20,22 +20,19 @@ impl RecordScreen {
             return Effect::None;
         };
         if cx.read_only {
-            cx.error("read-only: this record cannot change".into());
-            return Effect::Redraw;
+            return Effect::error("read-only: this record cannot change");
         }
         if let Err(e) = ed.editable() {
-            cx.error(e.into());
-            return Effect::Redraw;
+            return Effect::error(e);
         }
-        match ed.form_mut() {
-            Some(f) => {
-                if f.type_char(c) {
-                    self.save_current(cx);
-                }
-            }
-            None => cx.error("no row here yet: C-o adds one".into()),
+        let Some(f) = ed.form_mut() else {
+            return Effect::error("no row here yet: C-o adds one");
+        };
+        if f.type_char(c) {
+            Effect::Redraw.and(self.save_current(cx))
+        } else {
+            Effect::Redraw
         }
-        Effect::Redraw
     }
 
     pub(super) fn update_editor(&mut self, action: Action, cx: &mut Cx) -> Effect {
@@ -51,31 +48,27 @@ impl RecordScreen {
             Action::PrevPane => ed.switch_section(-1),
             Action::Cancel | Action::Back => {
                 self.editor = None;
-                self.load_drafts(cx);
+                return Effect::Redraw.and(self.load_drafts(cx));
             }
-            Action::AddItem => self.add_item(cx),
-            Action::RemoveItem => self.remove_item(cx),
-            Action::AcceptSuggestion => self.accept_suggestion(cx),
-            Action::DismissSuggestion => self.dismiss_suggestion(cx),
+            Action::AddItem => return Effect::Redraw.and(self.add_item(cx)),
+            Action::RemoveItem => return Effect::Redraw.and(self.remove_item(cx)),
+            Action::AcceptSuggestion => return Effect::Redraw.and(self.accept_suggestion(cx)),
+            Action::DismissSuggestion => return Effect::Redraw.and(self.dismiss_suggestion(cx)),
             Action::Finalize => return self.ask_finalize(cx),
-            Action::AddCustody => return self.ask_custody(cx),
-            Action::ExportReceipt => {
-                if ed.seizures.is_empty() {
-                    cx.error("this record has no seizure to give a receipt for".into());
-                } else {
-                    self.prompt = Prompt::new(PromptKind::ReceiptPath);
-                }
+            Action::AddCustody => return self.ask_custody(),
+            Action::ExportReceipt if ed.seizures.is_empty() => {
+                return Effect::error("this record has no seizure to give a receipt for");
             }
+            Action::ExportReceipt => self.prompt = Prompt::new(PromptKind::ReceiptPath),
+            Action::Amend if ed.finalized => self.prompt = Prompt::new(PromptKind::AmendReason),
             Action::Amend => {
-                if ed.finalized {
-                    self.prompt = Prompt::new(PromptKind::AmendReason);
-                } else {
-                    cx.error(
-                        "only a finalized record is amended; this draft can still be edited".into(),
-                    );
-                }
+                return Effect::error(
+                    "only a finalized record is amended; this draft can still be edited",
+                );
             }
-            a if LineInput::is_edit(a) || a == Action::Accept => self.edit_field(a, cx),
+            a if LineInput::is_edit(a) || a == Action::Accept => {
+                return Effect::Redraw.and(self.edit_field(a, cx));
+            }
             _ => return Effect::None,
         }
         Effect::Redraw
@@ -83,8 +76,10 @@ impl RecordScreen {
 
     /// An editing key in the focused field: saved when the text changed; cursor moves
     /// work even where the record cannot change.
-    fn edit_field(&mut self, a: Action, cx: &mut Cx) {
-        let Some(ed) = &mut self.editor else { return };
+    fn edit_field(&mut self, a: Action, cx: &mut Cx) -> Effect {
+        let Some(ed) = &mut self.editor else {
+            return Effect::None;
+        };
         let moves = matches!(
             a,
             Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd
@@ -99,35 +94,41 @@ impl RecordScreen {
                 if let Some(f) = ed.form_mut() {
                     f.edit(a);
                 }
+                Effect::None
             }
-            Err(e) => cx.error(e.into()),
+            Err(e) => Effect::error(e),
             Ok(()) => {
                 if ed.form_mut().is_some_and(|f| f.edit(a)) {
-                    self.save_current(cx);
+                    self.save_current(cx)
+                } else {
+                    Effect::None
                 }
             }
         }
     }
 
     pub(super) fn update_list(&mut self, action: Action, cx: &mut Cx) -> Effect {
-        match action {
+        let said = match action {
             Action::Down => {
-                self.selected = (self.selected + 1).min(self.drafts.len().saturating_sub(1))
+                self.selected = (self.selected + 1).min(self.drafts.len().saturating_sub(1));
+                Effect::None
             }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                Effect::None
+            }
             Action::Top => {
                 self.selected = 0;
-                self.load_drafts(cx);
+                self.load_drafts(cx)
             }
             Action::NewRecord => self.new_record(cx),
-            Action::Open => {
-                if let Some(d) = self.drafts.get(self.selected).cloned() {
-                    match &d.inspection_id {
-                        Some(i) => self.open_inspection(i, cx),
-                        None => self.open_shipment(&d.shipment_id, cx),
-                    }
-                }
-            }
+            Action::Open => match self.drafts.get(self.selected).cloned() {
+                Some(d) => match &d.inspection_id {
+                    Some(i) => self.open_inspection(i, cx),
+                    None => self.open_shipment(&d.shipment_id, cx),
+                },
+                None => Effect::None,
+            },
             Action::DiscardDraft => {
                 if let Some(d) = self.drafts.get(self.selected) {
                     let what = if d.inspection_id.is_some() {
@@ -136,15 +137,16 @@ impl RecordScreen {
                         "draft shipment"
                     };
                     let id = d.inspection_id.clone().unwrap_or(d.shipment_id.clone());
-                    return Effect::Confirm(PendingWrite::Discard { id }.ask(format!(
+                    return Effect::confirm(PendingWrite::Discard { id }.ask(format!(
                         "Discard the {what} {}? Its data stays in the audit log.",
                         draft_title(d)
                     )));
                 }
+                Effect::None
             }
             _ => return Effect::None,
-        }
-        Effect::Redraw
+        };
+        Effect::Redraw.and(said)
     }
 
     pub(super) fn update_prompt(&mut self, action: Action, cx: &mut Cx) -> Effect {
@@ -159,9 +161,14 @@ impl RecordScreen {
                     PromptKind::ReceiptPath => self.export_receipt(&text, cx),
                     PromptKind::AmendReason => self.amend(&text, cx),
                 };
-                if done {
-                    self.prompt = None;
-                }
+                let said = match done {
+                    Ok(said) => {
+                        self.prompt = None;
+                        said
+                    }
+                    Err(said) => said,
+                };
+                return Effect::Redraw.and(said);
             }
             a => {
                 p.input.edit(a);

@@ -30,7 +30,6 @@ use ratatui::layout::Rect;
 
 pub use self::drafts::{draft_title, draft_title_of};
 pub use self::editor::{Editor, Item, Section};
-pub use self::view::{review_head, review_style, review_text};
 use super::{Cx, Screen, ViewCx};
 use crate::rules::RulePack;
 use crate::store::DraftSummary;
@@ -79,13 +78,14 @@ impl RecordScreen {
         }
     }
 
-    pub fn load_drafts(&mut self, cx: &mut Cx) {
+    pub fn load_drafts(&mut self, cx: &mut Cx) -> Effect {
         match cx.store.records().open_drafts() {
             Ok(d) => {
                 self.drafts = d;
                 self.selected = self.selected.min(self.drafts.len().saturating_sub(1));
+                Effect::None
             }
-            Err(e) => cx.error(format!("open drafts: {e}")),
+            Err(e) => Effect::error(format!("open drafts: {e}")),
         }
     }
 }
@@ -105,10 +105,11 @@ impl Screen for RecordScreen {
         }
     }
 
-    fn activate(&mut self, cx: &mut Cx) {
-        if self.editor.is_none() {
-            self.load_drafts(cx);
+    fn activate(&mut self, cx: &mut Cx) -> Effect {
+        if self.editor.is_some() {
+            return Effect::None;
         }
+        self.load_drafts(cx)
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {

@@ -5,7 +5,9 @@ use super::form::Form;
 use super::{Editor, Item, RecordScreen, Section};
 use super::{inspection as insp, seizure as sz, shipment as ship};
 use crate::domain::{Clock, Inspection, Record, Shipment};
+use crate::report::ReviewLine;
 use crate::rules::{RulePack, facts_for, reconcile, screen};
+use crate::tui::effect::Effect;
 use crate::tui::screens::Cx;
 
 impl Editor {
@@ -208,14 +210,14 @@ impl Editor {
 }
 
 impl RecordScreen {
-    pub fn new_record(&mut self, cx: &mut Cx) {
+    pub fn new_record(&mut self, cx: &mut Cx) -> Effect {
         let mut ed = Editor::blank(cx.clock.today());
         ed.recompute(self.pack.as_deref());
         self.editor = Some(ed);
-        cx.info("New record: it is saved as a draft from the first change.".into());
+        Effect::info("New record: it is saved as a draft from the first change.")
     }
 
-    pub fn open_inspection(&mut self, inspection_id: &str, cx: &mut Cx) {
+    pub fn open_inspection(&mut self, inspection_id: &str, cx: &mut Cx) -> Effect {
         let loaded = cx.store.records().load_record(inspection_id).and_then(|r| {
             let dismissed = cx.store.records().dismissed_suggestions(inspection_id)?;
             let reviews = cx.store.hq().reviews_for(inspection_id)?;
@@ -224,16 +226,20 @@ impl RecordScreen {
         match loaded {
             Ok((r, dismissed, reviews)) => {
                 let mut ed = Editor::of_record(&r, dismissed, &cx.clock);
-                ed.reviews = reviews;
+                ed.reviews = reviews
+                    .iter()
+                    .map(|rv| ReviewLine::of(rv, &cx.clock))
+                    .collect();
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
+                Effect::None
             }
-            Err(e) => cx.error(format!("opening the record: {e}")),
+            Err(e) => Effect::error(format!("opening the record: {e}")),
         }
     }
 
     /// A draft shipment without an inspection yet, or a new inspection of a shipment.
-    pub fn open_shipment(&mut self, shipment_id: &str, cx: &mut Cx) {
+    pub fn open_shipment(&mut self, shipment_id: &str, cx: &mut Cx) -> Effect {
         match cx.store.records().shipment(shipment_id) {
             Ok(s) => {
                 let mut ed = Editor::blank(cx.clock.today());
@@ -247,31 +253,32 @@ impl RecordScreen {
                 ed.validate_all(false);
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
+                Effect::None
             }
-            Err(e) => cx.error(format!("opening the shipment: {e}")),
+            Err(e) => Effect::error(format!("opening the shipment: {e}")),
         }
     }
 
     /// "Record an inspection of this shipment": its open draft inspection if there is
     /// one, else a new inspection (saved from the first change).
-    pub fn inspect_shipment(&mut self, shipment_id: &str, cx: &mut Cx) {
+    pub fn inspect_shipment(&mut self, shipment_id: &str, cx: &mut Cx) -> Effect {
         match cx.store.records().inspections_of(shipment_id) {
             Ok(list) => match list.iter().rev().find(|(_, state)| state == "draft") {
                 Some((id, _)) => self.open_inspection(&id.clone(), cx),
                 None => self.open_shipment(shipment_id, cx),
             },
-            Err(e) => cx.error(format!("inspections of the shipment: {e}")),
+            Err(e) => Effect::error(format!("inspections of the shipment: {e}")),
         }
     }
 
     /// The shipment's latest inspection (finalized ones show custody and the receipt).
-    pub fn open_latest(&mut self, shipment_id: &str, cx: &mut Cx) {
+    pub fn open_latest(&mut self, shipment_id: &str, cx: &mut Cx) -> Effect {
         match cx.store.records().inspections_of(shipment_id) {
             Ok(list) => match list.last() {
                 Some((id, _)) => self.open_inspection(&id.clone(), cx),
                 None => self.open_shipment(shipment_id, cx),
             },
-            Err(e) => cx.error(format!("inspections of the shipment: {e}")),
+            Err(e) => Effect::error(format!("inspections of the shipment: {e}")),
         }
     }
 }

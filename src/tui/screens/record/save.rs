@@ -4,33 +4,32 @@
 use super::{Editor, Item, RecordScreen, Section};
 use super::{inspection as insp, seizure as sz, shipment as ship};
 use crate::domain::{Finding, Measurement};
+use crate::tui::effect::Effect;
 use crate::tui::screens::Cx;
 
 impl RecordScreen {
     /// Creates the draft shipment on the first change.
-    fn ensure_shipment(&mut self, cx: &mut Cx) -> Option<String> {
-        let ed = self.editor.as_mut()?;
+    /// Err: what to say (`Effect::None` when there is no editor).
+    fn ensure_shipment(&mut self, cx: &mut Cx) -> Result<String, Effect> {
+        let ed = self.editor.as_mut().ok_or(Effect::None)?;
         if let Some(id) = &ed.shipment_id {
-            return Some(id.clone());
+            return Ok(id.clone());
         }
         match cx.store.records_mut().create_shipment(&ed.shipment_base) {
             Ok(id) => {
                 ed.shipment_id = Some(id.clone());
-                Some(id)
+                Ok(id)
             }
-            Err(e) => {
-                cx.error(format!("saving the shipment: {e}"));
-                None
-            }
+            Err(e) => Err(Effect::error(format!("saving the shipment: {e}"))),
         }
     }
 
     /// Starts the draft inspection on the first change that needs it.
-    fn ensure_inspection(&mut self, cx: &mut Cx) -> Option<String> {
+    fn ensure_inspection(&mut self, cx: &mut Cx) -> Result<String, Effect> {
         let shipment_id = self.ensure_shipment(cx)?;
-        let ed = self.editor.as_mut()?;
+        let ed = self.editor.as_mut().ok_or(Effect::None)?;
         if let Some(id) = &ed.inspection_id {
-            return Some(id.clone());
+            return Ok(id.clone());
         }
         let started = cx
             .store
@@ -41,25 +40,22 @@ impl RecordScreen {
             Ok((data, id)) => {
                 ed.inspection_base = data;
                 ed.inspection_id = Some(id.clone());
-                Some(id)
+                Ok(id)
             }
-            Err(e) => {
-                cx.error(format!("starting the inspection: {e}"));
-                None
-            }
+            Err(e) => Err(Effect::error(format!("starting the inspection: {e}"))),
         }
     }
 
     /// Validates the focused form and saves it (one transaction).
-    pub fn save_current(&mut self, cx: &mut Cx) {
+    pub fn save_current(&mut self, cx: &mut Cx) -> Effect {
         let Some(section) = self.editor.as_ref().map(Editor::section) else {
-            return;
+            return Effect::None;
         };
-        let result = match section {
+        let said = match section {
             Section::Shipment => self.save_shipment(cx),
             Section::Inspection => {
                 let Some(ed) = self.editor.as_mut() else {
-                    return;
+                    return Effect::None;
                 };
                 let (data, errs) = insp::read_inspection(&ed.inspection, &ed.inspection_base);
                 ed.inspection.set_errors(&errs);
@@ -67,12 +63,14 @@ impl RecordScreen {
                 ed.inspection_base = data.clone();
                 // a new inspection is started with the typed value: one store call
                 match self.ensure_inspection(cx) {
-                    Some(id) if !new => cx
-                        .store
-                        .records_mut()
-                        .update_inspection(&id, &data)
-                        .map(|_| ()),
-                    _ => Ok(()),
+                    Ok(id) if !new => saved(
+                        cx.store
+                            .records_mut()
+                            .update_inspection(&id, &data)
+                            .map(|_| ()),
+                    ),
+                    Ok(_) => Effect::None,
+                    Err(said) => said,
                 }
             }
             Section::Custody => {
@@ -80,56 +78,54 @@ impl RecordScreen {
                     let (_, errs) = sz::read_custody(&ed.custody);
                     ed.custody.set_errors(&errs);
                 }
-                Ok(())
+                Effect::None
             }
-            list => self.save_item(list, cx),
+            list => saved(self.save_item(list, cx)),
         };
-        if let Err(e) = result {
-            cx.error(format!("saving the draft: {e}"));
-        }
         if let Some(ed) = &mut self.editor {
             ed.problems.clear();
             ed.recompute(self.pack.as_deref());
         }
-        self.store_verdict(cx);
+        said.and(self.store_verdict(cx))
     }
 
     /// Stores the live screening with the draft inspection when its verdict changed
     /// (one transaction; finalizing stores it again with the pack then in force).
-    fn store_verdict(&mut self, cx: &mut Cx) {
+    fn store_verdict(&mut self, cx: &mut Cx) -> Effect {
         let (Some(ed), Some(pack)) = (self.editor.as_mut(), self.pack.as_deref()) else {
-            return;
+            return Effect::None;
         };
         let (Some(id), Some(s)) = (&ed.inspection_id, &ed.screening) else {
-            return;
+            return Effect::None;
         };
         let verdict = s.verdict.as_str();
         if ed.finalized || ed.stored_verdict.as_deref() == Some(verdict) {
-            return;
+            return Effect::None;
         }
         match cx.store.records_mut().rescreen_draft(id, pack) {
-            Ok(s) => ed.stored_verdict = Some(s.verdict.as_str().to_string()),
-            Err(e) => cx.error(format!("storing the screening: {e}")),
+            Ok(s) => {
+                ed.stored_verdict = Some(s.verdict.as_str().to_string());
+                Effect::None
+            }
+            Err(e) => Effect::error(format!("storing the screening: {e}")),
         }
     }
 
-    fn save_shipment(&mut self, cx: &mut Cx) -> crate::store::Result<()> {
+    fn save_shipment(&mut self, cx: &mut Cx) -> Effect {
         let Some(ed) = self.editor.as_mut() else {
-            return Ok(());
+            return Effect::None;
         };
         let (data, errs) = ship::read(&ed.shipment, &ed.shipment_base);
         ed.shipment.set_errors(&errs);
         ed.shipment_base = data.clone();
         match ed.shipment_id.clone() {
-            Some(id) => cx
-                .store
-                .records_mut()
-                .update_shipment(&id, &data)
-                .map(|_| ()),
-            None => {
-                self.ensure_shipment(cx);
-                Ok(())
-            }
+            Some(id) => saved(
+                cx.store
+                    .records_mut()
+                    .update_shipment(&id, &data)
+                    .map(|_| ()),
+            ),
+            None => self.ensure_shipment(cx).err().unwrap_or(Effect::None),
         }
     }
 
@@ -168,25 +164,28 @@ impl RecordScreen {
         }
     }
 
-    pub fn add_item(&mut self, cx: &mut Cx) {
-        let Some(ed) = &self.editor else { return };
+    pub fn add_item(&mut self, cx: &mut Cx) -> Effect {
+        let Some(ed) = &self.editor else {
+            return Effect::None;
+        };
         let section = ed.section();
         if ed.finalized {
-            return cx.error("this record is finalized; record an amendment instead".into());
+            return Effect::error("this record is finalized; record an amendment instead");
         }
         if !matches!(
             section,
             Section::Measurements | Section::Findings | Section::Seizures
         ) {
-            return cx.error(
-                "rows are added in Measurements, Findings and Seizures (C-n: next section)".into(),
+            return Effect::error(
+                "rows are added in Measurements, Findings and Seizures (C-n: next section)",
             );
         }
-        let Some(inspection_id) = self.ensure_inspection(cx) else {
-            return;
+        let inspection_id = match self.ensure_inspection(cx) {
+            Ok(id) => id,
+            Err(said) => return said,
         };
         let Some(ed) = self.editor.as_mut() else {
-            return;
+            return Effect::None;
         };
         let added = match section {
             Section::Measurements => {
@@ -222,20 +221,23 @@ impl RecordScreen {
                     ed.item = items.len() - 1;
                 }
                 ed.recompute(self.pack.as_deref());
+                Effect::None
             }
-            Err(e) => cx.error(format!("adding a row: {e}")),
+            Err(e) => Effect::error(format!("adding a row: {e}")),
         }
     }
 
-    pub fn remove_item(&mut self, cx: &mut Cx) {
-        let Some(ed) = &mut self.editor else { return };
+    pub fn remove_item(&mut self, cx: &mut Cx) -> Effect {
+        let Some(ed) = &mut self.editor else {
+            return Effect::None;
+        };
         let section = ed.section();
         if ed.finalized || section == Section::Custody {
-            return cx.error("finalized rows cannot be removed; record an amendment".into());
+            return Effect::error("finalized rows cannot be removed; record an amendment");
         }
         let i = ed.item;
         let Some(item) = ed.items(section).and_then(|v| v.get(i)) else {
-            return cx.error("no row is selected here".into());
+            return Effect::error("no row is selected here");
         };
         let id = item.id.clone();
         let done = match section {
@@ -250,22 +252,23 @@ impl RecordScreen {
                     ed.item = i.min(items.len().saturating_sub(1));
                 }
                 ed.recompute(self.pack.as_deref());
-                cx.info("Row removed (kept in the audit log).".into());
+                Effect::info("Row removed (kept in the audit log).")
             }
-            Err(e) => cx.error(format!("removing the row: {e}")),
+            Err(e) => Effect::error(format!("removing the row: {e}")),
         }
     }
 
-    pub fn accept_suggestion(&mut self, cx: &mut Cx) {
+    pub fn accept_suggestion(&mut self, cx: &mut Cx) -> Effect {
         let Some(s) = self
             .editor
             .as_ref()
             .and_then(|e| e.suggestions.first().cloned())
         else {
-            return cx.error("no suggested finding to accept".into());
+            return Effect::error("no suggested finding to accept");
         };
-        let Some(inspection_id) = self.ensure_inspection(cx) else {
-            return;
+        let inspection_id = match self.ensure_inspection(cx) {
+            Ok(id) => id,
+            Err(said) => return said,
         };
         match cx
             .store
@@ -281,22 +284,23 @@ impl RecordScreen {
                     });
                     ed.recompute(self.pack.as_deref());
                 }
-                cx.info(format!("Finding added: {}", s.finding.kind.label()));
+                Effect::info(format!("Finding added: {}", s.finding.kind.label()))
             }
-            Err(e) => cx.error(format!("adding the finding: {e}")),
+            Err(e) => Effect::error(format!("adding the finding: {e}")),
         }
     }
 
-    pub fn dismiss_suggestion(&mut self, cx: &mut Cx) {
+    pub fn dismiss_suggestion(&mut self, cx: &mut Cx) -> Effect {
         let Some(s) = self
             .editor
             .as_ref()
             .and_then(|e| e.suggestions.first().cloned())
         else {
-            return cx.error("no suggested finding to dismiss".into());
+            return Effect::error("no suggested finding to dismiss");
         };
-        let Some(inspection_id) = self.ensure_inspection(cx) else {
-            return;
+        let inspection_id = match self.ensure_inspection(cx) {
+            Ok(id) => id,
+            Err(said) => return said,
         };
         match cx
             .store
@@ -308,9 +312,17 @@ impl RecordScreen {
                     ed.dismissed.push(s.key.clone());
                     ed.recompute(self.pack.as_deref());
                 }
-                cx.info(format!("Suggestion dismissed: {}", s.finding.kind.label()));
+                Effect::info(format!("Suggestion dismissed: {}", s.finding.kind.label()))
             }
-            Err(e) => cx.error(format!("dismissing the suggestion: {e}")),
+            Err(e) => Effect::error(format!("dismissing the suggestion: {e}")),
         }
+    }
+}
+
+/// A draft write's error in words (`Effect::None` when it went through).
+fn saved(result: crate::store::Result<()>) -> Effect {
+    match result {
+        Ok(()) => Effect::None,
+        Err(e) => Effect::error(format!("saving the draft: {e}")),
     }
 }

@@ -9,9 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::form::{Drawn, draw_areas, draw_form, scroll_for};
 use super::{Editor, Item, PromptKind, RecordScreen, Section};
-use crate::domain::{Clock, sanitize};
-use crate::store::{Decision, Review};
-use crate::tui::screens::{ViewCx, local_time};
+use crate::domain::sanitize;
+use crate::report::ReviewLine;
+use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{centered, modal, pane};
@@ -19,38 +19,6 @@ use crate::tui::widgets::verdict::verdict_lines;
 
 /// Narrowest screening panel (at 80 columns); wider terminals give it a third.
 const PANEL_W: u16 = 32;
-
-/// "RETURNED by <reviewer> <local time>: <comment>", sanitized.
-pub fn review_text(r: &Review, clock: &Clock) -> String {
-    let mut text = format!(
-        "{} by {} {}",
-        r.decision.as_str().to_uppercase(),
-        sanitize(&r.reviewer),
-        local_time(clock, &r.decided_at)
-    );
-    if !r.comment.is_empty() {
-        text.push_str(&format!(": {}", sanitize(&r.comment)));
-    }
-    text
-}
-
-/// "RETURNED <local time> by <reviewer>", sanitized: the decision and its time first, so
-/// narrow panes keep them.
-pub fn review_head(r: &Review, clock: &Clock) -> String {
-    format!(
-        "{} {} by {}",
-        r.decision.as_str().to_uppercase(),
-        local_time(clock, &r.decided_at),
-        sanitize(&r.reviewer)
-    )
-}
-
-pub fn review_style(r: &Review, theme: &Theme) -> ratatui::style::Style {
-    match r.decision {
-        Decision::Approved => theme.ok,
-        Decision::Returned => theme.error,
-    }
-}
 
 pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
@@ -236,8 +204,8 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
         ));
         for r in ed.reviews.iter().rev() {
             lines.push(Line::styled(
-                format!("• {}", review_text(r, &v.clock)),
-                review_style(r, theme),
+                format!("• {}", r.text(false)),
+                theme.decision(r.decision),
             ));
         }
     }
@@ -263,12 +231,12 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
 
 /// The latest review decision above the form: what, when, who; then the comment. The
 /// area left below it.
-fn review_banner(last: &Review, f: &mut Frame, inner: Rect, v: &ViewCx) -> Rect {
+fn review_banner(last: &ReviewLine, f: &mut Frame, inner: Rect, v: &ViewCx) -> Rect {
     let theme = v.theme;
     let w = inner.width as usize;
     let mut banner = vec![Line::styled(
-        fit(&review_head(last, &v.clock), w),
-        review_style(last, theme),
+        fit(&last.head(), w),
+        theme.decision(last.decision),
     )];
     if !last.comment.is_empty() {
         banner.push(Line::styled(

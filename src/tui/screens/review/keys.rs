@@ -5,30 +5,32 @@ use crate::domain::sanitize;
 use crate::store::Decision;
 use crate::store::shipments::ShipmentDetail;
 use crate::tui::action::Action;
+use crate::tui::effect::Effect;
 use crate::tui::screens::{Cx, local_time};
 use crate::tui::widgets::input::LineInput;
 
 impl ReviewState {
     /// `v`: mark the shipment's next received inspection.
-    pub fn next(&mut self, d: Option<&ShipmentDetail>, cx: &mut Cx) {
+    pub fn next(&mut self, d: Option<&ShipmentDetail>) -> Effect {
         let n = d.map(|d| received(d).len()).unwrap_or(0);
         if let Some(why) = self.refusal() {
-            cx.error(why);
+            Effect::error(why)
         } else if n < 2 {
-            cx.info("this shipment has no other received inspection".into());
+            Effect::info("this shipment has no other received inspection")
         } else {
             self.pick = (self.pick + 1) % n;
+            Effect::None
         }
     }
 
     /// `A` / `R`: opens the modal for the marked inspection, or says why not.
-    pub fn start(&mut self, decision: Decision, d: Option<&ShipmentDetail>, cx: &mut Cx) {
+    pub fn start(&mut self, decision: Decision, d: Option<&ShipmentDetail>, cx: &Cx) -> Effect {
         if let Some(why) = self.refusal() {
-            return cx.error(why);
+            return Effect::error(why);
         }
         let Some(i) = d.and_then(|d| self.target(d)) else {
-            return cx.error(
-                "nothing to review: this shipment has no received (finalized) inspection".into(),
+            return Effect::error(
+                "nothing to review: this shipment has no received (finalized) inspection",
             );
         };
         self.prompt = Some(ReviewPrompt {
@@ -45,25 +47,26 @@ impl ReviewState {
             comment: LineInput::default(),
             error: None,
         });
+        Effect::None
     }
 
-    /// An action while the modal is open. Returns true when a decision was stored (the
-    /// screen re-reads the shipment).
-    pub fn prompt_update(&mut self, action: Action, cx: &mut Cx) -> bool {
+    /// An action while the modal is open. True when a decision was stored (the screen
+    /// re-reads the shipment), with what to say.
+    pub fn prompt_update(&mut self, action: Action, cx: &mut Cx) -> (bool, Effect) {
         let Some(p) = &mut self.prompt else {
-            return false;
+            return (false, Effect::None);
         };
         match action {
             Action::Cancel => {
                 self.prompt = None;
-                cx.info("nothing decided".into());
+                return (false, Effect::info("nothing decided"));
             }
             Action::Accept => {
                 let comment = p.comment.text().trim().to_string();
                 if p.decision == Decision::Returned && comment.is_empty() {
                     p.error =
                         Some("a return needs a comment: say what the officer must fix".into());
-                    return false;
+                    return (false, Effect::None);
                 }
                 match cx
                     .store
@@ -75,12 +78,14 @@ impl ReviewState {
                             Some(Access::Supervisor(n)) => sanitize(n).into_owned(),
                             _ => String::new(),
                         };
-                        cx.info(format!(
-                            "{} by {by}; it goes to the device with its next receipt",
-                            r.decision.as_str()
-                        ));
                         self.prompt = None;
-                        return true;
+                        return (
+                            true,
+                            Effect::info(format!(
+                                "{} by {by}; it goes to the device with its next receipt",
+                                r.decision.as_str()
+                            )),
+                        );
                     }
                     Err(e) => p.error = Some(e.to_string()),
                 }
@@ -91,7 +96,7 @@ impl ReviewState {
                 }
             }
         }
-        false
+        (false, Effect::None)
     }
 
     pub fn type_char(&mut self, c: char) -> bool {

@@ -4,7 +4,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::domain::sanitize;
-use crate::rules::RulePack;
+use crate::report::{ClauseDetail, RuleDetail, SuspensionLine};
 use crate::rules::pack::{AnnouncementStatus, Effect, Item};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::field;
@@ -16,17 +16,6 @@ fn status_name(s: AnnouncementStatus) -> &'static str {
         AnnouncementStatus::Superseded => "superseded",
         AnnouncementStatus::Framework => "framework",
     }
-}
-
-/// An announcement cited by its number (`2025 No. 72`), else by its id.
-fn number<'a>(pack: &'a RulePack, id: &'a str) -> String {
-    clean(
-        pack.announcements
-            .iter()
-            .find(|a| a.id == id)
-            .map(|a| a.number.as_str())
-            .unwrap_or(id),
-    )
 }
 
 fn effect(e: Effect) -> &'static str {
@@ -42,7 +31,8 @@ fn clean(s: &str) -> String {
 }
 
 /// Every fact about an item the officer may need, with its legal basis and sources.
-pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<Line<'a>> {
+pub fn item_lines<'a>(d: &RuleDetail<'a>, theme: &Theme) -> Vec<Line<'a>> {
+    let item = d.item;
     let mut l = vec![Line::from(vec![
         Span::styled(clean(&item.name_en), theme.title),
         Span::raw("  "),
@@ -76,8 +66,8 @@ pub fn item_lines<'a>(pack: &'a RulePack, item: &'a Item, theme: &Theme) -> Vec<
         theme,
     ));
     hs_and_criteria(item, theme, &mut l);
-    announcement(pack, item, theme, &mut l);
-    clauses(pack, item, theme, &mut l);
+    announcement(d, theme, &mut l);
+    clauses(&d.clauses, theme, &mut l);
     if !item.notes.is_empty() {
         l.push(Line::raw(""));
         l.push(Line::raw(clean(&item.notes)));
@@ -135,67 +125,63 @@ fn hs_and_criteria(item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
 }
 
 /// The announcement that lists the item, its suspensions and open questions.
-fn announcement(pack: &RulePack, item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
-    if let Some(a) = pack
-        .announcements
-        .iter()
-        .find(|a| a.id == item.announcement)
-    {
-        l.push(Line::raw(""));
-        l.push(Line::from(vec![
-            Span::styled("Announcement ", theme.dim),
-            Span::styled(clean(&a.number), theme.title),
-        ]));
-        l.push(Line::raw(format!("  {}", clean(&a.title))));
-        if !a.title_zh.is_empty() {
-            l.push(Line::raw(format!("  {}", clean(&a.title_zh))));
-        }
-        l.push(Line::raw(format!(
-            "  issued by {} · published {} · effective {} · {}",
-            clean(&a.issuers.join(", ")),
-            a.published,
-            a.effective
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "never on its own".into()),
-            status_name(a.status)
-        )));
-        for sp in pack.suspensions.iter().filter(|sp| sp.target == a.id) {
-            let clause = sp
-                .clause
-                .as_deref()
-                .map(|c| format!(" clause {}", clean(c)))
-                .unwrap_or_default();
-            l.push(Line::styled(
-                format!(
-                    "  suspended{clause} {} → {} by {}",
-                    sp.start,
-                    sp.end,
-                    number(pack, &sp.by)
-                ),
-                theme.warn,
-            ));
-        }
-        for u in &a.unconfirmed {
-            l.push(Line::styled(
-                format!("  UNCONFIRMED: {}", clean(u)),
-                theme.warn,
-            ));
-        }
+fn announcement(d: &RuleDetail<'_>, theme: &Theme, l: &mut Vec<Line<'_>>) {
+    let Some(a) = d.announcement else {
+        return;
+    };
+    l.push(Line::raw(""));
+    l.push(Line::from(vec![
+        Span::styled("Announcement ", theme.dim),
+        Span::styled(clean(&a.number), theme.title),
+    ]));
+    l.push(Line::raw(format!("  {}", clean(&a.title))));
+    if !a.title_zh.is_empty() {
+        l.push(Line::raw(format!("  {}", clean(&a.title_zh))));
+    }
+    l.push(Line::raw(format!(
+        "  issued by {} · published {} · effective {} · {}",
+        clean(&a.issuers.join(", ")),
+        a.published,
+        a.effective
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "never on its own".into()),
+        status_name(a.status)
+    )));
+    for sp in &d.suspensions {
+        let clause = sp
+            .suspension
+            .clause
+            .as_deref()
+            .map(|c| format!(" clause {}", clean(c)))
+            .unwrap_or_default();
+        l.push(Line::styled(
+            format!("  suspended{clause} {}", window(sp)),
+            theme.warn,
+        ));
+    }
+    for u in &a.unconfirmed {
+        l.push(Line::styled(
+            format!("  UNCONFIRMED: {}", clean(u)),
+            theme.warn,
+        ));
     }
 }
 
-/// The destination and end-use clauses that apply to the item's family.
-fn clauses(pack: &RulePack, item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
-    let clauses: Vec<_> = pack
-        .clauses
-        .iter()
-        .filter(|c| c.families.is_empty() || c.families.contains(&item.family))
-        .collect();
+/// `2025-11-09 → 2026-11-10 by 2025 No. 70`.
+fn window(sp: &SuspensionLine<'_>) -> String {
+    let x = sp.suspension;
+    format!("{} → {} by {}", x.start, x.end, clean(&sp.by))
+}
+
+/// The destination and end-use clauses that apply to the item's family; under each,
+/// the suspensions that name that clause.
+fn clauses(clauses: &[ClauseDetail<'_>], theme: &Theme, l: &mut Vec<Line<'_>>) {
     if !clauses.is_empty() {
         l.push(Line::raw(""));
         l.push(Line::styled("Destination and end-use clauses", theme.dim));
     }
-    for c in clauses {
+    for cd in clauses {
+        let c = cd.clause;
         let to = c
             .valid_to
             .map(|d| d.to_string())
@@ -208,23 +194,19 @@ fn clauses(pack: &RulePack, item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
         l.push(Line::raw(format!(
             "  {} ({}) {scope}: {} · {} → {to}",
             clean(&c.id),
-            number(pack, &c.announcement),
+            clean(cd.announcement_number()),
             effect(c.effect),
             c.valid_from
         )));
         l.push(Line::raw(format!("    {}", clean(&c.text))));
-        for sp in pack
+        // whole-announcement suspensions are listed under the announcement
+        for sp in cd
             .suspensions
             .iter()
-            .filter(|sp| sp.clause.as_deref() == Some(c.id.as_str()))
+            .filter(|sp| sp.suspension.clause.as_deref() == Some(c.id.as_str()))
         {
             l.push(Line::styled(
-                format!(
-                    "    suspended {} → {} by {}",
-                    sp.start,
-                    sp.end,
-                    number(pack, &sp.by)
-                ),
+                format!("    suspended {}", window(sp)),
                 theme.warn,
             ));
         }

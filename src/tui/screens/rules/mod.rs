@@ -90,8 +90,9 @@ impl Screen for RulesScreen {
         self.form.as_ref().is_some_and(|f| f.has_input())
     }
 
-    fn resize(&mut self, body: Rect, _cx: &mut Cx) {
+    fn resize(&mut self, body: Rect, _cx: &mut Cx) -> Effect {
         self.list_rows = body.height.saturating_sub(3).max(1) as usize;
+        Effect::None
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
@@ -121,6 +122,6 @@ impl Screen for RulesScreen {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
-        view::render(self, f, area, v.theme);
+        view::render(self, f, area, v);
     }
 }

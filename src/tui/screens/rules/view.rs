@@ -8,9 +8,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::RulesScreen;
 use super::detail::item_lines;
 use crate::domain::sanitize;
+use crate::report::RuleDetail;
 use crate::tui::screens::Pane;
+use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
-use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{draw_rows, pane};
 
 /// List | detail, the list a third of the width (at least 28 columns).
@@ -20,7 +21,8 @@ pub fn split(area: Rect) -> (Rect, Rect) {
     (l, r)
 }
 
-pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
     let (left, right) = split(area);
     let list_focus = s.focus == Pane::List;
     let block = pane(format!("Rules ({})", s.hits.len()), list_focus, theme);
@@ -76,7 +78,9 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     let inner = block.inner(right);
     f.render_widget(block, right);
     let lines = match (s.pack.as_deref(), s.selected_item()) {
-        (Some(pack), Some(item)) => item_lines(pack, item, theme),
+        (Some(pack), Some(item)) => {
+            item_lines(&RuleDetail::of_item(pack, item, v.clock.today()), theme)
+        }
         _ => vec![Line::styled(
             "Select an item; s screens a shipment.",
             theme.dim,

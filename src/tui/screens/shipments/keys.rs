@@ -11,13 +11,13 @@ use crate::tui::widgets::input::LineInput;
 impl ShipmentsScreen {
     /// Re-reads the page where it is, the selected shipment and who may review: another
     /// session's writes show (nothing is re-read on a timer).
-    fn reload(&mut self, cx: &mut Cx) {
+    fn reload(&mut self, cx: &mut Cx) -> Effect {
         self.review.check(cx);
-        self.reload_page(cx);
+        self.reload_page(cx)
     }
 
     /// `w`: adds or removes the `review:pending` term of the filter line.
-    fn toggle_awaiting(&mut self, cx: &mut Cx) {
+    fn toggle_awaiting(&mut self, cx: &mut Cx) -> Effect {
         let text = self.filter_input.text();
         let words: Vec<&str> = text
             .split_whitespace()
@@ -28,87 +28,103 @@ impl ShipmentsScreen {
             line = format!("{line} review:pending").trim_start().to_string();
         }
         self.filter_input.set(&line);
-        self.reload_filter(cx);
+        let said = self.reload_filter(cx);
         self.focus = Pane::List;
+        said
     }
 
-    fn down(&mut self, cx: &mut Cx) {
+    fn down(&mut self, cx: &mut Cx) -> Effect {
         if self.selected + 1 < self.rows.len() {
             self.selected += 1;
-            self.load_detail(cx);
+            self.load_detail(cx)
         } else if self.has_older
             && let Some(first) = self.rows.first()
         {
             let key = first.key();
-            self.load(PageFrom::OlderThan(key), self.rows.len() - 1, cx);
+            self.load(PageFrom::OlderThan(key), self.rows.len() - 1, cx)
+        } else {
+            Effect::None
         }
     }
 
-    fn up(&mut self, cx: &mut Cx) {
+    fn up(&mut self, cx: &mut Cx) -> Effect {
         if self.selected > 0 {
             self.selected -= 1;
-            self.load_detail(cx);
+            self.load_detail(cx)
         } else if self.has_newer
             && let Some(last) = self.rows.last()
         {
             let key = last.key();
-            self.load(PageFrom::NewerThan(key), 0, cx);
+            self.load(PageFrom::NewerThan(key), 0, cx)
+        } else {
+            Effect::None
         }
     }
 
-    fn page_down(&mut self, cx: &mut Cx) {
+    fn page_down(&mut self, cx: &mut Cx) -> Effect {
         if self.has_older
             && let Some(last) = self.rows.last()
         {
             let k = last.key();
-            self.load(PageFrom::OlderThan(k), self.selected, cx);
+            self.load(PageFrom::OlderThan(k), self.selected, cx)
         } else if !self.rows.is_empty() {
             self.selected = self.rows.len() - 1;
-            self.load_detail(cx);
+            self.load_detail(cx)
+        } else {
+            Effect::None
         }
     }
 
-    fn page_up(&mut self, cx: &mut Cx) {
+    fn page_up(&mut self, cx: &mut Cx) -> Effect {
         if self.has_newer
             && let Some(first) = self.rows.first()
         {
             let k = first.key();
-            self.load(PageFrom::NewerThan(k), self.selected, cx);
+            self.load(PageFrom::NewerThan(k), self.selected, cx)
         } else {
             self.selected = 0;
-            self.load_detail(cx);
+            self.load_detail(cx)
         }
     }
 
     /// Editing the filter line.
     pub(super) fn filter_key(&mut self, action: Action, cx: &mut Cx) -> Effect {
-        match action {
+        let said = match action {
             Action::Accept => {
                 if self.filter_error.is_none() {
                     self.editing = None;
                 }
+                Effect::None
             }
             Action::Cancel => {
                 let before = self.editing.take().unwrap_or_default();
                 self.filter_input.set(&before);
-                self.reload_filter(cx);
+                self.reload_filter(cx)
             }
             a if LineInput::is_edit(a) => {
                 if self.filter_input.edit(a) {
-                    self.reload_filter(cx);
+                    self.reload_filter(cx)
+                } else {
+                    Effect::None
                 }
             }
             _ => return Effect::None,
-        }
-        Effect::Redraw
+        };
+        Effect::Redraw.and(said)
     }
 
     /// The table, the detail pane and the review keys.
     pub(super) fn list_key(&mut self, action: Action, cx: &mut Cx) -> Effect {
         let in_detail = self.focus == Pane::Detail;
-        match action {
-            Action::Down if in_detail => self.detail_scroll = self.detail_scroll.saturating_add(1),
-            Action::Up if in_detail => self.detail_scroll = self.detail_scroll.saturating_sub(1),
+        let said = match action {
+            Action::Down if in_detail => {
+                self.detail_scroll = self.detail_scroll.saturating_add(1);
+                Effect::None
+            }
+            Action::Up if in_detail => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(1);
+                Effect::None
+            }
             Action::Down => self.down(cx),
             Action::Up => self.up(cx),
             Action::PageDown => self.page_down(cx),
@@ -121,23 +137,29 @@ impl ShipmentsScreen {
                 } else {
                     Pane::List
                 };
+                Effect::None
             }
-            Action::Open => self.focus = Pane::Detail,
-            Action::Back => {
-                if in_detail {
-                    self.focus = Pane::List;
-                } else if !self.filter_input.text().is_empty() {
-                    self.filter_input.set("");
-                    self.reload_filter(cx);
-                }
+            Action::Open => {
+                self.focus = Pane::Detail;
+                Effect::None
             }
+            Action::Back if in_detail => {
+                self.focus = Pane::List;
+                Effect::None
+            }
+            Action::Back if !self.filter_input.text().is_empty() => {
+                self.filter_input.set("");
+                self.reload_filter(cx)
+            }
+            Action::Back => Effect::None,
             Action::Filter => {
                 self.editing = Some(self.filter_input.text().to_string());
                 self.focus = Pane::List;
+                Effect::None
             }
             Action::ClearFilter => {
                 self.filter_input.set("");
-                self.reload_filter(cx);
+                self.reload_filter(cx)
             }
             Action::ReviewApprove => {
                 self.review
@@ -146,11 +168,11 @@ impl ShipmentsScreen {
             Action::ReviewReturn => self
                 .review
                 .start(Decision::Returned, self.detail.as_ref(), cx),
-            Action::NextInspection => self.review.next(self.detail.as_ref(), cx),
+            Action::NextInspection => self.review.next(self.detail.as_ref()),
             Action::AwaitingReview => self.toggle_awaiting(cx),
             Action::Reload => self.reload(cx),
             _ => return Effect::None,
-        }
-        Effect::Redraw
+        };
+        Effect::Redraw.and(said)
     }
 }

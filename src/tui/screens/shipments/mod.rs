@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 
 use super::review::ReviewState;
 use super::{Cx, Pane, Screen, ViewCx};
+use crate::report::ShipmentCard;
 use crate::store::shipments::{PageFrom, ShipmentDetail, ShipmentFilter, ShipmentRow};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -32,6 +33,8 @@ pub struct ShipmentsScreen {
     pub has_newer: bool,
     pub has_older: bool,
     pub detail: Option<ShipmentDetail>,
+    /// The detail pane's text, built with the detail (never per frame).
+    pub card: Option<ShipmentCard>,
     pub focus: Pane,
     pub detail_scroll: u16,
     pub page_size: usize,
@@ -64,7 +67,7 @@ impl ShipmentsScreen {
     }
 
     /// Loads a page starting at `from`; `select` picks the row (clamped).
-    fn load(&mut self, from: PageFrom, select: usize, cx: &mut Cx) {
+    fn load(&mut self, from: PageFrom, select: usize, cx: &mut Cx) -> Effect {
         let want = self.page_size.max(1);
         match cx
             .store
@@ -99,46 +102,56 @@ impl ShipmentsScreen {
                     .collect();
                 self.selected = select.min(self.rows.len().saturating_sub(1));
                 self.loaded = true;
-                self.load_detail(cx);
+                self.load_detail(cx)
             }
-            Err(e) => cx.error(format!("shipment log: {e}")),
+            Err(e) => Effect::error(format!("shipment log: {e}")),
         }
     }
 
-    fn load_detail(&mut self, cx: &mut Cx) {
+    fn load_detail(&mut self, cx: &mut Cx) -> Effect {
         let same = self.detail.as_ref().map(|d| d.row.id.as_str())
             == self.rows.get(self.selected).map(|r| r.id.as_str());
         if !same {
             self.detail_scroll = 0;
             self.review.pick = 0;
         }
+        let mut said = Effect::None;
         self.detail = match self.rows.get(self.selected) {
             None => None,
             Some(r) => match cx.store.query().shipment_detail(&r.id) {
                 Ok(d) => d,
                 Err(e) => {
-                    cx.error(format!("shipment detail: {e}"));
+                    said = Effect::error(format!("shipment detail: {e}"));
                     None
                 }
             },
         };
+        self.card = self
+            .detail
+            .as_ref()
+            .map(|d| ShipmentCard::build(d, &cx.clock));
+        said
     }
 
-    fn reload_filter(&mut self, cx: &mut Cx) {
+    fn reload_filter(&mut self, cx: &mut Cx) -> Effect {
         match ShipmentFilter::parse(self.filter_input.text()) {
             Ok(f) => {
                 self.filter_error = None;
                 if f != self.filter || !self.loaded {
                     self.filter = f;
-                    self.load(PageFrom::Newest, 0, cx);
+                    return self.load(PageFrom::Newest, 0, cx);
                 }
+                Effect::None
             }
-            Err(e) => self.filter_error = Some(e.to_string()),
+            Err(e) => {
+                self.filter_error = Some(e.to_string());
+                Effect::None
+            }
         }
     }
 
     /// Re-reads the page where it is (keeping its first row in place).
-    fn reload_page(&mut self, cx: &mut Cx) {
+    fn reload_page(&mut self, cx: &mut Cx) -> Effect {
         let sel = self.selected;
         match self.rows.first().map(|r| r.key()) {
             Some(k) if self.has_newer => self.load(PageFrom::AtOrOlder(k), sel, cx),
@@ -171,16 +184,17 @@ impl Screen for ShipmentsScreen {
             .is_some_and(|p| !p.comment.text().trim().is_empty())
     }
 
-    fn activate(&mut self, cx: &mut Cx) {
+    fn activate(&mut self, cx: &mut Cx) -> Effect {
         if self.review.access.is_none() {
             self.review.check(cx);
         }
-        if !self.loaded {
-            self.load(PageFrom::Newest, 0, cx);
+        if self.loaded {
+            return Effect::None;
         }
+        self.load(PageFrom::Newest, 0, cx)
     }
 
-    fn resize(&mut self, body: Rect, cx: &mut Cx) {
+    fn resize(&mut self, body: Rect, cx: &mut Cx) -> Effect {
         let (table, _) = split(body);
         let width = table_text_width(body);
         if width != self.row_width {
@@ -191,17 +205,21 @@ impl Screen for ShipmentsScreen {
         if size != self.page_size {
             self.page_size = size;
             if self.loaded {
-                self.reload_page(cx);
+                return self.reload_page(cx);
             }
         }
+        Effect::None
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         if self.review.prompt.is_some() {
-            if self.review.prompt_update(action, cx) {
-                self.load_detail(cx); // the decision shows at once
-            }
-            return Effect::Redraw;
+            let (decided, said) = self.review.prompt_update(action, cx);
+            let shown = if decided {
+                self.load_detail(cx) // the decision shows at once
+            } else {
+                Effect::None
+            };
+            return Effect::Redraw.and(said).and(shown);
         }
         if self.editing.is_some() {
             return self.filter_key(action, cx);
@@ -217,8 +235,7 @@ impl Screen for ShipmentsScreen {
             return Effect::None;
         }
         self.filter_input.insert(c);
-        self.reload_filter(cx);
-        Effect::Redraw
+        Effect::Redraw.and(self.reload_filter(cx))
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {

@@ -75,19 +75,19 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let block = pane("Shipment", s.focus == Pane::Detail, theme);
     let inner = block.inner(detail);
     f.render_widget(block, detail);
-    let lines = match &s.detail {
-        Some(d) => {
+    let lines = match (&s.detail, &s.card) {
+        (Some(d), Some(card)) => {
             let marked = s
                 .review
                 .is_supervisor()
                 .then(|| s.review.target(d))
                 .flatten();
-            let mut l = detail_lines(d, marked.map(|i| i.id.as_str()), v);
+            let mut l = detail_lines(card, marked.map(|i| i.id.as_str()), theme);
             let mut head = s.review.detail_lines(d, theme);
             head.append(&mut l);
             head
         }
-        None => vec![Line::styled("no shipment selected", theme.dim)],
+        _ => vec![Line::styled("no shipment selected", theme.dim)],
     };
     draw_lines(f, inner, &lines, s.detail_scroll as usize);
     if let Some(p) = &s.review.prompt {

@@ -1,7 +1,7 @@
 //! The Sync tab's keys: moving in the lists, the path prompt, and what a confirmed write
 //! left behind.
 
-use super::ops::{Op, refusal};
+use super::ops::{self, Op, refusal};
 use super::{Mode, Outcome, SyncScreen};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -9,23 +9,24 @@ use crate::tui::screens::{Cx, Pane};
 use crate::tui::widgets::input::LineInput;
 
 impl SyncScreen {
-    fn start(&mut self, op: Op, cx: &mut Cx) -> Effect {
+    fn start(&mut self, op: Op) -> Effect {
         let Some(d) = &self.data else {
             return Effect::None;
         };
         if let Some(why) = refusal(op, d.kind) {
-            self.fail(why, cx);
-            return Effect::Redraw;
+            return self.fail(why);
         }
         if op == Op::Export && d.pending == 0 {
             let text = "nothing to export: every finalized record is acknowledged".to_string();
-            cx.info(text.clone());
-            self.outcome = Some(Outcome { ok: true, text });
-            return Effect::Redraw;
+            self.outcome = Some(Outcome {
+                ok: true,
+                text: text.clone(),
+            });
+            return Effect::info(text);
         }
         let default = match op {
-            Op::Export => d.export_dir(),
-            Op::Ack | Op::Import => d.file_dir(),
+            Op::Export => ops::export_dir(d),
+            Op::Ack | Op::Import => ops::file_dir(d),
         };
         self.mode = Mode::Prompt {
             op,
@@ -35,26 +36,32 @@ impl SyncScreen {
         Effect::Redraw
     }
 
-    fn fail(&mut self, text: String, cx: &mut Cx) {
-        cx.error(text.clone());
-        self.outcome = Some(Outcome { ok: false, text });
+    fn fail(&mut self, text: String) -> Effect {
+        self.outcome = Some(Outcome {
+            ok: false,
+            text: text.clone(),
+        });
+        Effect::error(text)
     }
 
     /// A confirmed write ran (`result`: its outcome in words): show it and read again.
     pub fn written(&mut self, result: Result<String, String>, cx: &mut Cx) -> Effect {
-        match result {
+        let said = match result {
             Ok(text) => {
-                cx.info(text.clone());
-                self.outcome = Some(Outcome { ok: true, text });
+                self.outcome = Some(Outcome {
+                    ok: true,
+                    text: text.clone(),
+                });
+                Effect::info(text)
             }
-            Err(text) => self.fail(text, cx),
-        }
+            Err(text) => self.fail(text),
+        };
         // even a refused write may have changed nothing or something: read again
         self.reload(cx);
-        Effect::QueueChanged
+        said.and(Effect::QueueChanged)
     }
 
-    pub(super) fn prompt(&mut self, action: Action, cx: &mut Cx) -> Effect {
+    pub(super) fn prompt(&mut self, action: Action) -> Effect {
         let pending = self.data.as_ref().map_or(0, |d| d.pending);
         let Mode::Prompt { op, input, error } = &mut self.mode else {
             return Effect::None;
@@ -64,11 +71,11 @@ impl SyncScreen {
             Action::Accept => match op.validate(input.text(), pending) {
                 Ok(confirm) => {
                     self.mode = Mode::Browse;
-                    return Effect::Confirm(confirm);
+                    return Effect::confirm(confirm);
                 }
                 Err(e) => {
-                    cx.error(e.clone());
-                    *error = Some(e);
+                    *error = Some(e.clone());
+                    return Effect::error(e);
                 }
             },
             a => {
@@ -112,9 +119,9 @@ impl SyncScreen {
                 self.reload(cx);
                 return Effect::QueueChanged;
             }
-            Action::SyncExport => return self.start(Op::Export, cx),
-            Action::SyncAck => return self.start(Op::Ack, cx),
-            Action::SyncImport => return self.start(Op::Import, cx),
+            Action::SyncExport => return self.start(Op::Export),
+            Action::SyncAck => return self.start(Op::Ack),
+            Action::SyncImport => return self.start(Op::Import),
             _ => return Effect::None,
         }
         Effect::Redraw

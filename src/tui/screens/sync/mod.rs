@@ -11,9 +11,10 @@ mod view;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use self::ops::{Op, SyncData};
+use self::ops::{LIST_LIMIT, Op};
 use super::{Cx, Pane, Screen, ViewCx};
 use crate::domain::DbKind;
+use crate::report::SyncOverview;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
@@ -41,7 +42,7 @@ pub struct Outcome {
 
 #[derive(Debug, Clone, Default)]
 pub struct SyncScreen {
-    pub data: Option<SyncData>,
+    pub data: Option<SyncOverview>,
     pub load_error: Option<String>,
     pub mode: Mode,
     pub outcome: Option<Outcome>,
@@ -53,7 +54,7 @@ pub struct SyncScreen {
 
 impl SyncScreen {
     fn reload(&mut self, cx: &mut Cx) {
-        match SyncData::load(cx.store) {
+        match SyncOverview::build(cx.store, LIST_LIMIT) {
             Ok(d) => {
                 self.selected = self.selected.min(self.list_len(&d).saturating_sub(1));
                 self.review_scroll = self.review_scroll.min(d.reviews.len().saturating_sub(1));
@@ -64,7 +65,7 @@ impl SyncScreen {
         }
     }
 
-    fn list_len(&self, d: &SyncData) -> usize {
+    fn list_len(&self, d: &SyncOverview) -> usize {
         if d.kind == DbKind::Hq {
             d.status.devices.len()
         } else {
@@ -90,7 +91,7 @@ impl Screen for SyncScreen {
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match self.mode {
-            Mode::Prompt { .. } => self.prompt(action, cx),
+            Mode::Prompt { .. } => self.prompt(action),
             Mode::Browse => self.browse(action, cx),
         }
     }
@@ -110,7 +111,8 @@ impl Screen for SyncScreen {
         view::render(self, f, area, v.theme);
     }
 
-    fn activate(&mut self, cx: &mut Cx) {
+    fn activate(&mut self, cx: &mut Cx) -> Effect {
         self.reload(cx);
+        Effect::None
     }
 }

@@ -6,53 +6,27 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::{DbKind, sanitize};
-use crate::store::{OutboxSummary, Review, Store, StoreError, SyncStatus};
+use crate::report::SyncOverview;
 use crate::sync;
 use crate::tui::pending::{Confirm, PendingWrite, plain};
 
 /// How many queued records and review decisions the tab lists.
 pub const LIST_LIMIT: usize = 200;
 
-/// Everything the tab draws, read in one go.
-#[derive(Debug, Clone)]
-pub struct SyncData {
-    pub kind: DbKind,
-    pub device_name: String,
-    pub status: SyncStatus,
-    /// records waiting for headquarters (finalized + sent), as in the status bar
-    pub pending: i64,
-    pub queued: Vec<OutboxSummary>,
-    pub reviews: Vec<Review>,
+/// The directory offered for the next export: the last one used, else home.
+pub fn export_dir(d: &SyncOverview) -> String {
+    let last = d.status.last_export.as_ref().map(|e| e.path.as_str());
+    dir_of(last).unwrap_or_else(home)
 }
 
-impl SyncData {
-    pub fn load(store: &Store) -> Result<SyncData, StoreError> {
-        let local = store.device().local_key()?;
-        Ok(SyncData {
-            kind: local.kind,
-            device_name: local.name,
-            status: store.chain().sync_status()?,
-            pending: store.chain().pending_sync_count()?,
-            queued: store.chain().queued_records(LIST_LIMIT)?,
-            reviews: store.hq().recent_reviews(LIST_LIMIT)?,
-        })
-    }
-
-    /// The directory offered for the next export: the last one used, else home.
-    pub fn export_dir(&self) -> String {
-        let last = self.status.last_export.as_ref().map(|e| e.path.as_str());
-        dir_of(last).unwrap_or_else(home)
-    }
-
-    /// Where receipts (device) or bundles (headquarters) are looked for first: the
-    /// directory of the last receipt, else of the last export, else home.
-    pub fn file_dir(&self) -> String {
-        let receipt = self.status.last_receipt.as_ref().map(|e| e.path.as_str());
-        let export = self.status.last_export.as_ref().map(|e| e.path.as_str());
-        dir_of(receipt)
-            .or_else(|| dir_of(export))
-            .unwrap_or_else(home)
-    }
+/// Where receipts (device) or bundles (headquarters) are looked for first: the
+/// directory of the last receipt, else of the last export, else home.
+pub fn file_dir(d: &SyncOverview) -> String {
+    let receipt = d.status.last_receipt.as_ref().map(|e| e.path.as_str());
+    let export = d.status.last_export.as_ref().map(|e| e.path.as_str());
+    dir_of(receipt)
+        .or_else(|| dir_of(export))
+        .unwrap_or_else(home)
 }
 
 /// The directory of a stored file path, absolute and canonical. A relative path (written

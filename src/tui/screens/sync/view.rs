@@ -7,111 +7,29 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::ops::{Op, SyncData};
+use super::ops::Op;
 use super::{Mode, SyncScreen};
 use crate::domain::{DbKind, sanitize};
-use crate::store::SyncLogEntry;
-use crate::tui::pending::plural;
+use crate::report::SyncOverview;
+use crate::report::sync_status::short_time;
 use crate::tui::screens::Pane;
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
 
-/// `2026-11-29T07:40:12.123Z` as `2026-11-29 07:40` (UTC, as stored).
-fn short_time(s: &str) -> String {
-    if s.len() >= 16 && s.is_char_boundary(16) {
-        format!("{} {}", &s[..10], &s[11..16])
-    } else {
-        sanitize(s).into_owned()
-    }
-}
-
-fn log_line(label: &str, e: Option<&SyncLogEntry>, receipt: bool) -> String {
-    match e {
-        None => format!("{label:<13} never"),
-        Some(e) => {
-            let range = if receipt {
-                format!("up to seq {}", e.seq_to.unwrap_or(0))
+/// The summary's lines fitted to `width`; the first is the title.
+fn summary(d: &SyncOverview, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    d.summary()
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                Line::styled(fit(l, width), theme.title)
             } else {
-                format!(
-                    "seq {}..{}  {}",
-                    e.seq_from.unwrap_or(0),
-                    e.seq_to.unwrap_or(0),
-                    plural(e.records, "record")
-                )
-            };
-            format!(
-                "{label:<13} {}  {range}  {}",
-                short_time(&e.at),
-                sanitize(&e.path)
-            )
-        }
-    }
-}
-
-fn summary(d: &SyncData, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let c = &d.status.counts;
-    let name = sanitize(&d.device_name).into_owned();
-    if d.kind == DbKind::Hq {
-        vec![
-            Line::styled(
-                fit(
-                    &format!(
-                        "{name} · headquarters · received {} records from {} devices",
-                        c.received,
-                        d.status.devices.len()
-                    ),
-                    width,
-                ),
-                theme.title,
-            ),
-            Line::raw(fit(
-                "Import bundles from field devices here; each import writes a signed receipt.",
-                width,
-            )),
-            Line::raw(fit(
-                &log_line("last receipt", d.status.last_receipt.as_ref(), true),
-                width,
-            )),
-        ]
-    } else {
-        let kind = if d.kind == DbKind::Training {
-            "training database (never exports)"
-        } else {
-            "field device"
-        };
-        vec![
-            Line::styled(
-                fit(
-                    &match &d.status.oldest_unacknowledged {
-                        Some(o) => format!(
-                            "{name} · {kind} · waiting for headquarters: {} (oldest {})",
-                            d.pending,
-                            short_time(&o.created_at)
-                        ),
-                        None => format!("{name} · {kind} · waiting for headquarters: 0"),
-                    },
-                    width,
-                ),
-                theme.title,
-            ),
-            Line::raw(fit(
-                &format!(
-                    "finalized {}   sent {}   acknowledged {}",
-                    c.finalized, c.sent, c.acknowledged
-                ),
-                width,
-            )),
-            Line::raw(fit(
-                &log_line("last export", d.status.last_export.as_ref(), false),
-                width,
-            )),
-            Line::raw(fit(
-                &log_line("last receipt", d.status.last_receipt.as_ref(), true),
-                width,
-            )),
-        ]
-    }
+                Line::raw(fit(l, width))
+            }
+        })
+        .collect()
 }
 
 /// The last write's outcome, wrapped over two lines (long refusals name ids).
@@ -135,7 +53,7 @@ fn window(selected: usize, height: usize) -> usize {
 type Table = (String, String, Vec<String>);
 
 /// Headquarters: what is held per field device.
-fn held_table(d: &SyncData, area: Rect) -> Table {
+fn held_table(d: &SyncOverview, area: Rect) -> Table {
     let w = (area.width as usize).saturating_sub(2);
     let id_w = w.saturating_sub(20 + 10 + 10 + 3).max(8);
     (
@@ -164,7 +82,7 @@ fn held_table(d: &SyncData, area: Rect) -> Table {
 }
 
 /// A field device: the records waiting for headquarters.
-fn queued_table(d: &SyncData, area: Rect) -> Table {
+fn queued_table(d: &SyncOverview, area: Rect) -> Table {
     let w = (area.width as usize).saturating_sub(2);
     let id_w = w.saturating_sub(6 + 14 + 17 + 10 + 4).max(8);
     let shown = d.queued.len() as i64;
@@ -198,7 +116,7 @@ fn queued_table(d: &SyncData, area: Rect) -> Table {
     )
 }
 
-fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncData, theme: &Theme) {
+fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, theme: &Theme) {
     let focused = s.focus == Pane::List;
     let (title, header, rows) = if d.kind == DbKind::Hq {
         held_table(d, area)
@@ -235,7 +153,7 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncData, theme: &Theme)
     draw_rows(f, body, lines, Some(s.selected - first), focused, theme);
 }
 
-fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncData, theme: &Theme) {
+fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, theme: &Theme) {
     let focused = s.focus == Pane::Detail;
     let title = if d.kind == DbKind::Hq {
         format!("Review decisions made here ({})", d.reviews.len())
