@@ -5,7 +5,7 @@
 
 use super::record_detail::ReviewLine;
 use crate::domain::{Clock, sanitize};
-use crate::store::shipments::ShipmentDetail;
+use crate::store::query::shipment_detail::ShipmentDetail;
 
 fn c(s: &str) -> String {
     sanitize(s).into_owned()

@@ -108,8 +108,6 @@ pub struct ManifestBase {
     pub officers: Vec<OfficerRow>,
 }
 
-pub use super::verify::{VerifiedBundle, peek_device, verify};
-
 fn wio(e: std::io::Error) -> SyncError {
     SyncError::Io {
         doing: "writing the bundle".into(),

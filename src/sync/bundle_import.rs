@@ -6,9 +6,9 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use super::bundle::{self, VerifiedBundle};
 use super::keys::signing_key;
 use super::receipt::{self, RECEIPT_FORMAT, RECEIPT_VERSION, Receipt};
+use super::verify::VerifiedBundle;
 use super::{SyncError, fsio};
 use crate::domain::{DbKind, new_id};
 use crate::store::{BundleImported, IncomingBundle, SCHEMA_VERSION, Store, StoreError};
@@ -42,7 +42,7 @@ fn open_verified(
         source,
     })?;
     let mut src = BufReader::with_capacity(READ_BUF, file);
-    let verified = bundle::verify(
+    let verified = super::verify::verify(
         &mut src,
         |id| Ok(store.device().trusted_device(id)?.map(|d| d.public_key)),
         SCHEMA_VERSION,

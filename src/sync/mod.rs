@@ -14,8 +14,6 @@ mod scan;
 mod stream_tests;
 mod verify;
 
-/// The old path of the bundle import (`sync::import::check_can_import`).
-pub use bundle_import as import;
 #[doc(hidden)]
 pub use bundle_import::import_bundle_with_test_hook;
 pub use bundle_import::{BundleImportReport, import_bundle, verify_file};
@@ -23,6 +21,7 @@ pub use export::{ExportOutcome, ExportReport, export_bundle};
 pub use keys::{KeyFile, export_key, trust_key_file};
 pub use receipt::{AckReport, Receipt, ack_receipt};
 pub use records::VerifiedRecords;
+pub use verify::{VerifiedBundle, peek_device, verify};
 
 use crate::store::StoreError;
 

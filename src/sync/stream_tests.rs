@@ -8,9 +8,10 @@ use ed25519_dalek::SigningKey;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
-use super::bundle::{Sig, SigLine, verify};
+use super::bundle::{Sig, SigLine};
 use super::keys::sign_hex;
 use super::verify::tests::{rows, rows_with_reason, write};
+use super::verify::verify;
 
 fn key() -> SigningKey {
     SigningKey::from_bytes(&[7; 32])

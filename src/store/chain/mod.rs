@@ -19,6 +19,7 @@
 
 pub(crate) mod marks;
 pub(crate) mod outbox;
+pub(crate) mod payload;
 pub(crate) mod verify;
 pub(crate) mod verify_rows;
 

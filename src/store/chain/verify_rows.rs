@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use crate::store::Result;
-use crate::store::record::finalize::inspection_payload;
+use crate::store::chain::payload::inspection_payload;
 use crate::store::rows::row_by_id;
 
 /// Shipment columns derived after finalizing (latest verdict, family, status): they

@@ -6,10 +6,6 @@ use std::ops::Deref;
 
 use rusqlite::{Row, ToSql};
 
-pub use crate::store::query::shipment_detail::{
-    FindingLine, InspectionLine, SeizureLine, ShipmentDetail,
-};
-
 pub use crate::store::query::filter::{ShipmentFilter, fts_query};
 use crate::store::{Context, Query, Result, Store};
 

@@ -6,15 +6,15 @@ use std::ops::Deref;
 
 use rusqlite::Transaction;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::domain::{FieldError, Record};
 use crate::rules::{RulePack, Screening, facts_for, screen};
 use crate::store::audit::{Who, audit, who};
+use crate::store::chain::payload::inspection_payload;
 use crate::store::chain::{ChainLink, append_to_chain};
 use crate::store::record::RecordState;
 use crate::store::record::draft::load_record_tx;
-use crate::store::rows::{Row, query_rows, row_by_id};
 use crate::store::{Context, Records, Result, Store, StoreError};
 
 /// What finalizing produced.
@@ -36,39 +36,6 @@ pub(crate) fn finalize_problems_tx(
     Ok(load_record_tx(conn, inspection_id)?
         .draft()
         .validate_for_finalize())
-}
-
-fn rows_of(tx: &rusqlite::Connection, table: &str, inspection_id: &str) -> Result<Vec<Value>> {
-    Ok(query_rows(
-        tx,
-        &format!("SELECT * FROM {table} WHERE inspection_id = ?1 ORDER BY created_at, id"),
-        [inspection_id],
-        &format!("reading the {table} to finalize"),
-    )?
-    .into_iter()
-    .map(Value::Object)
-    .collect())
-}
-
-/// The chain payload of an inspection as its rows stand (record_hash left out: it is
-/// the chain hash of this very payload).
-pub(crate) fn inspection_payload(
-    tx: &rusqlite::Connection,
-    shipment_id: &str,
-    inspection_id: &str,
-) -> Result<Value> {
-    let strip = |mut r: Row| {
-        r.remove("record_hash");
-        Value::Object(r)
-    };
-    Ok(json!({
-        "kind": "inspection",
-        "shipment": strip(row_by_id(tx, "shipments", shipment_id, "shipment")?),
-        "inspection": strip(row_by_id(tx, "inspections", inspection_id, "inspection")?),
-        "measurements": rows_of(tx, "measurements", inspection_id)?,
-        "findings": rows_of(tx, "findings", inspection_id)?,
-        "seizures": rows_of(tx, "seizures", inspection_id)?,
-    }))
 }
 
 pub(crate) fn finalize_tx(

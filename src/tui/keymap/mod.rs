@@ -17,11 +17,12 @@ use crate::tui::action::Action;
 
 mod defaults;
 mod key;
+mod shared;
 mod tabs;
 
 use defaults::defaults;
-pub use defaults::{list_bindings, text_bindings};
 pub use key::Key;
+pub use shared::{list_bindings, text_bindings};
 
 /// Where a binding applies. Each screen has its own context; text contexts send
 /// unbound printable keys to the focused field.

@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::defaults::{list_bindings, text_bindings};
+use super::shared::{list_bindings, text_bindings};
 use super::{Binding, Context, Key, bind, hint};
 use crate::tui::action::Action;
 

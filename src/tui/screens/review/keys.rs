@@ -3,7 +3,7 @@
 use super::{Access, ReviewPrompt, ReviewState, received};
 use crate::domain::sanitize;
 use crate::store::Decision;
-use crate::store::shipments::ShipmentDetail;
+use crate::store::query::shipment_detail::ShipmentDetail;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::screens::{Cx, local_time};

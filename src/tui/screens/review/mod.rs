@@ -9,7 +9,7 @@ mod view;
 use super::Cx;
 use crate::domain::Role;
 use crate::domain::{DbKind, sanitize};
-use crate::store::shipments::{InspectionLine, ShipmentDetail};
+use crate::store::query::shipment_detail::{InspectionLine, ShipmentDetail};
 use crate::store::{Decision, Store, StoreError, os_login};
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::status::StatusInfo;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Access, ReviewPrompt, ReviewState, received};
 use crate::domain::sanitize;
 use crate::store::Decision;
-use crate::store::shipments::ShipmentDetail;
+use crate::store::query::shipment_detail::ShipmentDetail;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{centered, modal};
 

@@ -125,7 +125,7 @@ pub fn refusal(op: Op, kind: DbKind) -> Option<String> {
     let r = match op {
         Op::Export => sync::export::check_can_export(kind),
         Op::Ack => sync::receipt::check_can_ack(kind),
-        Op::Import => sync::import::check_can_import(kind),
+        Op::Import => sync::bundle_import::check_can_import(kind),
     };
     r.err().map(plain)
 }
