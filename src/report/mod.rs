@@ -7,9 +7,7 @@ pub mod rule_detail;
 pub mod shipment_detail;
 pub mod sync_status;
 
-pub use receipt::{
-    Receipt, ReceiptBlock, ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in,
-};
+pub use receipt::{Receipt, ReceiptBlock, ReceiptFormat};
 pub use record_detail::{RecordDetail, ReviewLine};
 pub use rule_detail::{AnnouncementDetail, ClauseDetail, RuleDetail, SuspensionLine};
 pub use shipment_detail::{InspectionEntry, ShipmentCard};

@@ -1,7 +1,20 @@
 //! The seizure receipt for the exporter, in Markdown and plain text.
 
 use crate::support::{example, new_store, pack};
-use minspect::report::{ReceiptFormat, ReceiptZone, seizure_receipt, seizure_receipt_in};
+use minspect::domain::{Clock, Record};
+use minspect::report::{Receipt, ReceiptFormat};
+use minspect::rules::RulePack;
+
+/// The receipt as the CLI and the console make it: built once, rendered in `format`.
+fn receipt(
+    record: &Record,
+    seizure_id: Option<&str>,
+    pack: Option<&RulePack>,
+    format: ReceiptFormat,
+    clock: &Clock,
+) -> Result<String, String> {
+    Ok(Receipt::build(record, seizure_id, pack, clock)?.render(format))
+}
 
 #[test]
 fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
@@ -15,9 +28,16 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
         .unwrap();
     let record = store.records().load_record(&done.inspection_id).unwrap();
 
+    let hash = done.finalized.as_ref().unwrap().hash.clone();
+    markdown_receipt_checks(&record, &pack, &hash);
+    text_receipt_checks(&record, &pack);
+}
+
+/// Markdown: every part of the receipt, times in the clock's zone, text sanitized.
+fn markdown_receipt_checks(record: &Record, pack: &RulePack, hash: &str) {
     // times in local time with the offset (DESIGN §3); a fixed +08:00 keeps this exact
-    let cst = ReceiptZone::Fixed(chrono::FixedOffset::east_opt(8 * 3600).unwrap());
-    let md = seizure_receipt_in(&record, None, Some(&pack), ReceiptFormat::Markdown, cst).unwrap();
+    let cst = Clock::system().with_zone(chrono::FixedOffset::east_opt(8 * 3600).unwrap());
+    let md = receipt(record, None, Some(pack), ReceiptFormat::Markdown, &cst).unwrap();
     for needle in [
         "# Seizure receipt",
         "| Declaration no. | 223320250704118806 |",
@@ -30,20 +50,26 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
         "| Started | 2025-07-05 09:30 +08:00 |",
         "| 1 | 2025-07-05 16:10 +08:00 | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
         "| 2 | 2025-07-08 10:00 +08:00 | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
-        &done.finalized.as_ref().unwrap().hash,
+        hash,
     ] {
         assert!(md.contains(needle), "missing {needle:?} in\n{md}");
     }
     assert!(!md.contains("00Z"), "no UTC times left:\n{md}");
-    let west = ReceiptZone::Fixed(chrono::FixedOffset::west_opt(4 * 3600).unwrap());
-    let md_west =
-        seizure_receipt_in(&record, None, Some(&pack), ReceiptFormat::Markdown, west).unwrap();
+    let west = Clock::system().with_zone(chrono::FixedOffset::west_opt(4 * 3600).unwrap());
+    let md_west = receipt(record, None, Some(pack), ReceiptFormat::Markdown, &west).unwrap();
     assert!(
         md_west.contains("| 1 | 2025-07-05 04:10 -04:00 |"),
         "{md_west}"
     );
     // the default is the machine's local zone, with its offset at each instant
-    let local_md = seizure_receipt(&record, None, Some(&pack), ReceiptFormat::Markdown).unwrap();
+    let local_md = receipt(
+        record,
+        None,
+        Some(pack),
+        ReceiptFormat::Markdown,
+        &Clock::system(),
+    )
+    .unwrap();
     let at = chrono::DateTime::parse_from_rfc3339("2025-07-05T08:10:00Z").unwrap();
     let here = at.with_timezone(&chrono::Local);
     assert!(
@@ -58,8 +84,18 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
         md.contains("P1179␛[2J \\| 12 cartons"),
         "pipes escaped in tables:\n{md}"
     );
+}
 
-    let text = seizure_receipt(&record, None, Some(&pack), ReceiptFormat::Text).unwrap();
+/// Plain text, and a receipt for one seizure or none.
+fn text_receipt_checks(record: &Record, pack: &RulePack) {
+    let text = receipt(
+        record,
+        None,
+        Some(pack),
+        ReceiptFormat::Text,
+        &Clock::system(),
+    )
+    .unwrap();
     assert!(
         text.starts_with("Seizure receipt\n===============\n"),
         "{text}"
@@ -73,8 +109,26 @@ fn receipt_lists_shipment_goods_seals_legal_basis_and_custody() {
 
     // one seizure only, and a record without a seizure
     let sid = &record.seizures[0].seizure.id;
-    assert!(seizure_receipt(&record, Some(sid), None, ReceiptFormat::Text).is_ok());
-    assert!(seizure_receipt(&record, Some("nope"), None, ReceiptFormat::Text).is_err());
+    assert!(
+        receipt(
+            record,
+            Some(sid),
+            None,
+            ReceiptFormat::Text,
+            &Clock::system()
+        )
+        .is_ok()
+    );
+    assert!(
+        receipt(
+            record,
+            Some("nope"),
+            None,
+            ReceiptFormat::Text,
+            &Clock::system()
+        )
+        .is_err()
+    );
 }
 
 #[test]
@@ -88,7 +142,7 @@ fn a_draft_receipt_says_it_is_not_one() {
         .import_record(&rec, false, &pack)
         .unwrap();
     let record = store.records().load_record(&done.inspection_id).unwrap();
-    let text = seizure_receipt(&record, None, None, ReceiptFormat::Text).unwrap();
+    let text = receipt(&record, None, None, ReceiptFormat::Text, &Clock::system()).unwrap();
     assert!(text.contains("DRAFT: inspection"), "{text}");
     assert!(text.contains("No custody transfer recorded yet."));
 }

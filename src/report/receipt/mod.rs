@@ -18,24 +18,6 @@ pub enum ReceiptFormat {
     Text,
 }
 
-/// The zone a receipt shows its times in: the machine's local time (DESIGN §3), or a
-/// fixed UTC offset (reproducible output, tests). Always printed with the offset.
-/// Kept for callers of [`seizure_receipt_in`]; new code passes a [`Clock`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReceiptZone {
-    Local,
-    Fixed(chrono::FixedOffset),
-}
-
-impl ReceiptZone {
-    fn clock(self) -> Clock {
-        match self {
-            ReceiptZone::Local => Clock::system(),
-            ReceiptZone::Fixed(o) => Clock::system().with_zone(o),
-        }
-    }
-}
-
 /// A seizure receipt, computed once; [`Receipt::render`] gives Markdown or text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
@@ -63,27 +45,4 @@ impl Receipt {
             ReceiptFormat::Text => render::render_text(&self.blocks),
         }
     }
-}
-
-/// The receipt for the seizures of `record` (or only `seizure_id`), times in the
-/// system's local time with the offset. Err when there is no seizure to give a receipt
-/// for. Kept for callers not yet given a clock: prefer [`Receipt::build`].
-pub fn seizure_receipt(
-    record: &Record,
-    seizure_id: Option<&str>,
-    pack: Option<&RulePack>,
-    format: ReceiptFormat,
-) -> Result<String, String> {
-    seizure_receipt_in(record, seizure_id, pack, format, ReceiptZone::Local)
-}
-
-/// `seizure_receipt` with its times shown in `zone`. Prefer [`Receipt::build`].
-pub fn seizure_receipt_in(
-    record: &Record,
-    seizure_id: Option<&str>,
-    pack: Option<&RulePack>,
-    format: ReceiptFormat,
-    zone: ReceiptZone,
-) -> Result<String, String> {
-    Ok(Receipt::build(record, seizure_id, pack, &zone.clock())?.render(format))
 }
