@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod hq_fill;
 mod partials;
 mod receipt;
 mod refusals;
