@@ -10,3 +10,4 @@ mod officer_bootstrap;
 mod officer_cli;
 mod readme_table;
 mod record_cli;
+mod rules_cli;

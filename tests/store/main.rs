@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod amendments;
 mod crash_safety;
 mod drafts;
 mod files;
@@ -12,6 +13,7 @@ mod fixture;
 mod migrations;
 mod reconcile;
 mod records;
+mod review_queue;
 mod screening;
 mod screening_props;
 mod shipments_query;

@@ -9,6 +9,7 @@ mod flows;
 mod keymap;
 mod record;
 mod record_drafts;
+mod record_steps;
 mod review_hq;
 mod reviews;
 mod safety;
