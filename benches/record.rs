@@ -2,7 +2,7 @@
 //! raw single-row rusqlite commit under synchronous=FULL, measured in the same run on
 //! files in the same directory.
 //!
-//! cargo bench --bench record -- --warm-up-time 1 --measurement-time 3
+//! cargo bench -p minspect-benches --bench record -- --warm-up-time 1 --measurement-time 3
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

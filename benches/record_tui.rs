@@ -3,7 +3,7 @@
 //! (one transaction), the live screening and reconciliation, and a frame at 80x24 and
 //! 200x60. Printed as p50/p99 next to a raw single-row commit measured in the same run.
 //!
-//! cargo bench --bench record_tui -- --warm-up-time 1 --measurement-time 3
+//! cargo bench -p minspect-benches --bench record_tui -- --warm-up-time 1 --measurement-time 3
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on a broken set-up
 

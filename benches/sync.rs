@@ -12,7 +12,7 @@
 //! `cp DIR/hq.db X/hq.db && /usr/bin/time -v target/release/minspect --db X/hq.db sync
 //! import DIR/minspect-*.bundle --receipt-out X` (delete DIR afterwards: ~4 GB).
 //!
-//! Run: `cargo bench --bench sync -- --warm-up-time 1 --measurement-time 3`
+//! Run: `cargo bench -p minspect-benches --bench sync -- --warm-up-time 1 --measurement-time 3`
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

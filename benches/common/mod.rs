@@ -8,7 +8,7 @@ pub fn bench_db() -> PathBuf {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("target")
         .join("bench-data");
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("creating {}: {e}", dir.display()));

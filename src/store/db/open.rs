@@ -10,6 +10,9 @@ use crate::domain::Clock;
 use crate::store::db::migrate::SCHEMA_VERSION;
 use crate::store::{Context, Mode, Result, Store, StoreError};
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 256;
+
 impl Store {
     /// Opens (creating if missing) a database read-write and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Self> {
@@ -92,6 +95,9 @@ impl Store {
         let c = &self.conn;
         c.busy_timeout(Duration::from_secs(5))
             .doing(|| "setting busy_timeout".into())?;
+        // the writers and readers use a few dozen distinct statements: keep them all
+        // prepared (rusqlite's default of 16 makes a finalize re-parse most of its SQL)
+        c.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         c.pragma_update(None, "foreign_keys", true)
             .doing(|| "enabling foreign keys".into())?;
         if writable {

@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::domain::{FieldError, Record};
-use crate::rules::{RulePack, Screening, facts_for, screen};
+use crate::rules::{RulePack, Screening, ScreeningIndex, facts_for};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::payload::inspection_payload;
 use crate::store::chain::{ChainLink, append_to_chain};
@@ -60,20 +60,20 @@ pub(crate) fn finalize_tx(
             list.join("; ")
         )));
     }
-    seal_tx(tx, who, &record, pack)
+    seal_tx(tx, who, &record, &ScreeningIndex::new(pack))
 }
 
-/// The part of finalizing after validation: screens the draft `record` with `pack`,
+/// The part of finalizing after validation: screens the draft `record` with the pack's `index`,
 /// appends it to the chain and freezes its rows. The only writer of inspection payloads.
 pub(crate) fn seal_tx(
     tx: &Transaction<'_>,
     who: &Who,
     record: &Record,
-    pack: &RulePack,
+    index: &ScreeningIndex<'_>,
 ) -> Result<Finalized> {
     let inspection_id = record.inspection.id.as_str();
     let measurements: Vec<_> = record.measurements.iter().map(|m| m.data.clone()).collect();
-    let screening = screen(pack, &facts_for(&record.shipment.data, &measurements));
+    let screening = index.screen(&facts_for(&record.shipment.data, &measurements));
     let verdict = screening.verdict.as_str();
     let shipment_id = record.shipment.id.clone();
     let now = who.clock.now_rfc3339();
@@ -147,29 +147,31 @@ fn store_screening(
         .outcome
         .map(|o| o.as_str())
         .unwrap_or("held");
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE inspections SET screening = ?2, verdict = ?3, rule_pack_version = ?4,
              ended_at = coalesce(ended_at, ?5), updated_at = ?5
          WHERE id = ?1 AND state = 'draft'",
-        rusqlite::params![
+    )
+    .and_then(|mut st| {
+        st.execute(rusqlite::params![
             inspection_id,
             screening_json,
             verdict,
             screening.rule_pack.version,
             now
-        ],
-    )
+        ])
+    })
     .doing(|| doing("storing the screening"))?;
-    tx.execute(
-        "UPDATE shipments SET verdict = ?2, family = ?3, status = ?4 WHERE id = ?1",
-        rusqlite::params![
-            record.shipment.id,
-            verdict,
-            screening.families.join(" "),
-            outcome
-        ],
-    )
-    .doing(|| doing("updating the shipment's status"))?;
+    tx.prepare_cached("UPDATE shipments SET verdict = ?2, family = ?3, status = ?4 WHERE id = ?1")
+        .and_then(|mut st| {
+            st.execute(rusqlite::params![
+                record.shipment.id,
+                verdict,
+                screening.families.join(" "),
+                outcome
+            ])
+        })
+        .doing(|| doing("updating the shipment's status"))?;
     Ok(())
 }
 
@@ -184,30 +186,34 @@ fn freeze(
     let inspection_id = record.inspection.id.as_str();
     let doing = |what: &str| format!("finalizing inspection {inspection_id}: {what}");
     if shipment_was_draft {
-        tx.execute(
+        tx.prepare_cached(
             "UPDATE shipments SET state = ?4, finalized_at = ?2, record_hash = ?3
              WHERE id = ?1 AND state = ?5",
-            rusqlite::params![
+        )
+        .and_then(|mut st| {
+            st.execute(rusqlite::params![
                 record.shipment.id,
                 now,
                 hash,
                 RecordState::Finalized,
                 RecordState::Draft
-            ],
-        )
+            ])
+        })
         .doing(|| doing("freezing the shipment"))?;
     }
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE inspections SET state = ?4, finalized_at = ?2, record_hash = ?3
          WHERE id = ?1 AND state = ?5",
-        rusqlite::params![
+    )
+    .and_then(|mut st| {
+        st.execute(rusqlite::params![
             inspection_id,
             now,
             hash,
             RecordState::Finalized,
             RecordState::Draft
-        ],
-    )
+        ])
+    })
     .doing(|| doing("freezing the inspection"))?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use rusqlite::{Transaction, params, types::ValueRef};
 use serde_json::{Map, Value, json};
 
 use crate::domain::{CustodyEvent, RecordImport, Seizure};
-use crate::rules::{EMBEDDED_PACK, RulePack};
+use crate::rules::{EMBEDDED_PACK, RulePack, ScreeningIndex};
 use crate::store::audit::{Who, who};
 use crate::store::record::children::add_child_tx;
 use crate::store::record::custody::add_custody_tx;
@@ -99,7 +99,7 @@ fn from<T: serde::de::DeserializeOwned>(v: Value) -> Result<T> {
 fn finalize_one(
     tx: &Transaction<'_>,
     who: &Who,
-    pack: &RulePack,
+    index: &ScreeningIndex<'_>,
     n: usize,
     with_seizure: bool,
 ) -> Result<SampleIds> {
@@ -125,7 +125,7 @@ fn finalize_one(
         )?),
         false => None,
     };
-    seal_tx(tx, who, &load_record_tx(tx, &inspection_id)?, pack)?;
+    seal_tx(tx, who, &load_record_tx(tx, &inspection_id)?, index)?;
     Ok(SampleIds {
         shipment_id,
         inspection_id,
@@ -163,12 +163,13 @@ impl Store {
         let clock = self.clock;
         self.write("creating sample records (test support)", |tx| {
             let who = who(tx, clock)?;
+            let index = ScreeningIndex::new(&pack);
             let mut made = Vec::new();
             let mut records = 0;
             let mut n = 0;
             while records < count {
                 let with_seizure = n % 10 == 9 && records + 2 <= count;
-                let ids = finalize_one(tx, &who, &pack, n, with_seizure)?;
+                let ids = finalize_one(tx, &who, &index, n, with_seizure)?;
                 records += 1;
                 if let Some(z) = &ids.seizure_id {
                     custody_one(tx, &who, z, "Bonded warehouse 3")?;
