@@ -19,7 +19,8 @@ CREATE TABLE officers (
     badge      TEXT NOT NULL UNIQUE CHECK (length(trim(badge)) > 0),
     role       TEXT NOT NULL DEFAULT 'officer' CHECK (role IN ('officer', 'supervisor', 'trainer')),
     login      TEXT UNIQUE,               -- OS / SSH login name mapped to this officer (HQ)
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    lang       TEXT CHECK (lang IN ('en', 'zh'))  -- interface language chosen; NULL: the locale's
 ) STRICT;
 
 -- Devices: this database's own device (is_local = 1, holds the private key) and, at

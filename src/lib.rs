@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod domain;
 pub mod fixture;
+pub mod i18n;
 pub mod report;
 pub mod rules;
 pub mod store;

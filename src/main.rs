@@ -9,10 +9,12 @@ fn main() -> ExitCode {
     let result = if args.command.is_none() {
         let no_color = args.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         cli::resolve_db_path(args.db.clone()).and_then(|db| {
+            let lang = cli::resolve_language(args.lang.as_deref(), &db)?;
             tui::run(tui::TuiOptions {
                 db,
                 read_only: args.read_only,
                 no_color,
+                lang,
             })
             .map_err(|e| cli::CliError::Failed(format!("{e:#}")))
         })

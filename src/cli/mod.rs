@@ -18,8 +18,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::domain::{Clock, FieldError};
+use crate::domain::{Clock, FieldError, Lang, resolve_lang, sanitize};
 use crate::store::{Store, StoreError};
+use crate::t;
 
 /// minspect: export-control inspection console for strategic-mineral shipments.
 #[derive(Debug, Parser)]
@@ -34,6 +35,9 @@ pub struct Cli {
     /// No colours (NO_COLOR is honoured too)
     #[arg(long, global = true)]
     pub no_color: bool,
+    /// Interface language: en or zh [default: $MINSPECT_LANG, else the officer's choice, else the locale]
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -128,6 +132,32 @@ pub fn resolve_db_path(flag: Option<PathBuf>) -> CliResult<PathBuf> {
     Ok(dirs.data_dir().join("minspect.db"))
 }
 
+/// The interface language (DESIGN section 7): `--lang`, `MINSPECT_LANG`, the officer's
+/// stored choice (read from `db` only when neither is given), the locale, English. A
+/// language minspect does not speak is refused, naming the setting.
+pub fn resolve_language(flag: Option<&str>, db: &std::path::Path) -> CliResult<Lang> {
+    let env = |k: &str| std::env::var(k).ok();
+    let given = flag.is_some() || env("MINSPECT_LANG").is_some_and(|v| !v.trim().is_empty());
+    let stored = match given || !db.exists() {
+        true => None,
+        false => Store::open_read_only(db)
+            .ok()
+            .and_then(|s| s.hq().language().ok().flatten()),
+    };
+    resolve_lang(flag, env, stored).map_err(|setting| {
+        let value = match setting {
+            "--lang" => flag.unwrap_or_default().to_string(),
+            _ => env(setting).unwrap_or_default(),
+        };
+        CliError::BadInput(t!(
+            Lang::En,
+            "lang-unknown",
+            setting = setting,
+            value = sanitize(&value).into_owned()
+        ))
+    })
+}
+
 /// Opens an existing database for a subcommand, read-only when asked.
 pub fn open_existing(path: &std::path::Path, read_only: bool) -> CliResult<Store> {
     if !path.exists() {
@@ -163,13 +193,14 @@ pub fn open_for_reading(path: &std::path::Path, read_only: bool) -> CliResult<St
 /// Runs a headless subcommand.
 pub fn run(cli: Cli) -> CliResult {
     let db = resolve_db_path(cli.db)?;
+    let lang = resolve_language(cli.lang.as_deref(), &db)?;
     let clock = Clock::system();
     match cli.command {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
         Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock),
-        Some(Command::Screen(args)) => screen::run(&db, cli.read_only, args),
+        Some(Command::Screen(args)) => screen::run(&db, cli.read_only, lang, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),

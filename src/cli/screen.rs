@@ -7,8 +7,10 @@ use clap::Args;
 
 use super::rules::load_pack;
 use super::{CliError, CliResult};
+use crate::domain::Lang;
 use crate::domain::sanitize;
-use crate::rules::{Facts, HitKind, Screening, screen};
+use crate::report::screening::quayside_text;
+use crate::rules::{Facts, screen};
 
 #[derive(Debug, Args)]
 pub struct ScreenArgs {
@@ -19,7 +21,7 @@ pub struct ScreenArgs {
     pub json: bool,
 }
 
-pub fn run(db: &Path, read_only: bool, args: ScreenArgs) -> CliResult {
+pub fn run(db: &Path, read_only: bool, lang: Lang, args: ScreenArgs) -> CliResult {
     let text = if args.facts.as_os_str() == "-" {
         let mut buf = String::new();
         std::io::stdin()
@@ -40,58 +42,7 @@ pub fn run(db: &Path, read_only: bool, args: ScreenArgs) -> CliResult {
             .map_err(|e| CliError::Failed(format!("writing the screening as JSON: {e}")))?;
         println!("{out}");
     } else {
-        print!("{}", quayside_text(&result));
+        print!("{}", quayside_text(lang, &result));
     }
     Ok(())
-}
-
-fn kind_label(k: HitKind) -> &'static str {
-    match k {
-        HitKind::Item => "controlled item",
-        HitKind::Destination => "destination rule",
-        HitKind::EndUse => "end-use rule",
-        HitKind::RedFlag => "RED FLAG",
-        HitKind::Stale => "CHECK CURRENT STATUS",
-    }
-}
-
-/// What the officer reads: the verdict first, then each reason with its legal basis.
-pub fn quayside_text(r: &Screening) -> String {
-    let s = |t: &str| sanitize(t).into_owned();
-    let mut out = format!(
-        "{}  (as of {}; rule pack {} published {})\n",
-        r.verdict.label(),
-        s(&r.as_of),
-        s(&r.rule_pack.version),
-        s(&r.rule_pack.published)
-    );
-    if r.hits.is_empty() {
-        out.push_str("No rule in the pack matches these facts.\n");
-    }
-    for (n, h) in r.hits.iter().enumerate() {
-        let mut basis = vec![format!("rule {}", s(&h.rule_id))];
-        if !h.announcement.is_empty() {
-            basis.insert(0, s(&h.announcement));
-        }
-        if let Some(code) = &h.control_code {
-            basis.insert(1.min(basis.len()), format!("control code {}", s(code)));
-        }
-        out.push_str(&format!(
-            "{}. {} [{}]\n   {}\n",
-            n + 1,
-            kind_label(h.kind),
-            basis.join(", "),
-            s(&h.message)
-        ));
-    }
-    if !r.missing_measurements.is_empty() {
-        out.push_str(&format!(
-            "Measure: {}\n",
-            s(&r.missing_measurements.join(", "))
-        ));
-    }
-    for note in &r.notes {
-        out.push_str(&format!("Note: {}\n", s(note)));
-    }
-    out
 }

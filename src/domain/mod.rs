@@ -8,6 +8,7 @@ mod enums;
 mod idcodes;
 mod import;
 mod money;
+mod msg;
 mod quantity;
 mod record;
 mod sanitize;
@@ -22,6 +23,7 @@ pub use enums::{FindingKind, Outcome, TransportMode, Trigger};
 pub use idcodes::{ContainerNo, CreditCode, Locode, container_check_digit, credit_code_check_char};
 pub use import::{RecordImport, SeizureImport, import_fields};
 pub use money::{currency_exponent, format_money, parse_currency, parse_money_minor};
+pub use msg::{Lang, Msg, MsgArg, resolve_lang};
 pub use quantity::{
     UNITS, check_percent, decimal_scaled, format_weight_g, parse_decimal, parse_percent,
     parse_positive_decimal, parse_unit, parse_weight_g,

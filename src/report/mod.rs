@@ -4,6 +4,7 @@
 pub mod receipt;
 pub mod record_detail;
 pub mod rule_detail;
+pub mod screening;
 pub mod shipment_detail;
 pub mod sync_status;
 

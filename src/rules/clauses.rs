@@ -68,10 +68,25 @@ pub(super) fn family_mentions(
             .take(6)
             .map(|i| format!("{} [{}]", i.name_en, i.id))
             .collect();
+        let more = if items.len() > 6 { "; ..." } else { "" };
         out.hit(HitKind::Item, &format!("family:{}", f.id), &anns.join(", "), None, Verdict::NeedsReview, format!(
-            "Description mentions \"{word}\" ({} / {}) without naming a listed item. Identify the goods against the controlled items: {}{}.",
-            f.name_en, f.name_zh, names.join("; "), if items.len() > 6 { "; ..." } else { "" }
+            "Description mentions \"{word}\" ({} / {}) without naming a listed item. Identify the goods against the controlled items: {}{more}.",
+            f.name_en, f.name_zh, names.join("; ")
         ));
+        let zh_names: Vec<String> = items
+            .iter()
+            .take(6)
+            .map(|i| format!("{} [{}]", i.name_zh, i.id))
+            .collect();
+        out.said(
+            crate::domain::Msg::new("hit-family-mention")
+                .arg("word", &word)
+                .arg("name_en", &f.name_en)
+                .arg("name_zh", &f.name_zh)
+                .arg("items", names.join("; "))
+                .arg("items_zh", zh_names.join("；"))
+                .arg("more", more),
+        );
     }
 }
 
@@ -288,11 +303,11 @@ fn in_force(pack: &RulePack, c: &Clause, ann: &str, date: NaiveDate, out: &mut O
     match &standing {
         Standing::InForce => true,
         Standing::Suspended { until, .. } => {
-            out.notes.push(format!(
+            out.note(format!(
                 "{} ({ann}): {} on {date}, so it does not apply; it may apply again after {until}.",
                 c.id,
                 standing.describe()
-            ));
+            ), None);
             false
         }
         other => {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::pack::Effect;
+use crate::domain::Msg;
 
 /// Verdicts in precedence order (the highest wins).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -63,7 +64,12 @@ pub struct Hit {
     /// Written like `2023 No. 23`; empty for red flags and stale warnings without one.
     pub announcement: String,
     pub control_code: Option<String>,
+    /// The reason in English, as stored with the record (frozen once finalized).
     pub message: String,
+    /// The reason as a message id and its arguments, for the other languages (absent in
+    /// screenings stored before ids existed). JSON: `msg.id` is stable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub msg: Option<Msg>,
     /// What this hit alone would make the verdict (`not_controlled` for red flags and
     /// stale warnings, which accompany other hits).
     #[serde(default = "not_controlled")]
@@ -96,4 +102,7 @@ pub struct Screening {
     /// not-yet-effective announcements that would cover the goods, values below thresholds.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The notes as message ids, index for index (absent in older screenings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub note_msgs: Vec<Option<Msg>>,
 }

@@ -9,7 +9,9 @@ use super::hits::{HitKind, Verdict};
 use super::judged::{Judged, Out, licence_note, number_of};
 use super::matching::{HsHit, Input, ItemMatch};
 use super::pack::{Announcement, Item, RulePack};
+use super::said::{basis_msg, item_msg, licence_msg, unconfirmed_arg};
 use super::standing::{Standing, announcement_standing};
+use crate::domain::{Msg, MsgArg};
 
 /// Judges one matched item as of `date`; None when it cannot count on that date.
 pub(super) fn judge_item<'p>(
@@ -36,11 +38,13 @@ pub(super) fn judge_item<'p>(
         .map(|c| format!(" {c}"))
         .unwrap_or_default();
     let hs_only = m.word.is_none() && m.generic.is_none() && m.element.is_none();
+    let basis_said = basis_msg(item, &m, facts);
     if hs_only && (m.hs == HsHit::Partial || shared_hs.len() > 1) {
         out.hit(HitKind::Item, &item.id, &ann.number, item.control_code.clone(), Verdict::NeedsReview, format!(
             "{} ({}) may be controlled under {}{code_txt}: {basis}. Identify the goods (and declare the full 10-digit code).",
             item.name_en, item.name_zh, ann.number
         ));
+        out.said(item_msg("hit-may-be-controlled", item, ann, &code_txt).arg("basis", basis_said));
         return Some(Judged {
             item,
             m,
@@ -53,6 +57,7 @@ pub(super) fn judge_item<'p>(
         ann: &ann.number,
         code_txt: &code_txt,
         basis: &basis,
+        msg: item_msg("", item, ann, &code_txt).arg("basis", basis_said),
     };
     if !said.outcome(&outcome, facts, out) {
         return None;
@@ -81,37 +86,48 @@ fn counts_on(
         );
     }
     if !standing.is_in_force() {
-        out.notes.push(format!(
-            "{} ({}, {}): on {date} {}; not controlled by it on this date.",
-            item.name_en,
-            item.id,
-            ann.number,
-            standing.describe()
-        ));
+        out.note(
+            format!(
+                "{} ({}, {}): on {date} {}; not controlled by it on this date.",
+                item.name_en,
+                item.id,
+                ann.number,
+                standing.describe()
+            ),
+            None,
+        );
         if let Standing::Suspended { until, .. } = standing {
-            out.notes.push(format!(
-                "{} may apply again after {until}: check before then.",
-                ann.number
-            ));
+            out.note(
+                format!(
+                    "{} may apply again after {until}: check before then.",
+                    ann.number
+                ),
+                None,
+            );
         }
         return false;
     }
     if !item.licence_required {
-        out.notes.push(format!(
-            "{} ({}): not controlled. {}",
-            item.name_en, item.id, item.notes
-        ));
+        out.note(
+            format!(
+                "{} ({}): not controlled. {}",
+                item.name_en, item.id, item.notes
+            ),
+            None,
+        );
         return false;
     }
     true
 }
 
-/// How an item's hit is worded: the item, its announcement, control code and basis.
+/// How an item's hit is worded: the item, its announcement, control code and basis, in
+/// English and as the arguments of its message id.
 struct Said<'a> {
     item: &'a Item,
     ann: &'a str,
     code_txt: &'a str,
     basis: &'a str,
+    msg: Msg,
 }
 
 impl Said<'_> {
@@ -127,6 +143,16 @@ impl Said<'_> {
         );
     }
 
+    /// The item's message `id` with the arguments every item hit has, and `more`.
+    fn msg(&self, id: &str, more: &[(&str, MsgArg)]) -> Msg {
+        let mut m = self.msg.clone();
+        m.id = id.to_string();
+        for (k, v) in more {
+            m = m.arg(k, v.clone());
+        }
+        m
+    }
+
     /// The hit (or note) for the criteria's outcome; false when the item does not count
     /// (below its thresholds).
     fn outcome(&self, outcome: &Outcome, facts: &Facts, out: &mut Out) -> bool {
@@ -135,7 +161,11 @@ impl Said<'_> {
             ann,
             code_txt,
             basis,
-        } = *self;
+            ..
+        } = self;
+        let (ann, code_txt, basis) = (*ann, *code_txt, *basis);
+        let licence_said: MsgArg = licence_msg(facts).into();
+        let unconf_said = unconfirmed_arg(item);
         let licence = licence_note(facts);
         let unconf = if item.unconfirmed.is_empty() {
             String::new()
@@ -144,51 +174,81 @@ impl Said<'_> {
         };
         match outcome {
             Outcome::Controlled(held) => {
-                let crit = if held.is_empty() {
-                    String::from("no threshold: every grade is listed")
-                } else {
-                    format!("criteria met: {}", held.join(", "))
-                };
+                let (crit, crit_said) = criteria_held(held);
                 self.hit(Verdict::LicenceRequired, format!(
                     "{} ({}) is controlled under {ann}{code_txt} ({crit}); {basis}. Export needs a dual-use items export licence (document code 3).{licence}{unconf}",
                     item.name_en, item.name_zh
                 ), out);
+                out.said(self.msg(
+                    "hit-controlled",
+                    &[
+                        ("crit", crit_said.into()),
+                        ("licence", licence_said),
+                        ("unconf", unconf_said),
+                    ],
+                ));
             }
             Outcome::Missing(names) => {
-                for n in names {
-                    if !out.missing.contains(n) {
-                        out.missing.push(n.clone());
-                    }
-                }
+                out.missing_too(names);
                 self.hit(Verdict::NeedsReview, format!(
                     "{} ({}) is controlled under {ann}{code_txt} if {}; {basis}. Measure: {}.{unconf}",
                     item.name_en, item.name_zh, criteria_text(item), names.join(", ")
                 ), out);
+                out.said(self.msg(
+                    "hit-missing",
+                    &[
+                        ("criteria", criteria_text(item).into()),
+                        ("names", names.join(", ").into()),
+                        ("unconf", unconf_said),
+                    ],
+                ));
             }
             Outcome::BelowUnconfirmed(failed) if failed.is_empty() => {
                 self.hit(Verdict::NeedsReview, format!(
                     "{} ({}) is listed in {ann}{code_txt}, but its technical criteria are UNCONFIRMED; {basis}. Have the goods identified (customs query under GAC 2025 No. 123) before release.{licence}{unconf}",
                     item.name_en, item.name_zh
                 ), out);
+                out.said(self.msg(
+                    "hit-listed-unconfirmed",
+                    &[("licence", licence_said), ("unconf", unconf_said)],
+                ));
             }
             Outcome::BelowUnconfirmed(failed) => {
                 self.hit(Verdict::NeedsReview, format!(
                     "{} ({}) under {ann}{code_txt}: {}, below a threshold that is UNCONFIRMED; {basis}. Confirm the threshold with the official text or an expert identification.",
                     item.name_en, item.name_zh, failed.join(", ")
                 ), out);
+                out.said(self.msg(
+                    "hit-below-unconfirmed",
+                    &[("failed", failed.join(", ").into())],
+                ));
             }
             Outcome::Below(failed) => {
-                out.notes.push(format!(
+                let said = self.msg("note-below", &[("failed", failed.join(", ").into())]);
+                out.note(format!(
                     "{} ({}, {ann}{code_txt}): {}; below the thresholds, not controlled by this item.",
                     item.name_en,
                     item.id,
                     failed.join(", ")
-                ));
+                ), Some(said));
                 return false;
             }
         }
         true
     }
+}
+
+/// The criteria an item met, in English and as a message.
+fn criteria_held(held: &[String]) -> (String, Msg) {
+    if held.is_empty() {
+        let text = String::from("no threshold: every grade is listed");
+        return (text, Msg::new("crit-none"));
+    }
+    let held = held.join(", ");
+    (
+        format!("criteria met: {held}"),
+        Msg::new("crit-met").arg("held", held),
+    )
 }
 
 pub(super) fn matches_sharing_hs(pack: &RulePack, facts: &Facts) -> Vec<usize> {

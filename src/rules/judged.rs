@@ -7,7 +7,7 @@ use super::facts::Facts;
 use super::hits::{Hit, HitKind, Verdict};
 use super::matching::ItemMatch;
 use super::pack::{ClauseKind, Item, RulePack};
-use crate::domain::EndUse;
+use crate::domain::{EndUse, Msg};
 
 /// Per-item result kept for clauses and red flags.
 pub(super) struct Judged<'p> {
@@ -19,6 +19,8 @@ pub(super) struct Judged<'p> {
 pub(super) struct Out {
     pub hits: Vec<Hit>,
     pub notes: Vec<String>,
+    /// The notes' message ids, index for index.
+    pub note_msgs: Vec<Option<Msg>>,
     pub missing: Vec<String>,
 }
 
@@ -38,8 +40,31 @@ impl Out {
             announcement: ann.into(),
             control_code: code,
             message,
+            msg: None,
             effect,
         });
+    }
+
+    /// Gives the hit just added its message id and arguments.
+    pub fn said(&mut self, msg: Msg) {
+        if let Some(h) = self.hits.last_mut() {
+            h.msg = Some(msg);
+        }
+    }
+
+    /// Measurements to take, each once.
+    pub fn missing_too(&mut self, names: &[String]) {
+        for n in names {
+            if !self.missing.contains(n) {
+                self.missing.push(n.clone());
+            }
+        }
+    }
+
+    /// A note: its English text and, when it has one, its message id.
+    pub fn note(&mut self, text: String, msg: Option<Msg>) {
+        self.notes.push(text);
+        self.note_msgs.push(msg);
     }
     pub fn stale(&mut self, rule_id: String, ann: &str, message: String) {
         if !self

@@ -12,6 +12,7 @@ mod matching;
 pub mod measurements;
 pub mod pack;
 mod pack_checks;
+mod said;
 mod screen;
 mod search;
 mod standing;

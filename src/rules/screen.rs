@@ -41,6 +41,7 @@ impl<'p> ScreeningIndex<'p> {
         let mut out = Out {
             hits: Vec::new(),
             notes: Vec::new(),
+            note_msgs: Vec::new(),
             missing: Vec::new(),
         };
         let input = Input::new(facts);
@@ -70,12 +71,19 @@ impl<'p> ScreeningIndex<'p> {
                     pack.pack.version, pack.pack.published, pack.pack.stale_after_days
                 ),
             );
+            out.said(
+                crate::domain::Msg::new("stale-pack-age")
+                    .arg("version", &pack.pack.version)
+                    .arg("published", pack.pack.published.to_string())
+                    .arg("date", date.to_string())
+                    .arg("days", pack.pack.stale_after_days.to_string()),
+            );
         }
         for name in facts.measurements.keys() {
             if !super::measurements::is_known_measurement(name) {
-                out.notes.push(format!(
+                out.note(format!(
                     "measurement '{name}' is not used by any rule (known names: purity_pct, flexural_strength_mpa, density_g_cm3, <element>_pct ...; see the README)."
-                ));
+                ), None);
             }
         }
         // reasons that decide the verdict first; red flags and stale warnings after them
@@ -107,6 +115,7 @@ impl<'p> ScreeningIndex<'p> {
             families,
             as_of: date.to_string(),
             notes: out.notes,
+            note_msgs: out.note_msgs,
         }
     }
 }

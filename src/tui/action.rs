@@ -55,6 +55,7 @@ pub enum Action {
     NextInspection,
     AwaitingReview,
     Reload,
+    SwitchLanguage,
     // text fields and dialogs
     Accept,
     Cancel,
@@ -117,6 +118,7 @@ impl Action {
         Action::NextInspection,
         Action::AwaitingReview,
         Action::Reload,
+        Action::SwitchLanguage,
         Action::Accept,
         Action::Cancel,
         Action::DeleteBack,
@@ -144,98 +146,99 @@ impl Action {
         serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
     }
 
-    /// What it does, for the palette.
+    /// The catalogue id of what it does (help and palette).
     pub fn describe(self) -> &'static str {
         match self {
-            Action::Quit => "quit minspect",
-            Action::Help => "show the keys of this screen",
-            Action::Palette => "run any action by name",
-            Action::NextTab => "next tab",
-            Action::PrevTab => "previous tab",
-            Action::TabRules => "go to the Rules tab",
-            Action::TabShipments => "go to the Shipments tab",
-            Action::TabRecord => "go to the Record tab",
-            Action::TabSync => "go to the Sync tab",
-            Action::Up => "move up",
-            Action::Down => "move down",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Top => "go to the first row (newest)",
-            Action::Bottom => "go to the last row (oldest)",
-            Action::NextPane => "focus the next pane",
-            Action::PrevPane => "focus the previous pane",
-            Action::Open => "open the selected row",
-            Action::Back => "go back / close",
-            Action::Filter => "filter the focused list",
-            Action::ClearFilter => "clear the filter",
-            Action::ScreenShipment => "screen a shipment against the rules",
-            Action::NewRecord => "start a new record (shipment and inspection)",
-            Action::InspectShipment => "record an inspection of this shipment",
-            Action::OpenRecord => "open this shipment's latest record",
-            Action::Finalize => "finalize the record (asks first)",
-            Action::AddItem => "add a measurement, finding or seizure",
-            Action::RemoveItem => "remove the selected measurement, finding or seizure",
-            Action::AcceptSuggestion => "accept the suggested finding",
-            Action::DismissSuggestion => "dismiss the suggested finding",
-            Action::AddCustody => "append the custody transfer (asks first)",
-            Action::ExportReceipt => "export the seizure receipt to a file",
-            Action::DiscardDraft => "discard the selected draft (asks first)",
-            Action::Amend => "correct a finalized record with an amendment",
-            Action::SyncExport => "export unacknowledged records to a bundle (asks first)",
-            Action::SyncAck => "acknowledge a headquarters receipt (asks first)",
-            Action::SyncImport => "import a field device's bundle (asks first)",
-            Action::SyncRefresh => "re-read the sync state",
-            Action::ReviewApprove => "approve the marked inspection (asks; comment optional)",
-            Action::ReviewReturn => "return the marked inspection to its officer with a comment",
-            Action::NextInspection => "mark the shipment's next inspection for review",
-            Action::AwaitingReview => "show only shipments awaiting review (toggle)",
-            Action::Reload => "re-read the list and the selected shipment",
-            Action::Accept => "accept the field / run",
-            Action::Cancel => "cancel",
-            Action::DeleteBack => "delete the character before the cursor",
-            Action::DeleteForward => "delete the character under the cursor",
-            Action::CursorLeft => "cursor left",
-            Action::CursorRight => "cursor right",
-            Action::CursorHome => "cursor to start of field",
-            Action::CursorEnd => "cursor to end of field",
-            Action::ClearField => "clear the field",
-            Action::NextField => "next field",
-            Action::PrevField => "previous field",
-            Action::Yes => "yes",
-            Action::No => "no",
+            Action::Quit => "action-quit",
+            Action::Help => "action-help",
+            Action::Palette => "action-palette",
+            Action::NextTab => "action-next_tab",
+            Action::PrevTab => "action-prev_tab",
+            Action::TabRules => "action-tab_rules",
+            Action::TabShipments => "action-tab_shipments",
+            Action::TabRecord => "action-tab_record",
+            Action::TabSync => "action-tab_sync",
+            Action::Up => "action-up",
+            Action::Down => "action-down",
+            Action::PageUp => "action-page_up",
+            Action::PageDown => "action-page_down",
+            Action::Top => "action-top",
+            Action::Bottom => "action-bottom",
+            Action::NextPane => "action-next_pane",
+            Action::PrevPane => "action-prev_pane",
+            Action::Open => "action-open",
+            Action::Back => "action-back",
+            Action::Filter => "action-filter",
+            Action::ClearFilter => "action-clear_filter",
+            Action::ScreenShipment => "action-screen_shipment",
+            Action::NewRecord => "action-new_record",
+            Action::InspectShipment => "action-inspect_shipment",
+            Action::OpenRecord => "action-open_record",
+            Action::Finalize => "action-finalize",
+            Action::AddItem => "action-add_item",
+            Action::RemoveItem => "action-remove_item",
+            Action::AcceptSuggestion => "action-accept_suggestion",
+            Action::DismissSuggestion => "action-dismiss_suggestion",
+            Action::AddCustody => "action-add_custody",
+            Action::ExportReceipt => "action-export_receipt",
+            Action::DiscardDraft => "action-discard_draft",
+            Action::Amend => "action-amend",
+            Action::SyncExport => "action-sync_export",
+            Action::SyncAck => "action-sync_ack",
+            Action::SyncImport => "action-sync_import",
+            Action::SyncRefresh => "action-sync_refresh",
+            Action::ReviewApprove => "action-review_approve",
+            Action::ReviewReturn => "action-review_return",
+            Action::NextInspection => "action-next_inspection",
+            Action::AwaitingReview => "action-awaiting_review",
+            Action::Reload => "action-reload",
+            Action::SwitchLanguage => "action-switch_language",
+            Action::Accept => "action-accept",
+            Action::Cancel => "action-cancel",
+            Action::DeleteBack => "action-delete_back",
+            Action::DeleteForward => "action-delete_forward",
+            Action::CursorLeft => "action-cursor_left",
+            Action::CursorRight => "action-cursor_right",
+            Action::CursorHome => "action-cursor_home",
+            Action::CursorEnd => "action-cursor_end",
+            Action::ClearField => "action-clear_field",
+            Action::NextField => "action-next_field",
+            Action::PrevField => "action-prev_field",
+            Action::Yes => "action-yes",
+            Action::No => "action-no",
         }
     }
 
     /// Writes to the database: hidden from keys, help and palette when read-only.
-    /// Where the action applies, for "'amend' is not available here: ...".
+    /// The catalogue id of where the action applies, for "'amend' is not available here: ...".
     pub fn where_available(self) -> &'static str {
         use Action::*;
         match self {
             Finalize | AddItem | RemoveItem | AcceptSuggestion | DismissSuggestion => {
-                "open a draft record in the Record tab"
+                "where-open-a-draft-record-in-the-record-tab"
             }
-            Amend | AddCustody | ExportReceipt => "open a finalized record in the Record tab",
-            DiscardDraft => "select a draft in the Record tab's list",
-            NewRecord | InspectShipment | OpenRecord => "use the Shipments or Record tab",
-            ScreenShipment => "use the Rules tab",
-            SyncExport | SyncAck => "use the Sync tab of a field database",
-            SyncImport => "use the Sync tab of a headquarters database",
-            SyncRefresh => "use the Sync tab",
+            Amend | AddCustody | ExportReceipt => "where-open-a-finalized-record-in-the-record-tab",
+            DiscardDraft => "where-select-a-draft-in-the-record-tab-s-list",
+            NewRecord | InspectShipment | OpenRecord => "where-use-the-shipments-or-record-tab",
+            ScreenShipment => "where-use-the-rules-tab",
+            SyncExport | SyncAck => "where-use-the-sync-tab-of-a-field-database",
+            SyncImport => "where-use-the-sync-tab-of-a-headquarters-database",
+            SyncRefresh => "where-use-the-sync-tab",
             ReviewApprove | ReviewReturn | NextInspection => {
-                "use the Shipments tab of a headquarters database, as a login mapped to a supervisor"
+                "where-use-the-shipments-tab-of-a-headquarters-database"
             }
-            AwaitingReview | Reload => "use the Shipments tab",
-            Filter | ClearFilter => "use a list with a filter (Rules, Shipments)",
+            AwaitingReview | Reload => "where-use-the-shipments-tab",
+            Filter | ClearFilter => "where-use-a-list-with-a-filter-rules-shipments",
             Up | Down | PageUp | PageDown | Top | Bottom | NextPane | PrevPane | Open | Back => {
-                "use a list or a form"
+                "where-use-a-list-or-a-form"
             }
-            Yes | No => "answer a question (y/n)",
+            Yes | No => "where-answer-a-question-y-n",
             Accept | Cancel | DeleteBack | DeleteForward | CursorLeft | CursorRight
             | CursorHome | CursorEnd | ClearField | NextField | PrevField => {
-                "use a form, a prompt or a dialog"
+                "where-use-a-form-a-prompt-or-a-dialog"
             }
             Quit | Help | Palette | NextTab | PrevTab | TabRules | TabShipments | TabRecord
-            | TabSync => "everywhere",
+            | TabSync | SwitchLanguage => "where-everywhere",
         }
     }
 

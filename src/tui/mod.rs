@@ -26,7 +26,7 @@ use self::app::App;
 use self::keymap::Keymap;
 use self::theme::Theme;
 use self::widgets::status::{Level, Message};
-use crate::domain::Clock;
+use crate::domain::{Clock, Lang};
 use crate::store::Store;
 
 /// How the console was started.
@@ -35,6 +35,8 @@ pub struct TuiOptions {
     pub db: PathBuf,
     pub read_only: bool,
     pub no_color: bool,
+    /// The interface language, resolved by the caller (DESIGN section 7's order).
+    pub lang: Lang,
 }
 
 /// Runs the console until the user quits. The terminal is always restored.
@@ -53,6 +55,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let theme = Theme::detect(opts.no_color);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(&mut store, keymap, theme, Clock::system(), size)?;
+    app.lang = opts.lang;
     if let Some(w) = key_warning {
         app.message = Some(Message {
             level: Level::Error,

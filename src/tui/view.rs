@@ -6,23 +6,33 @@ use ratatui::layout::Rect;
 use super::app::{App, Overlay};
 use super::screens::Tab;
 use super::widgets::{dialog, help, palette, status};
+use crate::i18n;
+use crate::t;
 
 pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
     let theme = &app.theme;
     if area.width < dialog::MIN_WIDTH || area.height < dialog::MIN_HEIGHT {
-        dialog::too_small(f, area, theme);
+        dialog::too_small(f, area, app.lang, theme);
         return;
     }
-    let titles: Vec<(char, &str, bool)> = Tab::ALL
+    let titles: Vec<(char, String, bool)> = Tab::ALL
         .iter()
-        .map(|t| (t.key().0, app.screens.get(*t).title(), *t == app.tab))
+        .map(|t| {
+            let title = i18n::text(app.lang, app.screens.get(*t).title());
+            (t.key().0, title, *t == app.tab)
+        })
         .collect();
     status::tabs(f, Rect::new(0, 0, area.width, 1), &titles, theme);
     let body = Rect::new(0, 1, area.width, area.height - 3);
     app.screens.get(app.tab).render(f, body, &app.view_cx());
     let ctx = app.context();
-    let hints = app.keymap.footer(ctx);
+    let hints: Vec<(String, String)> = app
+        .keymap
+        .footer(ctx)
+        .into_iter()
+        .map(|(key, id)| (key, i18n::text(app.lang, id)))
+        .collect();
     status::footer(
         f,
         Rect::new(0, area.height - 2, area.width, 1),
@@ -35,15 +45,17 @@ pub fn render(app: &App, f: &mut Frame) {
         Rect::new(0, area.height - 1, area.width, 1),
         &app.status,
         app.clock.today(),
+        app.lang,
         theme,
     );
     match &app.overlay {
         Some(Overlay::Help(h)) => help::render(f, body, h, &app.keymap, theme),
         Some(Overlay::Palette(p)) => palette::render(f, body, p, &app.keymap, theme),
         Some(Overlay::ConfirmQuit) => {
-            dialog::confirm(f, body, "Discard what you typed and quit?", theme)
+            let q = t!(app.lang, "dialog-quit-unsaved");
+            dialog::confirm(f, body, &q, app.lang, theme)
         }
-        Some(Overlay::Confirm(c)) => dialog::confirm(f, body, &c.question, theme),
+        Some(Overlay::Confirm(c)) => dialog::confirm(f, body, &c.question, app.lang, theme),
         Some(Overlay::Setup(s)) => s.render(f, body, &app.status.db_name, theme),
         None => {}
     }

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+mod catalogue;
 mod checker_tests;
 mod circles;
 mod paths;
@@ -17,7 +18,7 @@ pub(crate) use source::*;
 
 /// The top-level folders of `src/`.
 pub(crate) const FOLDERS: &[&str] = &[
-    "domain", "rules", "store", "sync", "report", "fixture", "cli", "tui",
+    "domain", "rules", "store", "sync", "i18n", "report", "fixture", "cli", "tui",
 ];
 
 /// Folders that must exist below them.
@@ -44,13 +45,19 @@ pub(crate) const ALLOWED: &[(&str, &[&str])] = &[
     ("rules", &["domain"]),
     ("store", &["domain", "rules"]),
     ("sync", &["domain", "rules", "store"]),
-    ("report", &["domain", "rules", "store", "sync"]),
+    ("i18n", &["domain"]),
+    ("report", &["domain", "rules", "store", "sync", "i18n"]),
     ("fixture", &["domain", "rules", "store"]),
     (
         "cli",
-        &["domain", "rules", "store", "sync", "report", "fixture"],
+        &[
+            "domain", "rules", "store", "sync", "i18n", "report", "fixture",
+        ],
     ),
-    ("tui", &["domain", "rules", "store", "sync", "report"]),
+    (
+        "tui",
+        &["domain", "rules", "store", "sync", "i18n", "report"],
+    ),
     ("main.rs", &["cli", "tui"]),
 ];
 
@@ -61,6 +68,8 @@ pub(crate) const CRATES: &[(&str, &[&str])] = &[
     ("crossterm", &["src/tui/"]),
     ("ratatui_textarea", &["src/tui/"]),
     ("clap", &["src/main.rs", "src/cli/"]),
+    ("fluent_bundle", &["src/i18n/"]),
+    ("fluent_syntax", &["src/i18n/"]),
 ];
 
 pub(crate) const MAX_LINES: usize = 400;

@@ -74,7 +74,7 @@ fn init_check_and_refuse_overwrite() {
         .stderr(predicate::str::contains("refusing to overwrite"));
 }
 
-const DY: &str = r#"{"date":"2025-04-30","hs_code":"8505111000","description":"NdFeB permanent magnets","composition":{"Nd":14.0,"Dy":0.18},"destination":"CH","licence_no":""}"#;
+pub(crate) const DY: &str = r#"{"date":"2025-04-30","hs_code":"8505111000","description":"NdFeB permanent magnets","composition":{"Nd":14.0,"Dy":0.18},"destination":"CH","licence_no":""}"#;
 
 #[test]
 fn screen_text_and_json() {

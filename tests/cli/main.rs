@@ -6,6 +6,7 @@
 mod support;
 
 mod commands;
+mod language;
 mod officer_bootstrap;
 mod officer_cli;
 mod readme_table;

@@ -311,3 +311,53 @@ fn an_element_not_measured_is_not_reported_as_measured_zero() {
         .expect("Tb magnet note");
     assert!(note.contains("measured tb_pct 0 (needs > 0)"), "{note}");
 }
+
+/// Every reason that has a message id reads, rendered in English from the catalogue,
+/// exactly as the English text the screening stores; in Chinese it speaks from the
+/// pack's Chinese names, never falling back to English.
+#[test]
+fn reasons_with_ids_render_as_their_stored_english_and_in_chinese() {
+    use minspect::i18n::{self, Lang};
+    use minspect::report::screening::hit_text;
+    let pack = pack();
+    let (mut items, mut with_ids) = (0, 0);
+    for case in CASES {
+        let s = screen(&pack, &Facts::from_json(case.facts).unwrap());
+        for h in &s.hits {
+            if h.kind == HitKind::Item {
+                items += 1;
+                assert!(
+                    h.msg.is_some(),
+                    "{}: item hit {} has no id",
+                    case.name,
+                    h.rule_id
+                );
+            }
+            let Some(m) = &h.msg else { continue };
+            with_ids += 1;
+            assert_eq!(i18n::msg(Lang::En, m), h.message, "{}: {}", case.name, m.id);
+            let zh = hit_text(Lang::Zh, h);
+            assert!(!zh.contains("English only"), "{}: {zh}", case.name);
+            let name_zh = match h.rule_id.strip_prefix("family:") {
+                Some(f) => pack.families.iter().find(|x| x.id == f).map(|x| &x.name_zh),
+                None => pack
+                    .items
+                    .iter()
+                    .find(|i| i.id == h.rule_id)
+                    .map(|i| &i.name_zh),
+            };
+            if let Some(name) = name_zh.filter(|_| h.kind == HitKind::Item) {
+                assert!(zh.contains(name.as_str()), "{}: {zh}", case.name);
+            }
+        }
+        for (i, note) in s.notes.iter().enumerate() {
+            if let Some(Some(m)) = s.note_msgs.get(i) {
+                assert_eq!(&i18n::msg(Lang::En, m), note, "{}: {}", case.name, m.id);
+            }
+        }
+    }
+    assert!(
+        items > 20 && with_ids >= items,
+        "{items} item hits, {with_ids} with ids"
+    );
+}

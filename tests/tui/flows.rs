@@ -349,7 +349,7 @@ fn the_status_bar_keeps_role_pending_pack_age_and_marker_at_80_columns() {
         pack_published: chrono::NaiveDate::from_ymd_opt(2026, 3, 1),
         read_only: true,
     };
-    let text = status_text(&info, today(), 80);
+    let text = status_text(&info, today(), 80, minspect::domain::Lang::En);
     assert_eq!(text.chars().count(), 80, "{text}");
     for part in [
         "READ-ONLY",
@@ -369,7 +369,7 @@ fn the_status_bar_keeps_role_pending_pack_age_and_marker_at_80_columns() {
         kind: "field".into(),
         ..info.clone()
     };
-    let text = status_text(&short, today(), 80);
+    let text = status_text(&short, today(), 80, minspect::domain::Lang::En);
     assert!(
         text.starts_with(
             " trainer Li Wei GZ-0417 │ field.db │ sync 12 pending │ pack 2026.03.1 · 61 d"

@@ -18,7 +18,7 @@ fn every_action_is_bound_and_listed_in_help() {
             .collect();
         assert!(!bound.is_empty(), "{action:?} has no key");
         let listed = bound.iter().any(|ctx| {
-            HelpState::new(*ctx)
+            HelpState::new(*ctx, minspect::domain::Lang::En)
                 .rows(&km)
                 .iter()
                 .any(|r| r.action == *action)
@@ -99,7 +99,7 @@ fn an_override_file_rebinds_an_action() {
         Some(Action::Quit)
     );
     // help follows the table
-    let rows = HelpState::new(Context::Rules).rows(&km);
+    let rows = HelpState::new(Context::Rules, minspect::domain::Lang::En).rows(&km);
     let row = rows
         .iter()
         .find(|r| r.action == Action::ScreenShipment)

@@ -106,7 +106,7 @@ fn read_only_hides_every_write_from_keys_and_help() {
     )
     .unwrap();
     for ctx in [Context::Record, Context::RecordForm, Context::Shipments] {
-        let rows = HelpState::new(ctx).rows(&a.keymap);
+        let rows = HelpState::new(ctx, minspect::domain::Lang::En).rows(&a.keymap);
         assert!(rows.iter().all(|r| !r.action.is_write()), "{ctx:?}");
     }
     assert!(a.keymap.bindings().all(|b| !b.action.is_write()));

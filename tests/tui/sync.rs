@@ -319,7 +319,7 @@ fn read_only_hides_the_write_actions_from_keys_and_help() {
     assert_eq!(a.context(), Context::Sync);
     for (c, action) in [('e', Action::SyncExport), ('a', Action::SyncAck)] {
         assert_eq!(a.keymap.lookup(Context::Sync, Key::ch(c)), None);
-        let rows = HelpState::new(Context::Sync).rows(&a.keymap);
+        let rows = HelpState::new(Context::Sync, minspect::domain::Lang::En).rows(&a.keymap);
         assert!(rows.iter().all(|r| r.action != action), "{action:?}");
     }
     keys(&mut a, &mut s, "ea");

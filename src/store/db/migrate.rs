@@ -13,7 +13,10 @@ use crate::store::{Context, Result, Store, StoreError};
 const SCHEMA: &str = include_str!("../../../schema.sql");
 
 /// Upgrade steps, in order: `UPGRADES[i]` brings user_version from i + 1 to i + 2.
-const UPGRADES: &[&str] = &[include_str!("../migrations/002_delivery_marks.sql")];
+const UPGRADES: &[&str] = &[
+    include_str!("../migrations/002_delivery_marks.sql"),
+    include_str!("../migrations/003_officer_language.sql"),
+];
 
 /// The schema version this binary writes and understands.
 pub const SCHEMA_VERSION: i64 = UPGRADES.len() as i64 + 1;

@@ -3,6 +3,7 @@
 pub(crate) mod bundle_import;
 pub(crate) mod bundle_rows;
 pub(crate) mod incoming;
+pub(crate) mod language;
 pub(crate) mod officers;
 pub(crate) mod os_login;
 pub(crate) mod reviews;

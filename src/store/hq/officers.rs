@@ -8,7 +8,7 @@ use std::ops::Deref;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use crate::domain::{DbKind, Role, new_id};
+use crate::domain::{DbKind, Lang, Role, new_id};
 use crate::store::hq::os_login::{describe_uid, os_login, os_uid, owner_uid, with_os_account};
 use crate::store::{Context, Hq, Result, Store, StoreError};
 
@@ -21,6 +21,8 @@ pub struct Officer {
     pub role: Role,
     pub login: Option<String>,
     pub created_at: String,
+    /// The interface language this officer chose (None: the locale decides).
+    pub lang: Option<Lang>,
 }
 
 /// What `minspect officer add` gives.
@@ -32,7 +34,7 @@ pub struct NewOfficer {
     pub login: Option<String>,
 }
 
-const COLS: &str = "id, name, badge, role, login, created_at";
+const COLS: &str = "id, name, badge, role, login, created_at, lang";
 
 fn officer_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Officer> {
     let role: String = r.get(3)?;
@@ -43,6 +45,10 @@ fn officer_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Officer> {
         role: Role::parse(&role).unwrap_or_default(),
         login: r.get(4)?,
         created_at: r.get(5)?,
+        lang: r
+            .get::<_, Option<String>>(6)?
+            .as_deref()
+            .and_then(Lang::parse),
     })
 }
 
@@ -251,10 +257,11 @@ impl Hq<&mut Store> {
             role: new.role,
             login: new.login.clone(),
             created_at: clock.now_rfc3339(),
+            lang: None,
         };
         self.0.write("adding an officer", |tx| {
             tx.execute(
-                &format!("INSERT INTO officers ({COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                "INSERT INTO officers (id, name, badge, role, login, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     officer.id,
                     officer.name,

@@ -26,7 +26,7 @@ use super::theme::Theme;
 use super::widgets::help::HelpState;
 use super::widgets::palette::PaletteState;
 use super::widgets::status::{Message, StatusInfo};
-use crate::domain::Clock;
+use crate::domain::{Clock, Lang};
 use crate::rules::RulePack;
 use crate::store::{Store, StoreError};
 
@@ -55,6 +55,8 @@ pub struct App {
     pub pack: Option<Rc<RulePack>>,
     pub size: (u16, u16),
     pub quit: bool,
+    /// The interface language (`tui::run` resolves it; the palette switches it).
+    pub lang: Lang,
 }
 
 impl App {
@@ -97,6 +99,7 @@ impl App {
             pack: None,
             size,
             quit: false,
+            lang: Lang::En,
         };
         app.reload(store)?;
         app.offer_drafts(store)?;
@@ -157,6 +160,7 @@ impl App {
         ViewCx {
             theme: &self.theme,
             clock: self.clock,
+            lang: self.lang,
         }
     }
 

@@ -2,7 +2,9 @@
 //! the active tab.
 
 use super::{App, Overlay};
+use crate::domain::sanitize;
 use crate::store::{Store, setup_new_database};
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::screens::Tab;
@@ -61,6 +63,7 @@ impl App {
                 self.overlay = Some(Overlay::Palette(PaletteState::new(
                     h.context,
                     self.read_only,
+                    self.lang,
                 )));
                 return true;
             }
@@ -80,15 +83,15 @@ impl App {
                 if let Some(a) = p.chosen() {
                     let before = self.message.clone();
                     if !self.update(a, store) && self.message == before {
-                        self.message = Some(Message::error(format!(
-                            "'{}' is not available here: {}",
-                            a.name(),
-                            a.where_available()
-                        )));
+                        let lang = self.lang;
+                        let place = crate::i18n::text(lang, a.where_available());
+                        let text = t!(lang, "palette-not-here", name = a.name(), place = place);
+                        self.message = Some(Message::error(text));
                     }
                 } else {
-                    let q = p.input.text().trim();
-                    self.message = Some(Message::error(format!("no command matches '{q}'")));
+                    let q = sanitize(p.input.text().trim()).into_owned();
+                    let text = t!(self.lang, "palette-no-command", query = q);
+                    self.message = Some(Message::error(text));
                 }
                 return true;
             }
@@ -137,13 +140,14 @@ impl App {
         match action {
             Action::Quit => self.apply(Effect::Quit, store),
             Action::Help => {
-                self.overlay = Some(Overlay::Help(HelpState::new(self.context())));
+                self.overlay = Some(Overlay::Help(HelpState::new(self.context(), self.lang)));
                 true
             }
             Action::Palette => {
                 self.overlay = Some(Overlay::Palette(PaletteState::new(
                     self.context(),
                     self.read_only,
+                    self.lang,
                 )));
                 true
             }
@@ -152,6 +156,10 @@ impl App {
                     .tab
                     .offset(if action == Action::NextTab { 1 } else { -1 });
                 self.apply(Effect::Navigate(t), store)
+            }
+            Action::SwitchLanguage => {
+                self.switch_language(store);
+                true
             }
             Action::NewRecord | Action::InspectShipment | Action::OpenRecord
                 if self.tab != Tab::Record =>
@@ -168,5 +176,28 @@ impl App {
                 self.apply(effect, store)
             }
         }
+    }
+
+    /// The palette's language switch: the other language, stored as the acting officer's
+    /// choice (a read-only session switches without storing).
+    fn switch_language(&mut self, store: &mut Store) {
+        self.lang = self.lang.other();
+        let lang = self.lang;
+        let stored = match self.read_only {
+            true => Err(t!(lang, "status-read-only")),
+            false => store
+                .hq_mut()
+                .set_language(lang)
+                .map_err(|e| sanitize(&e.to_string()).into_owned()),
+        };
+        let text = match stored {
+            Ok(()) => t!(
+                lang,
+                "lang-switched",
+                officer = sanitize(&self.status.officer).into_owned()
+            ),
+            Err(reason) => t!(lang, "lang-switched-unsaved", reason = reason),
+        };
+        self.message = Some(Message::info(text));
     }
 }

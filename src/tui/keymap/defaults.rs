@@ -25,13 +25,14 @@ fn global() -> Vec<Binding> {
     use Action::*;
     use Context as C;
     vec![
-        hint(C::Global, Key::ch('?'), Help, "help"),
-        bind(C::Global, Key::plain(KeyCode::F(1)), Help, "help"),
-        hint(C::Global, Key::ch(':'), Palette, "commands"),
-        hint(C::Global, Key::ch('q'), Quit, "quit"),
-        bind(C::Global, Key::ctrl('c'), Quit, "quit"),
-        bind(C::Global, Key::ch(']'), NextTab, "next tab"),
-        bind(C::Global, Key::ch('['), PrevTab, "previous tab"),
+        hint(C::Global, Key::ch('?'), Help, "key-help"),
+        bind(C::Global, Key::plain(KeyCode::F(1)), Help, "key-help"),
+        hint(C::Global, Key::ch(':'), Palette, "key-commands"),
+        hint(C::Global, Key::ch('q'), Quit, "key-quit"),
+        bind(C::Global, Key::ctrl('c'), Quit, "key-quit"),
+        bind(C::Global, Key::ch(']'), NextTab, "key-next-tab"),
+        bind(C::Global, Key::ch('['), PrevTab, "key-previous-tab"),
+        bind(C::Global, Key::ch('L'), SwitchLanguage, "key-language"),
     ]
 }
 
@@ -40,8 +41,18 @@ fn filter() -> Vec<Binding> {
     use Action::*;
     use Context as C;
     let mut v = vec![
-        hint(C::Filter, Key::plain(KeyCode::Enter), Accept, "keep filter"),
-        hint(C::Filter, Key::plain(KeyCode::Esc), Cancel, "undo filter"),
+        hint(
+            C::Filter,
+            Key::plain(KeyCode::Enter),
+            Accept,
+            "key-keep-filter",
+        ),
+        hint(
+            C::Filter,
+            Key::plain(KeyCode::Esc),
+            Cancel,
+            "key-undo-filter",
+        ),
     ];
     v.extend(text_bindings(C::Filter));
     v
@@ -52,26 +63,26 @@ fn help() -> Vec<Binding> {
     use Action::*;
     use Context as C;
     vec![
-        hint(C::Help, Key::plain(KeyCode::Esc), Cancel, "close"),
-        bind(C::Help, Key::plain(KeyCode::Enter), Cancel, "close"),
-        bind(C::Help, Key::plain(KeyCode::F(1)), Cancel, "close"),
-        bind(C::Help, Key::plain(KeyCode::Down), Down, "scroll down"),
-        bind(C::Help, Key::plain(KeyCode::Up), Up, "scroll up"),
+        hint(C::Help, Key::plain(KeyCode::Esc), Cancel, "key-close"),
+        bind(C::Help, Key::plain(KeyCode::Enter), Cancel, "key-close"),
+        bind(C::Help, Key::plain(KeyCode::F(1)), Cancel, "key-close"),
+        bind(C::Help, Key::plain(KeyCode::Down), Down, "key-scroll-down"),
+        bind(C::Help, Key::plain(KeyCode::Up), Up, "key-scroll-up"),
         bind(
             C::Help,
             Key::plain(KeyCode::PageDown),
             PageDown,
-            "page down",
+            "key-page-down",
         ),
-        bind(C::Help, Key::plain(KeyCode::PageUp), PageUp, "page up"),
+        bind(C::Help, Key::plain(KeyCode::PageUp), PageUp, "key-page-up"),
         bind(
             C::Help,
             Key::plain(KeyCode::Backspace),
             DeleteBack,
-            "delete back",
+            "key-delete-back",
         ),
-        bind(C::Help, Key::ctrl('u'), ClearField, "clear filter"),
-        bind(C::Help, Key::ctrl('g'), Cancel, "close"),
+        bind(C::Help, Key::ctrl('u'), ClearField, "key-clear-filter"),
+        bind(C::Help, Key::ctrl('g'), Cancel, "key-close"),
     ]
 }
 
@@ -80,12 +91,22 @@ fn palette() -> Vec<Binding> {
     use Action::*;
     use Context as C;
     let mut v = vec![
-        hint(C::Palette, Key::plain(KeyCode::Enter), Accept, "run"),
-        hint(C::Palette, Key::plain(KeyCode::Esc), Cancel, "close"),
-        bind(C::Palette, Key::plain(KeyCode::Down), Down, "next match"),
-        bind(C::Palette, Key::ctrl('n'), Down, "next match"),
-        bind(C::Palette, Key::plain(KeyCode::Up), Up, "previous match"),
-        bind(C::Palette, Key::ctrl('p'), Up, "previous match"),
+        hint(C::Palette, Key::plain(KeyCode::Enter), Accept, "key-run"),
+        hint(C::Palette, Key::plain(KeyCode::Esc), Cancel, "key-close"),
+        bind(
+            C::Palette,
+            Key::plain(KeyCode::Down),
+            Down,
+            "key-next-match",
+        ),
+        bind(C::Palette, Key::ctrl('n'), Down, "key-next-match"),
+        bind(
+            C::Palette,
+            Key::plain(KeyCode::Up),
+            Up,
+            "key-previous-match",
+        ),
+        bind(C::Palette, Key::ctrl('p'), Up, "key-previous-match"),
     ];
     v.extend(text_bindings(C::Palette));
     v
@@ -96,10 +117,10 @@ fn confirm() -> Vec<Binding> {
     use Action::*;
     use Context as C;
     vec![
-        hint(C::Confirm, Key::ch('y'), Yes, "yes"),
-        bind(C::Confirm, Key::plain(KeyCode::Enter), Yes, "yes"),
-        hint(C::Confirm, Key::ch('n'), No, "no"),
-        bind(C::Confirm, Key::plain(KeyCode::Esc), No, "no"),
+        hint(C::Confirm, Key::ch('y'), Yes, "key-yes"),
+        bind(C::Confirm, Key::plain(KeyCode::Enter), Yes, "key-yes"),
+        hint(C::Confirm, Key::ch('n'), No, "key-no"),
+        bind(C::Confirm, Key::plain(KeyCode::Esc), No, "key-no"),
     ]
 }
 
@@ -108,22 +129,37 @@ fn setup() -> Vec<Binding> {
     use Action::*;
     use Context as C;
     let mut v = vec![
-        hint(C::Setup, Key::plain(KeyCode::Enter), Accept, "next / save"),
-        hint(C::Setup, Key::plain(KeyCode::Tab), NextField, "next field"),
-        bind(C::Setup, Key::plain(KeyCode::Down), NextField, "next field"),
+        hint(
+            C::Setup,
+            Key::plain(KeyCode::Enter),
+            Accept,
+            "key-next-save",
+        ),
+        hint(
+            C::Setup,
+            Key::plain(KeyCode::Tab),
+            NextField,
+            "key-next-field",
+        ),
+        bind(
+            C::Setup,
+            Key::plain(KeyCode::Down),
+            NextField,
+            "key-next-field",
+        ),
         bind(
             C::Setup,
             Key::plain(KeyCode::BackTab),
             PrevField,
-            "previous field",
+            "key-previous-field",
         ),
         bind(
             C::Setup,
             Key::plain(KeyCode::Up),
             PrevField,
-            "previous field",
+            "key-previous-field",
         ),
-        bind(C::Setup, Key::ctrl('c'), Quit, "quit without saving"),
+        bind(C::Setup, Key::ctrl('c'), Quit, "key-quit-without-saving"),
     ];
     v.extend(
         text_bindings(C::Setup)

@@ -36,16 +36,26 @@ pub fn rules() -> Vec<Binding> {
     use Action::*;
     let c = Context::Rules;
     let mut v = list_bindings(c);
-    v.push(hint(c, Key::ch('s'), ScreenShipment, "screen a shipment"));
+    v.push(hint(
+        c,
+        Key::ch('s'),
+        ScreenShipment,
+        "key-screen-a-shipment",
+    ));
     let s = Context::Screening;
     v.extend([
-        hint(s, Key::plain(KeyCode::Tab), NextField, "next field"),
-        bind(s, Key::plain(KeyCode::Down), NextField, "next field"),
-        bind(s, Key::plain(KeyCode::Enter), Accept, "next field"),
-        bind(s, Key::plain(KeyCode::BackTab), PrevField, "previous field"),
-        bind(s, Key::plain(KeyCode::Up), PrevField, "previous field"),
-        hint(s, Key::plain(KeyCode::Esc), Back, "close form"),
-        bind(s, Key::plain(KeyCode::F(2)), Back, "close form"),
+        hint(s, Key::plain(KeyCode::Tab), NextField, "key-next-field"),
+        bind(s, Key::plain(KeyCode::Down), NextField, "key-next-field"),
+        bind(s, Key::plain(KeyCode::Enter), Accept, "key-next-field"),
+        bind(
+            s,
+            Key::plain(KeyCode::BackTab),
+            PrevField,
+            "key-previous-field",
+        ),
+        bind(s, Key::plain(KeyCode::Up), PrevField, "key-previous-field"),
+        hint(s, Key::plain(KeyCode::Esc), Back, "key-close-form"),
+        bind(s, Key::plain(KeyCode::F(2)), Back, "key-close-form"),
     ]);
     v.extend(text_bindings(s));
     v
@@ -54,7 +64,7 @@ pub fn rules() -> Vec<Binding> {
 pub fn shipments() -> Vec<Binding> {
     let c = Context::Shipments;
     let mut v = list_bindings(c);
-    v.push(bind(c, Key::ch('r'), Action::Top, "newest (reload)"));
+    v.push(bind(c, Key::ch('r'), Action::Top, "key-newest-reload"));
     v
 }
 
@@ -64,28 +74,28 @@ pub fn record() -> Vec<Binding> {
     use Action::*;
     let c = Context::Record;
     let mut v = vec![
-        hint(c, Key::ch('n'), NewRecord, "new record"),
-        hint(c, Key::plain(KeyCode::Enter), Open, "resume draft"),
-        bind(c, Key::ch('j'), Down, "down"),
-        bind(c, Key::plain(KeyCode::Down), Down, "down"),
-        bind(c, Key::ch('k'), Up, "up"),
-        bind(c, Key::plain(KeyCode::Up), Up, "up"),
-        bind(c, Key::ch('g'), Top, "first draft (reload)"),
-        hint(c, Key::ch('d'), DiscardDraft, "discard draft"),
+        hint(c, Key::ch('n'), NewRecord, "key-new-record"),
+        hint(c, Key::plain(KeyCode::Enter), Open, "key-resume-draft"),
+        bind(c, Key::ch('j'), Down, "key-down"),
+        bind(c, Key::plain(KeyCode::Down), Down, "key-down"),
+        bind(c, Key::ch('k'), Up, "key-up"),
+        bind(c, Key::plain(KeyCode::Up), Up, "key-up"),
+        bind(c, Key::ch('g'), Top, "key-first-draft-reload"),
+        hint(c, Key::ch('d'), DiscardDraft, "key-discard-draft"),
     ];
     v.extend(record_form());
     let p = Context::RecordPrompt;
     v.extend([
-        hint(p, Key::plain(KeyCode::Enter), Accept, "done"),
-        hint(p, Key::plain(KeyCode::Esc), Cancel, "cancel"),
+        hint(p, Key::plain(KeyCode::Enter), Accept, "key-done"),
+        hint(p, Key::plain(KeyCode::Esc), Cancel, "key-cancel"),
     ]);
     v.extend(text_bindings(p));
     // started from the Shipments tab
     let s = Context::Shipments;
     v.extend([
-        bind(s, Key::ch('i'), InspectShipment, "record an inspection"),
-        bind(s, Key::ch('n'), NewRecord, "new record"),
-        bind(s, Key::ch('o'), OpenRecord, "open latest record"),
+        bind(s, Key::ch('i'), InspectShipment, "key-record-an-inspection"),
+        bind(s, Key::ch('n'), NewRecord, "key-new-record"),
+        bind(s, Key::ch('o'), OpenRecord, "key-open-latest-record"),
     ]);
     v
 }
@@ -94,27 +104,42 @@ fn record_form() -> Vec<Binding> {
     use Action::*;
     let f = Context::RecordForm;
     let mut v = vec![
-        hint(f, Key::plain(KeyCode::Tab), NextField, "next field"),
-        bind(f, Key::plain(KeyCode::Down), NextField, "next field"),
-        bind(f, Key::plain(KeyCode::BackTab), PrevField, "previous field"),
-        bind(f, Key::plain(KeyCode::Up), PrevField, "previous field"),
+        hint(f, Key::plain(KeyCode::Tab), NextField, "key-next-field"),
+        bind(f, Key::plain(KeyCode::Down), NextField, "key-next-field"),
+        bind(
+            f,
+            Key::plain(KeyCode::BackTab),
+            PrevField,
+            "key-previous-field",
+        ),
+        bind(f, Key::plain(KeyCode::Up), PrevField, "key-previous-field"),
         bind(
             f,
             Key::plain(KeyCode::Enter),
             Accept,
-            "next field / new line",
+            "key-next-field-new-line",
         ),
-        hint(f, Key::ctrl('n'), NextPane, "next section"),
-        bind(f, Key::ctrl('p'), PrevPane, "previous section"),
-        hint(f, Key::ctrl('o'), AddItem, "add row"),
-        bind(f, Key::ctrl('d'), RemoveItem, "remove row"),
-        bind(f, Key::ctrl('y'), AcceptSuggestion, "accept suggestion"),
-        bind(f, Key::ctrl('k'), DismissSuggestion, "dismiss suggestion"),
-        hint(f, Key::ctrl('f'), Finalize, "finalize"),
-        bind(f, Key::ctrl('t'), AddCustody, "append custody transfer"),
-        bind(f, Key::ctrl('r'), ExportReceipt, "export seizure receipt"),
-        bind(f, Key::ctrl('w'), Amend, "amend the finalized record"),
-        hint(f, Key::plain(KeyCode::Esc), Cancel, "drafts list"),
+        hint(f, Key::ctrl('n'), NextPane, "key-next-section"),
+        bind(f, Key::ctrl('p'), PrevPane, "key-previous-section"),
+        hint(f, Key::ctrl('o'), AddItem, "key-add-row"),
+        bind(f, Key::ctrl('d'), RemoveItem, "key-remove-row"),
+        bind(f, Key::ctrl('y'), AcceptSuggestion, "key-accept-suggestion"),
+        bind(
+            f,
+            Key::ctrl('k'),
+            DismissSuggestion,
+            "key-dismiss-suggestion",
+        ),
+        hint(f, Key::ctrl('f'), Finalize, "key-finalize"),
+        bind(f, Key::ctrl('t'), AddCustody, "key-append-custody-transfer"),
+        bind(
+            f,
+            Key::ctrl('r'),
+            ExportReceipt,
+            "key-export-seizure-receipt",
+        ),
+        bind(f, Key::ctrl('w'), Amend, "key-amend-the-finalized-record"),
+        hint(f, Key::plain(KeyCode::Esc), Cancel, "key-drafts-list"),
     ];
     v.extend(text_bindings(f));
     v
@@ -123,17 +148,22 @@ fn record_form() -> Vec<Binding> {
 fn sync_lists(c: Context) -> Vec<Binding> {
     use Action::*;
     vec![
-        hint(c, Key::ch('j'), Down, "down"),
-        bind(c, Key::plain(KeyCode::Down), Down, "down"),
-        hint(c, Key::ch('k'), Up, "up"),
-        bind(c, Key::plain(KeyCode::Up), Up, "up"),
-        bind(c, Key::plain(KeyCode::PageDown), PageDown, "page down"),
-        bind(c, Key::plain(KeyCode::PageUp), PageUp, "page up"),
-        bind(c, Key::ch('g'), Top, "first row"),
-        bind(c, Key::ch('G'), Bottom, "last row"),
-        hint(c, Key::plain(KeyCode::Tab), NextPane, "next list"),
-        bind(c, Key::plain(KeyCode::BackTab), PrevPane, "previous list"),
-        hint(c, Key::ch('r'), SyncRefresh, "refresh"),
+        hint(c, Key::ch('j'), Down, "key-down"),
+        bind(c, Key::plain(KeyCode::Down), Down, "key-down"),
+        hint(c, Key::ch('k'), Up, "key-up"),
+        bind(c, Key::plain(KeyCode::Up), Up, "key-up"),
+        bind(c, Key::plain(KeyCode::PageDown), PageDown, "key-page-down"),
+        bind(c, Key::plain(KeyCode::PageUp), PageUp, "key-page-up"),
+        bind(c, Key::ch('g'), Top, "key-first-row"),
+        bind(c, Key::ch('G'), Bottom, "key-last-row"),
+        hint(c, Key::plain(KeyCode::Tab), NextPane, "key-next-list"),
+        bind(
+            c,
+            Key::plain(KeyCode::BackTab),
+            PrevPane,
+            "key-previous-list",
+        ),
+        hint(c, Key::ch('r'), SyncRefresh, "key-refresh"),
     ]
 }
 
@@ -141,21 +171,36 @@ fn sync_lists(c: Context) -> Vec<Binding> {
 /// columns.
 pub fn sync() -> Vec<Binding> {
     let mut v = vec![
-        hint(Context::Sync, Key::ch('e'), Action::SyncExport, "export"),
-        hint(Context::Sync, Key::ch('a'), Action::SyncAck, "acknowledge"),
+        hint(
+            Context::Sync,
+            Key::ch('e'),
+            Action::SyncExport,
+            "key-export",
+        ),
+        hint(
+            Context::Sync,
+            Key::ch('a'),
+            Action::SyncAck,
+            "key-acknowledge",
+        ),
     ];
     v.extend(sync_lists(Context::Sync));
     v.push(hint(
         Context::SyncHq,
         Key::ch('i'),
         Action::SyncImport,
-        "import bundle",
+        "key-import-bundle",
     ));
     v.extend(sync_lists(Context::SyncHq));
     let p = Context::SyncPrompt;
     v.extend([
-        hint(p, Key::plain(KeyCode::Enter), Action::Accept, "continue"),
-        hint(p, Key::plain(KeyCode::Esc), Action::Cancel, "cancel"),
+        hint(
+            p,
+            Key::plain(KeyCode::Enter),
+            Action::Accept,
+            "key-continue",
+        ),
+        hint(p, Key::plain(KeyCode::Esc), Action::Cancel, "key-cancel"),
     ]);
     v.extend(text_bindings(p));
     v
@@ -168,14 +213,14 @@ pub fn review(existing: &[Binding]) -> Vec<Binding> {
     use Action::*;
     let (r, s) = (Context::Review, Context::Shipments);
     let mut v = vec![
-        hint(r, Key::ch('A'), ReviewApprove, "approve"),
-        hint(r, Key::ch('R'), ReviewReturn, "return"),
-        bind(r, Key::ch('v'), NextInspection, "mark next inspection"),
+        hint(r, Key::ch('A'), ReviewApprove, "key-approve"),
+        hint(r, Key::ch('R'), ReviewReturn, "key-return"),
+        bind(r, Key::ch('v'), NextInspection, "key-mark-next-inspection"),
     ];
     v.extend([
-        bind(s, Key::ch('w'), AwaitingReview, "awaiting review only"),
-        bind(s, Key::plain(KeyCode::F(5)), Reload, "re-read"),
-        bind(s, Key::ctrl('l'), Reload, "re-read"),
+        bind(s, Key::ch('w'), AwaitingReview, "key-awaiting-review-only"),
+        bind(s, Key::plain(KeyCode::F(5)), Reload, "key-re-read"),
+        bind(s, Key::ctrl('l'), Reload, "key-re-read"),
     ]);
     let copies: Vec<Binding> = existing
         .iter()
@@ -189,8 +234,8 @@ pub fn review(existing: &[Binding]) -> Vec<Binding> {
     v.extend(copies);
     let p = Context::ReviewComment;
     v.extend([
-        hint(p, Key::plain(KeyCode::Enter), Accept, "decide"),
-        hint(p, Key::plain(KeyCode::Esc), Cancel, "cancel"),
+        hint(p, Key::plain(KeyCode::Enter), Accept, "key-decide"),
+        hint(p, Key::plain(KeyCode::Esc), Cancel, "key-cancel"),
     ]);
     v.extend(text_bindings(p));
     v

@@ -40,6 +40,8 @@ pub struct ViewCx<'a> {
     pub theme: &'a Theme,
     /// Stored times are shown in its zone.
     pub clock: Clock,
+    /// The interface language.
+    pub lang: crate::domain::Lang,
 }
 
 /// A stored RFC 3339 time as `YYYY-MM-DD hh:mm` in the clock's zone (DESIGN §3); text
@@ -58,6 +60,7 @@ pub enum Pane {
 
 /// One tab's state and behaviour. Render draws from state only (no queries).
 pub trait Screen {
+    /// The catalogue id of the tab's name.
     fn title(&self) -> &'static str;
     /// The keymap context in force (the screen's own, or Filter/... while editing).
     fn context(&self) -> Context;

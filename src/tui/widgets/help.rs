@@ -8,6 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::input::LineInput;
 use super::table::{centered, modal};
+use crate::i18n::{self, Lang};
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::text::fit;
@@ -19,6 +21,8 @@ pub struct HelpState {
     pub context: Context,
     pub filter: LineInput,
     pub scroll: usize,
+    /// The language the rows are shown (and filtered) in.
+    pub lang: Lang,
 }
 
 /// One help line: keys, action, what it does, where.
@@ -26,16 +30,18 @@ pub struct HelpState {
 pub struct HelpRow {
     pub keys: String,
     pub action: Action,
-    pub help: &'static str,
+    /// What the key does, in the help's language.
+    pub help: String,
     pub context: Context,
 }
 
 impl HelpState {
-    pub fn new(context: Context) -> HelpState {
+    pub fn new(context: Context, lang: Lang) -> HelpState {
         HelpState {
             context,
             filter: LineInput::default(),
             scroll: 0,
+            lang,
         }
     }
 
@@ -53,18 +59,23 @@ impl HelpState {
                 rows.push(HelpRow {
                     keys: b.key.label(),
                     action: b.action,
-                    help: b.help,
+                    help: i18n::text(self.lang, b.help),
                     context: b.context,
                 });
             }
         }
+        // the filter finds a key by its label, its action's name, or what it does in
+        // either language
         let q = self.filter.text().to_lowercase();
         if !q.is_empty() {
+            let lang = self.lang;
             rows.retain(|r| {
+                let id = r.action.describe();
                 r.keys.to_lowercase().contains(&q)
                     || r.help.to_lowercase().contains(&q)
                     || r.action.name().contains(&q)
-                    || r.action.describe().contains(&q)
+                    || i18n::text(lang, id).to_lowercase().contains(&q)
+                    || i18n::text(Lang::En, id).to_lowercase().contains(&q)
             });
         }
         rows
@@ -76,12 +87,14 @@ pub fn render(f: &mut Frame, area: Rect, state: &HelpState, keymap: &Keymap, the
     let inner = modal(
         f,
         rect,
-        &format!("Help: {} keys (type to filter)", state.context.name()),
+        &t!(state.lang, "help-title", context = state.context.name()),
         theme,
     );
     let rows = state.rows(keymap);
     let mut lines = vec![
-        state.filter.line("filter: ", theme.base, true),
+        state
+            .filter
+            .line(&(t!(state.lang, "help-filter") + " "), theme.base, true),
         Line::raw(""),
     ];
     let body = (inner.height as usize).saturating_sub(3);
@@ -90,20 +103,17 @@ pub fn render(f: &mut Frame, area: Rect, state: &HelpState, keymap: &Keymap, the
         lines.push(Line::from(vec![
             Span::styled(fit(&r.keys, 16), theme.key),
             Span::raw(" "),
-            Span::raw(fit(r.help, 26)),
+            Span::raw(fit(&r.help, 26)),
             Span::raw(" "),
             Span::styled(fit(&r.action.name(), 18), theme.dim),
             Span::styled(fit(&r.context.name(), 10), theme.dim),
         ]));
     }
     if rows.is_empty() {
-        lines.push(Line::styled("no key matches the filter", theme.warn));
+        lines.push(Line::styled(t!(state.lang, "help-no-match"), theme.warn));
     }
     lines.push(Line::styled(
-        format!(
-            "{} keys · Esc closes · : runs any action by name",
-            rows.len()
-        ),
+        t!(state.lang, "help-footer", count = rows.len()),
         theme.dim,
     ));
     f.render_widget(Paragraph::new(lines), inner);

@@ -120,8 +120,8 @@ impl LineInput {
         ]
     }
 
-    pub fn line(&self, prefix: &'static str, style: Style, focused: bool) -> Line<'_> {
-        let mut spans = vec![Span::styled(prefix, style)];
+    pub fn line(&self, prefix: &str, style: Style, focused: bool) -> Line<'_> {
+        let mut spans = vec![Span::styled(prefix.to_string(), style)];
         spans.extend(self.spans(style, focused));
         Line::from(spans)
     }

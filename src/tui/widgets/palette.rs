@@ -9,6 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::input::LineInput;
 use super::table::{centered, modal};
+use crate::i18n::{self, Lang};
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, Keymap};
 use crate::tui::text::fit;
@@ -22,16 +24,19 @@ pub struct PaletteState {
     pub matches: Vec<Action>,
     pub selected: usize,
     read_only: bool,
+    /// The language descriptions are shown in (matching looks at English too).
+    pub lang: Lang,
 }
 
 impl PaletteState {
-    pub fn new(context: Context, read_only: bool) -> PaletteState {
+    pub fn new(context: Context, read_only: bool, lang: Lang) -> PaletteState {
         let mut p = PaletteState {
             context,
             input: LineInput::default(),
             matches: Vec::new(),
             selected: 0,
             read_only,
+            lang,
         };
         p.refilter();
         p
@@ -63,8 +68,12 @@ impl PaletteState {
                         &mut matcher,
                     )
                     .map(|s| s * 2);
-                let desc = pattern.score(Utf32Str::new(a.describe(), &mut buf), &mut matcher);
-                name.max(desc).map(|s| (s, i, a))
+                let mut desc = |lang| {
+                    let text = i18n::text(lang, a.describe());
+                    pattern.score(Utf32Str::new(&text, &mut buf), &mut matcher)
+                };
+                let (mine, english) = (desc(self.lang), desc(Lang::En));
+                name.max(mine).max(english).map(|s| (s, i, a))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -86,7 +95,7 @@ impl PaletteState {
 
 pub fn render(f: &mut Frame, area: Rect, state: &PaletteState, keymap: &Keymap, theme: &Theme) {
     let rect = centered(area, 70, area.height.saturating_sub(4).min(20));
-    let inner = modal(f, rect, "Command palette", theme);
+    let inner = modal(f, rect, &t!(state.lang, "palette-title"), theme);
     let mut lines = vec![state.input.line(": ", theme.base, true), Line::raw("")];
     let body = (inner.height as usize).saturating_sub(2);
     let start = state.selected.saturating_sub(body.saturating_sub(1));
@@ -98,7 +107,7 @@ pub fn render(f: &mut Frame, area: Rect, state: &PaletteState, keymap: &Keymap, 
         let line = Line::from(vec![
             Span::raw(fit(&a.name(), 18)),
             Span::raw(" "),
-            Span::raw(fit(a.describe(), 38)),
+            Span::raw(fit(&i18n::text(state.lang, a.describe()), 38)),
             Span::raw(" "),
             Span::styled(fit(&key, 8), theme.key),
         ]);
@@ -109,7 +118,7 @@ pub fn render(f: &mut Frame, area: Rect, state: &PaletteState, keymap: &Keymap, 
         });
     }
     if state.matches.is_empty() {
-        lines.push(Line::styled("no action matches", theme.warn));
+        lines.push(Line::styled(t!(state.lang, "palette-no-match"), theme.warn));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }
@@ -120,7 +129,7 @@ mod tests {
 
     #[test]
     fn fuzzy_finds_screening() {
-        let mut p = PaletteState::new(Context::Rules, false);
+        let mut p = PaletteState::new(Context::Rules, false, Lang::En);
         assert_eq!(p.matches.len(), Action::ALL.len());
         for c in "scrn ship".chars() {
             p.input.insert(c);

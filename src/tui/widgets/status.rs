@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
+use crate::i18n;
+use crate::t;
 use crate::tui::theme::Theme;
 
 /// What the status bar shows; refreshed after start-up and after writes, never in render.
@@ -51,7 +53,7 @@ impl Message {
     }
 }
 
-pub fn tabs(f: &mut Frame, area: Rect, titles: &[(char, &str, bool)], theme: &Theme) {
+pub fn tabs(f: &mut Frame, area: Rect, titles: &[(char, String, bool)], theme: &Theme) {
     let mut spans = vec![Span::styled(" minspect ", theme.title)];
     for (key, title, active) in titles {
         spans.push(Span::styled("│", theme.dim));
@@ -68,7 +70,7 @@ pub fn tabs(f: &mut Frame, area: Rect, titles: &[(char, &str, bool)], theme: &Th
 pub fn footer(
     f: &mut Frame,
     area: Rect,
-    hints: &[(String, &str)],
+    hints: &[(String, String)],
     message: Option<&Message>,
     theme: &Theme,
 ) {
@@ -96,34 +98,51 @@ pub fn footer(
 /// The status bar. When it does not fit, the officer's name and the database file name
 /// are shortened (…) first, then the badge and the file name go; role, pending count,
 /// rule-pack version and age, and the READ-ONLY / TRAINING marker stay visible.
-pub fn status_bar(f: &mut Frame, area: Rect, s: &StatusInfo, today: NaiveDate, theme: &Theme) {
-    let line = status_text(s, today, area.width as usize);
+pub fn status_bar(
+    f: &mut Frame,
+    area: Rect,
+    s: &StatusInfo,
+    today: NaiveDate,
+    lang: Lang,
+    theme: &Theme,
+) {
+    let line = status_text(s, today, area.width as usize, lang);
     f.render_widget(Paragraph::new(Line::styled(line, theme.status)), area);
 }
 
 /// The status bar's text, exactly `width` columns.
-pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize) -> String {
+pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize, lang: Lang) -> String {
     let pack = match (&s.pack_version, s.pack_published) {
-        (Some(v), Some(p)) => format!("pack {} · {} d", sanitize(v), (today - p).num_days()),
-        (Some(v), None) => format!("pack {}", sanitize(v)),
-        _ => "no rule pack".to_string(),
+        (Some(v), Some(p)) => t!(
+            lang,
+            "status-pack-age",
+            version = sanitize(v).into_owned(),
+            days = (today - p).num_days()
+        ),
+        (Some(v), None) => t!(lang, "status-pack", version = sanitize(v).into_owned()),
+        _ => t!(lang, "status-no-pack"),
     };
     let kind = match s.kind.as_str() {
         "" | "field" => String::new(),
-        k => format!(" │ {}", sanitize(k).to_uppercase()),
+        k => format!(" │ {}", kind_word(lang, k)),
     };
-    let ro = if s.read_only { " READ-ONLY │" } else { "" };
+    let ro = if s.read_only {
+        format!(" {} │", t!(lang, "status-read-only"))
+    } else {
+        String::new()
+    };
+    let role = role_word(lang, &s.role);
     let officer = sanitize(&s.officer).into_owned();
     let badge = sanitize(&s.badge).into_owned();
     let db = sanitize(&s.db_name).into_owned();
     let pending = s.pending_sync;
     let build = |name: &str, badge: &str, db: &str, short: bool| {
         let who = if s.officer.is_empty() {
-            "not set up".to_string()
+            t!(lang, "status-not-set-up")
         } else if badge.is_empty() {
-            format!("{} {name}", s.role)
+            format!("{role} {name}")
         } else {
-            format!("{} {name} {badge}", s.role)
+            format!("{role} {name} {badge}")
         };
         let db = if db.is_empty() {
             String::new()
@@ -131,9 +150,9 @@ pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize) -> String {
             format!(" │ {db}")
         };
         let sync = if short {
-            format!("{pending} pending")
+            t!(lang, "status-pending-short", count = pending)
         } else {
-            format!("sync {pending} pending")
+            t!(lang, "status-pending", count = pending)
         };
         format!("{ro} {who}{db} │ {sync} │ {pack}{kind}")
     };
@@ -156,6 +175,24 @@ pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize) -> String {
         }
     }
     crate::tui::text::fit(&build(&name, &badge, &db, short), width)
+}
+
+/// The role as the status bar says it (`officer` -> 关员 in Chinese); unknown roles as stored.
+fn role_word(lang: Lang, role: &str) -> String {
+    let id = format!("role-{role}");
+    match i18n::has(Lang::En, &id) {
+        true => i18n::text(lang, &id),
+        false => sanitize(role).into_owned(),
+    }
+}
+
+/// The database kind's mark (`HQ`, `TRAINING`); unknown kinds upper-cased as stored.
+fn kind_word(lang: Lang, kind: &str) -> String {
+    let id = format!("kind-{kind}");
+    match i18n::has(Lang::En, &id) {
+        true => i18n::text(lang, &id),
+        false => sanitize(kind).to_uppercase(),
+    }
 }
 
 /// `s` cut to `width` columns with … when cut (no padding).

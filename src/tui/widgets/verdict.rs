@@ -5,34 +5,41 @@ use std::collections::BTreeMap;
 
 use ratatui::text::{Line, Span};
 
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
+use crate::report::screening::{hit_text, verdict_word};
 use crate::rules::Screening;
+use crate::t;
 use crate::tui::theme::Theme;
 
 /// The verdict and its reasons, citing rule, announcement and control code.
-pub fn verdict_lines<'a>(s: &'a Screening, theme: &Theme, lines: &mut Vec<Line<'a>>) {
+pub fn verdict_lines<'a>(s: &'a Screening, lang: Lang, theme: &Theme, lines: &mut Vec<Line<'a>>) {
+    let pack = t!(
+        lang,
+        "screening-pack",
+        version = sanitize(&s.rule_pack.version).into_owned()
+    );
     lines.push(Line::from(vec![
-        Span::styled("Verdict: ", theme.dim),
-        Span::styled(s.verdict.label(), theme.verdict(s.verdict)),
-        Span::styled(
-            format!("   (rule pack {})", sanitize(&s.rule_pack.version)),
-            theme.dim,
-        ),
+        Span::styled(t!(lang, "screening-verdict") + " ", theme.dim),
+        Span::styled(verdict_word(lang, s.verdict), theme.verdict(s.verdict)),
+        Span::styled(format!("   {pack}"), theme.dim),
     ]));
     if !s.families.is_empty() {
-        lines.push(Line::raw(format!(
-            "Families: {}",
-            sanitize(&s.families.join(", "))
+        let families = sanitize(&s.families.join(", ")).into_owned();
+        lines.push(Line::raw(t!(
+            lang,
+            "screening-families",
+            families = families
         )));
     }
     for m in &s.missing_measurements {
+        let names = sanitize(m).into_owned();
         lines.push(Line::styled(
-            format!("Measure: {}", sanitize(m)),
+            t!(lang, "screening-measure", names = names),
             theme.warn,
         ));
     }
     if s.hits.is_empty() {
-        lines.push(Line::styled("No rule matched.", theme.dim));
+        lines.push(Line::styled(t!(lang, "screening-no-rule"), theme.dim));
     }
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     for h in &s.hits {
@@ -46,7 +53,7 @@ pub fn verdict_lines<'a>(s: &'a Screening, theme: &Theme, lines: &mut Vec<Line<'
         }
         lines.push(Line::from(vec![
             Span::styled(format!("• [{cite}] "), theme.key),
-            Span::raw(sanitize(&h.message).into_owned()),
+            Span::raw(sanitize(&hit_text(lang, h)).into_owned()),
         ]));
     }
 }

@@ -92,7 +92,7 @@ impl RecordScreen {
 
 impl Screen for RecordScreen {
     fn title(&self) -> &'static str {
-        "Record"
+        "tab-record"
     }
 
     fn context(&self) -> Context {

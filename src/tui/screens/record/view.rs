@@ -191,7 +191,7 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     f.render_widget(block, area);
     let mut verdict = Vec::new();
     match &ed.screening {
-        Some(s) => verdict_lines(s, theme, &mut verdict),
+        Some(s) => verdict_lines(s, v.lang, theme, &mut verdict),
         None => verdict.push(Line::styled("No rule pack installed.", theme.warn)),
     }
     let mut lines: Vec<Line> = Vec::new();

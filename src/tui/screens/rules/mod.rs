@@ -73,7 +73,7 @@ impl RulesScreen {
 
 impl Screen for RulesScreen {
     fn title(&self) -> &'static str {
-        "Rules"
+        "tab-rules"
     }
 
     fn context(&self) -> Context {

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
 use crate::rules::{Facts, RulePack, Screening, screen};
 use crate::tui::action::Action;
 use crate::tui::theme::Theme;
@@ -172,7 +172,7 @@ impl ScreeningForm {
         self.recompute(pack);
     }
 
-    pub fn render(&self, f: &mut Frame, area: Rect, theme: &Theme) {
+    pub fn render(&self, f: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let mut lines: Vec<Line> = Vec::new();
         let value_w = (area.width as usize).saturating_sub(15);
         for (i, (_, label, example)) in FIELDS.iter().enumerate() {
@@ -200,7 +200,7 @@ impl ScreeningForm {
                 "Fill in the date (and any other field) to screen.",
                 theme.dim,
             )),
-            Some(s) => verdict_lines(s, theme, &mut lines),
+            Some(s) => verdict_lines(s, lang, theme, &mut lines),
         }
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
     }

@@ -71,7 +71,7 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         let block = pane("Screen a shipment (Esc closes)", detail_focus, theme);
         let inner = block.inner(right);
         f.render_widget(block, right);
-        form.render(f, inner, theme);
+        form.render(f, inner, theme, v.lang);
         return;
     }
     let block = pane("Detail", detail_focus, theme);

@@ -163,7 +163,7 @@ impl ShipmentsScreen {
 
 impl Screen for ShipmentsScreen {
     fn title(&self) -> &'static str {
-        "Shipments"
+        "tab-shipments"
     }
 
     fn context(&self) -> Context {

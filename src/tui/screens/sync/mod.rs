@@ -76,7 +76,7 @@ impl SyncScreen {
 
 impl Screen for SyncScreen {
     fn title(&self) -> &'static str {
-        "Sync"
+        "tab-sync"
     }
 
     fn context(&self) -> Context {

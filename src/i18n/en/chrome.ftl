@@ -1,0 +1,39 @@
+# minspect en/chrome.ftl: the frame: tabs, status bar, help, palette, dialogs, language.
+# Every id is in both languages (tests/architecture/catalogue.rs). Values never start or end
+# with spaces (Fluent trims them; {" "} keeps one).
+
+## Tabs, title and status bar
+tab-rules = Rules
+tab-shipments = Shipments
+tab-record = Record
+tab-sync = Sync
+status-read-only = READ-ONLY
+status-not-set-up = not set up
+status-pending-short = { $count } pending
+status-pending = sync { $count } pending
+status-pack-age = pack { $version } · { $days } d
+status-pack = pack { $version }
+status-no-pack = no rule pack
+role-officer = officer
+role-supervisor = supervisor
+role-trainer = trainer
+kind-hq = HQ
+kind-training = TRAINING
+
+## Help, palette and dialogs
+help-title = Help: { $context } keys (type to filter)
+help-filter = filter:
+help-no-match = no key matches the filter
+help-footer = { $count } keys · Esc closes · : runs any action by name
+palette-title = Command palette
+palette-no-match = no action matches
+palette-not-here = '{ $name }' is not available here: { $place }
+palette-no-command = no command matches '{ $query }'
+dialog-confirm = Confirm
+dialog-yes-no = y / Enter: yes    n / Esc: no
+dialog-quit-unsaved = Discard what you typed and quit?
+dialog-too-small = Enlarge the terminal to at least { $min_w }x{ $min_h } (now { $w }x{ $h }).
+dialog-q-quits = q quits.
+lang-unknown = { $setting }: '{ $value }' is not a language minspect speaks; use en or zh
+lang-switched = Language: English (stored for { $officer })
+lang-switched-unsaved = Language: English (not stored: { $reason })

@@ -1,0 +1,213 @@
+//! The message catalogue: every word the console, the CLI and the reports show, in English
+//! and Simplified Chinese (Fluent files `en/*.ftl` and `zh/*.ftl`, one per area, built into
+//! the binary).
+//!
+//! Only `report`, `cli` and `tui` call it: the layers below return ids ([`Msg`]). Fluent
+//! gives plural and argument handling; Unicode isolation marks are off (a terminal shows
+//! them as stray characters). An id missing from a language falls back to English; an id
+//! missing from both shows as itself, and `tests/architecture` fails on either.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+pub use fluent_bundle::FluentArgs;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentResource, FluentValue};
+
+pub use crate::domain::{Lang, Msg, MsgArg, resolve_lang};
+
+/// The catalogue files of one language: (file name, text).
+pub type Files = &'static [(&'static str, &'static str)];
+
+/// The English catalogue, as built into the binary.
+pub const EN_FILES: Files = &[
+    ("en/chrome.ftl", include_str!("en/chrome.ftl")),
+    ("en/keys.ftl", include_str!("en/keys.ftl")),
+    ("en/screening.ftl", include_str!("en/screening.ftl")),
+];
+/// The Simplified Chinese catalogue: the same files.
+pub const ZH_FILES: Files = &[
+    ("zh/chrome.ftl", include_str!("zh/chrome.ftl")),
+    ("zh/keys.ftl", include_str!("zh/keys.ftl")),
+    ("zh/screening.ftl", include_str!("zh/screening.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+struct Catalogue {
+    en: Bundle,
+    zh: Bundle,
+}
+
+fn bundle(lang: &str, files: Files) -> Bundle {
+    let id = lang.parse().unwrap_or_default();
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    b.set_use_isolating(false);
+    for (_, text) in files {
+        // a syntax error keeps the entries that parsed, and an id written twice keeps its
+        // first text: the catalogue tests fail on either
+        let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = b.add_resource(resource);
+    }
+    b
+}
+
+fn catalogue() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(|| Catalogue {
+        en: bundle("en", EN_FILES),
+        zh: bundle("zh", ZH_FILES),
+    })
+}
+
+fn bundle_of(lang: Lang) -> &'static Bundle {
+    match lang {
+        Lang::En => &catalogue().en,
+        Lang::Zh => &catalogue().zh,
+    }
+}
+
+fn format(b: &Bundle, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    let (name, attr) = match id.split_once('.') {
+        Some((n, a)) => (n, Some(a)),
+        None => (id, None),
+    };
+    let msg = b.get_message(name)?;
+    let pattern = match attr {
+        Some(a) => msg.get_attribute(a)?.value(),
+        None => msg.value()?,
+    };
+    let mut errors = Vec::new();
+    Some(b.format_pattern(pattern, args, &mut errors).into_owned())
+}
+
+/// The text of `id` (`message` or `message.attribute`) with `args`, in `lang`, else in
+/// English, else the id itself.
+pub fn text_with(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    format(bundle_of(lang), id, args)
+        .or_else(|| format(bundle_of(Lang::En), id, args))
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The text of `id` without arguments.
+pub fn text(lang: Lang, id: &str) -> String {
+    text_with(lang, id, None)
+}
+
+/// Words for a [`Msg`] from the layers below; nested messages in the same language, a
+/// list joined by the language's separator (`list-separator`).
+pub fn msg(lang: Lang, m: &Msg) -> String {
+    let mut args = FluentArgs::new();
+    for (k, v) in &m.args {
+        args.set(k.as_str(), value(lang, v));
+    }
+    text_with(lang, &m.id, Some(&args))
+}
+
+fn value(lang: Lang, v: &MsgArg) -> FluentValue<'_> {
+    match v {
+        MsgArg::Int(n) => FluentValue::from(*n),
+        MsgArg::Num(n) => FluentValue::from(*n),
+        MsgArg::Text(t) => FluentValue::String(Cow::Borrowed(t.as_str())),
+        MsgArg::Msg(m) => FluentValue::String(Cow::Owned(msg(lang, m))),
+        MsgArg::List(list) => {
+            let parts: Vec<String> = list.iter().map(|m| msg(lang, m)).collect();
+            let sep = text(lang, "list-separator");
+            // Fluent trims the separator's space: `;` in English is followed by one
+            let sep = if lang == Lang::En {
+                format!("{sep} ")
+            } else {
+                sep
+            };
+            FluentValue::String(Cow::Owned(parts.join(&sep)))
+        }
+    }
+}
+
+/// True when `id` exists in `lang` (the catalogue tests and fallbacks use it).
+pub fn has(lang: Lang, id: &str) -> bool {
+    format(bundle_of(lang), id, None).is_some()
+}
+
+/// `t!(lang, "id")` or `t!(lang, "id", name = value, ...)`: the catalogue text, with
+/// Fluent arguments (numbers pick the plural form).
+#[macro_export]
+macro_rules! t {
+    ($lang:expr, $id:expr) => {
+        $crate::i18n::text($lang, $id)
+    };
+    ($lang:expr, $id:expr, $($name:ident = $value:expr),+ $(,)?) => {{
+        let mut args = $crate::i18n::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::i18n::arg($value)); )+
+        $crate::i18n::text_with($lang, $id, Some(&args))
+    }};
+}
+
+/// A value for `t!`'s arguments: numbers stay numbers (for plurals), the rest is text.
+pub fn arg<'a>(v: impl Into<Arg<'a>>) -> FluentValue<'a> {
+    match v.into() {
+        Arg::Int(n) => FluentValue::from(n),
+        Arg::Text(t) => FluentValue::String(t),
+    }
+}
+
+/// What `t!` accepts as an argument.
+pub enum Arg<'a> {
+    Int(i64),
+    Text(Cow<'a, str>),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(s: &'a str) -> Self {
+        Arg::Text(Cow::Borrowed(s))
+    }
+}
+
+impl<'a> From<&'a String> for Arg<'a> {
+    fn from(s: &'a String) -> Self {
+        Arg::Text(Cow::Borrowed(s.as_str()))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(s: String) -> Self {
+        Arg::Text(Cow::Owned(s))
+    }
+}
+
+impl From<usize> for Arg<'_> {
+    fn from(n: usize) -> Self {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(n: i64) -> Self {
+        Arg::Int(n)
+    }
+}
+
+impl From<u32> for Arg<'_> {
+    fn from(n: u32) -> Self {
+        Arg::Int(i64::from(n))
+    }
+}
+
+/// The ids of a catalogue text, in file order (`message` and `message.attribute`), and
+/// the parse errors (line-numbered), for the catalogue tests.
+pub fn ids_of(ftl: &str) -> (Vec<String>, Vec<String>) {
+    let (resource, errors) = match FluentResource::try_new(ftl.to_string()) {
+        Ok(r) => (r, Vec::new()),
+        Err((r, e)) => (r, e.iter().map(|e| format!("{e:?}")).collect()),
+    };
+    let mut ids = Vec::new();
+    for entry in resource.entries() {
+        if let fluent_syntax::ast::Entry::Message(m) = entry {
+            ids.push(m.id.name.to_string());
+            for a in &m.attributes {
+                ids.push(format!("{}.{}", m.id.name, a.id.name));
+            }
+        }
+    }
+    (ids, errors)
+}

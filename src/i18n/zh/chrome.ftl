@@ -1,0 +1,39 @@
+# minspect zh/chrome.ftl：框架：标签页、状态栏、帮助、命令面板、对话框、语言。
+# 每个 id 都在两种语言中（tests/architecture/catalogue.rs）。值不以空格开头或结尾
+# （Fluent 会去掉；{" "} 可保留一个）。
+
+## Tabs, title and status bar
+tab-rules = 规则
+tab-shipments = 货物
+tab-record = 记录
+tab-sync = 同步
+status-read-only = 只读
+status-not-set-up = 未设置
+status-pending-short = { $count } 待同步
+status-pending = 同步 { $count } 待发
+status-pack-age = 规则包 { $version } · { $days } 天
+status-pack = 规则包 { $version }
+status-no-pack = 无规则包
+role-officer = 关员
+role-supervisor = 审核员
+role-trainer = 培训员
+kind-hq = 总部
+kind-training = 培训
+
+## Help, palette and dialogs
+help-title = 帮助：{ $context } 的按键（输入以筛选）
+help-filter = 筛选：
+help-no-match = 没有与筛选匹配的按键
+help-footer = { $count } 个按键 · Esc 关闭 · : 按名称运行任意操作
+palette-title = 命令面板
+palette-no-match = 没有匹配的操作
+palette-not-here = 此处不能使用“{ $name }”：请{ $place }
+palette-no-command = 没有与“{ $query }”匹配的命令
+dialog-confirm = 确认
+dialog-yes-no = y / Enter：是    n / Esc：否
+dialog-quit-unsaved = 放弃已输入的内容并退出？
+dialog-too-small = 请把终端放大到至少 { $min_w }x{ $min_h }（当前 { $w }x{ $h }）。
+dialog-q-quits = 按 q 退出。
+lang-unknown = { $setting }：minspect 不支持语言“{ $value }”；请用 en 或 zh
+lang-switched = 界面语言：中文（已为 { $officer } 保存）
+lang-switched-unsaved = 界面语言：中文（未保存：{ $reason }）
