@@ -23,12 +23,14 @@ pub type Files = &'static [(&'static str, &'static str)];
 pub const EN_FILES: Files = &[
     ("en/chrome.ftl", include_str!("en/chrome.ftl")),
     ("en/keys.ftl", include_str!("en/keys.ftl")),
+    ("en/record.ftl", include_str!("en/record.ftl")),
     ("en/screening.ftl", include_str!("en/screening.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
     ("zh/chrome.ftl", include_str!("zh/chrome.ftl")),
     ("zh/keys.ftl", include_str!("zh/keys.ftl")),
+    ("zh/record.ftl", include_str!("zh/record.ftl")),
     ("zh/screening.ftl", include_str!("zh/screening.ftl")),
 ];
 

@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod language;
 mod pty;
 mod record;
 mod review_ssh;

@@ -7,6 +7,7 @@ mod support;
 
 mod flows;
 mod keymap;
+mod language;
 mod record;
 mod record_drafts;
 mod record_steps;

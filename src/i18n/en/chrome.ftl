@@ -37,3 +37,27 @@ dialog-q-quits = q quits.
 lang-unknown = { $setting }: '{ $value }' is not a language minspect speaks; use en or zh
 lang-switched = Language: English (stored for { $officer })
 lang-switched-unsaved = Language: English (not stored: { $reason })
+
+## The Rules tab
+rules-title = Rules ({ $count })
+rules-search-hint = / to search
+rules-no-pack = no rule pack installed
+rules-no-match = no item matches
+rules-screen-title = Screen a shipment (Esc closes)
+rules-detail = Detail
+rules-select-hint = Select an item; s screens a shipment.
+scr-fill-in = Fill in the date (and any other field) to screen.
+scr-hs_code = HS code
+    .hint = 8112929090
+scr-description = Description
+    .hint = gallium ingots 99.99%
+scr-composition = Composition
+    .hint = Ga 30, Zn 70
+scr-measurements = Measurements
+    .hint = purity_pct 99.9
+scr-destination = Destination
+    .hint = US
+scr-end_use = End use
+    .hint = civil | military | unknown
+scr-date = Date
+    .hint = YYYY-MM-DD

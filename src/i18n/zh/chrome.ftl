@@ -37,3 +37,27 @@ dialog-q-quits = 按 q 退出。
 lang-unknown = { $setting }：minspect 不支持语言“{ $value }”；请用 en 或 zh
 lang-switched = 界面语言：中文（已为 { $officer } 保存）
 lang-switched-unsaved = 界面语言：中文（未保存：{ $reason }）
+
+## The Rules tab
+rules-title = 规则（{ $count }）
+rules-search-hint = / 搜索
+rules-no-pack = 未安装规则包
+rules-no-match = 没有匹配的物项
+rules-screen-title = 筛查货物（Esc 关闭）
+rules-detail = 详情
+rules-select-hint = 选择一个物项；s 筛查货物。
+scr-fill-in = 填写日期（及其他任一字段）即可筛查。
+scr-hs_code = 商品编码
+    .hint = 8112929090
+scr-description = 品名描述
+    .hint = gallium ingots 99.99%
+scr-composition = 成分
+    .hint = Ga 30, Zn 70
+scr-measurements = 测量
+    .hint = purity_pct 99.9
+scr-destination = 目的国
+    .hint = US
+scr-end_use = 最终用途
+    .hint = civil | military | unknown
+scr-date = 日期
+    .hint = YYYY-MM-DD

@@ -169,6 +169,7 @@ impl App {
             store,
             clock: self.clock,
             read_only: self.read_only,
+            lang: self.lang,
         }
     }
 

@@ -32,6 +32,8 @@ pub struct Cx<'a> {
     /// "Now" and "today", and the zone stored times are shown in.
     pub clock: Clock,
     pub read_only: bool,
+    /// The interface language (for messages).
+    pub lang: crate::domain::Lang,
 }
 
 /// What a view draws with besides the screen's state.

@@ -85,11 +85,30 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Clears `area` and frames it as a modal window.
 pub fn modal(f: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
+    cut_wide_at_left_edge(f, area);
     f.render_widget(Clear, area);
     let block = pane(title.to_string(), true, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     inner
+}
+
+/// A double-width character (a Chinese name in the list below) that starts in the column
+/// left of `area` would be cut in half by the modal's left border and hide it: it is
+/// replaced by a space first.
+fn cut_wide_at_left_edge(f: &mut Frame, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let Some(x) = area.x.checked_sub(1) else {
+        return;
+    };
+    let buf = f.buffer_mut();
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((x, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// A `label: value` line.

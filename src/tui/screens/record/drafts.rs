@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::RecordScreen;
 use crate::domain::{Shipment, sanitize};
 use crate::store::DraftSummary;
+use crate::t;
 use crate::tui::screens::{ViewCx, local_time};
 use crate::tui::text::fit;
 use crate::tui::widgets::table::{draw_rows, pane};
@@ -30,18 +31,19 @@ pub fn draft_title(d: &DraftSummary) -> String {
 }
 
 pub(super) fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
-    let theme = v.theme;
-    let block = pane(format!("Open drafts ({})", s.drafts.len()), true, theme);
+    let (theme, lang) = (v.theme, v.lang);
+    let block = pane(
+        t!(lang, "drafts-title", count = s.drafts.len()),
+        true,
+        theme,
+    );
     let inner = block.inner(area);
     f.render_widget(block, area);
     if s.drafts.is_empty() {
         let lines = vec![
-            Line::raw("No open drafts."),
+            Line::raw(t!(lang, "drafts-none")),
             Line::raw(""),
-            Line::styled(
-                "n: start a new record.  In the Shipments tab, i records an inspection of the selected shipment.",
-                theme.dim,
-            ),
+            Line::styled(t!(lang, "drafts-how"), theme.dim),
         ];
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;
@@ -50,11 +52,14 @@ pub(super) fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let desc_w = w.saturating_sub(18 + 22 + 16 + 4);
     let head = format!(
         "{} {} {} {} {}",
-        fit("Declaration", 18),
-        fit("Exporter", 22),
-        fit("Description", desc_w.saturating_sub(11)),
-        fit("Draft of", 10),
-        "Changed"
+        fit(&t!(lang, "drafts-col-declaration"), 18),
+        fit(&t!(lang, "drafts-col-exporter"), 22),
+        fit(
+            &t!(lang, "drafts-col-description"),
+            desc_w.saturating_sub(11)
+        ),
+        fit(&t!(lang, "drafts-col-kind"), 10),
+        t!(lang, "drafts-col-changed")
     );
     f.render_widget(
         Paragraph::new(Line::styled(head, theme.dim)),
@@ -74,18 +79,19 @@ pub(super) fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         .take(inner.height as usize)
         .map(|d| {
             let kind = if d.amends.is_some() {
-                "amendment"
+                "drafts-kind-amendment"
             } else if d.inspection_id.is_some() {
-                "inspection"
+                "drafts-kind-inspection"
             } else {
-                "shipment"
+                "drafts-kind-shipment"
             };
+            let kind = t!(lang, kind);
             Line::raw(format!(
                 "{} {} {} {} {}",
                 fit(&sanitize(&d.declaration_no), 18),
                 fit(&sanitize(&d.exporter_name), 22),
                 fit(&sanitize(&d.description), desc_w.saturating_sub(11)),
-                fit(kind, 10),
+                fit(&kind, 10),
                 local_time(&v.clock, &d.updated_at)
             ))
         })

@@ -26,14 +26,15 @@ impl Section {
         Section::Custody,
     ];
 
+    /// The catalogue id of the section's name.
     pub fn title(self) -> &'static str {
         match self {
-            Section::Shipment => "Shipment",
-            Section::Inspection => "Inspection",
-            Section::Measurements => "Measurements",
-            Section::Findings => "Findings",
-            Section::Seizures => "Seizures",
-            Section::Custody => "Custody",
+            Section::Shipment => "section-shipment",
+            Section::Inspection => "section-inspection",
+            Section::Measurements => "section-measurements",
+            Section::Findings => "section-findings",
+            Section::Seizures => "section-seizures",
+            Section::Custody => "section-custody",
         }
     }
 
@@ -134,19 +135,14 @@ impl Editor {
     }
 
     /// Whether typing may change the focused form.
+    /// Whether the focused section can be edited; Err: the catalogue id of why not.
     pub fn editable(&self) -> Result<(), &'static str> {
         match self.section() {
-            Section::Custody if !self.finalized => {
-                Err("custody transfers are recorded after finalizing (C-f)")
-            }
-            Section::Custody if self.seizures.is_empty() => Err("this record has no seizure"),
+            Section::Custody if !self.finalized => Err("record-custody-after-finalize"),
+            Section::Custody if self.seizures.is_empty() => Err("record-no-seizure"),
             Section::Custody => Ok(()),
-            _ if self.finalized => {
-                Err("this record is finalized and cannot change; record an amendment instead")
-            }
-            Section::Shipment if self.shipment_final => {
-                Err("this shipment is finalized; only the inspection is a draft")
-            }
+            _ if self.finalized => Err("record-finalized-amend"),
+            Section::Shipment if self.shipment_final => Err("record-shipment-final"),
             _ => Ok(()),
         }
     }

@@ -9,8 +9,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::domain::{FieldError, sanitize, sanitize_multiline};
+use crate::domain::{FieldError, Lang, sanitize, sanitize_multiline};
+use crate::i18n;
 use crate::tui::action::Action;
+use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
 
@@ -19,7 +21,8 @@ pub const AREA_ROWS: u16 = 4;
 /// Width of the label column.
 pub const LABEL_W: usize = 15;
 
-/// One field: (name, label, hint shown while empty, multi-line).
+/// One field: (name, catalogue id of its label, id of the example shown while empty,
+/// multi-line).
 pub type Spec = (&'static str, &'static str, &'static str, bool);
 
 #[derive(Debug, Clone)]
@@ -245,7 +248,13 @@ pub struct Drawn<'a> {
 }
 
 /// Lines of a form `width` wide; `active` is false when the form is not being edited.
-pub fn draw_form<'a>(form: &'a Form, width: u16, active: bool, theme: &Theme) -> Drawn<'a> {
+pub fn draw_form<'a>(
+    form: &'a Form,
+    width: u16,
+    active: bool,
+    lang: Lang,
+    theme: &Theme,
+) -> Drawn<'a> {
     let mut lines = Vec::new();
     let mut areas = Vec::new();
     let mut focus_line = 0;
@@ -257,10 +266,9 @@ pub fn draw_form<'a>(form: &'a Form, width: u16, active: bool, theme: &Theme) ->
         }
         let label = Span::styled(
             format!(
-                "{}{:<w$}",
+                "{}{}",
                 if focused { "›" } else { " " },
-                f.label,
-                w = LABEL_W
+                fit(&i18n::text(lang, f.label), LABEL_W)
             ),
             if focused { theme.title } else { theme.dim },
         );
@@ -278,7 +286,7 @@ pub fn draw_form<'a>(form: &'a Form, width: u16, active: bool, theme: &Theme) ->
                     // A read-only form (finalized record) shows no examples.
                     spans.push(Span::styled("—", theme.dim));
                 } else if f.input.text().is_empty() && !focused {
-                    spans.push(theme.placeholder(f.hint, value_w));
+                    spans.push(theme.placeholder(&i18n::text(lang, f.hint), value_w));
                 } else {
                     spans.extend(f.input.spans(theme.base, focused));
                 }

@@ -7,52 +7,32 @@ use crate::domain::{
 };
 
 pub const INSPECTION: &[Spec] = &[
-    ("locode", "Place", "UN/LOCODE, e.g. CNSHA", false),
-    ("terminal", "Terminal", "terminal / yard", false),
-    (
-        "trigger",
-        "Trigger",
-        "rule_hit|random|intelligence|officer",
-        false,
-    ),
-    (
-        "outcome",
-        "Outcome",
-        "released|held|query_issued|seized|referred",
-        false,
-    ),
+    ("locode", "insp-locode", "insp-locode.hint", false),
+    ("terminal", "insp-terminal", "insp-terminal.hint", false),
+    ("trigger", "insp-trigger", "insp-trigger.hint", false),
+    ("outcome", "insp-outcome", "insp-outcome.hint", false),
     (
         "outcome_due",
-        "Due date",
-        "YYYY-MM-DD (query/referral)",
+        "insp-outcome_due",
+        "insp-outcome_due.hint",
         false,
     ),
-    ("narrative", "Narrative", "what was done and seen", true),
+    ("narrative", "insp-narrative", "insp-narrative.hint", true),
 ];
 
 pub const MEASUREMENT: &[Spec] = &[
-    (
-        "name",
-        "Measurement",
-        "xrf_pct purity_pct weighed_mass_kg",
-        false,
-    ),
-    ("element", "Element", "Dy (XRF readings)", false),
-    ("value", "Value", "0.36", false),
-    ("unit", "Unit", "% kg g/cm3 MPa", false),
-    ("method", "Method", "xrf lab scale caliper", false),
+    ("name", "meas-name", "meas-name.hint", false),
+    ("element", "meas-element", "meas-element.hint", false),
+    ("value", "meas-value", "meas-value.hint", false),
+    ("unit", "meas-unit", "meas-unit.hint", false),
+    ("method", "meas-method", "meas-method.hint", false),
 ];
 
 pub const FINDING: &[Spec] = &[
-    (
-        "kind",
-        "Kind",
-        "misdeclared_name wrong_hs_code under_declared_content ...",
-        false,
-    ),
-    ("declared", "Declared", "what the papers say", false),
-    ("found", "Found", "what was found", false),
-    ("evidence", "Evidence", "photos, print-outs, samples", true),
+    ("kind", "find-kind", "find-kind.hint", false),
+    ("declared", "find-declared", "find-declared.hint", false),
+    ("found", "find-found", "find-found.hint", false),
+    ("evidence", "find-evidence", "find-evidence.hint", true),
 ];
 
 pub fn inspection_form(i: &Inspection) -> Form {

@@ -3,6 +3,7 @@
 
 use super::form::Form;
 use super::{Prompt, PromptKind, RecordScreen, draft_title};
+use crate::i18n;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::pending::PendingWrite;
@@ -20,13 +21,13 @@ impl RecordScreen {
             return Effect::None;
         };
         if cx.read_only {
-            return Effect::error("read-only: this record cannot change");
+            return Effect::error(i18n::text(cx.lang, "record-read-only"));
         }
         if let Err(e) = ed.editable() {
-            return Effect::error(e);
+            return Effect::error(i18n::text(cx.lang, e));
         }
         let Some(f) = ed.form_mut() else {
-            return Effect::error("no row here yet: C-o adds one");
+            return Effect::error(i18n::text(cx.lang, "record-no-row"));
         };
         if f.type_char(c) {
             Effect::Redraw.and(self.save_current(cx))
@@ -85,7 +86,7 @@ impl RecordScreen {
             Action::CursorLeft | Action::CursorRight | Action::CursorHome | Action::CursorEnd
         );
         let blocked = if cx.read_only {
-            Err("read-only: this record cannot change")
+            Err("record-read-only")
         } else {
             ed.editable()
         };
@@ -96,7 +97,7 @@ impl RecordScreen {
                 }
                 Effect::None
             }
-            Err(e) => Effect::error(e),
+            Err(e) => Effect::error(i18n::text(cx.lang, e)),
             Ok(()) => {
                 if ed.form_mut().is_some_and(|f| f.edit(a)) {
                     self.save_current(cx)

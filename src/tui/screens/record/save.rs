@@ -4,6 +4,9 @@
 use super::{Editor, Item, RecordScreen, Section};
 use super::{inspection as insp, seizure as sz, shipment as ship};
 use crate::domain::{Finding, Measurement};
+use crate::i18n;
+use crate::rules::Suggestion;
+use crate::t;
 use crate::tui::effect::Effect;
 use crate::tui::screens::Cx;
 
@@ -258,16 +261,26 @@ impl RecordScreen {
         }
     }
 
-    pub fn accept_suggestion(&mut self, cx: &mut Cx) -> Effect {
+    /// The first suggested finding and its inspection (created if the record has none
+    /// yet); Err: what the officer is told (`none`: the catalogue id when there is none).
+    fn first_suggestion(
+        &mut self,
+        cx: &mut Cx,
+        none: &str,
+    ) -> Result<(Suggestion, String), Effect> {
         let Some(s) = self
             .editor
             .as_ref()
             .and_then(|e| e.suggestions.first().cloned())
         else {
-            return Effect::error("no suggested finding to accept");
+            return Err(Effect::error(i18n::text(cx.lang, none)));
         };
-        let inspection_id = match self.ensure_inspection(cx) {
-            Ok(id) => id,
+        Ok((s, self.ensure_inspection(cx)?))
+    }
+
+    pub fn accept_suggestion(&mut self, cx: &mut Cx) -> Effect {
+        let (s, inspection_id) = match self.first_suggestion(cx, "record-no-suggestion-accept") {
+            Ok(found) => found,
             Err(said) => return said,
         };
         match cx
@@ -284,22 +297,19 @@ impl RecordScreen {
                     });
                     ed.recompute(self.pack.as_deref());
                 }
-                Effect::info(format!("Finding added: {}", s.finding.kind.label()))
+                Effect::info(t!(
+                    cx.lang,
+                    "record-finding-added",
+                    kind = s.finding.kind.label()
+                ))
             }
-            Err(e) => Effect::error(format!("adding the finding: {e}")),
+            Err(e) => Effect::error(t!(cx.lang, "record-finding-failed", error = e.to_string())),
         }
     }
 
     pub fn dismiss_suggestion(&mut self, cx: &mut Cx) -> Effect {
-        let Some(s) = self
-            .editor
-            .as_ref()
-            .and_then(|e| e.suggestions.first().cloned())
-        else {
-            return Effect::error("no suggested finding to dismiss");
-        };
-        let inspection_id = match self.ensure_inspection(cx) {
-            Ok(id) => id,
+        let (s, inspection_id) = match self.first_suggestion(cx, "record-no-suggestion-dismiss") {
+            Ok(found) => found,
             Err(said) => return said,
         };
         match cx
@@ -312,9 +322,13 @@ impl RecordScreen {
                     ed.dismissed.push(s.key.clone());
                     ed.recompute(self.pack.as_deref());
                 }
-                Effect::info(format!("Suggestion dismissed: {}", s.finding.kind.label()))
+                Effect::info(t!(
+                    cx.lang,
+                    "record-suggestion-dismissed",
+                    kind = s.finding.kind.label()
+                ))
             }
-            Err(e) => Effect::error(format!("dismissing the suggestion: {e}")),
+            Err(e) => Effect::error(t!(cx.lang, "record-dismiss-failed", error = e.to_string())),
         }
     }
 }

@@ -10,27 +10,42 @@ use crate::domain::{
 use crate::rules::{Screening, Verdict};
 
 pub const SEIZURE: &[Spec] = &[
-    ("goods", "Goods", "what is seized", false),
-    ("family", "Family", "mineral family", false),
-    ("quantity", "Quantity", "250", false),
-    ("unit", "Unit", "kg g t pcs set l m3 ct", false),
-    ("est_value_minor", "Est. value", "66143.20", false),
-    ("currency", "Currency", "CNY", false),
+    ("goods", "seiz-goods", "seiz-goods.hint", false),
+    ("family", "seiz-family", "seiz-family.hint", false),
+    ("quantity", "seiz-quantity", "seiz-quantity.hint", false),
+    ("unit", "seiz-unit", "seiz-unit.hint", false),
     (
-        "legal_basis",
-        "Legal basis",
-        "rule ids from the screening",
+        "est_value_minor",
+        "seiz-est_value_minor",
+        "seiz-est_value_minor.hint",
         false,
     ),
-    ("seal_nos", "Seals", "seal numbers", false),
-    ("storage_location", "Stored at", "seizure store, bay", false),
+    ("currency", "seiz-currency", "seiz-currency.hint", false),
+    (
+        "legal_basis",
+        "seiz-legal_basis",
+        "seiz-legal_basis.hint",
+        false,
+    ),
+    ("seal_nos", "seiz-seal_nos", "seiz-seal_nos.hint", false),
+    (
+        "storage_location",
+        "seiz-storage_location",
+        "seiz-storage_location.hint",
+        false,
+    ),
 ];
 
 pub const CUSTODY: &[Spec] = &[
-    ("from_party", "From", "who hands over", false),
-    ("to_party", "To", "who receives", false),
-    ("at", "When", "2025-07-05T16:10:00+08:00", false),
-    ("reason", "Why", "reason for the transfer", false),
+    (
+        "from_party",
+        "cust-from_party",
+        "cust-from_party.hint",
+        false,
+    ),
+    ("to_party", "cust-to_party", "cust-to_party.hint", false),
+    ("at", "cust-at", "cust-at.hint", false),
+    ("reason", "cust-reason", "cust-reason.hint", false),
 ];
 
 /// A new seizure: the rule ids that decided the verdict, the first family, the goods

@@ -9,8 +9,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::form::{Drawn, draw_areas, draw_form, scroll_for};
 use super::{Editor, Item, PromptKind, RecordScreen, Section};
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
+use crate::i18n;
 use crate::report::ReviewLine;
+use crate::t;
 use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
@@ -28,27 +30,23 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     }
     if let Some(p) = &s.prompt {
         let (title, ask) = match p.kind {
-            PromptKind::ReceiptPath => (
-                "Export the seizure receipt",
-                "File to write (.md: Markdown, otherwise plain text):",
-            ),
-            PromptKind::AmendReason => (
-                "Amend the finalized record",
-                "Why is it corrected? (the original stays as it is)",
-            ),
+            PromptKind::ReceiptPath => ("record-receipt-title", "record-receipt-ask"),
+            PromptKind::AmendReason => ("record-amend-title", "record-amend-ask"),
         };
-        let inner = modal(f, centered(area, 70, 7), title, theme);
+        let lang = v.lang;
+        let title = i18n::text(lang, title);
+        let inner = modal(f, centered(area, 70, 7), &title, theme);
         let lines = vec![
-            Line::raw(ask),
+            Line::raw(i18n::text(lang, ask)),
             p.input.line("> ", theme.base, true),
             Line::raw(""),
-            Line::styled("Enter: done    Esc: cancel", theme.key),
+            Line::styled(i18n::text(lang, "record-prompt-keys"), theme.key),
         ];
         f.render_widget(Paragraph::new(lines), inner);
     }
 }
 
-fn section_bar(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
+fn section_bar(ed: &Editor, f: &mut Frame, area: Rect, lang: Lang, theme: &Theme) {
     let mut spans = Vec::new();
     for s in Section::ALL {
         let n = match s {
@@ -57,9 +55,10 @@ fn section_bar(ed: &Editor, f: &mut Frame, area: Rect, theme: &Theme) {
             Section::Seizures => Some(ed.seizures.len()),
             _ => None,
         };
+        let title = i18n::text(lang, s.title());
         let label = match n {
-            Some(n) => format!(" {} {n} ", s.title()),
-            None => format!(" {} ", s.title()),
+            Some(n) => format!(" {title} {n} "),
+            None => format!(" {title} "),
         };
         let style = if s == ed.section() {
             theme.tab_active
@@ -95,20 +94,18 @@ fn summary(section: Section, item: &Item) -> String {
 }
 
 /// Lines above the form of a list section: one per item (the selected one marked).
-fn list_lines<'a>(ed: &Editor, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+fn list_lines<'a>(ed: &Editor, width: usize, lang: Lang, theme: &Theme) -> Vec<Line<'a>> {
     let section = ed.section();
     let mut out = Vec::new();
     let items = ed.items(section).map(Vec::as_slice).unwrap_or(&[]);
     if items.is_empty() {
         let what = match section {
-            Section::Measurements => {
-                "No measurements yet. C-o adds one (XRF: name xrf_pct with an element)."
-            }
-            Section::Findings => "No findings yet. C-o adds one; C-y accepts a suggestion.",
-            Section::Seizures => "No seizure. C-o adds one, prefilled from the screening.",
-            _ => "No seizure in this record: nothing to hand over.",
+            Section::Measurements => "record-no-measurements",
+            Section::Findings => "record-no-findings",
+            Section::Seizures => "record-no-seizures",
+            _ => "record-no-custody",
         };
-        out.push(Line::styled(what, theme.dim));
+        out.push(Line::styled(i18n::text(lang, what), theme.dim));
         return out;
     }
     for (i, it) in items.iter().enumerate() {
@@ -143,16 +140,17 @@ fn list_lines<'a>(ed: &Editor, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     }
     let label = match (section, ed.editable()) {
         (Section::Custody, Err(why)) => why,
-        (Section::Custody, Ok(())) => "Next transfer (C-t appends):",
-        _ => "Selected row:",
+        (Section::Custody, Ok(())) => "record-next-transfer",
+        _ => "record-selected-row",
     };
-    out.push(Line::styled(label, theme.dim));
+    out.push(Line::styled(i18n::text(lang, label), theme.dim));
     out
 }
 
 fn editor(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
-    section_bar(ed, f, Rect::new(area.x, area.y, area.width, 1), theme);
+    let lang = v.lang;
+    section_bar(ed, f, Rect::new(area.x, area.y, area.width, 1), lang, theme);
     let body = Rect::new(
         area.x,
         area.y + 1,
@@ -164,13 +162,18 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let right = Rect::new(body.x + left.width, body.y, panel_w, body.height);
     let section = ed.section();
     let state = if ed.finalized {
-        "FINALIZED"
+        "record-finalized"
     } else if ed.shipment_id.is_some() {
-        "draft, saved"
+        "record-draft-saved"
     } else {
-        "new, saved from the first change"
+        "record-new"
     };
-    let block = pane(format!("{} · {state}", section.title()), true, theme);
+    let title = i18n::text(lang, section.title());
+    let block = pane(
+        format!("{title} · {}", i18n::text(lang, state)),
+        true,
+        theme,
+    );
     let mut inner = block.inner(left);
     f.render_widget(block, left);
     if let Some(last) = ed.reviews.last() {
@@ -178,28 +181,29 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     }
     let head = match section {
         Section::Shipment | Section::Inspection => Vec::new(),
-        _ => list_lines(ed, inner.width as usize, theme),
+        _ => list_lines(ed, inner.width as usize, lang, theme),
     };
-    form_pane(ed, head, f, inner, theme);
+    form_pane(ed, head, f, inner, lang, theme);
     panel(ed, f, right, v);
 }
 
 fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
-    let block = pane("Screening", false, theme);
+    let lang = v.lang;
+    let block = pane(i18n::text(lang, "record-screening"), false, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     let mut verdict = Vec::new();
     match &ed.screening {
         Some(s) => verdict_lines(s, v.lang, theme, &mut verdict),
-        None => verdict.push(Line::styled("No rule pack installed.", theme.warn)),
+        None => verdict.push(Line::styled(i18n::text(lang, "record-no-pack"), theme.warn)),
     }
     let mut lines: Vec<Line> = Vec::new();
     let mut rest = verdict.into_iter();
     lines.extend(rest.next());
     if !ed.reviews.is_empty() {
         lines.push(Line::styled(
-            format!("Review decisions ({}):", ed.reviews.len()),
+            t!(lang, "record-review-decisions", count = ed.reviews.len()),
             theme.title,
         ));
         for r in ed.reviews.iter().rev() {
@@ -210,13 +214,19 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
         }
     }
     if !ed.problems.is_empty() {
-        lines.push(Line::styled("Cannot finalize:", theme.error));
+        lines.push(Line::styled(
+            i18n::text(lang, "record-cannot-finalize"),
+            theme.error,
+        ));
         for p in &ed.problems {
             lines.push(Line::styled(format!("• {}", sanitize(p)), theme.error));
         }
     }
     if !ed.suggestions.is_empty() && !ed.finalized {
-        lines.push(Line::styled("Suggested (C-y take, C-k drop):", theme.warn));
+        lines.push(Line::styled(
+            i18n::text(lang, "record-suggested"),
+            theme.warn,
+        ));
         for s in &ed.suggestions {
             lines.push(Line::raw(format!(
                 "• {}: {}",
@@ -259,6 +269,7 @@ fn form_pane<'a>(
     mut head: Vec<Line<'a>>,
     f: &mut Frame,
     inner: Rect,
+    lang: Lang,
     theme: &Theme,
 ) {
     let section = ed.section();
@@ -267,7 +278,7 @@ fn form_pane<'a>(
         .form()
         .filter(|_| section != Section::Custody || editable)
     {
-        let drawn = draw_form(form, inner.width, editable, theme);
+        let drawn = draw_form(form, inner.width, editable, lang, theme);
         let offset = head.len();
         let focus_line = drawn.focus_line + offset;
         head.extend(drawn.lines.iter().cloned());

@@ -16,13 +16,13 @@ use crate::tui::widgets::verdict::verdict_lines;
 
 /// The form's fields, in order: (JSON name, label, example).
 pub const FIELDS: [(&str, &str, &str); 7] = [
-    ("hs_code", "HS code", "8112929090"),
-    ("description", "Description", "gallium ingots 99.99%"),
-    ("composition", "Composition", "Ga 30, Zn 70"),
-    ("measurements", "Measurements", "purity_pct 99.9"),
-    ("destination", "Destination", "US"),
-    ("end_use", "End use", "civil | military | unknown"),
-    ("date", "Date", "YYYY-MM-DD"),
+    ("hs_code", "scr-hs_code", "scr-hs_code.hint"),
+    ("description", "scr-description", "scr-description.hint"),
+    ("composition", "scr-composition", "scr-composition.hint"),
+    ("measurements", "scr-measurements", "scr-measurements.hint"),
+    ("destination", "scr-destination", "scr-destination.hint"),
+    ("end_use", "scr-end_use", "scr-end_use.hint"),
+    ("date", "scr-date", "scr-date.hint"),
 ];
 
 #[derive(Debug, Clone, PartialEq)]
@@ -178,11 +178,15 @@ impl ScreeningForm {
         for (i, (_, label, example)) in FIELDS.iter().enumerate() {
             let focused = i == self.focus;
             let mut spans = vec![Span::styled(
-                format!("{}{:<13}", if focused { "›" } else { " " }, label),
+                format!(
+                    "{}{}",
+                    if focused { "›" } else { " " },
+                    crate::tui::text::fit(&crate::i18n::text(lang, label), 13)
+                ),
                 if focused { theme.title } else { theme.dim },
             )];
             if self.inputs[i].text().is_empty() && !focused {
-                spans.push(theme.placeholder(example, value_w));
+                spans.push(theme.placeholder(&crate::i18n::text(lang, example), value_w));
             } else {
                 spans.extend(self.inputs[i].spans(theme.base, focused));
             }
@@ -197,7 +201,7 @@ impl ScreeningForm {
         lines.push(Line::raw(""));
         match &self.result {
             None => lines.push(Line::styled(
-                "Fill in the date (and any other field) to screen.",
+                crate::i18n::text(lang, "scr-fill-in"),
                 theme.dim,
             )),
             Some(s) => verdict_lines(s, lang, theme, &mut lines),

@@ -7,8 +7,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::RulesScreen;
 use super::detail::item_lines;
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
 use crate::report::RuleDetail;
+use crate::t;
 use crate::tui::screens::Pane;
 use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
@@ -22,10 +23,14 @@ pub fn split(area: Rect) -> (Rect, Rect) {
 }
 
 pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
-    let theme = v.theme;
+    let (theme, lang) = (v.theme, v.lang);
     let (left, right) = split(area);
     let list_focus = s.focus == Pane::List;
-    let block = pane(format!("Rules ({})", s.hits.len()), list_focus, theme);
+    let block = pane(
+        t!(lang, "rules-title", count = s.hits.len()),
+        list_focus,
+        theme,
+    );
     let inner = block.inner(left);
     f.render_widget(block, left);
     let [search, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
@@ -33,7 +38,7 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let search_line = if editing || !s.query.text().is_empty() {
         s.query.line("/ ", theme.base, editing)
     } else {
-        Line::styled("/ to search", theme.dim)
+        Line::styled(t!(lang, "rules-search-hint"), theme.dim)
     };
     f.render_widget(Paragraph::new(search_line), search);
     let width = list.width as usize;
@@ -49,8 +54,12 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
                 .pack
                 .as_ref()
                 .and_then(|p| p.items.iter().find(|i| i.id == h.item_id));
+            // in Chinese the pack's Chinese name, else the English one
             let name = item
-                .map(|i| sanitize(&i.name_en).into_owned())
+                .map(|i| match (lang, i.name_zh.trim()) {
+                    (Lang::Zh, zh) if !zh.is_empty() => sanitize(zh).into_owned(),
+                    _ => sanitize(&i.name_en).into_owned(),
+                })
                 .unwrap_or_else(|| sanitize(&h.item_id).into_owned());
             Line::raw(fit(&name, width))
         })
@@ -59,32 +68,30 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     draw_rows(f, list, items, Some(s.selected - start), list_focus, theme);
     if empty {
         let msg = if s.pack.is_none() {
-            "no rule pack installed"
+            "rules-no-pack"
         } else {
-            "no item matches"
+            "rules-no-match"
         };
-        f.render_widget(Paragraph::new(Line::styled(msg, theme.warn)), list);
+        let msg = Line::styled(t!(lang, msg), theme.warn);
+        f.render_widget(Paragraph::new(msg), list);
     }
 
     let detail_focus = s.focus == Pane::Detail;
     if let Some(form) = &s.form {
-        let block = pane("Screen a shipment (Esc closes)", detail_focus, theme);
+        let block = pane(t!(lang, "rules-screen-title"), detail_focus, theme);
         let inner = block.inner(right);
         f.render_widget(block, right);
         form.render(f, inner, theme, v.lang);
         return;
     }
-    let block = pane("Detail", detail_focus, theme);
+    let block = pane(t!(lang, "rules-detail"), detail_focus, theme);
     let inner = block.inner(right);
     f.render_widget(block, right);
     let lines = match (s.pack.as_deref(), s.selected_item()) {
         (Some(pack), Some(item)) => {
             item_lines(&RuleDetail::of_item(pack, item, v.clock.today()), theme)
         }
-        _ => vec![Line::styled(
-            "Select an item; s screens a shipment.",
-            theme.dim,
-        )],
+        _ => vec![Line::styled(t!(lang, "rules-select-hint"), theme.dim)],
     };
     f.render_widget(
         Paragraph::new(lines)
