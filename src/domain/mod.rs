@@ -7,6 +7,7 @@ mod country;
 mod enums;
 mod idcodes;
 mod import;
+pub mod limits;
 mod money;
 mod msg;
 mod quantity;

@@ -37,6 +37,18 @@ fn custody_needs_a_finalized_seizure_and_valid_fields() {
             .to_string()
             .contains("to_party")
     );
+    // DESIGN section 3: no transfer in the future (beyond 5 minutes of clock skew)
+    bad = transfers()[0].clone();
+    bad.at = (store.clock().now() + chrono::Duration::hours(1)).to_rfc3339();
+    let err = store
+        .records_mut()
+        .add_custody_event(&ids.seizure, &bad)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("at:") && err.contains("in the future"),
+        "{err}"
+    );
     assert_eq!(count(&store, "custody_events"), 0);
     assert_eq!(count(&store, "outbox"), 1);
 }

@@ -26,6 +26,8 @@ pub fn clock() -> Clock {
 /// An initialized in-memory database with the test rule pack.
 pub fn store() -> Store {
     let mut s = crate::support::harness::try_open_in_memory().unwrap();
+    // the store writes "now" from the console's clock, as one process does
+    s.set_clock(clock());
     s.db_mut()
         .initialize(&InitOptions {
             officer_name: "Li Wei".into(),

@@ -14,4 +14,5 @@ mod record_steps;
 mod review_hq;
 mod reviews;
 mod safety;
+mod slips;
 mod sync;

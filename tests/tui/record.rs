@@ -30,9 +30,9 @@ const FINDING: &str = "<c-o><c-u>missing_licence<tab>no licence number<tab>galli
 const SEIZURE: &str =
     "<c-o><tab><tab>600<tab><tab>12000<tab><tab><tab><tab>Yangshan seizure store, bay 2";
 
-const CUSTODY_1: &str = "Yangshan inspection team 2<tab>Yangshan seizure store<tab><c-u>2026-05-01T16:10:00+08:00<tab>Sealed ingots moved to storage";
+const CUSTODY_1: &str = "Yangshan inspection team 2<tab>Yangshan seizure store<tab><c-u>2026-05-01T20:01:00+08:00<tab>Sealed ingots moved to storage";
 const CUSTODY_2: &str =
-    "<tab>Shanghai evidence store<tab><c-u>2026-05-03T10:00:00+08:00<tab>Case handling";
+    "<tab>Shanghai evidence store<tab><c-u>2026-05-01T20:03:00+08:00<tab>Case handling";
 
 /// From the empty drafts list to a saved shipment: saved on the first change, the live
 /// verdict follows it, each change one transaction with its audit row.

@@ -57,6 +57,7 @@ record-finding-failed = adding the finding: { $error }
 record-suggestion-dismissed = Suggestion dismissed: { $kind }
 record-dismiss-failed = dismissing the suggestion: { $error }
 
+record-measurement-slip = measurement { $row }: { $reason }
 ## Form labels
 ship-declaration_no = Declaration no
     .hint = 18 digits

@@ -56,6 +56,7 @@ record-finding-failed = 添加发现失败：{ $error }
 record-suggestion-dismissed = 已忽略建议：{ $kind }
 record-dismiss-failed = 忽略建议失败：{ $error }
 
+record-measurement-slip = 第 { $row } 项测量：{ $reason }
 ## Form labels
 ship-declaration_no = 报关单号
     .hint = 18 位数字

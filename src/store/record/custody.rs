@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::domain::{CustodyEvent, new_id, normalize_timestamp};
+use crate::domain::{CustodyEvent, limits, new_id, normalize_timestamp, parse_timestamp};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::append_to_chain;
 use crate::store::rows::{insert_row, row_by_id};
@@ -37,6 +37,12 @@ pub(crate) fn add_custody_tx(
             "seizure {seizure_id} is still a draft; finalize the inspection before recording custody transfers"
         )));
     }
+    // DESIGN section 3: between the seizure (the inspection's start) and now
+    let seized = inspection["started_at"]
+        .as_str()
+        .and_then(|s| parse_timestamp("started_at", s).ok());
+    limits::transfer_time(&event.at, seized, who.clock.now())
+        .map_err(|e| StoreError::Invalid(format!("custody transfer {e}")))?;
     let id = new_id();
     let mut row = Map::new();
     row.insert("id".into(), id.clone().into());

@@ -4,10 +4,12 @@
 
 use std::io::Write;
 
+use super::inspection as insp;
 use super::seizure as sz;
 use super::{RecordScreen, Section, draft_title_of};
 use crate::domain::sanitize;
 use crate::report::{Receipt, ReceiptFormat};
+use crate::t;
 use crate::tui::effect::Effect;
 use crate::tui::pending::PendingWrite;
 use crate::tui::screens::Cx;
@@ -27,8 +29,24 @@ impl RecordScreen {
                 "cannot finalize: the inspection is not started (C-n: Inspection section)",
             );
         };
+        // a reading typed with a slip is stored as nothing: finalizing waits for it
+        let slips: Vec<String> = ed
+            .measurements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let e = insp::value_problem(&m.form)?;
+                let reason = sanitize(&e.to_string()).into_owned();
+                Some(t!(
+                    cx.lang,
+                    "record-measurement-slip",
+                    row = i + 1,
+                    reason = reason
+                ))
+            })
+            .collect();
         match cx.store.records().finalize_problems(&id) {
-            Ok(p) if p.is_empty() => {
+            Ok(p) if p.is_empty() && slips.is_empty() => {
                 Effect::confirm(PendingWrite::Finalize { inspection_id: id }.ask(format!(
                     "Finalize the record of {}? It becomes immutable, is added to this device's chain and queued for sync.",
                     draft_title_of(&ed.shipment_base)
@@ -36,11 +54,12 @@ impl RecordScreen {
             }
             Ok(p) => {
                 ed.validate_all(true);
-                ed.problems = p.iter().map(|e| e.to_string()).collect();
+                ed.problems = slips;
+                ed.problems.extend(p.iter().map(|e| e.to_string()));
+                let n = ed.problems.len();
                 Effect::error(format!(
-                    "cannot finalize: {} problem{} (listed on the right); the draft is saved",
-                    p.len(),
-                    if p.len() == 1 { "" } else { "s" }
+                    "cannot finalize: {n} problem{} (listed on the right); the draft is saved",
+                    if n == 1 { "" } else { "s" }
                 ))
             }
             Err(e) => Effect::error(format!("checking the draft: {e}")),

@@ -80,14 +80,35 @@ pub fn measurement_form(m: &Measurement) -> Form {
     f
 }
 
-pub fn read_measurement(form: &Form) -> (Measurement, Vec<FieldError>) {
-    let mut errs = Vec::new();
+/// Why the typed value is not a reading (it does not parse, or none is given yet).
+pub fn value_problem(form: &Form) -> Option<FieldError> {
     let raw = form.get("value");
-    let value = match parse_decimal("value", raw.trim().trim_end_matches('%').trim()) {
-        Ok(t) => t.parse::<f64>().unwrap_or(0.0),
-        Err(e) => {
+    let text = raw.trim().trim_end_matches('%').trim();
+    match parse_decimal("value", text) {
+        Ok(t) if t.parse::<f64>().is_ok() => None,
+        Ok(_) => Some(FieldError::new(
+            "value",
+            format!("'{text}' is not a number"),
+        )),
+        Err(e) => Some(e),
+    }
+}
+
+/// The measurement the form says. A value that does not parse is never read as a number:
+/// the measurement keeps `stored` (its value as last stored) and the message says why.
+pub fn read_measurement(form: &Form, stored: f64) -> (Measurement, Vec<FieldError>) {
+    let mut errs = Vec::new();
+    let value = match value_problem(form) {
+        None => form
+            .get("value")
+            .trim()
+            .trim_end_matches('%')
+            .trim()
+            .parse::<f64>()
+            .unwrap_or(stored),
+        Some(e) => {
             errs.push(e);
-            0.0
+            stored
         }
     };
     let m = Measurement {

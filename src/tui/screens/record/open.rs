@@ -49,6 +49,7 @@ impl Editor {
                 id: m.id.clone(),
                 form: insp::measurement_form(&m.data),
                 suggested: false,
+                stored_value: m.data.value,
             })
             .collect();
         ed.findings = r
@@ -58,6 +59,7 @@ impl Editor {
                 id: x.id.clone(),
                 form: insp::finding_form(&x.data),
                 suggested: x.data.suggested,
+                stored_value: 0.0,
             })
             .collect();
         ed.seizures = r
@@ -67,6 +69,7 @@ impl Editor {
                 id: s.seizure.id.clone(),
                 form: sz::seizure_form(&s.seizure.data),
                 suggested: false,
+                stored_value: 0.0,
             })
             .collect();
         ed.custody_log = r
@@ -108,7 +111,7 @@ impl Editor {
         let (_, e) = insp::read_inspection(&self.inspection, &self.inspection_base);
         self.inspection.set_errors(&e);
         for m in &mut self.measurements {
-            let (_, e) = insp::read_measurement(&m.form);
+            let (_, e) = insp::read_measurement(&m.form, m.stored_value);
             m.form.set_errors(&e);
         }
         for x in &mut self.findings {
@@ -164,7 +167,7 @@ impl Editor {
         for m in &self.measurements {
             differing(
                 &m.form,
-                &insp::measurement_form(&insp::read_measurement(&m.form).0),
+                &insp::measurement_form(&insp::read_measurement(&m.form, m.stored_value).0),
                 &mut out,
             );
         }
@@ -186,10 +189,13 @@ impl Editor {
             self.suggestions.clear();
             return;
         };
+        // a reading whose value does not parse (or is not given yet) counts for nothing:
+        // it is neither screened nor reconciled as 0
         let ms: Vec<_> = self
             .measurements
             .iter()
-            .map(|m| insp::read_measurement(&m.form).0)
+            .filter(|m| insp::value_problem(&m.form).is_none())
+            .map(|m| insp::read_measurement(&m.form, m.stored_value).0)
             .collect();
         self.screening = Some(screen(pack, &facts_for(&self.shipment_base, &ms)));
         let taken: Vec<_> = self

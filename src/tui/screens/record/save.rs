@@ -143,12 +143,13 @@ impl RecordScreen {
         let id = item.id.clone();
         match section {
             Section::Measurements => {
-                let (m, errs) = insp::read_measurement(&item.form);
+                let (m, errs) = insp::read_measurement(&item.form, item.stored_value);
                 item.form.set_errors(&errs);
-                cx.store
-                    .records_mut()
-                    .update_measurement(&id, &m)
-                    .map(|_| ())
+                let saved = cx.store.records_mut().update_measurement(&id, &m);
+                if saved.is_ok() {
+                    item.stored_value = m.value;
+                }
+                saved.map(|_| ())
             }
             Section::Findings => {
                 let base = Finding {
@@ -220,6 +221,7 @@ impl RecordScreen {
                         id,
                         form,
                         suggested: false,
+                        stored_value: 0.0,
                     });
                     ed.item = items.len() - 1;
                 }
@@ -294,6 +296,7 @@ impl RecordScreen {
                         id,
                         form: insp::finding_form(&s.finding),
                         suggested: true,
+                        stored_value: 0.0,
                     });
                     ed.recompute(self.pack.as_deref());
                 }
