@@ -3,26 +3,27 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
+use crate::i18n;
 use crate::report::{ClauseDetail, RuleDetail, SuspensionLine};
 use crate::rules::pack::{AnnouncementStatus, Effect, Item};
+use crate::t;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::table::field;
 
 fn status_name(s: AnnouncementStatus) -> &'static str {
     match s {
-        AnnouncementStatus::InForce => "in force",
-        AnnouncementStatus::Suspended => "SUSPENDED",
-        AnnouncementStatus::Superseded => "superseded",
-        AnnouncementStatus::Framework => "framework",
+        AnnouncementStatus::InForce => "detail-status-in-force",
+        AnnouncementStatus::Suspended => "detail-status-suspended",
+        AnnouncementStatus::Superseded => "detail-status-superseded",
+        AnnouncementStatus::Framework => "detail-status-framework",
     }
 }
 
 fn effect(e: Effect) -> &'static str {
     match e {
-        Effect::Prohibited => "prohibited",
-        Effect::LicenceRequired => "licence required",
-        Effect::NeedsReview => "needs review",
+        Effect::Prohibited => "detail-effect-prohibited",
+        Effect::LicenceRequired => "detail-effect-licence-required",
+        Effect::NeedsReview => "detail-effect-needs-review",
     }
 }
 
@@ -30,56 +31,82 @@ fn clean(s: &str) -> String {
     sanitize(s).into_owned()
 }
 
+/// Pack text that exists in English only: in Chinese it is shown marked as such.
+fn english_marked(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{} {}", i18n::text(lang, "screen-english-only"), clean(s)),
+        Lang::En => clean(s),
+    }
+}
+
 /// Every fact about an item the officer may need, with its legal basis and sources.
-pub fn item_lines<'a>(d: &RuleDetail<'a>, theme: &Theme) -> Vec<Line<'a>> {
+/// In Chinese the item's Chinese name leads; the pack's own notes and sources are shown as
+/// the pack words them.
+pub fn item_lines<'a>(d: &RuleDetail<'a>, lang: Lang, theme: &Theme) -> Vec<Line<'a>> {
     let item = d.item;
+    let (first, second) = match lang {
+        Lang::Zh if !item.name_zh.trim().is_empty() => (&item.name_zh, &item.name_en),
+        _ => (&item.name_en, &item.name_zh),
+    };
     let mut l = vec![Line::from(vec![
-        Span::styled(clean(&item.name_en), theme.title),
+        Span::styled(clean(first), theme.title),
         Span::raw("  "),
-        Span::raw(clean(&item.name_zh)),
+        Span::raw(clean(second)),
     ])];
-    l.push(field(
-        "Item",
-        format!("{} · family {}", clean(&item.id), clean(&item.family)),
+    let label = |id: &str| i18n::text(lang, id);
+    l.push(owned_field(
+        label("detail-item"),
+        t!(
+            lang,
+            "detail-item-family",
+            id = clean(&item.id),
+            family = clean(&item.family)
+        ),
+        lang,
         theme,
     ));
     if !item.formulae.is_empty() {
-        l.push(field("Formulae", clean(&item.formulae.join(", ")), theme));
+        l.push(owned_field(
+            label("detail-formulae"),
+            clean(&item.formulae.join(", ")),
+            lang,
+            theme,
+        ));
     }
-    l.push(field(
-        "Control code",
-        item.control_code
-            .as_deref()
-            .map(clean)
-            .unwrap_or_else(|| "not published".into()),
+    let code = item
+        .control_code
+        .as_deref()
+        .map(clean)
+        .unwrap_or_else(|| label("detail-not-published"));
+    l.push(owned_field(label("detail-control-code"), code, lang, theme));
+    let licence = if item.technology {
+        "detail-licence-technology"
+    } else if item.licence_required {
+        "detail-licence-required"
+    } else {
+        "detail-licence-none"
+    };
+    l.push(owned_field(
+        label("detail-licence"),
+        label(licence),
+        lang,
         theme,
     ));
-    l.push(field(
-        "Licence",
-        if item.technology {
-            "technology item (not goods)"
-        } else if item.licence_required {
-            "export licence required"
-        } else {
-            "no licence"
-        },
-        theme,
-    ));
-    hs_and_criteria(item, theme, &mut l);
-    announcement(d, theme, &mut l);
-    clauses(&d.clauses, theme, &mut l);
+    hs_and_criteria(item, lang, theme, &mut l);
+    announcement(d, lang, theme, &mut l);
+    clauses(&d.clauses, lang, theme, &mut l);
     if !item.notes.is_empty() {
         l.push(Line::raw(""));
-        l.push(Line::raw(clean(&item.notes)));
+        l.push(Line::raw(english_marked(lang, &item.notes)));
     }
     for u in &item.unconfirmed {
         l.push(Line::styled(
-            format!("UNCONFIRMED: {}", clean(u)),
+            t!(lang, "detail-unconfirmed", what = clean(u)),
             theme.warn,
         ));
     }
     if !item.sources.is_empty() {
-        l.push(Line::styled("Sources", theme.dim));
+        l.push(Line::styled(label("detail-sources"), theme.dim));
         for s in &item.sources {
             l.push(Line::raw(format!("  {}", clean(s))));
         }
@@ -87,10 +114,19 @@ pub fn item_lines<'a>(d: &RuleDetail<'a>, theme: &Theme) -> Vec<Line<'a>> {
     l
 }
 
+/// A `label: value` line with words from the catalogue (`label：value` in Chinese).
+fn owned_field<'a>(label: String, value: String, lang: Lang, theme: &Theme) -> Line<'a> {
+    let label = match lang {
+        Lang::Zh => format!("{label}："),
+        Lang::En => format!("{label}: "),
+    };
+    Line::from(vec![Span::styled(label, theme.dim), Span::raw(value)])
+}
+
 /// The HS codes and the criteria of an item.
-fn hs_and_criteria(item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
+fn hs_and_criteria(item: &Item, lang: Lang, theme: &Theme, l: &mut Vec<Line<'_>>) {
     if !item.hs_codes.is_empty() {
-        l.push(Line::styled("HS codes", theme.dim));
+        l.push(Line::styled(i18n::text(lang, "detail-hs-codes"), theme.dim));
         for h in &item.hs_codes {
             let note = if h.note.is_empty() {
                 String::new()
@@ -101,19 +137,28 @@ fn hs_and_criteria(item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
         }
     }
     if item.criteria.is_empty() {
-        l.push(field("Criteria", "every grade", theme));
+        let every = i18n::text(lang, "detail-every-grade");
+        l.push(owned_field(
+            i18n::text(lang, "detail-criteria"),
+            every,
+            lang,
+            theme,
+        ));
     } else {
         l.push(Line::styled(
-            "Criteria (all of a group; any group)",
+            i18n::text(lang, "detail-criteria-groups"),
             theme.dim,
         ));
         for c in &item.criteria {
             let group = if c.group.is_empty() {
                 String::new()
             } else {
-                format!(" [group {}]", clean(&c.group))
+                format!(" {}", t!(lang, "detail-group", group = clean(&c.group)))
             };
-            let unc = if c.unconfirmed { " UNCONFIRMED" } else { "" };
+            let unc = match c.unconfirmed {
+                true => format!(" {}", i18n::text(lang, "detail-unconfirmed-mark")),
+                false => String::new(),
+            };
             l.push(Line::raw(format!(
                 "  {} {} {}{group}{unc}",
                 clean(&c.measurement),
@@ -125,90 +170,102 @@ fn hs_and_criteria(item: &Item, theme: &Theme, l: &mut Vec<Line<'_>>) {
 }
 
 /// The announcement that lists the item, its suspensions and open questions.
-fn announcement(d: &RuleDetail<'_>, theme: &Theme, l: &mut Vec<Line<'_>>) {
+fn announcement(d: &RuleDetail<'_>, lang: Lang, theme: &Theme, l: &mut Vec<Line<'_>>) {
     let Some(a) = d.announcement else {
         return;
     };
     l.push(Line::raw(""));
     l.push(Line::from(vec![
-        Span::styled("Announcement ", theme.dim),
+        Span::styled(i18n::text(lang, "detail-announcement") + " ", theme.dim),
         Span::styled(clean(&a.number), theme.title),
     ]));
-    l.push(Line::raw(format!("  {}", clean(&a.title))));
-    if !a.title_zh.is_empty() {
-        l.push(Line::raw(format!("  {}", clean(&a.title_zh))));
+    // in Chinese the Chinese title first
+    let mut titles = vec![&a.title, &a.title_zh];
+    if lang == Lang::Zh {
+        titles.reverse();
     }
+    for t in titles.into_iter().filter(|t| !t.is_empty()) {
+        l.push(Line::raw(format!("  {}", clean(t))));
+    }
+    let effective = a
+        .effective
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| i18n::text(lang, "detail-never-on-its-own"));
     l.push(Line::raw(format!(
-        "  issued by {} · published {} · effective {} · {}",
-        clean(&a.issuers.join(", ")),
-        a.published,
-        a.effective
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "never on its own".into()),
-        status_name(a.status)
+        "  {}",
+        t!(
+            lang,
+            "detail-issued",
+            issuers = clean(&a.issuers.join(", ")),
+            published = a.published.to_string(),
+            effective = effective,
+            status = i18n::text(lang, status_name(a.status))
+        )
     )));
     for sp in &d.suspensions {
-        let clause = sp
-            .suspension
-            .clause
-            .as_deref()
-            .map(|c| format!(" clause {}", clean(c)))
-            .unwrap_or_default();
-        l.push(Line::styled(
-            format!("  suspended{clause} {}", window(sp)),
-            theme.warn,
-        ));
+        let text = match sp.suspension.clause.as_deref() {
+            Some(c) => t!(
+                lang,
+                "detail-suspended-clause",
+                clause = clean(c),
+                window = window(sp, lang)
+            ),
+            None => t!(lang, "detail-suspended", window = window(sp, lang)),
+        };
+        l.push(Line::styled(format!("  {text}"), theme.warn));
     }
     for u in &a.unconfirmed {
-        l.push(Line::styled(
-            format!("  UNCONFIRMED: {}", clean(u)),
-            theme.warn,
-        ));
+        let text = t!(lang, "detail-unconfirmed", what = clean(u));
+        l.push(Line::styled(format!("  {text}"), theme.warn));
     }
 }
 
 /// `2025-11-09 → 2026-11-10 by 2025 No. 70`.
-fn window(sp: &SuspensionLine<'_>) -> String {
+fn window(sp: &SuspensionLine<'_>, lang: Lang) -> String {
     let x = sp.suspension;
-    format!("{} → {} by {}", x.start, x.end, clean(&sp.by))
+    t!(
+        lang,
+        "detail-window",
+        start = x.start.to_string(),
+        end = x.end.to_string(),
+        by = clean(&sp.by)
+    )
 }
 
 /// The destination and end-use clauses that apply to the item's family; under each,
 /// the suspensions that name that clause.
-fn clauses(clauses: &[ClauseDetail<'_>], theme: &Theme, l: &mut Vec<Line<'_>>) {
+fn clauses(clauses: &[ClauseDetail<'_>], lang: Lang, theme: &Theme, l: &mut Vec<Line<'_>>) {
     if !clauses.is_empty() {
         l.push(Line::raw(""));
-        l.push(Line::styled("Destination and end-use clauses", theme.dim));
+        l.push(Line::styled(i18n::text(lang, "detail-clauses"), theme.dim));
     }
     for cd in clauses {
         let c = cd.clause;
         let to = c
             .valid_to
             .map(|d| d.to_string())
-            .unwrap_or_else(|| "open".into());
+            .unwrap_or_else(|| i18n::text(lang, "detail-open"));
         let scope = c
             .country
             .as_deref()
             .map(clean)
-            .unwrap_or_else(|| "any destination".into());
+            .unwrap_or_else(|| i18n::text(lang, "detail-any-destination"));
         l.push(Line::raw(format!(
             "  {} ({}) {scope}: {} · {} → {to}",
             clean(&c.id),
             clean(cd.announcement_number()),
-            effect(c.effect),
+            i18n::text(lang, effect(c.effect)),
             c.valid_from
         )));
-        l.push(Line::raw(format!("    {}", clean(&c.text))));
+        l.push(Line::raw(format!("    {}", english_marked(lang, &c.text))));
         // whole-announcement suspensions are listed under the announcement
         for sp in cd
             .suspensions
             .iter()
             .filter(|sp| sp.suspension.clause.as_deref() == Some(c.id.as_str()))
         {
-            l.push(Line::styled(
-                format!("    suspended {}", window(sp)),
-                theme.warn,
-            ));
+            let text = t!(lang, "detail-suspended", window = window(sp, lang));
+            l.push(Line::styled(format!("    {text}"), theme.warn));
         }
     }
 }

@@ -88,9 +88,11 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let inner = block.inner(right);
     f.render_widget(block, right);
     let lines = match (s.pack.as_deref(), s.selected_item()) {
-        (Some(pack), Some(item)) => {
-            item_lines(&RuleDetail::of_item(pack, item, v.clock.today()), theme)
-        }
+        (Some(pack), Some(item)) => item_lines(
+            &RuleDetail::of_item(pack, item, v.clock.today()),
+            lang,
+            theme,
+        ),
         _ => vec![Line::styled(t!(lang, "rules-select-hint"), theme.dim)],
     };
     f.render_widget(
