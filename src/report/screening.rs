@@ -29,10 +29,10 @@ pub fn kind_word(lang: Lang, k: HitKind) -> String {
 /// The reason's sentence in `lang`: from its message id when it has one the catalogue
 /// knows, else its stored English text (marked `[English only]` outside English).
 pub fn hit_text(lang: Lang, h: &Hit) -> String {
-    if let Some(m) = &h.msg
+    if let Some(m) = h.msg()
         && i18n::has(lang, &m.id)
     {
-        return i18n::msg(lang, m);
+        return i18n::msg(lang, &m);
     }
     english_marked(lang, &h.message)
 }

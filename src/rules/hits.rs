@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::pack::Effect;
-use crate::domain::Msg;
+use std::collections::BTreeMap;
+
+use crate::domain::{Msg, MsgArg};
 
 /// Verdicts in precedence order (the highest wins).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -66,14 +68,27 @@ pub struct Hit {
     pub control_code: Option<String>,
     /// The reason in English, as stored with the record (frozen once finalized).
     pub message: String,
-    /// The reason as a message id and its arguments, for the other languages (absent in
-    /// screenings stored before ids existed). JSON: `msg.id` is stable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub msg: Option<Msg>,
+    /// The reason's stable message id (DESIGN section 7), for the other languages; empty
+    /// in screenings stored before ids existed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message_id: String,
+    /// The arguments of `message_id`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub message_args: BTreeMap<String, MsgArg>,
     /// What this hit alone would make the verdict (`not_controlled` for red flags and
     /// stale warnings, which accompany other hits).
     #[serde(default = "not_controlled")]
     pub effect: Verdict,
+}
+
+impl Hit {
+    /// The reason as a message, when it has an id.
+    pub fn msg(&self) -> Option<Msg> {
+        (!self.message_id.is_empty()).then(|| Msg {
+            id: self.message_id.clone(),
+            args: self.message_args.clone(),
+        })
+    }
 }
 
 fn not_controlled() -> Verdict {

@@ -40,7 +40,8 @@ impl Out {
             announcement: ann.into(),
             control_code: code,
             message,
-            msg: None,
+            message_id: String::new(),
+            message_args: Default::default(),
             effect,
         });
     }
@@ -48,7 +49,8 @@ impl Out {
     /// Gives the hit just added its message id and arguments.
     pub fn said(&mut self, msg: Msg) {
         if let Some(h) = self.hits.last_mut() {
-            h.msg = Some(msg);
+            h.message_id = msg.id;
+            h.message_args = msg.args;
         }
     }
 

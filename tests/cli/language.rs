@@ -138,7 +138,8 @@ fn json_is_the_same_in_every_language_with_stable_message_ids() {
         .iter()
         .find(|h| h["kind"] == "item")
         .unwrap();
-    assert_eq!(item["msg"]["id"], "hit-controlled");
+    assert_eq!(item["message_id"], "hit-controlled");
+    assert_eq!(item["message_args"]["name_zh"], "含镝钕铁硼永磁体");
     assert!(
         item["message"]
             .as_str()

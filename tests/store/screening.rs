@@ -327,15 +327,21 @@ fn reasons_with_ids_render_as_their_stored_english_and_in_chinese() {
             if h.kind == HitKind::Item {
                 items += 1;
                 assert!(
-                    h.msg.is_some(),
+                    h.msg().is_some(),
                     "{}: item hit {} has no id",
                     case.name,
                     h.rule_id
                 );
             }
-            let Some(m) = &h.msg else { continue };
+            let Some(m) = h.msg() else { continue };
             with_ids += 1;
-            assert_eq!(i18n::msg(Lang::En, m), h.message, "{}: {}", case.name, m.id);
+            assert_eq!(
+                i18n::msg(Lang::En, &m),
+                h.message,
+                "{}: {}",
+                case.name,
+                m.id
+            );
             let zh = hit_text(Lang::Zh, h);
             assert!(!zh.contains("English only"), "{}: {zh}", case.name);
             let name_zh = match h.rule_id.strip_prefix("family:") {
