@@ -24,12 +24,14 @@ pub const EN_FILES: Files = &[
     ("en/chrome.ftl", include_str!("en/chrome.ftl")),
     ("en/keys.ftl", include_str!("en/keys.ftl")),
     ("en/screening.ftl", include_str!("en/screening.ftl")),
+    ("en/training.ftl", include_str!("en/training.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
     ("zh/chrome.ftl", include_str!("zh/chrome.ftl")),
     ("zh/keys.ftl", include_str!("zh/keys.ftl")),
     ("zh/screening.ftl", include_str!("zh/screening.ftl")),
+    ("zh/training.ftl", include_str!("zh/training.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
