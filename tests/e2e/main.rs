@@ -9,3 +9,4 @@ mod pty;
 mod record;
 mod review_ssh;
 mod sync;
+mod training;

@@ -14,3 +14,4 @@ mod review_hq;
 mod reviews;
 mod safety;
 mod sync;
+mod training;
