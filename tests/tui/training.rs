@@ -242,3 +242,43 @@ fn the_training_sync_tab_speaks_of_no_headquarters() {
     keys(&mut a, &mut s, "<f4>");
     assert_eq!(a.context(), Context::Training);
 }
+
+/// A seizure with its two custody transfers: the debrief follows each transfer.
+#[test]
+fn a_seizure_with_two_custody_transfers_gets_every_point() {
+    let mut s = trainee(&["antimony-seizure-custody"], "Li Wei", true);
+    let mut a = app(&mut s, false);
+    open_and_inspect(&mut a, &mut s, "seized");
+    keys(&mut a, &mut s, "<c-x><c-x><c-n>");
+    for kind in ["concealment", "weight_discrepancy", "missing_licence"] {
+        keys(&mut a, &mut s, &finding(kind));
+    }
+    keys(
+        &mut a,
+        &mut s,
+        "<c-n><c-o><tab><tab>2410<tab><tab>180000<tab><tab><tab><tab>Shekou bonded warehouse",
+    );
+    finalize(&mut a, &mut s);
+    let text = screen_text(&a);
+    assert!(text.contains("custody: key 2 · you 0"), "{text}");
+    keys(&mut a, &mut s, "<esc>");
+    keys(
+        &mut a,
+        &mut s,
+        "Shekou inspection team<tab>Shekou bonded warehouse<tab><tab>Sealed ingots to storage<c-t>y",
+    );
+    assert!(
+        screen_text(&a).contains("custody: key 2 · you 1"),
+        "the debrief follows"
+    );
+    keys(&mut a, &mut s, "<esc>");
+    keys(
+        &mut a,
+        &mut s,
+        "<tab>Shenzhen anti-smuggling bureau<tab><tab>Case handed over<c-t>y",
+    );
+    assert_eq!(count(&s, "custody_events"), 2, "{:?}", a.message);
+    let g = graded(&s);
+    assert_eq!((g.points, g.max), (16, 16), "{g:#?}");
+    assert!(screen_text(&a).contains("16 / 16"));
+}

@@ -50,14 +50,18 @@ impl App {
     /// the outcome to the tab that asked, and applies what that tab answers.
     pub(super) fn run_confirmed(&mut self, c: Confirm, store: &mut Store) -> bool {
         let result = c.write.run(store);
-        let finalized = matches!(c.write, PendingWrite::Finalize { .. }) && result.is_ok();
+        // a training file's debrief follows a finalize and each custody transfer
+        let graded = matches!(
+            c.write,
+            PendingWrite::Finalize { .. } | PendingWrite::Custody { .. }
+        ) && result.is_ok();
         let mut cx = self.cx(store);
         let effect = match c.write.tab() {
             Tab::Sync => self.screens.sync.written(result, &mut cx),
             _ => self.screens.record.written(&c.write, result, &mut cx),
         };
         self.apply(effect, store);
-        if finalized {
+        if graded {
             self.debrief_after_finalize(store);
         }
         true
