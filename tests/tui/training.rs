@@ -281,4 +281,14 @@ fn a_seizure_with_two_custody_transfers_gets_every_point() {
     let g = graded(&s);
     assert_eq!((g.points, g.max), (16, 16), "{g:#?}");
     assert!(screen_text(&a).contains("16 / 16"));
+    // the receipt of a training file says what it is, first
+    keys(&mut a, &mut s, "<esc>");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("receipt.txt");
+    keys(&mut a, &mut s, &format!("<c-r>{}<enter>", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("TRAINING - NOT AN OFFICIAL RECORD\n"),
+        "{text}"
+    );
 }
