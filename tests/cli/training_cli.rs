@@ -262,3 +262,27 @@ fn grade_in_every_format() {
     let zh: serde_json::Value = serde_json::from_slice(&zh.stdout).unwrap();
     assert_eq!(zh, json);
 }
+
+#[test]
+fn a_folder_of_scenarios_is_checked_like_a_rule_pack() {
+    let dir = TempDir::new().unwrap();
+    let good = minspect::fixture::scenario::EMBEDDED[0].1;
+    std::fs::write(dir.path().join("mine.toml"), good).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let text = ok(&["training", "list", "--scenarios", d]);
+    assert!(text.starts_with("mine  difficulty"), "{text}");
+    std::fs::write(
+        dir.path().join("broken.toml"),
+        good.replace("difficulty = 3", "difficulty = 0"),
+    )
+    .unwrap();
+    let err = refused(&["training", "list", "--scenarios", d]);
+    let line = good[..good.find("difficulty = 3").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        err.contains(&format!("broken.toml:{line}: difficulty is 0")),
+        "{err}"
+    );
+}
