@@ -286,3 +286,51 @@ fn a_folder_of_scenarios_is_checked_like_a_rule_pack() {
         "{err}"
     );
 }
+
+#[test]
+fn grading_against_a_changed_key_warns() {
+    let dir = TempDir::new().unwrap();
+    let src = dir.path().join("scenarios");
+    std::fs::create_dir(&src).unwrap();
+    let (id, text) = minspect::fixture::scenario::EMBEDDED
+        .iter()
+        .find(|(id, _)| *id == "clean-release")
+        .unwrap();
+    std::fs::write(src.join(format!("{id}.toml")), text).unwrap();
+    let f = dir.path().join("t.db");
+    let (s, fp) = (src.to_str().unwrap(), f.to_str().unwrap());
+    ok(&[
+        "training",
+        "new",
+        "--all",
+        "--scenarios",
+        s,
+        "--trainee",
+        "Li Wei",
+        "--out",
+        fp,
+    ]);
+    std::fs::write(
+        src.join(format!("{id}.toml")),
+        text.replace("clean = 3", "clean = 4"),
+    )
+    .unwrap();
+    let out = run(&[
+        "training",
+        "grade",
+        "--format",
+        "json",
+        "--scenarios",
+        s,
+        fp,
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("answer key of scenario clean-release changed"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["trainees"][0]["scenarios"][0]["key_matches"], false);
+    assert_eq!(v["trainees"][0]["max"], 11);
+}
