@@ -12,6 +12,8 @@ mod fixture;
 mod officer;
 mod review;
 mod sync;
+mod training;
+mod training_grade;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,6 +74,9 @@ pub enum Command {
     /// Officers of a headquarters database and the OS logins they act under
     #[command(subcommand)]
     Officer(officer::OfficerCommand),
+    /// Trainers: scenario exercises, trainees' files, reset and grading
+    #[command(subcommand)]
+    Training(training::TrainingCommand),
 }
 
 /// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
@@ -207,5 +212,6 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, cmd),
         Some(Command::Fixture(cmd)) => fixture::run(cmd),
         Some(Command::Officer(cmd)) => officer::run(&db, cli.read_only, cmd),
+        Some(Command::Training(cmd)) => training::run(cmd, lang, clock),
     }
 }

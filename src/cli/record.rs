@@ -302,9 +302,14 @@ fn receipt(
     } else {
         ReceiptFormat::Text
     };
-    let text = Receipt::build(&record, only, pack.as_ref(), clock)
-        .map_err(CliError::BadInput)?
-        .render(format);
+    let training = store.training().setup()?.is_some();
+    let receipt =
+        Receipt::build(&record, only, pack.as_ref(), clock).map_err(CliError::BadInput)?;
+    let receipt = match training {
+        true => receipt.marked_training(crate::domain::Lang::En),
+        false => receipt,
+    };
+    let text = receipt.render(format);
     match out {
         Some(path) => {
             std::fs::write(&path, text)

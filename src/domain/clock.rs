@@ -44,6 +44,16 @@ impl Clock {
         }
     }
 
+    /// A clock stopped at a recorded instant, for rebuilding a file exactly as it was
+    /// first made (`training reset` writes the rows with the times of `training new`).
+    /// It never stands for the present: "now" comes from [`Clock::system`].
+    pub fn recorded(at: DateTime<Utc>) -> Clock {
+        Clock {
+            fixed: Some(at),
+            zone: Zone::Offset(utc_offset()),
+        }
+    }
+
     /// The same clock showing local times at `offset`.
     pub fn with_zone(self, offset: FixedOffset) -> Clock {
         Clock {

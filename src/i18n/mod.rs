@@ -25,6 +25,7 @@ pub const EN_FILES: Files = &[
     ("en/keys.ftl", include_str!("en/keys.ftl")),
     ("en/record.ftl", include_str!("en/record.ftl")),
     ("en/screening.ftl", include_str!("en/screening.ftl")),
+    ("en/training.ftl", include_str!("en/training.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -32,6 +33,7 @@ pub const ZH_FILES: Files = &[
     ("zh/keys.ftl", include_str!("zh/keys.ftl")),
     ("zh/record.ftl", include_str!("zh/record.ftl")),
     ("zh/screening.ftl", include_str!("zh/screening.ftl")),
+    ("zh/training.ftl", include_str!("zh/training.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

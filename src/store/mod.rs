@@ -15,6 +15,7 @@ mod sql;
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub mod test_support;
+pub mod training;
 
 pub use query::shipments;
 pub use record::bulk;
@@ -44,6 +45,11 @@ pub use hq::incoming::{BundleImported, IncomingBundle, IncomingBundleRecord};
 pub use hq::officers::{NewOfficer, Officer, check_login};
 pub use hq::os_login::os_login;
 pub use hq::reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};
+// training (issue 13)
+pub use training::{
+    Attempt, Paper, SealFound, Training, TrainingReading, TrainingScenario, TrainingSetup,
+    TrainingShipment, create_training_database, fill_training_database,
+};
 
 use std::path::{Path, PathBuf};
 

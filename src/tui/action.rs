@@ -44,6 +44,8 @@ pub enum Action {
     ExportReceipt,
     DiscardDraft,
     Amend,
+    /// Training: the next reading of the scenario's instruments (Measurements section).
+    TakeReading,
     // sync (Sync tab)
     SyncExport,
     SyncAck,
@@ -56,6 +58,8 @@ pub enum Action {
     AwaitingReview,
     Reload,
     SwitchLanguage,
+    /// Training: the scenario briefing again.
+    TrainingBriefing,
     // text fields and dialogs
     Accept,
     Cancel,
@@ -109,6 +113,7 @@ impl Action {
         Action::ExportReceipt,
         Action::DiscardDraft,
         Action::Amend,
+        Action::TakeReading,
         Action::SyncExport,
         Action::SyncAck,
         Action::SyncImport,
@@ -119,6 +124,7 @@ impl Action {
         Action::AwaitingReview,
         Action::Reload,
         Action::SwitchLanguage,
+        Action::TrainingBriefing,
         Action::Accept,
         Action::Cancel,
         Action::DeleteBack,
@@ -183,6 +189,8 @@ impl Action {
             Action::ExportReceipt => "action-export_receipt",
             Action::DiscardDraft => "action-discard_draft",
             Action::Amend => "action-amend",
+            Action::TakeReading => "action-take_reading",
+            Action::TrainingBriefing => "action-training_briefing",
             Action::SyncExport => "action-sync_export",
             Action::SyncAck => "action-sync_ack",
             Action::SyncImport => "action-sync_import",
@@ -214,9 +222,8 @@ impl Action {
     pub fn where_available(self) -> &'static str {
         use Action::*;
         match self {
-            Finalize | AddItem | RemoveItem | AcceptSuggestion | DismissSuggestion => {
-                "where-open-a-draft-record-in-the-record-tab"
-            }
+            Finalize | AddItem | RemoveItem | AcceptSuggestion | DismissSuggestion
+            | TakeReading => "where-open-a-draft-record-in-the-record-tab",
             Amend | AddCustody | ExportReceipt => "where-open-a-finalized-record-in-the-record-tab",
             DiscardDraft => "where-select-a-draft-in-the-record-tab-s-list",
             NewRecord | InspectShipment | OpenRecord => "where-use-the-shipments-or-record-tab",
@@ -238,7 +245,7 @@ impl Action {
                 "where-use-a-form-a-prompt-or-a-dialog"
             }
             Quit | Help | Palette | NextTab | PrevTab | TabRules | TabShipments | TabRecord
-            | TabSync | SwitchLanguage => "where-everywhere",
+            | TabSync | SwitchLanguage | TrainingBriefing => "where-everywhere",
         }
     }
 
@@ -255,6 +262,7 @@ impl Action {
                 | Action::AddCustody
                 | Action::DiscardDraft
                 | Action::Amend
+                | Action::TakeReading
                 | Action::SyncExport
                 | Action::SyncAck
                 | Action::SyncImport

@@ -23,7 +23,14 @@ pub fn render(app: &App, f: &mut Frame) {
             (t.key().0, title, *t == app.tab)
         })
         .collect();
-    status::tabs(f, Rect::new(0, 0, area.width, 1), &titles, theme);
+    let mark = (app.status.kind == "training").then(|| i18n::text(app.lang, "kind-training"));
+    status::tabs(
+        f,
+        Rect::new(0, 0, area.width, 1),
+        &titles,
+        mark.as_deref(),
+        theme,
+    );
     let body = Rect::new(0, 1, area.width, area.height - 3);
     app.screens.get(app.tab).render(f, body, &app.view_cx());
     let ctx = app.context();
@@ -57,6 +64,7 @@ pub fn render(app: &App, f: &mut Frame) {
         }
         Some(Overlay::Confirm(c)) => dialog::confirm(f, body, &c.question, app.lang, theme),
         Some(Overlay::Setup(s)) => s.render(f, body, &app.status.db_name, theme),
+        Some(Overlay::Training(p)) => super::widgets::training::render(f, body, p, app.lang, theme),
         None => {}
     }
 }

@@ -56,7 +56,9 @@ pub(crate) const ALLOWED: &[(&str, &[&str])] = &[
     ),
     (
         "tui",
-        &["domain", "rules", "store", "sync", "i18n", "report"],
+        &[
+            "domain", "rules", "store", "sync", "i18n", "report", "fixture",
+        ],
     ),
     ("main.rs", &["cli", "tui"]),
 ];

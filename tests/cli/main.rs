@@ -12,3 +12,4 @@ mod officer_cli;
 mod readme_table;
 mod record_cli;
 mod rules_cli;
+mod training_cli;

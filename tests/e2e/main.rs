@@ -10,3 +10,4 @@ mod pty;
 mod record;
 mod review_ssh;
 mod sync;
+mod training;

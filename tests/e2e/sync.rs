@@ -59,7 +59,7 @@ fn a_training_database_refuses_in_a_real_terminal() {
         .unwrap();
     let mut tui = start(&path);
     tui.send("4");
-    tui.wait_text("training database (never exports)");
+    tui.wait_text("TRAINING file: it never leaves this laptop");
     tui.send("e");
     tui.wait_text("training databases never export to headquarters");
     assert!(!tui.text().contains("Export to headquarters"), "no prompt");

@@ -14,6 +14,7 @@ mod migrations;
 mod reconcile;
 mod records;
 mod review_queue;
+mod scenarios;
 mod screening;
 mod screening_props;
 mod shipments_query;

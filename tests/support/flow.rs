@@ -76,6 +76,7 @@ pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
                 "pgdn" => Some(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE)),
                 "bs" => Some(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
                 "f1" => Some(KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE)),
+                "f4" => Some(KeyEvent::new(KeyCode::F(4), KeyModifiers::NONE)),
                 n if n.starts_with("c-") && n.len() == 3 => Some(KeyEvent::new(
                     KeyCode::Char(n.chars().nth(2).unwrap()),
                     KeyModifiers::CONTROL,

@@ -25,6 +25,25 @@ fn way_in(ctx: Context) -> Option<(Store, &'static str)> {
         s
     };
     let new_db = || crate::support::harness::open_in_memory();
+    let trainee = || {
+        use minspect::fixture::scenario::embedded;
+        use minspect::fixture::training::{TraineeFile, fill};
+        let mut s = crate::support::harness::open_in_memory();
+        s.set_clock(clock());
+        let all = embedded().unwrap();
+        let picked: Vec<_> = all
+            .iter()
+            .filter(|x| x.id == "dysprosium-magnet")
+            .cloned()
+            .collect();
+        let who = TraineeFile {
+            trainee: "Chen Xiaoyu".into(),
+            badge: "TRN-01".into(),
+            debrief: false,
+        };
+        fill(&mut s, &who, &picked, clock()).unwrap();
+        s
+    };
     Some(match ctx {
         Context::Global => return None,
         Context::Rules => (store(), ""),
@@ -43,6 +62,7 @@ fn way_in(ctx: Context) -> Option<(Store, &'static str)> {
         Context::Palette => (store(), ":"),
         Context::Confirm => (store(), "3n1<esc>d"),
         Context::Setup => (new_db(), ""),
+        Context::Training => (trainee(), ""),
     })
 }
 

@@ -16,3 +16,4 @@ mod reviews;
 mod safety;
 mod slips;
 mod sync;
+mod training;

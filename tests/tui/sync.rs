@@ -245,7 +245,8 @@ fn a_training_database_refuses_to_export_and_writes_no_bundle() {
             text.contains("this is a training database: training databases never export"),
             "{text}"
         );
-        assert!(text.contains("training database (never exports)"), "{text}");
+        assert!(text.contains("it never leaves this laptop"), "{text}");
+        assert!(!text.contains("waiting for headquarters"), "{text}");
         assert_eq!(states(&s), ["finalized"; 2]);
         let exports = s.test_support_table_json("sync_log").unwrap();
         assert!(exports.is_empty(), "{exports:?}");

@@ -39,6 +39,13 @@ impl Receipt {
         })
     }
 
+    /// The receipt of a training file: TRAINING - NOT AN OFFICIAL RECORD first.
+    pub fn marked_training(mut self, lang: crate::domain::Lang) -> Receipt {
+        let mark = crate::i18n::text(lang, "receipt-training-mark");
+        self.blocks.insert(0, ReceiptBlock::Para(mark));
+        self
+    }
+
     pub fn render(&self, format: ReceiptFormat) -> String {
         match format {
             ReceiptFormat::Markdown => render::render_markdown(&self.blocks),

@@ -4,7 +4,7 @@
 use super::{App, Overlay};
 use crate::store::Store;
 use crate::tui::effect::Effect;
-use crate::tui::pending::Confirm;
+use crate::tui::pending::{Confirm, PendingWrite};
 use crate::tui::screens::Tab;
 use crate::tui::widgets::status::Message;
 
@@ -50,12 +50,20 @@ impl App {
     /// the outcome to the tab that asked, and applies what that tab answers.
     pub(super) fn run_confirmed(&mut self, c: Confirm, store: &mut Store) -> bool {
         let result = c.write.run(store);
+        // a training file's debrief follows a finalize and each custody transfer
+        let graded = matches!(
+            c.write,
+            PendingWrite::Finalize { .. } | PendingWrite::Custody { .. }
+        ) && result.is_ok();
         let mut cx = self.cx(store);
         let effect = match c.write.tab() {
             Tab::Sync => self.screens.sync.written(result, &mut cx),
             _ => self.screens.record.written(&c.write, result, &mut cx),
         };
         self.apply(effect, store);
+        if graded {
+            self.debrief_after_finalize(store);
+        }
         true
     }
 }

@@ -5,6 +5,7 @@
 
 mod effects;
 mod record;
+mod training;
 mod update;
 
 use std::rc::Rc;
@@ -26,6 +27,7 @@ use super::theme::Theme;
 use super::widgets::help::HelpState;
 use super::widgets::palette::PaletteState;
 use super::widgets::status::{Message, StatusInfo};
+use super::widgets::training::TrainingPanel;
 use crate::domain::{Clock, Lang};
 use crate::rules::RulePack;
 use crate::store::{Store, StoreError};
@@ -39,6 +41,8 @@ pub enum Overlay {
     /// A risky write waiting for its yes (asked by a screen through `Effect::Confirm`).
     Confirm(Confirm),
     Setup(SetupForm),
+    /// A training file's briefing or debrief.
+    Training(TrainingPanel),
 }
 
 pub struct App {
@@ -104,6 +108,7 @@ impl App {
         app.reload(store)?;
         app.offer_drafts(store)?;
         app.resize(size.0, size.1, store);
+        app.open_briefing(store);
         Ok(app)
     }
 
@@ -141,6 +146,7 @@ impl App {
             Some(Overlay::Palette(_)) => Context::Palette,
             Some(Overlay::ConfirmQuit | Overlay::Confirm(_)) => Context::Confirm,
             Some(Overlay::Setup(_)) => Context::Setup,
+            Some(Overlay::Training(_)) => Context::Training,
             None => self.screens.get(self.tab).context(),
         }
     }
@@ -221,7 +227,7 @@ impl App {
                 s.type_char(c);
                 true
             }
-            Some(Overlay::ConfirmQuit | Overlay::Confirm(_)) => false,
+            Some(Overlay::ConfirmQuit | Overlay::Confirm(_) | Overlay::Training(_)) => false,
             None => {
                 let mut cx = self.cx(store);
                 let effect = self.screens.get_mut(self.tab).type_char(c, &mut cx);

@@ -38,6 +38,7 @@ impl App {
                 _ => true,
             },
             Some(Overlay::Setup(s)) => self.setup_key(s, action, store),
+            Some(Overlay::Training(p)) => self.training_key(p, action, store),
             None => {
                 // sync actions run from the palette on another tab go to the Sync tab
                 if matches!(
@@ -161,6 +162,8 @@ impl App {
                 self.switch_language(store);
                 true
             }
+            Action::TrainingBriefing => self.show_briefing(store),
+            Action::TakeReading if self.tab == Tab::Record => self.take_reading(store),
             Action::NewRecord | Action::InspectShipment | Action::OpenRecord
                 if self.tab != Tab::Record =>
             {

@@ -18,6 +18,7 @@ pub(super) fn defaults() -> Vec<Binding> {
     v.extend(palette());
     v.extend(confirm());
     v.extend(setup());
+    v.extend(super::training::bindings());
     v
 }
 

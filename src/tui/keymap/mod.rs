@@ -19,6 +19,7 @@ mod defaults;
 mod key;
 mod shared;
 mod tabs;
+mod training;
 
 use defaults::defaults;
 pub use key::Key;
@@ -48,6 +49,8 @@ pub enum Context {
     Palette,
     Confirm,
     Setup,
+    /// The training briefing or debrief window.
+    Training,
 }
 
 impl Context {
@@ -69,6 +72,7 @@ impl Context {
         Context::Palette,
         Context::Confirm,
         Context::Setup,
+        Context::Training,
     ];
 
     /// Text contexts take printable keys as input; global bindings on printable keys
@@ -90,7 +94,7 @@ impl Context {
 
     /// Modal contexts do not fall through to the global bindings at all.
     pub fn is_modal(self) -> bool {
-        matches!(self, Context::Confirm | Context::Setup)
+        matches!(self, Context::Confirm | Context::Setup | Context::Training)
     }
 
     pub fn name(self) -> String {

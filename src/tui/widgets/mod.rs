@@ -6,4 +6,5 @@ pub mod input;
 pub mod palette;
 pub mod status;
 pub mod table;
+pub mod training;
 pub mod verdict;

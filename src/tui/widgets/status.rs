@@ -53,8 +53,21 @@ impl Message {
     }
 }
 
-pub fn tabs(f: &mut Frame, area: Rect, titles: &[(char, String, bool)], theme: &Theme) {
+/// The tab bar; `mark` (TRAINING) follows the program's name, in words.
+pub fn tabs(
+    f: &mut Frame,
+    area: Rect,
+    titles: &[(char, String, bool)],
+    mark: Option<&str>,
+    theme: &Theme,
+) {
     let mut spans = vec![Span::styled(" minspect ", theme.title)];
+    if let Some(m) = mark {
+        spans.push(Span::styled(
+            format!("{m} "),
+            theme.warn.add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
     for (key, title, active) in titles {
         spans.push(Span::styled("│", theme.dim));
         let style = if *active {
@@ -97,7 +110,9 @@ pub fn footer(
 
 /// The status bar. When it does not fit, the officer's name and the database file name
 /// are shortened (…) first, then the badge and the file name go; role, pending count,
-/// rule-pack version and age, and the READ-ONLY / TRAINING marker stay visible.
+/// rule-pack version and age, and the READ-ONLY / TRAINING marker stay visible. A
+/// training file says TRAINING first (DESIGN §7) and keeps the trainee's name whole as
+/// long as anything else can give way.
 pub fn status_bar(
     f: &mut Frame,
     area: Rect,
@@ -122,9 +137,14 @@ pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize, lang: Lang) -
         (Some(v), None) => t!(lang, "status-pack", version = sanitize(v).into_owned()),
         _ => t!(lang, "status-no-pack"),
     };
+    let training = s.kind == "training";
     let kind = match s.kind.as_str() {
-        "" | "field" => String::new(),
+        "" | "field" | "training" => String::new(),
         k => format!(" │ {}", kind_word(lang, k)),
+    };
+    let first = match training {
+        true => format!(" {} │", kind_word(lang, "training")),
+        false => String::new(),
     };
     let ro = if s.read_only {
         format!(" {} │", t!(lang, "status-read-only"))
@@ -154,12 +174,16 @@ pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize, lang: Lang) -
         } else {
             t!(lang, "status-pending", count = pending)
         };
-        format!("{ro} {who}{db} │ {sync} │ {pack}{kind}")
+        format!("{first}{ro} {who}{db} │ {sync} │ {pack}{kind}")
     };
     let cols = |t: &str| unicode_width::UnicodeWidthStr::width(t);
     let (mut name, mut badge, mut db, mut short) = (officer.clone(), badge, db.clone(), false);
-    // Each step gives up a little more until the text fits.
-    for step in 0..7 {
+    // Each step gives up a little more until the text fits; a trainee's name goes last.
+    let steps: [u8; 7] = match training {
+        true => [0, 2, 3, 4, 5, 1, 6],
+        false => [0, 1, 2, 3, 4, 5, 6],
+    };
+    for step in steps {
         let over = cols(&build(&name, &badge, &db, short)).saturating_sub(width);
         if over == 0 {
             break;

@@ -144,7 +144,13 @@ impl RecordScreen {
         };
         let text = match cx.store.records().load_record(&id) {
             Ok(r) => {
-                Receipt::build(&r, None, self.pack.as_deref(), &cx.clock).map(|r| r.render(format))
+                let training = matches!(cx.store.training().setup(), Ok(Some(_)));
+                Receipt::build(&r, None, self.pack.as_deref(), &cx.clock)
+                    .map(|r| match training {
+                        true => r.marked_training(crate::domain::Lang::En),
+                        false => r,
+                    })
+                    .map(|r| r.render(format))
             }
             Err(e) => Err(e.to_string()),
         };

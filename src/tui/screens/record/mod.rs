@@ -21,6 +21,7 @@ mod open;
 mod save;
 pub mod seizure;
 pub mod shipment;
+mod training;
 mod view;
 
 use std::rc::Rc;
@@ -30,6 +31,7 @@ use ratatui::layout::Rect;
 
 pub use self::drafts::{draft_title, draft_title_of};
 pub use self::editor::{Editor, Item, Section};
+pub use self::training::ReadingOutcome;
 use super::{Cx, Screen, ViewCx};
 use crate::rules::RulePack;
 use crate::store::DraftSummary;

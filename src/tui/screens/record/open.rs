@@ -248,6 +248,7 @@ impl RecordScreen {
     pub fn open_shipment(&mut self, shipment_id: &str, cx: &mut Cx) -> Effect {
         match cx.store.records().shipment(shipment_id) {
             Ok(s) => {
+                let opened = self.mark_opened(&s.id, cx);
                 let mut ed = Editor::blank(cx.clock.today());
                 ed.shipment_id = Some(s.id.clone());
                 ed.shipment_final = s.is_finalized();
@@ -259,7 +260,7 @@ impl RecordScreen {
                 ed.validate_all(false);
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
-                Effect::None
+                opened
             }
             Err(e) => Effect::error(format!("opening the shipment: {e}")),
         }

@@ -28,7 +28,7 @@ impl RecordScreen {
     }
 
     /// Starts the draft inspection on the first change that needs it.
-    fn ensure_inspection(&mut self, cx: &mut Cx) -> Result<String, Effect> {
+    pub(super) fn ensure_inspection(&mut self, cx: &mut Cx) -> Result<String, Effect> {
         let shipment_id = self.ensure_shipment(cx)?;
         let ed = self.editor.as_mut().ok_or(Effect::None)?;
         if let Some(id) = &ed.inspection_id {
@@ -94,7 +94,7 @@ impl RecordScreen {
 
     /// Stores the live screening with the draft inspection when its verdict changed
     /// (one transaction; finalizing stores it again with the pack then in force).
-    fn store_verdict(&mut self, cx: &mut Cx) -> Effect {
+    pub(super) fn store_verdict(&mut self, cx: &mut Cx) -> Effect {
         let (Some(ed), Some(pack)) = (self.editor.as_mut(), self.pack.as_deref()) else {
             return Effect::None;
         };

@@ -108,7 +108,7 @@ impl Screen for SyncScreen {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
-        view::render(self, f, area, v.theme);
+        view::render(self, f, area, v);
     }
 
     fn activate(&mut self, cx: &mut Cx) -> Effect {

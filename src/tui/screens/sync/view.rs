@@ -9,17 +9,23 @@ use ratatui::widgets::Paragraph;
 
 use super::ops::Op;
 use super::{Mode, SyncScreen};
-use crate::domain::{DbKind, sanitize};
+use crate::domain::{DbKind, Lang, sanitize};
 use crate::report::SyncOverview;
 use crate::report::sync_status::short_time;
-use crate::tui::screens::Pane;
+use crate::tui::screens::{Pane, ViewCx};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
+use crate::tui::widgets::training;
 
-/// The summary's lines fitted to `width`; the first is the title.
-fn summary(d: &SyncOverview, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    d.summary()
+/// The summary's lines fitted to `width`; the first is the title. A training file has
+/// its own: it never leaves the laptop and no headquarters waits for it.
+fn summary(d: &SyncOverview, width: usize, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let lines = match d.kind {
+        DbKind::Training => training::sync_summary(d, lang),
+        _ => d.summary(),
+    };
+    lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -82,11 +88,13 @@ fn held_table(d: &SyncOverview, area: Rect) -> Table {
 }
 
 /// A field device: the records waiting for headquarters.
-fn queued_table(d: &SyncOverview, area: Rect) -> Table {
+fn queued_table(d: &SyncOverview, area: Rect, lang: Lang) -> Table {
     let w = (area.width as usize).saturating_sub(2);
     let id_w = w.saturating_sub(6 + 14 + 17 + 10 + 4).max(8);
     let shown = d.queued.len() as i64;
-    let title = if shown < d.pending {
+    let title = if d.kind == DbKind::Training {
+        training::sync_queued_title(d, lang)
+    } else if shown < d.pending {
         format!("Queued for headquarters (first {shown} of {})", d.pending)
     } else {
         format!("Queued for headquarters ({})", d.pending)
@@ -116,12 +124,13 @@ fn queued_table(d: &SyncOverview, area: Rect) -> Table {
     )
 }
 
-fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, theme: &Theme) {
+fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
+    let (lang, theme) = (v.lang, v.theme);
     let focused = s.focus == Pane::List;
     let (title, header, rows) = if d.kind == DbKind::Hq {
         held_table(d, area)
     } else {
-        queued_table(d, area)
+        queued_table(d, area, lang)
     };
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
@@ -135,10 +144,13 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, theme: &Th
     );
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     if rows.is_empty() {
+        let empty_training = training::sync_empty(d, lang);
         let text = if d.kind == DbKind::Hq {
             "Nothing received yet: import a bundle (i)."
         } else {
-            "Nothing is waiting: every finalized record is acknowledged."
+            empty_training
+                .as_deref()
+                .unwrap_or("Nothing is waiting: every finalized record is acknowledged.")
         };
         f.render_widget(Paragraph::new(Line::styled(text, theme.dim)), body);
         return;
@@ -153,9 +165,12 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, theme: &Th
     draw_rows(f, body, lines, Some(s.selected - first), focused, theme);
 }
 
-fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, theme: &Theme) {
+fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
+    let theme = v.theme;
     let focused = s.focus == Pane::Detail;
-    let title = if d.kind == DbKind::Hq {
+    let title = if d.kind == DbKind::Training {
+        training::sync_reviews_title(d, v.lang)
+    } else if d.kind == DbKind::Hq {
         format!("Review decisions made here ({})", d.reviews.len())
     } else {
         format!("Review decisions from headquarters ({})", d.reviews.len())
@@ -233,7 +248,8 @@ fn prompt(f: &mut Frame, area: Rect, op: Op, input_line: Line, error: Option<&st
     );
 }
 
-pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, theme: &Theme) {
+pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
+    let theme = v.theme;
     let Some(d) = &s.data else {
         let text = s.load_error.as_deref().unwrap_or("Reading the sync state…");
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
@@ -253,12 +269,12 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, theme: &Theme) {
     let [facts, result] =
         Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(inner);
     f.render_widget(
-        Paragraph::new(summary(d, inner.width as usize, theme)),
+        Paragraph::new(summary(d, inner.width as usize, v.lang, theme)),
         facts,
     );
     outcome(f, result, s, theme);
-    queue(f, mid, s, d, theme);
-    reviews(f, bottom, s, d, theme);
+    queue(f, mid, s, d, v);
+    reviews(f, bottom, s, d, v);
     match &s.mode {
         Mode::Browse => {}
         Mode::Prompt { op, input, error } => prompt(
