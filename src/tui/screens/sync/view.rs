@@ -10,8 +10,10 @@ use ratatui::widgets::Paragraph;
 use super::ops::Op;
 use super::{Mode, SyncScreen};
 use crate::domain::{DbKind, Lang, sanitize};
+use crate::i18n;
 use crate::report::SyncOverview;
 use crate::report::sync_status::short_time;
+use crate::t;
 use crate::tui::screens::{Pane, ViewCx};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
@@ -59,17 +61,18 @@ fn window(selected: usize, height: usize) -> usize {
 type Table = (String, String, Vec<String>);
 
 /// Headquarters: what is held per field device.
-fn held_table(d: &SyncOverview, area: Rect) -> Table {
+fn held_table(d: &SyncOverview, area: Rect, lang: Lang) -> Table {
     let w = (area.width as usize).saturating_sub(2);
     let id_w = w.saturating_sub(20 + 10 + 10 + 3).max(8);
+    let col = |id: &str| i18n::text(lang, id);
     (
-        format!("Held for field devices ({})", d.status.devices.len()),
+        t!(lang, "sync-held-title", count = d.status.devices.len()),
         format!(
             "{} {} {} {}",
-            fit("name", 20),
-            fit("device id", id_w),
-            fit("records", 10),
-            "head seq"
+            fit(&col("sync-col-name"), 20),
+            fit(&col("sync-col-device-id"), id_w),
+            fit(&col("sync-col-records"), 10),
+            col("sync-col-head-seq")
         ),
         d.status
             .devices
@@ -95,18 +98,20 @@ fn queued_table(d: &SyncOverview, area: Rect, lang: Lang) -> Table {
     let title = if d.kind == DbKind::Training {
         training::sync_queued_title(d, lang)
     } else if shown < d.pending {
-        format!("Queued for headquarters (first {shown} of {})", d.pending)
+        t!(lang, "sync-queued-first", shown = shown, count = d.pending)
     } else {
-        format!("Queued for headquarters ({})", d.pending)
+        t!(lang, "sync-queued", count = d.pending)
     };
+    let col = |id: &str| i18n::text(lang, id);
     (
         title,
         format!(
-            "{} {} {} {} state",
-            fit("seq", 6),
-            fit("kind", 14),
-            fit("record id", id_w),
-            fit("created", 17)
+            "{} {} {} {} {}",
+            fit(&col("sync-col-seq"), 6),
+            fit(&col("sync-col-kind"), 14),
+            fit(&col("sync-col-record-id"), id_w),
+            fit(&col("sync-col-created"), 17),
+            col("sync-col-state")
         ),
         d.queued
             .iter()
@@ -128,7 +133,7 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
     let (lang, theme) = (v.lang, v.theme);
     let focused = s.focus == Pane::List;
     let (title, header, rows) = if d.kind == DbKind::Hq {
-        held_table(d, area)
+        held_table(d, area, lang)
     } else {
         queued_table(d, area, lang)
     };
@@ -146,11 +151,9 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
     if rows.is_empty() {
         let empty_training = training::sync_empty(d, lang);
         let text = if d.kind == DbKind::Hq {
-            "Nothing received yet: import a bundle (i)."
+            i18n::text(lang, "sync-nothing-received")
         } else {
-            empty_training
-                .as_deref()
-                .unwrap_or("Nothing is waiting: every finalized record is acknowledged.")
+            empty_training.unwrap_or_else(|| i18n::text(lang, "sync-nothing-waiting"))
         };
         f.render_widget(Paragraph::new(Line::styled(text, theme.dim)), body);
         return;
@@ -166,21 +169,21 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
 }
 
 fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
-    let theme = v.theme;
+    let (theme, lang) = (v.theme, v.lang);
     let focused = s.focus == Pane::Detail;
     let title = if d.kind == DbKind::Training {
-        training::sync_reviews_title(d, v.lang)
+        training::sync_reviews_title(d, lang)
     } else if d.kind == DbKind::Hq {
-        format!("Review decisions made here ({})", d.reviews.len())
+        t!(lang, "sync-reviews-here", count = d.reviews.len())
     } else {
-        format!("Review decisions from headquarters ({})", d.reviews.len())
+        t!(lang, "sync-reviews-from-hq", count = d.reviews.len())
     };
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
     if d.reviews.is_empty() {
         f.render_widget(
-            Paragraph::new(Line::styled("No review decisions yet.", theme.dim)),
+            Paragraph::new(Line::styled(i18n::text(lang, "sync-no-reviews"), theme.dim)),
             inner,
         );
         return;
@@ -197,16 +200,20 @@ fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &View
                 crate::store::Decision::Returned => theme.warn,
             };
             // the comment first: it is what the officer acts on
+            let comment = match r.comment.is_empty() {
+                true => i18n::text(lang, "sync-no-comment"),
+                false => sanitize(&r.comment).into_owned(),
+            };
             let rest = format!(
-                " {} · by {} {} · inspection {}",
-                if r.comment.is_empty() {
-                    "(no comment)".into()
-                } else {
-                    sanitize(&r.comment)
-                },
-                sanitize(&r.reviewer),
-                short_time(&r.decided_at),
-                sanitize(&r.inspection_id),
+                " {}",
+                t!(
+                    lang,
+                    "sync-review-line",
+                    comment = comment,
+                    reviewer = sanitize(&r.reviewer).into_owned(),
+                    at = short_time(&r.decided_at),
+                    inspection = sanitize(&r.inspection_id).into_owned()
+                )
             );
             Line::from(vec![
                 Span::styled(format!("{:<8}", r.decision.as_str()), style),
@@ -217,30 +224,19 @@ fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &View
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn prompt(f: &mut Frame, area: Rect, op: Op, input_line: Line, error: Option<&str>, t: &Theme) {
+fn prompt(f: &mut Frame, area: Rect, op: Op, input_line: Line, error: Option<&str>, v: &ViewCx) {
+    let (t, lang) = (v.theme, v.lang);
     let (title, help) = match op {
-        Op::Export => (
-            "Export to headquarters",
-            "The directory to write the signed bundle into (USB stick, shared folder):",
-        ),
-        Op::Ack => (
-            "Acknowledge a receipt",
-            "The receipt file headquarters wrote for this device:",
-        ),
-        Op::Import => (
-            "Import a bundle",
-            "The bundle file a field device exported (its receipt is written beside it):",
-        ),
+        Op::Export => ("sync-export-title", "sync-export-ask"),
+        Op::Ack => ("sync-ack-title", "sync-ack-ask"),
+        Op::Import => ("sync-import-title", "sync-import-ask"),
     };
     let rect = centered(area, 76, 8);
-    let inner = modal(f, rect, title, t);
-    let mut lines = vec![Line::raw(help), input_line, Line::raw("")];
+    let inner = modal(f, rect, &i18n::text(lang, title), t);
+    let mut lines = vec![Line::raw(i18n::text(lang, help)), input_line, Line::raw("")];
     match error {
         Some(e) => lines.push(Line::styled(e.to_string(), t.error)),
-        None => lines.push(Line::styled(
-            "Enter: continue (asks before writing)    Esc / C-g: cancel",
-            t.key,
-        )),
+        None => lines.push(Line::styled(i18n::text(lang, "sync-prompt-keys"), t.key)),
     }
     f.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
@@ -251,7 +247,10 @@ fn prompt(f: &mut Frame, area: Rect, op: Op, input_line: Line, error: Option<&st
 pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     let Some(d) = &s.data else {
-        let text = s.load_error.as_deref().unwrap_or("Reading the sync state…");
+        let text = match s.load_error.as_deref() {
+            Some(e) => e.to_string(),
+            None => i18n::text(v.lang, "sync-reading"),
+        };
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
         return;
     };
@@ -263,7 +262,7 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         Constraint::Length(review_h),
     ])
     .areas(area);
-    let block = pane("Sync", false, theme);
+    let block = pane(i18n::text(v.lang, "tab-sync"), false, theme);
     let inner = block.inner(top);
     f.render_widget(block, top);
     let [facts, result] =
@@ -282,16 +281,19 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
             area,
             *op,
             input.line(
-                if *op == Op::Export {
-                    "directory: "
-                } else {
-                    "file: "
-                },
+                &(i18n::text(
+                    v.lang,
+                    if *op == Op::Export {
+                        "sync-directory"
+                    } else {
+                        "sync-file"
+                    },
+                ) + " "),
                 theme.base,
                 true,
             ),
             error.as_deref(),
-            theme,
+            v,
         ),
     }
 }
