@@ -24,12 +24,14 @@ pub const EN_FILES: Files = &[
     ("en/chrome.ftl", include_str!("en/chrome.ftl")),
     ("en/keys.ftl", include_str!("en/keys.ftl")),
     ("en/screening.ftl", include_str!("en/screening.ftl")),
+    ("en/review.ftl", include_str!("en/review.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
     ("zh/chrome.ftl", include_str!("zh/chrome.ftl")),
     ("zh/keys.ftl", include_str!("zh/keys.ftl")),
     ("zh/screening.ftl", include_str!("zh/screening.ftl")),
+    ("zh/review.ftl", include_str!("zh/review.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -11,4 +11,5 @@ mod officer_bootstrap;
 mod officer_cli;
 mod readme_table;
 mod record_cli;
+mod review_cli;
 mod rules_cli;

@@ -32,6 +32,8 @@ pub struct Cx<'a> {
     /// "Now" and "today", and the zone stored times are shown in.
     pub clock: Clock,
     pub read_only: bool,
+    /// The interface language (for what a screen says in its effects).
+    pub lang: crate::domain::Lang,
 }
 
 /// What a view draws with besides the screen's state.
@@ -94,6 +96,7 @@ pub struct Screens {
     pub shipments: shipments::ShipmentsScreen,
     pub record: record::RecordScreen,
     pub sync: sync::SyncScreen,
+    pub review: review::ReviewScreen,
 }
 
 impl Screens {
@@ -103,6 +106,7 @@ impl Screens {
             Tab::Shipments => &self.shipments,
             Tab::Record => &self.record,
             Tab::Sync => &self.sync,
+            Tab::Review => &self.review,
         }
     }
 
@@ -112,6 +116,7 @@ impl Screens {
             Tab::Shipments => &mut self.shipments,
             Tab::Record => &mut self.record,
             Tab::Sync => &mut self.sync,
+            Tab::Review => &mut self.review,
         }
     }
 }
