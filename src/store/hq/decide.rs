@@ -109,7 +109,7 @@ impl Hq<&mut Store> {
                         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                         .unwrap_or_else(|_| at.clone());
                     return Err(StoreError::Invalid(format!(
-                        "already {d} by {name} at {at} (inspection {inspection_id}); to change the decision use --change, or C on the Review tab (the history keeps both)"
+                        "already {d} by {name} at {at}; to change the decision use --change, or C on the Review tab (the history keeps both)"
                     )));
                 }
                 (None, DecisionMode::Change) => {
