@@ -230,6 +230,12 @@ fn the_queue_filters_counts_and_pages_without_sorting_the_log() {
             what
         );
     }
+}
+
+#[test]
+fn every_single_term_pages_by_an_index_with_no_sort() {
+    let Hq { dir: _d, hq, .. } = hq_with_received(12);
+    let port = page(&hq, "", QueueSort::Received)[0].port.clone();
     for line in [
         "",
         "officer:GZ-0417",

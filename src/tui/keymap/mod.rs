@@ -178,7 +178,7 @@ impl Keymap {
     /// writes at headquarters).
     pub fn bindings(&self) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| {
-            !(self.read_only && b.action.is_write()) && !(self.hq && b.action.is_field_write())
+            !((self.read_only && b.action.is_write()) || (self.hq && b.action.is_field_write()))
         })
     }
 

@@ -57,7 +57,7 @@ impl PaletteState {
         let actions = Action::ALL
             .iter()
             .copied()
-            .filter(|a| !(self.read_only && a.is_write()) && !(self.hq && a.is_field_write()));
+            .filter(|a| !((self.read_only && a.is_write()) || (self.hq && a.is_field_write())));
         // `sync_import` (the name as written in key files) finds `sync import`
         let q = self.input.text().trim().replace('_', " ");
         self.selected = 0;

@@ -53,6 +53,19 @@ pub fn lines(
         t!(lang, "review-rec-screening"),
     ];
     let none = || format!("  {}", t!(lang, "review-rec-none"));
+    items(&d, clock, lang, &mut out);
+    out.push(t!(lang, "review-rec-history"));
+    if d.reviews.is_empty() {
+        out.push(none());
+    }
+    out.extend(d.reviews.iter().map(|rv| format!("  {}", rv.text(false))));
+    Ok(out)
+}
+
+/// The screening reasons, measurements, findings and seizures with custody.
+fn items(d: &RecordDetail, clock: &Clock, lang: Lang, out: &mut Vec<String>) {
+    let r = &d.record;
+    let none = || format!("  {}", t!(lang, "review-rec-none"));
     let screening = r
         .inspection
         .meta_str("screening")
@@ -120,10 +133,4 @@ pub fn lines(
                 )
         }));
     }
-    out.push(t!(lang, "review-rec-history"));
-    if d.reviews.is_empty() {
-        out.push(none());
-    }
-    out.extend(d.reviews.iter().map(|rv| format!("  {}", rv.text(false))));
-    Ok(out)
 }
