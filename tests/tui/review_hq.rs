@@ -77,26 +77,20 @@ fn approve_asks_and_a_second_decision_is_refused_until_changed() {
         status(&a)
     );
     assert_eq!(a.screens.review.counts.approved, 1);
-    keys(&mut a, &mut hq, "R<enter>");
+    // R on the approved inspection: refused before a comment is typed, C is the way
+    keys(&mut a, &mut hq, "R");
+    assert!(a.screens.review.prompt.is_none());
     assert!(
-        screen_text(&a).contains("a return needs a comment"),
+        status(&a).contains("already approved: press C to change"),
         "{}",
-        screen_text(&a)
-    );
-    keys(&mut a, &mut hq, "weigh again<enter>");
-    assert!(
-        screen_text(&a).contains("already approved by Zhang Min at"),
-        "{}",
-        screen_text(&a)
+        status(&a)
     );
     snap("review_already_decided", &a);
     assert_eq!(reviews(&hq).len(), 1, "nothing written");
-    keys(&mut a, &mut hq, "<esc>C");
-    assert!(
-        screen_text(&a).contains("Change the decision: return"),
-        "{}",
-        screen_text(&a)
-    );
+    keys(&mut a, &mut hq, "C<enter>");
+    let text = screen_text(&a);
+    assert!(text.contains("a return needs a comment"), "{text}");
+    assert!(text.contains("Change the decision: return"), "{text}");
     keys(&mut a, &mut hq, "weigh again<enter>");
     let r = reviews(&hq);
     assert_eq!(r.len(), 2, "the history keeps both");

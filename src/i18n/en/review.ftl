@@ -30,10 +30,10 @@ review-col-received = received
 review-col-officer = officer
 review-col-port = port
 review-col-verdicts = declared → found
-review-v-not_controlled = not ctrl
+review-v-not_controlled = clear
 review-v-needs_review = review
 review-v-licence_required = licence
-review-v-prohibited = PROHIBITED
+review-v-prohibited = banned
 review-col-exporter = exporter
 review-col-declaration = declaration
 review-legend = { $name } · • new since { $since } · + { $chosen } selected · sorted by { $sort }
@@ -48,6 +48,7 @@ review-denied-unreadable = review: the officers could not be read
 review-queue-unreadable = review queue: { $error }
 
 ## Deciding
+review-already-decided = already { $state }: press C to change the decision (the history keeps both)
 review-nothing-to-decide = nothing to decide: the queue is empty
 review-no-decision-to-change = this inspection has no decision to change; approve (A) or return (R) it
 review-what-selection = { $count } selected inspections

@@ -47,6 +47,7 @@ review-denied-unreadable = 审核：无法读取人员信息
 review-queue-unreadable = 审核队列：{ $error }
 
 ## 作出决定
+review-already-decided = 该检查记录已{ $state }；按 C 更改决定（历史保留两条）
 review-nothing-to-decide = 无可决定的记录：队列为空
 review-no-decision-to-change = 该检查记录尚无决定可更改；请批准（A）或退回（R）
 review-what-selection = 已选 { $count } 条检查记录

@@ -111,6 +111,12 @@ impl ReviewScreen {
         let Some(row) = self.current() else {
             return Effect::info(t!(cx.lang, "review-nothing-to-decide"));
         };
+        let decided = matches!(row.state.as_str(), "approved" | "returned");
+        if mode == DecisionMode::First && targets.len() == 1 && decided {
+            // the store refuses it too; say so before a comment is typed
+            let state = t!(cx.lang, &format!("review-state-{}", row.state));
+            return Effect::error(t!(cx.lang, "review-already-decided", state = state));
+        }
         let decision = match (decision, row.state.as_str()) {
             (Some(d), _) => d,
             (None, "approved") => Decision::Returned,
@@ -245,6 +251,14 @@ impl ReviewScreen {
                 self.record = None;
                 self.focus = Pane::List;
             }
+            // the view shows one record: nothing moves the queue under it
+            Action::ToggleSelect
+            | Action::CycleSort
+            | Action::Filter
+            | Action::ClearFilter
+            | Action::AwaitingReview
+            | Action::Top
+            | Action::Bottom => return Some(Effect::None),
             _ => return None,
         }
         Some(Effect::Redraw)

@@ -22,8 +22,8 @@ const COLS: &[(&str, usize)] = &[
     ("review-col-received", 16),
     ("review-col-officer", 8),
     ("review-col-port", 5),
-    ("review-col-verdicts", 21),
-    ("review-col-declaration", 12),
+    ("review-col-verdicts", 17),
+    ("review-col-declaration", 18),
 ];
 
 fn widths(width: usize) -> [usize; 6] {
@@ -35,6 +35,11 @@ fn widths(width: usize) -> [usize; 6] {
         w[1] = 11;
     }
     w
+}
+
+/// Below 100 columns the declaration is the last column (no exporter).
+fn narrow(width: usize) -> bool {
+    width < 100
 }
 
 fn short_verdict(lang: Lang, v: &str) -> String {
@@ -51,7 +56,7 @@ fn line_of(marks: &str, cells: &[String], last: &str, width: usize) -> String {
         line.push(' ');
     }
     line.push_str(last);
-    fit(&line, width)
+    fit(line.trim_end(), width)
 }
 
 fn row_line(s: &ReviewScreen, r: &QueueRow, width: usize, v: &ViewCx) -> String {
@@ -77,7 +82,7 @@ fn row_line(s: &ReviewScreen, r: &QueueRow, width: usize, v: &ViewCx) -> String 
         mark(s.chosen.contains(&r.inspection_id), '+'),
         mark(s.is_new(r), '•')
     );
-    let exporter = if width < 100 {
+    let exporter = if narrow(width) {
         String::new()
     } else {
         sanitize(&r.exporter_name).into_owned()
@@ -87,7 +92,7 @@ fn row_line(s: &ReviewScreen, r: &QueueRow, width: usize, v: &ViewCx) -> String 
 
 fn header(width: usize, lang: Lang) -> String {
     let cells: Vec<String> = COLS.iter().map(|(id, _)| t!(lang, id)).collect();
-    let exporter = if width < 100 {
+    let exporter = if narrow(width) {
         String::new()
     } else {
         t!(lang, "review-col-exporter")
