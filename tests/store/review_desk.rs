@@ -290,3 +290,46 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
         "the backfill agrees with the import"
     );
 }
+
+#[test]
+fn an_amendment_answering_a_return_arrives_resubmitted() {
+    use crate::support::sync_flow::{db, pair};
+    use minspect::domain::DbKind;
+    use minspect::sync::ExportOutcome;
+    let t = tempfile::tempdir().unwrap();
+    let usb = t.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let mut hq = db(t.path(), "hq", DbKind::Hq);
+    let mut lap = db(t.path(), "laptop", DbKind::Field);
+    pair(&mut hq, &mut lap);
+    let pack = crate::support::pack();
+    let made = lap
+        .records_mut()
+        .import_record(&crate::support::example(), true, &pack)
+        .unwrap();
+    let send = |lap: &mut Store, hq: &mut Store| {
+        let ExportOutcome::Written(r) = minspect::sync::export_bundle(lap, &usb).unwrap() else {
+            panic!("nothing exported")
+        };
+        minspect::sync::import_bundle(hq, &r.path, None).unwrap();
+    };
+    send(&mut lap, &mut hq);
+    hq.hq_mut()
+        .record_review(&made.inspection_id, Decision::Returned, "weigh it again")
+        .unwrap();
+    let (_, amendment) = lap
+        .records_mut()
+        .start_amendment(&made.inspection_id, "re-weighed as asked")
+        .unwrap();
+    lap.records_mut().finalize_inspection(&amendment).unwrap();
+    send(&mut lap, &mut hq);
+    let rows = page(&hq, "state:resubmitted", QueueSort::Received);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].inspection_id, amendment);
+    assert_eq!(rows[0].amends.as_deref(), Some(made.inspection_id.as_str()));
+    // its decision makes it an ordinary approved inspection
+    hq.hq_mut()
+        .record_review(&amendment, Decision::Approved, "")
+        .unwrap();
+    assert!(page(&hq, "state:resubmitted", QueueSort::Received).is_empty());
+}
