@@ -520,6 +520,22 @@ CREATE TRIGGER review_desk_decided AFTER INSERT ON reviews BEGIN
     UPDATE review_desk SET state = NEW.decision, decided_by = NEW.reviewer, decided_at = NEW.decided_at
     WHERE inspection_id = NEW.inspection_id AND (decided_at IS NULL OR decided_at <= NEW.decided_at);
 END;
+-- the count of the whole queue per state, kept by triggers (the title's counts cost
+-- nothing however long the log)
+CREATE TABLE review_desk_counts (
+    state TEXT PRIMARY KEY,
+    n     INTEGER NOT NULL CHECK (n >= 0)
+) STRICT;
+CREATE TRIGGER review_desk_counted AFTER INSERT ON review_desk BEGIN
+    INSERT INTO review_desk_counts (state, n) VALUES (NEW.state, 1)
+    ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER review_desk_recounted AFTER UPDATE OF state ON review_desk
+WHEN OLD.state <> NEW.state BEGIN
+    UPDATE review_desk_counts SET n = n - 1 WHERE state = OLD.state;
+    INSERT INTO review_desk_counts (state, n) VALUES (NEW.state, 1)
+    ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
 CREATE TABLE supervisor_visits (
     officer_id TEXT PRIMARY KEY REFERENCES officers (id),
     left_at    TEXT NOT NULL

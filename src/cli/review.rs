@@ -134,6 +134,9 @@ fn list(
             total = counts.total as i64
         )
     );
+    if !line.trim().is_empty() {
+        println!("{}", matching(lang, &counts));
+    }
     if rows.is_empty() {
         println!("{}", t!(lang, "review-list-empty"));
         return Ok(());
@@ -143,18 +146,19 @@ fn list(
     for row in &rows {
         println!("{}", line_of(row, &clock));
     }
-    if (rows.len() as u64) < counts.total {
-        println!(
-            "{}",
-            t!(
-                lang,
-                "review-list-more",
-                shown = rows.len(),
-                total = counts.total as i64
-            )
-        );
+    if (rows.len() as u64) < counts.matching {
+        println!("{}", t!(lang, "review-list-more", shown = rows.len()));
     }
     Ok(())
+}
+
+/// How many inspections the filter matches, in words (the count stops at a cap).
+pub fn matching(lang: Lang, c: &crate::store::queue::QueueCounts) -> String {
+    if c.matching_capped {
+        t!(lang, "review-matching-capped", count = c.matching as i64)
+    } else {
+        t!(lang, "review-matching", count = c.matching as i64)
+    }
 }
 
 /// One queue row as a text line (the columns of `review-list-head`).

@@ -53,7 +53,7 @@ fn review_list_filters_sorts_and_counts() {
         assert!(row.get(key).is_some(), "stable key {key}: {row}");
     }
     assert_eq!(
-        list(&hq, &["officer:laptop-a", "device:laptop-a"])["counts"]["total"],
+        list(&hq, &["officer:laptop-a", "device:laptop-a"])["counts"]["matching"],
         4
     );
     ok(&hq, &["review", "approve", &ids[0]]);
@@ -61,9 +61,11 @@ fn review_list_filters_sorts_and_counts() {
     assert_eq!(approved["rows"].as_array().unwrap().len(), 1);
     assert_eq!(approved["rows"][0]["inspection_id"], ids[0].as_str());
     assert_eq!(
-        list(&hq, &["review:pending", "--sort", "officer"])["counts"]["total"],
+        list(&hq, &["review:pending", "--sort", "officer"])["counts"]["matching"],
         3
     );
+    let text = ok(&hq, &["review", "list", "state:pending"]);
+    assert!(text.contains("\n3 match the filter\n"), "{text}");
     let text = ok(&hq, &["review", "list", "--sort", "port"]);
     assert!(
         text.starts_with("3 pending · 1 approved · 0 returned · 0 resubmitted · 4 in all"),
@@ -124,7 +126,7 @@ fn a_second_decision_exits_2_unless_changed() {
     );
     let reviews = table(&hq, "reviews");
     assert_eq!(reviews.len(), 2, "the history keeps both");
-    assert_eq!(list(&hq, &["state:returned"])["counts"]["total"], 1);
+    assert_eq!(list(&hq, &["state:returned"])["counts"]["matching"], 1);
 }
 
 #[test]

@@ -203,6 +203,15 @@ fn the_queue_filters_counts_and_pages_without_sorting_the_log() {
         .unwrap();
     let c = hq.hq().queue_counts(&r).unwrap();
     assert_eq!((c.pending, c.approved, c.total), (10, 1, 11));
+    assert_eq!(c.matching, 11);
+    let approved = QueueFilter::parse("state:approved").unwrap();
+    let approved = hq.hq().resolve_queue_filter(&approved).unwrap().unwrap();
+    let c = hq.hq().queue_counts(&approved).unwrap();
+    assert_eq!(
+        (c.total, c.matching, c.matching_capped),
+        (11, 1, false),
+        "the whole queue, and the matches"
+    );
     // paging by key: the second page starts after the first's last row, no overlap
     let first = hq
         .hq()
@@ -276,11 +285,14 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
         .record_review(&field.inspections[1], Decision::Returned, "weigh")
         .unwrap();
     let desk = "SELECT inspection_id || ' ' || state || ' ' || received_at || ' ' || officer_badge FROM review_desk ORDER BY inspection_id";
+    let counts = "SELECT state || ' ' || n FROM review_desk_counts WHERE n > 0 ORDER BY state";
     let by_import = crate::migrations::q(&hq_path, desk);
+    let counted = crate::migrations::q(&hq_path, counts);
+    assert_eq!(counted, ["pending 2", "returned 1"]);
     drop(hq);
     // the file as version 3 had it: no desk, no visits
     let c = rusqlite::Connection::open(&hq_path).unwrap();
-    c.execute_batch("DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE supervisor_visits; PRAGMA user_version = 3;")
+    c.execute_batch("DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE review_desk_counts; DROP TABLE supervisor_visits; PRAGMA user_version = 3;")
         .unwrap();
     drop(c);
     drop(crate::support::harness::open(&hq_path));
@@ -289,6 +301,7 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
         by_import,
         "the backfill agrees with the import"
     );
+    assert_eq!(crate::migrations::q(&hq_path, counts), counted);
 }
 
 #[test]

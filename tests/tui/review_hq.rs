@@ -131,7 +131,7 @@ fn the_filter_narrows_the_queue_and_refusals_show_in_place() {
     keys(&mut a, &mut hq, "A<enter>/state:pending<enter>");
     assert_eq!(a.screens.review.rows.len(), 2);
     assert_eq!(
-        a.screens.review.counts.total, 2,
+        a.screens.review.counts.matching, 2,
         "the counts follow the filter"
     );
     keys(&mut a, &mut hq, "x/officer:NOPE");

@@ -89,9 +89,11 @@ review-rec-history = Review history:
 ## minspect review (CLI)
 review-decided = { $decision } inspection { $id } by { $by } (review { $review }); it goes to device { $device } with the next receipt
 review-counts = { $pending } pending · { $approved } approved · { $returned } returned · { $resubmitted } resubmitted · { $total } in all
+review-matching = { $count } match the filter
+review-matching-capped = more than { $count } match the filter
 review-list-empty = no received inspection matches
 review-list-head = RECEIVED          STATE        OFFICER     PORT   DECLARED    VERDICT           FOUND             OUTCOME       INSPECTION
-review-list-more = showing { $shown } of { $total }; narrow the filter or use --limit
+review-list-more = showing the first { $shown }; narrow the filter or use --limit
 
 ## The filter grammar
 queue-unknown-term = '{ $term }' is not a filter term; the terms are: { $terms }, and free words

@@ -85,9 +85,11 @@ review-rec-history = 审核历史：
 ## minspect review（命令行）
 review-decided = 检查记录 { $id } { $decision }，审核人 { $by }（审核 { $review }）；随下一份回执送达设备 { $device }
 review-counts = 待审 { $pending } · 已批准 { $approved } · 已退回 { $returned } · 已重新提交 { $resubmitted } · 共 { $total }
+review-matching = 符合筛选条件 { $count } 条
+review-matching-capped = 符合筛选条件超过 { $count } 条
 review-list-empty = 没有符合条件的已接收检查记录
 review-list-head = 接收时间          状态         检查员      口岸   申报日期    申报结论          查验结论          处置          检查记录
-review-list-more = 显示 { $total } 条中的 { $shown } 条；请缩小筛选范围或使用 --limit
+review-list-more = 仅显示前 { $shown } 条；请缩小筛选范围或使用 --limit
 
 ## 筛选语法
 queue-unknown-term = “{ $term }”不是筛选条件；可用条件：{ $terms }，以及自由文字

@@ -62,7 +62,8 @@ impl QueueRow {
     }
 }
 
-/// Counts per review state under a filter, and their total.
+/// The whole queue's counts per review state and their total (kept by triggers), and
+/// how many inspections the filter matches, counted up to [`MATCH_CAP`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct QueueCounts {
     pub pending: u64,
@@ -70,7 +71,13 @@ pub struct QueueCounts {
     pub returned: u64,
     pub resubmitted: u64,
     pub total: u64,
+    pub matching: u64,
+    /// True when more than `matching` match (the count stopped at the cap).
+    pub matching_capped: bool,
 }
+
+/// Matches are counted up to this many, so a broad filter costs a bounded scan.
+pub const MATCH_CAP: u64 = 10_000;
 
 /// A filter checked against the database: device names resolved to ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,37 +283,20 @@ impl<S: Deref<Target = Store>> Hq<S> {
             .doing(|| "reading the review queue".into())
     }
 
-    /// The counts per review state under the filter, and the total.
+    /// The whole queue's counts per state, and the filter's matches (capped).
     pub fn queue_counts(&self, r: &Resolved) -> Result<QueueCounts> {
-        let (conds, params) = conditions(r);
-        let where_ = if conds.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", conds.join(" AND "))
-        };
-        let join = if r.filter.text.trim().is_empty() {
-            ""
-        } else {
-            "CROSS JOIN shipments s ON s.id = d.shipment_id"
-        };
-        let mut stmt = self
-            .0
-            .conn()
-            .prepare_cached(&format!(
-                "SELECT d.state, count(*) FROM review_desk d {join} {where_} GROUP BY d.state"
-            ))
+        let conn = self.0.conn();
+        let mut stmt = conn
+            .prepare_cached("SELECT state, n FROM review_desk_counts")
             .doing(|| "counting the review queue".into())?;
-        let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
         let rows = stmt
-            .query_map(args.as_slice(), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-            })
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
             .doing(|| "counting the review queue".into())?
             .collect::<rusqlite::Result<Vec<_>>>()
             .doing(|| "counting the review queue".into())?;
         let mut c = QueueCounts::default();
         for (state, n) in rows {
-            let n = n as u64;
+            let n = n.max(0) as u64;
             match state.as_str() {
                 "pending" => c.pending = n,
                 "approved" => c.approved = n,
@@ -315,6 +305,28 @@ impl<S: Deref<Target = Store>> Hq<S> {
             }
             c.total += n;
         }
+        let (conds, params) = conditions(r);
+        if conds.is_empty() {
+            c.matching = c.total;
+            return Ok(c);
+        }
+        let join = if r.filter.text.trim().is_empty() {
+            ""
+        } else {
+            "CROSS JOIN shipments s ON s.id = d.shipment_id"
+        };
+        let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
+        let n: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM review_desk d {join} WHERE {} LIMIT {})",
+                conds.join(" AND "),
+                MATCH_CAP + 1
+            ))
+            .and_then(|mut s| s.query_row(args.as_slice(), |r| r.get(0)))
+            .doing(|| "counting the filter's matches".into())?;
+        let n = n.max(0) as u64;
+        c.matching_capped = n > MATCH_CAP;
+        c.matching = n.min(MATCH_CAP);
         Ok(c)
     }
 

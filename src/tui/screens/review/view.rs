@@ -148,7 +148,16 @@ fn filter_line<'a>(s: &'a ReviewScreen, v: &ViewCx) -> Line<'a> {
             .push(Span::styled(format!("  ⚠ {why}"), v.theme.error));
         l
     } else if editing || !s.filter_input.text().is_empty() {
-        s.filter_input.line("/ ", v.theme.base, editing)
+        let c = &s.counts;
+        let id = if c.matching_capped {
+            "review-matching-capped"
+        } else {
+            "review-matching"
+        };
+        let mut l = s.filter_input.line("/ ", v.theme.base, editing);
+        let n = t!(v.lang, id, count = c.matching as i64);
+        l.spans.push(Span::styled(format!("   ({n})"), v.theme.dim));
+        l
     } else {
         Line::styled(t!(v.lang, "review-filter-hint"), v.theme.dim)
     }
