@@ -10,7 +10,7 @@ pub use record::EXAMPLE_RECORD;
 mod device;
 mod fixture;
 mod officer;
-mod review;
+pub mod review;
 mod sync;
 mod training;
 mod training_grade;
@@ -209,7 +209,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
-        Some(Command::Review(cmd)) => review::run(&db, cli.read_only, cmd),
+        Some(Command::Review(cmd)) => review::run(&db, cli.read_only, lang, cmd),
         Some(Command::Fixture(cmd)) => fixture::run(cmd),
         Some(Command::Officer(cmd)) => officer::run(&db, cli.read_only, cmd),
         Some(Command::Training(cmd)) => training::run(cmd, lang, clock),

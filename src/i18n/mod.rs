@@ -26,6 +26,7 @@ pub const EN_FILES: Files = &[
     ("en/record.ftl", include_str!("en/record.ftl")),
     ("en/screening.ftl", include_str!("en/screening.ftl")),
     ("en/training.ftl", include_str!("en/training.ftl")),
+    ("en/review.ftl", include_str!("en/review.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -34,6 +35,7 @@ pub const ZH_FILES: Files = &[
     ("zh/record.ftl", include_str!("zh/record.ftl")),
     ("zh/screening.ftl", include_str!("zh/screening.ftl")),
     ("zh/training.ftl", include_str!("zh/training.ftl")),
+    ("zh/review.ftl", include_str!("zh/review.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

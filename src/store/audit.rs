@@ -37,6 +37,22 @@ pub(crate) fn who(conn: &Connection, clock: Clock) -> Result<Who> {
     }
 }
 
+/// Refuses field work (`what`: a new record, an inspection, finalizing, custody, an
+/// amendment) on a headquarters database: headquarters records no field work; it
+/// receives it in bundles (DESIGN §6).
+pub(crate) fn refuse_field_work(conn: &Connection, what: &str) -> Result<()> {
+    let kind: Option<String> = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'kind'")
+        .and_then(|mut s| s.query_row([], |r| r.get(0)).optional())
+        .doing(|| "reading the database kind".into())?;
+    if kind.as_deref() == Some("hq") {
+        return Err(StoreError::Invalid(format!(
+            "this is a headquarters database: headquarters records no field work, so {what} is refused here; field work is recorded on a field laptop and arrives here in its bundles"
+        )));
+    }
+    Ok(())
+}
+
 /// Appends one audit row. `old`/`new` are JSON (None = NULL).
 pub(crate) fn audit(
     conn: &Connection,

@@ -41,9 +41,11 @@ pub use chain::outbox::{
     SyncStatus,
 };
 pub use device::{DeviceInfo, LocalKey, TrustOutcome};
+pub use hq::decide::DecisionMode;
 pub use hq::incoming::{BundleImported, IncomingBundle, IncomingBundleRecord};
 pub use hq::officers::{NewOfficer, Officer, check_login};
 pub use hq::os_login::os_login;
+pub use hq::queue;
 pub use hq::reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};
 // training (issue 13)
 pub use training::{

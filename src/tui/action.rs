@@ -16,6 +16,7 @@ pub enum Action {
     TabShipments,
     TabRecord,
     TabSync,
+    TabReview,
     // lists and panes
     Up,
     Down,
@@ -54,9 +55,11 @@ pub enum Action {
     // headquarters review (Shipments tab)
     ReviewApprove,
     ReviewReturn,
-    NextInspection,
     AwaitingReview,
     Reload,
+    ChangeDecision,
+    ToggleSelect,
+    CycleSort,
     SwitchLanguage,
     /// Training: the scenario briefing again.
     TrainingBriefing,
@@ -88,6 +91,7 @@ impl Action {
         Action::TabShipments,
         Action::TabRecord,
         Action::TabSync,
+        Action::TabReview,
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -120,9 +124,11 @@ impl Action {
         Action::SyncRefresh,
         Action::ReviewApprove,
         Action::ReviewReturn,
-        Action::NextInspection,
         Action::AwaitingReview,
         Action::Reload,
+        Action::ChangeDecision,
+        Action::ToggleSelect,
+        Action::CycleSort,
         Action::SwitchLanguage,
         Action::TrainingBriefing,
         Action::Accept,
@@ -164,6 +170,7 @@ impl Action {
             Action::TabShipments => "action-tab_shipments",
             Action::TabRecord => "action-tab_record",
             Action::TabSync => "action-tab_sync",
+            Action::TabReview => "action-tab_review",
             Action::Up => "action-up",
             Action::Down => "action-down",
             Action::PageUp => "action-page_up",
@@ -197,9 +204,11 @@ impl Action {
             Action::SyncRefresh => "action-sync_refresh",
             Action::ReviewApprove => "action-review_approve",
             Action::ReviewReturn => "action-review_return",
-            Action::NextInspection => "action-next_inspection",
             Action::AwaitingReview => "action-awaiting_review",
             Action::Reload => "action-reload",
+            Action::ChangeDecision => "action-change_decision",
+            Action::ToggleSelect => "action-toggle_select",
+            Action::CycleSort => "action-cycle_sort",
             Action::SwitchLanguage => "action-switch_language",
             Action::Accept => "action-accept",
             Action::Cancel => "action-cancel",
@@ -231,10 +240,8 @@ impl Action {
             SyncExport | SyncAck => "where-use-the-sync-tab-of-a-field-database",
             SyncImport => "where-use-the-sync-tab-of-a-headquarters-database",
             SyncRefresh => "where-use-the-sync-tab",
-            ReviewApprove | ReviewReturn | NextInspection => {
-                "where-use-the-shipments-tab-of-a-headquarters-database"
-            }
-            AwaitingReview | Reload => "where-use-the-shipments-tab",
+            ReviewApprove | ReviewReturn | ChangeDecision | ToggleSelect | CycleSort
+            | AwaitingReview | Reload => "where-use-the-review-tab-of-a-headquarters-database",
             Filter | ClearFilter => "where-use-a-list-with-a-filter-rules-shipments",
             Up | Down | PageUp | PageDown | Top | Bottom | NextPane | PrevPane | Open | Back => {
                 "where-use-a-list-or-a-form"
@@ -245,7 +252,7 @@ impl Action {
                 "where-use-a-form-a-prompt-or-a-dialog"
             }
             Quit | Help | Palette | NextTab | PrevTab | TabRules | TabShipments | TabRecord
-            | TabSync | SwitchLanguage | TrainingBriefing => "where-everywhere",
+            | TabSync | TabReview | SwitchLanguage | TrainingBriefing => "where-everywhere",
         }
     }
 
@@ -268,6 +275,27 @@ impl Action {
                 | Action::SyncImport
                 | Action::ReviewApprove
                 | Action::ReviewReturn
+                | Action::ChangeDecision
+        )
+    }
+
+    /// Field-officer work (records, custody, amendments, export, receipts): absent from
+    /// keys, help and palette at headquarters, which records no field work.
+    pub fn is_field_write(self) -> bool {
+        matches!(
+            self,
+            Action::NewRecord
+                | Action::InspectShipment
+                | Action::Finalize
+                | Action::AddItem
+                | Action::RemoveItem
+                | Action::AcceptSuggestion
+                | Action::DismissSuggestion
+                | Action::AddCustody
+                | Action::DiscardDraft
+                | Action::Amend
+                | Action::SyncExport
+                | Action::SyncAck
         )
     }
 }

@@ -8,10 +8,17 @@ pub enum Tab {
     Shipments,
     Record,
     Sync,
+    Review,
 }
 
 impl Tab {
-    pub const ALL: &'static [Tab] = &[Tab::Rules, Tab::Shipments, Tab::Record, Tab::Sync];
+    pub const ALL: &'static [Tab] = &[
+        Tab::Rules,
+        Tab::Shipments,
+        Tab::Record,
+        Tab::Sync,
+        Tab::Review,
+    ];
 
     /// The key that selects the tab, and the action it runs (the default keymap binds
     /// the same keys).
@@ -21,6 +28,7 @@ impl Tab {
             Tab::Shipments => ('2', Action::TabShipments),
             Tab::Record => ('3', Action::TabRecord),
             Tab::Sync => ('4', Action::TabSync),
+            Tab::Review => ('5', Action::TabReview),
         }
     }
 

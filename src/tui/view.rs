@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::app::{App, Overlay};
-use super::screens::Tab;
 use super::widgets::{dialog, help, palette, status};
 use crate::i18n;
 use crate::t;
@@ -16,7 +15,8 @@ pub fn render(app: &App, f: &mut Frame) {
         dialog::too_small(f, area, app.lang, theme);
         return;
     }
-    let titles: Vec<(char, String, bool)> = Tab::ALL
+    let titles: Vec<(char, String, bool)> = app
+        .tabs()
         .iter()
         .map(|t| {
             let title = i18n::text(app.lang, app.screens.get(*t).title());

@@ -11,5 +11,6 @@ mod officer_bootstrap;
 mod officer_cli;
 mod readme_table;
 mod record_cli;
+mod review_cli;
 mod rules_cli;
 mod training_cli;

@@ -1,9 +1,10 @@
 //! Two supervisors at once over `ssh -tt` on one headquarters file: the OS user `officer`
 //! (mapped to supervisor Chen Jie) and root (who created the file with `init --hq`, so
 //! mapped to supervisor Zhang Min), each through a throwaway sshd on 127.0.0.1 whose
-//! ForceCommand is minspect on that file. A return made in session 1 shows in session 2
-//! when it re-reads (Ctrl-L), not before; session 2's approval then shows in session 1;
-//! both decisions are kept, each by the supervisor of its login. Needs root, sshd and the
+//! ForceCommand is minspect on that file. Both consoles open on the Review tab. A return
+//! made in session 1 shows in session 2 when it re-reads (Ctrl-L), not before; session 2's
+//! approval from its stale view is refused ("already returned by Chen Jie"), its explicit
+//! change then shows in session 1; both decisions are kept, each by its supervisor. Needs root, sshd and the
 //! user `officer` (.ci/run provides them); outside CI it may skip, saying why.
 
 use std::path::Path;
@@ -95,10 +96,9 @@ fn a_decision_in_one_ssh_session_shows_in_the_other() {
 
     let mut s1 = session(&sshd1);
     let mut s2 = session(&sshd2);
-    s1.send("2");
-    s2.send("2");
-    s1.wait_text("Review (Chen Jie): A approve");
-    s2.wait_text("Review (Zhang Min): A approve");
+    // a headquarters console opens on the Review tab
+    s1.wait_text("Review · 1 pending");
+    s2.wait_text("Review · 1 pending");
     assert!(s1.text().contains("supervisor Chen Jie"), "{}", s1.text());
 
     s1.send("R");
@@ -106,25 +106,28 @@ fn a_decision_in_one_ssh_session_shows_in_the_other() {
     s1.send("\r");
     s1.wait_text("a return needs a comment");
     s1.send("Seal photo missing\r");
-    s1.wait_text("returned by Chen Jie");
-    s1.wait_text("Seal photo missing");
+    s1.wait_text("returned: 1 inspection");
+    s1.wait_text("0 pending · 0 approved · 1 returned");
     assert!(
-        !s2.text().contains("RETURNED"),
+        !s2.text().contains("1 returned"),
         "no timer re-reads: {}",
         s2.text()
     );
-    s2.send("\x0c"); // Ctrl-L: re-read
-    s2.wait_text("by Chen Jie");
-    s2.wait_text("Seal photo missing");
-    assert!(s2.text().contains("RETURNED "), "{}", s2.text());
-
+    // session 2 approves from its stale view: refused, the return stands
     s2.send("A");
     s2.wait_text("Approve inspection");
     s2.send("\r");
-    s2.wait_text("approved by Zhang Min");
+    s2.wait_text("already returned by Chen Jie at");
+    s2.send("\x07"); // C-g: cancel
+    s2.send("\x0c"); // Ctrl-L: re-read
+    s2.wait_text("0 pending · 0 approved · 1 returned");
+    // an explicit change: the history keeps both
+    s2.send("C");
+    s2.wait_text("Change the decision: approve");
+    s2.send("\r");
+    s2.wait_text("approved: 1 inspection");
     s1.send("\x0c");
-    s1.wait_text("APPROVED ");
-    s1.wait_text("by Zhang Min");
+    s1.wait_text("0 pending · 1 approved · 0 returned");
 
     for s in [&mut s1, &mut s2] {
         s.send("q");

@@ -66,13 +66,18 @@ pub fn new_hq(mut store: Store, role: Role) -> Store {
 /// (GZ-0417), trusted both ways, finalizes them and exports a bundle, and `hq` imports it
 /// (the receipt is written beside it).
 pub fn receive(hq: &mut Store, dir: &TempDir, n: usize) -> Field {
+    receive_from(hq, dir, n, "GZ-0417")
+}
+
+/// [`receive`] from a laptop whose officer (Zhang Min) has `badge`.
+pub fn receive_from(hq: &mut Store, dir: &TempDir, n: usize, badge: &str) -> Field {
     let laptop_path = dir.path().join("laptop.db");
     let mut laptop = super::harness::open(&laptop_path);
     laptop
         .db_mut()
         .initialize(&InitOptions {
             officer_name: "Zhang Min".into(),
-            badge: "GZ-0417".into(),
+            badge: badge.into(),
             device_name: "laptop".into(),
             kind: DbKind::Field,
             role: Role::Officer,

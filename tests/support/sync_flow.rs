@@ -21,7 +21,14 @@ pub fn db(dir: &Path, name: &str, kind: DbKind) -> Store {
     s.db_mut()
         .initialize(&InitOptions {
             officer_name: "Li Wei".into(),
-            badge: "GZ-0417".into(),
+            // headquarters' supervisor is not the laptop's officer: nobody decides on
+            // an inspection recorded under their own badge
+            badge: if kind == DbKind::Hq {
+                "HQ-0417"
+            } else {
+                "GZ-0417"
+            }
+            .into(),
             device_name: name.into(),
             kind,
             role,

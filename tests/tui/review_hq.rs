@@ -1,31 +1,19 @@
-//! Headquarters review in the console (Shipments tab): a supervisor (the officer mapped
-//! to this process's OS login, as `init --hq` maps the creator) approves or returns the
-//! marked inspection in a modal; the decision shows at once in the detail; `w` keeps the
-//! shipments awaiting review; read-only and non-supervisor logins get no review keys and
-//! are told why. Screens are snapshotted with digits masked (times are now).
+//! The Review tab at headquarters, driven by scripted keys on a headquarters file filled
+//! from a laptop's bundle: it opens there; the queue with its counts, the filter (refusals
+//! in place), the record view, approve / return / change, a Space selection approved in
+//! one step, the "new" marks and the visit stored when the tab is left, and no field work
+//! in keys, help or palette. Screens are snapshotted with digits masked (times are now).
 
 use crate::support::flow::*;
+use crate::support::hq::{Hq, hq_with_received, new_hq, receive};
 use minspect::domain::Role;
-use minspect::store::{Decision, Store};
+use minspect::store::Store;
 use minspect::tui::action::Action;
 use minspect::tui::app::App;
 use minspect::tui::keymap::Context;
 use minspect::tui::screens::Tab;
 
 use crate::support::login as me;
-
-/// A headquarters database at `path` (in memory when None) whose creator, mapped to
-/// this login, has `role`; with `n` inspections received from a laptop.
-fn hq(path: Option<&std::path::Path>, role: Role, n: usize) -> Store {
-    let s = match path {
-        Some(p) => crate::support::harness::open(p),
-        None => crate::support::harness::open_in_memory(),
-    };
-    let mut s = crate::support::hq::new_hq(s, role);
-    let field = tempfile::tempdir().unwrap();
-    crate::support::hq::receive(&mut s, &field, n);
-    s
-}
 
 /// The screen with digits masked and this login named LOGIN.
 fn masked(a: &App) -> String {
@@ -51,245 +39,242 @@ fn status(a: &App) -> String {
 }
 
 #[test]
-fn a_supervisor_approves_with_an_optional_comment_and_sees_it_at_once() {
-    let mut s = hq(None, Role::Supervisor, 1);
-    let mut a = app(&mut s, 80, 24);
-    keys(&mut a, &mut s, "2");
-    assert_eq!(a.context(), Context::Review, "review keys for a supervisor");
-    let text = screen_text(&a);
-    assert!(
-        text.contains("Review (Zhang Min): A approve · R return ▶"),
-        "{text}"
-    );
-    assert!(text.contains("A approve"), "footer offers it: {text}");
-    keys(&mut a, &mut s, "A");
-    assert_eq!(a.context(), Context::ReviewComment);
+fn a_headquarters_console_opens_on_the_review_queue() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let Hq {
+            dir: _d, mut hq, ..
+        } = hq_with_received(3);
+        let a = app(&mut hq, w, h);
+        assert_eq!(a.tab, Tab::Review);
+        assert_eq!(a.context(), Context::Review);
+        let text = screen_text(&a);
+        assert!(
+            text.contains(
+                "Review · 3 pending · 0 approved · 0 returned · 0 resubmitted · 3 in all"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("• new (first visit)"), "{text}");
+        assert!(text.contains("A approve"), "the footer offers it: {text}");
+        snap("review_queue", &a);
+    }
+}
+
+#[test]
+fn approve_asks_and_a_second_decision_is_refused_until_changed() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(2);
+    let mut a = app(&mut hq, 80, 24);
+    keys(&mut a, &mut hq, "A");
+    assert_eq!(a.context(), Context::ReviewComment, "it asks first");
     snap("review_approve_modal", &a);
-    keys(&mut a, &mut s, "Seals match the photos<enter>");
-    assert_eq!(a.context(), Context::Review, "the modal closed");
-    let r = reviews(&s);
-    assert_eq!(r.len(), 1);
-    assert_eq!(r[0]["decision"], "approved");
-    assert_eq!(r[0]["comment"], "Seals match the photos");
-    let me_id = s.db().meta("officer_id").unwrap().unwrap();
-    assert_eq!(
-        r[0]["reviewer"],
-        me_id.as_str(),
-        "the supervisor mapped to the login"
-    );
-    let audit: Vec<_> = s
-        .test_support_table_json("audit")
-        .unwrap()
-        .into_iter()
-        .filter(|a| a["action"] == "review")
-        .collect();
-    assert_eq!(audit.len(), 1, "one audit row with the decision");
-    assert_eq!(audit[0]["actor"], me_id.as_str());
+    keys(&mut a, &mut hq, "Seals match<enter>");
+    assert_eq!(reviews(&hq).len(), 1);
     assert!(
-        status(&a).starts_with("approved by Zhang Min"),
+        status(&a).starts_with("approved: 1 inspection"),
         "{}",
         status(&a)
     );
-    // shown at once in the detail: decision, time, reviewer by name
-    let d = a.screens.shipments.detail.as_ref().unwrap();
-    let rv = d.inspections[0].review.as_ref().unwrap();
-    assert_eq!(
-        (rv.decision, rv.reviewer.as_str()),
-        (Decision::Approved, "Zhang Min")
-    );
-    keys(&mut a, &mut s, "<tab>jjjjjjjjjjjjjjj");
-    let text = screen_text(&a);
-    assert!(text.contains("APPROVED "), "{text}");
-    assert!(text.contains("by Zhang Min"), "{text}");
-    snap("review_approved_detail", &a);
-}
-
-#[test]
-fn a_return_needs_a_comment_and_the_latest_of_two_decisions_shows() {
-    let mut s = hq(None, Role::Supervisor, 1);
-    let mut a = app(&mut s, 80, 24);
-    keys(&mut a, &mut s, "2A<enter>");
-    assert_eq!(reviews(&s).len(), 1, "an approval needs no comment");
-    keys(&mut a, &mut s, "R<enter>");
-    assert_eq!(a.context(), Context::ReviewComment, "still asking");
-    assert!(screen_text(&a).contains("a return needs a comment: say what the officer must fix"));
-    assert_eq!(reviews(&s).len(), 1, "nothing written");
-    snap("review_return_empty_comment", &a);
-    keys(&mut a, &mut s, "   <enter>");
-    assert_eq!(reviews(&s).len(), 1, "blank is empty");
-    keys(&mut a, &mut s, "<c-u>Photo of the seal missing<enter>");
-    let r = reviews(&s);
-    assert_eq!(r.len(), 2, "both decisions are kept");
-    assert_eq!(r[1]["decision"], "returned");
-    assert_eq!(r[1]["comment"], "Photo of the seal missing");
-    let d = a.screens.shipments.detail.as_ref().unwrap();
-    assert_eq!(
-        d.inspections[0].review.as_ref().unwrap().decision,
-        Decision::Returned,
-        "the latest is shown"
-    );
-    keys(&mut a, &mut s, "<tab>jjjjjjjjjjjjjjj");
-    let text = screen_text(&a);
-    assert!(text.contains("RETURNED "), "{text}");
-    assert!(text.contains("Photo of the seal missing"), "{text}");
-    // Esc leaves everything as it was
-    keys(&mut a, &mut s, "<esc>Rtyped<esc>");
-    assert_eq!(reviews(&s).len(), 2);
-    assert_eq!(status(&a), "nothing decided");
-}
-
-#[test]
-fn awaiting_review_keeps_the_shipments_without_a_decision() {
-    let mut s = hq(None, Role::Supervisor, 3);
-    let mut a = app(&mut s, 120, 40);
-    keys(&mut a, &mut s, "2");
-    assert_eq!(a.screens.shipments.rows.len(), 3);
-    let first = a.screens.shipments.rows[0].id.clone();
-    keys(&mut a, &mut s, "A<enter>w");
-    let sh = &a.screens.shipments;
-    assert_eq!(sh.filter_input.text(), "review:pending");
-    assert_eq!(sh.rows.len(), 2);
+    assert_eq!(a.screens.review.counts.approved, 1);
+    // R on the approved inspection: refused before a comment is typed, C is the way
+    keys(&mut a, &mut hq, "R");
+    assert!(a.screens.review.prompt.is_none());
     assert!(
-        sh.rows.iter().all(|r| r.id != first),
-        "the decided one is gone"
+        status(&a).contains("already approved: press C to change"),
+        "{}",
+        status(&a)
     );
-    snap("review_awaiting", &a);
-    keys(&mut a, &mut s, "w");
-    assert_eq!(a.screens.shipments.rows.len(), 3, "w again shows all");
-    let err = minspect::store::shipments::ShipmentFilter::parse("review:done").unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "review: 'done' is not a review state; use review:pending"
-    );
-    assert_eq!(a.screens.shipments.filter_input.text(), "");
+    snap("review_already_decided", &a);
+    assert_eq!(reviews(&hq).len(), 1, "nothing written");
+    keys(&mut a, &mut hq, "C<enter>");
+    let text = screen_text(&a);
+    assert!(text.contains("a return needs a comment"), "{text}");
+    assert!(text.contains("Change the decision: return"), "{text}");
+    keys(&mut a, &mut hq, "weigh again<enter>");
+    let r = reviews(&hq);
+    assert_eq!(r.len(), 2, "the history keeps both");
+    assert_eq!(a.screens.review.counts.returned, 1);
 }
 
 #[test]
-fn read_only_hides_the_review_keys() {
-    let t = tempfile::tempdir().unwrap();
-    let path = t.path().join("hq.db");
-    drop(hq(Some(&path), Role::Supervisor, 1));
-    let mut s = crate::support::harness::try_open_read_only(&path).unwrap();
-    let mut a = app(&mut s, 80, 24);
-    keys(&mut a, &mut s, "2A");
-    assert_eq!(a.context(), Context::Shipments);
-    assert!(screen_text(&a).contains("Review: the database is open read-only"));
-    assert!(a.screens.shipments.review.prompt.is_none(), "no modal");
-    assert!(!screen_text(&a).contains("A approve"), "not in the footer");
-    keys(&mut a, &mut s, "?");
-    let help = screen_text(&a);
+fn space_selects_and_a_approves_the_selection_in_one_step() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(4);
+    let mut a = app(&mut hq, 120, 40);
+    keys(&mut a, &mut hq, "  j ");
+    assert_eq!(a.screens.review.chosen.len(), 3);
     assert!(
-        !help.contains("approve") && !help.contains("return"),
-        "{help}"
+        screen_text(&a).contains("+ 3 selected"),
+        "{}",
+        screen_text(&a)
     );
-    snap("review_read_only_help", &a);
-    for ctx in [Context::Shipments, Context::Review] {
-        let rows = a.keymap.help_rows(ctx);
-        assert!(rows.iter().any(|b| b.action == Action::Reload));
+    keys(&mut a, &mut hq, "A");
+    assert!(
+        screen_text(&a).contains("3 selected inspections"),
+        "{}",
+        screen_text(&a)
+    );
+    keys(&mut a, &mut hq, "<enter>");
+    assert_eq!(reviews(&hq).len(), 3);
+    assert_eq!(a.screens.review.counts.pending, 1);
+    assert!(a.screens.review.chosen.is_empty());
+}
+
+#[test]
+fn the_filter_narrows_the_queue_and_refusals_show_in_place() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(3);
+    let mut a = app(&mut hq, 80, 24);
+    keys(&mut a, &mut hq, "A<enter>/state:pending<enter>");
+    assert_eq!(a.screens.review.rows.len(), 2);
+    assert_eq!(
+        a.screens.review.counts.matching, 2,
+        "the counts follow the filter"
+    );
+    keys(&mut a, &mut hq, "x/officer:NOPE");
+    let text = screen_text(&a);
+    assert!(text.contains("no officer here has badge 'NOPE'"), "{text}");
+    snap("review_filter_refused", &a);
+    keys(&mut a, &mut hq, "<c-u>colour:red");
+    assert!(
+        screen_text(&a).contains("is not a filter term"),
+        "{}",
+        screen_text(&a)
+    );
+    keys(&mut a, &mut hq, "<c-u>officer:GZ-0417<enter>");
+    assert_eq!(a.screens.review.rows.len(), 3);
+}
+
+#[test]
+fn enter_opens_the_read_only_record_with_its_history() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(2);
+    let mut a = app(&mut hq, 120, 40);
+    keys(&mut a, &mut hq, "A<enter><enter>");
+    let text = screen_text(&a);
+    for part in [
+        "Record (read-only)",
+        "Shipment: declaration",
+        "Screening reasons:",
+        "Measurements:",
+    ] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    let lines = &a.screens.review.record.as_ref().unwrap().lines;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("  APPROVED by Zhang Min")),
+        "{lines:?}"
+    );
+    snap("review_record", &a);
+    keys(&mut a, &mut hq, "<esc>");
+    assert!(a.screens.review.record.is_none());
+}
+
+#[test]
+fn leaving_the_tab_stores_the_visit_and_only_later_arrivals_are_new() {
+    let Hq { dir, mut hq, .. } = hq_with_received(2);
+    let mut a = app(&mut hq, 80, 24);
+    assert!(
+        a.screens
+            .review
+            .rows
+            .iter()
+            .all(|r| a.screens.review.is_new(r))
+    );
+    keys(&mut a, &mut hq, "2");
+    assert_eq!(crate::support::count(&hq, "supervisor_visits"), 1);
+    keys(&mut a, &mut hq, "5");
+    assert!(a.screens.review.last_visit.is_some());
+    assert!(
+        a.screens
+            .review
+            .rows
+            .iter()
+            .all(|r| !a.screens.review.is_new(r)),
+        "seen before"
+    );
+    assert!(
+        screen_text(&a).contains("• new since"),
+        "{}",
+        screen_text(&a)
+    );
+    drop(dir);
+}
+
+#[test]
+fn headquarters_offers_no_field_work() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(1);
+    let mut a = app(&mut hq, 120, 40);
+    for ctx in Context::ALL {
         assert!(
-            !rows
+            a.keymap
+                .help_rows(*ctx)
                 .iter()
-                .any(|b| matches!(b.action, Action::ReviewApprove | Action::ReviewReturn)),
+                .all(|b| !b.action.is_field_write()),
             "{ctx:?}"
         );
     }
-    keys(&mut a, &mut s, "re-read");
-    assert!(screen_text(&a).contains("F5 C-l"), "{}", screen_text(&a));
-    keys(&mut a, &mut s, "<esc>:review_appr");
+    keys(&mut a, &mut hq, "2?");
+    let help = screen_text(&a);
     assert!(
-        !screen_text(&a).contains("review_approve"),
+        !help.contains("new record") && !help.contains("record an inspection"),
+        "{help}"
+    );
+    keys(&mut a, &mut hq, "<esc>:new_rec");
+    assert!(
+        !screen_text(&a).contains("new_record"),
         "not in the palette"
     );
-    assert!(reviews(&s).is_empty());
-}
-
-#[test]
-fn a_login_that_is_not_a_supervisor_is_told_why() {
-    let mut s = hq(None, Role::Officer, 1);
-    let mut a = app(&mut s, 80, 24);
-    keys(&mut a, &mut s, "2");
-    assert_eq!(a.context(), Context::Shipments, "no review keys");
-    let text = masked(&a);
+    keys(&mut a, &mut hq, "<esc>");
+    a.update(Action::NewRecord, &mut hq);
     assert!(
-        text.contains("Review: login 'LOGIN' is Zhang Min (officer), not a supervisor"),
-        "{text}"
-    );
-    assert!(
-        text.contains("`minspect officer list` shows who is mapped"),
-        "{text}"
-    );
-    // the login's length moves the padding: runs of spaces collapsed for any login
-    let text = masked(&a);
-    let text = text
-        .lines()
-        .map(|l| {
-            l.split("  ")
-                .filter(|p| !p.is_empty())
-                .collect::<Vec<_>>()
-                .join("  ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    insta::assert_snapshot!(snap_name("review_not_a_supervisor", &a), text);
-    keys(&mut a, &mut s, "A");
-    assert!(a.screens.shipments.review.prompt.is_none());
-    keys(&mut a, &mut s, ":review_approve<enter>");
-    let msg = status(&a);
-    assert_eq!(
-        msg,
-        format!(
-            "review: login '{}' is Zhang Min (officer), not a supervisor; `minspect officer list` shows who is mapped to which login",
-            me()
-        )
-    );
-    assert!(reviews(&s).is_empty());
-
-    // a field database: decisions arrive in receipts
-    let mut f = store();
-    f.test_support_finalize_samples(1).unwrap();
-    let mut a = app(&mut f, 80, 24);
-    keys(&mut a, &mut f, "2:review_return<enter>");
-    assert!(
-        status(&a).starts_with("review decisions are made at headquarters"),
+        status(&a).contains("headquarters records no field work"),
         "{}",
         status(&a)
     );
-    assert_eq!(a.tab, Tab::Shipments);
+    assert_eq!(
+        crate::support::count(&hq, "shipments"),
+        1,
+        "nothing recorded"
+    );
 }
 
 #[test]
-fn another_sessions_decision_shows_on_reload_or_moving() {
+fn read_only_and_non_supervisors_get_no_decisions() {
     let t = tempfile::tempdir().unwrap();
     let path = t.path().join("hq.db");
-    let mut s1 = hq(Some(&path), Role::Supervisor, 2);
-    let mut s2 = crate::support::harness::try_open(&path).unwrap();
-    let mut a1 = app(&mut s1, 120, 40);
-    let mut a2 = app(&mut s2, 120, 40);
-    keys(&mut a1, &mut s1, "2");
-    keys(&mut a2, &mut s2, "2");
-    keys(&mut a1, &mut s1, "R<c-u>Weight slip unsigned<enter>");
-    assert_eq!(reviews(&s1).len(), 1);
-    let latest = |a: &App| {
-        a.screens.shipments.detail.as_ref().unwrap().inspections[0]
-            .review
-            .as_ref()
-            .map(|r| r.comment.clone())
-    };
-    assert_eq!(latest(&a2), None, "not re-read by itself");
-    keys(&mut a2, &mut s2, "<c-l>");
-    assert_eq!(
-        latest(&a2).as_deref(),
-        Some("Weight slip unsigned"),
-        "re-read"
+    let mut s = new_hq(crate::support::harness::open(&path), Role::Supervisor);
+    receive(&mut s, &t, 1);
+    drop(s);
+    let mut s = crate::support::harness::try_open_read_only(&path).unwrap();
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, "A");
+    assert!(a.screens.review.prompt.is_none(), "no modal");
+    assert!(
+        screen_text(&a).contains("the database is open read-only"),
+        "{}",
+        screen_text(&a)
     );
-    assert!(screen_text(&a2).contains("Weight slip unsigned"));
-    // session 2 decides too: both kept; session 1 sees it after moving away and back
-    keys(&mut a2, &mut s2, "A<enter>");
-    keys(&mut a1, &mut s1, "jk");
-    let d = a1.screens.shipments.detail.as_ref().unwrap();
-    assert_eq!(
-        d.inspections[0].review.as_ref().unwrap().decision,
-        Decision::Approved
+    drop(s);
+
+    let mut s = new_hq(crate::support::harness::open_in_memory(), Role::Officer);
+    let field = tempfile::tempdir().unwrap();
+    receive(&mut s, &field, 1);
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, "A");
+    assert!(a.screens.review.prompt.is_none());
+    assert!(
+        status(&a).contains("is not mapped to a supervisor"),
+        "{}",
+        status(&a)
     );
-    assert_eq!(reviews(&s1).len(), 2);
+    assert!(reviews(&s).is_empty());
 }

@@ -16,6 +16,7 @@ const SCHEMA: &str = include_str!("../../../schema.sql");
 const UPGRADES: &[&str] = &[
     include_str!("../migrations/002_delivery_marks.sql"),
     include_str!("../migrations/003_officer_language.sql"),
+    include_str!("../migrations/004_review_desk.sql"),
 ];
 
 /// The schema version this binary writes and understands.

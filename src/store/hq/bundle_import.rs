@@ -195,7 +195,7 @@ fn bundle_import_tx(
             if inserter.is_none() {
                 insert_officers(tx, &h.officers, now)?;
                 fresh_from = Some(r.seq);
-                inserter = Some(Inserter::new(tx)?);
+                inserter = Some(Inserter::new(tx, now)?);
             }
             if let Some(ins) = &inserter {
                 ins.received(dev, &r)?;

@@ -57,13 +57,18 @@ fn sql_value(v: &Value) -> ToSqlOutput<'_> {
 pub(super) struct Inserter<'a> {
     tx: &'a Transaction<'a>,
     cols: Columns,
+    /// when the records are received (their review desk rows)
+    now: String,
+    pack: Option<crate::rules::RulePack>,
 }
 
 impl<'a> Inserter<'a> {
-    pub(super) fn new(tx: &'a Transaction<'a>) -> Result<Self> {
+    pub(super) fn new(tx: &'a Transaction<'a>, now: &str) -> Result<Self> {
         Ok(Inserter {
             tx,
             cols: Columns::load(tx)?,
+            now: now.to_string(),
+            pack: super::desk::active_pack_in(tx)?,
         })
     }
 
@@ -220,7 +225,8 @@ impl<'a> Inserter<'a> {
                 for s in Self::list(payload, "seizures", &at)? {
                     self.insert("seizures", s, None, &at)?;
                 }
-                self.insert("inspections", inspection, Some(&r.hash), &at)
+                self.insert("inspections", inspection, Some(&r.hash), &at)?;
+                super::desk::add_to_desk(self.tx, &r.record_id, &self.now, self.pack.as_ref())
             }
             "custody_event" => {
                 let ev = Self::object(payload, "custody_event", &at)?;

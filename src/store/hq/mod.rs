@@ -2,8 +2,11 @@
 
 pub(crate) mod bundle_import;
 pub(crate) mod bundle_rows;
+pub(crate) mod decide;
+pub(crate) mod desk;
 pub(crate) mod incoming;
 pub(crate) mod language;
 pub(crate) mod officers;
 pub(crate) mod os_login;
+pub mod queue;
 pub(crate) mod reviews;

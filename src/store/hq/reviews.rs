@@ -78,7 +78,7 @@ pub struct AckOutcome {
     pub new_reviews: u64,
 }
 
-fn review_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
+pub(super) fn review_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
     Ok(Review {
         id: r.get(0)?,
         inspection_id: r.get(1)?,
@@ -91,7 +91,7 @@ fn review_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
     })
 }
 
-const REVIEW_COLS: &str =
+pub(super) const REVIEW_COLS: &str =
     "id, inspection_id, device_id, decision, comment, reviewer, decided_at, receipt_id";
 
 /// The columns read for display: the reviewer's name where the reviewer is an officer
@@ -142,81 +142,6 @@ impl<S: Deref<Target = Store>> Hq<S> {
 }
 
 impl Hq<&mut Store> {
-    /// Headquarters: the acting supervisor (mapped to this process's OS login) approves or
-    /// returns a received inspection. A return needs a comment. Writes the review and its
-    /// audit row in one transaction.
-    pub fn record_review(
-        &mut self,
-        inspection_id: &str,
-        decision: Decision,
-        comment: &str,
-    ) -> Result<Review> {
-        let clock = self.0.clock;
-        // headquarters only; the supervisor mapped to this process's OS login decides
-        let reviewer = self.acting_supervisor()?.id;
-        let comment = comment.trim();
-        if decision == Decision::Returned && comment.is_empty() {
-            return Err(StoreError::Invalid(
-                "--comment: a returned inspection needs a comment saying what to fix".into(),
-            ));
-        }
-        let device_id: String = self
-            .0
-            .conn()
-            .query_row(
-                "SELECT device_id FROM inspections WHERE id = ?1 AND state = 'finalized'",
-                [inspection_id],
-                |r| r.get(0),
-            )
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => {
-                    StoreError::Invalid(format!("ID: no received inspection {inspection_id}"))
-                }
-                // a busy or damaged database is not a wrong id: say what really failed
-                e => StoreError::Sqlite {
-                    doing: format!("looking up inspection {inspection_id}"),
-                    source: e,
-                },
-            })?;
-        let review = Review {
-            id: new_id(),
-            inspection_id: inspection_id.to_string(),
-            device_id,
-            decision,
-            comment: comment.to_string(),
-            reviewer: reviewer.clone(),
-            decided_at: clock.now_rfc3339(),
-            receipt_id: None,
-        };
-        self.0.write("recording a review decision", |tx| {
-            tx.execute(
-                &format!(
-                    "INSERT INTO reviews ({REVIEW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)"
-                ),
-                params![
-                    review.id,
-                    review.inspection_id,
-                    review.device_id,
-                    decision,
-                    review.comment,
-                    reviewer,
-                    review.decided_at
-                ],
-            )
-            .doing(|| "saving the review".into())?;
-            tx.execute(
-                "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
-                 VALUES (?1, ?2, 'review', 'inspection', ?3, NULL, ?4)",
-                params![review.decided_at, reviewer, review.inspection_id, crate::store::hq::os_login::with_os_account(serde_json::json!({
-                    "review_id": review.id, "decision": decision.as_str(), "comment": review.comment
-                }))],
-            )
-            .doing(|| "writing the audit row".into())?;
-            Ok(())
-        })?;
-        Ok(review)
-    }
-
     /// Headquarters: prepares receipt `receipt_id` for `device_id` in one transaction:
     /// what is held for the device and the decisions to deliver (marked with the receipt
     /// id), and a sync_log row.

@@ -19,6 +19,7 @@ pub(crate) fn start_amendment_tx(
     original_id: &str,
     reason: &str,
 ) -> Result<(String, String)> {
+    crate::store::audit::refuse_field_work(tx, "an amendment")?;
     if reason.trim().is_empty() {
         return Err(StoreError::Invalid(
             "amend_reason: is empty; say why the record is amended".into(),

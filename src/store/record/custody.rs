@@ -25,6 +25,7 @@ pub(crate) fn add_custody_tx(
     seizure_id: &str,
     event: &CustodyEvent,
 ) -> Result<CustodyAppended> {
+    crate::store::audit::refuse_field_work(tx, "a custody transfer")?;
     let problems = event.problems();
     if let Some(p) = problems.first() {
         return Err(StoreError::Invalid(format!("custody transfer {p}")));

@@ -34,6 +34,7 @@ pub(crate) fn create_shipment_tx(
     data: &Shipment,
     amends: Option<&str>,
 ) -> Result<String> {
+    crate::store::audit::refuse_field_work(tx, "a new record")?;
     let id = new_id();
     let now = who.clock.now_rfc3339();
     let new = to_row(data);
@@ -64,6 +65,7 @@ pub(crate) fn create_inspection_tx(
     data: &Inspection,
     amends: Option<(&str, &str)>,
 ) -> Result<String> {
+    crate::store::audit::refuse_field_work(tx, "an inspection")?;
     row_by_id(tx, "shipments", shipment_id, "shipment")?;
     let id = new_id();
     let now = who.clock.now_rfc3339();

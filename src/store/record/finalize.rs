@@ -44,6 +44,7 @@ pub(crate) fn finalize_tx(
     inspection_id: &str,
     pack: &RulePack,
 ) -> Result<Finalized> {
+    crate::store::audit::refuse_field_work(tx, "finalizing an inspection")?;
     let record = load_record_tx(tx, inspection_id)?;
     if record.inspection.is_finalized() {
         return Err(StoreError::Invalid(format!(

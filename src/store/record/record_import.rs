@@ -35,6 +35,7 @@ impl Records<&mut Store> {
         pack: &RulePack,
     ) -> Result<RecordImported> {
         let clock = self.0.clock;
+        crate::store::audit::refuse_field_work(self.0.conn(), "importing a record")?;
         let problems = record.problems(finalize);
         if !problems.is_empty() {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();

@@ -25,9 +25,14 @@ impl App {
             Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(*c)),
             Effect::Message(m) => self.message = Some(m),
             Effect::Navigate(tab) => {
-                self.tab = tab;
                 let mut cx = self.cx(store);
-                let effect = self.screens.get_mut(tab).activate(&mut cx);
+                let left = if self.tab == Tab::Review && tab != Tab::Review {
+                    self.screens.review.leave(&mut cx)
+                } else {
+                    Effect::None
+                };
+                self.tab = tab;
+                let effect = left.and(self.screens.get_mut(tab).activate(&mut cx));
                 self.apply(effect, store);
             }
             Effect::Quit => {
@@ -35,6 +40,10 @@ impl App {
                     self.overlay = Some(Overlay::ConfirmQuit);
                 } else {
                     self.quit = true;
+                    if self.tab == Tab::Review {
+                        let mut cx = self.cx(store);
+                        let _ = self.screens.review.leave(&mut cx);
+                    }
                 }
             }
             Effect::Batch(effects) => {

@@ -18,6 +18,7 @@ use super::effect::Effect;
 use super::keymap::{Context, Key, Keymap};
 use super::pending::Confirm;
 use super::screens::record::RecordScreen;
+use super::screens::review::ReviewScreen;
 use super::screens::rules::RulesScreen;
 use super::screens::setup::SetupForm;
 use super::screens::shipments::ShipmentsScreen;
@@ -61,6 +62,8 @@ pub struct App {
     pub quit: bool,
     /// The interface language (`tui::run` resolves it; the palette switches it).
     pub lang: Lang,
+    /// A headquarters database: it opens on the Review tab and offers no field work.
+    pub hq: bool,
 }
 
 impl App {
@@ -76,6 +79,8 @@ impl App {
         let mut keymap = keymap;
         keymap.set_read_only(read_only);
         let initialized = store.db().is_initialized()?;
+        let hq = store.device().db_kind()? == crate::domain::DbKind::Hq;
+        keymap.set_headquarters(hq);
         if !initialized && read_only {
             return Err(StoreError::Invalid(format!(
                 "database {} is not set up yet; start minspect once without --read-only",
@@ -90,12 +95,13 @@ impl App {
             theme,
             read_only,
             clock,
-            tab: Tab::Rules,
+            tab: if hq { Tab::Review } else { Tab::Rules },
             screens: Screens {
                 rules: RulesScreen::new(None),
                 shipments: ShipmentsScreen::new(),
                 record: RecordScreen::default(),
                 sync: SyncScreen::default(),
+                review: ReviewScreen::new(),
             },
             overlay: (!initialized).then(|| Overlay::Setup(SetupForm::default())),
             status: StatusInfo::default(),
@@ -104,6 +110,7 @@ impl App {
             size,
             quit: false,
             lang: Lang::En,
+            hq,
         };
         app.reload(store)?;
         app.offer_drafts(store)?;
@@ -137,6 +144,15 @@ impl App {
         };
         super::screens::review::acting_status(store, &mut self.status);
         Ok(())
+    }
+
+    /// The tabs shown: the Review tab only at headquarters (a field laptop never reviews).
+    pub fn tabs(&self) -> Vec<Tab> {
+        Tab::ALL
+            .iter()
+            .copied()
+            .filter(|t| self.hq || *t != Tab::Review)
+            .collect()
     }
 
     /// The keymap context in force.

@@ -23,6 +23,11 @@ impl App {
             });
             return true;
         }
+        if self.hq && action.is_field_write() {
+            let text = t!(self.lang, "review-hq-no-field-work", name = action.name());
+            self.message = Some(Message::error(text));
+            return true;
+        }
         match self.overlay.take() {
             Some(Overlay::Help(h)) => self.help_key(h, action, store),
             Some(Overlay::Palette(p)) => self.palette_key(p, action, store),
@@ -61,11 +66,9 @@ impl App {
             Action::PageDown => h.scroll += 10,
             Action::PageUp => h.scroll = h.scroll.saturating_sub(10),
             Action::Palette => {
-                self.overlay = Some(Overlay::Palette(PaletteState::new(
-                    h.context,
-                    self.read_only,
-                    self.lang,
-                )));
+                self.overlay = Some(Overlay::Palette(
+                    PaletteState::new(h.context, self.read_only, self.lang).at_hq(self.hq),
+                ));
                 return true;
             }
             Action::Quit => return self.update(Action::Quit, store),
@@ -145,17 +148,16 @@ impl App {
                 true
             }
             Action::Palette => {
-                self.overlay = Some(Overlay::Palette(PaletteState::new(
-                    self.context(),
-                    self.read_only,
-                    self.lang,
-                )));
+                self.overlay = Some(Overlay::Palette(
+                    PaletteState::new(self.context(), self.read_only, self.lang).at_hq(self.hq),
+                ));
                 true
             }
             Action::NextTab | Action::PrevTab => {
-                let t = self
-                    .tab
-                    .offset(if action == Action::NextTab { 1 } else { -1 });
+                let tabs = self.tabs();
+                let i = tabs.iter().position(|t| *t == self.tab).unwrap_or(0) as isize;
+                let d = if action == Action::NextTab { 1 } else { -1 };
+                let t = tabs[(i + d).rem_euclid(tabs.len() as isize) as usize];
                 self.apply(Effect::Navigate(t), store)
             }
             Action::SwitchLanguage => {
@@ -172,6 +174,10 @@ impl App {
             }
             a => {
                 if let Some(t) = Tab::of_action(a) {
+                    if !self.tabs().contains(&t) {
+                        self.message = Some(Message::error(t!(self.lang, "review-not-hq")));
+                        return true;
+                    }
                     return self.apply(Effect::Navigate(t), store);
                 }
                 let mut cx = self.cx(store);

@@ -40,7 +40,7 @@ pub enum Context {
     Sync,
     SyncHq,
     SyncPrompt,
-    /// The Shipments tab at headquarters for a login mapped to a supervisor.
+    /// The Review tab (headquarters): the queue and the record view.
     Review,
     /// The comment of a review decision being made.
     ReviewComment,
@@ -146,6 +146,8 @@ pub fn hint(context: Context, key: Key, action: Action, help: &'static str) -> B
 pub struct Keymap {
     bindings: Vec<Binding>,
     read_only: bool,
+    /// A headquarters database: field-officer writes are absent.
+    hq: bool,
 }
 
 impl Default for Keymap {
@@ -153,6 +155,7 @@ impl Default for Keymap {
         Keymap {
             bindings: defaults(),
             read_only: false,
+            hq: false,
         }
     }
 }
@@ -170,11 +173,17 @@ impl Keymap {
         self.read_only = ro;
     }
 
-    /// The bindings in force (write actions removed when read-only).
+    /// Hides field-officer writes (a headquarters database records no field work).
+    pub fn set_headquarters(&mut self, hq: bool) {
+        self.hq = hq;
+    }
+
+    /// The bindings in force (write actions removed when read-only, field-officer
+    /// writes at headquarters).
     pub fn bindings(&self) -> impl Iterator<Item = &Binding> {
-        self.bindings
-            .iter()
-            .filter(move |b| !(self.read_only && b.action.is_write()))
+        self.bindings.iter().filter(move |b| {
+            !((self.read_only && b.action.is_write()) || (self.hq && b.action.is_field_write()))
+        })
     }
 
     /// The action for `key` in `ctx`, falling back to the global bindings (printable

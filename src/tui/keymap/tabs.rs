@@ -14,6 +14,7 @@ pub fn tab_bindings() -> Vec<Binding> {
         ('2', Action::TabShipments),
         ('3', Action::TabRecord),
         ('4', Action::TabSync),
+        ('5', Action::TabReview),
     ]
     .into_iter()
     .map(|(k, a)| bind(Context::Global, Key::ch(k), a, a.describe()))
@@ -26,8 +27,7 @@ pub fn screen_bindings() -> Vec<Binding> {
     v.extend(shipments());
     v.extend(record());
     v.extend(sync());
-    let review = review(&v);
-    v.extend(review);
+    v.extend(review());
     v
 }
 
@@ -65,6 +65,16 @@ pub fn shipments() -> Vec<Binding> {
     let c = Context::Shipments;
     let mut v = list_bindings(c);
     v.push(bind(c, Key::ch('r'), Action::Top, "key-newest-reload"));
+    v.extend([
+        bind(
+            c,
+            Key::ch('w'),
+            Action::AwaitingReview,
+            "key-awaiting-review-only",
+        ),
+        bind(c, Key::plain(KeyCode::F(5)), Action::Reload, "key-re-read"),
+        bind(c, Key::ctrl('l'), Action::Reload, "key-re-read"),
+    ]);
     v
 }
 
@@ -206,32 +216,22 @@ pub fn sync() -> Vec<Binding> {
     v
 }
 
-/// The review keys (context Review: the Shipments tab for a supervisor at headquarters)
-/// first, so the footer shows them at 80 columns, then every Shipments key (`existing`)
-/// in that context too. The refresh and awaiting-review keys work for everyone.
-pub fn review(existing: &[Binding]) -> Vec<Binding> {
+/// The Review tab (headquarters): the decision keys first, so the footer shows them at
+/// 80 columns, then the list keys; and the comment of a decision being made.
+pub fn review() -> Vec<Binding> {
     use Action::*;
-    let (r, s) = (Context::Review, Context::Shipments);
+    let r = Context::Review;
     let mut v = vec![
         hint(r, Key::ch('A'), ReviewApprove, "key-approve"),
         hint(r, Key::ch('R'), ReviewReturn, "key-return"),
-        bind(r, Key::ch('v'), NextInspection, "key-mark-next-inspection"),
+        hint(r, Key::ch(' '), ToggleSelect, "key-select"),
+        bind(r, Key::ch('C'), ChangeDecision, "key-change-decision"),
+        bind(r, Key::ch('s'), CycleSort, "key-sort"),
+        bind(r, Key::ch('w'), AwaitingReview, "key-pending-only"),
+        bind(r, Key::plain(KeyCode::F(5)), Reload, "key-re-read"),
+        bind(r, Key::ctrl('l'), Reload, "key-re-read"),
     ];
-    v.extend([
-        bind(s, Key::ch('w'), AwaitingReview, "key-awaiting-review-only"),
-        bind(s, Key::plain(KeyCode::F(5)), Reload, "key-re-read"),
-        bind(s, Key::ctrl('l'), Reload, "key-re-read"),
-    ]);
-    let copies: Vec<Binding> = existing
-        .iter()
-        .chain(v.iter())
-        .filter(|b| b.context == s)
-        .map(|b| Binding {
-            context: r,
-            ..b.clone()
-        })
-        .collect();
-    v.extend(copies);
+    v.extend(list_bindings(r));
     let p = Context::ReviewComment;
     v.extend([
         hint(p, Key::plain(KeyCode::Enter), Accept, "key-decide"),

@@ -96,6 +96,7 @@ pub struct Screens {
     pub shipments: shipments::ShipmentsScreen,
     pub record: record::RecordScreen,
     pub sync: sync::SyncScreen,
+    pub review: review::ReviewScreen,
 }
 
 impl Screens {
@@ -105,6 +106,7 @@ impl Screens {
             Tab::Shipments => &self.shipments,
             Tab::Record => &self.record,
             Tab::Sync => &self.sync,
+            Tab::Review => &self.review,
         }
     }
 
@@ -114,6 +116,7 @@ impl Screens {
             Tab::Shipments => &mut self.shipments,
             Tab::Record => &mut self.record,
             Tab::Sync => &mut self.sync,
+            Tab::Review => &mut self.review,
         }
     }
 }

@@ -24,6 +24,8 @@ pub struct PaletteState {
     pub matches: Vec<Action>,
     pub selected: usize,
     read_only: bool,
+    /// A headquarters database: field-officer writes are not offered.
+    hq: bool,
     /// The language descriptions are shown in (matching looks at English too).
     pub lang: Lang,
 }
@@ -36,10 +38,18 @@ impl PaletteState {
             matches: Vec::new(),
             selected: 0,
             read_only,
+            hq: false,
             lang,
         };
         p.refilter();
         p
+    }
+
+    /// The palette at headquarters (`hq`): without field-officer writes.
+    pub fn at_hq(mut self, hq: bool) -> PaletteState {
+        self.hq = hq;
+        self.refilter();
+        self
     }
 
     /// Recomputes the matches, best first (all actions when the input is empty).
@@ -47,7 +57,7 @@ impl PaletteState {
         let actions = Action::ALL
             .iter()
             .copied()
-            .filter(|a| !(self.read_only && a.is_write()));
+            .filter(|a| !((self.read_only && a.is_write()) || (self.hq && a.is_field_write())));
         // `sync_import` (the name as written in key files) finds `sync import`
         let q = self.input.text().trim().replace('_', " ");
         self.selected = 0;

@@ -1,7 +1,6 @@
-//! The Shipments tab's keys: paging the log, the filter line, the review keys.
+//! The Shipments tab's keys: paging the log and the filter line.
 
 use super::ShipmentsScreen;
-use crate::store::Decision;
 use crate::store::shipments::PageFrom;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -9,10 +8,9 @@ use crate::tui::screens::{Cx, Pane};
 use crate::tui::widgets::input::LineInput;
 
 impl ShipmentsScreen {
-    /// Re-reads the page where it is, the selected shipment and who may review: another
-    /// session's writes show (nothing is re-read on a timer).
+    /// Re-reads the page where it is and the selected shipment: another session's
+    /// writes show (nothing is re-read on a timer).
     fn reload(&mut self, cx: &mut Cx) -> Effect {
-        self.review.check(cx);
         self.reload_page(cx)
     }
 
@@ -113,7 +111,7 @@ impl ShipmentsScreen {
         Effect::Redraw.and(said)
     }
 
-    /// The table, the detail pane and the review keys.
+    /// The table and the detail pane.
     pub(super) fn list_key(&mut self, action: Action, cx: &mut Cx) -> Effect {
         let in_detail = self.focus == Pane::Detail;
         let said = match action {
@@ -161,14 +159,6 @@ impl ShipmentsScreen {
                 self.filter_input.set("");
                 self.reload_filter(cx)
             }
-            Action::ReviewApprove => {
-                self.review
-                    .start(Decision::Approved, self.detail.as_ref(), cx)
-            }
-            Action::ReviewReturn => self
-                .review
-                .start(Decision::Returned, self.detail.as_ref(), cx),
-            Action::NextInspection => self.review.next(self.detail.as_ref()),
             Action::AwaitingReview => self.toggle_awaiting(cx),
             Action::Reload => self.reload(cx),
             _ => return Effect::None,

@@ -1,6 +1,6 @@
 //! The Shipments tab: the log as a table, keyset-paged newest first, filtered by a
 //! line of words and `from: to: dest: family: status:` terms, with a detail pane. At
-//! headquarters a supervisor reviews from here (`screens::review`).
+//! headquarters supervisors decide on the Review tab (`screens::review`).
 
 mod detail;
 mod keys;
@@ -10,7 +10,6 @@ mod view;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::review::ReviewState;
 use super::{Cx, Pane, Screen, ViewCx};
 use crate::report::ShipmentCard;
 use crate::store::query::shipment_detail::ShipmentDetail;
@@ -45,8 +44,6 @@ pub struct ShipmentsScreen {
     /// The rows as table text for `row_width` (formatted once per page, not per frame).
     pub row_texts: Vec<String>,
     pub row_width: usize,
-    /// Headquarters review: who may, the marked inspection, the decision modal.
-    pub review: ReviewState,
 }
 
 impl ShipmentsScreen {
@@ -114,7 +111,6 @@ impl ShipmentsScreen {
             == self.rows.get(self.selected).map(|r| r.id.as_str());
         if !same {
             self.detail_scroll = 0;
-            self.review.pick = 0;
         }
         let mut said = Effect::None;
         self.detail = match self.rows.get(self.selected) {
@@ -167,28 +163,14 @@ impl Screen for ShipmentsScreen {
     }
 
     fn context(&self) -> Context {
-        if self.review.prompt.is_some() {
-            Context::ReviewComment
-        } else if self.editing.is_some() {
+        if self.editing.is_some() {
             Context::Filter
-        } else if self.review.is_supervisor() {
-            Context::Review
         } else {
             Context::Shipments
         }
     }
 
-    fn has_unsaved(&self) -> bool {
-        self.review
-            .prompt
-            .as_ref()
-            .is_some_and(|p| !p.comment.text().trim().is_empty())
-    }
-
     fn activate(&mut self, cx: &mut Cx) -> Effect {
-        if self.review.access.is_none() {
-            self.review.check(cx);
-        }
         if self.loaded {
             return Effect::None;
         }
@@ -213,15 +195,6 @@ impl Screen for ShipmentsScreen {
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
-        if self.review.prompt.is_some() {
-            let (decided, said) = self.review.prompt_update(action, cx);
-            let shown = if decided {
-                self.load_detail(cx) // the decision shows at once
-            } else {
-                Effect::None
-            };
-            return Effect::Redraw.and(said).and(shown);
-        }
         if self.editing.is_some() {
             return self.filter_key(action, cx);
         }
@@ -229,9 +202,6 @@ impl Screen for ShipmentsScreen {
     }
 
     fn type_char(&mut self, c: char, cx: &mut Cx) -> Effect {
-        if self.review.type_char(c) {
-            return Effect::Redraw;
-        }
         if self.editing.is_none() {
             return Effect::None;
         }

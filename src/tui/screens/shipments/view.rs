@@ -76,21 +76,8 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let inner = block.inner(detail);
     f.render_widget(block, detail);
     let lines = match (&s.detail, &s.card) {
-        (Some(d), Some(card)) => {
-            let marked = s
-                .review
-                .is_supervisor()
-                .then(|| s.review.target(d))
-                .flatten();
-            let mut l = detail_lines(card, marked.map(|i| i.id.as_str()), theme);
-            let mut head = s.review.detail_lines(d, theme);
-            head.append(&mut l);
-            head
-        }
+        (Some(_), Some(card)) => detail_lines(card, None, theme),
         _ => vec![Line::styled("no shipment selected", theme.dim)],
     };
     draw_lines(f, inner, &lines, s.detail_scroll as usize);
-    if let Some(p) = &s.review.prompt {
-        crate::tui::screens::review::render_prompt(p, f, area, theme);
-    }
 }

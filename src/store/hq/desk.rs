@@ -1,0 +1,100 @@
+//! Headquarters' review desk: what it refuses (field work), the rows it adds for each
+//! received inspection (`review_desk`), and each supervisor's last visit of the queue.
+
+use std::ops::Deref;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::rules::{RulePack, facts_for, screen};
+use crate::store::{Context, Hq, Result, Store};
+
+/// The desk row of a received inspection: its facts from the rows just inserted, the
+/// time received, and its state (`resubmitted` when it amends a returned inspection).
+const DESK_INSERT: &str = "INSERT INTO review_desk (inspection_id, shipment_id, device_id, officer_id,
+    officer_badge, locode, family, declared_verdict, found_verdict, outcome, seized, declared_on,
+    received_at, amends, state)
+SELECT i.id, i.shipment_id, i.device_id, i.officer_id,
+    coalesce((SELECT badge FROM officers o WHERE o.id = i.officer_id), ''), i.locode, s.family,
+    CASE WHEN ?3 = '' THEN i.verdict ELSE ?3 END, i.verdict, coalesce(i.outcome, ''),
+    (coalesce(i.outcome, '') = 'seized' OR EXISTS (SELECT 1 FROM seizures z WHERE z.inspection_id = i.id)),
+    s.declared_on, ?2, i.amends,
+    CASE WHEN (SELECT d.state FROM review_desk d WHERE d.inspection_id = i.amends) = 'returned'
+         THEN 'resubmitted' ELSE 'pending' END
+FROM inspections i JOIN shipments s ON s.id = i.shipment_id
+WHERE i.id = ?1 AND i.state = 'finalized'
+ON CONFLICT DO NOTHING";
+
+/// Adds the desk row of inspection `id`, received at `received_at`. The verdict on the
+/// declaration is the declared facts screened without the measurements (with `pack`,
+/// headquarters' active pack); without a pack it is the recorded verdict.
+pub(crate) fn add_to_desk(
+    conn: &Connection,
+    id: &str,
+    received_at: &str,
+    pack: Option<&RulePack>,
+) -> Result<()> {
+    let declared = match pack {
+        Some(p) => {
+            let rec = crate::store::record::draft::load_record_tx(conn, id)?;
+            screen(p, &facts_for(&rec.shipment.data, &[]))
+                .verdict
+                .as_str()
+                .to_string()
+        }
+        None => String::new(),
+    };
+    conn.prepare_cached(DESK_INSERT)
+        .and_then(|mut s| s.execute(params![id, received_at, declared]))
+        .doing(|| format!("adding inspection {id} to the review desk"))?;
+    Ok(())
+}
+
+impl<S: Deref<Target = Store>> Hq<S> {
+    /// When the acting supervisor last left the Review tab (None: never).
+    pub fn last_visit(&self, officer_id: &str) -> Result<Option<String>> {
+        self.0
+            .conn()
+            .query_row(
+                "SELECT left_at FROM supervisor_visits WHERE officer_id = ?1",
+                [officer_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .doing(|| "reading the last visit".into())
+    }
+
+    /// Refuses field work at headquarters (for callers outside the store's writes).
+    pub fn refuse_field_work(&self, what: &str) -> Result<()> {
+        crate::store::audit::refuse_field_work(self.0.conn(), what)
+    }
+}
+
+impl Hq<&mut Store> {
+    /// Stores now as the time `officer_id` left the Review tab.
+    pub fn save_visit(&mut self, officer_id: &str) -> Result<()> {
+        let now = self.0.clock.now_rfc3339();
+        self.0.write("saving the visit of the review queue", |tx| {
+            tx.execute(
+                "INSERT INTO supervisor_visits (officer_id, left_at) VALUES (?1, ?2)
+                 ON CONFLICT (officer_id) DO UPDATE SET left_at = excluded.left_at",
+                params![officer_id, now],
+            )
+            .doing(|| "saving the visit of the review queue".into())?;
+            Ok(())
+        })
+    }
+}
+
+/// Headquarters' active rule pack, read inside the import's transaction (None when none
+/// is installed or it does not parse: the desk then keeps the recorded verdict).
+pub(crate) fn active_pack_in(conn: &Connection) -> Result<Option<RulePack>> {
+    let raw: Option<(String, String)> = conn
+        .query_row(
+            "SELECT raw_toml, source FROM rule_packs WHERE is_active = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .doing(|| "reading the active rule pack".into())?;
+    Ok(raw.and_then(|(raw, source)| RulePack::parse(&raw, &source).ok()))
+}
