@@ -67,7 +67,6 @@ where-use-the-rules-tab = use the Rules tab
 where-use-the-sync-tab-of-a-field-database = use the Sync tab of a field database
 where-use-the-sync-tab-of-a-headquarters-database = use the Sync tab of a headquarters database
 where-use-the-sync-tab = use the Sync tab
-where-use-the-shipments-tab-of-a-headquarters-database = use the Review tab of a headquarters database, as a login mapped to a supervisor
 where-use-the-shipments-tab = use the Shipments tab
 where-use-a-list-with-a-filter-rules-shipments = use a list with a filter (Rules, Shipments)
 where-use-a-list-or-a-form = use a list or a form

@@ -67,7 +67,6 @@ where-use-the-rules-tab = 使用“规则”标签页
 where-use-the-sync-tab-of-a-field-database = 使用现场数据库的“同步”标签页
 where-use-the-sync-tab-of-a-headquarters-database = 使用总部数据库的“同步”标签页
 where-use-the-sync-tab = 使用“同步”标签页
-where-use-the-shipments-tab-of-a-headquarters-database = 以映射到审核员的登录名，使用总部数据库的“审核”标签页
 where-use-the-shipments-tab = 使用“货物”标签页
 where-use-a-list-with-a-filter-rules-shipments = 使用带筛选的列表（规则、货物）
 where-use-a-list-or-a-form = 使用列表或表单
