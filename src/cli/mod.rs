@@ -206,7 +206,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
         Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, lang, args),
-        Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock),
+        Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, lang, cmd),

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::{CliError, CliResult, open_existing};
-use crate::domain::{Clock, Record, RecordImport, sanitize};
-use crate::report::{Receipt, ReceiptFormat, RecordDetail};
+use crate::domain::{Clock, Lang, Record, RecordImport, sanitize};
+use crate::report::{Receipt, ReceiptFormat, RecordDetail, Words};
 use crate::rules::RulePack;
 use crate::store::Store;
 
@@ -52,6 +52,9 @@ pub enum RecordCommand {
         /// Write to FILE instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Chinese with English beside each label and below each sentence (the exporter's copy)
+        #[arg(long)]
+        bilingual: bool,
     },
     /// Save drafts and finalize in a loop, printing each committed id (crash tests)
     #[command(hide = true)]
@@ -93,7 +96,7 @@ fn json_out(v: &impl serde::Serialize) -> CliResult {
     emit(&format!("{text}\n"))
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock) -> CliResult {
+pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: Lang) -> CliResult {
     match cmd {
         RecordCommand::Import {
             file,
@@ -138,8 +141,14 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock) -> CliR
             );
             Ok(())
         }
-        RecordCommand::Receipt { id, markdown, out } => {
-            receipt(db, read_only, &id, markdown, out, &clock)
+        RecordCommand::Receipt {
+            id,
+            markdown,
+            out,
+            bilingual,
+        } => {
+            let words = Words { lang, bilingual };
+            receipt(db, read_only, &id, (markdown, words), out, &clock)
         }
         RecordCommand::Stress { iterations } => stress(db, iterations),
     }
@@ -284,7 +293,7 @@ fn receipt(
     db: &Path,
     read_only: bool,
     id: &str,
-    markdown: bool,
+    (markdown, words): (bool, Words),
     out: Option<PathBuf>,
     clock: &Clock,
 ) -> CliResult {
@@ -303,10 +312,10 @@ fn receipt(
         ReceiptFormat::Text
     };
     let training = store.training().setup()?.is_some();
-    let receipt =
-        Receipt::build(&record, only, pack.as_ref(), clock).map_err(CliError::BadInput)?;
+    let receipt = Receipt::build_in(&record, only, pack.as_ref(), clock, words)
+        .map_err(CliError::BadInput)?;
     let receipt = match training {
-        true => receipt.marked_training(crate::domain::Lang::En),
+        true => receipt.marked_training(words.lang),
         false => receipt,
     };
     let text = receipt.render(format);

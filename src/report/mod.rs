@@ -8,7 +8,7 @@ pub mod screening;
 pub mod shipment_detail;
 pub mod sync_status;
 
-pub use receipt::{Receipt, ReceiptBlock, ReceiptFormat};
+pub use receipt::{Receipt, ReceiptBlock, ReceiptFormat, Words};
 pub use record_detail::{RecordDetail, ReviewLine};
 pub use rule_detail::{AnnouncementDetail, ClauseDetail, RuleDetail, SuspensionLine};
 pub use shipment_detail::{InspectionEntry, ShipmentCard};

@@ -147,3 +147,44 @@ fn json_is_the_same_in_every_language_with_stable_message_ids() {
             .contains("is controlled under")
     );
 }
+
+#[test]
+fn the_receipt_in_chinese_and_bilingual_for_the_exporter() {
+    let (_dir, db) = fresh();
+    let made = crate::support::harness::open(&db)
+        .test_support_finalize_samples(11)
+        .unwrap();
+    let id = made
+        .iter()
+        .find(|m| m.seizure_id.is_some())
+        .unwrap()
+        .inspection_id
+        .clone();
+    let text = |args: &[&str]| {
+        let mut c = bin(&db);
+        c.args(args).args(["record", "receipt", &id]);
+        stdout(&mut c)
+    };
+    let en = text(&[]);
+    assert!(en.starts_with("Seizure receipt\n"), "{en}");
+    let zh = text(&["--lang", "zh"]);
+    assert!(zh.starts_with("扣押收据\n"), "{zh}");
+    assert!(
+        zh.contains("法律依据") && !zh.contains("Seizure receipt"),
+        "{zh}"
+    );
+    let mut c = bin(&db);
+    c.args(["record", "receipt", &id, "--bilingual"]);
+    let both = stdout(&mut c);
+    assert!(both.starts_with("扣押收据 / Seizure receipt\n"), "{both}");
+    assert!(both.contains("货物 / Goods"), "{both}");
+    // a sentence: Chinese, then the same in English on the line below
+    let zh_line = both
+        .lines()
+        .position(|l| l.starts_with("查验 ") && l.contains("定稿"))
+        .unwrap();
+    assert!(
+        both.lines().nth(zh_line + 1).unwrap().contains("finalized"),
+        "{both}"
+    );
+}

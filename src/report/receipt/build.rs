@@ -4,9 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use super::Words;
 use super::block::ReceiptBlock as Block;
 use crate::domain::{Clock, Record, StoredSeizure, format_money, format_weight_g, sanitize};
 use crate::rules::RulePack;
+use crate::t;
 
 /// A stored UTC time as "2025-07-05 09:30 +08:00" in the clock's zone; unparsable text as
 /// is (sanitized).
@@ -79,6 +81,7 @@ fn seizure_blocks(
     s: &StoredSeizure,
     basis: &BTreeMap<String, String>,
     clock: &Clock,
+    w: Words,
 ) -> Vec<Block> {
     let d = &s.seizure.data;
     let legal: Vec<String> = d
@@ -90,20 +93,22 @@ fn seizure_blocks(
         })
         .collect();
     let mut fields = vec![
-        ("Goods".to_string(), clean(&d.goods)),
+        (w.label("receipt-goods"), clean(&d.goods)),
         (
-            "Quantity".into(),
+            w.label("receipt-quantity"),
             format!("{} {}", clean(&d.quantity), clean(&d.unit)),
         ),
-        ("Mineral family".into(), clean(&d.family)),
+        (w.label("receipt-family"), clean(&d.family)),
         (
-            "Estimated value".into(),
+            w.label("receipt-est-value"),
             d.est_value_minor
-                .map_or("not assessed".into(), |v| format_money(v, &d.currency)),
+                .map_or(w.label("receipt-not-assessed"), |v| {
+                    format_money(v, &d.currency)
+                }),
         ),
-        ("Seal numbers".into(), clean(&d.seal_nos)),
-        ("Storage location".into(), clean(&d.storage_location)),
-        ("Legal basis".into(), legal.join("; ")),
+        (w.label("receipt-seals"), clean(&d.seal_nos)),
+        (w.label("receipt-storage"), clean(&d.storage_location)),
+        (w.label("receipt-legal-basis"), legal.join("; ")),
     ];
     fields.retain(|(_, v)| !v.is_empty());
     let mut out = vec![
@@ -111,7 +116,7 @@ fn seizure_blocks(
         Block::Fields(fields),
     ];
     if s.custody.is_empty() {
-        out.push(Block::Para("No custody transfer recorded yet.".into()));
+        out.push(Block::Para(w.para("receipt-no-custody")));
     } else {
         let rows = s
             .custody
@@ -127,13 +132,16 @@ fn seizure_blocks(
                 ]
             })
             .collect();
-        out.push(Block::Para("Custody transfers:".into()));
-        out.push(Block::Table(
-            ["#", "When", "From", "To", "Why"]
-                .map(String::from)
-                .to_vec(),
-            rows,
-        ));
+        out.push(Block::Para(w.para("receipt-custody-transfers")));
+        let head = [
+            "receipt-col-when",
+            "receipt-col-from",
+            "receipt-col-to",
+            "receipt-col-why",
+        ];
+        let mut header = vec!["#".to_string()];
+        header.extend(head.map(|id| w.label(id)));
+        out.push(Block::Table(header, rows));
     }
     out
 }
@@ -145,6 +153,7 @@ pub(super) fn blocks(
     seizure_id: Option<&str>,
     pack: Option<&RulePack>,
     clock: &Clock,
+    w: Words,
 ) -> Result<Vec<Block>, String> {
     let seizures: Vec<&StoredSeizure> = record
         .seizures
@@ -157,81 +166,99 @@ pub(super) fn blocks(
             record.inspection.id
         ));
     }
+    let n = seizures.len();
     let mut out = vec![
-        Block::Heading(1, "Seizure receipt".into()),
-        status_para(record, clock),
-        Block::Heading(2, "Shipment".into()),
-        Block::Fields(shipment_fields(record)),
-        Block::Heading(2, "Inspection".into()),
-        Block::Fields(inspection_fields(record, clock)),
-        Block::Heading(2, format!("Goods seized ({})", seizures.len())),
+        Block::Heading(1, w.label("receipt-title")),
+        status_para(record, clock, w),
+        Block::Heading(2, w.label("receipt-shipment")),
+        Block::Fields(shipment_fields(record, w)),
+        Block::Heading(2, w.label("receipt-inspection")),
+        Block::Fields(inspection_fields(record, clock, w)),
+        Block::Heading(
+            2,
+            w.each(|l| t!(l, "receipt-goods-seized", count = n), " / "),
+        ),
     ];
     let basis = legal_basis_index(record, pack);
     for (n, s) in seizures.iter().enumerate() {
-        out.extend(seizure_blocks(n + 1, s, &basis, clock));
+        out.extend(seizure_blocks(n + 1, s, &basis, clock, w));
     }
     if !record.findings.is_empty() {
-        out.push(Block::Heading(2, "Findings".into()));
-        out.push(findings_table(record));
+        out.push(Block::Heading(2, w.label("receipt-findings")));
+        out.push(findings_table(record, w));
     }
-    out.push(Block::Heading(2, "Signatures".into()));
-    out.push(Block::Para(
-        "Officer: ______________________   Exporter's representative: ______________________   Date: ____________".into(),
-    ));
+    out.push(Block::Heading(2, w.label("receipt-signatures")));
+    out.push(Block::Para(w.para("receipt-signature-line")));
     Ok(out)
 }
 
 /// Finalized (when, record hash) or the DRAFT warning.
-fn status_para(record: &Record, clock: &Clock) -> Block {
+fn status_para(record: &Record, clock: &Clock, w: Words) -> Block {
     let ins = &record.inspection;
+    let id = clean(&ins.id);
     if ins.is_finalized() {
-        Block::Para(format!(
-            "Inspection {} finalized {} (record hash {}).",
-            ins.id,
-            when(ins.meta_str("finalized_at").unwrap_or_default(), clock),
-            clean(ins.meta_str("record_hash").unwrap_or_default())
+        let at = when(ins.meta_str("finalized_at").unwrap_or_default(), clock);
+        let hash = clean(ins.meta_str("record_hash").unwrap_or_default());
+        Block::Para(w.each(
+            |l| {
+                t!(
+                    l,
+                    "receipt-finalized",
+                    id = id.as_str(),
+                    at = at.as_str(),
+                    hash = hash.as_str()
+                )
+            },
+            "\n",
         ))
     } else {
-        Block::Para(format!(
-            "DRAFT: inspection {} is not finalized; this is not a receipt.",
-            ins.id
-        ))
+        Block::Para(w.each(|l| t!(l, "receipt-draft", id = id.as_str()), "\n"))
     }
 }
 
 /// The declared shipment, empty fields left out.
-fn shipment_fields(record: &Record) -> Vec<(String, String)> {
+fn shipment_fields(record: &Record, w: Words) -> Vec<(String, String)> {
     let sh = &record.shipment.data;
     let exporter = if sh.exporter_credit_code.is_empty() {
         clean(&sh.exporter_name)
     } else {
-        format!(
-            "{} (credit code {})",
-            clean(&sh.exporter_name),
-            clean(&sh.exporter_credit_code)
+        let (name, code) = (clean(&sh.exporter_name), clean(&sh.exporter_credit_code));
+        w.each(
+            |l| {
+                t!(
+                    l,
+                    "receipt-exporter-code",
+                    name = name.as_str(),
+                    code = code.as_str()
+                )
+            },
+            " / ",
         )
     };
     let mut shipment = vec![
-        ("Declaration no.".to_string(), clean(&sh.declaration_no)),
-        ("Declared on".into(), clean(&sh.declared_on)),
-        ("Exporter".into(), exporter),
-        ("Consignee".into(), clean(&sh.consignee)),
-        ("Destination".into(), clean(&sh.destination)),
-        ("Transport".into(), sh.transport_mode.label().to_string()),
-        ("Containers".into(), clean(&sh.container_nos)),
-        ("Seals (declared)".into(), clean(&sh.seal_nos)),
-        ("Declared goods".into(), clean(&sh.description)),
-        ("HS code".into(), clean(&sh.hs_code)),
+        (w.label("receipt-declaration-no"), clean(&sh.declaration_no)),
+        (w.label("receipt-declared-on"), clean(&sh.declared_on)),
+        (w.label("receipt-exporter"), exporter),
+        (w.label("receipt-consignee"), clean(&sh.consignee)),
+        (w.label("receipt-destination"), clean(&sh.destination)),
         (
-            "Declared quantity".into(),
+            w.label("receipt-transport"),
+            sh.transport_mode.label().to_string(),
+        ),
+        (w.label("receipt-containers"), clean(&sh.container_nos)),
+        (w.label("receipt-declared-seals"), clean(&sh.seal_nos)),
+        (w.label("receipt-declared-goods"), clean(&sh.description)),
+        (w.label("receipt-hs-code"), clean(&sh.hs_code)),
+        (
+            w.label("receipt-declared-quantity"),
             format!("{} {}", clean(&sh.quantity), clean(&sh.quantity_unit)),
         ),
         (
-            "Net weight".into(),
+            w.label("receipt-net-weight"),
             sh.net_weight_g.map(format_weight_g).unwrap_or_default(),
         ),
         (
-            "Declared value".into(),
+            w.label("receipt-declared-value"),
             sh.value_minor
                 .map(|v| format_money(v, &sh.currency))
                 .unwrap_or_default(),
@@ -242,18 +269,18 @@ fn shipment_fields(record: &Record) -> Vec<(String, String)> {
 }
 
 /// Place, start and outcome of the inspection, empty fields left out.
-fn inspection_fields(record: &Record, clock: &Clock) -> Vec<(String, String)> {
+fn inspection_fields(record: &Record, clock: &Clock, w: Words) -> Vec<(String, String)> {
     let i = &record.inspection.data;
     let mut place = vec![
         (
-            "Place".to_string(),
+            w.label("receipt-place"),
             format!("{} {}", clean(&i.locode), clean(&i.terminal))
                 .trim()
                 .to_string(),
         ),
-        ("Started".into(), when(&i.started_at, clock)),
+        (w.label("receipt-started"), when(&i.started_at, clock)),
         (
-            "Outcome".into(),
+            w.label("receipt-outcome"),
             i.outcome.map(|o| o.label().to_string()).unwrap_or_default(),
         ),
     ];
@@ -261,7 +288,7 @@ fn inspection_fields(record: &Record, clock: &Clock) -> Vec<(String, String)> {
     place
 }
 
-fn findings_table(record: &Record) -> Block {
+fn findings_table(record: &Record, w: Words) -> Block {
     let rows = record
         .findings
         .iter()
@@ -273,8 +300,10 @@ fn findings_table(record: &Record) -> Block {
             ]
         })
         .collect();
-    Block::Table(
-        ["Finding", "Declared", "Found"].map(String::from).to_vec(),
-        rows,
-    )
+    let head = [
+        "receipt-col-finding",
+        "receipt-col-declared",
+        "receipt-col-found",
+    ];
+    Block::Table(head.map(|id| w.label(id)).to_vec(), rows)
 }

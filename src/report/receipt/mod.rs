@@ -9,8 +9,42 @@ mod render;
 
 pub use block::ReceiptBlock;
 
-use crate::domain::{Clock, Record};
+use crate::domain::{Clock, Lang, Record};
+use crate::i18n;
 use crate::rules::RulePack;
+
+/// The language(s) a receipt is worded in: one, or Chinese with English beside each label
+/// and below each sentence (the exporter's copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    pub lang: Lang,
+    pub bilingual: bool,
+}
+
+impl Words {
+    pub const ENGLISH: Words = Words {
+        lang: Lang::En,
+        bilingual: false,
+    };
+
+    /// `text(lang)` in the receipt's language, or `zh{sep}en` when bilingual.
+    pub fn each(self, text: impl Fn(Lang) -> String, sep: &str) -> String {
+        match self.bilingual {
+            true => format!("{}{sep}{}", text(Lang::Zh), text(Lang::En)),
+            false => text(self.lang),
+        }
+    }
+
+    /// A label or heading: `货物 / Goods` when bilingual.
+    pub fn label(self, id: &str) -> String {
+        self.each(|l| i18n::text(l, id), " / ")
+    }
+
+    /// A sentence: Chinese with English on the line below when bilingual.
+    pub fn para(self, id: &str) -> String {
+        self.each(|l| i18n::text(l, id), "\n")
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReceiptFormat {
@@ -34,8 +68,19 @@ impl Receipt {
         pack: Option<&RulePack>,
         clock: &Clock,
     ) -> Result<Receipt, String> {
+        Self::build_in(record, seizure_id, pack, clock, Words::ENGLISH)
+    }
+
+    /// The receipt worded in `words` (one language, or bilingual for the exporter).
+    pub fn build_in(
+        record: &Record,
+        seizure_id: Option<&str>,
+        pack: Option<&RulePack>,
+        clock: &Clock,
+        words: Words,
+    ) -> Result<Receipt, String> {
         Ok(Receipt {
-            blocks: build::blocks(record, seizure_id, pack, clock)?,
+            blocks: build::blocks(record, seizure_id, pack, clock, words)?,
         })
     }
 

@@ -48,9 +48,11 @@ pub(super) fn render_text(blocks: &[Block]) -> String {
             }
             Block::Para(t) => o.push_str(&format!("{t}\n\n")),
             Block::Fields(f) => {
-                let w = f.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+                use unicode_width::UnicodeWidthStr;
+                let w = f.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
                 for (k, v) in f {
-                    o.push_str(&format!("{k:<w$}  {v}\n"));
+                    let pad = " ".repeat(w - k.width());
+                    o.push_str(&format!("{k}{pad}  {v}\n"));
                 }
                 o.push('\n');
             }

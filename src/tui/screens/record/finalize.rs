@@ -8,7 +8,7 @@ use super::inspection as insp;
 use super::seizure as sz;
 use super::{RecordScreen, Section, draft_title_of};
 use crate::domain::sanitize;
-use crate::report::{Receipt, ReceiptFormat};
+use crate::report::{Receipt, ReceiptFormat, Words};
 use crate::t;
 use crate::tui::effect::Effect;
 use crate::tui::pending::PendingWrite;
@@ -145,9 +145,14 @@ impl RecordScreen {
         let text = match cx.store.records().load_record(&id) {
             Ok(r) => {
                 let training = matches!(cx.store.training().setup(), Ok(Some(_)));
-                Receipt::build(&r, None, self.pack.as_deref(), &cx.clock)
+                // in Chinese the exporter's copy: Chinese with English beside and below
+                let words = Words {
+                    lang: cx.lang,
+                    bilingual: cx.lang == crate::domain::Lang::Zh,
+                };
+                Receipt::build_in(&r, None, self.pack.as_deref(), &cx.clock, words)
                     .map(|r| match training {
-                        true => r.marked_training(crate::domain::Lang::En),
+                        true => r.marked_training(cx.lang),
                         false => r,
                     })
                     .map(|r| r.render(format))
