@@ -2,6 +2,8 @@
 //! Matches ids, formulae (case-sensitive exact first: `GaAs`, `Sb2O3`), control codes
 //! (`1C117` finds 1C117.c and 1C117.d), HS codes and their prefixes (`2825` finds every
 //! 2825... item), English and Chinese names and keywords (substring), and family names.
+//! When nothing matches, a word typed with a slip (`galium`, `germainum`) finds the items
+//! whose name, keyword or family is within one edit (two for long words).
 
 use serde::Serialize;
 
@@ -57,8 +59,47 @@ pub fn search(pack: &RulePack, query: &str) -> Vec<SearchHit> {
             ));
         }
     }
+    if hits.is_empty() {
+        hits = near_misses(pack, &q.to_lowercase());
+    }
     hits.sort_by(|a, b| b.1.score.cmp(&a.1.score).then(a.0.cmp(&b.0)));
     hits.into_iter().map(|(_, h)| h).collect()
+}
+
+/// Items with a word within one edit of `ql` (two for words of 8 letters or more),
+/// transpositions counted as one: the fallback for a query that matched nothing.
+fn near_misses(pack: &RulePack, ql: &str) -> Vec<(usize, SearchHit)> {
+    let len = ql.chars().count();
+    if len < 4 || !ql.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let allowed = if len >= 8 { 2 } else { 1 };
+    let close = |text: &str| {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| strsim::damerau_levenshtein(w, ql))
+            .min()
+            .is_some_and(|d| d <= allowed)
+    };
+    let mut out = Vec::new();
+    for (n, item) in pack.items.iter().enumerate() {
+        let family = pack.families.iter().find(|f| f.id == item.family);
+        let texts = std::iter::once(item.name_en.as_str())
+            .chain(item.keywords.iter().map(String::as_str))
+            .chain(family.map(|f| f.name_en.as_str()));
+        if texts.into_iter().any(close) {
+            out.push((
+                n,
+                SearchHit {
+                    item_id: item.id.clone(),
+                    score: 150,
+                    matched: "near_miss".into(),
+                },
+            ));
+        }
+    }
+    out
 }
 
 fn word_start(hay: &str, needle: &str) -> bool {
@@ -185,6 +226,28 @@ mod tests {
     fn ids(q: &str) -> Vec<String> {
         let pack = RulePack::parse(EMBEDDED_PACK, "embedded").unwrap();
         search(&pack, q).into_iter().map(|h| h.item_id).collect()
+    }
+
+    #[test]
+    fn a_word_typed_with_a_slip_finds_its_items_and_nothing_else_loosens() {
+        assert_eq!(ids("galium")[0], "ga-metal");
+        assert!(
+            ids("galium").iter().all(|i| i.starts_with("ga-")),
+            "{:?}",
+            ids("galium")
+        );
+        assert!(ids("germainum").iter().all(|i| i.starts_with("ge-")));
+        assert!(!ids("germainum").is_empty());
+        assert!(ids("antimny").iter().any(|i| i == "sb-metal"));
+        // too short or too far: nothing, never the whole pack
+        let pack = RulePack::parse(EMBEDDED_PACK, "embedded").unwrap();
+        assert!(
+            near_misses(&pack, "gla").is_empty(),
+            "three letters are never loosened"
+        );
+        assert!(ids("xyzzyq").is_empty());
+        // an exact match keeps its place: no near miss is added to it
+        assert!(ids("gallium").iter().all(|i| i.starts_with("ga-")));
     }
 
     #[test]
