@@ -65,8 +65,14 @@ pub fn credit_code_check_char(first17: &str) -> Option<char> {
 pub struct CreditCode(String);
 
 impl CreditCode {
+    /// As officers copy it: registers print it in groups (`91 110000 600037341L`) and
+    /// lower case is common; spaces and hyphens go and letters are upper-cased first.
     pub fn parse(field: &str, raw: &str) -> Result<Self, FieldError> {
-        let t = raw.trim().to_ascii_uppercase();
+        let t: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_ascii_uppercase();
         let n = t.chars().count();
         if n != 18 {
             return Err(FieldError::new(
@@ -199,6 +205,22 @@ impl ContainerNo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_code_copied_in_groups_or_lower_case_is_the_same_code() {
+        let grouped = CreditCode::parse("c", "91 110000 600037341L").map(|c| c.0);
+        let plain = CreditCode::parse("c", "91110000600037341L").map(|c| c.0);
+        assert!(plain.is_ok(), "{plain:?}");
+        assert_eq!(grouped, plain);
+        assert_eq!(
+            CreditCode::parse("c", "91110000600037341l").map(|c| c.0),
+            plain
+        );
+        assert!(
+            CreditCode::parse("c", "91 110000 600037341").is_err(),
+            "17 characters"
+        );
+    }
 
     #[test]
     fn locodes() {
