@@ -38,6 +38,7 @@ record-no-custody = No seizure in this record: nothing to hand over.
 record-next-transfer = Next transfer (C-t appends):
 record-selected-row = Selected row:
 record-screening = Screening
+record-not-enough-facts = Verdict: not enough facts yet (the goods: HS code, description or composition)
 record-no-pack = No rule pack installed.
 record-review-decisions = Review decisions ({ $count }):
 record-cannot-finalize = Cannot finalize:

@@ -37,6 +37,7 @@ record-no-custody = 本记录无扣押：无需移交。
 record-next-transfer = 下一次移交（C-t 追加）：
 record-selected-row = 所选行：
 record-screening = 筛查
+record-not-enough-facts = 结论：事实尚不足（货物：商品编码、品名描述或成分）
 record-no-pack = 未安装规则包。
 record-review-decisions = 审核决定（{ $count }）：
 record-cannot-finalize = 无法定稿：

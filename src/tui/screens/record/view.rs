@@ -194,7 +194,16 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let mut verdict = Vec::new();
+    let sh = &ed.shipment_base;
+    let no_goods = [&sh.description, &sh.hs_code, &sh.composition]
+        .iter()
+        .all(|t| t.trim().is_empty());
     match &ed.screening {
+        // nothing about the goods yet: no verdict to give, not NOT CONTROLLED
+        Some(_) if no_goods && ed.measurements.is_empty() => verdict.push(Line::styled(
+            i18n::text(lang, "record-not-enough-facts"),
+            theme.dim,
+        )),
         Some(s) => verdict_lines(s, v.lang, theme, &mut verdict),
         None => verdict.push(Line::styled(i18n::text(lang, "record-no-pack"), theme.warn)),
     }
