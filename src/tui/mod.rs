@@ -55,7 +55,7 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     let theme = Theme::detect(opts.no_color);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(&mut store, keymap, theme, Clock::system(), size)?;
-    app.lang = opts.lang;
+    app.set_lang(opts.lang, &mut store)?;
     if let Some(w) = key_warning {
         app.message = Some(Message {
             level: Level::Error,

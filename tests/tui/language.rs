@@ -137,7 +137,7 @@ fn every_context_in_both_languages_at_both_sizes() {
             for (w, h) in [(80, 24), (120, 40)] {
                 let (mut s, _) = way_in(*ctx).unwrap();
                 let mut a = app(&mut s, w, h);
-                a.lang = lang;
+                a.set_lang(lang, &mut s).unwrap();
                 keys(&mut a, &mut s, script);
                 let name = format!("{}_{}", ctx.name(), lang.as_str());
                 assert_eq!(a.context(), *ctx, "{name} {w}x{h}: {:?}", a.message);

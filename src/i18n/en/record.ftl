@@ -14,6 +14,15 @@ drafts-kind-amendment = amendment
 drafts-kind-inspection = inspection
 drafts-kind-shipment = shipment
 
+drafts-offer = { $count ->
+    [one] { $count } open draft from before: Enter resumes the selected one.
+   *[other] { $count } open drafts from before: Enter resumes the selected one.
+}
+drafts-offer-training = { $count ->
+    [one] { $count } shipment of the exercise is waiting: Enter opens it.
+   *[other] { $count } shipments of the exercise are waiting: Enter opens the selected one.
+}
+
 ## Sections and record states
 section-shipment = Shipment
 section-inspection = Inspection

@@ -13,6 +13,9 @@ drafts-kind-amendment = 更正
 drafts-kind-inspection = 查验
 drafts-kind-shipment = 货物
 
+drafts-offer = { $count } 份之前未完成的草稿：按 Enter 继续所选的一份。
+drafts-offer-training = 练习中有 { $count } 票货物等待处理：按 Enter 打开所选的一票。
+
 ## Sections and record states
 section-shipment = 货物
 section-inspection = 查验

@@ -17,15 +17,28 @@ impl App {
         let n = store.records().open_drafts()?.len();
         if n > 0 {
             self.tab = Tab::Record;
+            // a trainee's file starts with the exercise's shipments, not leftovers
+            let id = match self.status.kind == "training" {
+                true => "drafts-offer-training",
+                false => "drafts-offer",
+            };
             self.message = Some(Message {
                 level: Level::Info,
-                text: format!(
-                    "{n} open draft{} from before: Enter resumes the selected one.",
-                    if n == 1 { "" } else { "s" }
-                ),
+                text: crate::t!(self.lang, id, count = n),
             });
         }
         Ok(())
+    }
+
+    /// The interface language; what the console said at start-up is said again in it.
+    pub fn set_lang(
+        &mut self,
+        lang: crate::domain::Lang,
+        store: &mut Store,
+    ) -> Result<(), StoreError> {
+        self.lang = lang;
+        self.message = None;
+        self.offer_drafts(store)
     }
 
     /// New record / inspect / open from another tab: the Record tab opens on it.
