@@ -34,7 +34,7 @@ fn a_class_of_three_one_session_in_a_terminal_and_the_grades() {
         c.contains("TRAINING · Briefing") && c.contains("minspect TRAINING")
     });
     t.send("\r");
-    t.wait_text("1 open draft from before");
+    t.wait_text("1 shipment of the exercise is waiting");
     t.send("\r");
     t.wait_text("Shipment ·");
     t.send("\x0eCNNGB\tBeilun Phase II\t\x15random\treleased\t\tAs declared.");

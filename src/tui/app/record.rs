@@ -37,8 +37,15 @@ impl App {
         store: &mut Store,
     ) -> Result<(), StoreError> {
         self.lang = lang;
-        self.message = None;
-        self.offer_drafts(store)
+        if self.message.is_some() {
+            // the start-up offer, said again in this language (under any overlay)
+            let overlay = self.overlay.take();
+            self.message = None;
+            let offered = self.offer_drafts(store);
+            self.overlay = overlay;
+            offered?;
+        }
+        Ok(())
     }
 
     /// New record / inspect / open from another tab: the Record tab opens on it.
