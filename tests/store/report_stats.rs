@@ -153,3 +153,30 @@ fn unknown_port_family_and_officer_are_named() {
         assert_eq!(m.id, id);
     }
 }
+
+/// A measurement, run by hand: `cargo test --test store report_summary_time -- --ignored
+/// --nocapture` (MINSPECT_REPORT_N records, 20,000 by default).
+#[test]
+#[ignore]
+fn report_summary_time() {
+    let n = std::env::var("MINSPECT_REPORT_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let Hq {
+        dir: _d,
+        hq,
+        hq_path,
+        ..
+    } = hq_with_received(n);
+    let start = std::time::Instant::now();
+    let r = desk::summary(&hq, &StatsScope::default()).unwrap();
+    let took = start.elapsed();
+    println!(
+        "report summary over {} inspections: {took:?}",
+        r.sections[0].total.inspections
+    );
+    if let Some(keep) = std::env::var_os("MINSPECT_REPORT_KEEP") {
+        std::fs::copy(&hq_path, keep).unwrap();
+    }
+}

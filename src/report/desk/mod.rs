@@ -89,37 +89,40 @@ pub struct DeskReport {
     pub review: Option<ReviewStats>,
 }
 
-fn section(
-    store: &Store,
-    scope: &StatsScope,
-    by: GroupBy,
-    names: (&'static str, &'static str),
-    total: &GroupStats,
-) -> Result<Section> {
-    Ok(Section {
-        section: names.0,
-        key: names.1,
-        rows: store.hq().stats_grouped(scope, by)?,
-        total: total.clone(),
+/// The total of groups that partition the scope (every inspection in exactly one).
+pub fn total(rows: &[GroupStats]) -> GroupStats {
+    rows.iter().fold(GroupStats::default(), |mut t, g| {
+        t.inspections += g.inspections;
+        t.seized_inspections += g.seized_inspections;
+        t.seizures += g.seizures;
+        t.seized_kg += g.seized_kg;
+        t.seized_value_cny_minor += g.seized_value_cny_minor;
+        t.findings += g.findings;
+        t
     })
 }
 
-fn total_of(store: &Store, scope: &StatsScope) -> Result<GroupStats> {
-    let mut all = store.hq().stats_grouped(scope, GroupBy::All)?;
-    Ok(all.pop().unwrap_or_default())
-}
-
+/// Each grouping as a section; the total is that of the first grouping's rows (one
+/// query less than asking the store for it).
 fn with_sections(
     store: &Store,
     name: ReportName,
     scope: &StatsScope,
     groups: &[(GroupBy, &'static str, &'static str)],
 ) -> Result<DeskReport> {
-    let total = total_of(store, scope)?;
-    let sections = groups
-        .iter()
-        .map(|(by, s, k)| section(store, scope, *by, (s, k), &total))
-        .collect::<Result<Vec<_>>>()?;
+    let mut sections = Vec::new();
+    for (by, section, key) in groups {
+        sections.push(Section {
+            section,
+            key,
+            rows: store.hq().stats_grouped(scope, *by)?,
+            total: GroupStats::default(),
+        });
+    }
+    let all = sections.first().map(|s| total(&s.rows)).unwrap_or_default();
+    for s in &mut sections {
+        s.total = all.clone();
+    }
     Ok(DeskReport {
         report: name,
         training: store.training().setup()?.is_some(),
