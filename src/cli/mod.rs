@@ -10,6 +10,7 @@ pub use record::EXAMPLE_RECORD;
 mod device;
 mod fixture;
 mod officer;
+pub mod report;
 pub mod review;
 mod sync;
 mod training;
@@ -68,6 +69,8 @@ pub enum Command {
     /// Headquarters review decisions (delivered to the device in receipts)
     #[command(subcommand)]
     Review(review::ReviewCommand),
+    /// Headquarters reports: summary, seizures, inspections, officers, exporters, review
+    Report(report::ReportArgs),
     /// Training databases
     #[command(subcommand)]
     Fixture(fixture::FixtureCommand),
@@ -210,6 +213,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, lang, cmd),
+        Some(Command::Report(args)) => report::run(&db, cli.read_only, lang, args),
         Some(Command::Fixture(cmd)) => fixture::run(cmd),
         Some(Command::Officer(cmd)) => officer::run(&db, cli.read_only, cmd),
         Some(Command::Training(cmd)) => training::run(cmd, lang, clock),

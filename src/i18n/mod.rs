@@ -27,6 +27,7 @@ pub const EN_FILES: Files = &[
     ("en/screening.ftl", include_str!("en/screening.ftl")),
     ("en/training.ftl", include_str!("en/training.ftl")),
     ("en/review.ftl", include_str!("en/review.ftl")),
+    ("en/report.ftl", include_str!("en/report.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -36,6 +37,7 @@ pub const ZH_FILES: Files = &[
     ("zh/screening.ftl", include_str!("zh/screening.ftl")),
     ("zh/training.ftl", include_str!("zh/training.ftl")),
     ("zh/review.ftl", include_str!("zh/review.ftl")),
+    ("zh/report.ftl", include_str!("zh/report.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

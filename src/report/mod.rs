@@ -1,6 +1,7 @@
 //! Read models shared by the CLI and the console: computed once from the store or the
 //! rule pack, rendered as text, JSON, Markdown or terminal lines by the caller.
 
+pub mod desk;
 pub mod receipt;
 pub mod record_detail;
 pub mod rule_detail;

@@ -47,6 +47,7 @@ pub use hq::officers::{NewOfficer, Officer, check_login};
 pub use hq::os_login::os_login;
 pub use hq::queue;
 pub use hq::reviews::{AckInput, AckOutcome, Decision, ReceiptContent, Review};
+pub use hq::stats;
 // training (issue 13)
 pub use training::{
     Attempt, Paper, SealFound, Training, TrainingReading, TrainingScenario, TrainingSetup,

@@ -11,6 +11,7 @@ mod officer_bootstrap;
 mod officer_cli;
 mod readme_table;
 mod record_cli;
+mod report_cli;
 mod review_cli;
 mod rules_cli;
 mod training_cli;

@@ -13,6 +13,7 @@ mod fixture;
 mod migrations;
 mod reconcile;
 mod records;
+mod report_stats;
 mod review_desk;
 mod review_queue;
 mod scenarios;

@@ -10,3 +10,4 @@ pub(crate) mod officers;
 pub(crate) mod os_login;
 pub mod queue;
 pub(crate) mod reviews;
+pub mod stats;

@@ -1,0 +1,232 @@
+//! Headquarters statistics: aggregate counts over the review desk (one row per received
+//! inspection), with the seizures and findings of each, for reports and the statistics
+//! panel. Every query groups in SQL; an amended inspection counts once, as its newest
+//! version (a desk row that another row amends is left out).
+
+use std::ops::Deref;
+
+use rusqlite::{OptionalExtension, ToSql};
+use serde::Serialize;
+
+use crate::domain::Msg;
+use crate::store::{Context, Hq, Result, Store};
+
+/// What the statistics cover: declared dates (inclusive, `YYYY-MM-DD`) and filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatsScope {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub port: Option<String>,
+    pub family: Option<String>,
+    pub officer: Option<String>,
+}
+
+/// How rows are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    All,
+    Family,
+    Month,
+    Officer,
+    Port,
+    Exporter,
+}
+
+impl GroupBy {
+    fn key(self) -> &'static str {
+        match self {
+            GroupBy::All => "''",
+            GroupBy::Family => "d.family",
+            GroupBy::Month => "substr(d.declared_on, 1, 7)",
+            GroupBy::Officer => "d.officer_badge",
+            GroupBy::Port => "d.locode",
+            GroupBy::Exporter => "s.exporter_name",
+        }
+    }
+}
+
+/// The counts of one group. Quantities are seized kilograms (kg, g and t converted;
+/// other units are counted in `seizures` but not in `seized_kg`); values are the seizures'
+/// estimated values in minor units of CNY (other currencies are left out of the value).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct GroupStats {
+    pub key: String,
+    pub inspections: u64,
+    pub seized_inspections: u64,
+    pub seizures: u64,
+    pub seized_kg: f64,
+    pub seized_value_cny_minor: i64,
+    pub findings: u64,
+}
+
+/// Review states and the turnaround finalized -> decided (seconds, nearest rank).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReviewStats {
+    pub pending: u64,
+    pub approved: u64,
+    pub returned: u64,
+    pub resubmitted: u64,
+    pub decided: u64,
+    pub turnaround_median_s: Option<i64>,
+    pub turnaround_p90_s: Option<i64>,
+}
+
+const PER_ROW: &str = "count(*),
+    coalesce(sum(d.seized), 0),
+    coalesce(sum((SELECT count(*) FROM seizures z WHERE z.inspection_id = d.inspection_id)), 0),
+    coalesce(sum((SELECT sum(CASE z.unit WHEN 'kg' THEN CAST(z.quantity AS REAL)
+        WHEN 'g' THEN CAST(z.quantity AS REAL) / 1000.0 WHEN 't' THEN CAST(z.quantity AS REAL) * 1000.0
+        ELSE 0.0 END) FROM seizures z WHERE z.inspection_id = d.inspection_id)), 0.0),
+    coalesce(sum((SELECT sum(CASE z.currency WHEN 'CNY' THEN coalesce(z.est_value_minor, 0) ELSE 0 END)
+        FROM seizures z WHERE z.inspection_id = d.inspection_id)), 0),
+    coalesce(sum((SELECT count(*) FROM findings f WHERE f.inspection_id = d.inspection_id)), 0)";
+
+/// The WHERE clause of `scope` over `review_desk d` and its parameters.
+fn scope_sql(scope: &StatsScope) -> (String, Vec<String>) {
+    let mut w = vec![
+        "NOT EXISTS (SELECT 1 FROM review_desk a WHERE a.amends = d.inspection_id)".to_string(),
+    ];
+    let mut p = Vec::new();
+    let mut add = |cond: &str, v: &Option<String>| {
+        if let Some(v) = v {
+            p.push(v.clone());
+            w.push(cond.replace('?', &format!("?{}", p.len())));
+        }
+    };
+    add("d.declared_on >= ?", &scope.from);
+    add("d.declared_on <= ?", &scope.to);
+    add("d.locode = ?", &scope.port);
+    add("d.family = ?", &scope.family);
+    add("d.officer_badge = ?", &scope.officer);
+    (w.join(" AND "), p)
+}
+
+fn params_of(p: &[String]) -> Vec<&dyn ToSql> {
+    p.iter().map(|v| v as &dyn ToSql).collect()
+}
+
+impl<S: Deref<Target = Store>> Hq<S> {
+    /// Checks the scope's port, family and officer against the database: the first one
+    /// unknown, as a message naming it.
+    pub fn check_stats_scope(&self, scope: &StatsScope) -> Result<std::result::Result<(), Msg>> {
+        let conn = self.0.conn();
+        let found = |sql: &str, v: &str| -> Result<bool> {
+            conn.prepare_cached(sql)
+                .and_then(|mut s| s.query_row([v], |_| Ok(())).optional())
+                .map(|o| o.is_some())
+                .doing(|| "checking the report's filters".into())
+        };
+        let checks = [
+            (
+                "SELECT 1 FROM officers WHERE badge = ?1",
+                &scope.officer,
+                "report-unknown-officer",
+            ),
+            (
+                "SELECT 1 FROM review_desk WHERE locode = ?1 LIMIT 1",
+                &scope.port,
+                "report-unknown-port",
+            ),
+            (
+                "SELECT 1 FROM review_desk WHERE family = ?1 LIMIT 1",
+                &scope.family,
+                "report-unknown-family",
+            ),
+        ];
+        for (sql, value, id) in checks {
+            if let Some(v) = value
+                && !found(sql, v)?
+            {
+                return Ok(Err(Msg::new(id).arg("value", v.as_str())));
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    /// The counts of `scope` grouped by `by`, ordered by key (exporters: by findings,
+    /// most first).
+    pub fn stats_grouped(&self, scope: &StatsScope, by: GroupBy) -> Result<Vec<GroupStats>> {
+        let (w, p) = scope_sql(scope);
+        let join = match by {
+            GroupBy::Exporter => "JOIN shipments s ON s.id = d.shipment_id",
+            _ => "",
+        };
+        let order = match by {
+            GroupBy::Exporter => "7 DESC, 1",
+            _ => "1",
+        };
+        let sql = format!(
+            "SELECT {} AS k, {PER_ROW} FROM review_desk d {join} WHERE {w} GROUP BY k ORDER BY {order}",
+            by.key()
+        );
+        let mut stmt = self
+            .0
+            .conn()
+            .prepare_cached(&sql)
+            .doing(|| "preparing the statistics".into())?;
+        let rows = stmt
+            .query_map(params_of(&p).as_slice(), |r| {
+                Ok(GroupStats {
+                    key: r.get(0)?,
+                    inspections: r.get::<_, i64>(1)? as u64,
+                    seized_inspections: r.get::<_, i64>(2)? as u64,
+                    seizures: r.get::<_, i64>(3)? as u64,
+                    seized_kg: r.get(4)?,
+                    seized_value_cny_minor: r.get(5)?,
+                    findings: r.get::<_, i64>(6)? as u64,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .doing(|| "reading the statistics".into())?;
+        Ok(match by {
+            GroupBy::All if rows.is_empty() => vec![GroupStats::default()],
+            _ => rows,
+        })
+    }
+
+    /// Review states of `scope` and the turnaround finalized -> decided.
+    pub fn stats_review(&self, scope: &StatsScope) -> Result<ReviewStats> {
+        let (w, p) = scope_sql(scope);
+        let conn = self.0.conn();
+        let sql = format!(
+            "SELECT coalesce(sum(d.state = 'pending'), 0), coalesce(sum(d.state = 'approved'), 0),
+                coalesce(sum(d.state = 'returned'), 0), coalesce(sum(d.state = 'resubmitted'), 0)
+             FROM review_desk d WHERE {w}"
+        );
+        let mut out = conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_row(params_of(&p).as_slice(), |r| {
+                    Ok(ReviewStats {
+                        pending: r.get::<_, i64>(0)? as u64,
+                        approved: r.get::<_, i64>(1)? as u64,
+                        returned: r.get::<_, i64>(2)? as u64,
+                        resubmitted: r.get::<_, i64>(3)? as u64,
+                        ..ReviewStats::default()
+                    })
+                })
+            })
+            .doing(|| "counting review states".into())?;
+        let sql = format!(
+            "WITH t AS (SELECT CAST(round((julianday(d.decided_at) - julianday(i.finalized_at)) * 86400) AS INTEGER) AS secs
+                FROM review_desk d JOIN inspections i ON i.id = d.inspection_id
+                WHERE {w} AND d.decided_at IS NOT NULL AND i.finalized_at IS NOT NULL),
+             r AS (SELECT secs, row_number() OVER (ORDER BY secs) AS rn, count(*) OVER () AS n FROM t)
+             SELECT (SELECT count(*) FROM t),
+                (SELECT secs FROM r WHERE rn = max(1, (n * 50 + 99) / 100)),
+                (SELECT secs FROM r WHERE rn = max(1, (n * 90 + 99) / 100))"
+        );
+        let (decided, median, p90) = conn
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_row(params_of(&p).as_slice(), |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+                })
+            })
+            .doing(|| "measuring the review turnaround".into())?;
+        out.decided = decided as u64;
+        out.turnaround_median_s = median;
+        out.turnaround_p90_s = p90;
+        Ok(out)
+    }
+}
