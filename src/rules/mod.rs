@@ -23,7 +23,7 @@ pub use elements::is_element_symbol;
 pub use facts::{Facts, FactsError};
 pub use measurements::{MEASUREMENTS, is_known_measurement};
 pub use pack::RulePack;
-pub use screen::{Hit, HitKind, PackRef, Screening, ScreeningIndex, Verdict, screen};
+pub use screen::{Hit, HitKind, PackIndex, PackRef, Screening, ScreeningIndex, Verdict, screen};
 pub use search::{SearchHit, search};
 pub use standing::{Standing, announcement_standing, clause_standing, suspends_clause};
 pub use validate::PackError;

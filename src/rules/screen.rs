@@ -1,6 +1,7 @@
 //! The screening engine: `screen(&RulePack, &Facts) -> Screening`. Pure.
 //! Contract: DESIGN.md §4 and issue 2 §5.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::criteria::Outcome;
@@ -15,7 +16,30 @@ use super::{Facts, clauses};
 #[derive(Debug, Clone)]
 pub struct ScreeningIndex<'p> {
     pack: &'p RulePack,
+    keys: Cow<'p, [ItemKeys]>,
+}
+
+/// A pack and its matching tables, owned together: for a batch that keeps them, such as
+/// headquarters' import screening every received declaration.
+#[derive(Debug, Clone)]
+pub struct PackIndex {
+    pack: RulePack,
     keys: Vec<ItemKeys>,
+}
+
+impl PackIndex {
+    pub fn new(pack: RulePack) -> Self {
+        let keys = pack.items.iter().map(ItemKeys::new).collect();
+        PackIndex { pack, keys }
+    }
+
+    pub fn screen(&self, facts: &Facts) -> Screening {
+        ScreeningIndex {
+            pack: &self.pack,
+            keys: Cow::Borrowed(&self.keys),
+        }
+        .screen(facts)
+    }
 }
 
 /// Screens `facts` against `pack` as of `facts.date` (the pack's date when absent).
@@ -27,7 +51,7 @@ impl<'p> ScreeningIndex<'p> {
     pub fn new(pack: &'p RulePack) -> Self {
         ScreeningIndex {
             pack,
-            keys: pack.items.iter().map(ItemKeys::new).collect(),
+            keys: Cow::Owned(pack.items.iter().map(ItemKeys::new).collect()),
         }
     }
 

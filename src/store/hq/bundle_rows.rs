@@ -59,7 +59,8 @@ pub(super) struct Inserter<'a> {
     cols: Columns,
     /// when the records are received (their review desk rows)
     now: String,
-    pack: Option<crate::rules::RulePack>,
+    /// headquarters' active pack, indexed once for the import (the declared verdicts)
+    pack: Option<crate::rules::PackIndex>,
 }
 
 impl<'a> Inserter<'a> {
@@ -68,7 +69,7 @@ impl<'a> Inserter<'a> {
             tx,
             cols: Columns::load(tx)?,
             now: now.to_string(),
-            pack: super::desk::active_pack_in(tx)?,
+            pack: super::desk::active_pack_in(tx)?.map(crate::rules::PackIndex::new),
         })
     }
 

@@ -5,7 +5,9 @@ use std::ops::Deref;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::rules::{RulePack, facts_for, screen};
+use crate::domain::{Shipment, Stored};
+use crate::rules::{PackIndex, RulePack, facts_for};
+use crate::store::rows::{row_by_id, stored};
 use crate::store::{Context, Hq, Result, Store};
 
 /// The desk row of a received inspection: its facts from the rows just inserted, the
@@ -31,12 +33,18 @@ pub(crate) fn add_to_desk(
     conn: &Connection,
     id: &str,
     received_at: &str,
-    pack: Option<&RulePack>,
+    index: Option<&PackIndex>,
 ) -> Result<()> {
-    let declared = match pack {
-        Some(p) => {
-            let rec = crate::store::record::draft::load_record_tx(conn, id)?;
-            screen(p, &facts_for(&rec.shipment.data, &[]))
+    let declared = match index {
+        Some(ix) => {
+            // only the declaration is screened: read the shipment, not the whole record
+            let shipment_id: String = conn
+                .prepare_cached("SELECT shipment_id FROM inspections WHERE id = ?1")
+                .and_then(|mut s| s.query_row([id], |r| r.get(0)))
+                .doing(|| format!("reading the shipment of inspection {id}"))?;
+            let sh: Stored<Shipment> =
+                stored(row_by_id(conn, "shipments", &shipment_id, "shipment")?)?;
+            ix.screen(&facts_for(&sh.data, &[]))
                 .verdict
                 .as_str()
                 .to_string()
