@@ -226,7 +226,6 @@ impl Action {
         }
     }
 
-    /// Writes to the database: hidden from keys, help and palette when read-only.
     /// The catalogue id of where the action applies, for "'amend' is not available here: ...".
     pub fn where_available(self) -> &'static str {
         use Action::*;
@@ -256,27 +255,18 @@ impl Action {
         }
     }
 
+    /// Writes to the database: hidden from keys, help and palette when read-only. Field
+    /// work, plus the writes of the trainee, the import and the review desk.
     pub fn is_write(self) -> bool {
-        matches!(
-            self,
-            Action::NewRecord
-                | Action::InspectShipment
-                | Action::Finalize
-                | Action::AddItem
-                | Action::RemoveItem
-                | Action::AcceptSuggestion
-                | Action::DismissSuggestion
-                | Action::AddCustody
-                | Action::DiscardDraft
-                | Action::Amend
-                | Action::TakeReading
-                | Action::SyncExport
-                | Action::SyncAck
-                | Action::SyncImport
-                | Action::ReviewApprove
-                | Action::ReviewReturn
-                | Action::ChangeDecision
-        )
+        self.is_field_write()
+            || matches!(
+                self,
+                Action::TakeReading
+                    | Action::SyncImport
+                    | Action::ReviewApprove
+                    | Action::ReviewReturn
+                    | Action::ChangeDecision
+            )
     }
 
     /// Field-officer work (records, custody, amendments, export, receipts): absent from

@@ -12,21 +12,7 @@ const WAIT: Duration = Duration::from_secs(15);
 fn the_example_case_recorded_under_a_chinese_locale_reads_its_verdict_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("field.db");
-    let out = crate::support::harness::minspect_std()
-        .args(["--db", db.to_str().unwrap(), "init", "--officer", "Li Wei"])
-        .args(["--badge", "GZ-0417", "--device", "laptop-7"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    crate::support::harness::try_open(&db)
-        .unwrap()
-        .rules_mut()
-        .install_pack(minspect::rules::EMBEDDED_PACK, "embedded")
-        .unwrap();
+    crate::support::binary::field_db_with_pack(&db, minspect::rules::EMBEDDED_PACK);
     let argv = [BIN, "--db", db.to_str().unwrap()];
     let env = [("LANG", "zh_CN.UTF-8"), ("MINSPECT_LANG", "")];
     let mut t = Tui::spawn(&argv, &env, 24, 80);

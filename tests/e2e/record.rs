@@ -13,21 +13,7 @@ const WAIT: Duration = Duration::from_secs(15);
 fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("field.db");
-    let out = crate::support::harness::minspect_std()
-        .args(["--db", db.to_str().unwrap(), "init", "--officer", "Li Wei"])
-        .args(["--badge", "GZ-0417", "--device", "laptop-7"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    crate::support::harness::try_open(&db)
-        .unwrap()
-        .rules_mut()
-        .install_pack(TEST_PACK, "test")
-        .unwrap();
+    crate::support::binary::field_db_with_pack(&db, TEST_PACK);
     let argv = [BIN, "--db", db.to_str().unwrap()];
     let env = [("LANG", "C.UTF-8")];
 

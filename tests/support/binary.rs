@@ -274,3 +274,23 @@ pub fn hq_and_laptop(dir: &Path) -> (PathBuf, PathBuf) {
     pair(&hq, &a, dir);
     (hq, a)
 }
+
+/// A field database at `db` made by the real `init` (officer Li Wei, GZ-0417, laptop-7)
+/// with the rule pack `pack` installed: what a console session in a terminal starts on.
+pub fn field_db_with_pack(db: &Path, pack: &str) {
+    let out = super::harness::minspect_std()
+        .args(["--db", db.to_str().unwrap(), "init", "--officer", "Li Wei"])
+        .args(["--badge", "GZ-0417", "--device", "laptop-7"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    super::harness::try_open(db)
+        .unwrap()
+        .rules_mut()
+        .install_pack(pack, "test")
+        .unwrap();
+}
