@@ -24,7 +24,8 @@ CREATE TABLE officers (
 ) STRICT;
 
 -- Devices: this database's own device (is_local = 1, holds the private key) and, at
--- headquarters, the field devices whose bundles it accepts (trusted public keys).
+-- headquarters, the field devices whose bundles it accepts (trusted public keys). The
+-- local row's world is this database's world; live and training never trust each other.
 CREATE TABLE devices (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL,
@@ -32,7 +33,8 @@ CREATE TABLE devices (
     private_key BLOB CHECK (private_key IS NULL OR length(private_key) = 32),
     is_local    INTEGER NOT NULL DEFAULT 0 CHECK (is_local IN (0, 1)),
     trusted_at  TEXT,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    world TEXT NOT NULL DEFAULT 'live' CHECK (world IN ('live', 'training'))  -- live | training (v5)
 ) STRICT;
 CREATE UNIQUE INDEX devices_one_local ON devices (is_local) WHERE is_local = 1;
 

@@ -15,6 +15,7 @@ pub mod review;
 mod sync;
 mod training;
 mod training_grade;
+mod training_hq;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

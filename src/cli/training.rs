@@ -24,6 +24,8 @@ pub enum TrainingCommand {
     Reset(ResetArgs),
     /// Grade trainees' files against the scenarios' answer keys
     Grade(GradeArgs),
+    /// A training headquarters: trusts training laptops only, imports their bundles, reviews
+    Hq(super::training_hq::HqArgs),
 }
 
 #[derive(Debug, Args)]
@@ -117,6 +119,7 @@ pub fn run(cmd: TrainingCommand, lang: Lang, clock: Clock) -> CliResult {
             );
             Ok(())
         }
+        TrainingCommand::Hq(a) => super::training_hq::hq(&a, lang),
         TrainingCommand::Grade(a) => {
             let scenarios = load(&a.source)?;
             let grades = a

@@ -15,6 +15,7 @@ mod record;
 mod sanitize;
 mod timestamps;
 mod validate;
+mod world;
 
 pub use clock::{Clock, Zone};
 pub use codes::{HsCode, parse_date};
@@ -36,6 +37,7 @@ pub use record::{
 pub use sanitize::{sanitize, sanitize_multiline};
 pub use timestamps::{normalize_timestamp, parse_timestamp};
 pub use validate::{RecordDraft, field_problem};
+pub use world::World;
 
 use serde::{Deserialize, Serialize};
 

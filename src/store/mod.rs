@@ -24,7 +24,7 @@ pub use audit::AuditEntry;
 pub use chain::marks::DeliveryState;
 pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
 pub use db::migrate::{SCHEMA_VERSION, schema_version_of};
-pub use db::setup::{Identity, InitOptions, setup_new_database};
+pub use db::setup::{Identity, InitOptions, setup_new_database, setup_new_database_in};
 pub use handles::{Chain, Db, Device, Hq, Query, Records, Rules};
 pub use record::RecordState;
 pub use record::custody::CustodyAppended;

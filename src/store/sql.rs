@@ -3,6 +3,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
+use crate::domain::World;
 use crate::store::chain::marks::DeliveryState;
 use crate::store::hq::reviews::Decision;
 use crate::store::record::RecordState;
@@ -46,5 +47,17 @@ impl ToSql for Decision {
 impl FromSql for Decision {
     fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
         text(v, "review decision", Decision::parse)
+    }
+}
+
+impl ToSql for World {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl FromSql for World {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        text(v, "world", World::parse)
     }
 }

@@ -1,20 +1,28 @@
-//! The bundle file format (version 1): JSON lines, UTF-8, each line ending in `\n`.
+//! The bundle file format: JSON lines, UTF-8, each line ending in `\n`. Version 2:
 //!
 //! ```text
-//! {"bundle":{"format":"minspect-bundle","version":1,"bundle_id":…,"device_id":…}}   header
+//! {"bundle":{"format":"minspect-bundle","version":2,"world":"live","bundle_id":…,"device_id":…,"seq_from":1,"seq_to":3,"sealed":false}}   header
 //! {"seq":1,"kind":"inspection","record_id":…,"created_at":…,"prev_hash":…,"hash":…,"payload":{…}}
 //! …                                                                                   one line per record, seq order
 //! {"manifest":{…,"record_sha256":["<hex sha256 of record line 1>",…]}}              manifest
 //! {"signature":{"alg":"ed25519","signer":<device id>,"value":"<hex>"}}              signature
 //! ```
 //!
-//! The signature covers the exact bytes of the manifest line (without its `\n`). The
-//! manifest lists the SHA-256 of the exact bytes of every record line, so a changed byte
+//! The signature covers the exact bytes of the header line, a `\n`, and the exact bytes of
+//! the manifest line (neither with its own `\n`): an extra key, a changed value or a space
+//! in the header fails verification. The header names the world (`live` or `training`),
+//! the device, the sequence range (equal to the manifest's) and whether the payload is
+//! sealed (always `false`: sealing is not built yet, and a sealed bundle is refused).
+//! The manifest lists the SHA-256 of the exact bytes of every record line, so a changed byte
 //! is traced to its record. `payload` is the outbox payload (canonical compact JSON)
 //! embedded verbatim, byte for byte as hashed into the device chain:
 //! `hash = sha256(prev_hash || "\n" || payload)`; readers take its exact bytes. The manifest comes after
 //! the records so that export streams (constant memory); a file cut short has no manifest
 //! and no signature and is refused as truncated.
+//!
+//! Version 1 (still imported, as the live world): the header was
+//! `{"bundle":{"format":"minspect-bundle","version":1,"bundle_id":…,"device_id":…}}` and the
+//! signature covered the manifest line only.
 
 use std::io::Write;
 
@@ -25,22 +33,65 @@ use sha2::{Digest, Sha256};
 
 use super::SyncError;
 use super::keys::sign_hex;
+use crate::domain::World;
 use crate::store::{OfficerRow, OutboxRow};
 
 pub const BUNDLE_FORMAT: &str = "minspect-bundle";
-pub const BUNDLE_VERSION: u32 = 1;
+pub const BUNDLE_VERSION: u32 = 2;
 
+/// The header line's fields (version 2; a version-1 header is read into it as world live,
+/// with the sequence range 0..0 as it names none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Header {
     pub format: String,
     pub version: u32,
+    pub world: World,
+    pub bundle_id: String,
+    pub device_id: String,
+    pub seq_from: i64,
+    pub seq_to: i64,
+    pub sealed: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HeaderLine {
+    pub bundle: Header,
+}
+
+/// A version-1 header line.
+#[derive(Deserialize)]
+pub(super) struct HeaderLineV1 {
+    pub bundle: HeaderV1,
+}
+
+#[derive(Deserialize)]
+pub(super) struct HeaderV1 {
+    pub format: String,
     pub bundle_id: String,
     pub device_id: String,
 }
 
-#[derive(Serialize, Deserialize)]
-pub(super) struct HeaderLine {
-    pub bundle: Header,
+/// Just the format and version of a header line, to pick its reader.
+#[derive(Deserialize)]
+pub(super) struct HeaderProbe {
+    pub bundle: Probe,
+}
+
+#[derive(Deserialize)]
+pub(super) struct Probe {
+    pub format: String,
+    pub version: u32,
+}
+
+/// The bytes a version-2 signature covers: the header line, `\n`, the manifest line.
+pub(super) fn signed_bytes(header_line: &[u8], manifest_line: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(header_line.len() + 1 + manifest_line.len());
+    v.extend_from_slice(header_line);
+    v.push(b'\n');
+    v.extend_from_slice(manifest_line);
+    v
 }
 
 /// A record line as read back; `payload` borrows the exact bytes of the line.
@@ -119,6 +170,8 @@ fn wio(e: std::io::Error) -> SyncError {
 pub struct BundleWriter<W: Write> {
     out: W,
     header: Header,
+    /// the header line's bytes as written (without `\n`), signed with the manifest
+    header_line: Vec<u8>,
     line: Vec<u8>,
     shas: Vec<String>,
     first: Option<(i64, String)>,
@@ -126,18 +179,18 @@ pub struct BundleWriter<W: Write> {
 }
 
 impl<W: Write> BundleWriter<W> {
+    /// Writes the header line; the records must then be `header.seq_from..=seq_to`.
     pub fn new(mut out: W, header: Header) -> Result<Self, SyncError> {
-        serde_json::to_writer(
-            &mut out,
-            &HeaderLine {
-                bundle: header.clone(),
-            },
-        )
+        let header_line = serde_json::to_vec(&HeaderLine {
+            bundle: header.clone(),
+        })
         .map_err(|e| wio(e.into()))?;
+        out.write_all(&header_line).map_err(wio)?;
         out.write_all(b"\n").map_err(wio)?;
         Ok(Self {
             out,
             header,
+            header_line,
             line: Vec::with_capacity(4096),
             shas: Vec::new(),
             first: None,
@@ -204,6 +257,12 @@ impl<W: Write> BundleWriter<W> {
         else {
             return Err(SyncError::Refused("nothing to export".into()));
         };
+        if (seq_from, seq_to) != (self.header.seq_from, self.header.seq_to) {
+            return Err(SyncError::Refused(format!(
+                "the bundle's records are seq {seq_from}..{seq_to}, not the header's {}..{}",
+                self.header.seq_from, self.header.seq_to
+            )));
+        }
         let manifest = Manifest {
             format: BUNDLE_FORMAT.into(),
             version: BUNDLE_VERSION,
@@ -227,7 +286,7 @@ impl<W: Write> BundleWriter<W> {
             signature: Sig {
                 alg: "ed25519".into(),
                 signer: self.header.device_id.clone(),
-                value: sign_hex(key, &line),
+                value: sign_hex(key, &signed_bytes(&self.header_line, &line)),
             },
         };
         self.out.write_all(&line).map_err(wio)?;

@@ -44,6 +44,7 @@ fn open_verified(
     let mut src = BufReader::with_capacity(READ_BUF, file);
     let verified = super::verify::verify(
         &mut src,
+        store.device().world()?,
         |id| Ok(store.device().trusted_device(id)?.map(|d| d.public_key)),
         SCHEMA_VERSION,
     )?;
@@ -132,6 +133,7 @@ pub fn import_bundle_with_test_hook(
     let receipt = Receipt {
         format: RECEIPT_FORMAT.into(),
         version: RECEIPT_VERSION,
+        world: Some(local.world),
         receipt_id: receipt_id.clone(),
         created_at: store.clock().now_rfc3339(),
         hq_device_id: local.device_id.clone(),

@@ -33,13 +33,11 @@ pub enum ExportOutcome {
     NothingToExport,
 }
 
-/// Refuses export from databases that never export.
+/// Refuses export from databases that never export (headquarters). A training laptop
+/// exports bundles of the training world, which only a training headquarters imports.
 pub fn check_can_export(kind: DbKind) -> Result<(), SyncError> {
     match kind {
-        DbKind::Field => Ok(()),
-        DbKind::Training => Err(SyncError::Refused(
-            "this is a training database: training databases never export to headquarters".into(),
-        )),
+        DbKind::Field | DbKind::Training => Ok(()),
         DbKind::Hq => Err(SyncError::Refused(
             "this is a headquarters database: it imports bundles and issues receipts, it does not export"
                 .into(),
@@ -103,8 +101,12 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
     let header = Header {
         format: super::bundle::BUNDLE_FORMAT.into(),
         version: super::bundle::BUNDLE_VERSION,
+        world: local.world,
         bundle_id: bundle_id.clone(),
         device_id: local.device_id.clone(),
+        seq_from: from,
+        seq_to: to,
+        sealed: false,
     };
     let mut records = 0u64;
     let path = fsio::write_atomic(dir, &name, |w| {

@@ -1,7 +1,11 @@
 //! Device key files (`minspect device export-key` / `device trust`) and ed25519 signing.
 //!
-//! A key file is a small JSON document:
-//! `{"format":"minspect-device-key","version":1,"device_id":"…","name":"…","kind":"field","public_key":"<64 hex>"}`.
+//! A key file is a small JSON document (format version 2):
+//! `{"format":"minspect-device-key","version":2,"device_id":"…","name":"…","kind":"field","world":"live","public_key":"<64 hex>"}`.
+//! `kind` is field, hq or training (a trainee's laptop); `world` is live or training (a
+//! training laptop and a training headquarters). Version 1 had no `world`: a version-1 key
+//! file is of the live world (one of kind training, which no version-1 database exported,
+//! of the training world).
 
 use std::path::{Path, PathBuf};
 
@@ -9,11 +13,11 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use super::{SyncError, fsio};
-use crate::domain::DbKind;
+use crate::domain::{DbKind, World};
 use crate::store::{LocalKey, Store, TrustOutcome};
 
 pub const KEY_FORMAT: &str = "minspect-device-key";
-pub const KEY_VERSION: u32 = 1;
+pub const KEY_VERSION: u32 = 2;
 
 /// A device's public key file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +27,9 @@ pub struct KeyFile {
     pub device_id: String,
     pub name: String,
     pub kind: DbKind,
+    /// live or training; absent in version 1 (read as the world of its kind)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub world: Option<World>,
     /// ed25519 public key, 64 hex digits
     pub public_key: String,
 }
@@ -36,15 +43,25 @@ impl KeyFile {
             device_id: key.device_id.clone(),
             name: key.name.clone(),
             kind: key.kind,
+            world: Some(key.world),
             public_key: hex::encode(key.public_key),
         }
+    }
+
+    /// The world of the key: as written (version 2), else of its kind (version 1).
+    pub fn world(&self) -> World {
+        self.world.unwrap_or(World::of_kind(self.kind))
     }
 
     /// The file's text: pretty JSON (two-space indent), fields in declaration order.
     pub fn to_json(&self) -> String {
         let s = |v: &str| serde_json::Value::from(v).to_string();
+        let world = self
+            .world
+            .map(|w| format!("  \"world\": {},\n", s(w.as_str())))
+            .unwrap_or_default();
         format!(
-            "{{\n  \"format\": {},\n  \"version\": {},\n  \"device_id\": {},\n  \"name\": {},\n  \"kind\": {},\n  \"public_key\": {}\n}}\n",
+            "{{\n  \"format\": {},\n  \"version\": {},\n  \"device_id\": {},\n  \"name\": {},\n  \"kind\": {},\n{world}  \"public_key\": {}\n}}\n",
             s(&self.format),
             self.version,
             s(&self.device_id),
@@ -54,15 +71,34 @@ impl KeyFile {
         )
     }
 
-    /// Parses and checks a key file's text; `source` names it in messages.
+    /// Parses and checks a key file's text (version 1 or 2); `source` names it in messages.
     pub fn parse(text: &str, source: &str) -> Result<Self, SyncError> {
         let kf: KeyFile = serde_json::from_str(text).map_err(|e| {
             SyncError::Refused(format!("{source}: not a minspect device key file: {e}"))
         })?;
-        if kf.format != KEY_FORMAT || kf.version != KEY_VERSION {
+        if kf.format != KEY_FORMAT || !(1..=KEY_VERSION).contains(&kf.version) {
             return Err(SyncError::Refused(format!(
-                "{source}: format: expected {KEY_FORMAT} version {KEY_VERSION}, found {} version {}",
+                "{source}: format: expected {KEY_FORMAT} version 1 or {KEY_VERSION}, found {} version {}",
                 kf.format, kf.version
+            )));
+        }
+        match (kf.version, kf.world) {
+            (1, Some(_)) => {
+                return Err(SyncError::Refused(format!(
+                    "{source}: world: a version-1 key file has no world (version 2 names it)"
+                )));
+            }
+            (2, None) => {
+                return Err(SyncError::Refused(format!(
+                    "{source}: world: missing (a version-2 key file names live or training)"
+                )));
+            }
+            _ => {}
+        }
+        if kf.kind == DbKind::Training && kf.world() != World::Training {
+            return Err(SyncError::Refused(format!(
+                "{source}: world: a training laptop's key is of the training world, not {}",
+                kf.world()
             )));
         }
         public_key_from_hex(&kf.public_key)
@@ -146,10 +182,11 @@ pub fn trust_key_file(
             kf.name
         )));
     }
-    let outcome = store.device_mut().trust_device(
+    let outcome = store.device_mut().trust_device_in(
         &kf.device_id,
         &kf.name,
         kf.kind,
+        kf.world(),
         kf.public_key_bytes()?,
     )?;
     Ok((kf, outcome))
@@ -191,9 +228,20 @@ mod tests {
             device_id: "0190-\"quoted\"".into(),
             name: "Laptop é\n2".into(),
             kind: DbKind::Hq,
+            world: Some(World::Training),
             public_key: "ab".repeat(32),
         };
         let serde = serde_json::to_string_pretty(&kf).unwrap() + "\n";
         assert_eq!(kf.to_json(), serde);
+        let v1 = KeyFile {
+            version: 1,
+            world: None,
+            ..kf
+        };
+        assert_eq!(
+            v1.to_json(),
+            serde_json::to_string_pretty(&v1).unwrap() + "\n"
+        );
+        assert!(!v1.to_json().contains("world"));
     }
 }

@@ -1,14 +1,16 @@
 //! Receipts: headquarters' signed statement of what it holds for a device, plus review
 //! decisions; `minspect sync ack RECEIPT` applies one on the device.
 //!
-//! Format (version 1), JSON lines:
+//! Format (version 2), JSON lines:
 //! ```text
-//! {"receipt":{"format":"minspect-receipt","version":1,"receipt_id":…,"created_at":…,
+//! {"receipt":{"format":"minspect-receipt","version":2,"world":"live","receipt_id":…,"created_at":…,
 //!   "hq_device_id":…,"hq_name":…,"device_id":…,"bundle_id":…,"seq_from":…,"seq_to":…,
 //!   "new_records":…,"held_seq":…,"held_hash":…,"reviews":[…]}}
 //! {"signature":{"alg":"ed25519","signer":<hq device id>,"value":"<hex>"}}
 //! ```
-//! The signature covers the exact bytes of the first line.
+//! The signature covers the exact bytes of the first line. `world` is the world of the
+//! headquarters that wrote it (live or training); a device acknowledges only a receipt
+//! of its own world. Version 1 had no `world` and is read as the live world.
 
 use std::path::Path;
 
@@ -18,16 +20,19 @@ use serde::{Deserialize, Serialize};
 use super::SyncError;
 use super::bundle::{Sig, SigLine};
 use super::keys::{sign_hex, verify_hex};
-use crate::domain::{DbKind, sanitize};
+use crate::domain::{DbKind, World, sanitize};
 use crate::store::{AckInput, AckOutcome, Review, Store};
 
 pub const RECEIPT_FORMAT: &str = "minspect-receipt";
-pub const RECEIPT_VERSION: u32 = 1;
+pub const RECEIPT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Receipt {
     pub format: String,
     pub version: u32,
+    /// live or training (version 2); absent in version 1, which is live
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub world: Option<World>,
     pub receipt_id: String,
     pub created_at: String,
     pub hq_device_id: String,
@@ -74,9 +79,36 @@ fn refused(msg: String) -> SyncError {
     SyncError::Refused(msg)
 }
 
-/// Parses a receipt and checks its signature with `trusted_key(hq_device_id)`.
+impl Receipt {
+    /// The world of the headquarters that wrote it (version 1: live).
+    pub fn world(&self) -> World {
+        self.world.unwrap_or_default()
+    }
+}
+
+/// The receipt names its world as its version says, and it is `world`.
+fn check_world(receipt: &Receipt, world: World) -> Result<(), SyncError> {
+    match (receipt.version, receipt.world) {
+        (1, Some(_)) => Err(refused(
+            "receipt format: a version-1 receipt has no world (version 2 names it)".into(),
+        )),
+        (RECEIPT_VERSION, None) => Err(refused(
+            "receipt format: world missing (a version-2 receipt names live or training)".into(),
+        )),
+        _ if receipt.world() != world => Err(refused(format!(
+            "world: the receipt is from a {} headquarters ('{}') and this device is of the {world} world; live and training never mix",
+            receipt.world(),
+            sanitize(&receipt.hq_name)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Parses a receipt for a device of `world` and checks its signature with
+/// `trusted_key(hq_device_id)`.
 pub fn verify(
     bytes: &[u8],
+    world: World,
     trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
 ) -> Result<Receipt, SyncError> {
     let mut lines = bytes.split(|b| *b == b'\n');
@@ -88,12 +120,13 @@ pub fn verify(
             )
         })?
         .receipt;
-    if receipt.format != RECEIPT_FORMAT || receipt.version != RECEIPT_VERSION {
+    if receipt.format != RECEIPT_FORMAT || !(1..=RECEIPT_VERSION).contains(&receipt.version) {
         return Err(refused(format!(
-            "receipt format: expected {RECEIPT_FORMAT} version {RECEIPT_VERSION}, found {} version {}",
+            "receipt format: expected {RECEIPT_FORMAT} version 1 or {RECEIPT_VERSION}, found {} version {}",
             receipt.format, receipt.version
         )));
     }
+    check_world(&receipt, world)?;
     let sig = lines
         .next()
         .and_then(|l| serde_json::from_slice::<SigLine>(l).ok())
@@ -127,13 +160,11 @@ pub struct AckReport {
     pub outcome: AckOutcome,
 }
 
-/// Refuses databases that never acknowledge receipts (training, headquarters).
+/// Refuses databases that never acknowledge receipts (headquarters). A training laptop
+/// acknowledges the receipts of a training headquarters.
 pub fn check_can_ack(kind: DbKind) -> Result<(), SyncError> {
     match kind {
-        DbKind::Field => Ok(()),
-        DbKind::Training => Err(refused(
-            "this is a training database: it never syncs with headquarters".into(),
-        )),
+        DbKind::Field | DbKind::Training => Ok(()),
         DbKind::Hq => Err(refused(
             "this is a headquarters database: receipts are acknowledged on field devices".into(),
         )),
@@ -148,7 +179,7 @@ pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncErro
         doing: format!("reading {}", path.display()),
         source,
     })?;
-    let receipt = verify(&bytes, |id| {
+    let receipt = verify(&bytes, local.world, |id| {
         Ok(store.device().trusted_device(id)?.map(|d| d.public_key))
     })?;
     if receipt.device_id != local.device_id {

@@ -12,6 +12,7 @@ use super::bundle::{Sig, SigLine};
 use super::keys::sign_hex;
 use super::verify::tests::{rows, rows_with_reason, write};
 use super::verify::verify;
+use crate::domain::World;
 
 fn key() -> SigningKey {
     SigningKey::from_bytes(&[7; 32])
@@ -41,14 +42,20 @@ fn resign(lines: &[String], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
     m["manifest"]["record_sha256"] = shas.into();
     edit(&mut m["manifest"]);
     let manifest = m.to_string();
+    // the header names the manifest's range, and the signature covers both
+    let mut h: Value = serde_json::from_str(&lines[0]).unwrap();
+    h["bundle"]["seq_from"] = m["manifest"]["seq_from"].clone();
+    h["bundle"]["seq_to"] = m["manifest"]["seq_to"].clone();
+    let header = h.to_string();
     let sig = SigLine {
         signature: Sig {
             alg: "ed25519".into(),
             signer: "dev".into(),
-            value: sign_hex(&key(), manifest.as_bytes()),
+            value: sign_hex(&key(), format!("{header}\n{manifest}").as_bytes()),
         },
     };
     let mut out = lines[..n - 2].to_vec();
+    out[0] = header;
     out.push(manifest);
     out.push(serde_json::to_string(&sig).unwrap());
     join(&out)
@@ -56,7 +63,7 @@ fn resign(lines: &[String], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
 
 fn refusal(bytes: &[u8]) -> String {
     let pk = key().verifying_key().to_bytes();
-    verify(&mut Cursor::new(bytes), |_| Ok(Some(pk)), 1)
+    verify(&mut Cursor::new(bytes), World::Live, |_| Ok(Some(pk)), 1)
         .unwrap_err()
         .to_string()
 }
@@ -151,7 +158,13 @@ fn forged_bundles_are_refused_naming_the_check_and_the_first_bad_record() {
 fn pass_two_refuses_bytes_other_than_the_verified_ones() {
     let good = write(&rows(4), &key());
     let pk = key().verifying_key().to_bytes();
-    let v = verify(&mut Cursor::new(&good[..]), |_| Ok(Some(pk)), 1).unwrap();
+    let v = verify(
+        &mut Cursor::new(&good[..]),
+        World::Live,
+        |_| Ok(Some(pk)),
+        1,
+    )
+    .unwrap();
     let l = lines(&good);
     let read_all = |bytes: &[u8]| {
         let mut records = v.reread(Cursor::new(bytes)).unwrap();
@@ -202,7 +215,13 @@ fn lines_longer_than_the_read_buffers_verify_and_read_back_exactly() {
     let rows = rows_with_reason(3, |seq| "x".repeat(300_000 * seq as usize));
     let bytes = write(&rows, &key());
     let pk = key().verifying_key().to_bytes();
-    let v = verify(&mut Cursor::new(&bytes[..]), |_| Ok(Some(pk)), 1).unwrap();
+    let v = verify(
+        &mut Cursor::new(&bytes[..]),
+        World::Live,
+        |_| Ok(Some(pk)),
+        1,
+    )
+    .unwrap();
     let mut records = v.reread(Cursor::new(&bytes[..])).unwrap();
     for row in &rows {
         let r = records.next_record().unwrap().unwrap();

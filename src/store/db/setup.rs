@@ -5,7 +5,7 @@ use std::ops::Deref;
 use ed25519_dalek::SigningKey;
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::{DbKind, Role, new_id};
+use crate::domain::{DbKind, Role, World, new_id};
 use crate::store::{Context, Db, Result, Store, StoreError};
 
 /// What `init` needs to know.
@@ -125,9 +125,14 @@ impl Db<&mut Store> {
         })
     }
 
-    /// Creates this database's officer and device (with a fresh ed25519 key pair).
-    /// Refuses a database that is already initialized.
+    /// Creates this database's officer and device (with a fresh ed25519 key pair), in the
+    /// world of its kind (`World::of_kind`). Refuses a database that is already initialized.
     pub fn initialize(&mut self, opts: &InitOptions) -> Result<Identity> {
+        self.initialize_in(opts, World::of_kind(opts.kind))
+    }
+
+    /// [`Self::initialize`] in `world` (a training headquarters: kind hq, world training).
+    pub fn initialize_in(&mut self, opts: &InitOptions, world: World) -> Result<Identity> {
         let clock = self.0.clock;
         for (field, value) in [
             ("officer name", &opts.officer_name),
@@ -169,9 +174,9 @@ impl Db<&mut Store> {
             )
             .doing(|| "creating the officer".into())?;
             tx.execute(
-                "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-                params![identity.device_id, identity.device_name, key.verifying_key().to_bytes().to_vec(), seed.to_vec(), now],
+                "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at, world)
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
+                params![identity.device_id, identity.device_name, key.verifying_key().to_bytes().to_vec(), seed.to_vec(), now, world],
             )
             .doing(|| "creating the device".into())?;
             for (k, v) in [
@@ -198,7 +203,16 @@ impl Db<&mut Store> {
 
 /// Everything a new database gets: its identity, then the embedded rule pack.
 pub fn setup_new_database(store: &mut Store, opts: &InitOptions) -> Result<Identity> {
-    let identity = store.db_mut().initialize(opts)?;
+    setup_new_database_in(store, opts, World::of_kind(opts.kind))
+}
+
+/// [`setup_new_database`] in `world`.
+pub fn setup_new_database_in(
+    store: &mut Store,
+    opts: &InitOptions,
+    world: World,
+) -> Result<Identity> {
+    let identity = store.db_mut().initialize_in(opts, world)?;
     store
         .rules_mut()
         .install_pack(crate::rules::EMBEDDED_PACK, "embedded")?;

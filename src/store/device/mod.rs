@@ -1,13 +1,15 @@
 //! Devices and their keys: this database's own device (holds the private key seed) and
 //! the devices it trusts. A headquarters database trusts field devices (it accepts their
 //! bundles); a field database trusts headquarters (it accepts its receipts). The kind of a
-//! trusted device follows from that rule, so it is not stored.
+//! trusted device follows from that rule, so it is not stored. Every row names its world
+//! (`live` or `training`); the local row's is this database's, and a database trusts
+//! devices of its own world only: live and training never mix.
 
 use std::ops::Deref;
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::DbKind;
+use crate::domain::{DbKind, World};
 use crate::store::{Context, Device, Result, Store, StoreError};
 
 /// This database's own device with its signing key seed (ed25519, 32 bytes).
@@ -16,6 +18,7 @@ pub struct LocalKey {
     pub device_id: String,
     pub name: String,
     pub kind: DbKind,
+    pub world: World,
     pub public_key: [u8; 32],
     pub seed: [u8; 32],
 }
@@ -26,6 +29,7 @@ impl std::fmt::Debug for LocalKey {
             .field("device_id", &self.device_id)
             .field("name", &self.name)
             .field("kind", &self.kind)
+            .field("world", &self.world)
             .field("public_key", &hex::encode(self.public_key))
             .finish_non_exhaustive()
     }
@@ -38,6 +42,7 @@ pub struct DeviceInfo {
     pub name: String,
     /// field / hq / training (for trusted devices: inferred from this database's kind)
     pub kind: DbKind,
+    pub world: World,
     pub public_key: [u8; 32],
     pub is_local: bool,
     pub trusted_at: Option<String>,
@@ -51,8 +56,8 @@ pub enum TrustOutcome {
     AlreadyTrusted,
 }
 
-/// (id, name, public key, private key seed) of the local device row.
-type LocalRow = (String, String, Vec<u8>, Option<Vec<u8>>);
+/// (id, name, public key, private key seed, world) of the local device row.
+type LocalRow = (String, String, Vec<u8>, Option<Vec<u8>>, World);
 
 fn key32(bytes: Vec<u8>, what: &str) -> Result<[u8; 32]> {
     bytes
@@ -71,6 +76,43 @@ impl<S: Deref<Target = Store>> Device<S> {
             .unwrap_or(DbKind::Field))
     }
 
+    /// The world of this database: its local device's (live before `init`).
+    pub fn world(&self) -> Result<World> {
+        Ok(self
+            .0
+            .conn()
+            .query_row("SELECT world FROM devices WHERE is_local = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .doing(|| "reading this database's world".into())?
+            .unwrap_or_default())
+    }
+
+    /// The store's own check at import: a sending device known here is of this database's
+    /// world (`trust_device_in` lets no other in; this holds it at the write). Whether it
+    /// is trusted at all is the bundle verification's check.
+    pub fn check_sender_world(&self, device_id: &str) -> Result<()> {
+        let here = self.world()?;
+        let theirs: Option<World> = self
+            .0
+            .conn()
+            .query_row(
+                "SELECT world FROM devices WHERE id = ?1 AND is_local = 0",
+                [device_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .doing(|| format!("reading the world of device {device_id}"))?;
+        match theirs {
+            Some(w) if w == here => Ok(()),
+            Some(w) => Err(StoreError::Invalid(format!(
+                "world: device {device_id} is of the {w} world and this is a {here} database; live and training never mix"
+            ))),
+            _ => Ok(()),
+        }
+    }
+
     /// This database's device and signing key seed.
     pub fn local_key(&self) -> Result<LocalKey> {
         let kind = self.db_kind()?;
@@ -78,13 +120,13 @@ impl<S: Deref<Target = Store>> Device<S> {
             .0
             .conn()
             .query_row(
-                "SELECT id, name, public_key, private_key FROM devices WHERE is_local = 1",
+                "SELECT id, name, public_key, private_key, world FROM devices WHERE is_local = 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
             )
             .optional()
             .doing(|| "reading this device's key".into())?;
-        let Some((device_id, name, public_key, seed)) = row else {
+        let Some((device_id, name, public_key, seed, world)) = row else {
             return Err(StoreError::NotFound(
                 "this database's device (run `minspect init` first)".into(),
             ));
@@ -96,6 +138,7 @@ impl<S: Deref<Target = Store>> Device<S> {
             device_id,
             name,
             kind,
+            world,
             public_key: key32(public_key, "this device's public key")?,
             seed: key32(seed, "this device's private key")?,
         })
@@ -104,11 +147,12 @@ impl<S: Deref<Target = Store>> Device<S> {
     /// Every device known here: the local one first, then trusted devices by name.
     pub fn devices(&self) -> Result<Vec<DeviceInfo>> {
         let local_kind = self.db_kind()?;
+        let world = self.world()?;
         let mut stmt = self
             .0
             .conn()
             .prepare(
-                "SELECT id, name, public_key, is_local, trusted_at, created_at FROM devices
+                "SELECT id, name, public_key, is_local, trusted_at, created_at, world FROM devices
                  ORDER BY is_local DESC, name, id",
             )
             .doing(|| "listing devices".into())?;
@@ -121,27 +165,31 @@ impl<S: Deref<Target = Store>> Device<S> {
                     r.get::<_, i64>(3)? == 1,
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, String>(5)?,
+                    r.get::<_, World>(6)?,
                 ))
             })
             .doing(|| "listing devices".into())?
             .collect::<rusqlite::Result<Vec<_>>>()
             .doing(|| "reading devices".into())?;
         rows.into_iter()
-            .map(|(id, name, pk, is_local, trusted_at, created_at)| {
-                Ok(DeviceInfo {
-                    public_key: key32(pk, &format!("public key of device {id}"))?,
-                    kind: if is_local {
-                        local_kind
-                    } else {
-                        Store::trusted_kind(local_kind)
-                    },
-                    id,
-                    name,
-                    is_local,
-                    trusted_at,
-                    created_at,
-                })
-            })
+            .map(
+                |(id, name, pk, is_local, trusted_at, created_at, device_world)| {
+                    Ok(DeviceInfo {
+                        public_key: key32(pk, &format!("public key of device {id}"))?,
+                        kind: if is_local {
+                            local_kind
+                        } else {
+                            Store::trusted_kind(local_kind, world)
+                        },
+                        world: device_world,
+                        id,
+                        name,
+                        is_local,
+                        trusted_at,
+                        created_at,
+                    })
+                },
+            )
             .collect()
     }
 
@@ -155,9 +203,8 @@ impl<S: Deref<Target = Store>> Device<S> {
 }
 
 impl Device<&mut Store> {
-    /// Trusts another device's public key. Headquarters trusts field devices; a field
-    /// device trusts headquarters; a training database trusts nobody. A device id already
-    /// trusted with a different key is refused (a key never changes silently).
+    /// Trusts a live device's key (every version-1 key file is of the live world): see
+    /// [`Self::trust_device_in`].
     pub fn trust_device(
         &mut self,
         id: &str,
@@ -165,35 +212,24 @@ impl Device<&mut Store> {
         kind: DbKind,
         public_key: [u8; 32],
     ) -> Result<TrustOutcome> {
+        self.trust_device_in(id, name, kind, World::Live, public_key)
+    }
+
+    /// Trusts another device's public key. Headquarters trusts field devices (a training
+    /// headquarters: training laptops); a field device or a training laptop trusts
+    /// headquarters; and only a device of this database's own world. A device id already
+    /// trusted with a different key is refused (a key never changes silently).
+    pub fn trust_device_in(
+        &mut self,
+        id: &str,
+        name: &str,
+        kind: DbKind,
+        world: World,
+        public_key: [u8; 32],
+    ) -> Result<TrustOutcome> {
         let clock = self.0.clock;
         let local = self.local_key()?;
-        if local.kind == DbKind::Training {
-            return Err(StoreError::Invalid(
-                "this is a training database; it does not sync and trusts no device".into(),
-            ));
-        }
-        let wanted = Store::trusted_kind(local.kind);
-        if kind != wanted {
-            return Err(StoreError::Invalid(format!(
-                "kind: a {} database trusts {} keys only; this key file is for a {} device",
-                local.kind.as_str(),
-                wanted.as_str(),
-                kind.as_str()
-            )));
-        }
-        if id == local.device_id {
-            return Err(StoreError::Invalid(
-                "device_id: this is this database's own key".into(),
-            ));
-        }
-        if uuid::Uuid::parse_str(id).is_err() {
-            return Err(StoreError::Invalid(format!(
-                "device_id: '{id}' is not a device id"
-            )));
-        }
-        if name.trim().is_empty() {
-            return Err(StoreError::Invalid("name: must not be empty".into()));
-        }
+        check_trustable(&local, id, name, kind, world)?;
         let existing: Option<Vec<u8>> = self
             .0
             .conn()
@@ -215,16 +251,17 @@ impl Device<&mut Store> {
         let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
         self.0.write("trusting a device key", |tx| {
             tx.execute(
-                "INSERT INTO devices (id, name, public_key, private_key, is_local, trusted_at, created_at)
-                 VALUES (?1, ?2, ?3, NULL, 0, ?4, ?4)",
-                params![id, name.trim(), public_key.to_vec(), now],
+                "INSERT INTO devices (id, name, public_key, private_key, is_local, trusted_at, created_at, world)
+                 VALUES (?1, ?2, ?3, NULL, 0, ?4, ?4, ?5)",
+                params![id, name.trim(), public_key.to_vec(), now, world],
             )
             .doing(|| format!("saving device {id}"))?;
             tx.execute(
                 "INSERT INTO audit (at, actor, action, entity, entity_id, old, new)
                  VALUES (?1, ?2, 'trust', 'device', ?3, NULL, ?4)",
                 params![now, actor, id, serde_json::json!({
-                    "name": name.trim(), "kind": kind.as_str(), "public_key": hex::encode(public_key)
+                    "name": name.trim(), "kind": kind.as_str(), "world": world.as_str(),
+                    "public_key": hex::encode(public_key)
                 }).to_string()],
             )
             .doing(|| "writing the audit row".into())?;
@@ -234,11 +271,70 @@ impl Device<&mut Store> {
     }
 }
 
+/// What a database is, in words for messages: "a live headquarters", "a training laptop".
+pub fn place(kind: DbKind, world: World) -> &'static str {
+    match (kind, world) {
+        (DbKind::Hq, World::Live) => "a live headquarters",
+        (DbKind::Hq, World::Training) => "a training headquarters",
+        (DbKind::Field, World::Live) => "a live field device",
+        (DbKind::Training, _) | (DbKind::Field, World::Training) => "a training laptop",
+    }
+}
+
+/// The refusals of `trust_device_in`, before anything is read or written: the world
+/// first (its message says both), then the kind, then the id and name.
+fn check_trustable(
+    local: &LocalKey,
+    id: &str,
+    name: &str,
+    kind: DbKind,
+    world: World,
+) -> Result<()> {
+    if kind == DbKind::Training && world != World::Training {
+        return Err(StoreError::Invalid(format!(
+            "world: a training device's key must be of the training world, not {world}"
+        )));
+    }
+    if world != local.world {
+        return Err(StoreError::Invalid(format!(
+            "world: this is {} and the key is of {} ('{}'); live and training never trust each other's keys",
+            place(local.kind, local.world),
+            place(kind, world),
+            crate::domain::sanitize(name)
+        )));
+    }
+    let wanted = Store::trusted_kind(local.kind, local.world);
+    if kind != wanted {
+        return Err(StoreError::Invalid(format!(
+            "kind: {} trusts {} keys only; this key file is for a {} device",
+            place(local.kind, local.world),
+            wanted.as_str(),
+            kind.as_str()
+        )));
+    }
+    if id == local.device_id {
+        return Err(StoreError::Invalid(
+            "device_id: this is this database's own key".into(),
+        ));
+    }
+    if uuid::Uuid::parse_str(id).is_err() {
+        return Err(StoreError::Invalid(format!(
+            "device_id: '{id}' is not a device id"
+        )));
+    }
+    if name.trim().is_empty() {
+        return Err(StoreError::Invalid("name: must not be empty".into()));
+    }
+    Ok(())
+}
+
 impl Store {
-    /// The trusted kind of a non-local device, by the rule above.
-    fn trusted_kind(local: DbKind) -> DbKind {
-        match local {
-            DbKind::Hq => DbKind::Field,
+    /// The kind of a trusted (non-local) device, by the rule above: headquarters trusts
+    /// field devices (in the training world: training laptops), the others headquarters.
+    fn trusted_kind(local: DbKind, world: World) -> DbKind {
+        match (local, world) {
+            (DbKind::Hq, World::Live) => DbKind::Field,
+            (DbKind::Hq, World::Training) => DbKind::Training,
             _ => DbKind::Hq,
         }
     }

@@ -57,6 +57,8 @@ impl Hq<&mut Store> {
         h: &IncomingBundle,
         mut next: impl FnMut() -> std::result::Result<Option<IncomingBundleRecord>, E>,
     ) -> std::result::Result<BundleImported, E> {
+        // live and training never mix: the sender is trusted here, in this world
+        self.0.device().check_sender_world(&h.device_id)?;
         let clock = self.0.clock;
         let now = clock.now_rfc3339();
         let actor = self.0.db().meta("officer_id")?.unwrap_or_default();

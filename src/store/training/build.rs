@@ -10,7 +10,7 @@ use rusqlite::params;
 use serde_json::Value;
 
 use super::{META_KEY, TrainingSetup};
-use crate::domain::{Clock, DbKind};
+use crate::domain::{Clock, DbKind, World};
 use crate::store::audit::{Who, audit};
 use crate::store::rows::{insert_row, to_row};
 use crate::store::{Context, Result, Store, StoreError};
@@ -65,9 +65,9 @@ fn build(store: &mut Store, setup: &TrainingSetup) -> Result<()> {
         )
         .doing(|| "creating the trainee".into())?;
         tx.execute(
-            "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at)
-             VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-            params![setup.device_id, setup.device_name, key.verifying_key().to_bytes().to_vec(), setup.key_seed.to_vec(), now],
+            "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at, world)
+             VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
+            params![setup.device_id, setup.device_name, key.verifying_key().to_bytes().to_vec(), setup.key_seed.to_vec(), now, World::Training],
         )
         .doing(|| "creating the device".into())?;
         for (k, v) in [

@@ -10,11 +10,12 @@ use sha2::{Digest, Sha256};
 
 use super::SyncError;
 use super::bundle::{
-    BUNDLE_FORMAT, BUNDLE_VERSION, Header, HeaderLine, Manifest, ManifestLine, RecordLine, Sig,
-    SigLine,
+    BUNDLE_FORMAT, BUNDLE_VERSION, Header, HeaderLine, HeaderLineV1, HeaderProbe, Manifest,
+    ManifestLine, RecordLine, Sig, SigLine, signed_bytes,
 };
 use super::keys::verify_hex;
 use super::scan::{self, next_line, rio, seq_and_id};
+use crate::domain::World;
 use crate::store::chain::chain_hash;
 
 /// The longest first line read as a bundle header.
@@ -25,6 +26,8 @@ const MAX_HEADER: u64 = 64 * 1024;
 /// checked against `shas`.
 #[derive(Debug, Clone)]
 pub struct VerifiedBundle {
+    /// the header (a version-1 header as world live, seq 0..0)
+    pub header: Header,
     /// the signed manifest; its `record_sha256` list is moved into `shas` (decoded)
     pub manifest: Manifest,
     /// byte offset of the first record line
@@ -51,32 +54,69 @@ pub(super) fn describe(line: &[u8], fallback_seq: i64) -> String {
     }
 }
 
-/// Reads the header and the (unverified) manifest: who claims to have signed the bundle.
+/// Reads the (unverified) header line: who claims to have written the bundle, in which
+/// world. A version-1 header is of the live world and names no sequence range (0..0).
 pub fn peek_device(bytes: &[u8]) -> Result<Header, SyncError> {
     let first = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    let h: HeaderLine = serde_json::from_slice(first).map_err(|_| {
-        refused("not a minspect bundle: the first line is not a bundle header".into())
-    })?;
-    if h.bundle.format != BUNDLE_FORMAT {
+    let not_header =
+        || refused("not a minspect bundle: the first line is not a bundle header".into());
+    let probe: HeaderProbe = serde_json::from_slice(first).map_err(|_| not_header())?;
+    if probe.bundle.format != BUNDLE_FORMAT {
         return Err(refused(format!(
             "not a minspect bundle: format is '{}'",
-            h.bundle.format
+            probe.bundle.format
         )));
     }
-    if h.bundle.version != BUNDLE_VERSION {
+    match probe.bundle.version {
+        1 => {
+            let h: HeaderLineV1 = serde_json::from_slice(first).map_err(|_| not_header())?;
+            Ok(Header {
+                format: h.bundle.format,
+                version: 1,
+                world: World::Live,
+                bundle_id: h.bundle.bundle_id,
+                device_id: h.bundle.device_id,
+                seq_from: 0,
+                seq_to: 0,
+                sealed: false,
+            })
+        }
+        BUNDLE_VERSION => serde_json::from_slice::<HeaderLine>(first)
+            .map(|h| h.bundle)
+            .map_err(|e| {
+                refused(format!(
+                    "signature check failed: the header line is not a version-{BUNDLE_VERSION} bundle header ({e}); the bundle was altered"
+                ))
+            }),
+        v => Err(refused(format!(
+            "bundle format version {v} is not supported (this minspect reads versions 1 and {BUNDLE_VERSION})"
+        ))),
+    }
+}
+
+/// The header's world is this database's, and its payload is not sealed.
+fn check_header(header: &Header, world: World) -> Result<(), SyncError> {
+    if header.world != world {
         return Err(refused(format!(
-            "bundle format version {} is not supported (this minspect reads version {BUNDLE_VERSION})",
-            h.bundle.version
+            "world: the bundle is of the {} world (device {}) and this database is of the {world} world; live and training never mix",
+            header.world, header.device_id
         )));
     }
-    Ok(h.bundle)
+    if header.sealed {
+        return Err(refused(
+            "sealed: the bundle's records are sealed, which this minspect cannot read yet".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Verifies a bundle read from `src` (pass 1: nothing is written, one line is held at a
-/// time besides the manifest). `trusted_key` returns the trusted public key of a device
-/// id (None: unknown device). Every refusal names the check and the record.
+/// time besides the header and the manifest) for a database of `world`. `trusted_key`
+/// returns the trusted public key of a device id (None: unknown device). Every refusal
+/// names the check and the record.
 pub fn verify<R: BufRead + Seek>(
     src: &mut R,
+    world: World,
     trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
     max_schema: i64,
 ) -> Result<VerifiedBundle, SyncError> {
@@ -91,8 +131,11 @@ pub fn verify<R: BufRead + Seek>(
         .read_until(b'\n', &mut first)
         .map_err(rio)?;
     let header = peek_device(&first)?;
+    check_header(&header, world)?;
     let records_at = first.len() as u64;
-    drop(first);
+    if first.last() == Some(&b'\n') {
+        first.pop();
+    }
     if !scan::ends_in_newline(src, len)? {
         return Err(scan::truncated_inside(src)?);
     }
@@ -104,12 +147,20 @@ pub fn verify<R: BufRead + Seek>(
         ));
     }
     let (mut manifest, manifest_line) = signed_manifest(src, &tail)?;
-    check_signer(&header, &manifest, &manifest_line, &sig, trusted_key)?;
+    let signed = Signed {
+        header: &header,
+        header_line: &first,
+        manifest: &manifest,
+        manifest_line: &manifest_line,
+    };
+    check_signer(&signed, &sig, trusted_key)?;
     drop(manifest_line);
+    drop(first);
     check_shape(&manifest, max_schema)?;
     check_records(src, records_at, &tail, &manifest)?;
     let shas = record_shas(&mut manifest)?;
     Ok(VerifiedBundle {
+        header,
         manifest,
         records_at,
         shas,
@@ -157,14 +208,22 @@ fn signed_manifest<R: BufRead + Seek>(
     Ok((manifest, manifest_line))
 }
 
-/// The header agrees with the manifest, which the trusted key of its device signed.
+/// The header and the manifest as read, with their exact bytes.
+struct Signed<'a> {
+    header: &'a Header,
+    header_line: &'a [u8],
+    manifest: &'a Manifest,
+    manifest_line: &'a [u8],
+}
+
+/// The header agrees with the manifest, which (version 2: with the header) the trusted key
+/// of its device signed.
 fn check_signer(
-    header: &Header,
-    manifest: &Manifest,
-    manifest_line: &[u8],
+    s: &Signed<'_>,
     sig: &Sig,
     trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
 ) -> Result<(), SyncError> {
+    let (header, manifest) = (s.header, s.manifest);
     let dev = &manifest.device_id;
     if header.device_id != *dev || header.bundle_id != manifest.bundle_id {
         return Err(refused(
@@ -184,9 +243,32 @@ fn check_signer(
             crate::domain::sanitize(&manifest.device_name)
         )));
     };
-    if !verify_hex(&public_key, manifest_line, &sig.value) {
+    let ok = if header.version == 1 {
+        verify_hex(&public_key, s.manifest_line, &sig.value)
+    } else {
+        verify_hex(
+            &public_key,
+            &signed_bytes(s.header_line, s.manifest_line),
+            &sig.value,
+        )
+    };
+    if !ok {
         return Err(refused(format!(
-            "signature check failed: the manifest is not signed by the trusted key of device {dev} (wrong key, or the manifest was altered)"
+            "signature check failed: the header and manifest are not signed by the trusted key of device {dev} (wrong key, or the header or manifest was altered)"
+        )));
+    }
+    if header.version != 1
+        && (manifest.version != header.version
+            || (header.seq_from, header.seq_to) != (manifest.seq_from, manifest.seq_to))
+    {
+        return Err(refused(format!(
+            "manifest inconsistent: the header names version {} seq {}..{}, the signed manifest version {} seq {}..{}",
+            header.version,
+            header.seq_from,
+            header.seq_to,
+            manifest.version,
+            manifest.seq_from,
+            manifest.seq_to
         )));
     }
     Ok(())

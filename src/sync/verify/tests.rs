@@ -41,8 +41,12 @@ pub(in crate::sync) fn write(rows: &[OutboxRow], key: &SigningKey) -> Vec<u8> {
     let header = Header {
         format: BUNDLE_FORMAT.into(),
         version: BUNDLE_VERSION,
+        world: World::Live,
         bundle_id: "b1".into(),
         device_id: "dev".into(),
+        seq_from: rows.first().map_or(0, |r| r.seq),
+        seq_to: rows.last().map_or(0, |r| r.seq),
+        sealed: false,
     };
     let mut w = BundleWriter::new(Vec::new(), header).unwrap();
     for r in rows {
@@ -67,6 +71,7 @@ fn a_written_bundle_verifies_with_exact_payload_bytes() {
     let pk = key.verifying_key().to_bytes();
     let v = verify(
         &mut Cursor::new(&bytes[..]),
+        World::Live,
         |id| Ok((id == "dev").then_some(pk)),
         1,
     )
@@ -87,24 +92,39 @@ fn wrong_key_unknown_device_and_altered_record_are_named() {
     let key = SigningKey::from_bytes(&[7; 32]);
     let other = SigningKey::from_bytes(&[8; 32]).verifying_key().to_bytes();
     let bytes = write(&rows(3), &key);
-    let e = verify(&mut Cursor::new(&bytes[..]), |_| Ok(Some(other)), 1)
-        .unwrap_err()
-        .to_string();
+    let e = verify(
+        &mut Cursor::new(&bytes[..]),
+        World::Live,
+        |_| Ok(Some(other)),
+        1,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("signature check failed"), "{e}");
-    let e = verify(&mut Cursor::new(&bytes[..]), |_| Ok(None), 1)
+    let e = verify(&mut Cursor::new(&bytes[..]), World::Live, |_| Ok(None), 1)
         .unwrap_err()
         .to_string();
     assert!(e.contains("unknown device dev"), "{e}");
     let text = String::from_utf8(bytes).unwrap();
     let altered = text.replacen("\"reason\":\"line", "\"reason\":\"lime", 2);
     let pk = key.verifying_key().to_bytes();
-    let e = verify(&mut Cursor::new(altered.as_bytes()), |_| Ok(Some(pk)), 1)
-        .unwrap_err()
-        .to_string();
+    let e = verify(
+        &mut Cursor::new(altered.as_bytes()),
+        World::Live,
+        |_| Ok(Some(pk)),
+        1,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("record seq 1 (id r1): SHA-256"), "{e}");
-    let e = verify(&mut Cursor::new(text.as_bytes()), |_| Ok(Some(pk)), 0)
-        .unwrap_err()
-        .to_string();
+    let e = verify(
+        &mut Cursor::new(text.as_bytes()),
+        World::Live,
+        |_| Ok(Some(pk)),
+        0,
+    )
+    .unwrap_err()
+    .to_string();
     assert!(e.contains("schema version"), "{e}");
 }
 
@@ -115,8 +135,12 @@ fn a_broken_local_chain_is_not_exported() {
     let header = Header {
         format: BUNDLE_FORMAT.into(),
         version: BUNDLE_VERSION,
+        world: World::Live,
         bundle_id: "b".into(),
         device_id: "dev".into(),
+        seq_from: 1,
+        seq_to: 3,
+        sealed: false,
     };
     let mut w = BundleWriter::new(Vec::new(), header).unwrap();
     w.record(&rs[0]).unwrap();

@@ -7,13 +7,14 @@
 mod keys;
 pub mod ops;
 mod view;
+mod world;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use self::ops::{LIST_LIMIT, Op};
 use super::{Cx, Pane, Screen, ViewCx};
-use crate::domain::DbKind;
+use crate::domain::{DbKind, World};
 use crate::report::SyncOverview;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
@@ -50,10 +51,13 @@ pub struct SyncScreen {
     pub focus: Pane,
     pub selected: usize,
     pub review_scroll: usize,
+    /// This database's world (the training world speaks of the training headquarters).
+    pub world: World,
 }
 
 impl SyncScreen {
     fn reload(&mut self, cx: &mut Cx) {
+        self.world = cx.store.device().world().unwrap_or_default();
         match SyncOverview::build(cx.store, LIST_LIMIT) {
             Ok(d) => {
                 self.selected = self.selected.min(self.list_len(&d).saturating_sub(1));

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::ops::Op;
+use super::world::{self, id_in};
 use super::{Mode, SyncScreen};
-use crate::domain::{DbKind, Lang, sanitize};
+use crate::domain::{DbKind, Lang, World, sanitize};
 use crate::i18n;
 use crate::report::SyncOverview;
 use crate::report::sync_status::short_time;
@@ -18,15 +19,17 @@ use crate::tui::screens::{Pane, ViewCx};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
-use crate::tui::widgets::training;
 
-/// The summary's lines fitted to `width`; the first is the title. A training file has
-/// its own: it never leaves the laptop and no headquarters waits for it.
-fn summary(d: &SyncOverview, width: usize, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
-    let lines = match d.kind {
-        DbKind::Training => training::sync_summary(d, lang),
-        _ => d.summary(),
-    };
+/// The summary's lines fitted to `width`; the first is the title. The training world has
+/// its own: it speaks of the training headquarters.
+fn summary(
+    d: &SyncOverview,
+    w: World,
+    width: usize,
+    lang: Lang,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let lines = world::summary(d, w, lang).unwrap_or_else(|| d.summary());
     lines
         .iter()
         .enumerate()
@@ -61,12 +64,16 @@ fn window(selected: usize, height: usize) -> usize {
 type Table = (String, String, Vec<String>);
 
 /// Headquarters: what is held per field device.
-fn held_table(d: &SyncOverview, area: Rect, lang: Lang) -> Table {
+fn held_table(d: &SyncOverview, area: Rect, wld: World, lang: Lang) -> Table {
     let w = (area.width as usize).saturating_sub(2);
     let id_w = w.saturating_sub(20 + 10 + 10 + 3).max(8);
     let col = |id: &str| i18n::text(lang, id);
     (
-        t!(lang, "sync-held-title", count = d.status.devices.len()),
+        t!(
+            lang,
+            id_in(wld, "sync-held-title"),
+            count = d.status.devices.len()
+        ),
         format!(
             "{} {} {} {}",
             fit(&col("sync-col-name"), 20),
@@ -91,16 +98,19 @@ fn held_table(d: &SyncOverview, area: Rect, lang: Lang) -> Table {
 }
 
 /// A field device: the records waiting for headquarters.
-fn queued_table(d: &SyncOverview, area: Rect, lang: Lang) -> Table {
+fn queued_table(d: &SyncOverview, area: Rect, wld: World, lang: Lang) -> Table {
     let w = (area.width as usize).saturating_sub(2);
     let id_w = w.saturating_sub(6 + 14 + 17 + 10 + 4).max(8);
     let shown = d.queued.len() as i64;
-    let title = if d.kind == DbKind::Training {
-        training::sync_queued_title(d, lang)
-    } else if shown < d.pending {
-        t!(lang, "sync-queued-first", shown = shown, count = d.pending)
+    let title = if shown < d.pending {
+        t!(
+            lang,
+            id_in(wld, "sync-queued-first"),
+            shown = shown,
+            count = d.pending
+        )
     } else {
-        t!(lang, "sync-queued", count = d.pending)
+        t!(lang, id_in(wld, "sync-queued"), count = d.pending)
     };
     let col = |id: &str| i18n::text(lang, id);
     (
@@ -133,9 +143,9 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
     let (lang, theme) = (v.lang, v.theme);
     let focused = s.focus == Pane::List;
     let (title, header, rows) = if d.kind == DbKind::Hq {
-        held_table(d, area, lang)
+        held_table(d, area, s.world, lang)
     } else {
-        queued_table(d, area, lang)
+        queued_table(d, area, s.world, lang)
     };
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
@@ -149,11 +159,10 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
     );
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     if rows.is_empty() {
-        let empty_training = training::sync_empty(d, lang);
         let text = if d.kind == DbKind::Hq {
-            i18n::text(lang, "sync-nothing-received")
+            i18n::text(lang, id_in(s.world, "sync-nothing-received"))
         } else {
-            empty_training.unwrap_or_else(|| i18n::text(lang, "sync-nothing-waiting"))
+            i18n::text(lang, id_in(s.world, "sync-nothing-waiting"))
         };
         f.render_widget(Paragraph::new(Line::styled(text, theme.dim)), body);
         return;
@@ -171,12 +180,14 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
 fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
     let (theme, lang) = (v.theme, v.lang);
     let focused = s.focus == Pane::Detail;
-    let title = if d.kind == DbKind::Training {
-        training::sync_reviews_title(d, lang)
-    } else if d.kind == DbKind::Hq {
+    let title = if d.kind == DbKind::Hq {
         t!(lang, "sync-reviews-here", count = d.reviews.len())
     } else {
-        t!(lang, "sync-reviews-from-hq", count = d.reviews.len())
+        t!(
+            lang,
+            id_in(s.world, "sync-reviews-from-hq"),
+            count = d.reviews.len()
+        )
     };
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
@@ -224,17 +235,21 @@ fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &View
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn prompt(f: &mut Frame, area: Rect, op: Op, input_line: Line, error: Option<&str>, v: &ViewCx) {
+fn prompt(f: &mut Frame, area: Rect, s: &SyncScreen, input_line: Line, v: &ViewCx) {
+    let Mode::Prompt { op, error, .. } = &s.mode else {
+        return;
+    };
     let (t, lang) = (v.theme, v.lang);
     let (title, help) = match op {
         Op::Export => ("sync-export-title", "sync-export-ask"),
         Op::Ack => ("sync-ack-title", "sync-ack-ask"),
         Op::Import => ("sync-import-title", "sync-import-ask"),
     };
+    let (title, help) = (id_in(s.world, title), id_in(s.world, help));
     let rect = centered(area, 76, 8);
     let inner = modal(f, rect, &i18n::text(lang, title), t);
     let mut lines = vec![Line::raw(i18n::text(lang, help)), input_line, Line::raw("")];
-    match error {
+    match error.as_deref() {
         Some(e) => lines.push(Line::styled(e.to_string(), t.error)),
         None => lines.push(Line::styled(i18n::text(lang, "sync-prompt-keys"), t.key)),
     }
@@ -268,7 +283,7 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let [facts, result] =
         Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(inner);
     f.render_widget(
-        Paragraph::new(summary(d, inner.width as usize, v.lang, theme)),
+        Paragraph::new(summary(d, s.world, inner.width as usize, v.lang, theme)),
         facts,
     );
     outcome(f, result, s, theme);
@@ -276,10 +291,10 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     reviews(f, bottom, s, d, v);
     match &s.mode {
         Mode::Browse => {}
-        Mode::Prompt { op, input, error } => prompt(
+        Mode::Prompt { op, input, .. } => prompt(
             f,
             area,
-            *op,
+            s,
             input.line(
                 &(i18n::text(
                     v.lang,
@@ -292,7 +307,6 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
                 theme.base,
                 true,
             ),
-            error.as_deref(),
             v,
         ),
     }
