@@ -15,3 +15,4 @@ mod report_cli;
 mod review_cli;
 mod rules_cli;
 mod training_cli;
+mod world_cli;

@@ -20,3 +20,4 @@ mod scenarios;
 mod screening;
 mod screening_props;
 mod shipments_query;
+mod worlds;

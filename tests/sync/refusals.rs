@@ -281,15 +281,20 @@ fn receipts_for_another_device_altered_or_untrusted_are_refused() {
 #[test]
 fn training_and_wrong_kinds_are_refused() {
     let w = world();
+    // a training database exports, but only into the training world: the live
+    // headquarters refuses its bundle and holds nothing of it
     let tr = init(&w.dir, "classroom", "training");
     add_records(&tr, 2);
+    let training_bundle = export(&tr, &w.dir);
+    assert_eq!(status(&tr)["counts"]["sent"], 2);
+    let before = snapshot(&w.hq);
     let err = fails(
-        &tr,
-        &["sync", "export", "--out", w.dir.to_str().unwrap()],
+        &w.hq,
+        &["sync", "import", training_bundle.to_str().unwrap()],
         2,
     );
-    assert!(err.contains("training database"), "{err}");
-    assert_eq!(status(&tr)["counts"]["finalized"], 2);
+    assert!(err.contains("the bundle is of the training world"), "{err}");
+    assert_eq!(snapshot(&w.hq), before);
     // HQ does not export; field databases do not import
     let err = fails(
         &w.hq,
