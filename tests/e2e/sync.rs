@@ -1,6 +1,6 @@
 //! The Sync tab in the real binary in a real pseudo-terminal: export two finalized records
 //! into a directory through the keys, then check the bundle on disk, the outbox and the
-//! status bar; a training database refuses and writes nothing.
+//! status bar; a training database exports too, speaking of the training headquarters.
 
 use crate::support::pty::Tui;
 use crate::support::sync_flow::{db, files, states};
@@ -51,26 +51,33 @@ fn export_through_the_sync_tab_in_a_real_terminal() {
 }
 
 #[test]
-fn a_training_database_refuses_in_a_real_terminal() {
+fn a_training_database_exports_to_the_training_headquarters_in_a_real_terminal() {
     let t = tempfile::tempdir().unwrap();
+    let usb = t.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
     let path = t.path().join("training.db");
     db(t.path(), "training", DbKind::Training)
         .test_support_finalize_samples(1)
         .unwrap();
     let mut tui = start(&path);
     tui.send("4");
-    tui.wait_text("TRAINING file: it never leaves this laptop");
+    tui.wait_text("TRAINING laptop · waiting for the training headquarters: 1");
+    assert!(
+        !tui.text().contains("waiting for headquarters"),
+        "{}",
+        tui.text()
+    );
     tui.send("e");
-    tui.wait_text("training databases never export to headquarters");
-    assert!(!tui.text().contains("Export to headquarters"), "no prompt");
+    tui.wait_text("Export to the training headquarters");
+    tui.send("\x15"); // Ctrl-U clears the offered directory
+    tui.send(usb.to_str().unwrap());
+    tui.send("\r");
+    tui.wait_text("They are marked sent");
+    tui.send("y");
+    tui.wait_text("exported 1 record (seq 1..1)");
     tui.send("q");
     assert!(tui.wait_exit(Duration::from_secs(10)).success());
+    assert_eq!(files(&usb, "bundle").len(), 1);
     let store = crate::support::harness::try_open(&path).unwrap();
-    assert_eq!(states(&store), ["finalized"]);
-    assert!(
-        store
-            .test_support_table_json("sync_log")
-            .unwrap()
-            .is_empty()
-    );
+    assert_eq!(states(&store), ["sent"]);
 }

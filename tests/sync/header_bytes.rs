@@ -10,6 +10,9 @@ use super::worlds::{export, import, live};
 use crate::support::binary::snapshot;
 use crate::support::sync_flow::pair;
 
+/// A change to the header line.
+type Edit = Box<dyn Fn(&str) -> String>;
+
 /// The bundle with its first line replaced by `edit(first line)`, written beside it.
 fn with_header(bundle: &Path, name: &str, edit: impl FnOnce(&str) -> String) -> std::path::PathBuf {
     let text = std::fs::read_to_string(bundle).unwrap();
@@ -41,7 +44,7 @@ fn any_change_to_the_header_bytes_fails_verification() {
         first.contains(",\"seq_from\":1,\"seq_to\":2,\"sealed\":false}}"),
         "{first}"
     );
-    let cases: Vec<(&str, Box<dyn Fn(&str) -> String>, &str)> = vec![
+    let cases: Vec<(&str, Edit, &str)> = vec![
         (
             "extra-key",
             Box::new(|h| h.replace("\"sealed\":false}", "\"sealed\":false,\"note\":\"x\"}")),

@@ -16,4 +16,5 @@ mod reviews;
 mod safety;
 mod slips;
 mod sync;
+mod sync_worlds;
 mod training;

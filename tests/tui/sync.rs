@@ -232,38 +232,6 @@ fn failures_are_shown_in_plain_words_and_change_nothing() {
 }
 
 #[test]
-fn a_training_database_refuses_to_export_and_writes_no_bundle() {
-    for (w, h) in SIZES {
-        let t = tempfile::tempdir().unwrap();
-        let mut s = db(t.path(), "training", DbKind::Training);
-        s.test_support_finalize_samples(2).unwrap();
-        let mut a = app(&mut s, w, h);
-        keys(&mut a, &mut s, "4e");
-        assert_eq!(a.context(), Context::Sync, "no directory is asked for");
-        let text = screen_text(&a);
-        assert!(
-            text.contains("this is a training database: training databases never export"),
-            "{text}"
-        );
-        assert!(text.contains("it never leaves this laptop"), "{text}");
-        assert!(!text.contains("waiting for headquarters"), "{text}");
-        assert_eq!(states(&s), ["finalized"; 2]);
-        let exports = s.test_support_table_json("sync_log").unwrap();
-        assert!(exports.is_empty(), "{exports:?}");
-        let written: Vec<_> = std::fs::read_dir(t.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-            .filter(|n| n.ends_with(".bundle") || n.contains(".tmp"))
-            .collect();
-        assert!(written.is_empty(), "{written:?}");
-        snap("sync_training_refused", &a, t.path());
-        // acknowledging is refused the same way
-        keys(&mut a, &mut s, "a");
-        assert!(screen_text(&a).contains("this is a training database: it never syncs"));
-    }
-}
-
-#[test]
 fn headquarters_imports_a_bundle_through_the_tab() {
     for (w, h) in SIZES {
         let t = tempfile::tempdir().unwrap();

@@ -230,12 +230,15 @@ fn the_training_banner_at_80x24_with_and_without_colour() {
 }
 
 #[test]
-fn the_training_sync_tab_speaks_of_no_headquarters() {
+fn the_training_sync_tab_speaks_of_the_training_headquarters_only() {
     let mut s = trainee(&["clean-release"], "Li Wei", false);
     let mut a = app(&mut s, false);
     keys(&mut a, &mut s, "<esc>4");
     let text = screen_text(&a);
-    assert!(text.contains("never leaves this laptop"), "{text}");
+    assert!(
+        text.contains("TRAINING laptop · waiting for the training headquarters: 0"),
+        "{text}"
+    );
     assert!(!text.contains("waiting for headquarters"), "{text}");
     assert!(!text.contains("Queued for headquarters"), "{text}");
     // F4 shows the briefing again
