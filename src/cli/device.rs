@@ -19,7 +19,7 @@ pub enum DeviceCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Trust another device's key file (HQ: a field device; field: headquarters)
+    /// Trust another device's key file (HQ: a field device; field: headquarters; of this database's world only)
     Trust {
         #[arg(value_name = "FILE")]
         file: PathBuf,
@@ -50,7 +50,8 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
                 TrustOutcome::AlreadyTrusted => "already trusted",
             };
             println!(
-                "{what}: {} device '{}' [{}] key {}",
+                "{what}: {} {} device '{}' [{}] key {}",
+                kf.world().as_str(),
                 kf.kind.as_str(),
                 sanitize(&kf.name),
                 kf.device_id,
@@ -67,6 +68,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
                     .map(|d| {
                         serde_json::json!({
                             "device_id": d.id, "name": d.name, "kind": d.kind.as_str(),
+                            "world": d.world.as_str(),
                             "local": d.is_local, "public_key": hex::encode(d.public_key),
                             "trusted_at": d.trusted_at, "created_at": d.created_at,
                         })
@@ -76,8 +78,9 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
             } else {
                 for d in devices {
                     println!(
-                        "{:<8} {:<5} {} {:<24} key {}…{}",
+                        "{:<8} {:<8} {:<5} {} {:<24} key {}…{}",
                         if d.is_local { "local" } else { "trusted" },
+                        d.world.as_str(),
                         d.kind.as_str(),
                         d.id,
                         sanitize(&d.name),

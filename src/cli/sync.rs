@@ -115,9 +115,13 @@ fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
 fn status(db: &Path, read_only: bool, json: bool) -> CliResult {
     let store = open_for_reading(db, read_only)?;
     let s = store.chain().sync_status()?;
+    let world = store.device().world()?;
     if json {
-        let text = serde_json::to_string(&s).map_err(|e| CliError::Failed(e.to_string()))?;
-        println!("{text}");
+        let mut v = serde_json::to_value(&s).map_err(|e| CliError::Failed(e.to_string()))?;
+        if let Some(o) = v.as_object_mut() {
+            o.insert("world".into(), world.as_str().into());
+        }
+        println!("{v}");
         return Ok(());
     }
     for line in status_lines(&s) {

@@ -166,13 +166,14 @@ fn every_crossing_between_live_and_training_exits_2_and_the_training_loop_runs()
     crossing(&thq, &["device", "trust", &arg(&k_field)]);
     crossing(&lap, &["device", "trust", &arg(&k_hq)]);
     // each world pairs within itself
-    for (db, k) in [
-        (&thq, &k_lap),
-        (&lap, &k_thq),
-        (&hq, &k_field),
-        (&field, &k_hq),
+    for (db, k, says) in [
+        (&thq, &k_lap, "trusted: training training device"),
+        (&lap, &k_thq, "trusted: training hq device"),
+        (&hq, &k_field, "trusted: live field device"),
+        (&field, &k_hq, "trusted: live hq device"),
     ] {
-        assert!(ok(db, &["device", "trust", &arg(k)]).starts_with("trusted"));
+        let out = ok(db, &["device", "trust", &arg(k)]);
+        assert!(out.starts_with(says), "{out}");
     }
     // bundles: the trainee's laptop exports now, to the training headquarters only
     add_records(&lap, 1);
@@ -186,6 +187,21 @@ fn every_crossing_between_live_and_training_exits_2_and_the_training_loop_runs()
     crossing(&lap, &["sync", "ack", &arg(&r_field)]);
     ok(&lap, &["sync", "ack", &arg(&r_lap)]);
     assert_eq!(status(&lap)["counts"]["acknowledged"], 1);
+    assert_eq!(
+        (
+            status(&lap)["world"].as_str(),
+            status(&field)["world"].as_str()
+        ),
+        (Some("training"), Some("live"))
+    );
+    let list: Value = serde_json::from_str(&ok(&thq, &["device", "list", "--json"])).unwrap();
+    let worlds: Vec<_> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap(), d["world"].as_str().unwrap()))
+        .collect();
+    assert_eq!(worlds, [("hq", "training"), ("training", "training")]);
     // a supervisor at the training headquarters reviews, and the decision comes back
     let insp = crate::support::binary::table(&thq, "inspections")[0]["id"]
         .as_str()
