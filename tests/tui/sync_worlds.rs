@@ -78,6 +78,11 @@ fn a_training_laptop_exports_to_the_training_headquarters_through_the_tab() {
         );
         assert!(text.contains("exported 2 records (seq 1..2)"), "{text}");
         snap("sync_training_laptop_exported", &a, t.path());
+        // and in Chinese, of the training headquarters too
+        a.set_lang(minspect::domain::Lang::Zh, &mut s).unwrap();
+        let text = screen_text(&a);
+        assert!(text.contains("培训笔记本 · 等待培训总部：2"), "{text}");
+        assert!(text.contains("待发往培训总部（2）"), "{text}");
     }
 }
 
