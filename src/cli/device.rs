@@ -37,7 +37,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
             let store = open_for_reading(db, read_only)?;
             let (kf, path) = sync::export_key(&store, out.as_deref(), force).map_err(sync_err)?;
             match path {
-                Some(p) => println!("{}", p.display()),
+                Some(p) => println!("{}", sanitize(&p.display().to_string())),
                 None => print!("{}", kf.to_json()),
             }
             Ok(())
@@ -53,7 +53,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
                 "{what}: {} device '{}' [{}] key {}",
                 kf.kind.as_str(),
                 sanitize(&kf.name),
-                kf.device_id,
+                sanitize(&kf.device_id),
                 &kf.public_key[..16]
             );
             Ok(())
@@ -79,7 +79,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
                         "{:<8} {:<5} {} {:<24} key {}…{}",
                         if d.is_local { "local" } else { "trusted" },
                         d.kind.as_str(),
-                        d.id,
+                        sanitize(&d.id),
                         sanitize(&d.name),
                         &hex::encode(d.public_key)[..16],
                         d.trusted_at

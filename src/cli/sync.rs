@@ -60,9 +60,12 @@ fn export(db: &Path, read_only: bool, out: &Path) -> CliResult {
             }
             eprintln!(
                 "exported {} records (seq {}..{}) of device {}",
-                r.records, r.seq_from, r.seq_to, r.device_id
+                r.records,
+                r.seq_from,
+                r.seq_to,
+                sanitize(&r.device_id)
             );
-            println!("{}", r.path.display());
+            println!("{}", sanitize(&r.path.display().to_string()));
         }
         ExportOutcome::NothingToExport => {
             eprintln!("nothing to export: every finalized record is acknowledged");
@@ -78,7 +81,7 @@ fn import(db: &Path, read_only: bool, bundle: &Path, receipt_out: Option<&Path>)
     eprintln!(
         "imported device '{}' [{}] seq {}..{}: {} new, {} already held; headquarters now holds up to seq {}; {} review decisions in the receipt",
         sanitize(&r.device_name),
-        o.device_id,
+        sanitize(&o.device_id),
         o.seq_from,
         o.seq_to,
         o.new_records,
@@ -86,7 +89,7 @@ fn import(db: &Path, read_only: bool, bundle: &Path, receipt_out: Option<&Path>)
         o.held_seq,
         r.reviews_delivered
     );
-    println!("{}", r.receipt_path.display());
+    println!("{}", sanitize(&r.receipt_path.display().to_string()));
     Ok(())
 }
 
@@ -104,7 +107,7 @@ fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
         println!(
             "  {} inspection {} by {}: {}",
             rv.decision.as_str(),
-            rv.inspection_id,
+            sanitize(&rv.inspection_id),
             sanitize(&rv.reviewer),
             sanitize(&rv.comment)
         );

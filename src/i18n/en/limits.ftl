@@ -1,0 +1,5 @@
+# minspect en/limits.ftl: the plausibility limits (DESIGN section 3), a rule pack altered
+# behind the database's back, and the exit paths of DESIGN section 7.
+# Every id is in both languages (tests/architecture/catalogue.rs).
+
+limits-pack-altered = ALTERED RULE PACK: { $db } passed the integrity check, but { $problems }
