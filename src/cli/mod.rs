@@ -212,11 +212,25 @@ pub fn open_for_reading(path: &std::path::Path, read_only: bool) -> CliResult<St
     open_existing(path, true)
 }
 
+/// Commands that create or rewrite database files of their own (not `--db`): refused
+/// under `--read-only` like every other write (exit 2).
+fn creates_files(cmd: Option<&Command>) -> bool {
+    use training::TrainingCommand as T;
+    matches!(
+        cmd,
+        Some(Command::Init(_) | Command::Fixture(_))
+            | Some(Command::Training(T::New(_) | T::Class(_) | T::Reset(_)))
+    )
+}
+
 /// Runs a headless subcommand.
 pub fn run(cli: Cli) -> CliResult {
     let db = resolve_db_path(cli.db)?;
     let lang = resolve_language(cli.lang.as_deref(), &db)?;
     let clock = Clock::system();
+    if cli.read_only && creates_files(cli.command.as_ref()) {
+        return Err(CliError::BadInput(t!(lang, "limits-read-only-files")));
+    }
     match cli.command {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
@@ -225,7 +239,7 @@ pub fn run(cli: Cli) -> CliResult {
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, lang, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
-        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
+        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, lang, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, lang, cmd),
         Some(Command::Report(args)) => report::run(&db, cli.read_only, lang, args),
         Some(Command::Fixture(cmd)) => fixture::run(cmd),

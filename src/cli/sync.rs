@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::{CliError, CliResult, open_existing, open_for_reading, sync_err};
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
 use crate::report::status_lines;
 use crate::sync::{self, ExportOutcome};
 
@@ -36,8 +36,12 @@ pub enum SyncCommand {
     },
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: SyncCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: SyncCommand) -> CliResult {
+    // refused before any file is read: nothing changes, whatever the file holds
+    let refused = |id: &str| Err(CliError::BadInput(crate::i18n::text(lang, id)));
     match cmd {
+        SyncCommand::Import { .. } if read_only => refused("limits-read-only-import"),
+        SyncCommand::Ack { .. } if read_only => refused("limits-read-only-ack"),
         SyncCommand::Export { out } => export(db, read_only, &out),
         SyncCommand::Import {
             bundle,

@@ -56,10 +56,13 @@ pub fn table() -> Vec<Limit> {
             "seizure legal basis (`legal_basis`)",
             "rule ids of the pack that the record's own screening gave, unless `legal_basis_reason` says why".into(),
         ),
-        row("net weight (`net_weight_g`)", format!("{MAX_NET_WEIGHT_G} g")),
+        row(
+            "net weight (`net_weight_g`)",
+            format!("{} g (100,000 t)", grouped(MAX_NET_WEIGHT_G as u64)),
+        ),
         row(
             "values (`value_minor`, `est_value_minor`)",
-            format!("{MAX_VALUE_MINOR} minor units"),
+            format!("{} minor units", grouped(MAX_VALUE_MINOR as u64)),
         ),
         row(
             "quantities (`quantity`)",
@@ -71,17 +74,30 @@ pub fn table() -> Vec<Limit> {
         ),
         row(
             "narrative, evidence, custody reasons, free text",
-            format!("{MAX_TEXT_BYTES} bytes"),
+            format!("{} bytes (16 KiB)", grouped(MAX_TEXT_BYTES as u64)),
         ),
         row(
             "one attachment",
-            format!("{MAX_ATTACHMENT_BYTES} bytes"),
+            format!("{} bytes (25 MiB)", grouped(MAX_ATTACHMENT_BYTES)),
         ),
         row(
             "attachments of one bundle",
-            format!("{MAX_BUNDLE_ATTACHMENT_BYTES} bytes"),
+            format!("{} bytes (1 GiB)", grouped(MAX_BUNDLE_ATTACHMENT_BYTES)),
         ),
     ]
+}
+
+/// `n` with thousands separators: `100,000`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A name or identifier: at most [`MAX_NAME_CHARS`] characters.
@@ -240,6 +256,15 @@ mod tests {
         let e = transfer_time("2026-05-01T08:59:00Z", Some(seized), now).unwrap_err();
         assert!(e.to_string().contains("before the seizure"), "{e}");
         assert!(transfer_time("2026-05-01T20:00:00+08:00", Some(seized), now).is_ok());
+    }
+
+    #[test]
+    fn the_table_reads_its_numbers_from_the_constants() {
+        assert_eq!(grouped(16_384), "16,384");
+        assert_eq!(grouped(100), "100");
+        let t = table();
+        assert!(t.iter().any(|l| l.limit == "100,000,000,000 g (100,000 t)"));
+        assert!(t.iter().any(|l| l.limit == "300 characters"));
     }
 
     #[test]

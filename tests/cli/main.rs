@@ -14,4 +14,5 @@ mod record_cli;
 mod report_cli;
 mod review_cli;
 mod rules_cli;
+mod safety_cli;
 mod training_cli;

@@ -2,3 +2,6 @@
 # 每个 id 在两种语言中都有（tests/architecture/catalogue.rs）。
 
 limits-pack-altered = 规则包已被篡改：{ $db } 通过了完整性检查，但 { $problems }
+limits-read-only-files = --read-only：此命令会创建或重写数据库文件；请去掉 --read-only 再运行
+limits-read-only-import = --read-only：导入数据包会写入数据库；请去掉 --read-only 再运行
+limits-read-only-ack = --read-only：应用回执会写入数据库；请去掉 --read-only 再运行

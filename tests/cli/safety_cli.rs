@@ -1,0 +1,317 @@
+//! Output safety and exit codes that scripts can trust (issue 15 items 5 and 7, DESIGN
+//! section 7): a bundle whose record id carries terminal escapes is refused without one
+//! byte of them reaching the terminal; a read-only refusal exits 2 for every write
+//! subcommand; an import whose receipt could not be written exits 3 with the records
+//! kept; re-imports overwrite one receipt per bundle; an altered rule pack fails
+//! `db check`; the README prints the limits table of the code.
+
+use std::path::{Path, PathBuf};
+
+use minspect::domain::limits;
+use minspect::store::chain::chain_hash;
+
+use crate::support::binary::{
+    add_records, count, export, fails, hq_and_laptop, import, ok, run, snapshot,
+};
+use crate::support::harness::open;
+
+/// Rewrites the laptop's last record as `change` says, behind its triggers, so that its
+/// own export signs the result.
+fn forge(laptop: &Path, change: impl FnOnce(&str, &str) -> (String, String)) {
+    let s = open(laptop);
+    let q = |sql: String| s.query_raw_for_tests(&sql).unwrap().unwrap();
+    let seq = q("SELECT max(seq) FROM outbox".into());
+    let payload = q(format!(
+        "SELECT payload FROM outbox_payloads WHERE seq = {seq}"
+    ));
+    let record_id = q(format!("SELECT record_id FROM outbox WHERE seq = {seq}"));
+    let (payload, record_id) = change(&payload, &record_id);
+    let prev = q(format!("SELECT prev_hash FROM outbox WHERE seq = {seq}"));
+    let hash = chain_hash(&prev, &payload);
+    let lit = |t: &str| format!("'{}'", t.replace('\'', "''"));
+    for sql in [
+        "DROP TRIGGER outbox_immutable".to_string(),
+        "DROP TRIGGER outbox_payloads_immutable".into(),
+        format!(
+            "UPDATE outbox_payloads SET payload = {} WHERE seq = {seq}",
+            lit(&payload)
+        ),
+        format!(
+            "UPDATE outbox SET hash = '{hash}', record_id = {} WHERE seq = {seq}",
+            lit(&record_id)
+        ),
+    ] {
+        s.execute_raw_for_tests(&sql).unwrap();
+    }
+}
+
+fn setup(n: usize) -> (tempfile::TempDir, PathBuf, PathBuf, PathBuf) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let (hq, laptop) = hq_and_laptop(dir.path());
+    add_records(&laptop, n);
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    (dir, hq, laptop, usb)
+}
+
+#[test]
+fn a_record_id_with_terminal_escapes_never_reaches_the_terminal() {
+    let (_dir, hq, laptop, usb) = setup(1);
+    forge(&laptop, |p, id| {
+        (p.to_string(), format!("{id}\u{1b}]0;x\u{7}"))
+    });
+    let bundle = export(&laptop, &usb);
+    let out = run(
+        &hq,
+        &[
+            "sync",
+            "import",
+            bundle.to_str().unwrap(),
+            "--receipt-out",
+            usb.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    for stream in [&out.stdout, &out.stderr] {
+        assert!(
+            !stream.contains(&0x1b) && !stream.contains(&0x07),
+            "{}",
+            String::from_utf8_lossy(stream)
+        );
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("refused") && err.contains("record_id"),
+        "{err}"
+    );
+    assert_eq!(count(&hq, "inspections"), 0);
+}
+
+#[test]
+fn a_read_only_refusal_exits_2_for_every_write_subcommand() {
+    let (dir, hq, laptop, usb) = setup(2);
+    let bundle = export(&laptop, &usb);
+    let receipt = import(&hq, &bundle, &usb);
+    add_records(&laptop, 1);
+    let bundle2 = export(&laptop, &usb);
+    let d = |p: &Path| p.to_str().unwrap().to_string();
+    let record = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/examples/record.json");
+    let pack = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/rules/cn-strategic-minerals.toml"
+    );
+    let inspection = crate::support::binary::table(&hq, "inspections")[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // a device headquarters does not trust yet
+    let other = crate::support::binary::init(dir.path(), "laptop-b", "field");
+    let key = dir.path().join("laptop-b.key.json");
+    ok(
+        &other,
+        &["device", "export-key", "--out", key.to_str().unwrap()],
+    );
+    let new_file = d(&dir.path().join("new.db"));
+    let cases: Vec<(&Path, Vec<String>)> = vec![
+        (
+            &laptop,
+            vec![
+                "record".into(),
+                "import".into(),
+                record.into(),
+                "--finalize".into(),
+            ],
+        ),
+        (
+            &laptop,
+            vec!["record".into(), "finalize".into(), inspection.clone()],
+        ),
+        (
+            &laptop,
+            vec![
+                "rules".into(),
+                "import".into(),
+                pack.into(),
+                "--force".into(),
+            ],
+        ),
+        (
+            &laptop,
+            vec!["sync".into(), "export".into(), "--out".into(), d(&usb)],
+        ),
+        (&laptop, vec!["sync".into(), "ack".into(), d(&receipt)]),
+        (
+            &hq,
+            vec![
+                "sync".into(),
+                "import".into(),
+                d(&bundle2),
+                "--receipt-out".into(),
+                d(&usb),
+            ],
+        ),
+        (&hq, vec!["device".into(), "trust".into(), d(&key)]),
+        (
+            &hq,
+            vec!["review".into(), "approve".into(), inspection.clone()],
+        ),
+        (
+            &hq,
+            vec![
+                "review".into(),
+                "return".into(),
+                inspection,
+                "--comment".into(),
+                "weigh again".into(),
+            ],
+        ),
+        (
+            &hq,
+            vec![
+                "officer".into(),
+                "add".into(),
+                "--name".into(),
+                "Wu".into(),
+                "--badge".into(),
+                "HQ-9".into(),
+                "--role".into(),
+                "supervisor".into(),
+            ],
+        ),
+        (
+            &hq,
+            vec![
+                "officer".into(),
+                "map".into(),
+                "--badge".into(),
+                "hq".into(),
+                "--login".into(),
+                "someone-else".into(),
+            ],
+        ),
+        (
+            Path::new(&new_file),
+            vec![
+                "init".into(),
+                "--officer".into(),
+                "Li".into(),
+                "--badge".into(),
+                "1".into(),
+                "--device".into(),
+                "d".into(),
+            ],
+        ),
+    ];
+    for (db, args) in cases {
+        let before = db.exists().then(|| snapshot(db));
+        let mut all = vec!["--read-only".to_string()];
+        all.extend(args.iter().cloned());
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let err = fails(db, &all, 2);
+        assert!(err.contains("read-only"), "{args:?}: {err}");
+        if let Some(before) = before {
+            assert_eq!(snapshot(db), before, "{args:?} changed the database");
+        }
+    }
+    assert!(!Path::new(&new_file).exists());
+}
+
+/// The bundle id of `bundle`, from its header line.
+fn bundle_id(bundle: &Path) -> String {
+    let text = std::fs::read_to_string(bundle).unwrap();
+    let header: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    header["bundle"]["bundle_id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn an_import_whose_receipt_cannot_be_written_exits_3_and_keeps_the_records() {
+    let (dir, hq, laptop, usb) = setup(3);
+    let bundle = export(&laptop, &usb);
+    let receipts = dir.path().join("receipts");
+    let name = format!("minspect-receipt-{}.receipt", bundle_id(&bundle));
+    // a directory holds the receipt's name: the rename over it fails
+    std::fs::create_dir_all(receipts.join(&name).join("in-the-way")).unwrap();
+    let args = [
+        "sync",
+        "import",
+        bundle.to_str().unwrap(),
+        "--receipt-out",
+        receipts.to_str().unwrap(),
+    ];
+    let err = fails(&hq, &args, 3);
+    assert!(
+        err.contains("imported 3 new records") && err.contains("receipt could not be written"),
+        "{err}"
+    );
+    assert_eq!(count(&hq, "inspections"), 3);
+    std::fs::remove_dir_all(receipts.join(&name)).unwrap();
+    let printed = ok(&hq, &args);
+    assert_eq!(printed, receipts.join(&name).display().to_string());
+}
+
+#[test]
+fn repeated_imports_overwrite_one_receipt_per_bundle() {
+    let (_dir, hq, laptop, usb) = setup(2);
+    let bundle = export(&laptop, &usb);
+    let receipts = usb.join("receipts");
+    std::fs::create_dir_all(&receipts).unwrap();
+    let first = import(&hq, &bundle, &receipts);
+    let again = import(&hq, &bundle, &receipts);
+    import(&hq, &bundle, &receipts);
+    assert_eq!(first, again);
+    assert_eq!(
+        first.file_name().unwrap().to_string_lossy(),
+        format!("minspect-receipt-{}.receipt", bundle_id(&bundle))
+    );
+    assert_eq!(std::fs::read_dir(&receipts).unwrap().count(), 1);
+    ok(&laptop, &["sync", "ack", first.to_str().unwrap()]);
+}
+
+#[test]
+fn an_altered_rule_pack_fails_db_check_and_is_not_loaded() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = crate::support::binary::init(dir.path(), "laptop", "field");
+    ok(&db, &["db", "check"]);
+    {
+        let s = open(&db);
+        let err = s
+            .execute_raw_for_tests("UPDATE rule_packs SET raw_toml = replace(raw_toml, 'value = 99.99 }', 'value = 99.9999 }')")
+            .unwrap_err();
+        assert!(err.to_string().contains("immutable"), "{err}");
+        s.execute_raw_for_tests("DROP TRIGGER rule_packs_immutable")
+            .unwrap();
+        s.execute_raw_for_tests("UPDATE rule_packs SET raw_toml = replace(raw_toml, 'value = 99.99 }', 'value = 99.9999 }')")
+            .unwrap();
+    }
+    let out = run(&db, &["db", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("ALTERED RULE PACK") && text.contains("was altered"),
+        "{text}"
+    );
+    let err = fails(&db, &["rules", "list"], 2);
+    assert!(err.contains("was altered"), "{err}");
+}
+
+#[test]
+fn the_readme_prints_the_limits_table_of_the_code() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("| limit | allowed |")
+        .expect("the README's limits table");
+    let rows: Vec<&str> = readme[start..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    let expected: Vec<String> = limits::table()
+        .iter()
+        .map(|l| format!("| {} | {} |", l.what, l.limit))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "README limits table vs src/domain/limits.rs"
+    );
+}
