@@ -6,6 +6,7 @@
 mod support;
 
 mod commands;
+mod disk_full;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;
