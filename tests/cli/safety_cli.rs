@@ -87,133 +87,82 @@ fn a_record_id_with_terminal_escapes_never_reaches_the_terminal() {
     assert_eq!(count(&hq, "inspections"), 0);
 }
 
-#[test]
-fn a_read_only_refusal_exits_2_for_every_write_subcommand() {
-    let (dir, hq, laptop, usb) = setup(2);
-    let bundle = export(&laptop, &usb);
-    let receipt = import(&hq, &bundle, &usb);
-    add_records(&laptop, 1);
-    let bundle2 = export(&laptop, &usb);
-    let d = |p: &Path| p.to_str().unwrap().to_string();
-    let record = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/examples/record.json");
-    let pack = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/rules/cn-strategic-minerals.toml"
-    );
-    let inspection = crate::support::binary::table(&hq, "inspections")[0]["id"]
+/// Every write subcommand, as (database, arguments split at spaces).
+fn write_commands(dir: &Path, hq: &Path, laptop: &Path, usb: &Path) -> Vec<(PathBuf, String)> {
+    let bundle = export(laptop, usb);
+    let receipt = import(hq, &bundle, usb);
+    add_records(laptop, 1);
+    let bundle2 = export(laptop, usb);
+    let root = env!("CARGO_MANIFEST_DIR");
+    let record = format!("{root}/fixtures/examples/record.json");
+    let pack = format!("{root}/fixtures/rules/cn-strategic-minerals.toml");
+    let id = crate::support::binary::table(hq, "inspections")[0]["id"]
         .as_str()
         .unwrap()
         .to_string();
     // a device headquarters does not trust yet
-    let other = crate::support::binary::init(dir.path(), "laptop-b", "field");
-    let key = dir.path().join("laptop-b.key.json");
+    let other = crate::support::binary::init(dir, "laptop-b", "field");
+    let key = dir.join("laptop-b.key.json");
     ok(
         &other,
         &["device", "export-key", "--out", key.to_str().unwrap()],
     );
-    let new_file = d(&dir.path().join("new.db"));
-    let cases: Vec<(&Path, Vec<String>)> = vec![
+    let (f, h) = (laptop.to_path_buf(), hq.to_path_buf());
+    let (usb, receipt, bundle2, key) = (
+        usb.display(),
+        receipt.display(),
+        bundle2.display(),
+        key.display(),
+    );
+    vec![
+        (f.clone(), format!("record import {record} --finalize")),
+        (f.clone(), format!("record finalize {id}")),
+        (f.clone(), format!("rules import {pack} --force")),
+        (f.clone(), format!("sync export --out {usb}")),
+        (f, format!("sync ack {receipt}")),
         (
-            &laptop,
-            vec![
-                "record".into(),
-                "import".into(),
-                record.into(),
-                "--finalize".into(),
-            ],
+            h.clone(),
+            format!("sync import {bundle2} --receipt-out {usb}"),
+        ),
+        (h.clone(), format!("device trust {key}")),
+        (h.clone(), format!("review approve {id}")),
+        (
+            h.clone(),
+            format!("review return {id} --comment weigh-again"),
         ),
         (
-            &laptop,
-            vec!["record".into(), "finalize".into(), inspection.clone()],
+            h.clone(),
+            "officer add --name Wu --badge HQ-9 --role supervisor".into(),
+        ),
+        (h, "officer map --badge hq --login someone-else".into()),
+        (
+            dir.join("new.db"),
+            "init --officer Li --badge 1 --device d".into(),
         ),
         (
-            &laptop,
-            vec![
-                "rules".into(),
-                "import".into(),
-                pack.into(),
-                "--force".into(),
-            ],
+            dir.join("x.db"),
+            format!(
+                "fixture generate --shipments 5 --out {}",
+                dir.join("t.db").display()
+            ),
         ),
-        (
-            &laptop,
-            vec!["sync".into(), "export".into(), "--out".into(), d(&usb)],
-        ),
-        (&laptop, vec!["sync".into(), "ack".into(), d(&receipt)]),
-        (
-            &hq,
-            vec![
-                "sync".into(),
-                "import".into(),
-                d(&bundle2),
-                "--receipt-out".into(),
-                d(&usb),
-            ],
-        ),
-        (&hq, vec!["device".into(), "trust".into(), d(&key)]),
-        (
-            &hq,
-            vec!["review".into(), "approve".into(), inspection.clone()],
-        ),
-        (
-            &hq,
-            vec![
-                "review".into(),
-                "return".into(),
-                inspection,
-                "--comment".into(),
-                "weigh again".into(),
-            ],
-        ),
-        (
-            &hq,
-            vec![
-                "officer".into(),
-                "add".into(),
-                "--name".into(),
-                "Wu".into(),
-                "--badge".into(),
-                "HQ-9".into(),
-                "--role".into(),
-                "supervisor".into(),
-            ],
-        ),
-        (
-            &hq,
-            vec![
-                "officer".into(),
-                "map".into(),
-                "--badge".into(),
-                "hq".into(),
-                "--login".into(),
-                "someone-else".into(),
-            ],
-        ),
-        (
-            Path::new(&new_file),
-            vec![
-                "init".into(),
-                "--officer".into(),
-                "Li".into(),
-                "--badge".into(),
-                "1".into(),
-                "--device".into(),
-                "d".into(),
-            ],
-        ),
-    ];
-    for (db, args) in cases {
-        let before = db.exists().then(|| snapshot(db));
-        let mut all = vec!["--read-only".to_string()];
-        all.extend(args.iter().cloned());
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        let err = fails(db, &all, 2);
-        assert!(err.contains("read-only"), "{args:?}: {err}");
+    ]
+}
+
+#[test]
+fn a_read_only_refusal_exits_2_for_every_write_subcommand() {
+    let (dir, hq, laptop, usb) = setup(2);
+    for (db, args) in write_commands(dir.path(), &hq, &laptop, &usb) {
+        let before = db.exists().then(|| snapshot(&db));
+        let mut all = vec!["--read-only"];
+        all.extend(args.split(' '));
+        let err = fails(&db, &all, 2);
+        assert!(err.contains("read-only"), "{args}: {err}");
         if let Some(before) = before {
-            assert_eq!(snapshot(db), before, "{args:?} changed the database");
+            assert_eq!(snapshot(&db), before, "{args} changed the database");
         }
     }
-    assert!(!Path::new(&new_file).exists());
+    assert!(!dir.path().join("new.db").exists() && !dir.path().join("t.db").exists());
 }
 
 /// The bundle id of `bundle`, from its header line.

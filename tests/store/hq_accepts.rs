@@ -5,7 +5,7 @@
 //! after its outbox was rewritten behind its triggers (as someone holding the file and its
 //! signing seed could), so they are signed exactly as the laptop signs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use minspect::domain::DbKind;
 use minspect::store::Store;
@@ -83,7 +83,7 @@ pub fn bundle(p: &mut Pair) -> PathBuf {
 
 /// Imports `bundle` at headquarters, expecting a refusal naming every `needle`; checks
 /// that nothing changed.
-fn refused(p: &mut Pair, bundle: &PathBuf, needles: &[&str]) {
+fn refused(p: &mut Pair, bundle: &Path, needles: &[&str]) {
     let tables = [
         "inspections",
         "shipments",

@@ -56,7 +56,7 @@ pub(super) fn check_received(
     }
 }
 
-fn obj<'v>(payload: &'v Value, key: &str) -> Obj {
+fn obj(payload: &Value, key: &str) -> Obj {
     payload
         .get(key)
         .and_then(Value::as_object)
