@@ -32,8 +32,8 @@ pub struct InitArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
-    /// Run SQLite's integrity check and verify every device hash chain; one-line verdict
-    /// (exit 0 ok, 1 damaged or broken chain)
+    /// Run SQLite's integrity check, verify every device hash chain and every stored rule
+    /// pack's SHA-256; one-line verdict (exit 0 ok, 1 damaged, broken chain or altered pack)
     Check {
         #[arg(long)]
         json: bool,

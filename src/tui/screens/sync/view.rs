@@ -235,7 +235,7 @@ fn prompt(f: &mut Frame, area: Rect, op: Op, input_line: Line, error: Option<&st
     let inner = modal(f, rect, &i18n::text(lang, title), t);
     let mut lines = vec![Line::raw(i18n::text(lang, help)), input_line, Line::raw("")];
     match error {
-        Some(e) => lines.push(Line::styled(e.to_string(), t.error)),
+        Some(e) => lines.push(Line::styled(sanitize(e).into_owned(), t.error)),
         None => lines.push(Line::styled(i18n::text(lang, "sync-prompt-keys"), t.key)),
     }
     f.render_widget(
@@ -248,7 +248,7 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     let Some(d) = &s.data else {
         let text = match s.load_error.as_deref() {
-            Some(e) => e.to_string(),
+            Some(e) => sanitize(e).into_owned(),
             None => i18n::text(v.lang, "sync-reading"),
         };
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
