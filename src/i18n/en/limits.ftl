@@ -6,3 +6,5 @@ limits-pack-altered = ALTERED RULE PACK: { $db } passed the integrity check, but
 limits-read-only-files = --read-only: this command creates or rewrites a database file; run it without --read-only
 limits-read-only-import = --read-only: importing a bundle writes to the database; run it without --read-only
 limits-read-only-ack = --read-only: applying a receipt writes to the database; run it without --read-only
+seiz-legal_basis_reason = Basis reason
+    .hint = why, when not from the screening

@@ -5,3 +5,5 @@ limits-pack-altered = 规则包已被篡改：{ $db } 通过了完整性检查�
 limits-read-only-files = --read-only：此命令会创建或重写数据库文件；请去掉 --read-only 再运行
 limits-read-only-import = --read-only：导入数据包会写入数据库；请去掉 --read-only 再运行
 limits-read-only-ack = --read-only：应用回执会写入数据库；请去掉 --read-only 再运行
+seiz-legal_basis_reason = 依据说明
+    .hint = 依据不是筛查结果时说明理由
