@@ -264,3 +264,32 @@ fn the_readme_prints_the_limits_table_of_the_code() {
         "README limits table vs src/domain/limits.rs"
     );
 }
+
+#[test]
+fn record_import_refuses_an_implausible_fact_naming_the_field_exit_2() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = crate::support::binary::init(dir.path(), "laptop", "field");
+    let mut v: serde_json::Value = serde_json::from_str(minspect::cli::EXAMPLE_RECORD).unwrap();
+    v["shipment"]["net_weight_g"] = 9_200_000_000_000_000_i64.into();
+    v["shipment"]["destination"] = "ch".into();
+    let file = dir.path().join("heavy.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let err = fails(
+        &db,
+        &["record", "import", file.to_str().unwrap(), "--finalize"],
+        2,
+    );
+    assert!(err.contains("shipment.net_weight_g"), "{err}");
+    assert_eq!(count(&db, "shipments"), 0);
+    v["shipment"]["net_weight_g"] = 4_000_000.into();
+    std::fs::write(&file, v.to_string()).unwrap();
+    ok(
+        &db,
+        &["record", "import", file.to_str().unwrap(), "--finalize"],
+    );
+    let shipments = crate::support::binary::table(&db, "shipments");
+    assert_eq!(
+        shipments[0]["destination"], "CH",
+        "country codes stored upper case"
+    );
+}
