@@ -216,3 +216,21 @@ fn a_custody_transfer_after_it_was_recorded_is_refused() {
         &["record seq 3", "custody_event.at", "in the future"],
     );
 }
+
+#[test]
+fn a_bundle_whose_officer_list_claims_a_supervisor_is_refused() {
+    let mut p = pair_with_record(false);
+    p.laptop
+        .execute_raw_for_tests("UPDATE officers SET role = 'supervisor'")
+        .unwrap();
+    let b = bundle(&mut p);
+    refused(
+        &mut p,
+        &b,
+        &[
+            "record seq 1",
+            "inspection.officer_id",
+            "headquarters supervisor",
+        ],
+    );
+}

@@ -119,16 +119,18 @@ fn provenance(
     Ok(out)
 }
 
+/// Whether headquarters knows `officer_id` as a supervisor (its own, or one a bundle's
+/// officer list claimed: a field device's records are its field officers' work).
 fn is_hq_supervisor(tx: &Transaction<'_>, officer_id: &str) -> Result<bool> {
-    let row: Option<(String, Option<String>)> = tx
+    let role: Option<String> = tx
         .query_row(
-            "SELECT role, login FROM officers WHERE id = ?1",
+            "SELECT role FROM officers WHERE id = ?1",
             [officer_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )
         .optional()
         .doing(|| format!("looking up officer {officer_id}"))?;
-    Ok(row.is_some_and(|(role, login)| role == "supervisor" || login.is_some()))
+    Ok(role.as_deref() == Some("supervisor"))
 }
 
 fn inspection_problems(
