@@ -317,3 +317,25 @@ fn a_version_1_payload_still_verifies_and_version_2_carries_the_reason() {
     let report = store.chain().verify_chains().unwrap();
     assert!(!report.is_ok(), "an edited reason passed");
 }
+
+#[test]
+fn a_forced_reinstall_of_a_version_replaces_its_row_despite_the_trigger() {
+    let (_dir, mut store) = new_store();
+    let edited = format!(
+        "{}\n# re-issued with a typo fixed\n",
+        minspect::rules::EMBEDDED_PACK
+    );
+    let err = store
+        .rules_mut()
+        .import_pack(&edited, "same-version.toml", false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("different content"), "{err}");
+    store
+        .rules_mut()
+        .import_pack(&edited, "same-version.toml", true)
+        .unwrap();
+    assert!(store.rules().pack_problems().unwrap().is_empty());
+    assert_eq!(count(&store, "rule_packs"), 1);
+    assert!(store.rules().active_pack().unwrap().is_some());
+}
