@@ -38,8 +38,10 @@ pub(crate) fn finalize_problems_tx(
     let record = load_record_tx(conn, inspection_id)?;
     let draft = record.draft();
     let mut problems = draft.validate_for_finalize();
-    if let Some(pack) = crate::store::rules::active_pack_in(conn)?
-        && !draft.seizures.is_empty()
+    // the pack is parsed only for a draft with seizures (a finalized record is not re-judged)
+    if !draft.seizures.is_empty()
+        && !record.inspection.is_finalized()
+        && let Some(pack) = crate::store::rules::active_pack_in(conn)?
     {
         let screening =
             crate::rules::screen(&pack, &facts_for(&draft.shipment, &draft.measurements));
