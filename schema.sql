@@ -51,6 +51,10 @@ CREATE TABLE rule_packs (
     is_active   INTEGER NOT NULL DEFAULT 0 CHECK (is_active IN (0, 1))
 ) STRICT;
 CREATE UNIQUE INDEX rule_packs_one_active ON rule_packs (is_active) WHERE is_active = 1;
+-- A stored pack is never updated in place: a new version is imported instead.
+CREATE TRIGGER rule_packs_immutable BEFORE UPDATE OF version, published, imported_at, sha256, source, raw_toml ON rule_packs BEGIN
+    SELECT RAISE(ABORT, 'a stored rule pack is immutable; import a new version instead');
+END;
 
 CREATE TABLE rule_announcements (
     id          TEXT PRIMARY KEY,         -- e.g. '2023-23'
@@ -89,6 +93,9 @@ CREATE TABLE rule_items (
     sources          TEXT NOT NULL DEFAULT '[]'
 ) STRICT;
 CREATE INDEX rule_items_family ON rule_items (family);
+CREATE TRIGGER rule_items_immutable BEFORE UPDATE ON rule_items BEGIN
+    SELECT RAISE(ABORT, 'the active rule pack''s items are immutable; import a new version instead');
+END;
 
 CREATE TABLE rule_item_hs (
     item_id TEXT NOT NULL REFERENCES rule_items (id) ON DELETE CASCADE,
@@ -111,6 +118,9 @@ CREATE TABLE rule_clauses (
     valid_to        TEXT,
     text            TEXT NOT NULL
 ) STRICT;
+CREATE TRIGGER rule_clauses_immutable BEFORE UPDATE ON rule_clauses BEGIN
+    SELECT RAISE(ABORT, 'the active rule pack''s clauses are immutable; import a new version instead');
+END;
 
 CREATE TABLE rule_red_flags (
     id       TEXT PRIMARY KEY,            -- 'M1' .. 'M10'
@@ -274,7 +284,8 @@ CREATE TABLE seizures (
     legal_basis      TEXT NOT NULL DEFAULT '[]', -- JSON array of rule ids
     seal_nos         TEXT NOT NULL DEFAULT '',
     storage_location TEXT NOT NULL DEFAULT '',
-    created_at       TEXT NOT NULL
+    created_at       TEXT NOT NULL,
+    legal_basis_reason TEXT NOT NULL DEFAULT '' -- why it cites rules its screening did not give
 ) STRICT;
 CREATE INDEX seizures_inspection ON seizures (inspection_id);
 

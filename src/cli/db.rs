@@ -5,7 +5,7 @@ use std::path::Path;
 use clap::{Args, Subcommand};
 
 use super::{CliError, CliResult, open_existing};
-use crate::domain::{DbKind, Role};
+use crate::domain::{DbKind, Role, sanitize};
 use crate::store::{InitOptions, Store};
 
 #[derive(Debug, Args)]
@@ -32,8 +32,8 @@ pub struct InitArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
-    /// Run SQLite's integrity check and verify every device hash chain; one-line verdict
-    /// (exit 0 ok, 1 damaged or broken chain)
+    /// Run SQLite's integrity check, verify every device hash chain and every stored rule
+    /// pack's SHA-256; one-line verdict (exit 0 ok, 1 damaged, broken chain or altered pack)
     Check {
         #[arg(long)]
         json: bool,
@@ -94,38 +94,51 @@ pub fn init(db: &Path, args: InitArgs) -> CliResult {
         println!(
             "created {} database {} for officer {} (badge {}) on device {} [{}]",
             id.kind.as_str(),
-            db.display(),
-            id.officer_name,
-            id.badge,
-            id.device_name,
+            sanitize(&db.display().to_string()),
+            sanitize(&id.officer_name),
+            sanitize(&id.badge),
+            sanitize(&id.device_name),
             id.device_id
         );
     }
     Ok(())
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: DbCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, lang: crate::domain::Lang, cmd: DbCommand) -> CliResult {
     match cmd {
         DbCommand::Check { json } => {
             let store = open_existing(db, read_only)?;
             let problems = store.integrity_check()?;
             // the chain check reads the outbox; skip it on a damaged file
-            let chains = if problems.is_empty() {
-                Some(store.chain().verify_chains()?)
+            let (chains, packs) = if problems.is_empty() {
+                (
+                    Some(store.chain().verify_chains()?),
+                    store.rules().pack_problems()?,
+                )
             } else {
-                None
+                (None, Vec::new())
             };
             let chain_ok = chains.as_ref().is_none_or(|c| c.is_ok());
-            let ok = problems.is_empty() && chain_ok;
+            let ok = problems.is_empty() && chain_ok && packs.is_empty();
             if json {
                 println!(
                     "{}",
-                    serde_json::json!({"ok": ok, "problems": problems, "chains": chains})
+                    serde_json::json!({"ok": ok, "problems": problems, "chains": chains, "rule_packs": packs})
+                );
+            } else if !packs.is_empty() {
+                println!(
+                    "{}",
+                    crate::t!(
+                        lang,
+                        "limits-pack-altered",
+                        db = sanitize(&db.display().to_string()).into_owned(),
+                        problems = sanitize(&packs.join("; ")).into_owned()
+                    )
                 );
             } else if !problems.is_empty() {
                 println!(
                     "DAMAGED: {} failed the integrity check: {}",
-                    db.display(),
+                    sanitize(&db.display().to_string()),
                     problems.join("; ")
                 );
             } else if let Some(broken) = chains
@@ -135,18 +148,20 @@ pub fn run(db: &Path, read_only: bool, cmd: DbCommand) -> CliResult {
             {
                 // no record is at fault: the chain is whole, its delivery marks are not
                 println!(
-                    "INCONSISTENT DELIVERY MARKS: {} passed the integrity check and its chains are whole, but at {broken}",
-                    db.display()
+                    "INCONSISTENT DELIVERY MARKS: {} passed the integrity check and its chains are whole, but at {}",
+                    sanitize(&db.display().to_string()),
+                    sanitize(&broken.to_string())
                 );
             } else if let Some(broken) = chains.as_ref().and_then(|c| c.broken.as_ref()) {
                 println!(
-                    "BROKEN CHAIN: {} passed the integrity check but its hash chain breaks at {broken}",
-                    db.display()
+                    "BROKEN CHAIN: {} passed the integrity check but its hash chain breaks at {}",
+                    sanitize(&db.display().to_string()),
+                    sanitize(&broken.to_string())
                 );
             } else if let Some(c) = chains.as_ref() {
                 println!(
                     "ok: {} passed the integrity check and the chain check ({} records on {} device chain{})",
-                    db.display(),
+                    sanitize(&db.display().to_string()),
                     c.records(),
                     c.devices.len(),
                     if c.devices.len() == 1 { "" } else { "s" }

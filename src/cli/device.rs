@@ -37,7 +37,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
             let store = open_for_reading(db, read_only)?;
             let (kf, path) = sync::export_key(&store, out.as_deref(), force).map_err(sync_err)?;
             match path {
-                Some(p) => println!("{}", p.display()),
+                Some(p) => println!("{}", sanitize(&p.display().to_string())),
                 None => print!("{}", kf.to_json()),
             }
             Ok(())
@@ -54,7 +54,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
                 kf.world().as_str(),
                 kf.kind.as_str(),
                 sanitize(&kf.name),
-                kf.device_id,
+                sanitize(&kf.device_id),
                 &kf.public_key[..16]
             );
             Ok(())
@@ -82,7 +82,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
                         if d.is_local { "local" } else { "trusted" },
                         d.world.as_str(),
                         d.kind.as_str(),
-                        d.id,
+                        sanitize(&d.id),
                         sanitize(&d.name),
                         &hex::encode(d.public_key)[..16],
                         d.trusted_at

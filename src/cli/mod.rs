@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::domain::{Clock, FieldError, Lang, resolve_lang, sanitize};
+use crate::domain::{Clock, FieldError, Lang, resolve_lang, sanitize, sanitize_multiline};
 use crate::store::{Store, StoreError};
 use crate::t;
 
@@ -83,20 +83,30 @@ pub enum Command {
     Training(training::TrainingCommand),
 }
 
-/// A CLI failure with its exit code: 2 for bad input, 1 for everything else.
+/// A CLI failure with its exit code (DESIGN section 7): 2 refused or bad input (nothing
+/// changed), 3 done but incomplete, 1 everything else. Shown sanitized: a message may quote
+/// a file or the database, whose control characters never reach the terminal.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}")]
+    #[error("{}", sanitize_multiline(.0))]
     BadInput(String),
-    #[error("{0}")]
+    #[error("{}", sanitize_multiline(.0))]
     Failed(String),
+    #[error("{}", sanitize_multiline(.0))]
+    Incomplete(String),
 }
 
 impl CliError {
     pub fn exit_code(&self) -> ExitCode {
+        ExitCode::from(self.code())
+    }
+
+    /// The exit status as a number.
+    pub fn code(&self) -> u8 {
         match self {
-            CliError::BadInput(_) => ExitCode::from(2),
-            CliError::Failed(_) => ExitCode::from(1),
+            CliError::BadInput(_) => 2,
+            CliError::Failed(_) => 1,
+            CliError::Incomplete(_) => 3,
         }
     }
 }
@@ -111,6 +121,9 @@ impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Invalid(m) => CliError::BadInput(m),
+            // refused: the file is open read-only (asked for, or SQLite found it so)
+            e @ StoreError::ReadOnly(_) => CliError::BadInput(e.to_string()),
+            e if e.is_read_only_refusal() => CliError::BadInput(e.to_string()),
             other => CliError::Failed(other.to_string()),
         }
     }
@@ -122,6 +135,7 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 pub(crate) fn sync_err(e: crate::sync::SyncError) -> CliError {
     match e {
         crate::sync::SyncError::Refused(m) => CliError::BadInput(m),
+        crate::sync::SyncError::Incomplete(m) => CliError::Incomplete(m),
         crate::sync::SyncError::Store(s) => s.into(),
         io @ crate::sync::SyncError::Io { .. } => CliError::Failed(io.to_string()),
     }
@@ -199,20 +213,34 @@ pub fn open_for_reading(path: &std::path::Path, read_only: bool) -> CliResult<St
     open_existing(path, true)
 }
 
+/// Commands that create or rewrite database files of their own (not `--db`): refused
+/// under `--read-only` like every other write (exit 2).
+fn creates_files(cmd: Option<&Command>) -> bool {
+    use training::TrainingCommand as T;
+    matches!(
+        cmd,
+        Some(Command::Init(_) | Command::Fixture(_))
+            | Some(Command::Training(T::New(_) | T::Class(_) | T::Reset(_)))
+    )
+}
+
 /// Runs a headless subcommand.
 pub fn run(cli: Cli) -> CliResult {
     let db = resolve_db_path(cli.db)?;
     let lang = resolve_language(cli.lang.as_deref(), &db)?;
     let clock = Clock::system();
+    if cli.read_only && creates_files(cli.command.as_ref()) {
+        return Err(CliError::BadInput(t!(lang, "limits-read-only-files")));
+    }
     match cli.command {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
-        Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
+        Some(Command::Db(cmd)) => db::run(&db, cli.read_only, lang, cmd),
         Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, lang, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
-        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
+        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, lang, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, lang, cmd),
         Some(Command::Report(args)) => report::run(&db, cli.read_only, lang, args),
         Some(Command::Fixture(cmd)) => fixture::run(cmd),

@@ -371,9 +371,10 @@ fn stress(db: &Path, iterations: Option<u64>) -> CliResult {
         }
         let mut seizure_ids = Vec::new();
         for sz in &example.seizures {
-            let id = store
-                .records_mut()
-                .add_seizure(&inspection_id, &sz.seizure)?;
+            // the changed description no longer names magnets: the basis needs a reason
+            let mut seizure = sz.seizure.clone();
+            seizure.legal_basis_reason = "stress-test".into();
+            let id = store.records_mut().add_seizure(&inspection_id, &seizure)?;
             say(format!("seizure {id}"))?;
             seizure_ids.push(id);
         }

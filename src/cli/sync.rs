@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::{CliError, CliResult, open_existing, open_for_reading, sync_err};
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
 use crate::report::status_lines;
 use crate::sync::{self, ExportOutcome};
 
@@ -36,8 +36,12 @@ pub enum SyncCommand {
     },
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: SyncCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: SyncCommand) -> CliResult {
+    // refused before any file is read: nothing changes, whatever the file holds
+    let refused = |id: &str| Err(CliError::BadInput(crate::i18n::text(lang, id)));
     match cmd {
+        SyncCommand::Import { .. } if read_only => refused("limits-read-only-import"),
+        SyncCommand::Ack { .. } if read_only => refused("limits-read-only-ack"),
         SyncCommand::Export { out } => export(db, read_only, &out),
         SyncCommand::Import {
             bundle,
@@ -60,9 +64,12 @@ fn export(db: &Path, read_only: bool, out: &Path) -> CliResult {
             }
             eprintln!(
                 "exported {} records (seq {}..{}) of device {}",
-                r.records, r.seq_from, r.seq_to, r.device_id
+                r.records,
+                r.seq_from,
+                r.seq_to,
+                sanitize(&r.device_id)
             );
-            println!("{}", r.path.display());
+            println!("{}", sanitize(&r.path.display().to_string()));
         }
         ExportOutcome::NothingToExport => {
             eprintln!("nothing to export: every finalized record is acknowledged");
@@ -78,7 +85,7 @@ fn import(db: &Path, read_only: bool, bundle: &Path, receipt_out: Option<&Path>)
     eprintln!(
         "imported device '{}' [{}] seq {}..{}: {} new, {} already held; headquarters now holds up to seq {}; {} review decisions in the receipt",
         sanitize(&r.device_name),
-        o.device_id,
+        sanitize(&o.device_id),
         o.seq_from,
         o.seq_to,
         o.new_records,
@@ -86,7 +93,7 @@ fn import(db: &Path, read_only: bool, bundle: &Path, receipt_out: Option<&Path>)
         o.held_seq,
         r.reviews_delivered
     );
-    println!("{}", r.receipt_path.display());
+    println!("{}", sanitize(&r.receipt_path.display().to_string()));
     Ok(())
 }
 
@@ -104,7 +111,7 @@ fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
         println!(
             "  {} inspection {} by {}: {}",
             rv.decision.as_str(),
-            rv.inspection_id,
+            sanitize(&rv.inspection_id),
             sanitize(&rv.reviewer),
             sanitize(&rv.comment)
         );

@@ -10,6 +10,7 @@ mod import;
 pub mod limits;
 mod money;
 mod msg;
+mod plausible;
 mod quantity;
 mod record;
 mod sanitize;
@@ -34,7 +35,7 @@ pub use record::{
     CustodyEvent, Finding, Inspection, Measurement, Record, Seizure, Shipment, Stored,
     StoredSeizure,
 };
-pub use sanitize::{sanitize, sanitize_multiline};
+pub use sanitize::{is_invisible, sanitize, sanitize_multiline, strip_invisible};
 pub use timestamps::{normalize_timestamp, parse_timestamp};
 pub use validate::{RecordDraft, field_problem};
 pub use world::World;

@@ -129,6 +129,9 @@ pub struct Seizure {
     /// Rule ids from the screening.
     #[serde(deserialize_with = "list_or_json_text")]
     pub legal_basis: Vec<String>,
+    /// Why the legal basis cites rules this record's screening did not give (empty: it
+    /// cites only the screening's rules).
+    pub legal_basis_reason: String,
     pub seal_nos: String,
     pub storage_location: String,
 }
@@ -143,6 +146,7 @@ impl Default for Seizure {
             est_value_minor: None,
             currency: "CNY".into(),
             legal_basis: Vec::new(),
+            legal_basis_reason: String::new(),
             seal_nos: String::new(),
             storage_location: String::new(),
         }

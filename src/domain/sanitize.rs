@@ -49,6 +49,23 @@ fn sanitize_with(input: &str, keep_newlines: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Zero-width, bidi and other invisible format characters: they make a look-alike name
+/// ("Exa\u{200B}mple") that neither search nor matching would find.
+pub fn is_invisible(c: char) -> bool {
+    is_format_override(c)
+        || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
+}
+
+/// `input` without its invisible characters ([`is_invisible`]), for names stored, searched
+/// and matched.
+pub fn strip_invisible(input: &str) -> Cow<'_, str> {
+    if input.chars().any(is_invisible) {
+        Cow::Owned(input.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        Cow::Borrowed(input)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +80,15 @@ mod tests {
         let s = sanitize("a\u{1b}[2Jb\u{7}c\u{9b}31md\u{202e}");
         assert_eq!(s, "a␛[2Jb␇c\u{FFFD}31md\u{FFFD}");
         assert!(!s.chars().any(|c| c.is_control()));
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_from_names() {
+        assert_eq!(
+            strip_invisible("Exa\u{200B}mple\u{202E} Co.\u{FEFF}"),
+            "Example Co."
+        );
+        assert!(matches!(strip_invisible("镓 Gallium"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -91,6 +91,10 @@ pub enum StoreError {
     ReadOnly(String),
     #[error("{0} not found")]
     NotFound(String),
+    #[error(
+        "disk full: {doing} failed because the disk is full; nothing was saved: free some space and try again"
+    )]
+    DiskFull { doing: String },
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -163,13 +167,16 @@ impl Store {
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         self.ensure_writable(what)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .doing(|| format!("starting a transaction for {what}"))?;
-        let out = f(&tx)?;
-        tx.commit().doing(|| format!("committing {what}"))?;
-        Ok(out)
+        let result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .doing(|| format!("starting a transaction for {what}"))?;
+            let out = f(&tx)?;
+            tx.commit().doing(|| format!("committing {what}"))?;
+            Ok(out)
+        })();
+        result.map_err(|e| db::disk_full::classify(&self.conn, e))
     }
 
     pub(crate) fn conn(&self) -> &Connection {

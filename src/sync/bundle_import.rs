@@ -51,6 +51,17 @@ fn open_verified(
     Ok((src, verified))
 }
 
+/// `minspect-receipt-<bundle id>.receipt`; characters other than letters, digits and `-`
+/// of the (signed, but device-chosen) bundle id are left out of the file name.
+pub fn receipt_file_name(bundle_id: &str) -> String {
+    let id: String = bundle_id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(64)
+        .collect();
+    format!("minspect-receipt-{id}.receipt")
+}
+
 /// Refuses databases other than headquarters.
 pub fn check_can_import(kind: DbKind) -> Result<(), SyncError> {
     if kind != DbKind::Hq {
@@ -118,18 +129,23 @@ pub fn import_bundle_with_test_hook(
         .import_bundle_stream(&header, || records.next_record())
         .map_err(refuse)?;
     let receipt_id = new_id();
-    let name = format!(
-        "minspect-receipt-{}-s{}-{}.receipt",
-        super::device_tag(&m.device_id),
-        outcome.held_seq,
-        &receipt_id[receipt_id.len() - 12..]
-    );
-    let content = store.hq_mut().issue_receipt(
-        &receipt_id,
-        &m.device_id,
-        m.last_receipt_id.as_deref(),
-        &receipt_dir.join(&name).display().to_string(),
-    )?;
+    // one receipt file per bundle: importing it again overwrites it
+    let name = receipt_file_name(&m.bundle_id);
+    let incomplete = |e: &dyn std::fmt::Display| {
+        SyncError::Incomplete(format!(
+            "imported {} new records, but the receipt could not be written ({e}); import the bundle again to get a receipt",
+            outcome.new_records
+        ))
+    };
+    let content = store
+        .hq_mut()
+        .issue_receipt(
+            &receipt_id,
+            &m.device_id,
+            m.last_receipt_id.as_deref(),
+            &receipt_dir.join(&name).display().to_string(),
+        )
+        .map_err(|e| incomplete(&e))?;
     let receipt = Receipt {
         format: RECEIPT_FORMAT.into(),
         version: RECEIPT_VERSION,
@@ -147,13 +163,9 @@ pub fn import_bundle_with_test_hook(
         held_hash: content.held_hash,
         reviews: content.reviews,
     };
-    let bytes = receipt::encode(&receipt, &signing_key(&local))?;
-    let receipt_path = fsio::write_atomic_bytes(&receipt_dir, &name, &bytes).map_err(|e| {
-        SyncError::Refused(format!(
-            "imported {} new records, but the receipt could not be written ({e}); import the bundle again to get a receipt",
-            outcome.new_records
-        ))
-    })?;
+    let bytes = receipt::encode(&receipt, &signing_key(&local)).map_err(|e| incomplete(&e))?;
+    let receipt_path =
+        fsio::write_atomic_bytes(&receipt_dir, &name, &bytes).map_err(|e| incomplete(&e))?;
     Ok(BundleImportReport {
         bundle: path.to_path_buf(),
         device_name: m.device_name.clone(),

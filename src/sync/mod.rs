@@ -30,6 +30,10 @@ use crate::store::StoreError;
 pub enum SyncError {
     #[error("{0}")]
     Refused(String),
+    /// Done, but not all of it: the records were imported, the receipt not written
+    /// (DESIGN section 7: exit 3).
+    #[error("{0}")]
+    Incomplete(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{doing}: {source}")]

@@ -138,7 +138,7 @@ fn export(store: &mut Store, dir: &std::path::Path) -> Result<String, String> {
 /// A sync failure in plain words (one line, sanitized).
 pub fn plain(e: SyncError) -> String {
     let text = match e {
-        SyncError::Refused(m) => m,
+        SyncError::Refused(m) | SyncError::Incomplete(m) => m,
         SyncError::Store(s) => s.to_string(),
         SyncError::Io { doing, source } => match source.kind() {
             std::io::ErrorKind::NotFound => format!("{doing}: the file does not exist"),

@@ -6,6 +6,7 @@
 mod support;
 
 mod commands;
+mod disk_full;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;
@@ -14,5 +15,6 @@ mod record_cli;
 mod report_cli;
 mod review_cli;
 mod rules_cli;
+mod safety_cli;
 mod training_cli;
 mod world_cli;

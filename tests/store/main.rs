@@ -10,6 +10,8 @@ mod crash_safety;
 mod drafts;
 mod files;
 mod fixture;
+mod hq_accepts;
+mod implausible;
 mod migrations;
 mod reconcile;
 mod records;

@@ -292,7 +292,7 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
     drop(hq);
     // the file as version 3 had it: no desk, no visits (and no world, from version 5)
     let c = rusqlite::Connection::open(&hq_path).unwrap();
-    c.execute_batch("DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE review_desk_counts; DROP TABLE supervisor_visits; ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 3;")
+    c.execute_batch("DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE review_desk_counts; DROP TABLE supervisor_visits; DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; DROP TRIGGER rule_clauses_immutable; ALTER TABLE seizures DROP COLUMN legal_basis_reason; ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 3;")
         .unwrap();
     drop(c);
     drop(crate::support::harness::open(&hq_path));
@@ -334,7 +334,10 @@ fn an_amendment_answering_a_return_arrives_resubmitted() {
         .records_mut()
         .start_amendment(&made.inspection_id, "re-weighed as asked")
         .unwrap();
-    lap.records_mut().finalize_inspection(&amendment).unwrap();
+    // screened with the pack the original was (the laptop's active pack is another)
+    lap.records_mut()
+        .finalize_inspection_with(&amendment, &pack)
+        .unwrap();
     send(&mut lap, &mut hq);
     let rows = page(&hq, "state:resubmitted", QueueSort::Received);
     assert_eq!(rows.len(), 1, "{rows:?}");

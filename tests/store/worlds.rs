@@ -15,8 +15,12 @@ use crate::support::sync_flow::{db, pair};
 /// Takes the file back to version 4: the `world` column removed.
 fn as_version_4(path: &Path) {
     let c = rusqlite::Connection::open(path).unwrap();
-    c.execute_batch("ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 4;")
-        .unwrap();
+    c.execute_batch(
+        "DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; \
+         DROP TRIGGER rule_clauses_immutable; ALTER TABLE seizures DROP COLUMN legal_basis_reason; \
+         ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 4;",
+    )
+    .unwrap();
 }
 
 fn worlds(path: &Path) -> Vec<String> {

@@ -28,7 +28,7 @@ const FINDING: &str = "<c-o><c-u>missing_licence<tab>no licence number<tab>galli
 
 /// Seizure prefilled from the screening; quantity and storage typed.
 const SEIZURE: &str =
-    "<c-o><tab><tab>600<tab><tab>12000<tab><tab><tab><tab>Yangshan seizure store, bay 2";
+    "<c-o><tab><tab>600<tab><tab>12000<tab><tab><tab><tab><tab>Yangshan seizure store, bay 2";
 
 const CUSTODY_1: &str = "Yangshan inspection team 2<tab>Yangshan seizure store<tab><c-u>2026-05-01T20:01:00+08:00<tab>Sealed ingots moved to storage";
 const CUSTODY_2: &str =

@@ -259,7 +259,7 @@ fn a_seizure_with_two_custody_transfers_gets_every_point() {
     keys(
         &mut a,
         &mut s,
-        "<c-n><c-o><tab><tab>2410<tab><tab>180000<tab><tab><tab><tab>Shekou bonded warehouse",
+        "<c-n><c-o><tab><tab>2410<tab><tab>180000<tab><tab><tab><tab><tab>Shekou bonded warehouse",
     );
     finalize(&mut a, &mut s);
     let text = screen_text(&a);

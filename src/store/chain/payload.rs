@@ -18,6 +18,10 @@ fn rows_of(tx: &rusqlite::Connection, table: &str, inspection_id: &str) -> Resul
     .collect())
 }
 
+/// What finalizing hashes, in the order it changed: 1 (no `payload_version` key) the rows
+/// as they stood; 2 adds `seizures[].legal_basis_reason`. Verification accepts every one.
+pub(crate) const PAYLOAD_VERSION: i64 = 2;
+
 /// The chain payload of an inspection as its rows stand (record_hash left out: it is
 /// the chain hash of this very payload).
 pub(crate) fn inspection_payload(
@@ -31,6 +35,7 @@ pub(crate) fn inspection_payload(
     };
     Ok(json!({
         "kind": "inspection",
+        "payload_version": PAYLOAD_VERSION,
         "shipment": strip(row_by_id(tx, "shipments", shipment_id, "shipment")?),
         "inspection": strip(row_by_id(tx, "inspections", inspection_id, "inspection")?),
         "measurements": rows_of(tx, "measurements", inspection_id)?,

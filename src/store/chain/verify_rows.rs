@@ -38,6 +38,9 @@ pub(crate) fn live_rows_differ(
         }
         other => return Ok(Some(format!("unknown record kind {other}"))),
     };
+    if kind == "inspection" {
+        as_of_version(&hashed, &mut live);
+    }
     for v in [&mut hashed, &mut live] {
         if let Some(ship) = v.get_mut("shipment").and_then(Value::as_object_mut) {
             for col in SHIPMENT_DERIVED {
@@ -55,6 +58,25 @@ pub(crate) fn live_rows_differ(
         return Ok(None);
     }
     Ok(Some(first_difference(&hashed, &live, "")))
+}
+
+/// Live rows as a payload of the hashed payload's version would have had them: version 1
+/// had no `payload_version` key and no `seizures[].legal_basis_reason` (its rows hold the
+/// column's default since).
+fn as_of_version(hashed: &Value, live: &mut Value) {
+    if hashed.get("payload_version").is_some() {
+        return;
+    }
+    if let Some(obj) = live.as_object_mut() {
+        obj.remove("payload_version");
+    }
+    if let Some(seizures) = live.get_mut("seizures").and_then(Value::as_array_mut) {
+        for s in seizures.iter_mut().filter_map(Value::as_object_mut) {
+            if s.get("legal_basis_reason").and_then(Value::as_str) == Some("") {
+                s.remove("legal_basis_reason");
+            }
+        }
+    }
 }
 
 /// Names the first field whose live value differs from the hashed one.

@@ -1,5 +1,6 @@
 //! Opening a database file: pragmas, schema migrations and the setup of a new database.
 
+pub(crate) mod disk_full;
 pub(crate) mod migrate;
 pub(crate) mod open;
 pub(crate) mod setup;

@@ -23,8 +23,9 @@ impl Store {
             mode: Mode::ReadWrite,
             clock: Clock::system(),
         };
-        store.configure(true)?;
-        store.migrate()?;
+        // a full disk shows first here: SQLite cannot grow the WAL index (an I/O error)
+        let ready = store.configure(true).and_then(|()| store.migrate());
+        ready.map_err(|e| super::disk_full::classify(&store.conn, e))?;
         Ok(store)
     }
 

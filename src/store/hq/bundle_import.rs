@@ -199,6 +199,7 @@ fn bundle_import_tx(
                 fresh_from = Some(r.seq);
                 inserter = Some(Inserter::new(tx, now)?);
             }
+            super::received_checks::check_received(tx, dev, &r)?;
             if let Some(ins) = &inserter {
                 ins.received(dev, &r)?;
             }

@@ -94,15 +94,7 @@ impl Hq<&mut Store> {
 }
 
 /// Headquarters' active rule pack, read inside the import's transaction (None when none
-/// is installed or it does not parse: the desk then keeps the recorded verdict).
+/// is installed; refused when it was altered, see [`crate::store::rules::active_pack_in`]).
 pub(crate) fn active_pack_in(conn: &Connection) -> Result<Option<RulePack>> {
-    let raw: Option<(String, String)> = conn
-        .query_row(
-            "SELECT raw_toml, source FROM rule_packs WHERE is_active = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .doing(|| "reading the active rule pack".into())?;
-    Ok(raw.and_then(|(raw, source)| RulePack::parse(&raw, &source).ok()))
+    crate::store::rules::active_pack_in(conn)
 }

@@ -9,5 +9,6 @@ pub(crate) mod language;
 pub(crate) mod officers;
 pub(crate) mod os_login;
 pub mod queue;
+pub(crate) mod received_checks;
 pub(crate) mod reviews;
 pub mod stats;

@@ -94,6 +94,8 @@ impl ShipmentFilter {
 /// has 3 characters; shorter words match whole words only, since a one- or two-letter
 /// prefix matches most of the log. None when there are no words.
 pub fn fts_query(text: &str) -> Option<String> {
+    // a name typed or pasted with zero-width or bidi characters finds the stored name
+    let text = crate::domain::strip_invisible(text);
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))

@@ -26,6 +26,7 @@ pub(crate) fn add_custody_tx(
     event: &CustodyEvent,
 ) -> Result<CustodyAppended> {
     crate::store::audit::refuse_field_work(tx, "a custody transfer")?;
+    let event = &event.normalized();
     let problems = event.problems();
     if let Some(p) = problems.first() {
         return Err(StoreError::Invalid(format!("custody transfer {p}")));

@@ -37,7 +37,7 @@ pub(crate) fn create_shipment_tx(
     crate::store::audit::refuse_field_work(tx, "a new record")?;
     let id = new_id();
     let now = who.clock.now_rfc3339();
-    let new = to_row(data);
+    let new = to_row(&data.normalized());
     let mut row = new.clone();
     row.insert("id".into(), id.clone().into());
     row.insert("amends".into(), amends.into());
@@ -280,7 +280,7 @@ impl Records<&mut Store> {
         let clock = self.0.clock;
         self.0.write("saving the shipment", |tx| {
             let who = who(tx, clock)?;
-            update_draft_tx(tx, &who, "shipments", "shipment", id, data)
+            update_draft_tx(tx, &who, "shipments", "shipment", id, &data.normalized())
         })
     }
 

@@ -14,6 +14,7 @@ use crate::store::audit::{Who, audit, who};
 use crate::store::chain::payload::inspection_payload;
 use crate::store::chain::{ChainLink, append_to_chain};
 use crate::store::record::RecordState;
+use crate::store::record::checks::legal_basis_problems;
 use crate::store::record::draft::load_record_tx;
 use crate::store::{Context, Records, Result, Store, StoreError};
 
@@ -28,14 +29,36 @@ pub struct Finalized {
     pub rule_pack_version: String,
 }
 
-/// Every problem that stops `inspection_id` from being finalized.
+/// Every problem that stops `inspection_id` from being finalized: the draft's own, and
+/// its seizures' legal basis against a screening with the active pack.
 pub(crate) fn finalize_problems_tx(
     conn: &rusqlite::Connection,
     inspection_id: &str,
 ) -> Result<Vec<FieldError>> {
-    Ok(load_record_tx(conn, inspection_id)?
-        .draft()
-        .validate_for_finalize())
+    let record = load_record_tx(conn, inspection_id)?;
+    let draft = record.draft();
+    let mut problems = draft.validate_for_finalize();
+    // the pack is parsed only for a draft with seizures (a finalized record is not re-judged)
+    if !draft.seizures.is_empty()
+        && !record.inspection.is_finalized()
+        && let Some(pack) = crate::store::rules::active_pack_in(conn)?
+    {
+        let screening =
+            crate::rules::screen(&pack, &facts_for(&draft.shipment, &draft.measurements));
+        problems.extend(legal_basis_problems(&draft, Some(&pack), &screening));
+    }
+    Ok(problems)
+}
+
+/// Refuses a record with `problems`, naming each.
+fn refuse(inspection_id: &str, problems: &[FieldError]) -> StoreError {
+    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    StoreError::Invalid(format!(
+        "inspection {inspection_id} cannot be finalized ({} problem{}): {}",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" },
+        list.join("; ")
+    ))
 }
 
 pub(crate) fn finalize_tx(
@@ -53,13 +76,7 @@ pub(crate) fn finalize_tx(
     }
     let problems = record.draft().validate_for_finalize();
     if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(StoreError::Invalid(format!(
-            "inspection {inspection_id} cannot be finalized ({} problem{}): {}",
-            list.len(),
-            if list.len() == 1 { "" } else { "s" },
-            list.join("; ")
-        )));
+        return Err(refuse(inspection_id, &problems));
     }
     seal_tx(tx, who, &record, &ScreeningIndex::new(pack))
 }
@@ -75,6 +92,10 @@ pub(crate) fn seal_tx(
     let inspection_id = record.inspection.id.as_str();
     let measurements: Vec<_> = record.measurements.iter().map(|m| m.data.clone()).collect();
     let screening = index.screen(&facts_for(&record.shipment.data, &measurements));
+    let problems = legal_basis_problems(&record.draft(), Some(index.pack()), &screening);
+    if !problems.is_empty() {
+        return Err(refuse(inspection_id, &problems));
+    }
     let verdict = screening.verdict.as_str();
     let shipment_id = record.shipment.id.clone();
     let now = who.clock.now_rfc3339();

@@ -3,6 +3,7 @@
 
 pub(crate) mod amend;
 pub mod bulk;
+pub(crate) mod checks;
 pub(crate) mod children;
 pub(crate) mod custody;
 pub(crate) mod draft;

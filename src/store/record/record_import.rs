@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::domain::RecordImport;
+use chrono::{DateTime, Utc};
+
+use crate::domain::{FieldError, RecordImport, limits, parse_timestamp};
 use crate::rules::RulePack;
 use crate::store::audit::who;
 use crate::store::record::children::add_child_tx;
@@ -24,6 +26,27 @@ pub struct RecordImported {
     pub finalized: Option<Finalized>,
 }
 
+/// Each custody transfer lies between the seizure (the inspection's start) and now plus
+/// the clock skew (DESIGN section 3), named by its path.
+fn custody_time_problems(record: &RecordImport, now: DateTime<Utc>) -> Vec<FieldError> {
+    let seized = parse_timestamp("started_at", &record.inspection.started_at).ok();
+    let mut out = Vec::new();
+    for (i, s) in record.seizures.iter().enumerate() {
+        for (j, c) in s.custody.iter().enumerate() {
+            if parse_timestamp("at", &c.at).is_err() {
+                continue; // named by the custody transfer's own problems
+            }
+            if let Err(e) = limits::transfer_time(&c.at, seized, now) {
+                out.push(FieldError::new(
+                    format!("seizures[{i}].custody[{j}].at"),
+                    e.message,
+                ));
+            }
+        }
+    }
+    out
+}
+
 impl Records<&mut Store> {
     /// Imports `record` as a draft, or finalized (chained, with its custody transfers)
     /// when `finalize`. Any problem refuses the whole record, naming every field path;
@@ -36,7 +59,8 @@ impl Records<&mut Store> {
     ) -> Result<RecordImported> {
         let clock = self.0.clock;
         crate::store::audit::refuse_field_work(self.0.conn(), "importing a record")?;
-        let problems = record.problems(finalize);
+        let mut problems = record.problems(finalize);
+        problems.extend(custody_time_problems(record, clock.now()));
         if !problems.is_empty() {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             return Err(StoreError::Invalid(list.join("; ")));

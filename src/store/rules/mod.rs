@@ -6,12 +6,14 @@ use std::ops::Deref;
 
 use std::cmp::Ordering;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::rules::RulePack;
-use crate::rules::pack::{AnnouncementStatus, ClauseKind, Effect, Item};
 use crate::store::{Context, Result, Rules, Store, StoreError};
+
+mod tables;
+use tables::rebuild_tables;
 
 /// What an install did.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,25 +52,68 @@ pub fn compare_versions(a: &str, b: &str) -> Ordering {
     pa.len().cmp(&pb.len())
 }
 
+/// The active rule pack read on `conn`, parsed; None when none is installed. Refused when
+/// its text no longer has the SHA-256 stored when it was installed (edited behind the
+/// trigger's back): screening against it would not be screening against the pack.
+pub(crate) fn active_pack_in(conn: &rusqlite::Connection) -> Result<Option<RulePack>> {
+    let raw: Option<(String, String, String, String)> = conn
+        .query_row(
+            "SELECT version, raw_toml, source, sha256 FROM rule_packs WHERE is_active = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()
+        .doing(|| "reading the active rule pack".into())?;
+    let Some((version, raw, source, sha)) = raw else {
+        return Ok(None);
+    };
+    if let Some(problem) = altered(&version, &raw, &sha) {
+        return Err(StoreError::Invalid(problem));
+    }
+    RulePack::parse(&raw, &source)
+        .map(Some)
+        .map_err(|e| StoreError::Invalid(format!("the stored rule pack is unreadable: {e}")))
+}
+
+/// Some(problem) when a stored pack's text does not have its stored SHA-256.
+fn altered(version: &str, raw: &str, sha: &str) -> Option<String> {
+    let actual = hex::encode(Sha256::digest(raw.as_bytes()));
+    (actual != sha).then(|| {
+        format!(
+            "rule pack {version} was altered: its stored text has SHA-256 {actual}, not the {sha} recorded when it was installed; install the pack again from its file"
+        )
+    })
+}
+
 impl<S: Deref<Target = Store>> Rules<S> {
-    /// The active rule pack, parsed; None when none is installed.
+    /// The active rule pack, parsed and verified; None when none is installed.
     pub fn active_pack(&self) -> Result<Option<RulePack>> {
-        let raw: Option<(String, String)> = self
+        active_pack_in(self.0.conn())
+    }
+
+    /// Every stored pack whose text no longer has its recorded SHA-256 (`db check`).
+    pub fn pack_problems(&self) -> Result<Vec<String>> {
+        let doing = || "reading the stored rule packs".to_string();
+        let mut stmt = self
             .0
             .conn()
-            .query_row(
-                "SELECT raw_toml, source FROM rule_packs WHERE is_active = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()
-            .doing(|| "reading the active rule pack".into())?;
-        raw.map(|(raw, source)| {
-            RulePack::parse(&raw, &source).map_err(|e| {
-                StoreError::Invalid(format!("the stored rule pack is unreadable: {e}"))
+            .prepare("SELECT version, raw_toml, sha256 FROM rule_packs ORDER BY version")
+            .doing(doing)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
             })
-        })
-        .transpose()
+            .doing(doing)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .doing(doing)?;
+        Ok(rows
+            .iter()
+            .filter_map(|(v, raw, sha)| altered(v, raw, sha))
+            .collect())
     }
 
     /// Every pack ever installed, newest import first.
@@ -164,12 +209,13 @@ impl Rules<&mut Store> {
         self.0.write("installing the rule pack", |tx| {
             tx.execute("UPDATE rule_packs SET is_active = 0 WHERE is_active = 1", [])
                 .doing(|| "deactivating the previous pack".into())?;
+            // a stored pack is never updated (trigger): a forced reinstall of a version
+            // replaces its row
+            tx.execute("DELETE FROM rule_packs WHERE version = ?1", [&new_version])
+                .doing(|| format!("replacing rule pack {new_version}"))?;
             tx.execute(
                 "INSERT INTO rule_packs (version, published, imported_at, sha256, source, raw_toml, is_active)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)
-                 ON CONFLICT (version) DO UPDATE SET published = excluded.published,
-                   imported_at = excluded.imported_at, sha256 = excluded.sha256,
-                   source = excluded.source, raw_toml = excluded.raw_toml, is_active = 1",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
                 params![new_version, pack.pack.published.to_string(), now, sha, source, raw],
             )
             .doing(|| format!("saving rule pack {new_version}"))?;
@@ -199,125 +245,6 @@ impl Rules<&mut Store> {
             unchanged: false,
         })
     }
-}
-
-fn status_str(s: AnnouncementStatus) -> &'static str {
-    match s {
-        AnnouncementStatus::InForce => "in_force",
-        AnnouncementStatus::Suspended => "suspended",
-        AnnouncementStatus::Superseded => "superseded",
-        AnnouncementStatus::Framework => "framework",
-    }
-}
-
-fn effect_str(e: Effect) -> &'static str {
-    match e {
-        Effect::NeedsReview => "needs_review",
-        Effect::LicenceRequired => "licence_required",
-        Effect::Prohibited => "prohibited",
-    }
-}
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
-}
-
-/// Replaces the rule_* tables and rules_fts with `pack` (inside the caller's transaction).
-fn rebuild_tables(tx: &Transaction<'_>, pack: &RulePack) -> Result<()> {
-    for table in [
-        "rules_fts",
-        "rule_item_hs",
-        "rule_items",
-        "rule_clauses",
-        "rule_suspensions",
-        "rule_red_flags",
-        "rule_announcements",
-    ] {
-        tx.execute(&format!("DELETE FROM {table}"), [])
-            .doing(|| format!("clearing {table}"))?;
-    }
-    for a in &pack.announcements {
-        tx.execute(
-            "INSERT INTO rule_announcements (id, number, title, issuers, published, effective, status, notes, sources)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![a.id, a.number, a.title, a.issuers.join(", "), a.published.to_string(),
-                a.effective.map(|d| d.to_string()), status_str(a.status), a.notes, json(&a.sources)],
-        )
-        .doing(|| format!("saving announcement {}", a.id))?;
-    }
-    for s in &pack.suspensions {
-        tx.execute(
-            "INSERT INTO rule_suspensions (announcement_id, clause, by_announcement, start, end) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![s.target, s.clause, s.by, s.start.to_string(), s.end.to_string()],
-        )
-        .doing(|| format!("saving the suspension of {}", s.target))?;
-    }
-    for i in &pack.items {
-        insert_item(tx, pack, i)?;
-    }
-    for c in &pack.clauses {
-        tx.execute(
-            "INSERT INTO rule_clauses (id, announcement_id, kind, country, end_use, families, effect, valid_from, valid_to, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![c.id, c.announcement, if c.kind == ClauseKind::Destination { "destination" } else { "end_use" },
-                c.country, c.end_use.map(|e| e.as_str()), json(&c.families), effect_str(c.effect),
-                c.valid_from.to_string(), c.valid_to.map(|d| d.to_string()), c.text],
-        )
-        .doing(|| format!("saving clause {}", c.id))?;
-    }
-    for r in &pack.red_flags {
-        tx.execute(
-            "INSERT INTO rule_red_flags (id, title, title_zh, guidance, sources) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![r.id, r.title, r.title_zh, r.guidance, json(&r.sources)],
-        )
-        .doing(|| format!("saving red flag {}", r.id))?;
-    }
-    Ok(())
-}
-
-/// One rule item: its row, its HS codes and its full-text entry.
-fn insert_item(tx: &Transaction<'_>, pack: &RulePack, i: &Item) -> Result<()> {
-    tx.execute(
-        "INSERT INTO rule_items (id, family, announcement_id, name_en, name_zh, formulae, keywords, control_code,
-           licence_required, criteria, unconfirmed, notes, sources)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![i.id, i.family, i.announcement, i.name_en, i.name_zh, i.formulae.join(" "),
-            i.keywords.join(", "), i.control_code, i.licence_required, json(&i.criteria),
-            i.unconfirmed.join("; "), i.notes, json(&i.sources)],
-    )
-    .doing(|| format!("saving item {}", i.id))?;
-    for h in &i.hs_codes {
-        tx.execute(
-            "INSERT OR IGNORE INTO rule_item_hs (item_id, hs_code, note) VALUES (?1, ?2, ?3)",
-            params![i.id, h.code, h.note],
-        )
-        .doing(|| format!("saving HS code {} of {}", h.code, i.id))?;
-    }
-    let family = pack.families.iter().find(|f| f.id == i.family);
-    let body = [
-        i.id.as_str(),
-        &i.name_en,
-        &i.name_zh,
-        &i.formulae.join(" "),
-        &i.keywords.join(" "),
-        &i.generic_keywords.join(" "),
-        i.control_code.as_deref().unwrap_or(""),
-        &i.hs_codes
-            .iter()
-            .map(|h| h.code.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-        &i.family,
-        family.map(|f| f.name_en.as_str()).unwrap_or(""),
-        family.map(|f| f.name_zh.as_str()).unwrap_or(""),
-    ]
-    .join(" ");
-    tx.execute(
-        "INSERT INTO rules_fts (item_id, body) VALUES (?1, ?2)",
-        params![i.id, body],
-    )
-    .doing(|| format!("indexing item {}", i.id))?;
-    Ok(())
 }
 
 #[cfg(test)]

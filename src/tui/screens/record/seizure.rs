@@ -27,6 +27,12 @@ pub const SEIZURE: &[Spec] = &[
         "seiz-legal_basis.hint",
         false,
     ),
+    (
+        "legal_basis_reason",
+        "seiz-legal_basis_reason",
+        "seiz-legal_basis_reason.hint",
+        false,
+    ),
     ("seal_nos", "seiz-seal_nos", "seiz-seal_nos.hint", false),
     (
         "storage_location",
@@ -86,6 +92,7 @@ pub fn seizure_form(s: &Seizure) -> Form {
     );
     f.set("currency", &s.currency);
     f.set("legal_basis", &s.legal_basis.join(" "));
+    f.set("legal_basis_reason", &s.legal_basis_reason);
     f.set("seal_nos", &s.seal_nos);
     f.set("storage_location", &s.storage_location);
     f
@@ -105,6 +112,7 @@ pub fn read_seizure(form: &Form, base: &Seizure) -> (Seizure, Vec<FieldError>) {
         .filter(|r| !r.is_empty())
         .map(str::to_string)
         .collect();
+    s.legal_basis_reason = t("legal_basis_reason");
     s.seal_nos = t("seal_nos");
     s.storage_location = t("storage_location");
     let value = t("est_value_minor");

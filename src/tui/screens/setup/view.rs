@@ -6,6 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{LABELS, SetupForm};
+use crate::domain::sanitize;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{centered, modal};
 
@@ -32,7 +33,7 @@ impl SetupForm {
         }
         lines.push(Line::raw(""));
         if let Some(e) = &self.error {
-            lines.push(Line::styled(format!("⚠ {e}"), theme.error));
+            lines.push(Line::styled(format!("⚠ {}", sanitize(e)), theme.error));
         }
         lines.push(Line::styled(
             "The embedded rule pack is installed on save. Ctrl-C quits.",

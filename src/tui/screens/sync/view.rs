@@ -16,7 +16,7 @@ use crate::report::SyncOverview;
 use crate::report::sync_status::short_time;
 use crate::t;
 use crate::tui::screens::{Pane, ViewCx};
-use crate::tui::text::fit;
+use crate::tui::text::{elide_long_words, fit};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
 
@@ -43,13 +43,17 @@ fn summary(
         .collect()
 }
 
-/// The last write's outcome, wrapped over two lines (long refusals name ids).
+/// The last write's outcome, wrapped over two lines (long refusals name ids); a path or id
+/// wider than two thirds of the line loses its middle, so it wraps onto the lines shown.
 fn outcome(f: &mut Frame, area: Rect, s: &SyncScreen, theme: &Theme) {
     if let Some(o) = &s.outcome {
         let style = if o.ok { theme.ok } else { theme.error };
         f.render_widget(
-            Paragraph::new(Line::styled(o.text.clone(), style))
-                .wrap(ratatui::widgets::Wrap { trim: true }),
+            Paragraph::new(Line::styled(
+                elide_long_words(&o.text, area.width as usize * 2 / 3),
+                style,
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
             area,
         );
     }
@@ -250,7 +254,7 @@ fn prompt(f: &mut Frame, area: Rect, s: &SyncScreen, input_line: Line, v: &ViewC
     let inner = modal(f, rect, &i18n::text(lang, title), t);
     let mut lines = vec![Line::raw(i18n::text(lang, help)), input_line, Line::raw("")];
     match error.as_deref() {
-        Some(e) => lines.push(Line::styled(e.to_string(), t.error)),
+        Some(e) => lines.push(Line::styled(sanitize(e).into_owned(), t.error)),
         None => lines.push(Line::styled(i18n::text(lang, "sync-prompt-keys"), t.key)),
     }
     f.render_widget(
@@ -263,7 +267,7 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     let Some(d) = &s.data else {
         let text = match s.load_error.as_deref() {
-            Some(e) => e.to_string(),
+            Some(e) => sanitize(e).into_owned(),
             None => i18n::text(v.lang, "sync-reading"),
         };
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
