@@ -12,6 +12,8 @@ mod record;
 mod record_drafts;
 mod record_steps;
 mod review_hq;
+mod review_record;
+mod review_stats;
 mod reviews;
 mod safety;
 mod slips;

@@ -3,7 +3,9 @@
 //! same functions, so both show the same numbers. Each report is one function of the
 //! store's aggregate statistics ([`crate::store::stats`]).
 
+pub mod panel;
 pub mod render;
+pub mod trail;
 
 use serde::Serialize;
 

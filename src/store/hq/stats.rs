@@ -30,6 +30,10 @@ pub enum GroupBy {
     Officer,
     Port,
     Exporter,
+    /// The verdict on the declaration.
+    Verdict,
+    /// The verdict after inspection.
+    Found,
 }
 
 impl GroupBy {
@@ -41,6 +45,8 @@ impl GroupBy {
             GroupBy::Officer => "d.officer_badge",
             GroupBy::Port => "d.locode",
             GroupBy::Exporter => "s.exporter_name",
+            GroupBy::Verdict => "d.declared_verdict",
+            GroupBy::Found => "d.found_verdict",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Read-only queries: shipment pages, shipment detail, record show.
 
 pub(crate) mod filter;
+pub mod record_chain;
 pub(crate) mod record_show;
 pub mod shipment_detail;
 pub mod shipments;

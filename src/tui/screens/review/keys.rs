@@ -312,6 +312,7 @@ impl ReviewScreen {
             Action::ReviewReturn => self.start(Some(Decision::Returned), DecisionMode::First, cx),
             Action::ChangeDecision => self.start(None, DecisionMode::Change, cx),
             Action::AwaitingReview => self.toggle_pending(cx),
+            Action::Statistics => self.stats.show(cx),
             Action::Reload => {
                 self.check(cx);
                 let sel = self.selected;
