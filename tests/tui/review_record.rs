@@ -113,3 +113,46 @@ fn the_drafts_list_at_headquarters_offers_no_new_record() {
     keys(&mut b, &mut s, "3");
     assert!(screen_text(&b).contains("n: start a new record"));
 }
+
+#[test]
+fn the_sync_decisions_list_names_shipment_and_officer_and_opens_the_record() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(3);
+    let mut a = app(&mut hq, 120, 40);
+    let first = selected_id(&a);
+    keys(&mut a, &mut hq, "A<enter>jA<enter>");
+    keys(&mut a, &mut hq, "4");
+    let text = screen_text(&a);
+    assert!(
+        text.contains("Review decisions made here (2 in all)"),
+        "the title counts them all: {text}"
+    );
+    assert!(text.contains("officer GZ-0417"), "{text}");
+    let declaration = a.screens.sync.decisions[1].declaration_no.clone();
+    assert!(!declaration.is_empty());
+    assert!(text.contains(&declaration), "{text}");
+    assert_eq!(a.screens.sync.decisions_total, 2);
+    // the decisions pane and the footer (the summary above names a temporary path)
+    let pane: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("Review decisions made here"))
+        .collect();
+    insta::assert_snapshot!(
+        "sync_decisions_120x40",
+        pane.join("\n")
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect::<String>()
+    );
+    // the older decision (the first approved) opens its record in the Review tab
+    keys(&mut a, &mut hq, "<tab>j<enter>");
+    assert_eq!(a.tab, minspect::tui::screens::Tab::Review);
+    let rec = a.screens.review.record.as_ref().expect("record view open");
+    assert_eq!(rec.inspection_id, first);
+    assert!(
+        record_text(&a).contains("APPROVED by"),
+        "{}",
+        record_text(&a)
+    );
+}

@@ -174,6 +174,12 @@ fn sync_lists(c: Context) -> Vec<Binding> {
             "key-previous-list",
         ),
         hint(c, Key::ch('r'), SyncRefresh, "key-refresh"),
+        hint(
+            c,
+            Key::plain(KeyCode::Enter),
+            OpenDecision,
+            "key-open-decision",
+        ),
     ]
 }
 

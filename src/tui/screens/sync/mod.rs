@@ -4,6 +4,7 @@
 //! [`PendingWrite`](crate::tui::pending::PendingWrite); the App runs it on Yes through
 //! `crate::sync`, as the CLI does, and hands the outcome back ([`SyncScreen::written`]).
 
+mod decisions;
 mod keys;
 pub mod ops;
 mod view;
@@ -15,6 +16,7 @@ use self::ops::{LIST_LIMIT, Op};
 use super::{Cx, Pane, Screen, ViewCx};
 use crate::domain::DbKind;
 use crate::report::SyncOverview;
+use crate::store::query::decisions::DecisionRow;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
@@ -50,6 +52,9 @@ pub struct SyncScreen {
     pub focus: Pane,
     pub selected: usize,
     pub review_scroll: usize,
+    /// The newest decisions with what they are on, and how many there are in all.
+    pub decisions: Vec<DecisionRow>,
+    pub decisions_total: u64,
 }
 
 impl SyncScreen {
@@ -62,6 +67,14 @@ impl SyncScreen {
                 self.load_error = None;
             }
             Err(e) => self.load_error = Some(format!("reading the sync state: {e}")),
+        }
+        match cx.store.query().decisions(LIST_LIMIT) {
+            Ok((rows, total)) => {
+                self.review_scroll = self.review_scroll.min(rows.len().saturating_sub(1));
+                self.decisions = rows;
+                self.decisions_total = total;
+            }
+            Err(e) => self.load_error = Some(format!("reading the review decisions: {e}")),
         }
     }
 
