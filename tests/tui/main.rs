@@ -16,6 +16,7 @@ mod review_record;
 mod review_stats;
 mod reviews;
 mod safety;
+mod shipments_verdicts;
 mod slips;
 mod sync;
 mod training;

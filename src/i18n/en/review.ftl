@@ -116,3 +116,6 @@ queue-bad-date = { $term }: '{ $value }' is not a date; write YYYY-MM-DD (receiv
 queue-unknown-officer = officer: no officer here has badge '{ $badge }'; `minspect officer list` shows the badges
 queue-unknown-port = port: no received inspection took place at '{ $port }'; write a UN/LOCODE such as CNSHA
 queue-unknown-device = device: no device here is named '{ $device }'; `minspect device list` shows the devices
+
+## The Shipments tab's verdicts column
+shipments-col-verdicts = declared → found

@@ -48,5 +48,5 @@ stats-showing = ({ $from }-{ $to } of { $count }, j/k scroll)
 ## The Sync tab's decisions list
 sync-decisions-here = Review decisions made here ({ $count } in all) · Enter opens the record
 sync-decisions-from-hq = Review decisions from headquarters ({ $count } in all) · Enter opens the record
-sync-decision-line = { $declaration } · officer { $officer } · { $comment } · by { $reviewer } { $at }
+sync-decision-line = { $comment } · { $declaration } · officer { $officer } · by { $reviewer } { $at }
 review-decide-from-queue = This record was opened from the Sync tab: Esc returns to the queue, where decisions are made on the selected row

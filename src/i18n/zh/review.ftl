@@ -112,3 +112,6 @@ queue-bad-date = { $term }：“{ $value }”不是日期；请写 YYYY-MM-DD（
 queue-unknown-officer = officer：此处没有工号为“{ $badge }”的人员；`minspect officer list` 显示工号
 queue-unknown-port = port：没有在“{ $port }”进行的已接收检查；请写联合国口岸代码，如 CNSHA
 queue-unknown-device = device：此处没有名为“{ $device }”的设备；`minspect device list` 显示设备
+
+## 货物标签页的结论列
+shipments-col-verdicts = 申报 → 查验

@@ -47,5 +47,5 @@ stats-showing = （第 { $from }-{ $to } 条，共 { $count } 条，j/k 滚动�
 ## 同步标签页的决定列表
 sync-decisions-here = 在此作出的审核决定（共 { $count } 条）· Enter 打开记录
 sync-decisions-from-hq = 来自总部的审核决定（共 { $count } 条）· Enter 打开记录
-sync-decision-line = { $declaration } · 检查员 { $officer } · { $comment } · 由 { $reviewer } { $at }
+sync-decision-line = { $comment } · { $declaration } · 检查员 { $officer } · 由 { $reviewer } { $at }
 review-decide-from-queue = 此记录是从同步标签页打开的：按 Esc 回到队列，在所选行上作出决定

@@ -6,3 +6,4 @@ pub mod record_chain;
 pub(crate) mod record_show;
 pub mod shipment_detail;
 pub mod shipments;
+pub mod verdicts;

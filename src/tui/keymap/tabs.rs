@@ -258,6 +258,7 @@ fn review_stats() -> Vec<Binding> {
         bind(c, Key::plain(KeyCode::Up), Up, "key-stats-scroll-up"),
         hint(c, Key::ch('S'), Statistics, "key-stats-queue"),
         bind(c, Key::plain(KeyCode::Esc), Back, "key-stats-queue"),
+        bind(c, Key::plain(KeyCode::Backspace), Back, "key-stats-queue"),
         bind(c, Key::plain(KeyCode::F(5)), Reload, "key-re-read"),
         bind(c, Key::ctrl('l'), Reload, "key-re-read"),
     ]
