@@ -56,7 +56,7 @@ fn a_tampered_payload_reads_broken_with_the_link_named() {
     keys(&mut a, &mut hq, "<enter>");
     let text = record_text(&a);
     assert!(
-        text.contains(&format!("Chain: BROKEN at inspection device")),
+        text.contains("Chain: BROKEN at inspection device"),
         "{text}"
     );
     assert!(

@@ -50,3 +50,5 @@ sync-decisions-here = Review decisions made here ({ $count } in all) · Enter op
 sync-decisions-from-hq = Review decisions from headquarters ({ $count } in all) · Enter opens the record
 sync-decision-line = { $comment } · { $declaration } · officer { $officer } · by { $reviewer } { $at }
 review-decide-from-queue = This record was opened from the Sync tab: Esc returns to the queue, where decisions are made on the selected row
+sync-decisions-unreadable = The review decisions could not be read: { $error }
+shipments-unreadable = The shipment log could not be read: { $error }

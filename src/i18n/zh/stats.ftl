@@ -49,3 +49,5 @@ sync-decisions-here = 在此作出的审核决定（共 { $count } 条）· Ente
 sync-decisions-from-hq = 来自总部的审核决定（共 { $count } 条）· Enter 打开记录
 sync-decision-line = { $comment } · { $declaration } · 检查员 { $officer } · 由 { $reviewer } { $at }
 review-decide-from-queue = 此记录是从同步标签页打开的：按 Esc 回到队列，在所选行上作出决定
+sync-decisions-unreadable = 无法读取审核决定：{ $error }
+shipments-unreadable = 无法读取货物记录：{ $error }

@@ -12,8 +12,14 @@ use crate::store::{Result, Store};
 
 use super::DeskReport;
 
-/// The terms the statistics take, as refusals list them.
-pub const STATS_TERMS: &str = "from:DATE to:DATE port:LOCODE family:ID officer:BADGE";
+/// The terms the statistics take, as refusals list them (joined with spaces).
+pub const STATS_TERMS: [&str; 5] = [
+    "from:DATE",
+    "to:DATE",
+    "port:LOCODE",
+    "family:ID",
+    "officer:BADGE",
+];
 
 /// Everything the statistics view shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,7 +99,7 @@ impl DeskPanel {
 fn not_here(term: &str) -> Msg {
     Msg::new("stats-term-not-here")
         .arg("term", term)
-        .arg("terms", STATS_TERMS)
+        .arg("terms", STATS_TERMS.join(" "))
 }
 
 /// The scope of a filter line in the queue's grammar. Terms a report does not take

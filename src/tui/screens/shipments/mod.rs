@@ -118,7 +118,14 @@ impl ShipmentsScreen {
                 let verdicts = cx.store.query().row_verdicts(&rows, self.pack.as_deref());
                 self.verdicts = match verdicts {
                     Ok(v) => v.iter().map(|v| verdicts_cell(cx.lang, v)).collect(),
-                    Err(e) => return Effect::error(format!("shipment log: {e}")),
+                    Err(e) => {
+                        let error = crate::domain::sanitize(&e.to_string()).into_owned();
+                        return Effect::error(crate::t!(
+                            cx.lang,
+                            "shipments-unreadable",
+                            error = error
+                        ));
+                    }
                 };
                 self.rows = rows;
                 self.format_rows(self.row_width);

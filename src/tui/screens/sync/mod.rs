@@ -74,7 +74,14 @@ impl SyncScreen {
                 self.decisions = rows;
                 self.decisions_total = total;
             }
-            Err(e) => self.load_error = Some(format!("reading the review decisions: {e}")),
+            Err(e) => {
+                let error = crate::domain::sanitize(&e.to_string()).into_owned();
+                self.load_error = Some(crate::t!(
+                    cx.lang,
+                    "sync-decisions-unreadable",
+                    error = error
+                ));
+            }
         }
     }
 
