@@ -29,8 +29,8 @@ fn soak_time() -> Duration {
 }
 
 /// Headquarters with 40 records of laptop-a received; laptops b, c and d paired, each
-/// with a bundle of 40 records waiting to be imported (returned with their paths).
-fn headquarters(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
+/// with a bundle of 40 records waiting to be imported; the laptops' files.
+fn headquarters(dir: &Path) -> (PathBuf, Vec<PathBuf>, Vec<PathBuf>) {
     let (usb, rec) = (dir.join("usb"), dir.join("receipts"));
     std::fs::create_dir_all(&usb).unwrap();
     std::fs::create_dir_all(&rec).unwrap();
@@ -48,9 +48,10 @@ fn headquarters(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
             "--hq",
         ],
     );
-    let mut bundles = Vec::new();
+    let (mut bundles, mut laptops) = (Vec::new(), Vec::new());
     for name in ["laptop-a", "laptop-b", "laptop-c", "laptop-d"] {
         let laptop = init(dir, name, "field");
+        laptops.push(laptop.clone());
         pair(&hq, &laptop, dir);
         add_records(&laptop, 40);
         let out = usb.join(name);
@@ -73,7 +74,7 @@ fn headquarters(dir: &Path) -> (PathBuf, Vec<PathBuf>) {
             "officer",
         ],
     );
-    (hq, bundles)
+    (hq, bundles, laptops)
 }
 
 fn session(sshd: &Sshd, small: bool) -> Tui {
@@ -100,17 +101,46 @@ struct Seen {
     busy: Vec<String>,
 }
 
+/// Texts a round leaves on screen: the modal, a confirmation or a refusal.
+const LEFT_OVER: [&str; 4] = [
+    "Approve inspection",
+    "approved: 1 inspection",
+    "already",
+    "nothing to",
+];
+
+/// Ends a round: the modal cancelled, the status line cleared with a re-read (Ctrl-L),
+/// until the screen shows none of [`LEFT_OVER`], so the next round's texts are new.
+fn clean(t: &mut Tui, seen: &mut Seen) {
+    let t0 = Instant::now();
+    loop {
+        let text = t.text();
+        if busy(&text) {
+            seen.busy.push(text.clone());
+        }
+        if !LEFT_OVER.iter().any(|w| text.contains(w)) {
+            t.wait_for("a quiet screen", Duration::from_secs(20), |_| true);
+            if !LEFT_OVER.iter().any(|w| t.text().contains(w)) {
+                return;
+            }
+            continue;
+        }
+        assert!(t0.elapsed() < Duration::from_secs(30), "stuck:\n{text}");
+        if text.contains("Approve inspection") {
+            t.send("\x07"); // C-g: cancel
+        } else {
+            t.send("\x0c"); // Ctrl-L: re-read; the status line clears
+        }
+        t.wait_for("the key's frame", Duration::from_secs(20), |_| true);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// One supervisor until `stop`: move down, sometimes toggle the pending filter or sort,
 /// approve the row under the cursor (Enter in the modal), re-read.
 fn supervise(t: &mut Tui, n: usize, stop: &AtomicBool) -> Seen {
     let mut seen = Seen::default();
     let mut round = 0usize;
-    let check = |t: &Tui, seen: &mut Seen| {
-        let text = t.text();
-        if busy(&text) {
-            seen.busy.push(text);
-        }
-    };
     while !stop.load(Ordering::Relaxed) {
         round += 1;
         t.send(&"j".repeat(1 + (n + round) % 3));
@@ -131,7 +161,6 @@ fn supervise(t: &mut Tui, n: usize, stop: &AtomicBool) -> Seen {
                     || c.contains("nothing to")
             },
         );
-        check(t, &mut seen);
         if t.text().contains("Approve inspection") {
             t.send("\r");
             t.wait_for(
@@ -142,33 +171,45 @@ fn supervise(t: &mut Tui, n: usize, stop: &AtomicBool) -> Seen {
                     c.contains("approved: 1 inspection") || c.contains("already approved by")
                 },
             );
-            check(t, &mut seen);
             if t.text().contains("approved: 1 inspection") {
                 seen.confirmed += 1;
             } else {
                 seen.refused += 1;
-                t.send("\x07"); // C-g: cancel
-                t.wait_for("the modal closed", Duration::from_secs(20), |s| {
-                    !s.contents().contains("Approve inspection")
-                });
             }
         }
-        t.send("\x0c"); // Ctrl-L: re-read (and the status line clears)
-        t.wait_for("the re-read", Duration::from_secs(20), |s| {
-            let c = s.contents();
-            !c.contains("approved: 1 inspection") && !c.contains("nothing decided")
-        });
-        check(t, &mut seen);
+        clean(t, &mut seen);
     }
     seen
 }
 
-/// The importer until `stop`: every bundle in turn (new records first, then repeats).
-fn importer(hq: &Path, bundles: &[PathBuf], receipts: &Path, stop: &AtomicBool) -> Vec<String> {
+/// The importer until `stop`: the waiting bundles, then in turn a laptop's next bundle
+/// (5 new records; what headquarters holds comes again, unacknowledged) and, every
+/// fourth round, a bundle already imported again.
+fn importer(
+    hq: &Path,
+    mut bundles: Vec<PathBuf>,
+    laptops: &[PathBuf],
+    stop: &AtomicBool,
+) -> Vec<String> {
+    let receipts = hq.with_file_name("receipts");
     let mut failures = Vec::new();
-    let mut i = 1;
+    let (mut next, mut round) = (1, 0);
     while !stop.load(Ordering::Relaxed) {
-        let b = &bundles[i % bundles.len()];
+        round += 1;
+        let b = if next < bundles.len() {
+            next += 1;
+            bundles[next - 1].clone()
+        } else if round % 4 == 0 {
+            bundles[round % bundles.len()].clone()
+        } else {
+            let laptop = &laptops[round % laptops.len()];
+            add_records(laptop, 5);
+            let out = laptop.with_extension("out");
+            std::fs::create_dir_all(&out).unwrap();
+            bundles.push(export(laptop, &out));
+            next = bundles.len();
+            bundles[next - 1].clone()
+        };
         let out = run(
             hq,
             &[
@@ -182,7 +223,6 @@ fn importer(hq: &Path, bundles: &[PathBuf], receipts: &Path, stop: &AtomicBool) 
         if !out.status.success() {
             failures.push(String::from_utf8_lossy(&out.stderr).into_owned());
         }
-        i += 1;
     }
     failures
 }
@@ -211,7 +251,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    let (hq, bundles) = headquarters(dir);
+    let (hq, bundles, laptops) = headquarters(dir);
     let Some((uid, gid)) = crate::support::officer_ids() else {
         return;
     };
@@ -246,9 +286,8 @@ fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
         })
         .collect();
     let import_thread = {
-        let (stop, hq, receipts) = (stop.clone(), hq.clone(), dir.join("receipts"));
-        let bundles = bundles.clone();
-        std::thread::spawn(move || importer(&hq, &bundles, &receipts, &stop))
+        let (stop, hq) = (stop.clone(), hq.clone());
+        std::thread::spawn(move || importer(&hq, bundles, &laptops, &stop))
     };
     std::thread::sleep(soak_time());
     stop.store(true, Ordering::Relaxed);
@@ -298,14 +337,28 @@ fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
     // every inspection held here was received (headquarters records no field work)
     let desk = table(&hq, "inspections");
     let approved = reviews.len();
+    // (80 columns cut the title after the returned count)
     let title = format!(
-        "{} pending · {approved} approved · 0 returned · 0 resubmitted · {} in all",
-        desk.len() - approved,
-        desk.len()
+        "Review · {} pending · {approved} approved · 0 returned",
+        desk.len() - approved
+    );
+    let mut stale = Vec::new();
+    for (n, (tui, _)) in done.iter_mut().enumerate() {
+        tui.send("\x0c");
+        let t0 = Instant::now();
+        while !tui.text().contains(&title) && t0.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if !tui.text().contains(&title) {
+            stale.push(format!("session {n}:\n{}", tui.text()));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "after a re-read, expected '{title}':\n{}",
+        stale.join("\n")
     );
     for (tui, _) in &mut done {
-        tui.send("\x0c");
-        tui.wait_text(&title);
         tui.send("q");
         assert!(tui.wait_exit(Duration::from_secs(10)).success());
     }

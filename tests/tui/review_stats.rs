@@ -207,3 +207,30 @@ fn snapshots_read_without_colour_at_80x24_and_at_120x40() {
     keys(&mut b, &mut h.hq, "<tab><tab>");
     insta::assert_snapshot!("stats_month_120x40", screen_text(&b));
 }
+
+#[test]
+fn help_and_palette_offer_the_statistics() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(3);
+    let mut a = app(&mut hq, 120, 40);
+    keys(&mut a, &mut hq, "?");
+    assert!(
+        screen_text(&a).contains("statistics"),
+        "{}",
+        screen_text(&a)
+    );
+    keys(&mut a, &mut hq, "<esc>S?");
+    let help = screen_text(&a);
+    assert!(help.contains("next chart"), "the view's own keys: {help}");
+    assert!(help.contains("measure"), "{help}");
+    // from the palette on another tab: the Review tab opens on the statistics
+    keys(&mut a, &mut hq, "<esc>S1:statistics<enter>");
+    assert_eq!(a.tab, minspect::tui::screens::Tab::Review);
+    assert_eq!(a.context(), Context::ReviewStats);
+    assert!(
+        screen_text(&a).contains("3 inspections"),
+        "{}",
+        screen_text(&a)
+    );
+}
