@@ -1,7 +1,8 @@
 //! The statistics panel's read model: the numbers of the console's statistics view,
 //! computed once when the view opens or its filter changes, from the same functions the
-//! `minspect report` CLI uses ([`super::summary`], [`super::officers`], [`super::exporters`],
-//! [`super::review`] and the store's grouped statistics), so both show the same numbers.
+//! `minspect report` CLI uses ([`super::summary_of`], [`super::officers_of`],
+//! [`super::exporters`], [`super::review`], each grouping rolled up from the store's
+//! statistics cube, read once), so both show the same numbers.
 //! Its scope is a filter line in the review queue's grammar, restricted to the terms a
 //! report takes (`from: to: port: family: officer:`).
 
@@ -44,16 +45,17 @@ impl DeskPanel {
     /// The panel over `scope` (checked by the caller, [`scope_of_line`] and
     /// `check_stats_scope`).
     pub fn build(store: &Store, scope: &StatsScope) -> Result<DeskPanel> {
-        let summary = super::summary(store, scope)?;
-        let officers = super::officers(store, scope)?;
+        // one read of the scope for every grouping but the exporters'
+        let cube = store.hq().stats_cube(scope)?;
+        let summary = super::summary_of(store, scope, &cube)?;
+        let officers = super::officers_of(store, scope, &cube)?;
         let exporters = super::exporters(store, scope)?;
         let review = super::review(store, scope)?.review.unwrap_or_default();
-        let hq = store.hq();
         Ok(DeskPanel {
             scope: scope.clone(),
-            by_port: hq.stats_grouped(scope, GroupBy::Port)?,
-            declared: hq.stats_grouped(scope, GroupBy::Verdict)?,
-            found: hq.stats_grouped(scope, GroupBy::Found)?,
+            by_port: cube.roll_up(GroupBy::Port),
+            declared: cube.roll_up(GroupBy::Verdict),
+            found: cube.roll_up(GroupBy::Found),
             summary,
             officers,
             exporters,
