@@ -234,3 +234,72 @@ fn help_and_palette_offer_the_statistics() {
         screen_text(&a)
     );
 }
+
+/// A panel of six months (the samples are all of one month), drawn as the view draws
+/// any: the months as a line chart above their bars at 120x40, bars alone at 80x24.
+fn six_months() -> minspect::report::desk::panel::DeskPanel {
+    use minspect::report::desk::{DeskReport, ReportName, ScopeOut, Section};
+    use minspect::store::stats::{GroupStats, ReviewStats, StatsScope};
+    let month = |m: u32, n: u64| GroupStats {
+        key: format!("2026-{m:02}"),
+        inspections: n,
+        seizures: n / 4,
+        seized_kg: n as f64 * 2.5,
+        seized_value_cny_minor: n as i64 * 10_000,
+        findings: n / 2,
+        ..GroupStats::default()
+    };
+    let rows: Vec<GroupStats> = [(1, 12), (2, 30), (3, 21), (4, 44), (5, 8), (6, 27)]
+        .into_iter()
+        .map(|(m, n)| month(m, n))
+        .collect();
+    let total = rows.iter().fold(GroupStats::default(), |mut t, g| {
+        t.add(g);
+        t
+    });
+    let report = |sections: Vec<Section>| DeskReport {
+        report: ReportName::Summary,
+        training: false,
+        scope: ScopeOut::default(),
+        sections,
+        review: None,
+    };
+    let section = |name: &'static str, key: &'static str, rows: Vec<GroupStats>| Section {
+        section: name,
+        key,
+        rows,
+        total: total.clone(),
+    };
+    minspect::report::desk::panel::DeskPanel {
+        scope: StatsScope::default(),
+        summary: report(vec![
+            section("by_family", "family", vec![]),
+            section("by_month", "month", rows),
+        ]),
+        by_port: vec![],
+        officers: report(vec![]),
+        exporters: report(vec![]),
+        declared: vec![],
+        found: vec![],
+        review: ReviewStats::default(),
+    }
+}
+
+#[test]
+fn the_months_read_as_a_line_chart_and_as_labelled_bars() {
+    let Hq {
+        dir: _d, mut hq, ..
+    } = hq_with_received(1);
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = mono_app(&mut hq, w, h);
+        keys(&mut a, &mut hq, "S<tab><tab>m");
+        a.screens.review.stats.panel = Some(six_months());
+        let text = screen_text(&a);
+        assert!(
+            text.contains("2026-04 11"),
+            "each bar labelled with its value: {text}"
+        );
+        assert!(text.contains("2026-05  2"), "{text}");
+        insta::assert_snapshot!(format!("stats_months_seizures_nocolor_{w}x{h}"), text);
+    }
+}
