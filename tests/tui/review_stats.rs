@@ -303,3 +303,52 @@ fn the_months_read_as_a_line_chart_and_as_labelled_bars() {
         insta::assert_snapshot!(format!("stats_months_seizures_nocolor_{w}x{h}"), text);
     }
 }
+
+#[test]
+fn back_on_the_tab_the_statistics_are_read_again() {
+    let Hq {
+        dir: _d,
+        mut hq,
+        field,
+        ..
+    } = hq_with_received(3);
+    let mut a = app(&mut hq, 80, 24);
+    keys(&mut a, &mut hq, "S");
+    assert_eq!(
+        a.screens
+            .review
+            .stats
+            .panel
+            .as_ref()
+            .unwrap()
+            .review
+            .approved,
+        0
+    );
+    keys(&mut a, &mut hq, "4");
+    hq.hq_mut()
+        .record_review(
+            &field.inspections[0],
+            minspect::store::Decision::Approved,
+            "ok",
+        )
+        .unwrap();
+    keys(&mut a, &mut hq, "5");
+    assert_eq!(a.context(), Context::ReviewStats, "the view stays open");
+    assert_eq!(
+        a.screens
+            .review
+            .stats
+            .panel
+            .as_ref()
+            .unwrap()
+            .review
+            .approved,
+        1
+    );
+    assert!(
+        screen_text(&a).contains("1 approved"),
+        "{}",
+        screen_text(&a)
+    );
+}

@@ -298,7 +298,12 @@ impl Screen for ReviewScreen {
         if self.loaded {
             return Effect::None;
         }
-        self.first_visit_load(cx)
+        let queue = self.first_visit_load(cx);
+        // back on the tab with the statistics open: their numbers are read again
+        match self.stats.open {
+            true => queue.and(self.stats.show(cx)),
+            false => queue,
+        }
     }
 
     fn resize(&mut self, body: Rect, cx: &mut Cx) -> Effect {
