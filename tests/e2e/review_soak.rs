@@ -147,7 +147,7 @@ fn supervise(t: &mut Tui, n: usize, stop: &AtomicBool) -> Seen {
         if round % 7 == n % 7 {
             t.send("w"); // state:pending on / off
         }
-        if round % 11 == 0 {
+        if round.is_multiple_of(11) {
             t.send("s"); // the next sort
         }
         t.send("A");
@@ -193,13 +193,13 @@ fn importer(
 ) -> Vec<String> {
     let receipts = hq.with_file_name("receipts");
     let mut failures = Vec::new();
-    let (mut next, mut round) = (1, 0);
+    let (mut next, mut round) = (1usize, 0usize);
     while !stop.load(Ordering::Relaxed) {
         round += 1;
         let b = if next < bundles.len() {
             next += 1;
             bundles[next - 1].clone()
-        } else if round % 4 == 0 {
+        } else if round.is_multiple_of(4) {
             bundles[round % bundles.len()].clone()
         } else {
             let laptop = &laptops[round % laptops.len()];
@@ -246,32 +246,9 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-#[test]
-#[ignore = "a soak: CI runs it on its own (cargo test --test e2e review_soak -- --ignored)"]
-fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
-    let t = tempfile::tempdir().unwrap();
-    let dir = t.path();
-    let (hq, bundles, laptops) = headquarters(dir);
-    let Some((uid, gid)) = crate::support::officer_ids() else {
-        return;
-    };
-    let Some(sshd_officer) = Sshd::start("officer", BIN, &hq) else {
-        return;
-    };
-    let Some(sshd_root) = Sshd::start("root", BIN, &hq) else {
-        return;
-    };
-    chown_all(dir, uid, gid);
-    // the officer's sessions first: the -wal and -shm files are made under its login
-    let mut tuis = Vec::new();
-    for i in 0..SESSIONS_PER_LOGIN * 2 {
-        let sshd = if i < SESSIONS_PER_LOGIN {
-            &sshd_officer
-        } else {
-            &sshd_root
-        };
-        tuis.push(session(sshd, i % 2 == 0));
-    }
+/// Runs the sessions and the importer for [`soak_time`]; what each session saw, the
+/// importer's failures and how long it ran.
+fn soak(tuis: Vec<Tui>, hq: &Path, bundles: Vec<PathBuf>, laptops: Vec<PathBuf>) -> Soaked {
     let stop = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
     let workers: Vec<_> = tuis
@@ -286,28 +263,43 @@ fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
         })
         .collect();
     let import_thread = {
-        let (stop, hq) = (stop.clone(), hq.clone());
+        let (stop, hq) = (stop.clone(), hq.to_path_buf());
         std::thread::spawn(move || importer(&hq, bundles, &laptops, &stop))
     };
     std::thread::sleep(soak_time());
     stop.store(true, Ordering::Relaxed);
-    let mut done: Vec<(Tui, Seen)> = workers.into_iter().map(|w| w.join().unwrap()).collect();
+    let done = workers.into_iter().map(|w| w.join().unwrap()).collect();
     let import_failures = import_thread.join().unwrap();
-    let ran = started.elapsed();
+    Soaked {
+        done,
+        import_failures,
+        ran: started.elapsed(),
+    }
+}
 
-    let busy_screens: Vec<&String> = done.iter().flat_map(|(_, s)| &s.busy).collect();
+struct Soaked {
+    done: Vec<(Tui, Seen)>,
+    import_failures: Vec<String>,
+    ran: Duration,
+}
+
+/// No busy screen, no failed import, one review row (and one audit row) per confirmed
+/// decision and never two on one inspection. Returns the decisions stored.
+fn assert_stored_once(s: &Soaked, hq: &Path) -> usize {
+    let busy_screens: Vec<&String> = s.done.iter().flat_map(|(_, s)| &s.busy).collect();
     assert!(
         busy_screens.is_empty(),
         "a user saw a busy database:\n{}",
         busy_screens[0]
     );
     assert!(
-        import_failures.is_empty(),
-        "the importer failed: {import_failures:?}"
+        s.import_failures.is_empty(),
+        "the importer failed: {:?}",
+        s.import_failures
     );
-    let confirmed: usize = done.iter().map(|(_, s)| s.confirmed).sum();
-    let refused: usize = done.iter().map(|(_, s)| s.refused).sum();
-    let reviews = table(&hq, "reviews");
+    let confirmed: usize = s.done.iter().map(|(_, s)| s.confirmed).sum();
+    let refused: usize = s.done.iter().map(|(_, s)| s.refused).sum();
+    let reviews = table(hq, "reviews");
     let mut per_inspection: HashMap<String, usize> = HashMap::new();
     for r in &reviews {
         *per_inspection
@@ -323,24 +315,28 @@ fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
         confirmed,
         "every confirmed decision stored, once"
     );
-    let audited = table(&hq, "audit")
+    let audited = table(hq, "audit")
         .iter()
         .filter(|a| a["action"] == "review")
         .count();
     assert_eq!(audited, reviews.len(), "one audit row per decision");
-    assert!(confirmed > 0, "the sessions decided nothing in {ran:?}");
+    assert!(confirmed > 0, "the sessions decided nothing in {:?}", s.ran);
     eprintln!(
-        "soak {ran:?}: {confirmed} decisions stored, {refused} refused as already decided, \
-         every bundle imported"
+        "soak {:?}: {confirmed} decisions stored, {refused} refused as already decided, \
+         every bundle imported",
+        s.ran
     );
-    // after a re-read every session shows the others' decisions
+    reviews.len()
+}
+
+/// After a re-read (Ctrl-L) every session's title shows the database's counts.
+fn assert_all_see(done: &mut [(Tui, Seen)], hq: &Path, approved: usize) {
     // every inspection held here was received (headquarters records no field work)
-    let desk = table(&hq, "inspections");
-    let approved = reviews.len();
+    let held = table(hq, "inspections").len();
     // (80 columns cut the title after the returned count)
     let title = format!(
         "Review · {} pending · {approved} approved · 0 returned",
-        desk.len() - approved
+        held - approved
     );
     let mut stale = Vec::new();
     for (n, (tui, _)) in done.iter_mut().enumerate() {
@@ -358,7 +354,35 @@ fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
         "after a re-read, expected '{title}':\n{}",
         stale.join("\n")
     );
-    for (tui, _) in &mut done {
+}
+
+#[test]
+#[ignore = "a soak: CI runs it on its own (cargo test --test e2e review_soak -- --ignored)"]
+fn eight_supervisors_and_an_importer_share_one_headquarters_file() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    let (hq, bundles, laptops) = headquarters(dir);
+    let Some((uid, gid)) = crate::support::officer_ids() else {
+        return;
+    };
+    let Some(sshd_officer) = Sshd::start("officer", BIN, &hq) else {
+        return;
+    };
+    let Some(sshd_root) = Sshd::start("root", BIN, &hq) else {
+        return;
+    };
+    chown_all(dir, uid, gid);
+    // the officer's sessions first: the -wal and -shm files are made under its login
+    let tuis = (0..SESSIONS_PER_LOGIN * 2)
+        .map(|i| match i < SESSIONS_PER_LOGIN {
+            true => session(&sshd_officer, i % 2 == 0),
+            false => session(&sshd_root, i % 2 == 0),
+        })
+        .collect();
+    let mut soaked = soak(tuis, &hq, bundles, laptops);
+    let approved = assert_stored_once(&soaked, &hq);
+    assert_all_see(&mut soaked.done, &hq, approved);
+    for (tui, _) in &mut soaked.done {
         tui.send("q");
         assert!(tui.wait_exit(Duration::from_secs(10)).success());
     }
