@@ -30,6 +30,7 @@ pub const EN_FILES: Files = &[
     ("en/report.ftl", include_str!("en/report.ftl")),
     ("en/world.ftl", include_str!("en/world.ftl")),
     ("en/limits.ftl", include_str!("en/limits.ftl")),
+    ("en/stats.ftl", include_str!("en/stats.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -42,6 +43,7 @@ pub const ZH_FILES: Files = &[
     ("zh/report.ftl", include_str!("zh/report.ftl")),
     ("zh/world.ftl", include_str!("zh/world.ftl")),
     ("zh/limits.ftl", include_str!("zh/limits.ftl")),
+    ("zh/stats.ftl", include_str!("zh/stats.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

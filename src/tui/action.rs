@@ -60,6 +60,12 @@ pub enum Action {
     ChangeDecision,
     ToggleSelect,
     CycleSort,
+    /// The Review tab: the statistics view and back to the queue.
+    Statistics,
+    /// The statistics view: the next measure charted (inspections, seizures, kg, value).
+    NextMeasure,
+    /// The Sync tab's decisions list: the record a decision is on.
+    OpenDecision,
     SwitchLanguage,
     /// Training: the scenario briefing again.
     TrainingBriefing,
@@ -129,6 +135,9 @@ impl Action {
         Action::ChangeDecision,
         Action::ToggleSelect,
         Action::CycleSort,
+        Action::Statistics,
+        Action::NextMeasure,
+        Action::OpenDecision,
         Action::SwitchLanguage,
         Action::TrainingBriefing,
         Action::Accept,
@@ -209,6 +218,9 @@ impl Action {
             Action::ChangeDecision => "action-change_decision",
             Action::ToggleSelect => "action-toggle_select",
             Action::CycleSort => "action-cycle_sort",
+            Action::Statistics => "action-statistics",
+            Action::NextMeasure => "action-next_measure",
+            Action::OpenDecision => "action-open_decision",
             Action::SwitchLanguage => "action-switch_language",
             Action::Accept => "action-accept",
             Action::Cancel => "action-cancel",
@@ -241,6 +253,8 @@ impl Action {
             SyncRefresh => "where-use-the-sync-tab",
             ReviewApprove | ReviewReturn | ChangeDecision | ToggleSelect | CycleSort
             | AwaitingReview | Reload => "where-use-the-review-tab-of-a-headquarters-database",
+            Statistics | NextMeasure => "where-use-the-review-tab-of-a-headquarters-database",
+            OpenDecision => "where-use-the-sync-tab",
             Filter | ClearFilter => "where-use-a-list-with-a-filter-rules-shipments",
             Up | Down | PageUp | PageDown | Top | Bottom | NextPane | PrevPane | Open | Back => {
                 "where-use-a-list-or-a-form"

@@ -24,6 +24,9 @@ pub enum Effect {
     Message(Message),
     /// Move the user to another tab (it is activated).
     Navigate(Tab),
+    /// Open inspection `id`'s record: the Review tab's record view at headquarters, the
+    /// Record tab elsewhere.
+    OpenInspection(String),
     /// Leave the console (asking first when something typed would be lost).
     Quit,
     /// Several effects, applied in order.

@@ -8,6 +8,7 @@ mod support;
 mod language;
 mod pty;
 mod record;
+mod review_soak;
 mod review_ssh;
 mod sync;
 mod training;

@@ -153,3 +153,45 @@ fn unknown_port_family_and_officer_are_named() {
         assert_eq!(m.id, id);
     }
 }
+
+#[test]
+fn every_grouping_rolls_up_from_one_cube_and_adds_up_to_the_total() {
+    let Hq { dir: _d, hq, .. } = hq_with_received(RECORDS);
+    let scope = StatsScope::default();
+    let cube = hq.hq().stats_cube(&scope).unwrap();
+    let all = cube.roll_up(GroupBy::All);
+    assert_eq!(all.len(), 1);
+    assert_eq!((all[0].inspections, all[0].seizures), (11, 1));
+    for by in [
+        GroupBy::Family,
+        GroupBy::Month,
+        GroupBy::Port,
+        GroupBy::Officer,
+        GroupBy::Verdict,
+        GroupBy::Found,
+    ] {
+        let rows = hq.hq().stats_grouped(&scope, by).unwrap();
+        assert_eq!(rows, cube.roll_up(by), "{by:?}");
+        let n: u64 = rows.iter().map(|g| g.inspections).sum();
+        assert_eq!(n, 11, "{by:?} adds up to the total");
+        let keys: Vec<&String> = rows.iter().map(|g| &g.key).collect();
+        assert!(
+            keys.windows(2).all(|k| k[0] < k[1]),
+            "{by:?} ordered by key"
+        );
+    }
+    let found = cube.roll_up(GroupBy::Found);
+    assert_eq!(found[0].key, "licence_required");
+    assert!(
+        cube.roll_up(GroupBy::Exporter).is_empty(),
+        "exporters are read on their own"
+    );
+    // an empty scope still has its one total row
+    let later = StatsScope {
+        from: Some("2030-01-01".into()),
+        ..StatsScope::default()
+    };
+    let empty = hq.hq().stats_cube(&later).unwrap();
+    assert_eq!(empty.roll_up(GroupBy::All)[0].inspections, 0);
+    assert!(empty.roll_up(GroupBy::Family).is_empty());
+}

@@ -57,6 +57,7 @@ fn way_in(ctx: Context) -> Option<(Store, &'static str)> {
         Context::SyncPrompt => (finalized(), "4e"),
         Context::Review => (hq(), ""),
         Context::ReviewComment => (hq(), "A"),
+        Context::ReviewStats => (hq(), "S"),
         Context::Filter => (store(), "/"),
         Context::Help => (store(), "?"),
         Context::Palette => (store(), ":"),

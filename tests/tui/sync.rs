@@ -149,7 +149,7 @@ fn export_import_at_hq_and_acknowledge_through_the_sync_tab() {
         let text = screen_text(&a);
         assert!(text.contains("1 new review decision "), "{text}");
         assert!(
-            text.contains("Review decisions from headquarters (1)"),
+            text.contains("Review decisions from headquarters (1 in all)"),
             "{text}"
         );
         assert!(text.contains("returned"), "{text}");

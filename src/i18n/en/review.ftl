@@ -85,6 +85,19 @@ review-rec-seizures = Seizures:
 review-rec-seizure = { $quantity } of { $goods } · stored at { $storage }
 review-rec-custody = custody { $at }: { $from } → { $to } ({ $reason })
 review-rec-history = Review history:
+review-rec-chain-verified = Chain: verified ({ $count } chained links checked: hashes, links and frozen rows)
+review-rec-chain-broken = Chain: BROKEN at { $kind } device { $device } seq { $seq }: { $problem }
+review-rec-chain-none = Chain: not chained (nothing of this record was finalized into a chain)
+review-rec-audit = Audit trail:
+review-rec-audit-line = { $at } { $actor }: { $action } { $entity }
+chain-missing-payload = the payload of seq { $seq } is missing (its outbox_payloads row was removed)
+chain-hash-mismatch = the hash of seq { $seq } does not match its stored payload (the payload was altered)
+chain-gap = seq { $seq } follows a gap: the link before it is missing
+chain-prev-mismatch = seq { $seq } does not point at the hash of the link before it
+chain-next-mismatch = the link after seq { $seq } does not point at its hash
+chain-rows-differ = the rows of seq { $seq } differ from what was hashed: { $detail }
+chain-broken = the chain is broken
+drafts-how-hq = Headquarters records no field work: records arrive in bundles (Sync tab, i) and are reviewed in the Review tab (5).
 
 ## minspect review (CLI)
 review-decided = { $decision } inspection { $id } by { $by } (review { $review }); it goes to device { $device } with the next receipt
@@ -103,3 +116,6 @@ queue-bad-date = { $term }: '{ $value }' is not a date; write YYYY-MM-DD (receiv
 queue-unknown-officer = officer: no officer here has badge '{ $badge }'; `minspect officer list` shows the badges
 queue-unknown-port = port: no received inspection took place at '{ $port }'; write a UN/LOCODE such as CNSHA
 queue-unknown-device = device: no device here is named '{ $device }'; `minspect device list` shows the devices
+
+## The Shipments tab's verdicts column
+shipments-col-verdicts = declared → found

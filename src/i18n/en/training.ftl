@@ -52,12 +52,6 @@ training-reading-taken = Reading taken: { $label } ({ $left } left)
 training-reading-none-left = Every reading of this shipment is in the record.
 training-reading-no-draft = Readings go into a draft record: open the shipment first.
 training-reading-not-training = Readings come from a training scenario; this shipment is not one.
-training-sync-device = { $device } · TRAINING file: it never leaves this laptop
-training-sync-kept = Finalized records kept in this file: { $count }
-training-sync-graded = No headquarters waits for this file: the trainer grades it with `minspect training grade`.
-training-sync-queued = Finalized in this training file ({ $count })
-training-sync-empty = Nothing finalized yet.
-training-sync-reviews = Review decisions ({ $count }; no training headquarters is set up)
 
 ## Receipts and reports of a training file
 receipt-training-mark = TRAINING - NOT AN OFFICIAL RECORD

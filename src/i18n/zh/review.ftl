@@ -81,6 +81,19 @@ review-rec-seizures = 扣押：
 review-rec-seizure = { $goods } { $quantity } · 存放于 { $storage }
 review-rec-custody = 保管移交 { $at }：{ $from } → { $to }（{ $reason }）
 review-rec-history = 审核历史：
+review-rec-chain-verified = 链：已验证（检查了 { $count } 个链环：哈希、链接与冻结行）
+review-rec-chain-broken = 链：已断开，位于 { $kind } 设备 { $device } 序号 { $seq }：{ $problem }
+review-rec-chain-none = 链：未入链（此记录没有内容定稿入链）
+review-rec-audit = 审计记录：
+review-rec-audit-line = { $at } { $actor }：{ $action } { $entity }
+chain-missing-payload = 序号 { $seq } 的载荷缺失（其 outbox_payloads 行被删除）
+chain-hash-mismatch = 序号 { $seq } 的哈希与存储的载荷不符（载荷被改动）
+chain-gap = 序号 { $seq } 前有缺口：前一个链环缺失
+chain-prev-mismatch = 序号 { $seq } 未指向前一个链环的哈希
+chain-next-mismatch = 序号 { $seq } 之后的链环未指向其哈希
+chain-rows-differ = 序号 { $seq } 的行与哈希时的内容不同：{ $detail }
+chain-broken = 链已断开
+drafts-how-hq = 总部不记录现场工作：记录通过数据包送达（同步标签页，i），在审核标签页（5）审核。
 
 ## minspect review（命令行）
 review-decided = 检查记录 { $id } { $decision }，审核人 { $by }（审核 { $review }）；随下一份回执送达设备 { $device }
@@ -99,3 +112,6 @@ queue-bad-date = { $term }：“{ $value }”不是日期；请写 YYYY-MM-DD（
 queue-unknown-officer = officer：此处没有工号为“{ $badge }”的人员；`minspect officer list` 显示工号
 queue-unknown-port = port：没有在“{ $port }”进行的已接收检查；请写联合国口岸代码，如 CNSHA
 queue-unknown-device = device：此处没有名为“{ $device }”的设备；`minspect device list` 显示设备
+
+## 货物标签页的结论列
+shipments-col-verdicts = 申报 → 查验

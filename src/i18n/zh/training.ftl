@@ -51,12 +51,6 @@ training-reading-taken = 已取读数：{ $label }（还剩 { $left } 个）
 training-reading-none-left = 这票货物的读数已全部记入记录。
 training-reading-no-draft = 读数记入草稿记录：请先打开这票货物。
 training-reading-not-training = 读数来自培训场景；这票货物不属于场景。
-training-sync-device = { $device } · 培训文件：不会离开这台电脑
-training-sync-kept = 本文件中已定稿的记录：{ $count }
-training-sync-graded = 没有总部在等这个文件：教员用 `minspect training grade` 评分。
-training-sync-queued = 本培训文件中已定稿（{ $count }）
-training-sync-empty = 尚无定稿记录。
-training-sync-reviews = 审核决定（{ $count }；未设置培训总部）
 
 ## 培训文件的收据与报告
 receipt-training-mark = 培训 - 非正式记录

@@ -3,12 +3,14 @@
 //! same functions, so both show the same numbers. Each report is one function of the
 //! store's aggregate statistics ([`crate::store::stats`]).
 
+pub mod panel;
 pub mod render;
+pub mod trail;
 
 use serde::Serialize;
 
 use crate::domain::Msg;
-use crate::store::stats::{GroupBy, GroupStats, ReviewStats, StatsScope};
+use crate::store::stats::{Cube, GroupBy, GroupStats, ReviewStats, StatsScope};
 use crate::store::{Result, Store};
 
 /// The reports there are.
@@ -102,20 +104,42 @@ pub fn total(rows: &[GroupStats]) -> GroupStats {
     })
 }
 
-/// Each grouping as a section; the total is that of the first grouping's rows (one
-/// query less than asking the store for it).
+type Groups<'a> = &'a [(GroupBy, &'static str, &'static str)];
+
+/// Each grouping as a section, rolled up from one read of the scope's cube (the
+/// exporters read on their own).
 fn with_sections(
     store: &Store,
     name: ReportName,
     scope: &StatsScope,
-    groups: &[(GroupBy, &'static str, &'static str)],
+    groups: Groups,
+) -> Result<DeskReport> {
+    let cube = match groups.iter().any(|(by, ..)| *by != GroupBy::Exporter) {
+        true => store.hq().stats_cube(scope)?,
+        false => Cube::default(),
+    };
+    sections_of(store, name, scope, groups, &cube)
+}
+
+/// Each grouping as a section from `cube` (the scope's); the total is that of the
+/// first grouping's rows.
+fn sections_of(
+    store: &Store,
+    name: ReportName,
+    scope: &StatsScope,
+    groups: Groups,
+    cube: &Cube,
 ) -> Result<DeskReport> {
     let mut sections = Vec::new();
     for (by, section, key) in groups {
+        let rows = match by {
+            GroupBy::Exporter => store.hq().stats_grouped(scope, *by)?,
+            by => cube.roll_up(*by),
+        };
         sections.push(Section {
             section,
             key,
-            rows: store.hq().stats_grouped(scope, *by)?,
+            rows,
             total: GroupStats::default(),
         });
     }
@@ -142,17 +166,20 @@ fn scope_out(s: &StatsScope) -> ScopeOut {
     }
 }
 
+const SUMMARY: Groups = &[
+    (GroupBy::Family, "by_family", "family"),
+    (GroupBy::Month, "by_month", "month"),
+];
+const OFFICERS: Groups = &[(GroupBy::Officer, "by_officer", "officer")];
+
 /// Inspections and seizures (count, seized kg, value) by mineral family and by month.
 pub fn summary(store: &Store, scope: &StatsScope) -> Result<DeskReport> {
-    with_sections(
-        store,
-        ReportName::Summary,
-        scope,
-        &[
-            (GroupBy::Family, "by_family", "family"),
-            (GroupBy::Month, "by_month", "month"),
-        ],
-    )
+    with_sections(store, ReportName::Summary, scope, SUMMARY)
+}
+
+/// [`summary`] from the scope's cube, read once by the caller.
+pub fn summary_of(store: &Store, scope: &StatsScope, cube: &Cube) -> Result<DeskReport> {
+    sections_of(store, ReportName::Summary, scope, SUMMARY, cube)
 }
 
 /// Seizures by mineral family and by port (groups without a seizure left out).
@@ -187,12 +214,12 @@ pub fn inspections(store: &Store, scope: &StatsScope) -> Result<DeskReport> {
 
 /// Per officer badge: inspections, seizures, findings.
 pub fn officers(store: &Store, scope: &StatsScope) -> Result<DeskReport> {
-    with_sections(
-        store,
-        ReportName::Officers,
-        scope,
-        &[(GroupBy::Officer, "by_officer", "officer")],
-    )
+    with_sections(store, ReportName::Officers, scope, OFFICERS)
+}
+
+/// [`officers`] from the scope's cube, read once by the caller.
+pub fn officers_of(store: &Store, scope: &StatsScope, cube: &Cube) -> Result<DeskReport> {
+    sections_of(store, ReportName::Officers, scope, OFFICERS, cube)
 }
 
 /// The exporters with the most findings (at most [`TOP_EXPORTERS`]).

@@ -83,7 +83,8 @@ struct Grid {
     total: Option<Vec<String>>,
 }
 
-fn duration(lang: Lang, secs: Option<i64>) -> String {
+/// A turnaround in hours and minutes ("none" when nothing was decided).
+pub fn duration(lang: Lang, secs: Option<i64>) -> String {
     match secs {
         None => crate::t!(lang, "report-none"),
         Some(s) => crate::t!(lang, "report-duration", h = s / 3600, m = (s % 3600) / 60),
@@ -155,18 +156,23 @@ fn heading(lang: Lang, r: &DeskReport) -> Vec<String> {
         lang,
         &format!("report-title-{}", r.report.as_str()),
     ));
+    lines.push(scope_line(lang, &r.scope));
+    lines
+}
+
+/// The scope of a report (or of the statistics view) in words.
+pub fn scope_line(lang: Lang, scope: &super::ScopeOut) -> String {
     let any = |v: &Option<String>| v.as_deref().map(sanitize).map(|s| s.into_owned());
     let all = crate::t!(lang, "report-all");
-    lines.push(crate::t!(
+    crate::t!(
         lang,
         "report-scope",
-        from = any(&r.scope.from).unwrap_or_else(|| all.clone()),
-        to = any(&r.scope.to).unwrap_or_else(|| all.clone()),
-        port = any(&r.scope.port).unwrap_or_else(|| all.clone()),
-        family = any(&r.scope.family).unwrap_or_else(|| all.clone()),
-        officer = any(&r.scope.officer).unwrap_or_else(|| all.clone())
-    ));
-    lines
+        from = any(&scope.from).unwrap_or_else(|| all.clone()),
+        to = any(&scope.to).unwrap_or_else(|| all.clone()),
+        port = any(&scope.port).unwrap_or_else(|| all.clone()),
+        family = any(&scope.family).unwrap_or_else(|| all.clone()),
+        officer = any(&scope.officer).unwrap_or_else(|| all.clone())
+    )
 }
 
 fn pad(s: &str, width: usize, right: bool) -> String {

@@ -30,19 +30,10 @@ pub enum GroupBy {
     Officer,
     Port,
     Exporter,
-}
-
-impl GroupBy {
-    fn key(self) -> &'static str {
-        match self {
-            GroupBy::All => "''",
-            GroupBy::Family => "d.family",
-            GroupBy::Month => "substr(d.declared_on, 1, 7)",
-            GroupBy::Officer => "d.officer_badge",
-            GroupBy::Port => "d.locode",
-            GroupBy::Exporter => "s.exporter_name",
-        }
-    }
+    /// The verdict on the declaration.
+    Verdict,
+    /// The verdict after inspection.
+    Found,
 }
 
 /// The counts of one group. Quantities are seized kilograms (kg, g and t converted;
@@ -69,6 +60,59 @@ pub struct ReviewStats {
     pub decided: u64,
     pub turnaround_median_s: Option<i64>,
     pub turnaround_p90_s: Option<i64>,
+}
+
+impl GroupStats {
+    /// Adds `o`'s counts to these.
+    pub fn add(&mut self, o: &GroupStats) {
+        self.inspections += o.inspections;
+        self.seized_inspections += o.seized_inspections;
+        self.seizures += o.seizures;
+        self.seized_kg += o.seized_kg;
+        self.seized_value_cny_minor += o.seized_value_cny_minor;
+        self.findings += o.findings;
+    }
+}
+
+/// The finest grouping of a scope, read in one scan: the counts per (family, month,
+/// port, officer, verdict on the declaration, verdict after inspection). Every grouping
+/// but the exporters' is a roll-up of it, so a report or the statistics panel reads the
+/// desk once however many groupings it shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cube {
+    cells: Vec<([String; 6], GroupStats)>,
+}
+
+impl Cube {
+    /// The counts grouped by `by`, ordered by key (as SQL orders text); `All` gives one
+    /// row even when the scope is empty. The exporters are not in the cube (empty).
+    pub fn roll_up(&self, by: GroupBy) -> Vec<GroupStats> {
+        let at = match by {
+            GroupBy::All => None,
+            GroupBy::Family => Some(0),
+            GroupBy::Month => Some(1),
+            GroupBy::Port => Some(2),
+            GroupBy::Officer => Some(3),
+            GroupBy::Verdict => Some(4),
+            GroupBy::Found => Some(5),
+            GroupBy::Exporter => return Vec::new(),
+        };
+        let mut groups: std::collections::BTreeMap<&str, GroupStats> = Default::default();
+        for (keys, g) in &self.cells {
+            let key = at.map_or("", |i| keys[i].as_str());
+            groups.entry(key).or_default().add(g);
+        }
+        if by == GroupBy::All && groups.is_empty() {
+            return vec![GroupStats::default()];
+        }
+        groups
+            .into_iter()
+            .map(|(k, mut g)| {
+                g.key = k.to_string();
+                g
+            })
+            .collect()
+    }
 }
 
 const PER_ROW: &str = "count(*),
@@ -99,6 +143,19 @@ fn scope_sql(scope: &StatsScope) -> (String, Vec<String>) {
     add("d.family = ?", &scope.family);
     add("d.officer_badge = ?", &scope.officer);
     (w.join(" AND "), p)
+}
+
+/// The six counts of [`PER_ROW`] starting at column `i`.
+fn counts_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<GroupStats> {
+    Ok(GroupStats {
+        key: String::new(),
+        inspections: r.get::<_, i64>(i)? as u64,
+        seized_inspections: r.get::<_, i64>(i + 1)? as u64,
+        seizures: r.get::<_, i64>(i + 2)? as u64,
+        seized_kg: r.get(i + 3)?,
+        seized_value_cny_minor: r.get(i + 4)?,
+        findings: r.get::<_, i64>(i + 5)? as u64,
+    })
 }
 
 fn params_of(p: &[String]) -> Vec<&dyn ToSql> {
@@ -144,44 +201,64 @@ impl<S: Deref<Target = Store>> Hq<S> {
     }
 
     /// The counts of `scope` grouped by `by`, ordered by key (exporters: by findings,
-    /// most first).
+    /// most first). Every grouping but the exporters' is a roll-up of [`Self::stats_cube`].
     pub fn stats_grouped(&self, scope: &StatsScope, by: GroupBy) -> Result<Vec<GroupStats>> {
+        match by {
+            GroupBy::Exporter => self.stats_by_exporter(scope),
+            by => Ok(self.stats_cube(scope)?.roll_up(by)),
+        }
+    }
+
+    /// The finest grouping of `scope`, in one scan of the desk.
+    pub fn stats_cube(&self, scope: &StatsScope) -> Result<Cube> {
         let (w, p) = scope_sql(scope);
-        let join = match by {
-            GroupBy::Exporter => "JOIN shipments s ON s.id = d.shipment_id",
-            _ => "",
-        };
-        let order = match by {
-            GroupBy::Exporter => "7 DESC, 1",
-            _ => "1",
-        };
         let sql = format!(
-            "SELECT {} AS k, {PER_ROW} FROM review_desk d {join} WHERE {w} GROUP BY k ORDER BY {order}",
-            by.key()
+            "SELECT d.family, substr(d.declared_on, 1, 7), d.locode, d.officer_badge,
+                d.declared_verdict, d.found_verdict, {PER_ROW}
+             FROM review_desk d WHERE {w} GROUP BY 1, 2, 3, 4, 5, 6"
         );
         let mut stmt = self
             .0
             .conn()
             .prepare_cached(&sql)
             .doing(|| "preparing the statistics".into())?;
-        let rows = stmt
+        let cells = stmt
             .query_map(params_of(&p).as_slice(), |r| {
-                Ok(GroupStats {
-                    key: r.get(0)?,
-                    inspections: r.get::<_, i64>(1)? as u64,
-                    seized_inspections: r.get::<_, i64>(2)? as u64,
-                    seizures: r.get::<_, i64>(3)? as u64,
-                    seized_kg: r.get(4)?,
-                    seized_value_cny_minor: r.get(5)?,
-                    findings: r.get::<_, i64>(6)? as u64,
-                })
+                let keys = [
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ];
+                Ok((keys, counts_at(r, 6)?))
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .doing(|| "reading the statistics".into())?;
-        Ok(match by {
-            GroupBy::All if rows.is_empty() => vec![GroupStats::default()],
-            _ => rows,
+        Ok(Cube { cells })
+    }
+
+    /// The exporters with their counts, most findings first.
+    fn stats_by_exporter(&self, scope: &StatsScope) -> Result<Vec<GroupStats>> {
+        let (w, p) = scope_sql(scope);
+        let sql = format!(
+            "SELECT s.exporter_name AS k, {PER_ROW} FROM review_desk d
+             JOIN shipments s ON s.id = d.shipment_id WHERE {w} GROUP BY k ORDER BY 7 DESC, 1"
+        );
+        let mut stmt = self
+            .0
+            .conn()
+            .prepare_cached(&sql)
+            .doing(|| "preparing the statistics".into())?;
+        stmt.query_map(params_of(&p).as_slice(), |r| {
+            Ok(GroupStats {
+                key: r.get(0)?,
+                ..counts_at(r, 1)?
+            })
         })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .doing(|| "reading the statistics".into())
     }
 
     /// Review states of `scope` and the turnaround finalized -> decided.

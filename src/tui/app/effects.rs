@@ -35,6 +35,17 @@ impl App {
                 let effect = left.and(self.screens.get_mut(tab).activate(&mut cx));
                 self.apply(effect, store);
             }
+            Effect::OpenInspection(id) => {
+                let tab = if self.hq { Tab::Review } else { Tab::Record };
+                self.apply(Effect::Navigate(tab), store);
+                let mut cx = self.cx(store);
+                let opened = if self.hq {
+                    self.screens.review.open_inspection(&id, &mut cx)
+                } else {
+                    self.screens.record.open_inspection(&id, &mut cx)
+                };
+                self.apply(opened, store);
+            }
             Effect::Quit => {
                 if Tab::ALL.iter().any(|t| self.screens.get(*t).has_unsaved()) {
                     self.overlay = Some(Overlay::ConfirmQuit);

@@ -124,6 +124,7 @@ impl App {
         self.pack = store.rules().active_pack()?.map(Rc::new);
         self.screens.rules.set_pack(self.pack.clone());
         self.screens.record.set_pack(self.pack.clone());
+        self.screens.shipments.set_pack(self.pack.clone());
         let id = store.db().identity()?;
         let field =
             |f: fn(&crate::store::Identity) -> String| id.as_ref().map(f).unwrap_or_default();

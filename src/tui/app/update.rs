@@ -53,6 +53,10 @@ impl App {
                 {
                     self.apply(Effect::Navigate(Tab::Sync), store);
                 }
+                // the statistics from the palette on another tab: the Review tab's view
+                if action == Action::Statistics && self.hq && self.tab != Tab::Review {
+                    self.apply(Effect::Navigate(Tab::Review), store);
+                }
                 self.update_screen(action, store)
             }
         }

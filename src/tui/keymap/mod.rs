@@ -44,6 +44,8 @@ pub enum Context {
     Review,
     /// The comment of a review decision being made.
     ReviewComment,
+    /// The Review tab's statistics view.
+    ReviewStats,
     Filter,
     Help,
     Palette,
@@ -67,6 +69,7 @@ impl Context {
         Context::SyncPrompt,
         Context::Review,
         Context::ReviewComment,
+        Context::ReviewStats,
         Context::Filter,
         Context::Help,
         Context::Palette,

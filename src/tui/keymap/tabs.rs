@@ -174,6 +174,12 @@ fn sync_lists(c: Context) -> Vec<Binding> {
             "key-previous-list",
         ),
         hint(c, Key::ch('r'), SyncRefresh, "key-refresh"),
+        hint(
+            c,
+            Key::plain(KeyCode::Enter),
+            OpenDecision,
+            "key-open-decision",
+        ),
     ]
 }
 
@@ -213,7 +219,49 @@ pub fn sync() -> Vec<Binding> {
         hint(p, Key::plain(KeyCode::Esc), Action::Cancel, "key-cancel"),
     ]);
     v.extend(text_bindings(p));
+    v.extend(review_stats());
     v
+}
+
+/// The Review tab's statistics view: its pages, the measure charted, the filter line.
+fn review_stats() -> Vec<Binding> {
+    use Action::*;
+    let c = Context::ReviewStats;
+    vec![
+        hint(c, Key::plain(KeyCode::Tab), NextPane, "key-stats-next-page"),
+        bind(
+            c,
+            Key::plain(KeyCode::BackTab),
+            PrevPane,
+            "key-stats-previous-page",
+        ),
+        bind(c, Key::ch('l'), NextPane, "key-stats-next-page"),
+        bind(
+            c,
+            Key::plain(KeyCode::Right),
+            NextPane,
+            "key-stats-next-page",
+        ),
+        bind(c, Key::ch('h'), PrevPane, "key-stats-previous-page"),
+        bind(
+            c,
+            Key::plain(KeyCode::Left),
+            PrevPane,
+            "key-stats-previous-page",
+        ),
+        hint(c, Key::ch('m'), NextMeasure, "key-stats-measure"),
+        hint(c, Key::ch('/'), Filter, "key-filter"),
+        bind(c, Key::ch('x'), ClearFilter, "key-clear-filter"),
+        bind(c, Key::ch('j'), Down, "key-stats-scroll-down"),
+        bind(c, Key::plain(KeyCode::Down), Down, "key-stats-scroll-down"),
+        bind(c, Key::ch('k'), Up, "key-stats-scroll-up"),
+        bind(c, Key::plain(KeyCode::Up), Up, "key-stats-scroll-up"),
+        hint(c, Key::ch('S'), Statistics, "key-stats-queue"),
+        bind(c, Key::plain(KeyCode::Esc), Back, "key-stats-queue"),
+        bind(c, Key::plain(KeyCode::Backspace), Back, "key-stats-queue"),
+        bind(c, Key::plain(KeyCode::F(5)), Reload, "key-re-read"),
+        bind(c, Key::ctrl('l'), Reload, "key-re-read"),
+    ]
 }
 
 /// The Review tab (headquarters): the decision keys first, so the footer shows them at
@@ -225,6 +273,7 @@ pub fn review() -> Vec<Binding> {
         hint(r, Key::ch('A'), ReviewApprove, "key-approve"),
         hint(r, Key::ch('R'), ReviewReturn, "key-return"),
         hint(r, Key::ch(' '), ToggleSelect, "key-select"),
+        hint(r, Key::ch('S'), Statistics, "key-statistics"),
         bind(r, Key::ch('C'), ChangeDecision, "key-change-decision"),
         bind(r, Key::ch('s'), CycleSort, "key-sort"),
         bind(r, Key::ch('w'), AwaitingReview, "key-pending-only"),

@@ -249,36 +249,3 @@ pub fn render(f: &mut Frame, area: Rect, panel: &TrainingPanel, lang: Lang, them
     let foot = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
     f.render_widget(Paragraph::new(Line::styled(p.footer, theme.key)), foot);
 }
-
-/// The Sync tab's summary for a training file: nothing leaves it, no headquarters waits.
-pub fn sync_summary(d: &crate::report::SyncOverview, lang: Lang) -> Vec<String> {
-    let name = sanitize(&d.device_name).into_owned();
-    vec![
-        t!(lang, "training-sync-device", device = name),
-        t!(
-            lang,
-            "training-sync-kept",
-            count = d.status.counts.finalized
-        ),
-        t!(lang, "training-sync-graded"),
-    ]
-}
-
-/// The title of the Sync tab's list of finalized records, for a training file.
-pub fn sync_queued_title(d: &crate::report::SyncOverview, lang: Lang) -> String {
-    t!(
-        lang,
-        "training-sync-queued",
-        count = d.status.counts.finalized
-    )
-}
-
-/// What the empty list says in a training file (None elsewhere).
-pub fn sync_empty(d: &crate::report::SyncOverview, lang: Lang) -> Option<String> {
-    (d.kind == crate::domain::DbKind::Training).then(|| t!(lang, "training-sync-empty"))
-}
-
-/// The review pane's title in a training file.
-pub fn sync_reviews_title(d: &crate::report::SyncOverview, lang: Lang) -> String {
-    t!(lang, "training-sync-reviews", count = d.reviews.len())
-}

@@ -43,7 +43,10 @@ pub(super) fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         let lines = vec![
             Line::raw(t!(lang, "drafts-none")),
             Line::raw(""),
-            Line::styled(t!(lang, "drafts-how"), theme.dim),
+            Line::styled(
+                t!(lang, if s.hq { "drafts-how-hq" } else { "drafts-how" }),
+                theme.dim,
+            ),
         ];
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
         return;

@@ -70,6 +70,8 @@ pub struct RecordScreen {
     /// A line being typed: the receipt path or an amendment's reason.
     pub prompt: Option<Prompt>,
     pub pack: Option<Rc<RulePack>>,
+    /// A headquarters database: the empty drafts list offers no new record.
+    pub hq: bool,
 }
 
 impl RecordScreen {
@@ -81,6 +83,7 @@ impl RecordScreen {
     }
 
     pub fn load_drafts(&mut self, cx: &mut Cx) -> Effect {
+        self.hq = cx.store.device().db_kind().ok() == Some(crate::domain::DbKind::Hq);
         match cx.store.records().open_drafts() {
             Ok(d) => {
                 self.drafts = d;

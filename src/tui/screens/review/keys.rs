@@ -80,10 +80,16 @@ impl ReviewScreen {
         let Some(id) = self.current().map(|r| r.inspection_id.clone()) else {
             return Effect::None;
         };
-        match super::record::lines(cx.store, &id, &cx.clock, cx.lang) {
+        self.open_inspection(&id, cx)
+    }
+
+    /// The record view of inspection `id` (also opened from the Sync tab's decisions).
+    pub fn open_inspection(&mut self, id: &str, cx: &mut Cx) -> Effect {
+        self.stats.open = false;
+        match super::record::lines(cx.store, id, &cx.clock, cx.lang) {
             Ok(lines) => {
                 self.record = Some(RecordView {
-                    inspection_id: id,
+                    inspection_id: id.to_string(),
                     lines,
                 });
                 self.focus = Pane::Detail;
@@ -98,6 +104,11 @@ impl ReviewScreen {
     fn start(&mut self, decision: Option<Decision>, mode: DecisionMode, cx: &Cx) -> Effect {
         if let Some(why) = self.refusal(cx) {
             return Effect::error(why);
+        }
+        let shown = self.record.as_ref().map(|r| r.inspection_id.as_str());
+        if shown.is_some() && shown != self.current().map(|r| r.inspection_id.as_str()) {
+            // opened from elsewhere (the Sync tab): decisions are made on the queue's row
+            return Effect::error(t!(cx.lang, "review-decide-from-queue"));
         }
         let bulk = mode == DecisionMode::First && decision == Some(Decision::Approved);
         let targets: Vec<String> = if bulk && !self.chosen.is_empty() {
@@ -197,7 +208,7 @@ impl ReviewScreen {
                 let sel = self.selected;
                 let reread = self.load(sel, cx);
                 let view = match self.record.as_ref().map(|r| r.inspection_id.clone()) {
-                    Some(_) => self.open(cx),
+                    Some(id) => self.open_inspection(&id, cx),
                     None => Effect::None,
                 };
                 reread.and(view).and(Effect::info(said))
@@ -312,6 +323,7 @@ impl ReviewScreen {
             Action::ReviewReturn => self.start(Some(Decision::Returned), DecisionMode::First, cx),
             Action::ChangeDecision => self.start(None, DecisionMode::Change, cx),
             Action::AwaitingReview => self.toggle_pending(cx),
+            Action::Statistics => self.stats.show(cx),
             Action::Reload => {
                 self.check(cx);
                 let sel = self.selected;

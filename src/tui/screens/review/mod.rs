@@ -9,6 +9,8 @@
 
 mod keys;
 mod record;
+pub mod stats;
+mod stats_view;
 mod view;
 
 use std::collections::BTreeSet;
@@ -82,6 +84,8 @@ pub struct ReviewScreen {
     pub scroll: u16,
     pub prompt: Option<ReviewPrompt>,
     pub page_size: usize,
+    /// The statistics view (`S`), shown instead of the queue while open.
+    pub stats: stats::StatsView,
     loaded: bool,
 }
 
@@ -272,6 +276,11 @@ impl Screen for ReviewScreen {
     fn context(&self) -> Context {
         if self.prompt.is_some() {
             Context::ReviewComment
+        } else if self.stats.open {
+            match self.stats.editing {
+                Some(_) => Context::Filter,
+                None => Context::ReviewStats,
+            }
         } else if self.editing.is_some() {
             Context::Filter
         } else {
@@ -289,7 +298,12 @@ impl Screen for ReviewScreen {
         if self.loaded {
             return Effect::None;
         }
-        self.first_visit_load(cx)
+        let queue = self.first_visit_load(cx);
+        // back on the tab with the statistics open: their numbers are read again
+        match self.stats.open {
+            true => queue.and(self.stats.show(cx)),
+            false => queue,
+        }
     }
 
     fn resize(&mut self, body: Rect, cx: &mut Cx) -> Effect {
@@ -309,6 +323,9 @@ impl Screen for ReviewScreen {
         if self.prompt.is_some() {
             return Effect::Redraw.and(self.prompt_update(action, cx));
         }
+        if self.stats.open {
+            return self.stats.update(action, cx);
+        }
         if self.editing.is_some() {
             return self.filter_key(action, cx);
         }
@@ -321,6 +338,9 @@ impl Screen for ReviewScreen {
             p.error = None;
             return Effect::Redraw;
         }
+        if self.stats.open {
+            return self.stats.type_char(c);
+        }
         if self.editing.is_none() {
             return Effect::None;
         }
@@ -329,6 +349,9 @@ impl Screen for ReviewScreen {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
+        if self.stats.open {
+            return stats_view::render(&self.stats, f, area, v);
+        }
         view::render(self, f, area, v);
     }
 }

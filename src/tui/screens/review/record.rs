@@ -1,10 +1,12 @@
 //! The Review tab's read-only record view: the shipment, the screening reasons, the
 //! measurements, findings, seizures with their custody transfers and the review history
-//! (from `report::RecordDetail`, as `minspect record show` reads it), as lines built once
-//! when the view opens. Every database string is sanitized.
+//! (from `report::RecordDetail`, as `minspect record show` reads it), the chain status of
+//! the record and its audit trail (`report::desk::trail`), as lines built once when the
+//! view opens. Every database string is sanitized.
 
 use crate::domain::{Clock, Lang, sanitize};
 use crate::report::RecordDetail;
+use crate::report::desk::trail::{ChainStatus, RecordTrail};
 use crate::rules::Screening;
 use crate::store::{Store, StoreError};
 use crate::t;
@@ -59,7 +61,45 @@ pub fn lines(
         out.push(none());
     }
     out.extend(d.reviews.iter().map(|rv| format!("  {}", rv.text(false))));
+    let trail = RecordTrail::build(store, r)?;
+    trail_lines(&trail, clock, lang, &mut out);
     Ok(out)
+}
+
+/// The chain status (first: it is what a reviewer must know) and the audit trail.
+fn trail_lines(trail: &RecordTrail, clock: &Clock, lang: Lang, out: &mut Vec<String>) {
+    out.push(match &trail.chain {
+        ChainStatus::NotChained => t!(lang, "review-rec-chain-none"),
+        ChainStatus::Verified(n) => t!(lang, "review-rec-chain-verified", count = *n),
+        ChainStatus::Broken {
+            kind,
+            device_id,
+            seq,
+            problem,
+        } => t!(
+            lang,
+            "review-rec-chain-broken",
+            kind = c(kind),
+            device = c(device_id),
+            seq = *seq,
+            problem = c(&crate::i18n::msg(lang, problem))
+        ),
+    });
+    out.push(t!(lang, "review-rec-audit"));
+    if trail.audit.is_empty() {
+        out.push(format!("  {}", t!(lang, "review-rec-none")));
+    }
+    out.extend(trail.audit.iter().map(|a| {
+        "  ".to_string()
+            + &t!(
+                lang,
+                "review-rec-audit-line",
+                at = crate::report::shipment_detail::local(&a.at, clock),
+                actor = c(&a.actor),
+                action = c(&a.action),
+                entity = c(&a.entity)
+            )
+    }));
 }
 
 /// The screening reasons, measurements, findings and seizures with custody.

@@ -7,11 +7,14 @@ mod keys;
 mod table;
 mod view;
 
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::{Cx, Pane, Screen, ViewCx};
 use crate::report::ShipmentCard;
+use crate::rules::RulePack;
 use crate::store::query::shipment_detail::ShipmentDetail;
 use crate::store::shipments::{PageFrom, ShipmentFilter, ShipmentRow};
 use crate::tui::action::Action;
@@ -19,7 +22,7 @@ use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
 use crate::tui::widgets::input::LineInput;
 
-pub use self::table::{row_text, split, table_text_width};
+pub use self::table::{row_text, split, table_text_width, verdicts_cell};
 
 #[derive(Debug, Clone, Default)]
 pub struct ShipmentsScreen {
@@ -44,6 +47,11 @@ pub struct ShipmentsScreen {
     /// The rows as table text for `row_width` (formatted once per page, not per frame).
     pub row_texts: Vec<String>,
     pub row_width: usize,
+    /// Each row's verdicts cell (on the declaration → after inspection), read with the
+    /// page.
+    pub verdicts: Vec<String>,
+    /// The active pack, to screen declarations headquarters' desk holds no verdict of.
+    pub pack: Option<Rc<RulePack>>,
 }
 
 impl ShipmentsScreen {
@@ -52,6 +60,21 @@ impl ShipmentsScreen {
             page_size: 10,
             ..Default::default()
         }
+    }
+
+    pub fn set_pack(&mut self, pack: Option<Rc<RulePack>>) {
+        self.pack = pack;
+    }
+
+    /// The rows as table text at `width` (once per page or width, never per frame).
+    fn format_rows(&mut self, width: usize) {
+        self.row_width = width;
+        self.row_texts = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| row_text(r, self.verdicts.get(i).map_or("", String::as_str), width))
+            .collect();
     }
 
     /// A write on another tab changed the log: read the page again on the next visit.
@@ -92,12 +115,20 @@ impl ShipmentsScreen {
                     // ran off an edge (rows vanished under us): start again
                     return self.load(PageFrom::Newest, 0, cx);
                 }
+                let verdicts = cx.store.query().row_verdicts(&rows, self.pack.as_deref());
+                self.verdicts = match verdicts {
+                    Ok(v) => v.iter().map(|v| verdicts_cell(cx.lang, v)).collect(),
+                    Err(e) => {
+                        let error = crate::domain::sanitize(&e.to_string()).into_owned();
+                        return Effect::error(crate::t!(
+                            cx.lang,
+                            "shipments-unreadable",
+                            error = error
+                        ));
+                    }
+                };
                 self.rows = rows;
-                self.row_texts = self
-                    .rows
-                    .iter()
-                    .map(|r| row_text(r, self.row_width))
-                    .collect();
+                self.format_rows(self.row_width);
                 self.selected = select.min(self.rows.len().saturating_sub(1));
                 self.loaded = true;
                 self.load_detail(cx)
@@ -181,8 +212,7 @@ impl Screen for ShipmentsScreen {
         let (table, _) = split(body);
         let width = table_text_width(body);
         if width != self.row_width {
-            self.row_width = width;
-            self.row_texts = self.rows.iter().map(|r| row_text(r, width)).collect();
+            self.format_rows(width);
         }
         let size = table.height.saturating_sub(4).max(1) as usize;
         if size != self.page_size {

@@ -2,8 +2,10 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
+use crate::store::query::verdicts::RowVerdicts;
 use crate::store::shipments::ShipmentRow;
+use crate::t;
 use crate::tui::text::fit;
 
 /// The width of the table's text (inside its borders) for a body area.
@@ -28,41 +30,59 @@ fn c(s: &str) -> String {
 }
 
 struct Cols {
-    verdict: bool,
+    hs: bool,
     decl: bool,
     rest: usize,
 }
 
+/// The width of the verdicts cell (`licence → banned`).
+const VERDICTS_W: usize = 17;
+
+/// Both verdicts are always shown; the HS code from 100 columns, the declaration
+/// number from 130.
 fn cols(width: usize) -> Cols {
-    let verdict = width >= 100;
+    let hs = width >= 100;
     let decl = width >= 130;
     let fixed = 10
         + 1
         + 2
         + 1
-        + 10
-        + 1
         + 12
         + 1
         + 10
         + 1
-        + if verdict { 17 } else { 0 }
+        + VERDICTS_W
+        + if hs { 11 } else { 0 }
         + if decl { 19 } else { 0 };
     Cols {
-        verdict,
+        hs,
         decl,
         rest: width.saturating_sub(fixed + 1).max(8),
     }
 }
 
-pub(super) fn header(width: usize) -> String {
+fn short_verdict(lang: Lang, v: &str) -> String {
+    match v {
+        "" => "-".into(),
+        v => t!(lang, &format!("review-v-{v}")),
+    }
+}
+
+/// A row's verdicts cell: on the declaration → after inspection (`-`: none yet).
+pub fn verdicts_cell(lang: Lang, v: &RowVerdicts) -> String {
+    format!(
+        "{} → {}",
+        short_verdict(lang, &v.declared),
+        short_verdict(lang, &v.found)
+    )
+}
+
+pub(super) fn header(width: usize, lang: Lang) -> String {
     let k = cols(width);
-    let mut s = format!(
-        "{} {} {} ",
-        fit("date", 10),
-        fit("to", 2),
-        fit("HS code", 10)
-    );
+    let mut s = format!("{} {} ", fit("date", 10), fit("to", 2));
+    if k.hs {
+        s.push_str(&format!("{} ", fit("HS code", 10)));
+    }
     if k.decl {
         s.push_str(&format!("{} ", fit("declaration", 18)));
     }
@@ -72,21 +92,22 @@ pub(super) fn header(width: usize) -> String {
         fit("family", 10),
         fit("status", 12)
     ));
-    if k.verdict {
-        s.push_str(&fit("verdict", 16));
-    }
+    s.push_str(&fit(&t!(lang, "shipments-col-verdicts"), VERDICTS_W));
     fit(&s, width)
 }
 
-/// One table row as text, cut and padded to `width` (cached by the screen per page).
-pub fn row_text(r: &ShipmentRow, width: usize) -> String {
+/// One table row as text, cut and padded to `width` (cached by the screen per page);
+/// `verdicts` is its [`verdicts_cell`].
+pub fn row_text(r: &ShipmentRow, verdicts: &str, width: usize) -> String {
     let k = cols(width);
     let mut s = format!(
-        "{} {} {} ",
+        "{} {} ",
         fit(&c(&r.declared_on), 10),
-        fit(&c(&r.destination), 2),
-        fit(&c(&r.hs_code), 10)
+        fit(&c(&r.destination), 2)
     );
+    if k.hs {
+        s.push_str(&format!("{} ", fit(&c(&r.hs_code), 10)));
+    }
     if k.decl {
         s.push_str(&format!("{} ", fit(&c(&r.declaration_no), 18)));
     }
@@ -97,8 +118,6 @@ pub fn row_text(r: &ShipmentRow, width: usize) -> String {
         fit(&c(&r.family), 10),
         fit(&c(&r.status), 12)
     ));
-    if k.verdict {
-        s.push_str(&fit(&c(&r.verdict), 16));
-    }
+    s.push_str(&fit(verdicts, VERDICTS_W));
     fit(&s, width)
 }

@@ -52,7 +52,10 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     };
     f.render_widget(Paragraph::new(filter_line), filter);
     let w = inner.width as usize;
-    f.render_widget(Paragraph::new(Line::styled(header(w), theme.title)), head);
+    f.render_widget(
+        Paragraph::new(Line::styled(header(w, v.lang), theme.title)),
+        head,
+    );
     let lines: Vec<Line> = s
         .rows
         .iter()
@@ -60,7 +63,7 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         .enumerate()
         .map(|(i, r)| match s.row_texts.get(i) {
             Some(t) if s.row_width == w => Line::raw(t.as_str()),
-            _ => Line::raw(row_text(r, w)),
+            _ => Line::raw(row_text(r, s.verdicts.get(i).map_or("", String::as_str), w)),
         })
         .collect();
     if lines.is_empty() {

@@ -96,7 +96,7 @@ impl SyncScreen {
             return Effect::None;
         };
         let len = self.list_len(d);
-        let reviews = d.reviews.len();
+        let reviews = self.decisions.len();
         let (pos, n) = match self.focus {
             Pane::List => (&mut self.selected, len),
             Pane::Detail => (&mut self.review_scroll, reviews),
@@ -118,6 +118,14 @@ impl SyncScreen {
             Action::SyncRefresh => {
                 self.reload(cx);
                 return Effect::QueueChanged;
+            }
+            Action::OpenDecision => {
+                return match self.decisions.get(self.review_scroll) {
+                    Some(r) if self.focus == Pane::Detail => {
+                        Effect::OpenInspection(r.inspection_id.clone())
+                    }
+                    _ => Effect::None,
+                };
             }
             Action::SyncExport => return self.start(Op::Export),
             Action::SyncAck => return self.start(Op::Ack),

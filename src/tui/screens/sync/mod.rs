@@ -4,6 +4,7 @@
 //! [`PendingWrite`](crate::tui::pending::PendingWrite); the App runs it on Yes through
 //! `crate::sync`, as the CLI does, and hands the outcome back ([`SyncScreen::written`]).
 
+mod decisions;
 mod keys;
 pub mod ops;
 mod view;
@@ -16,6 +17,7 @@ use self::ops::{LIST_LIMIT, Op};
 use super::{Cx, Pane, Screen, ViewCx};
 use crate::domain::{DbKind, World};
 use crate::report::SyncOverview;
+use crate::store::query::decisions::DecisionRow;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
@@ -53,6 +55,9 @@ pub struct SyncScreen {
     pub review_scroll: usize,
     /// This database's world (the training world speaks of the training headquarters).
     pub world: World,
+    /// The newest decisions with what they are on, and how many there are in all.
+    pub decisions: Vec<DecisionRow>,
+    pub decisions_total: u64,
 }
 
 impl SyncScreen {
@@ -66,6 +71,21 @@ impl SyncScreen {
                 self.load_error = None;
             }
             Err(e) => self.load_error = Some(format!("reading the sync state: {e}")),
+        }
+        match cx.store.query().decisions(LIST_LIMIT) {
+            Ok((rows, total)) => {
+                self.review_scroll = self.review_scroll.min(rows.len().saturating_sub(1));
+                self.decisions = rows;
+                self.decisions_total = total;
+            }
+            Err(e) => {
+                let error = crate::domain::sanitize(&e.to_string()).into_owned();
+                self.load_error = Some(crate::t!(
+                    cx.lang,
+                    "sync-decisions-unreadable",
+                    error = error
+                ));
+            }
         }
     }
 

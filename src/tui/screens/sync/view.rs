@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::ops::Op;
@@ -181,64 +181,6 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
     draw_rows(f, body, lines, Some(s.selected - first), focused, theme);
 }
 
-fn reviews(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
-    let (theme, lang) = (v.theme, v.lang);
-    let focused = s.focus == Pane::Detail;
-    let title = if d.kind == DbKind::Hq {
-        t!(lang, "sync-reviews-here", count = d.reviews.len())
-    } else {
-        t!(
-            lang,
-            id_in(s.world, "sync-reviews-from-hq"),
-            count = d.reviews.len()
-        )
-    };
-    let block = pane(title, focused, theme);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    if d.reviews.is_empty() {
-        f.render_widget(
-            Paragraph::new(Line::styled(i18n::text(lang, "sync-no-reviews"), theme.dim)),
-            inner,
-        );
-        return;
-    }
-    let w = inner.width as usize;
-    let lines: Vec<Line> = d
-        .reviews
-        .iter()
-        .skip(window(s.review_scroll, inner.height as usize))
-        .take(inner.height as usize)
-        .map(|r| {
-            let style = match r.decision {
-                crate::store::Decision::Approved => theme.ok,
-                crate::store::Decision::Returned => theme.warn,
-            };
-            // the comment first: it is what the officer acts on
-            let comment = match r.comment.is_empty() {
-                true => i18n::text(lang, "sync-no-comment"),
-                false => sanitize(&r.comment).into_owned(),
-            };
-            let rest = format!(
-                " {}",
-                t!(
-                    lang,
-                    "sync-review-line",
-                    comment = comment,
-                    reviewer = sanitize(&r.reviewer).into_owned(),
-                    at = short_time(&r.decided_at),
-                    inspection = sanitize(&r.inspection_id).into_owned()
-                )
-            );
-            Line::from(vec![
-                Span::styled(format!("{:<8}", r.decision.as_str()), style),
-                Span::raw(fit(&rest, w.saturating_sub(8))),
-            ])
-        })
-        .collect();
-    f.render_widget(Paragraph::new(lines), inner);
-}
-
 fn prompt(f: &mut Frame, area: Rect, s: &SyncScreen, input_line: Line, v: &ViewCx) {
     let Mode::Prompt { op, error, .. } = &s.mode else {
         return;
@@ -292,7 +234,7 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     );
     outcome(f, result, s, theme);
     queue(f, mid, s, d, v);
-    reviews(f, bottom, s, d, v);
+    super::decisions::render(f, bottom, s, d, v);
     match &s.mode {
         Mode::Browse => {}
         Mode::Prompt { op, input, .. } => prompt(

@@ -16,7 +16,7 @@ pub fn id_in(world: World, id: &'static str) -> &'static str {
         "sync-queued" => "world-sync-queued",
         "sync-queued-first" => "world-sync-queued-first",
         "sync-nothing-waiting" => "world-sync-nothing-waiting",
-        "sync-reviews-from-hq" => "world-sync-reviews-from-hq",
+        "sync-decisions-from-hq" => "world-sync-decisions-from-hq",
         "sync-held-title" => "world-sync-held-title",
         "sync-nothing-received" => "world-sync-nothing-received",
         "sync-export-title" => "world-sync-export-title",
