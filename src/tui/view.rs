@@ -23,7 +23,10 @@ pub fn render(app: &App, f: &mut Frame) {
             (t.key().0, title, *t == app.tab)
         })
         .collect();
-    let mark = (app.status.kind == "training").then(|| i18n::text(app.lang, "kind-training"));
+    let mark = app
+        .status
+        .is_training()
+        .then(|| i18n::text(app.lang, "kind-training"));
     status::tabs(
         f,
         Rect::new(0, 0, area.width, 1),

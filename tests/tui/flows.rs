@@ -348,6 +348,7 @@ fn the_status_bar_keeps_role_pending_pack_age_and_marker_at_80_columns() {
         pack_version: Some("2026.03.1".into()),
         pack_published: chrono::NaiveDate::from_ymd_opt(2026, 3, 1),
         read_only: true,
+        world: minspect::domain::World::Training,
     };
     let text = status_text(&info, today(), 80, minspect::domain::Lang::En);
     assert_eq!(text.chars().count(), 80, "{text}");
@@ -367,6 +368,7 @@ fn the_status_bar_keeps_role_pending_pack_age_and_marker_at_80_columns() {
         db_name: "field.db".into(),
         read_only: false,
         kind: "field".into(),
+        world: minspect::domain::World::Live,
         ..info.clone()
     };
     let text = status_text(&short, today(), 80, minspect::domain::Lang::En);

@@ -142,6 +142,7 @@ impl App {
             pack_version: self.pack.as_ref().map(|p| p.pack.version.clone()),
             pack_published: self.pack.as_ref().map(|p| p.pack.published),
             read_only: self.read_only,
+            world: store.device().world()?,
         };
         super::screens::review::acting_status(store, &mut self.status);
         Ok(())

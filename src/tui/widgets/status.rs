@@ -23,6 +23,15 @@ pub struct StatusInfo {
     pub pack_version: Option<String>,
     pub pack_published: Option<NaiveDate>,
     pub read_only: bool,
+    /// The database's world: a training headquarters is marked TRAINING too.
+    pub world: crate::domain::World,
+}
+
+impl StatusInfo {
+    /// A training file or a training headquarters: either is never live data.
+    pub fn is_training(&self) -> bool {
+        self.kind == "training" || self.world == crate::domain::World::Training
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +146,7 @@ pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize, lang: Lang) -
         (Some(v), None) => t!(lang, "status-pack", version = sanitize(v).into_owned()),
         _ => t!(lang, "status-no-pack"),
     };
-    let training = s.kind == "training";
+    let training = s.is_training();
     let kind = match s.kind.as_str() {
         "" | "field" | "training" => String::new(),
         k => format!(" │ {}", kind_word(lang, k)),
