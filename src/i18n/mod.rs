@@ -28,6 +28,7 @@ pub const EN_FILES: Files = &[
     ("en/training.ftl", include_str!("en/training.ftl")),
     ("en/review.ftl", include_str!("en/review.ftl")),
     ("en/report.ftl", include_str!("en/report.ftl")),
+    ("en/party.ftl", include_str!("en/party.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -38,6 +39,7 @@ pub const ZH_FILES: Files = &[
     ("zh/training.ftl", include_str!("zh/training.ftl")),
     ("zh/review.ftl", include_str!("zh/review.ftl")),
     ("zh/report.ftl", include_str!("zh/report.ftl")),
+    ("zh/party.ftl", include_str!("zh/party.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

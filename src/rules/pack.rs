@@ -23,6 +23,13 @@ pub struct RulePack {
     pub clauses: Vec<Clause>,
     #[serde(default)]
     pub red_flags: Vec<RedFlag>,
+    /// Match thresholds of party screening.
+    #[serde(default)]
+    pub party_screening: super::party::PartyScreening,
+    #[serde(default)]
+    pub party_lists: Vec<super::party::PartyList>,
+    #[serde(default)]
+    pub parties: Vec<super::party::Party>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,13 +10,15 @@ use super::judge::{judge_item, matches_sharing_hs};
 use super::judged::{Judged, Out};
 use super::matching::{Input, ItemKeys, match_items};
 use super::pack::RulePack;
-use super::{Facts, clauses};
+use super::party_index::PartyIndex;
+use super::{Facts, clauses, party_screen};
 
 /// A pack with its matching tables built once: use it for repeated screenings.
 #[derive(Debug, Clone)]
 pub struct ScreeningIndex<'p> {
     pack: &'p RulePack,
     keys: Cow<'p, [ItemKeys]>,
+    parties: Cow<'p, PartyIndex>,
 }
 
 /// A pack and its matching tables, owned together: for a batch that keeps them, such as
@@ -25,18 +27,29 @@ pub struct ScreeningIndex<'p> {
 pub struct PackIndex {
     pack: RulePack,
     keys: Vec<ItemKeys>,
+    parties: PartyIndex,
 }
 
 impl PackIndex {
     pub fn new(pack: RulePack) -> Self {
         let keys = pack.items.iter().map(ItemKeys::new).collect();
-        PackIndex { pack, keys }
+        let parties = PartyIndex::new(&pack);
+        PackIndex {
+            pack,
+            keys,
+            parties,
+        }
+    }
+
+    pub fn pack(&self) -> &RulePack {
+        &self.pack
     }
 
     pub fn screen(&self, facts: &Facts) -> Screening {
         ScreeningIndex {
             pack: &self.pack,
             keys: Cow::Borrowed(&self.keys),
+            parties: Cow::Borrowed(&self.parties),
         }
         .screen(facts)
     }
@@ -52,6 +65,7 @@ impl<'p> ScreeningIndex<'p> {
         ScreeningIndex {
             pack,
             keys: Cow::Owned(pack.items.iter().map(ItemKeys::new).collect()),
+            parties: Cow::Owned(PartyIndex::new(pack)),
         }
     }
 
@@ -85,24 +99,8 @@ impl<'p> ScreeningIndex<'p> {
         clauses::family_mentions(pack, &matched_families, facts, date, &mut out);
         clauses::red_flags(pack, &judged, &input, &mut out);
         clauses::apply(pack, &judged, facts, date, &mut out);
-        let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
-        if date > stale_from {
-            out.stale(
-                "pack-age".into(),
-                "",
-                format!(
-                    "Rule pack {} was published {}; {date} is more than {} days later. The rules may have changed: confirm the current status with MOFCOM and import a newer pack.",
-                    pack.pack.version, pack.pack.published, pack.pack.stale_after_days
-                ),
-            );
-            out.said(
-                crate::domain::Msg::new("stale-pack-age")
-                    .arg("version", &pack.pack.version)
-                    .arg("published", pack.pack.published.to_string())
-                    .arg("date", date.to_string())
-                    .arg("days", pack.pack.stale_after_days.to_string()),
-            );
-        }
+        party_screen::screen_parties(pack, &self.parties, facts, date, &mut out);
+        pack_age(pack, date, &mut out);
         for name in facts.measurements.keys() {
             if !super::measurements::is_known_measurement(name) {
                 out.note(format!(
@@ -141,5 +139,27 @@ impl<'p> ScreeningIndex<'p> {
             notes: out.notes,
             note_msgs: out.note_msgs,
         }
+    }
+}
+
+/// The stale warning of a pack screened against a date past its `stale_after_days`.
+fn pack_age(pack: &RulePack, date: chrono::NaiveDate, out: &mut Out) {
+    let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
+    if date > stale_from {
+        out.stale(
+            "pack-age".into(),
+            "",
+            format!(
+                "Rule pack {} was published {}; {date} is more than {} days later. The rules may have changed: confirm the current status with MOFCOM and import a newer pack.",
+                pack.pack.version, pack.pack.published, pack.pack.stale_after_days
+            ),
+        );
+        out.said(
+            crate::domain::Msg::new("stale-pack-age")
+                .arg("version", &pack.pack.version)
+                .arg("published", pack.pack.published.to_string())
+                .arg("date", date.to_string())
+                .arg("days", pack.pack.stale_after_days.to_string()),
+        );
     }
 }

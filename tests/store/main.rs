@@ -11,6 +11,7 @@ mod drafts;
 mod files;
 mod fixture;
 mod migrations;
+mod party_records;
 mod reconcile;
 mod records;
 mod report_stats;

@@ -6,6 +6,32 @@ use serde_json::{Value, json};
 use crate::store::Result;
 use crate::store::rows::{Row, query_rows, row_by_id};
 
+/// The version of the inspection payload finalizing writes. 1 (no `payload_version` key):
+/// before shipments had `intermediaries`; 2: the shipment row carries them. Verification
+/// accepts every earlier version ([`added_in`]).
+pub(crate) const PAYLOAD_VERSION: i64 = 2;
+
+/// Shipment columns added after payload version 1, with the version that added them and
+/// their default: a payload older than that never hashed them, and the live row must
+/// still hold the default.
+pub(crate) const SHIPMENT_COLUMNS_ADDED: &[(&str, i64, &str)] = &[("intermediaries", 2, "")];
+
+/// The payload version of a stored payload (1 when it names none).
+pub(crate) fn version_of(payload: &Value) -> i64 {
+    payload
+        .get("payload_version")
+        .and_then(Value::as_i64)
+        .unwrap_or(1)
+}
+
+/// The columns `version` did not hash yet (see [`SHIPMENT_COLUMNS_ADDED`]).
+pub(crate) fn added_in(version: i64) -> impl Iterator<Item = (&'static str, &'static str)> {
+    SHIPMENT_COLUMNS_ADDED
+        .iter()
+        .filter(move |(_, since, _)| *since > version)
+        .map(|(col, _, default)| (*col, *default))
+}
+
 fn rows_of(tx: &rusqlite::Connection, table: &str, inspection_id: &str) -> Result<Vec<Value>> {
     Ok(query_rows(
         tx,
@@ -31,6 +57,7 @@ pub(crate) fn inspection_payload(
     };
     Ok(json!({
         "kind": "inspection",
+        "payload_version": PAYLOAD_VERSION,
         "shipment": strip(row_by_id(tx, "shipments", shipment_id, "shipment")?),
         "inspection": strip(row_by_id(tx, "inspections", inspection_id, "inspection")?),
         "measurements": rows_of(tx, "measurements", inspection_id)?,

@@ -38,6 +38,25 @@ pub(crate) fn live_rows_differ(
         }
         other => return Ok(Some(format!("unknown record kind {other}"))),
     };
+    // an earlier payload version: compared as it was hashed (columns added since then
+    // must still hold their default in the live row)
+    let version = super::payload::version_of(&hashed);
+    if let Some(obj) = live.as_object_mut()
+        && version < super::payload::PAYLOAD_VERSION
+        && kind == "inspection"
+    {
+        match hashed.get("payload_version") {
+            Some(v) => obj.insert("payload_version".into(), v.clone()),
+            None => obj.remove("payload_version"),
+        };
+        if let Some(ship) = obj.get_mut("shipment").and_then(Value::as_object_mut) {
+            for (col, default) in super::payload::added_in(version) {
+                if ship.get(col).and_then(Value::as_str) == Some(default) {
+                    ship.remove(col);
+                }
+            }
+        }
+    }
     for v in [&mut hashed, &mut live] {
         if let Some(ship) = v.get_mut("shipment").and_then(Value::as_object_mut) {
             for col in SHIPMENT_DERIVED {

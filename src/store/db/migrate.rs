@@ -17,6 +17,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/002_delivery_marks.sql"),
     include_str!("../migrations/003_officer_language.sql"),
     include_str!("../migrations/004_review_desk.sql"),
+    include_str!("../migrations/008_shipment_intermediaries.sql"),
 ];
 
 /// The schema version this binary writes and understands.
