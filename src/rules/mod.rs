@@ -20,6 +20,7 @@ mod party_screen;
 mod said;
 mod screen;
 mod search;
+mod siblings;
 mod standing;
 mod validate;
 

@@ -89,9 +89,13 @@ impl<'p> ScreeningIndex<'p> {
             .map(|m| pack.items[m.item].family.clone())
             .collect();
         let shared_hs = matches_sharing_hs(pack, facts);
+        let named = super::siblings::named_by_description(pack, &matches);
         let mut judged: Vec<Judged<'p>> = Vec::new();
         for m in matches {
             let item = &pack.items[m.item];
+            if super::siblings::only_a_sibling(pack, &m, &named, facts, &mut out) {
+                continue;
+            }
             if let Some(j) = judge_item(pack, item, m, &shared_hs, &input, date, &mut out) {
                 judged.push(j);
             }

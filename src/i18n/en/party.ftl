@@ -16,3 +16,6 @@ party-note-suspended = { $role } "{ $name }" { $rel } { $listed } on the { $list
 party-note-ended = { $role } "{ $name }" { $rel } { $listed } on the { $list } ({ $ann }); its measures ceased after { $last_day }.
 party-note-not-yet = { $role } "{ $name }" { $rel } { $listed } on the { $list } ({ $ann }), listed from { $from }; on { $date } the listing did not yet apply.
 stale-party-suspension = { $ann } was suspended until { $end } (by { $by }); this pack does not know whether the suspension was extended. Confirm the current status of the listing of { $listed } before release.
+
+## Sibling items sharing an HS code
+note-hs-sibling = HS { $declared } also covers { $name_en } ({ $id }); the description names { $named }: not a reason for review on its own.

@@ -14,3 +14,6 @@ party-note-suspended = { $role }“{ $name }”{ $rel }《{ $list_zh }》所列 
 party-note-ended = { $role }“{ $name }”{ $rel }《{ $list_zh }》所列 { $listed_zh }（{ $ann_zh }）；其措施已于 { $last_day } 后停止执行。
 party-note-not-yet = { $role }“{ $name }”{ $rel }《{ $list_zh }》所列 { $listed_zh }（{ $ann_zh }），自 { $from } 起列入；在 { $date } 该列入尚未适用。
 stale-party-suspension = { $ann } 曾暂停至 { $end }（依据 { $by }）；本规则包不掌握该暂停是否延期。放行前请确认 { $listed_zh } 列入措施的现状。
+
+## 共用商品编码的同类物项
+note-hs-sibling = 商品编码 { $declared } 同时涵盖 { $name_zh }（{ $id }）；货物描述所指为 { $named_zh }：仅凭编码不构成复核理由。
