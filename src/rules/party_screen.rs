@@ -275,7 +275,12 @@ impl Said<'_> {
 }
 
 /// Where the listing of `p` stands on `date`: its own dates first, then the windows of
-/// its announcement; and the latest suspension already ended (end, by), when in force.
+/// its announcement.
+pub fn party_standing(pack: &RulePack, p: &Party, date: NaiveDate) -> Standing {
+    standing(pack, p, date).0
+}
+
+/// [`party_standing`] and the latest suspension already ended (end, by), when in force.
 fn standing(
     pack: &RulePack,
     p: &Party,

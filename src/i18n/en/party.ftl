@@ -19,3 +19,45 @@ stale-party-suspension = { $ann } was suspended until { $end } (by { $by }); thi
 
 ## Sibling items sharing an HS code
 note-hs-sibling = HS { $declared } also covers { $name_en } ({ $id }); the description names { $named }: not a reason for review on its own.
+
+## The Record form's shipment section
+ship-intermediaries = Intermediaries
+    .hint = forwarders, agents; names separated by ;
+
+## A listed party's detail (minspect rules show, the Rules tab)
+party-status-in_force = listed, in force
+party-status-not_yet = listed from { $from }
+party-status-suspended = suspended by { $by } until { $until }
+party-status-ended = measures ceased after { $last_day }
+party-status-never = never in force
+party-suspension = { $start } to { $end } by { $by }
+party-detail-names = Names
+party-detail-aliases = Aliases
+party-detail-list = List
+party-detail-effect = A match means
+party-detail-prohibits = Prohibits
+party-detail-basis = Legal basis
+party-detail-country = Country
+party-detail-announcement = Announcement
+party-detail-listed = Listed
+party-detail-effective = Effective
+party-detail-status = Status
+party-detail-suspensions = Suspended
+party-detail-notes = Notes
+party-detail-unconfirmed = UNCONFIRMED
+party-detail-sources = Sources
+
+## minspect rules search
+rules-search-parties = Listed parties ({ $count }):
+rules-search-as = (as "{ $name }")
+
+## minspect rules rescreen
+rescreen-title = Re-screening
+rescreen-head = Rule pack { $version }: { $checked } finalized inspections screened again (finalized since { $since }), { $changed } with another verdict. Each is screened as of its shipment date; no record was changed.
+rescreen-row = { $declaration } (inspection { $inspection }, finalized { $finalized }): { $before } under pack { $before_pack } -> { $after }
+rescreen-gone = no longer a reason: { $rules }
+rescreen-md-columns = Declaration | Finalized | Was | Would be | Why
+rescreen-bad-format = --format: '{ $value }' is not a format; use one of { $formats }
+rescreen-bad-since = --since: '{ $value }' is not a date (YYYY-MM-DD)
+rescreen-unreadable = { $file }: cannot read the rule pack: { $error }
+rescreen-no-db = { $db }: no database; re-screening needs finalized inspections

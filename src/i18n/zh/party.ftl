@@ -17,3 +17,45 @@ stale-party-suspension = { $ann } 曾暂停至 { $end }（依据 { $by }）；�
 
 ## 共用商品编码的同类物项
 note-hs-sibling = 商品编码 { $declared } 同时涵盖 { $name_zh }（{ $id }）；货物描述所指为 { $named_zh }：仅凭编码不构成复核理由。
+
+## 记录表单的货物部分
+ship-intermediaries = 中间商
+    .hint = 货代、代理等；名称之间用 ; 分隔
+
+## 名单当事方详情（minspect rules show、“规则”页）
+party-status-in_force = 已列入，措施有效
+party-status-not_yet = 自 { $from } 起列入
+party-status-suspended = 已由 { $by } 暂停至 { $until }
+party-status-ended = 措施已于 { $last_day } 后停止执行
+party-status-never = 从未生效
+party-suspension = { $start } 至 { $end }，依据 { $by }
+party-detail-names = 名称
+party-detail-aliases = 别名
+party-detail-list = 名单
+party-detail-effect = 匹配即
+party-detail-prohibits = 禁止事项
+party-detail-basis = 法律依据
+party-detail-country = 国家或地区
+party-detail-announcement = 公告
+party-detail-listed = 列入日期
+party-detail-effective = 生效日期
+party-detail-status = 状态
+party-detail-suspensions = 暂停
+party-detail-notes = 备注
+party-detail-unconfirmed = 未经证实
+party-detail-sources = 来源
+
+## minspect rules search
+rules-search-parties = 名单当事方（{ $count }）：
+rules-search-as = （名称“{ $name }”）
+
+## minspect rules rescreen
+rescreen-title = 重新筛查
+rescreen-head = 规则包 { $version }：重新筛查了 { $checked } 条已定稿检查（定稿日期自 { $since } 起），其中 { $changed } 条结论不同。每条均按其货物申报日期筛查；未改动任何记录。
+rescreen-row = { $declaration }（检查 { $inspection }，定稿于 { $finalized }）：规则包 { $before_pack } 下为 { $before } -> { $after }
+rescreen-gone = 不再构成理由：{ $rules }
+rescreen-md-columns = 报关单 | 定稿时间 | 原结论 | 现结论 | 理由
+rescreen-bad-format = --format：“{ $value }”不是可用格式；请使用 { $formats } 之一
+rescreen-bad-since = --since：“{ $value }”不是日期（YYYY-MM-DD）
+rescreen-unreadable = { $file }：无法读取规则包：{ $error }
+rescreen-no-db = { $db }：数据库不存在；重新筛查需要已定稿的检查
