@@ -22,7 +22,7 @@ note-hs-sibling = HS { $declared } also covers { $name_en } ({ $id }); the descr
 
 ## The Record form's shipment section
 ship-intermediaries = Intermediaries
-    .hint = forwarders, agents; names separated by ;
+    .hint = forwarders, agents (separate names with ;)
 
 ## A listed party's detail (minspect rules show, the Rules tab)
 party-status-in_force = listed, in force
