@@ -30,6 +30,9 @@ pub struct RulePack {
     pub party_lists: Vec<super::party::PartyList>,
     #[serde(default)]
     pub parties: Vec<super::party::Party>,
+    /// Built on first use, never read from or written to TOML.
+    #[serde(skip)]
+    pub party_index: super::party_index::PartyIndexCache,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -25,6 +25,24 @@ pub struct PartyIndex {
     postings: HashMap<String, Vec<u32>>,
 }
 
+/// A pack's [`PartyIndex`], built the first time a screening needs it and kept with the
+/// pack (packs compare equal whatever their caches hold).
+#[derive(Debug, Clone, Default)]
+pub struct PartyIndexCache(std::sync::OnceLock<PartyIndex>);
+
+impl PartialEq for PartyIndexCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl RulePack {
+    /// The token index of this pack's listed names (built once).
+    pub fn party_index(&self) -> &PartyIndex {
+        self.party_index.0.get_or_init(|| PartyIndex::new(self))
+    }
+}
+
 /// A listed party a screened name resembles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartyMatch {
@@ -40,13 +58,13 @@ impl PartyIndex {
     pub fn new(pack: &RulePack) -> Self {
         let mut index = PartyIndex::default();
         for (p, party) in pack.parties.iter().enumerate() {
+            let first = index.names.len();
             for raw in party.names() {
                 let normalized = normalize_name(raw);
                 if normalized.is_empty()
-                    || index
-                        .names
+                    || index.names[first..]
                         .iter()
-                        .any(|l| l.party == p && l.normalized == normalized)
+                        .any(|l| l.normalized == normalized)
                 {
                     continue;
                 }
@@ -75,7 +93,11 @@ impl PartyIndex {
 
     /// The listed names sharing an index key with `name` (what would be scored).
     pub fn candidates(&self, name: &str) -> Vec<usize> {
-        let mut out: Vec<usize> = index_keys(&normalize_name(name))
+        self.candidates_of(&normalize_name(name))
+    }
+
+    fn candidates_of(&self, normalized: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = index_keys(normalized)
             .iter()
             .filter_map(|k| self.postings.get(k))
             .flatten()
@@ -95,7 +117,7 @@ impl PartyIndex {
         }
         let short = query.chars().count() < MIN_FUZZY_CHARS;
         let mut best: Vec<PartyMatch> = Vec::new();
-        for i in self.candidates(name) {
+        for i in self.candidates_of(&query) {
             let l = &self.names[i];
             let score = if short || l.normalized.chars().count() < MIN_FUZZY_CHARS {
                 if l.normalized == query { 1.0 } else { 0.0 }

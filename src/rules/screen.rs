@@ -18,7 +18,7 @@ use super::{Facts, clauses, party_screen};
 pub struct ScreeningIndex<'p> {
     pack: &'p RulePack,
     keys: Cow<'p, [ItemKeys]>,
-    parties: Cow<'p, PartyIndex>,
+    parties: &'p PartyIndex,
 }
 
 /// A pack and its matching tables, owned together: for a batch that keeps them, such as
@@ -27,18 +27,13 @@ pub struct ScreeningIndex<'p> {
 pub struct PackIndex {
     pack: RulePack,
     keys: Vec<ItemKeys>,
-    parties: PartyIndex,
 }
 
 impl PackIndex {
     pub fn new(pack: RulePack) -> Self {
         let keys = pack.items.iter().map(ItemKeys::new).collect();
-        let parties = PartyIndex::new(&pack);
-        PackIndex {
-            pack,
-            keys,
-            parties,
-        }
+        pack.party_index();
+        PackIndex { pack, keys }
     }
 
     pub fn pack(&self) -> &RulePack {
@@ -49,7 +44,7 @@ impl PackIndex {
         ScreeningIndex {
             pack: &self.pack,
             keys: Cow::Borrowed(&self.keys),
-            parties: Cow::Borrowed(&self.parties),
+            parties: self.pack.party_index(),
         }
         .screen(facts)
     }
@@ -65,7 +60,7 @@ impl<'p> ScreeningIndex<'p> {
         ScreeningIndex {
             pack,
             keys: Cow::Owned(pack.items.iter().map(ItemKeys::new).collect()),
-            parties: Cow::Owned(PartyIndex::new(pack)),
+            parties: pack.party_index(),
         }
     }
 
@@ -103,7 +98,7 @@ impl<'p> ScreeningIndex<'p> {
         clauses::family_mentions(pack, &matched_families, facts, date, &mut out);
         clauses::red_flags(pack, &judged, &input, &mut out);
         clauses::apply(pack, &judged, facts, date, &mut out);
-        party_screen::screen_parties(pack, &self.parties, facts, date, &mut out);
+        party_screen::screen_parties(pack, self.parties, facts, date, &mut out);
         pack_age(pack, date, &mut out);
         for name in facts.measurements.keys() {
             if !super::measurements::is_known_measurement(name) {
