@@ -99,14 +99,15 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: La
             pack,
             since,
             format,
-        } => super::rules_rescreen::run(
-            db,
-            read_only,
-            pack.as_deref(),
-            since.as_deref(),
-            &format,
-            lang,
-        ),
+        } => {
+            use super::rules_rescreen as rr;
+            let flags = rr::check_flags(db, since.as_deref(), &format, lang)?;
+            let pack = match pack {
+                Some(f) => rr::pack_from_file(&f, lang)?,
+                None => load_pack(db, read_only)?.0,
+            };
+            rr::run(db, read_only, &pack, flags, lang)
+        }
     }
 }
 

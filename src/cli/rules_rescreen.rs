@@ -16,15 +16,27 @@ fn s(text: &str) -> String {
     sanitize(text).into_owned()
 }
 
-/// Runs the command: the pack from `--pack` (checked like an import) or the active one.
-pub fn run(
+/// The rule pack in `file`, checked like an import (`file:line: reason`, exit 2).
+pub fn pack_from_file(f: &Path, lang: Lang) -> CliResult<RulePack> {
+    let text = std::fs::read_to_string(f).map_err(|e| {
+        CliError::BadInput(t!(
+            lang,
+            "rescreen-unreadable",
+            file = s(&f.display().to_string()),
+            error = e.to_string()
+        ))
+    })?;
+    RulePack::parse(&text, &f.display().to_string())
+        .map_err(|e| CliError::BadInput(s(&e.to_string())))
+}
+
+/// The flags checked before anything is read: the format, the date, the database.
+pub fn check_flags(
     db: &Path,
-    read_only: bool,
-    pack_file: Option<&Path>,
     since: Option<&str>,
     format: &str,
     lang: Lang,
-) -> CliResult {
+) -> CliResult<(Format, Option<String>)> {
     let format = Format::parse(format).ok_or_else(|| {
         CliError::BadInput(t!(
             lang,
@@ -48,23 +60,19 @@ pub fn run(
             db = s(&db.display().to_string())
         )));
     }
-    let pack = match pack_file {
-        Some(f) => {
-            let text = std::fs::read_to_string(f).map_err(|e| {
-                CliError::BadInput(t!(
-                    lang,
-                    "rescreen-unreadable",
-                    file = s(&f.display().to_string()),
-                    error = e.to_string()
-                ))
-            })?;
-            RulePack::parse(&text, &f.display().to_string())
-                .map_err(|e| CliError::BadInput(s(&e.to_string())))?
-        }
-        None => super::rules::load_pack(db, read_only)?.0,
-    };
+    Ok((format, since))
+}
+
+/// Re-screens the finalized inspections of `db` with `pack` and prints the differences.
+pub fn run(
+    db: &Path,
+    read_only: bool,
+    pack: &RulePack,
+    (format, since): (Format, Option<String>),
+    lang: Lang,
+) -> CliResult {
     let store = open_for_reading(db, read_only)?;
-    let r = rescreen(&store, &pack, since.as_deref())?;
+    let r = rescreen(&store, pack, since.as_deref())?;
     let out = match format {
         Format::Table => table(&r, lang),
         Format::Md => markdown(&r, lang),

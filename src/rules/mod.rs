@@ -3,6 +3,7 @@
 mod clauses;
 mod criteria;
 mod declared;
+mod effect;
 mod elements;
 mod facts;
 mod hits;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::pack::Effect;
+use super::effect::Effect;
 
 /// How close a name must be to a listed name (Jaro-Winkler over normalised,
 /// token-sorted names): at `match_strong` the party is taken as listed, from

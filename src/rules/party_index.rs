@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::names::{index_keys, normalize_name, similarity};
-use super::pack::RulePack;
+use super::party::Party;
 
 /// A name shorter than this (normalised) matches only when equal: `HII` is not `HI`.
 const MIN_FUZZY_CHARS: usize = 4;
@@ -36,10 +36,9 @@ impl PartialEq for PartyIndexCache {
     }
 }
 
-impl RulePack {
-    /// The token index of this pack's listed names (built once).
-    pub fn party_index(&self) -> &PartyIndex {
-        self.party_index.0.get_or_init(|| PartyIndex::new(self))
+impl PartyIndexCache {
+    pub fn get_or_init(&self, f: impl FnOnce() -> PartyIndex) -> &PartyIndex {
+        self.0.get_or_init(f)
     }
 }
 
@@ -55,9 +54,10 @@ pub struct PartyMatch {
 }
 
 impl PartyIndex {
-    pub fn new(pack: &RulePack) -> Self {
+    /// The index of `parties` (a pack's `parties`, in order).
+    pub fn new(parties: &[Party]) -> Self {
         let mut index = PartyIndex::default();
-        for (p, party) in pack.parties.iter().enumerate() {
+        for (p, party) in parties.iter().enumerate() {
             let first = index.names.len();
             for raw in party.names() {
                 let normalized = normalize_name(raw);

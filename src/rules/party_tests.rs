@@ -57,7 +57,7 @@ fn the_embedded_pack_has_the_three_lists() {
 #[test]
 fn names_on_both_sides_of_each_threshold() {
     let p = pack();
-    let idx = PartyIndex::new(&p);
+    let idx = PartyIndex::new(&p.parties);
     let (strong, weak) = (p.party_screening.match_strong, p.party_screening.match_weak);
     let cases: &[(&str, Option<&str>, bool)] = &[
         ("LOCKHEED MARTIN CORP.", Some("eccl-6"), true), // 1.00
@@ -93,7 +93,7 @@ fn names_on_both_sides_of_each_threshold() {
 #[test]
 fn candidates_come_from_the_token_index_not_every_alias() {
     let p = pack();
-    let idx = PartyIndex::new(&p);
+    let idx = PartyIndex::new(&p.parties);
     assert!(idx.len() > 400, "{}", idx.len());
     for name in ["Skydio Inc", "Lockheed Martin", "三菱材料", "Hensoldt"] {
         let c = idx.candidates(name).len();
