@@ -171,7 +171,9 @@ CREATE TABLE shipments (
     created_at           TEXT NOT NULL,
     updated_at           TEXT NOT NULL,
     finalized_at         TEXT,
-    record_hash          TEXT
+    record_hash          TEXT,
+    -- names separated by ';' (migration 8; last, where ALTER TABLE ADD COLUMN puts it)
+    intermediaries       TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX shipments_declared ON shipments (declared_on, id);
 -- Filter indexes end in the log's order (declared_on, id) so that a filtered page is a
@@ -206,7 +208,7 @@ CREATE TRIGGER shipments_immutable BEFORE UPDATE OF
     id, state, declaration_no, declared_on, exporter_name, exporter_credit_code, consignee, end_user,
     end_use, destination, transshipment, transport_mode, container_nos, seal_nos, hs_code,
     description, composition, quantity, quantity_unit, net_weight_g, value_minor, currency,
-    licence_no, amends, device_id, created_by, created_at, finalized_at, record_hash
+    licence_no, amends, device_id, created_by, created_at, finalized_at, record_hash, intermediaries
 ON shipments WHEN OLD.state = 'finalized' BEGIN
     SELECT RAISE(ABORT, 'finalized shipment is immutable; record an amendment instead');
 END;

@@ -3,6 +3,8 @@
 mod db;
 mod record;
 pub mod rules;
+mod rules_parties;
+mod rules_rescreen;
 mod rules_show;
 pub mod screen;
 
@@ -236,7 +238,7 @@ pub fn run(cli: Cli) -> CliResult {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, lang, cmd),
-        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock),
+        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, lang, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),

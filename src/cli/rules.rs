@@ -7,7 +7,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{CliError, CliResult, open_existing};
-use crate::domain::{Clock, sanitize};
+use crate::domain::{Clock, Lang, sanitize};
 use crate::rules::pack::{Item, RulePack};
 use crate::rules::{EMBEDDED_PACK, announcement_standing, search};
 
@@ -18,7 +18,7 @@ pub enum RulesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Ranked search: names (English, Chinese), formulae (GaAs), control codes (1C117), HS codes and prefixes (2825)
+    /// Ranked search: names (English, Chinese), formulae (GaAs), control codes (1C117), HS codes and prefixes (2825); listed parties by any name or alias
     Search {
         query: String,
         /// At most this many results
@@ -27,11 +27,23 @@ pub enum RulesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Everything about one item (or clause, red flag, announcement) by id
+    /// Everything about one item (or clause, red flag, announcement, listed party) by id
     Show {
         id: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Finalized inspections whose verdict would differ under a rule pack, and why; changes nothing
+    Rescreen {
+        /// Rule pack (TOML) to screen with [default: the active pack]
+        #[arg(long, value_name = "FILE")]
+        pack: Option<std::path::PathBuf>,
+        /// Only inspections finalized on or after this date (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// table, md, csv or json
+        #[arg(long, default_value = "table")]
+        format: String,
     },
     /// Install a rule pack (TOML) as the active pack, atomically; refuses an older pack
     Import {
@@ -63,7 +75,7 @@ fn s(text: &str) -> String {
     sanitize(text).into_owned()
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock) -> CliResult {
+pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: Lang) -> CliResult {
     match cmd {
         RulesCommand::List { json } => {
             let (pack, from) = load_pack(db, read_only)?;
@@ -72,14 +84,30 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock) -> CliRe
         }
         RulesCommand::Search { query, limit, json } => {
             let (pack, _) = load_pack(db, read_only)?;
-            search_cmd(&pack, &query, limit, json);
+            search_cmd(&pack, &query, limit, json, lang);
             Ok(())
         }
         RulesCommand::Show { id, json } => {
             let (pack, _) = load_pack(db, read_only)?;
+            if super::rules_parties::show_party(&pack, &id, clock.today(), json, lang) {
+                return Ok(());
+            }
             super::rules_show::show(&pack, &id, clock.today(), json)
         }
         RulesCommand::Import { file, force, json } => import(db, read_only, &file, force, json),
+        RulesCommand::Rescreen {
+            pack,
+            since,
+            format,
+        } => {
+            use super::rules_rescreen as rr;
+            let flags = rr::check_flags(db, since.as_deref(), &format, lang)?;
+            let pack = match pack {
+                Some(f) => rr::pack_from_file(&f, lang)?,
+                None => load_pack(db, read_only)?.0,
+            };
+            rr::run(db, read_only, &pack, flags, lang)
+        }
     }
 }
 
@@ -150,7 +178,7 @@ fn item_by_id<'p>(pack: &'p RulePack, id: &str) -> Option<&'p Item> {
     pack.items.iter().find(|i| i.id == id)
 }
 
-fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool) {
+fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool, lang: Lang) {
     let hits: Vec<_> = search(pack, query).into_iter().take(limit).collect();
     if as_json {
         let rows: Vec<_> = hits
@@ -164,11 +192,17 @@ fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool) {
                 })
             })
             .collect();
-        println!("{}", json!({"query": query, "results": rows}));
+        let parties = super::rules_parties::party_rows(pack, query, limit);
+        println!(
+            "{}",
+            json!({"query": query, "results": rows, "parties": parties})
+        );
         return;
     }
     if hits.is_empty() {
-        println!("no rule matches '{}'", s(query));
+        if !super::rules_parties::print_parties(pack, query, limit, lang) {
+            println!("no rule matches '{}'", s(query));
+        }
         return;
     }
     for h in &hits {
@@ -185,6 +219,7 @@ fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool) {
             h.matched
         );
     }
+    super::rules_parties::print_parties(pack, query, limit, lang);
 }
 
 fn import(db: &Path, read_only: bool, file: &Path, force: bool, as_json: bool) -> CliResult {

@@ -31,6 +31,15 @@ impl Shipment {
         ] {
             limits::names(out, field, value);
         }
+        // intermediaries: names separated by ';', each a name
+        limits::text(out, "intermediaries", &self.intermediaries);
+        if let Some(n) = self
+            .intermediaries
+            .split(';')
+            .find(|n| n.trim().chars().count() > limits::MAX_NAME_CHARS)
+        {
+            limits::name(out, "intermediaries", n.trim());
+        }
         limits::text(out, "description", &self.description);
         limits::text(out, "composition", &self.composition);
         limits::quantity(out, "quantity", &self.quantity);
@@ -48,6 +57,7 @@ impl Shipment {
             exporter_credit_code: clean(&self.exporter_credit_code),
             consignee: clean(&self.consignee),
             end_user: clean(&self.end_user),
+            intermediaries: clean(&self.intermediaries),
             description: clean(&self.description),
             licence_no: clean(&self.licence_no),
             declaration_no: clean(&self.declaration_no),

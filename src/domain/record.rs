@@ -21,6 +21,9 @@ pub struct Shipment {
     /// Unified social credit code (GB 32100-2015).
     pub exporter_credit_code: String,
     pub consignee: String,
+    /// Intermediaries (forwarders, agents, traders) between exporter and end user, names
+    /// separated by `;`.
+    pub intermediaries: String,
     pub end_user: String,
     pub end_use: EndUse,
     /// ISO 3166 alpha-2.
@@ -45,6 +48,18 @@ pub struct Shipment {
     pub licence_no: String,
 }
 
+impl Shipment {
+    /// The intermediaries' names: `;` (or `；`, or a new line) between names, blanks left out.
+    pub fn intermediary_names(&self) -> Vec<String> {
+        self.intermediaries
+            .split([';', '；', '\n'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
 impl Default for Shipment {
     fn default() -> Self {
         Shipment {
@@ -53,6 +68,7 @@ impl Default for Shipment {
             exporter_name: String::new(),
             exporter_credit_code: String::new(),
             consignee: String::new(),
+            intermediaries: String::new(),
             end_user: String::new(),
             end_use: EndUse::Unknown,
             destination: String::new(),

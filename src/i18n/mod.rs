@@ -31,6 +31,7 @@ pub const EN_FILES: Files = &[
     ("en/world.ftl", include_str!("en/world.ftl")),
     ("en/limits.ftl", include_str!("en/limits.ftl")),
     ("en/stats.ftl", include_str!("en/stats.ftl")),
+    ("en/party.ftl", include_str!("en/party.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -44,6 +45,7 @@ pub const ZH_FILES: Files = &[
     ("zh/world.ftl", include_str!("zh/world.ftl")),
     ("zh/limits.ftl", include_str!("zh/limits.ftl")),
     ("zh/stats.ftl", include_str!("zh/stats.ftl")),
+    ("zh/party.ftl", include_str!("zh/party.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -2,13 +2,16 @@
 //! rule pack, rendered as text, JSON, Markdown or terminal lines by the caller.
 
 pub mod desk;
+pub mod party_detail;
 pub mod receipt;
 pub mod record_detail;
+pub mod rescreen;
 pub mod rule_detail;
 pub mod screening;
 pub mod shipment_detail;
 pub mod sync_status;
 
+pub use party_detail::PartyDetail;
 pub use receipt::{Receipt, ReceiptBlock, ReceiptFormat, Words};
 pub use record_detail::{RecordDetail, ReviewLine};
 pub use rule_detail::{AnnouncementDetail, ClauseDetail, RuleDetail, SuspensionLine};

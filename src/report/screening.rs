@@ -22,6 +22,7 @@ pub fn kind_word(lang: Lang, k: HitKind) -> String {
         HitKind::EndUse => "hit-kind-end_use",
         HitKind::RedFlag => "hit-kind-red_flag",
         HitKind::Stale => "hit-kind-stale",
+        HitKind::Party => "hit-kind-party",
     };
     i18n::text(lang, id)
 }

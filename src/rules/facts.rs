@@ -23,6 +23,10 @@ pub struct Facts {
     pub end_use: EndUse,
     pub end_user: String,
     pub licence_no: String,
+    /// The consignee's name (screened against the party lists).
+    pub consignee: String,
+    /// Names of intermediaries (forwarders, agents, traders) between exporter and end user.
+    pub intermediaries: Vec<String>,
 }
 
 /// Why facts were refused: one line naming the field.
@@ -40,6 +44,8 @@ struct RawFacts {
     end_use: Option<serde_json::Value>,
     end_user: Option<serde_json::Value>,
     licence_no: Option<serde_json::Value>,
+    consignee: Option<serde_json::Value>,
+    intermediaries: Option<serde_json::Value>,
 }
 
 fn string_field(name: &str, v: Option<serde_json::Value>) -> Result<Option<String>, FactsError> {
@@ -51,6 +57,34 @@ fn string_field(name: &str, v: Option<serde_json::Value>) -> Result<Option<Strin
             format!("expected a string, got {other}"),
         )),
     }
+}
+
+/// An array of names: each a string; blank ones are left out.
+fn names_field(name: &str, v: Option<serde_json::Value>) -> Result<Vec<String>, FactsError> {
+    let list = match v {
+        None | Some(serde_json::Value::Null) => return Ok(Vec::new()),
+        Some(serde_json::Value::Array(a)) => a,
+        Some(other) => {
+            return Err(FieldError::new(
+                name,
+                format!("expected an array of names, got {other}"),
+            ));
+        }
+    };
+    let mut out = Vec::new();
+    for (i, v) in list.into_iter().enumerate() {
+        match v {
+            serde_json::Value::String(s) if s.trim().is_empty() => {}
+            serde_json::Value::String(s) => out.push(s.trim().to_string()),
+            other => {
+                return Err(FieldError::new(
+                    format!("{name}[{i}]"),
+                    format!("expected a name (a string), got {other}"),
+                ));
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn number_map(
@@ -137,7 +171,7 @@ impl Facts {
                     let field = rest.split('`').next().unwrap_or("?");
                     FieldError::new(
                         field,
-                        "unknown field; facts have date, hs_code, description, composition, measurements, destination, end_use, end_user, licence_no",
+                        "unknown field; facts have date, hs_code, description, composition, measurements, destination, end_use, end_user, licence_no, consignee, intermediaries",
                     )
                 }
                 None => FieldError::new("facts", format!("malformed JSON: {msg}")),
@@ -170,6 +204,8 @@ impl Facts {
             end_use,
             end_user: string_field("end_user", raw.end_user)?.unwrap_or_default(),
             licence_no: string_field("licence_no", raw.licence_no)?.unwrap_or_default(),
+            consignee: string_field("consignee", raw.consignee)?.unwrap_or_default(),
+            intermediaries: names_field("intermediaries", raw.intermediaries)?,
         })
     }
 }

@@ -56,6 +56,8 @@ pub enum HitKind {
     EndUse,
     RedFlag,
     Stale,
+    /// The consignee, end user or an intermediary is (or resembles) a listed party.
+    Party,
 }
 
 /// One reason behind a verdict, citing its legal basis.

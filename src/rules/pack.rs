@@ -23,6 +23,24 @@ pub struct RulePack {
     pub clauses: Vec<Clause>,
     #[serde(default)]
     pub red_flags: Vec<RedFlag>,
+    /// Match thresholds of party screening.
+    #[serde(default)]
+    pub party_screening: super::party::PartyScreening,
+    #[serde(default)]
+    pub party_lists: Vec<super::party::PartyList>,
+    #[serde(default)]
+    pub parties: Vec<super::party::Party>,
+    /// Built on first use, never read from or written to TOML.
+    #[serde(skip)]
+    pub party_index: super::party_index::PartyIndexCache,
+}
+
+impl RulePack {
+    /// The token index of this pack's listed names (built on first use, then kept).
+    pub fn party_index(&self) -> &super::party_index::PartyIndex {
+        self.party_index
+            .get_or_init(|| super::party_index::PartyIndex::new(&self.parties))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -246,13 +264,7 @@ pub enum ClauseKind {
     EndUse,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Effect {
-    NeedsReview,
-    LicenceRequired,
-    Prohibited,
-}
+pub use super::effect::Effect;
 
 /// A destination or end-use clause (2024 No. 46 cl. 1 and 2, 2026 No. 1 ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

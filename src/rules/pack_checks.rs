@@ -25,6 +25,7 @@ impl RulePack {
         self.check_suspensions(&anns, out);
         self.check_items(&anns, &families, &mut rule_ids, out);
         self.check_red_flags(&mut rule_ids, out);
+        self.check_parties(&anns, &mut rule_ids, out);
     }
 
     fn check_header(&self, out: &mut Problems) {

@@ -53,6 +53,8 @@ pub fn facts_for(shipment: &Shipment, measurements: &[Measurement]) -> Facts {
         end_use: shipment.end_use,
         end_user: shipment.end_user.clone(),
         licence_no: shipment.licence_no.clone(),
+        consignee: shipment.consignee.clone(),
+        intermediaries: shipment.intermediary_names(),
     }
 }
 

@@ -10,13 +10,15 @@ use super::judge::{judge_item, matches_sharing_hs};
 use super::judged::{Judged, Out};
 use super::matching::{Input, ItemKeys, match_items};
 use super::pack::RulePack;
-use super::{Facts, clauses};
+use super::party_index::PartyIndex;
+use super::{Facts, clauses, party_screen};
 
 /// A pack with its matching tables built once: use it for repeated screenings.
 #[derive(Debug, Clone)]
 pub struct ScreeningIndex<'p> {
     pack: &'p RulePack,
     keys: Cow<'p, [ItemKeys]>,
+    parties: &'p PartyIndex,
 }
 
 /// A pack and its matching tables, owned together: for a batch that keeps them, such as
@@ -30,13 +32,19 @@ pub struct PackIndex {
 impl PackIndex {
     pub fn new(pack: RulePack) -> Self {
         let keys = pack.items.iter().map(ItemKeys::new).collect();
+        pack.party_index();
         PackIndex { pack, keys }
+    }
+
+    pub fn pack(&self) -> &RulePack {
+        &self.pack
     }
 
     pub fn screen(&self, facts: &Facts) -> Screening {
         ScreeningIndex {
             pack: &self.pack,
             keys: Cow::Borrowed(&self.keys),
+            parties: self.pack.party_index(),
         }
         .screen(facts)
     }
@@ -52,6 +60,7 @@ impl<'p> ScreeningIndex<'p> {
         ScreeningIndex {
             pack,
             keys: Cow::Owned(pack.items.iter().map(ItemKeys::new).collect()),
+            parties: pack.party_index(),
         }
     }
 
@@ -75,9 +84,13 @@ impl<'p> ScreeningIndex<'p> {
             .map(|m| pack.items[m.item].family.clone())
             .collect();
         let shared_hs = matches_sharing_hs(pack, facts);
+        let named = super::siblings::named_by_description(pack, &matches);
         let mut judged: Vec<Judged<'p>> = Vec::new();
         for m in matches {
             let item = &pack.items[m.item];
+            if super::siblings::only_a_sibling(pack, &m, &named, facts, &mut out) {
+                continue;
+            }
             if let Some(j) = judge_item(pack, item, m, &shared_hs, &input, date, &mut out) {
                 judged.push(j);
             }
@@ -85,24 +98,8 @@ impl<'p> ScreeningIndex<'p> {
         clauses::family_mentions(pack, &matched_families, facts, date, &mut out);
         clauses::red_flags(pack, &judged, &input, &mut out);
         clauses::apply(pack, &judged, facts, date, &mut out);
-        let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
-        if date > stale_from {
-            out.stale(
-                "pack-age".into(),
-                "",
-                format!(
-                    "Rule pack {} was published {}; {date} is more than {} days later. The rules may have changed: confirm the current status with MOFCOM and import a newer pack.",
-                    pack.pack.version, pack.pack.published, pack.pack.stale_after_days
-                ),
-            );
-            out.said(
-                crate::domain::Msg::new("stale-pack-age")
-                    .arg("version", &pack.pack.version)
-                    .arg("published", pack.pack.published.to_string())
-                    .arg("date", date.to_string())
-                    .arg("days", pack.pack.stale_after_days.to_string()),
-            );
-        }
+        party_screen::screen_parties(pack, self.parties, facts, date, &mut out);
+        pack_age(pack, date, &mut out);
         for name in facts.measurements.keys() {
             if !super::measurements::is_known_measurement(name) {
                 out.note(format!(
@@ -141,5 +138,27 @@ impl<'p> ScreeningIndex<'p> {
             notes: out.notes,
             note_msgs: out.note_msgs,
         }
+    }
+}
+
+/// The stale warning of a pack screened against a date past its `stale_after_days`.
+fn pack_age(pack: &RulePack, date: chrono::NaiveDate, out: &mut Out) {
+    let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
+    if date > stale_from {
+        out.stale(
+            "pack-age".into(),
+            "",
+            format!(
+                "Rule pack {} was published {}; {date} is more than {} days later. The rules may have changed: confirm the current status with MOFCOM and import a newer pack.",
+                pack.pack.version, pack.pack.published, pack.pack.stale_after_days
+            ),
+        );
+        out.said(
+            crate::domain::Msg::new("stale-pack-age")
+                .arg("version", &pack.pack.version)
+                .arg("published", pack.pack.published.to_string())
+                .arg("date", date.to_string())
+                .arg("days", pack.pack.stale_after_days.to_string()),
+        );
     }
 }

@@ -91,6 +91,11 @@ const IMPLAUSIBLE: &[(&str, Mutation, &str)] = &[
         "shipment.consignee",
     ),
     (
+        "an intermediary of 301 characters",
+        |r| r.shipment.intermediaries = format!("Ok Traders; {}", "x".repeat(301)),
+        "shipment.intermediaries",
+    ),
+    (
         "a narrative of 1 MB",
         |r| r.inspection.narrative = "x".repeat(1 << 20),
         "inspection.narrative",
@@ -263,23 +268,32 @@ fn the_stored_rule_pack_cannot_be_updated_and_an_edit_behind_its_back_is_refused
     assert_eq!(store.rules().pack_problems().unwrap().len(), 1);
 }
 
-/// Rewrites the one finalized inspection of `store` as the previous version finalized it:
-/// no `payload_version`, no `legal_basis_reason` (its column then holds the default).
-fn as_version_1(store: &Store) {
+/// Rewrites the one finalized inspection of `store` as an earlier version finalized it:
+/// version 2 had no `shipment.intermediaries`; version 1 neither those nor a
+/// `payload_version` nor `legal_basis_reason` (the columns then hold their defaults).
+fn as_version(store: &Store, version: i64) {
     let payload = raw(store, "SELECT payload FROM outbox_payloads WHERE seq = 1").unwrap();
     let mut v: serde_json::Value = serde_json::from_str(&payload).unwrap();
-    v.as_object_mut().unwrap().remove("payload_version");
-    for s in v["seizures"].as_array_mut().unwrap() {
-        s.as_object_mut().unwrap().remove("legal_basis_reason");
+    v["shipment"]
+        .as_object_mut()
+        .unwrap()
+        .remove("intermediaries");
+    if version == 2 {
+        v["payload_version"] = 2.into();
+    } else {
+        v.as_object_mut().unwrap().remove("payload_version");
+        for s in v["seizures"].as_array_mut().unwrap() {
+            s.as_object_mut().unwrap().remove("legal_basis_reason");
+        }
     }
     let old = serde_json::to_string(&v).unwrap();
     let prev = raw(store, "SELECT prev_hash FROM outbox WHERE seq = 1").unwrap();
     let hash = chain_hash(&prev, &old);
     for sql in [
-        "DROP TRIGGER outbox_immutable".to_string(),
-        "DROP TRIGGER outbox_payloads_immutable".into(),
-        "DROP TRIGGER inspections_immutable".into(),
-        "DROP TRIGGER shipments_immutable".into(),
+        "DROP TRIGGER IF EXISTS outbox_immutable".to_string(),
+        "DROP TRIGGER IF EXISTS outbox_payloads_immutable".into(),
+        "DROP TRIGGER IF EXISTS inspections_immutable".into(),
+        "DROP TRIGGER IF EXISTS shipments_immutable".into(),
         format!(
             "UPDATE outbox_payloads SET payload = '{}' WHERE seq = 1",
             old.replace('\'', "''")
@@ -302,11 +316,13 @@ fn a_version_1_payload_still_verifies_and_version_2_carries_the_reason() {
         .import_record(&record, true, &pack())
         .unwrap();
     let payload = raw(&store, "SELECT payload FROM outbox_payloads WHERE seq = 1").unwrap();
-    assert!(payload.contains("\"payload_version\":2"), "{payload}");
+    assert!(payload.contains("\"payload_version\":3"), "{payload}");
     assert!(payload.contains("\"legal_basis_reason\":\"\""), "{payload}");
-    as_version_1(&store);
-    let report = store.chain().verify_chains().unwrap();
-    assert!(report.is_ok(), "{:?}", report.broken);
+    for version in [2, 1] {
+        as_version(&store, version);
+        let report = store.chain().verify_chains().unwrap();
+        assert!(report.is_ok(), "version {version}: {:?}", report.broken);
+    }
     // and a changed reason on such a record is still caught
     store
         .execute_raw_for_tests("DROP TRIGGER seizures_frozen_u")

@@ -362,3 +362,21 @@ fn reading_commands_upgrade_an_older_file_unless_read_only_was_asked_for() {
         [SCHEMA_VERSION.to_string()]
     );
 }
+
+/// Takes migration 7 (shipment intermediaries) back out of a file, for tests that rebuild
+/// an earlier version by hand.
+pub(crate) fn undo_intermediaries(c: &Connection) {
+    c.execute_batch(
+        "DROP TRIGGER shipments_immutable;
+         ALTER TABLE shipments DROP COLUMN intermediaries;
+         CREATE TRIGGER shipments_immutable BEFORE UPDATE OF
+             id, state, declaration_no, declared_on, exporter_name, exporter_credit_code, consignee, end_user,
+             end_use, destination, transshipment, transport_mode, container_nos, seal_nos, hs_code,
+             description, composition, quantity, quantity_unit, net_weight_g, value_minor, currency,
+             licence_no, amends, device_id, created_by, created_at, finalized_at, record_hash
+         ON shipments WHEN OLD.state = 'finalized' BEGIN
+             SELECT RAISE(ABORT, 'finalized shipment is immutable; record an amendment instead');
+         END;",
+    )
+    .unwrap();
+}

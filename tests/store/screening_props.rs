@@ -79,6 +79,7 @@ fn facts() -> impl Strategy<Value = Facts> {
             end_use,
             end_user: String::new(),
             licence_no: String::new(),
+            ..Facts::default()
         })
 }
 

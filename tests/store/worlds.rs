@@ -21,6 +21,7 @@ fn as_version_4(path: &Path) {
          ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 4;",
     )
     .unwrap();
+    crate::migrations::undo_intermediaries(&c);
 }
 
 fn worlds(path: &Path) -> Vec<String> {

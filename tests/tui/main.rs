@@ -8,6 +8,7 @@ mod support;
 mod flows;
 mod keymap;
 mod language;
+mod party_rules;
 mod record;
 mod record_drafts;
 mod record_steps;

@@ -6,6 +6,38 @@ use serde_json::{Value, json};
 use crate::store::Result;
 use crate::store::rows::{Row, query_rows, row_by_id};
 
+/// What finalizing hashes, in the order it changed: 1 (no `payload_version` key) the rows
+/// as they stood; 2 adds `seizures[].legal_basis_reason`; 3 adds `shipment.intermediaries`.
+/// Verification accepts every earlier version ([`added_in`]).
+pub(crate) const PAYLOAD_VERSION: i64 = 3;
+
+/// Columns added after payload version 1: the part of the payload (`shipment`, an object,
+/// or `seizures`, an array of rows), the column, the version that added it and its default.
+/// A payload older than that never hashed the column, and the live row must still hold
+/// the default.
+pub(crate) const COLUMNS_ADDED: &[(&str, &str, i64, &str)] = &[
+    ("seizures", "legal_basis_reason", 2, ""),
+    ("shipment", "intermediaries", 3, ""),
+];
+
+/// The payload version of a stored payload (1 when it names none).
+pub(crate) fn version_of(payload: &Value) -> i64 {
+    payload
+        .get("payload_version")
+        .and_then(Value::as_i64)
+        .unwrap_or(1)
+}
+
+/// The (part, column, default) that `version` did not hash yet (see [`COLUMNS_ADDED`]).
+pub(crate) fn added_in(
+    version: i64,
+) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    COLUMNS_ADDED
+        .iter()
+        .filter(move |(_, _, since, _)| *since > version)
+        .map(|(part, col, _, default)| (*part, *col, *default))
+}
+
 fn rows_of(tx: &rusqlite::Connection, table: &str, inspection_id: &str) -> Result<Vec<Value>> {
     Ok(query_rows(
         tx,
@@ -17,10 +49,6 @@ fn rows_of(tx: &rusqlite::Connection, table: &str, inspection_id: &str) -> Resul
     .map(Value::Object)
     .collect())
 }
-
-/// What finalizing hashes, in the order it changed: 1 (no `payload_version` key) the rows
-/// as they stood; 2 adds `seizures[].legal_basis_reason`. Verification accepts every one.
-pub(crate) const PAYLOAD_VERSION: i64 = 2;
 
 /// The chain payload of an inspection as its rows stand (record_hash left out: it is
 /// the chain hash of this very payload).

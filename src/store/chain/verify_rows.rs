@@ -64,16 +64,26 @@ pub(crate) fn live_rows_differ(
 /// had no `payload_version` key and no `seizures[].legal_basis_reason` (its rows hold the
 /// column's default since).
 fn as_of_version(hashed: &Value, live: &mut Value) {
-    if hashed.get("payload_version").is_some() {
+    let version = super::payload::version_of(hashed);
+    if version >= super::payload::PAYLOAD_VERSION {
         return;
     }
-    if let Some(obj) = live.as_object_mut() {
-        obj.remove("payload_version");
-    }
-    if let Some(seizures) = live.get_mut("seizures").and_then(Value::as_array_mut) {
-        for s in seizures.iter_mut().filter_map(Value::as_object_mut) {
-            if s.get("legal_basis_reason").and_then(Value::as_str) == Some("") {
-                s.remove("legal_basis_reason");
+    let Some(obj) = live.as_object_mut() else {
+        return;
+    };
+    match hashed.get("payload_version") {
+        Some(v) => obj.insert("payload_version".into(), v.clone()),
+        None => obj.remove("payload_version"),
+    };
+    for (part, col, default) in super::payload::added_in(version) {
+        let rows: Vec<&mut serde_json::Map<String, Value>> = match obj.get_mut(part) {
+            Some(Value::Object(row)) => vec![row],
+            Some(Value::Array(rows)) => rows.iter_mut().filter_map(Value::as_object_mut).collect(),
+            _ => Vec::new(),
+        };
+        for row in rows {
+            if row.get(col).and_then(Value::as_str) == Some(default) {
+                row.remove(col);
             }
         }
     }

@@ -8,6 +8,7 @@ pub(crate) mod children;
 pub(crate) mod custody;
 pub(crate) mod draft;
 pub(crate) mod finalize;
+pub mod frozen;
 pub(crate) mod record_import;
 pub(crate) mod rescreen;
 

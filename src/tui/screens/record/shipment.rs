@@ -101,6 +101,12 @@ pub const FIELDS: &[Spec] = &[
         "ship-licence_no.hint",
         false,
     ),
+    (
+        "intermediaries",
+        "ship-intermediaries",
+        "ship-intermediaries.hint",
+        false,
+    ),
 ];
 
 /// An amount in minor units as decimal text without the currency.
@@ -150,6 +156,7 @@ pub fn form(s: &Shipment) -> Form {
         ),
         ("currency", s.currency.clone()),
         ("licence_no", s.licence_no.clone()),
+        ("intermediaries", s.intermediaries.clone()),
     ];
     for (name, text) in texts {
         f.set(name, &text);
@@ -169,6 +176,7 @@ pub fn read(form: &Form, base: &Shipment) -> (Shipment, Vec<FieldError>) {
     s.exporter_credit_code = t("exporter_credit_code").to_ascii_uppercase();
     s.consignee = t("consignee");
     s.end_user = t("end_user");
+    s.intermediaries = t("intermediaries");
     match EndUse::parse(&t("end_use")) {
         Ok(v) => s.end_use = v,
         Err(e) => errs.push(e),

@@ -13,7 +13,7 @@ impl RulesScreen {
             self.detail_scroll = (self.detail_scroll as isize + delta).clamp(0, 500) as u16;
             return;
         }
-        let n = self.hits.len();
+        let n = self.rows();
         if n == 0 {
             return;
         }
@@ -59,7 +59,7 @@ impl RulesScreen {
     /// The list and the detail pane.
     pub(super) fn list_key(&mut self, action: Action, cx: &mut Cx) -> Effect {
         let page = self.list_rows as isize;
-        let all = self.hits.len() as isize + 600;
+        let all = self.rows() as isize + 600;
         match action {
             Action::Down => self.move_sel(1),
             Action::Up => self.move_sel(-1),

@@ -3,6 +3,7 @@
 
 mod detail;
 mod keys;
+mod parties;
 pub mod screening;
 mod view;
 
@@ -13,7 +14,7 @@ use ratatui::layout::Rect;
 
 use self::screening::ScreeningForm;
 use super::{Cx, Pane, Screen, ViewCx};
-use crate::rules::{RulePack, SearchHit, search};
+use crate::rules::{PartyHit, RulePack, SearchHit, search, search_parties};
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Context;
@@ -28,6 +29,8 @@ pub struct RulesScreen {
     /// Set while the search field is being edited: the query before editing.
     pub editing: Option<String>,
     pub hits: Vec<SearchHit>,
+    /// Listed parties matching the query, shown after the items.
+    pub parties: Vec<PartyHit>,
     pub selected: usize,
     pub focus: Pane,
     pub detail_scroll: u16,
@@ -56,8 +59,29 @@ impl RulesScreen {
             Some(p) => search(p, self.query.text()),
             None => Vec::new(),
         };
+        self.parties = match &self.pack {
+            Some(p) => search_parties(p, self.query.text()),
+            None => Vec::new(),
+        };
         self.selected = 0;
         self.detail_scroll = 0;
+    }
+
+    /// Rows of the list: the items, then the parties.
+    pub fn rows(&self) -> usize {
+        self.hits.len() + self.parties.len()
+    }
+
+    /// The listed party under the selection.
+    pub fn selected_party(&self) -> Option<&crate::rules::party::Party> {
+        let hit = self
+            .parties
+            .get(self.selected.checked_sub(self.hits.len())?)?;
+        self.pack
+            .as_ref()?
+            .parties
+            .iter()
+            .find(|p| p.id == hit.party_id)
     }
 
     /// The item under the selection.

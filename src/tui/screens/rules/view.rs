@@ -15,6 +15,25 @@ use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
 use crate::tui::widgets::table::{draw_rows, pane};
 
+/// The party rows of the list: the name (Chinese in Chinese when the pack has it) and
+/// the list it is on.
+fn party_rows<'a>(s: &'a RulesScreen, lang: Lang, width: usize) -> impl Iterator<Item = Line<'a>> {
+    s.parties.iter().map(move |h| {
+        let p = s
+            .pack
+            .as_ref()
+            .and_then(|pk| pk.parties.iter().find(|p| p.id == h.party_id));
+        let name = p
+            .map(|p| match (lang, p.name_zh.trim(), p.name_en.trim()) {
+                (Lang::Zh, zh, _) if !zh.is_empty() => format!("{zh} · {}", p.list),
+                (_, zh, "") => format!("{zh} · {}", p.list),
+                (_, _, en) => format!("{en} · {}", p.list),
+            })
+            .unwrap_or_else(|| h.party_id.clone());
+        Line::raw(fit(&sanitize(&name), width))
+    })
+}
+
 /// List | detail, the list a third of the width (at least 28 columns).
 pub fn split(area: Rect) -> (Rect, Rect) {
     let list_w = (area.width / 3).max(28).min(area.width);
@@ -26,11 +45,7 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let (theme, lang) = (v.theme, v.lang);
     let (left, right) = split(area);
     let list_focus = s.focus == Pane::List;
-    let block = pane(
-        t!(lang, "rules-title", count = s.hits.len()),
-        list_focus,
-        theme,
-    );
+    let block = pane(t!(lang, "rules-title", count = s.rows()), list_focus, theme);
     let inner = block.inner(left);
     f.render_widget(block, left);
     let [search, list] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
@@ -47,8 +62,6 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let items: Vec<Line> = s
         .hits
         .iter()
-        .skip(start)
-        .take(rows_h)
         .map(|h| {
             let item = s
                 .pack
@@ -63,6 +76,9 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
                 .unwrap_or_else(|| sanitize(&h.item_id).into_owned());
             Line::raw(fit(&name, width))
         })
+        .chain(party_rows(s, lang, width))
+        .skip(start)
+        .take(rows_h)
         .collect();
     let empty = items.is_empty();
     draw_rows(f, list, items, Some(s.selected - start), list_focus, theme);
@@ -88,6 +104,9 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let inner = block.inner(right);
     f.render_widget(block, right);
     let lines = match (s.pack.as_deref(), s.selected_item()) {
+        (Some(pack), None) if s.selected_party().is_some() => {
+            super::parties::party_lines(pack, s.selected_party(), v.clock.today(), lang, theme)
+        }
         (Some(pack), Some(item)) => item_lines(
             &RuleDetail::of_item(pack, item, v.clock.today()),
             lang,
