@@ -3,6 +3,7 @@
 mod db;
 mod record;
 pub mod rules;
+mod rules_publish;
 mod rules_show;
 pub mod screen;
 
@@ -208,11 +209,11 @@ pub fn run(cli: Cli) -> CliResult {
         None => Err(CliError::Failed("no subcommand".into())),
         Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, cmd),
-        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock),
+        Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, lang, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
-        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd),
+        Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, cmd, lang),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, lang, cmd),
         Some(Command::Report(args)) => report::run(&db, cli.read_only, lang, args),
         Some(Command::Fixture(cmd)) => fixture::run(cmd),

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use serde_json::json;
 
 use super::{CliError, CliResult, open_existing};
-use crate::domain::{Clock, sanitize};
+use crate::domain::{Clock, Lang, sanitize};
 use crate::rules::pack::{Item, RulePack};
 use crate::rules::{EMBEDDED_PACK, announcement_standing, search};
 
@@ -33,12 +33,24 @@ pub enum RulesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Install a rule pack (TOML) as the active pack, atomically; refuses an older pack
+    /// Install a rule pack as the active pack, atomically; a field laptop needs one signed by headquarters
     Import {
         file: std::path::PathBuf,
-        /// Install even if it is older than the installed pack
+        /// Install even if it is older than the installed pack (not a signed pack)
         #[arg(long)]
         force: bool,
+        /// Field laptop: install a plain TOML pack, not signed by headquarters (audited, shown as unsigned)
+        #[arg(long)]
+        unsigned: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Headquarters: install a rule pack (TOML) and publish it signed, as a pack file for laptops
+    Publish {
+        file: std::path::PathBuf,
+        /// The pack file to write [default: minspect-rules-VERSION.pack beside FILE]
+        #[arg(long, value_name = "PACKFILE")]
+        out: Option<std::path::PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -63,7 +75,7 @@ fn s(text: &str) -> String {
     sanitize(text).into_owned()
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock) -> CliResult {
+pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: Lang) -> CliResult {
     match cmd {
         RulesCommand::List { json } => {
             let (pack, from) = load_pack(db, read_only)?;
@@ -79,7 +91,15 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock) -> CliRe
             let (pack, _) = load_pack(db, read_only)?;
             super::rules_show::show(&pack, &id, clock.today(), json)
         }
-        RulesCommand::Import { file, force, json } => import(db, read_only, &file, force, json),
+        RulesCommand::Import {
+            file,
+            force,
+            unsigned,
+            json,
+        } => super::rules_publish::import(db, read_only, &file, (force, unsigned, json), lang),
+        RulesCommand::Publish { file, out, json } => {
+            super::rules_publish::publish(db, read_only, &file, out.as_deref(), json, lang)
+        }
     }
 }
 
@@ -187,7 +207,13 @@ fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool) {
     }
 }
 
-fn import(db: &Path, read_only: bool, file: &Path, force: bool, as_json: bool) -> CliResult {
+pub(super) fn import(
+    db: &Path,
+    read_only: bool,
+    file: &Path,
+    force: bool,
+    as_json: bool,
+) -> CliResult {
     if read_only {
         return Err(CliError::BadInput(
             "rules import: the database is open read-only".into(),

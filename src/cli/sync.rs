@@ -36,14 +36,14 @@ pub enum SyncCommand {
     },
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: SyncCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, cmd: SyncCommand, lang: crate::domain::Lang) -> CliResult {
     match cmd {
         SyncCommand::Export { out } => export(db, read_only, &out),
         SyncCommand::Import {
             bundle,
             receipt_out,
         } => import(db, read_only, &bundle, receipt_out.as_deref()),
-        SyncCommand::Ack { receipt } => ack(db, read_only, &receipt),
+        SyncCommand::Ack { receipt } => ack(db, read_only, &receipt, lang),
         SyncCommand::Status { json } => status(db, read_only, json),
     }
 }
@@ -90,7 +90,7 @@ fn import(db: &Path, read_only: bool, bundle: &Path, receipt_out: Option<&Path>)
     Ok(())
 }
 
-fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
+fn ack(db: &Path, read_only: bool, receipt: &Path, lang: crate::domain::Lang) -> CliResult {
     let mut store = open_existing(db, read_only)?;
     let r = sync::ack_receipt(&mut store, receipt).map_err(sync_err)?;
     println!(
@@ -108,6 +108,16 @@ fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
             sanitize(&rv.reviewer),
             sanitize(&rv.comment)
         );
+    }
+    if let Some(p) = &r.receipt.rule_pack {
+        let version = sanitize(&p.pack_version).into_owned();
+        match r.outcome.pack_installed {
+            true => println!(
+                "{}",
+                crate::t!(lang, "packs-ack-installed", version = version)
+            ),
+            false => println!("{}", crate::t!(lang, "packs-ack-kept", version = version)),
+        }
     }
     Ok(())
 }

@@ -29,6 +29,7 @@ pub const EN_FILES: Files = &[
     ("en/review.ftl", include_str!("en/review.ftl")),
     ("en/report.ftl", include_str!("en/report.ftl")),
     ("en/world.ftl", include_str!("en/world.ftl")),
+    ("en/packs.ftl", include_str!("en/packs.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -40,6 +41,7 @@ pub const ZH_FILES: Files = &[
     ("zh/review.ftl", include_str!("zh/review.ftl")),
     ("zh/report.ftl", include_str!("zh/report.ftl")),
     ("zh/world.ftl", include_str!("zh/world.ftl")),
+    ("zh/packs.ftl", include_str!("zh/packs.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -146,8 +146,17 @@ pub fn import_bundle_with_test_hook(
         held_seq: content.held_seq,
         held_hash: content.held_hash,
         reviews: content.reviews,
+        rule_pack: None,
     };
-    let bytes = receipt::encode(&receipt, &signing_key(&local))?;
+    let pack = super::pack_file::for_receipt(store, &m.rule_pack_version)?;
+    let receipt = Receipt {
+        rule_pack: pack
+            .as_ref()
+            .map(|p| receipt::CarriedPack::of(&p.file, &p.version)),
+        ..receipt
+    };
+    let pack_file = pack.as_ref().map(|p| p.file.as_slice());
+    let bytes = receipt::encode_with_pack(&receipt, &signing_key(&local), pack_file)?;
     let receipt_path = fsio::write_atomic_bytes(&receipt_dir, &name, &bytes).map_err(|e| {
         SyncError::Refused(format!(
             "imported {} new records, but the receipt could not be written ({e}); import the bundle again to get a receipt",

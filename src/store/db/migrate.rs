@@ -18,6 +18,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/003_officer_language.sql"),
     include_str!("../migrations/004_review_desk.sql"),
     include_str!("../migrations/005_worlds.sql"),
+    include_str!("../migrations/009_signed_packs.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -13,6 +13,10 @@ use crate::rules::RulePack;
 use crate::rules::pack::{AnnouncementStatus, ClauseKind, Effect, Item};
 use crate::store::{Context, Result, Rules, Store, StoreError};
 
+mod signed;
+pub(crate) use signed::install_in;
+pub use signed::{PackInstall, PackStatus, PackTrust, PublishOutcome, PublishedPack};
+
 /// What an install did.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Installed {

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::domain::{Lang, sanitize};
 use crate::i18n;
+use crate::store::PackTrust;
 use crate::t;
 use crate::tui::theme::Theme;
 
@@ -22,6 +23,8 @@ pub struct StatusInfo {
     pub pending_sync: i64,
     pub pack_version: Option<String>,
     pub pack_published: Option<NaiveDate>,
+    /// signed by headquarters, installed unsigned, or installed here (no mark)
+    pub pack_trust: crate::store::PackTrust,
     pub read_only: bool,
 }
 
@@ -127,14 +130,23 @@ pub fn status_bar(
 
 /// The status bar's text, exactly `width` columns.
 pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize, lang: Lang) -> String {
-    let pack = match (&s.pack_version, s.pack_published) {
-        (Some(v), Some(p)) => t!(
+    let pack = match (&s.pack_version, s.pack_published, s.pack_trust) {
+        (Some(v), Some(p), trust @ (PackTrust::Signed | PackTrust::Unsigned)) => t!(
+            lang,
+            match trust {
+                PackTrust::Signed => "packs-status-signed",
+                _ => "packs-status-unsigned",
+            },
+            version = sanitize(v).into_owned(),
+            days = (today - p).num_days()
+        ),
+        (Some(v), Some(p), _) => t!(
             lang,
             "status-pack-age",
             version = sanitize(v).into_owned(),
             days = (today - p).num_days()
         ),
-        (Some(v), None) => t!(lang, "status-pack", version = sanitize(v).into_owned()),
+        (Some(v), None, _) => t!(lang, "status-pack", version = sanitize(v).into_owned()),
         _ => t!(lang, "status-no-pack"),
     };
     let training = s.kind == "training";
