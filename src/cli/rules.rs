@@ -96,7 +96,13 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: La
             force,
             unsigned,
             json,
-        } => super::rules_publish::import(db, read_only, &file, (force, unsigned, json), lang),
+        } => {
+            match super::rules_publish::import(db, read_only, &file, (force, unsigned, json), lang)?
+            {
+                true => Ok(()),
+                false => import(db, read_only, &file, force, json),
+            }
+        }
         RulesCommand::Publish { file, out, json } => {
             super::rules_publish::publish(db, read_only, &file, out.as_deref(), json, lang)
         }
@@ -207,13 +213,7 @@ fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool) {
     }
 }
 
-pub(super) fn import(
-    db: &Path,
-    read_only: bool,
-    file: &Path,
-    force: bool,
-    as_json: bool,
-) -> CliResult {
+fn import(db: &Path, read_only: bool, file: &Path, force: bool, as_json: bool) -> CliResult {
     if read_only {
         return Err(CliError::BadInput(
             "rules import: the database is open read-only".into(),

@@ -69,17 +69,18 @@ pub fn publish(
     Ok(())
 }
 
-/// `rules import FILE [--unsigned] [--force]`: headquarters installs a plain TOML pack as
-/// before; a laptop installs a signed pack file, or a plain one with `--unsigned`.
+/// `rules import FILE [--unsigned] [--force]` on a laptop: a signed pack file, or a plain
+/// one with `--unsigned`. Returns false (nothing done) where the plain import of a TOML
+/// pack applies: headquarters, or a read-only open (which refuses it).
 pub fn import(
     db: &Path,
     read_only: bool,
     file: &Path,
     (force, unsigned, as_json): (bool, bool, bool),
     lang: Lang,
-) -> CliResult {
+) -> CliResult<bool> {
     if read_only {
-        return super::rules::import(db, read_only, file, force, as_json);
+        return Ok(false);
     }
     let kind = open_existing(db, true)?.device().db_kind()?;
     if kind == DbKind::Hq {
@@ -92,7 +93,7 @@ pub fn import(
                 file = file
             )));
         }
-        return super::rules::import(db, read_only, file, force, as_json);
+        return Ok(false);
     }
     let mut store = open_existing(db, false)?;
     let done = pack_file::import(&mut store, file, unsigned, force).map_err(sync_err)?;
@@ -108,9 +109,10 @@ pub fn import(
         println!(
             "{}",
             json!({"installed": true, "version": done.version, "published": done.published,
-                "signed": done.trust == PackTrust::Signed, "signed_by": done.signer, "source": file.display().to_string()})
+                "signed": done.trust == PackTrust::Signed, "signed_by": done.signer, "previous": done.previous,
+                "source": file.display().to_string()})
         );
-        return Ok(());
+        return Ok(true);
     }
     let (version, published) = (s(&done.version), done.published.clone());
     let line = match done.trust {
@@ -129,5 +131,5 @@ pub fn import(
         ),
     };
     println!("{line}");
-    Ok(())
+    Ok(true)
 }

@@ -276,6 +276,8 @@ pub struct PackImported {
     pub published: String,
     pub trust: PackTrust,
     pub signer: Option<String>,
+    /// the version that was active before
+    pub previous: Option<String>,
 }
 
 /// A field laptop (or a trainee's): installs a published pack file after verifying it, or
@@ -320,6 +322,7 @@ pub fn import(
             "{source}: unsigned rule pack: a field laptop installs packs signed by headquarters (`minspect rules publish`); give --unsigned to install it anyway (audited, shown as unsigned)"
         )));
     };
+    let previous = store.rules().pack_status()?.map(|s| s.version);
     store
         .rules_mut()
         .install_checked(&install)
@@ -330,6 +333,7 @@ pub fn import(
         published: pack.pack.published.to_string(),
         trust: install.trust,
         signer: install.signed_by,
+        previous,
     })
 }
 

@@ -90,6 +90,20 @@ pub fn encode_with_pack(
     Ok(out)
 }
 
+/// The receipt file headquarters writes: the receipt, carrying the newest published pack
+/// when the laptop's pack (`laptop_pack`, from its bundle's manifest) is older or unknown.
+pub fn encode_for(
+    store: &Store,
+    receipt: &mut Receipt,
+    hq: &crate::store::LocalKey,
+    laptop_pack: &str,
+) -> Result<Vec<u8>, SyncError> {
+    let pack = super::pack_file::for_receipt(store, laptop_pack)?;
+    receipt.rule_pack = pack.as_ref().map(|p| CarriedPack::of(&p.file, &p.version));
+    let key = super::keys::signing_key(hq);
+    encode_with_pack(receipt, &key, pack.as_ref().map(|p| p.file.as_slice()))
+}
+
 /// The pack file bytes after the signature line, checked against the receipt's entry.
 pub fn carried_pack<'a>(receipt: &Receipt, bytes: &'a [u8]) -> Result<Option<&'a [u8]>, SyncError> {
     let Some(entry) = &receipt.rule_pack else {

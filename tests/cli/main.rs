@@ -9,6 +9,7 @@ mod commands;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;
+mod packs_cli;
 mod readme_table;
 mod record_cli;
 mod report_cli;

@@ -292,7 +292,7 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
     drop(hq);
     // the file as version 3 had it: no desk, no visits (and no world, from version 5)
     let c = rusqlite::Connection::open(&hq_path).unwrap();
-    c.execute_batch("DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE review_desk_counts; DROP TABLE supervisor_visits; ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 3;")
+    c.execute_batch("ALTER TABLE rule_packs DROP COLUMN trust; ALTER TABLE rule_packs DROP COLUMN signed_by; DROP TABLE published_packs; DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE review_desk_counts; DROP TABLE supervisor_visits; ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 3;")
         .unwrap();
     drop(c);
     drop(crate::support::harness::open(&hq_path));

@@ -15,7 +15,7 @@ use crate::support::sync_flow::{db, pair};
 /// Takes the file back to version 4: the `world` column removed.
 fn as_version_4(path: &Path) {
     let c = rusqlite::Connection::open(path).unwrap();
-    c.execute_batch("ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 4;")
+    c.execute_batch("ALTER TABLE rule_packs DROP COLUMN trust; ALTER TABLE rule_packs DROP COLUMN signed_by; DROP TABLE published_packs; ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 4;")
         .unwrap();
 }
 

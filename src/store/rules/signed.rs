@@ -106,8 +106,15 @@ pub(crate) fn install_in(
             )));
         }
         if not_newer {
+            let (what, then) = match (order, p.trust) {
+                (Ordering::Less, PackTrust::Unsigned) => {
+                    ("older than", "use --force to install it anyway")
+                }
+                (Ordering::Less, _) => ("older than", "the installed pack is kept"),
+                _ => ("the same version as", "give the new pack a new version"),
+            };
             return Err(StoreError::Invalid(format!(
-                "{}: rule pack {new_version} (published {}) is not newer than the installed {version} (published {published}); the installed pack is kept",
+                "{}: rule pack {new_version} (published {}) is {what} the installed {version} (published {published}); {then}",
                 p.source, pack.pack.published
             )));
         }

@@ -238,3 +238,36 @@ fn shorten(s: &str, width: usize) -> String {
     }
     crate::tui::text::fit(s, width).trim_end().to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pack_says_signed_or_unsigned_and_its_age_at_80_columns() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 4, d).unwrap_or_default();
+        let mut s = StatusInfo {
+            role: "officer".into(),
+            officer: "Ouyang Xiaoming-Alexandrovna".into(),
+            badge: "GZ-0417".into(),
+            kind: "field".into(),
+            db_name: "minspect-field-very-long-name.db".into(),
+            pending_sync: 3,
+            pack_version: Some("2026.04.1".into()),
+            pack_published: Some(day(1)),
+            pack_trust: PackTrust::Signed,
+            read_only: false,
+        };
+        let text = status_text(&s, day(11), 80, Lang::En);
+        assert!(text.contains("pack 2026.04.1 · signed · 10 d"), "{text}");
+        assert_eq!(text.chars().count(), 80);
+        s.pack_trust = PackTrust::Unsigned;
+        let text = status_text(&s, day(11), 80, Lang::En);
+        assert!(text.contains("pack 2026.04.1 · UNSIGNED · 10 d"), "{text}");
+        let text = status_text(&s, day(11), 80, Lang::Zh);
+        assert!(text.contains("未签名 · 10 天"), "{text}");
+        s.pack_trust = PackTrust::Local;
+        let text = status_text(&s, day(11), 80, Lang::En);
+        assert!(text.contains("pack 2026.04.1 · 10 d"), "{text}");
+    }
+}
