@@ -12,7 +12,7 @@ packs-hq-pack-file = { $file }: a published pack file is imported on field lapto
 ## The active pack on the status bar and the Sync tab
 packs-status-signed = pack { $version } · signed · { $days } d
 packs-status-unsigned = pack { $version } · UNSIGNED · { $days } d
-packs-line-signed = rule pack { $version } · signed by { $hq } · published { $published } ({ $days } days ago)
-packs-line-unsigned = rule pack { $version } · UNSIGNED (installed with --unsigned) · published { $published } ({ $days } days ago)
-packs-line-local = rule pack { $version } · installed here, not signed · published { $published } ({ $days } days ago)
+packs-line-signed = rule pack { $version } · signed by { $hq } · published { $published }, { $days } d
+packs-line-unsigned = rule pack { $version } · UNSIGNED · published { $published }, { $days } d
+packs-line-local = rule pack { $version } · local, not signed · published { $published }, { $days } d
 packs-line-none = no rule pack installed

@@ -12,7 +12,7 @@ packs-hq-pack-file = { $file }：已发布的规则包文件在现场笔记本�
 ## 状态栏和同步页上的当前规则包
 packs-status-signed = 规则包 { $version } · 已签名 · { $days } 天
 packs-status-unsigned = 规则包 { $version } · 未签名 · { $days } 天
-packs-line-signed = 规则包 { $version } · 由 { $hq } 签名 · 发布于 { $published }（{ $days } 天前）
-packs-line-unsigned = 规则包 { $version } · 未签名（以 --unsigned 安装）· 发布于 { $published }（{ $days } 天前）
-packs-line-local = 规则包 { $version } · 本机安装，未签名 · 发布于 { $published }（{ $days } 天前）
+packs-line-signed = 规则包 { $version } · 由 { $hq } 签名 · 发布于 { $published }，{ $days } 天
+packs-line-unsigned = 规则包 { $version } · 未签名 · 发布于 { $published }，{ $days } 天
+packs-line-local = 规则包 { $version } · 本机安装，未签名 · 发布于 { $published }，{ $days } 天
 packs-line-none = 未安装规则包
