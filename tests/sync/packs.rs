@@ -126,9 +126,11 @@ fn a_published_pack_file_is_installed_signed_and_every_bad_one_refused() {
     // --unsigned installs a plain pack, audited and marked unsigned
     import_pack(&mut lap, &plain, true).unwrap();
     assert_eq!(active(&lap), ("2099.03.1".into(), PackTrust::Unsigned));
-    refused(&mut lap, "not newer than the installed 2099.03.1", |d| {
-        import_pack(d, &file, false)
-    });
+    refused(
+        &mut lap,
+        "is older than the installed 2099.03.1 (published 2026-03-15); the installed pack is kept",
+        |d| import_pack(d, &file, false),
+    );
     let audit = lap.store.test_support_table_json("audit").unwrap();
     assert!(
         audit.iter().any(|r| r["new"]
@@ -209,6 +211,31 @@ fn the_next_receipt_carries_a_newer_pack_and_ack_installs_it_with_the_acknowledg
             .contains("rule_pack")
     );
     ack(&mut lap, &next).unwrap();
+}
+
+#[test]
+fn a_receipt_pack_not_newer_than_the_laptops_is_left_out_and_the_receipt_acknowledged() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    let usb = dir.join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let (mut hq, mut lap) = hq_and_laptop(dir);
+    publish(&mut hq, dir, "2099.02.1");
+    lap.store.test_support_finalize_samples(1).unwrap();
+    let bundle = export(&mut lap, &usb);
+    // meanwhile the laptop got a newer pack by hand
+    let newer = pack_toml(dir, "newer", "2099.03.1");
+    import_pack(&mut lap, &newer, true).unwrap();
+    let receipt = import(&mut hq, &bundle).unwrap();
+    assert!(
+        std::fs::read_to_string(&receipt)
+            .unwrap()
+            .contains("\"pack_version\":\"2099.02.1\"")
+    );
+    let r = minspect::sync::ack_receipt(&mut lap.store, &receipt).unwrap();
+    assert!(!r.outcome.pack_installed);
+    assert_eq!(states(&lap.store), ["acknowledged"]);
+    assert_eq!(active(&lap), ("2099.03.1".into(), PackTrust::Unsigned));
 }
 
 #[test]
