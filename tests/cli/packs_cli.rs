@@ -135,3 +135,25 @@ fn unsigned_import_is_marked_and_json_says_so() {
     );
     assert!(said.contains("已安装未签名规则包 2026.06.1"), "{said}");
 }
+
+#[test]
+fn sync_ack_says_it_installed_the_pack_the_receipt_carried() {
+    use crate::support::binary::{add_records, export, hq_and_laptop, import, ok};
+    let dir = tempfile::tempdir().unwrap();
+    let (hq, lap) = hq_and_laptop(dir.path());
+    let toml = pack(dir.path(), "2026.04.1");
+    stdout(bin(&hq).args(["rules", "publish", "--json"]).arg(&toml));
+    add_records(&lap, 2);
+    let usb = dir.path().join("usb");
+    std::fs::create_dir_all(&usb).unwrap();
+    let receipt = import(&hq, &export(&lap, &usb), &usb);
+    let said = ok(&lap, &["sync", "ack", receipt.to_str().unwrap()]);
+    assert!(
+        said.contains("acknowledged 2 records")
+            && said.contains(
+                "installed rule pack 2026.04.1 from the receipt (signed by headquarters)"
+            ),
+        "{said}"
+    );
+    assert!(ok(&lap, &["rules", "list"]).starts_with("rule pack 2026.04.1"));
+}
