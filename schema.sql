@@ -48,13 +48,24 @@ CREATE TABLE rule_packs (
     sha256      TEXT NOT NULL,
     source      TEXT NOT NULL,            -- 'embedded' or the imported file name
     raw_toml    TEXT NOT NULL,
-    is_active   INTEGER NOT NULL DEFAULT 0 CHECK (is_active IN (0, 1))
+    is_active   INTEGER NOT NULL DEFAULT 0 CHECK (is_active IN (0, 1)),
+    trust TEXT NOT NULL DEFAULT 'local' CHECK (trust IN ('local', 'signed', 'unsigned')),  -- how it came (v9)
+    signed_by TEXT                            -- the headquarters device whose signature was verified (v9)
 ) STRICT;
 CREATE UNIQUE INDEX rule_packs_one_active ON rule_packs (is_active) WHERE is_active = 1;
 -- A stored pack is never updated in place: a new version is imported instead.
 CREATE TRIGGER rule_packs_immutable BEFORE UPDATE OF version, published, imported_at, sha256, source, raw_toml ON rule_packs BEGIN
     SELECT RAISE(ABORT, 'a stored rule pack is immutable; import a new version instead');
 END;
+
+-- Headquarters: every rule pack it published, the pack file's exact bytes (v9).
+CREATE TABLE published_packs (
+    version      TEXT PRIMARY KEY,
+    published    TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    sha256       TEXT NOT NULL,
+    file         BLOB NOT NULL
+) STRICT;
 
 CREATE TABLE rule_announcements (
     id          TEXT PRIMARY KEY,         -- e.g. '2023-23'

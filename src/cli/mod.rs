@@ -4,6 +4,7 @@ mod db;
 mod record;
 pub mod rules;
 mod rules_parties;
+mod rules_publish;
 mod rules_rescreen;
 mod rules_show;
 pub mod screen;

@@ -45,12 +45,24 @@ pub enum RulesCommand {
         #[arg(long, default_value = "table")]
         format: String,
     },
-    /// Install a rule pack (TOML) as the active pack, atomically; refuses an older pack
+    /// Install a rule pack as the active pack, atomically; a field laptop needs one signed by headquarters
     Import {
         file: std::path::PathBuf,
-        /// Install even if it is older than the installed pack
+        /// Install even if it is older than the installed pack (not a signed pack)
         #[arg(long)]
         force: bool,
+        /// Field laptop: install a plain TOML pack, not signed by headquarters (audited, shown as unsigned)
+        #[arg(long)]
+        unsigned: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Headquarters: install a rule pack (TOML) and publish it signed, as a pack file for laptops
+    Publish {
+        file: std::path::PathBuf,
+        /// The pack file to write [default: minspect-rules-VERSION.pack beside FILE]
+        #[arg(long, value_name = "PACKFILE")]
+        out: Option<std::path::PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -94,7 +106,21 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: La
             }
             super::rules_show::show(&pack, &id, clock.today(), json)
         }
-        RulesCommand::Import { file, force, json } => import(db, read_only, &file, force, json),
+        RulesCommand::Import {
+            file,
+            force,
+            unsigned,
+            json,
+        } => {
+            match super::rules_publish::import(db, read_only, &file, (force, unsigned, json), lang)?
+            {
+                true => Ok(()),
+                false => import(db, read_only, &file, force, json),
+            }
+        }
+        RulesCommand::Publish { file, out, json } => {
+            super::rules_publish::publish(db, read_only, &file, out.as_deref(), json, lang)
+        }
         RulesCommand::Rescreen {
             pack,
             since,

@@ -47,7 +47,7 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: SyncCommand) -> CliResul
             bundle,
             receipt_out,
         } => import(db, read_only, &bundle, receipt_out.as_deref()),
-        SyncCommand::Ack { receipt } => ack(db, read_only, &receipt),
+        SyncCommand::Ack { receipt } => ack(db, read_only, &receipt, lang),
         SyncCommand::Status { json } => status(db, read_only, json),
     }
 }
@@ -97,7 +97,7 @@ fn import(db: &Path, read_only: bool, bundle: &Path, receipt_out: Option<&Path>)
     Ok(())
 }
 
-fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
+fn ack(db: &Path, read_only: bool, receipt: &Path, lang: crate::domain::Lang) -> CliResult {
     let mut store = open_existing(db, read_only)?;
     let r = sync::ack_receipt(&mut store, receipt).map_err(sync_err)?;
     println!(
@@ -115,6 +115,16 @@ fn ack(db: &Path, read_only: bool, receipt: &Path) -> CliResult {
             sanitize(&rv.reviewer),
             sanitize(&rv.comment)
         );
+    }
+    if let Some(p) = &r.receipt.rule_pack {
+        let version = sanitize(&p.pack_version).into_owned();
+        match r.outcome.pack_installed {
+            true => println!(
+                "{}",
+                crate::t!(lang, "packs-ack-installed", version = version)
+            ),
+            false => println!("{}", crate::t!(lang, "packs-ack-kept", version = version)),
+        }
     }
     Ok(())
 }

@@ -32,6 +32,7 @@ pub const EN_FILES: Files = &[
     ("en/limits.ftl", include_str!("en/limits.ftl")),
     ("en/stats.ftl", include_str!("en/stats.ftl")),
     ("en/party.ftl", include_str!("en/party.ftl")),
+    ("en/packs.ftl", include_str!("en/packs.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -46,6 +47,7 @@ pub const ZH_FILES: Files = &[
     ("zh/limits.ftl", include_str!("zh/limits.ftl")),
     ("zh/stats.ftl", include_str!("zh/stats.ftl")),
     ("zh/party.ftl", include_str!("zh/party.ftl")),
+    ("zh/packs.ftl", include_str!("zh/packs.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -31,7 +31,10 @@ pub use record::custody::CustodyAppended;
 pub use record::draft::DraftSummary;
 pub use record::finalize::Finalized;
 pub use record::record_import::RecordImported;
-pub use rules::{Installed, PackRecord, compare_versions};
+pub use rules::{
+    Installed, PackInstall, PackRecord, PackStatus, PackTrust, PublishOutcome, PublishedPack,
+    compare_versions,
+};
 #[cfg(feature = "test-support")]
 #[doc(hidden)]
 pub use test_support::RawCommitBaseline;

@@ -6,7 +6,6 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use super::keys::signing_key;
 use super::receipt::{self, RECEIPT_FORMAT, RECEIPT_VERSION, Receipt};
 use super::verify::VerifiedBundle;
 use super::{SyncError, fsio};
@@ -83,18 +82,8 @@ pub fn import_bundle(
     import_bundle_with_test_hook(store, path, receipt_dir, || ())
 }
 
-/// TEST HOOK (hidden): `import_bundle`, running `between_passes` after the bundle is
-/// verified and before it is read again inside the write transaction (a test changes the
-/// file there).
-#[doc(hidden)]
-pub fn import_bundle_with_test_hook(
-    store: &mut Store,
-    path: &Path,
-    receipt_dir: Option<&Path>,
-    between_passes: impl FnOnce(),
-) -> Result<BundleImportReport, SyncError> {
-    let local = store.device().local_key()?;
-    check_can_import(local.kind)?;
+/// Where the receipt goes: `receipt_dir`, else the bundle's directory.
+fn receipt_dir_for(path: &Path, receipt_dir: Option<&Path>) -> Result<PathBuf, SyncError> {
     let receipt_dir = match receipt_dir {
         Some(d) => d.to_path_buf(),
         None => match path.parent() {
@@ -108,6 +97,22 @@ pub fn import_bundle_with_test_hook(
             receipt_dir.display()
         )));
     }
+    Ok(receipt_dir)
+}
+
+/// TEST HOOK (hidden): `import_bundle`, running `between_passes` after the bundle is
+/// verified and before it is read again inside the write transaction (a test changes the
+/// file there).
+#[doc(hidden)]
+pub fn import_bundle_with_test_hook(
+    store: &mut Store,
+    path: &Path,
+    receipt_dir: Option<&Path>,
+    between_passes: impl FnOnce(),
+) -> Result<BundleImportReport, SyncError> {
+    let local = store.device().local_key()?;
+    check_can_import(local.kind)?;
+    let receipt_dir = receipt_dir_for(path, receipt_dir)?;
     let refuse = |e: SyncError| match e {
         SyncError::Refused(m) | SyncError::Store(StoreError::Invalid(m)) => {
             SyncError::Refused(format!("bundle {} refused: {m}", path.display()))
@@ -146,7 +151,7 @@ pub fn import_bundle_with_test_hook(
             &receipt_dir.join(&name).display().to_string(),
         )
         .map_err(|e| incomplete(&e))?;
-    let receipt = Receipt {
+    let mut receipt = Receipt {
         format: RECEIPT_FORMAT.into(),
         version: RECEIPT_VERSION,
         world: Some(local.world),
@@ -162,8 +167,10 @@ pub fn import_bundle_with_test_hook(
         held_seq: content.held_seq,
         held_hash: content.held_hash,
         reviews: content.reviews,
+        rule_pack: None,
     };
-    let bytes = receipt::encode(&receipt, &signing_key(&local)).map_err(|e| incomplete(&e))?;
+    let bytes = receipt::encode_for(store, &mut receipt, &local, &m.rule_pack_version)
+        .map_err(|e| incomplete(&e))?;
     let receipt_path =
         fsio::write_atomic_bytes(&receipt_dir, &name, &bytes).map_err(|e| incomplete(&e))?;
     Ok(BundleImportReport {

@@ -7,6 +7,7 @@ pub mod bundle_import;
 pub mod export;
 pub(crate) mod fsio;
 pub mod keys;
+pub mod pack_file;
 pub mod receipt;
 mod records;
 mod scan;

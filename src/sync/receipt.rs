@@ -11,11 +11,17 @@
 //! The signature covers the exact bytes of the first line. `world` is the world of the
 //! headquarters that wrote it (live or training); a device acknowledges only a receipt
 //! of its own world. Version 1 had no `world` and is read as the live world.
+//!
+//! A receipt may carry a published rule pack: then the first line names it
+//! (`"rule_pack":{"pack_version":…,"sha256":<hex of the pack file>,"size":…}`) and the pack
+//! file's exact bytes follow the signature line (`pack_file.rs`); `sync ack` verifies the
+//! pack and installs it with the acknowledgement, in one transaction.
 
 use std::path::Path;
 
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 
 use super::SyncError;
 use super::bundle::{Sig, SigLine};
@@ -47,6 +53,71 @@ pub struct Receipt {
     pub held_seq: i64,
     pub held_hash: String,
     pub reviews: Vec<Review>,
+    /// the published rule pack whose file follows the signature line
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_pack: Option<CarriedPack>,
+}
+
+/// The pack file a receipt carries, named in its signed first line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarriedPack {
+    pub pack_version: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+impl CarriedPack {
+    /// The entry for a pack file (its version read from the file's header).
+    pub fn of(file: &[u8], pack_version: &str) -> Self {
+        CarriedPack {
+            pack_version: pack_version.to_string(),
+            sha256: hex::encode(sha2::Sha256::digest(file)),
+            size: file.len() as u64,
+        }
+    }
+}
+
+/// The signed lines of a receipt followed by the pack file it names.
+pub fn encode_with_pack(
+    receipt: &Receipt,
+    key: &SigningKey,
+    pack_file: Option<&[u8]>,
+) -> Result<Vec<u8>, SyncError> {
+    let mut out = encode(receipt, key)?;
+    if let Some(f) = pack_file {
+        out.extend_from_slice(f);
+    }
+    Ok(out)
+}
+
+/// The receipt file headquarters writes: the receipt, carrying the newest published pack
+/// when the laptop's pack (`laptop_pack`, from its bundle's manifest) is older or unknown.
+pub fn encode_for(
+    store: &Store,
+    receipt: &mut Receipt,
+    hq: &crate::store::LocalKey,
+    laptop_pack: &str,
+) -> Result<Vec<u8>, SyncError> {
+    let pack = super::pack_file::for_receipt(store, laptop_pack)?;
+    receipt.rule_pack = pack.as_ref().map(|p| CarriedPack::of(&p.file, &p.version));
+    let key = super::keys::signing_key(hq);
+    encode_with_pack(receipt, &key, pack.as_ref().map(|p| p.file.as_slice()))
+}
+
+/// The pack file bytes after the signature line, checked against the receipt's entry.
+pub fn carried_pack<'a>(receipt: &Receipt, bytes: &'a [u8]) -> Result<Option<&'a [u8]>, SyncError> {
+    let Some(entry) = &receipt.rule_pack else {
+        return Ok(None);
+    };
+    let rest = bytes.splitn(3, |b| *b == b'\n').nth(2).unwrap_or_default();
+    if rest.len() as u64 != entry.size || hex::encode(sha2::Sha256::digest(rest)) != entry.sha256 {
+        return Err(refused(format!(
+            "receipt {}: the rule pack {} it names is missing or altered (sha256 differs)",
+            receipt.receipt_id,
+            sanitize(&entry.pack_version)
+        )));
+    }
+    Ok(Some(rest))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -201,6 +272,16 @@ pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncErro
             receipt.receipt_id, r.id, r.device_id
         )));
     }
+    let pack = match carried_pack(&receipt, &bytes)? {
+        Some(file) => {
+            let source = format!("receipt {}: rule pack", receipt.receipt_id);
+            let v = super::pack_file::verify(file, &source, local.world, |id| {
+                Ok(store.device().trusted_device(id)?.map(|d| d.public_key))
+            })?;
+            Some(v.install(&path.display().to_string(), true))
+        }
+        None => None,
+    };
     let outcome = store.hq_mut().apply_receipt(&AckInput {
         receipt_id: receipt.receipt_id.clone(),
         hq_device_id: receipt.hq_device_id.clone(),
@@ -208,6 +289,7 @@ pub fn ack_receipt(store: &mut Store, path: &Path) -> Result<AckReport, SyncErro
         held_hash: receipt.held_hash.clone(),
         reviews: receipt.reviews.clone(),
         path: path.display().to_string(),
+        pack,
     })?;
     Ok(AckReport { receipt, outcome })
 }

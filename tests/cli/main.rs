@@ -10,6 +10,7 @@ mod disk_full;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;
+mod packs_cli;
 mod party_cli;
 mod readme_table;
 mod record_cli;

@@ -118,7 +118,7 @@ fn rules_import_refuses_malformed_and_older_packs() {
     .unwrap();
     let before = snapshot(&db);
     bin(&db)
-        .args(["rules", "import"])
+        .args(["rules", "import", "--unsigned"])
         .arg(&bad)
         .assert()
         .code(2)
@@ -130,7 +130,7 @@ fn rules_import_refuses_malformed_and_older_packs() {
     )
     .unwrap();
     bin(&db)
-        .args(["rules", "import"])
+        .args(["rules", "import", "--unsigned"])
         .arg(&bad_hs)
         .assert()
         .code(2)
@@ -145,7 +145,7 @@ fn rules_import_refuses_malformed_and_older_packs() {
     )
     .unwrap();
     bin(&db)
-        .args(["rules", "import"])
+        .args(["rules", "import", "--unsigned"])
         .arg(&older)
         .assert()
         .code(2)
@@ -158,7 +158,7 @@ fn rules_import_refuses_malformed_and_older_packs() {
         "a refused import changed the database"
     );
     bin(&db)
-        .args(["rules", "import", "--force", "--json"])
+        .args(["rules", "import", "--unsigned", "--force", "--json"])
         .arg(&older)
         .assert()
         .success()
@@ -173,13 +173,17 @@ fn rules_import_refuses_malformed_and_older_packs() {
         pack.replacen("version = \"2026.03.1\"", "version = \"2026.04.1\"", 1),
     )
     .unwrap();
-    let out = stdout(bin(&db).args(["rules", "import"]).arg(&newer));
+    let out = stdout(bin(&db).args(["rules", "import", "--unsigned"]).arg(&newer));
     assert!(
-        out.contains("installed rule pack 2026.04.1") && out.contains("replacing 2025.12.1"),
+        out.contains("installed UNSIGNED rule pack 2026.04.1"),
         "{out}"
     );
-    let out = stdout(bin(&db).args(["rules", "import"]).arg(&newer));
-    assert!(out.contains("already installed"), "{out}");
+    bin(&db)
+        .args(["rules", "import", "--unsigned"])
+        .arg(&newer)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already installed"));
 }
 
 #[test]
@@ -194,7 +198,7 @@ fn database_text_is_sanitized() {
         );
     let file = dir.path().join("evil.toml");
     std::fs::write(&file, evil).unwrap();
-    stdout(bin(&db).args(["rules", "import"]).arg(&file));
+    stdout(bin(&db).args(["rules", "import", "--unsigned"]).arg(&file));
     let out = stdout(bin(&db).args(["rules", "show", "ga-metal"]));
     assert!(
         !out.contains('\u{1b}') && out.contains("Gallium ␛[2Jmetal"),

@@ -16,7 +16,7 @@ use crate::support::sync_flow::{db, pair};
 fn as_version_4(path: &Path) {
     let c = rusqlite::Connection::open(path).unwrap();
     c.execute_batch(
-        "DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; \
+        "ALTER TABLE rule_packs DROP COLUMN trust; ALTER TABLE rule_packs DROP COLUMN signed_by; DROP TABLE published_packs; DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; \
          DROP TRIGGER rule_clauses_immutable; ALTER TABLE seizures DROP COLUMN legal_basis_reason; \
          ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 4;",
     )

@@ -8,6 +8,7 @@ mod support;
 mod format_v1;
 mod header_bytes;
 mod hq_fill;
+mod packs;
 mod partials;
 mod receipt;
 mod refusals;

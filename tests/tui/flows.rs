@@ -347,6 +347,7 @@ fn the_status_bar_keeps_role_pending_pack_age_and_marker_at_80_columns() {
         pending_sync: 12,
         pack_version: Some("2026.03.1".into()),
         pack_published: chrono::NaiveDate::from_ymd_opt(2026, 3, 1),
+        pack_trust: Default::default(),
         read_only: true,
         world: minspect::domain::World::Training,
     };

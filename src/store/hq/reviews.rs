@@ -69,6 +69,8 @@ pub struct AckInput {
     pub held_hash: String,
     pub reviews: Vec<Review>,
     pub path: String,
+    /// a verified rule pack the receipt carries, installed in the same transaction
+    pub pack: Option<crate::store::PackInstall>,
 }
 
 /// What acknowledging a receipt did.
@@ -76,6 +78,8 @@ pub struct AckInput {
 pub struct AckOutcome {
     pub acknowledged: u64,
     pub new_reviews: u64,
+    /// the receipt's rule pack became the active pack
+    pub pack_installed: bool,
 }
 
 pub(super) fn review_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
@@ -261,7 +265,11 @@ impl Hq<&mut Store> {
                 }).to_string()],
             )
             .doing(|| "writing the audit row".into())?;
-            Ok(AckOutcome { acknowledged, new_reviews })
+            let pack_installed = match &a.pack {
+                Some(p) => crate::store::rules::install_in(tx, &now, &actor, p)?,
+                None => false,
+            };
+            Ok(AckOutcome { acknowledged, new_reviews, pack_installed })
         })
     }
 }

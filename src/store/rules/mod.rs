@@ -14,6 +14,9 @@ use crate::store::{Context, Result, Rules, Store, StoreError};
 
 mod tables;
 use tables::rebuild_tables;
+mod signed;
+pub(crate) use signed::install_in;
+pub use signed::{PackInstall, PackStatus, PackTrust, PublishOutcome, PublishedPack};
 
 /// What an install did.
 #[derive(Debug, Clone, PartialEq)]

@@ -141,6 +141,11 @@ impl App {
             pending_sync: store.chain().pending_sync_count()?,
             pack_version: self.pack.as_ref().map(|p| p.pack.version.clone()),
             pack_published: self.pack.as_ref().map(|p| p.pack.published),
+            pack_trust: store
+                .rules()
+                .pack_status()?
+                .map(|p| p.trust)
+                .unwrap_or_default(),
             read_only: self.read_only,
             world: store.device().world()?,
         };

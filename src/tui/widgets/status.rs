@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::domain::{Lang, sanitize};
 use crate::i18n;
+use crate::store::PackTrust;
 use crate::t;
 use crate::tui::theme::Theme;
 
@@ -22,6 +23,8 @@ pub struct StatusInfo {
     pub pending_sync: i64,
     pub pack_version: Option<String>,
     pub pack_published: Option<NaiveDate>,
+    /// signed by headquarters, installed unsigned, or installed here (no mark)
+    pub pack_trust: crate::store::PackTrust,
     pub read_only: bool,
     /// The database's world: a training headquarters is marked TRAINING too.
     pub world: crate::domain::World,
@@ -136,14 +139,23 @@ pub fn status_bar(
 
 /// The status bar's text, exactly `width` columns.
 pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize, lang: Lang) -> String {
-    let pack = match (&s.pack_version, s.pack_published) {
-        (Some(v), Some(p)) => t!(
+    let pack = match (&s.pack_version, s.pack_published, s.pack_trust) {
+        (Some(v), Some(p), trust @ (PackTrust::Signed | PackTrust::Unsigned)) => t!(
+            lang,
+            match trust {
+                PackTrust::Signed => "packs-status-signed",
+                _ => "packs-status-unsigned",
+            },
+            version = sanitize(v).into_owned(),
+            days = (today - p).num_days()
+        ),
+        (Some(v), Some(p), _) => t!(
             lang,
             "status-pack-age",
             version = sanitize(v).into_owned(),
             days = (today - p).num_days()
         ),
-        (Some(v), None) => t!(lang, "status-pack", version = sanitize(v).into_owned()),
+        (Some(v), None, _) => t!(lang, "status-pack", version = sanitize(v).into_owned()),
         _ => t!(lang, "status-no-pack"),
     };
     let training = s.is_training();
@@ -234,4 +246,38 @@ fn shorten(s: &str, width: usize) -> String {
         return s.to_string();
     }
     crate::tui::text::fit(s, width).trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pack_says_signed_or_unsigned_and_its_age_at_80_columns() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 4, d).unwrap_or_default();
+        let mut s = StatusInfo {
+            role: "officer".into(),
+            officer: "Ouyang Xiaoming-Alexandrovna".into(),
+            badge: "GZ-0417".into(),
+            kind: "field".into(),
+            db_name: "minspect-field-very-long-name.db".into(),
+            pending_sync: 3,
+            pack_version: Some("2026.04.1".into()),
+            pack_published: Some(day(1)),
+            pack_trust: PackTrust::Signed,
+            read_only: false,
+            world: crate::domain::World::Live,
+        };
+        let text = status_text(&s, day(11), 80, Lang::En);
+        assert!(text.contains("pack 2026.04.1 · signed · 10 d"), "{text}");
+        assert_eq!(text.chars().count(), 80);
+        s.pack_trust = PackTrust::Unsigned;
+        let text = status_text(&s, day(11), 80, Lang::En);
+        assert!(text.contains("pack 2026.04.1 · UNSIGNED · 10 d"), "{text}");
+        let text = status_text(&s, day(11), 80, Lang::Zh);
+        assert!(text.contains("未签名 · 10 天"), "{text}");
+        s.pack_trust = PackTrust::Local;
+        let text = status_text(&s, day(11), 80, Lang::En);
+        assert!(text.contains("pack 2026.04.1 · 10 d"), "{text}");
+    }
 }

@@ -58,11 +58,14 @@ pub struct SyncScreen {
     /// The newest decisions with what they are on, and how many there are in all.
     pub decisions: Vec<DecisionRow>,
     pub decisions_total: u64,
+    /// The active rule pack: version, signed or not, publication date.
+    pub pack: Option<crate::store::PackStatus>,
 }
 
 impl SyncScreen {
     fn reload(&mut self, cx: &mut Cx) {
         self.world = cx.store.device().world().unwrap_or_default();
+        self.pack = cx.store.rules().pack_status().ok().flatten();
         match SyncOverview::build(cx.store, LIST_LIMIT) {
             Ok(d) => {
                 self.selected = self.selected.min(self.list_len(&d).saturating_sub(1));

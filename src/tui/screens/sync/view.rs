@@ -25,11 +25,13 @@ use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
 fn summary(
     d: &SyncOverview,
     w: World,
+    pack: String,
     width: usize,
     lang: Lang,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let lines = world::summary(d, w, lang).unwrap_or_else(|| d.summary());
+    let mut lines = world::summary(d, w, lang).unwrap_or_else(|| d.summary());
+    lines.push(pack);
     lines
         .iter()
         .enumerate()
@@ -41,6 +43,52 @@ fn summary(
             }
         })
         .collect()
+}
+
+/// The active pack: version, signed (by whom) or not, publication date and age in days.
+fn pack_line(p: Option<&crate::store::PackStatus>, v: &ViewCx) -> String {
+    use crate::store::PackTrust;
+    let Some(p) = p else {
+        return i18n::text(v.lang, "packs-line-none");
+    };
+    let version = sanitize(&p.version).into_owned();
+    let published = p.published.map(|d| d.to_string()).unwrap_or_default();
+    let days = p
+        .published
+        .map(|d| (v.clock.today() - d).num_days())
+        .unwrap_or_default();
+    match p.trust {
+        PackTrust::Signed => {
+            let hq = p.signer_name.as_ref().or(p.signed_by.as_ref());
+            let hq = sanitize(hq.map(String::as_str).unwrap_or("")).into_owned();
+            t!(
+                v.lang,
+                "packs-line-signed",
+                version = version,
+                hq = hq,
+                published = published,
+                days = days
+            )
+        }
+        PackTrust::Unsigned => {
+            t!(
+                v.lang,
+                "packs-line-unsigned",
+                version = version,
+                published = published,
+                days = days
+            )
+        }
+        PackTrust::Local => {
+            t!(
+                v.lang,
+                "packs-line-local",
+                version = version,
+                published = published,
+                days = days
+            )
+        }
+    }
 }
 
 /// The last write's outcome, wrapped over two lines (long refusals name ids); a path or id
@@ -215,10 +263,10 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
         return;
     };
-    let rest = area.height.saturating_sub(8);
+    let rest = area.height.saturating_sub(9);
     let review_h = (rest / 3).max(5);
     let [top, mid, bottom] = Layout::vertical([
-        Constraint::Length(8),
+        Constraint::Length(9),
         Constraint::Min(4),
         Constraint::Length(review_h),
     ])
@@ -227,9 +275,17 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let inner = block.inner(top);
     f.render_widget(block, top);
     let [facts, result] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(inner);
+        Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(inner);
+    let pack = pack_line(s.pack.as_ref(), v);
     f.render_widget(
-        Paragraph::new(summary(d, s.world, inner.width as usize, v.lang, theme)),
+        Paragraph::new(summary(
+            d,
+            s.world,
+            pack,
+            inner.width as usize,
+            v.lang,
+            theme,
+        )),
         facts,
     );
     outcome(f, result, s, theme);
