@@ -19,6 +19,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/004_review_desk.sql"),
     include_str!("../migrations/005_worlds.sql"),
     include_str!("../migrations/006_plausible_facts.sql"),
+    include_str!("../migrations/010_desk_totals.sql"),
 ];
 
 /// The schema version this binary writes and understands.
