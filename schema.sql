@@ -527,7 +527,13 @@ CREATE TABLE review_desk (
     amends           TEXT,
     state            TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'returned', 'resubmitted')),
     decided_by       TEXT,
-    decided_at       TEXT
+    decided_at       TEXT,
+    -- per-inspection totals for the statistics (migration 10): seizures, seized kg (kg, g
+    -- and t converted), seized value in minor units of CNY, findings
+    seizure_count    INTEGER NOT NULL DEFAULT 0,
+    seized_kg        REAL NOT NULL DEFAULT 0.0,
+    seized_value_cny_minor INTEGER NOT NULL DEFAULT 0,
+    finding_count    INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX review_desk_received ON review_desk (received_at, inspection_id);
 CREATE INDEX review_desk_declared ON review_desk (declared_on, inspection_id);

@@ -18,7 +18,10 @@ fn as_version_4(path: &Path) {
     c.execute_batch(
         "ALTER TABLE rule_packs DROP COLUMN trust; ALTER TABLE rule_packs DROP COLUMN signed_by; DROP TABLE published_packs; DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; \
          DROP TRIGGER rule_clauses_immutable; ALTER TABLE seizures DROP COLUMN legal_basis_reason; \
-         ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 4;",
+         ALTER TABLE devices DROP COLUMN world; ALTER TABLE review_desk DROP COLUMN seizure_count; \
+         ALTER TABLE review_desk DROP COLUMN seized_kg; \
+         ALTER TABLE review_desk DROP COLUMN seized_value_cny_minor; \
+         ALTER TABLE review_desk DROP COLUMN finding_count; PRAGMA user_version = 4;",
     )
     .unwrap();
     crate::migrations::undo_intermediaries(&c);

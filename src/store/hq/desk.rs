@@ -11,17 +11,26 @@ use crate::store::rows::{row_by_id, stored};
 use crate::store::{Context, Hq, Result, Store};
 
 /// The desk row of a received inspection: its facts from the rows just inserted, the
-/// time received, and its state (`resubmitted` when it amends a returned inspection).
+/// time received, its state (`resubmitted` when it amends a returned inspection) and its
+/// totals for the statistics (seizures, seized kg and CNY value, findings; the same sums
+/// as migration 10 back-fills).
 const DESK_INSERT: &str = "INSERT INTO review_desk (inspection_id, shipment_id, device_id, officer_id,
     officer_badge, locode, family, declared_verdict, found_verdict, outcome, seized, declared_on,
-    received_at, amends, state)
+    received_at, amends, state, seizure_count, seized_kg, seized_value_cny_minor, finding_count)
 SELECT i.id, i.shipment_id, i.device_id, i.officer_id,
     coalesce((SELECT badge FROM officers o WHERE o.id = i.officer_id), ''), i.locode, s.family,
     CASE WHEN ?3 = '' THEN i.verdict ELSE ?3 END, i.verdict, coalesce(i.outcome, ''),
     (coalesce(i.outcome, '') = 'seized' OR EXISTS (SELECT 1 FROM seizures z WHERE z.inspection_id = i.id)),
     s.declared_on, ?2, i.amends,
     CASE WHEN (SELECT d.state FROM review_desk d WHERE d.inspection_id = i.amends) = 'returned'
-         THEN 'resubmitted' ELSE 'pending' END
+         THEN 'resubmitted' ELSE 'pending' END,
+    (SELECT count(*) FROM seizures z WHERE z.inspection_id = i.id),
+    (SELECT coalesce(sum(CASE z.unit WHEN 'kg' THEN CAST(z.quantity AS REAL)
+        WHEN 'g' THEN CAST(z.quantity AS REAL) / 1000.0 WHEN 't' THEN CAST(z.quantity AS REAL) * 1000.0
+        ELSE 0.0 END), 0.0) FROM seizures z WHERE z.inspection_id = i.id),
+    (SELECT coalesce(sum(CASE z.currency WHEN 'CNY' THEN coalesce(z.est_value_minor, 0) ELSE 0 END), 0)
+        FROM seizures z WHERE z.inspection_id = i.id),
+    (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id)
 FROM inspections i JOIN shipments s ON s.id = i.shipment_id
 WHERE i.id = ?1 AND i.state = 'finalized'
 ON CONFLICT DO NOTHING";

@@ -4,6 +4,7 @@
 //! draft writers and the one sealing path of finalize, raw SQL for tests that must not name
 //! rusqlite, and the benchmark's raw-commit baseline.
 
+mod desk;
 mod raw;
 mod samples;
 

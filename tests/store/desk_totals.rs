@@ -1,0 +1,68 @@
+//! The review desk's per-inspection totals (seizures, seized kg and CNY value, findings;
+//! migration 10): a desk whose rows were made before that step, brought forward on open,
+//! gives exactly the statistics of a fresh import of the same bundle.
+
+use minspect::report::desk::{self, panel::DeskPanel};
+use minspect::store::SCHEMA_VERSION;
+use minspect::store::stats::StatsScope;
+use rusqlite::Connection;
+
+use crate::support::harness;
+use crate::support::hq::{Hq, hq_with_received};
+use crate::support::raw;
+
+/// Samples 0..=10 and sample 9's seizure (25 kg, 5,000.00 CNY) with its custody transfer.
+const RECORDS: usize = 12;
+
+const TOTALS: [&str; 4] = [
+    "seizure_count",
+    "seized_kg",
+    "seized_value_cny_minor",
+    "finding_count",
+];
+
+#[test]
+fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
+    let Hq {
+        dir: _d,
+        hq,
+        hq_path,
+        ..
+    } = hq_with_received(RECORDS);
+    let scope = StatsScope::default();
+    let fresh = DeskPanel::build(&hq, &scope).unwrap();
+    let fresh_seizures = desk::seizures(&hq, &scope).unwrap();
+    let fresh_inspections = desk::inspections(&hq, &scope).unwrap();
+    let t = fresh.total();
+    assert_eq!((t.seizures, t.findings, t.inspections), (1, 11, 11));
+    assert_eq!(t.seized_value_cny_minor, 500_000);
+    drop(hq);
+
+    // the desk as the step before held it: no totals on its rows
+    let c = Connection::open(&hq_path).unwrap();
+    for col in TOTALS {
+        c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
+            .unwrap();
+    }
+    c.pragma_update(None, "user_version", SCHEMA_VERSION - 1)
+        .unwrap();
+    drop(c);
+
+    let migrated = harness::open(&hq_path);
+    assert_eq!(migrated.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(
+        raw(
+            &migrated,
+            "SELECT sum(seizure_count) || ' ' || sum(finding_count) FROM review_desk"
+        )
+        .as_deref(),
+        Some("1 11"),
+        "the step fills the totals of the rows it finds"
+    );
+    assert_eq!(DeskPanel::build(&migrated, &scope).unwrap(), fresh);
+    assert_eq!(desk::seizures(&migrated, &scope).unwrap(), fresh_seizures);
+    assert_eq!(
+        desk::inspections(&migrated, &scope).unwrap(),
+        fresh_inspections
+    );
+}
