@@ -174,16 +174,7 @@ impl Rules<&mut Store> {
         let clock = self.0.clock;
         let pack = RulePack::parse(raw, source).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let sha = hex::encode(Sha256::digest(raw.as_bytes()));
-        let active: Option<(String, String, String)> = self
-            .0
-            .conn()
-            .query_row(
-                "SELECT version, published, sha256 FROM rule_packs WHERE is_active = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-            .doing(|| "reading the active rule pack".into())?;
+        let active = active_version(self.0.conn())?;
         let new_version = pack.pack.version.clone();
         if let Some((version, published, old_sha)) = &active {
             let order = compare_versions(&new_version, version)
@@ -248,6 +239,19 @@ impl Rules<&mut Store> {
             unchanged: false,
         })
     }
+}
+
+/// The active pack's version, publication date and SHA-256 (None before any pack).
+pub(super) fn active_version(
+    conn: &rusqlite::Connection,
+) -> Result<Option<(String, String, String)>> {
+    conn.query_row(
+        "SELECT version, published, sha256 FROM rule_packs WHERE is_active = 1",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()
+    .doing(|| "reading the active rule pack".into())
 }
 
 #[cfg(test)]

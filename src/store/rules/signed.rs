@@ -83,14 +83,7 @@ pub(crate) fn install_in(
     let pack =
         RulePack::parse(&p.raw, &p.source).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let sha = hex::encode(Sha256::digest(p.raw.as_bytes()));
-    let active: Option<(String, String, String)> = tx
-        .query_row(
-            "SELECT version, published, sha256 FROM rule_packs WHERE is_active = 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()
-        .doing(|| "reading the active rule pack".into())?;
+    let active = super::active_version(tx)?;
     let new_version = pack.pack.version.clone();
     if let Some((version, published, old_sha)) = &active {
         let order = compare_versions(&new_version, version)
