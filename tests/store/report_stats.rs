@@ -74,7 +74,7 @@ fn officers_and_exporters_group_by_badge_and_exporter() {
     );
 }
 
-fn finalized_at(hq: &minspect::store::Store, id: &str) -> DateTime<Utc> {
+pub(crate) fn finalized_at(hq: &minspect::store::Store, id: &str) -> DateTime<Utc> {
     let s = raw(
         hq,
         &format!("SELECT finalized_at FROM inspections WHERE id = '{id}'"),

@@ -50,7 +50,7 @@ impl DeskPanel {
         let summary = super::summary_of(store, scope, &cube)?;
         let officers = super::officers_of(store, scope, &cube)?;
         let exporters = super::exporters(store, scope)?;
-        let review = super::review(store, scope)?.review.unwrap_or_default();
+        let review = store.hq().stats_review_of(scope, &cube)?;
         Ok(DeskPanel {
             scope: scope.clone(),
             by_port: cube.roll_up(GroupBy::Port),

@@ -81,9 +81,23 @@ impl GroupStats {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cube {
     cells: Vec<([String; 6], GroupStats)>,
+    /// The scope's inspections per review state: pending, approved, returned, resubmitted.
+    states: [u64; 4],
 }
 
 impl Cube {
+    /// The scope's review states (no turnaround: see [`Hq::stats_review_of`]).
+    pub fn review_states(&self) -> ReviewStats {
+        let [pending, approved, returned, resubmitted] = self.states;
+        ReviewStats {
+            pending,
+            approved,
+            returned,
+            resubmitted,
+            ..ReviewStats::default()
+        }
+    }
+
     /// The counts grouped by `by`, ordered by key (as SQL orders text); `All` gives one
     /// row even when the scope is empty. The exporters are not in the cube (empty).
     pub fn roll_up(&self, by: GroupBy) -> Vec<GroupStats> {
@@ -120,6 +134,11 @@ impl Cube {
 const PER_ROW: &str = "count(*), coalesce(sum(d.seized), 0), coalesce(sum(d.seizure_count), 0),
     coalesce(sum(d.seized_kg), 0.0), coalesce(sum(d.seized_value_cny_minor), 0),
     coalesce(sum(d.finding_count), 0)";
+
+/// The counts per review state of a group (pending, approved, returned, resubmitted).
+const PER_STATE: &str =
+    "coalesce(sum(d.state = 'pending'), 0), coalesce(sum(d.state = 'approved'), 0),
+    coalesce(sum(d.state = 'returned'), 0), coalesce(sum(d.state = 'resubmitted'), 0)";
 
 /// The WHERE clause of `scope` over `review_desk d` and its parameters.
 fn scope_sql(scope: &StatsScope) -> (String, Vec<String>) {
@@ -210,7 +229,7 @@ impl<S: Deref<Target = Store>> Hq<S> {
         let (w, p) = scope_sql(scope);
         let sql = format!(
             "SELECT d.family, substr(d.declared_on, 1, 7), d.locode, d.officer_badge,
-                d.declared_verdict, d.found_verdict, {PER_ROW}
+                d.declared_verdict, d.found_verdict, {PER_ROW}, {PER_STATE}
              FROM review_desk d WHERE {w} GROUP BY 1, 2, 3, 4, 5, 6"
         );
         let mut stmt = self
@@ -218,8 +237,12 @@ impl<S: Deref<Target = Store>> Hq<S> {
             .conn()
             .prepare_cached(&sql)
             .doing(|| "preparing the statistics".into())?;
+        let mut states = [0u64; 4];
         let cells = stmt
             .query_map(params_of(&p).as_slice(), |r| {
+                for (i, n) in states.iter_mut().enumerate() {
+                    *n += r.get::<_, i64>(12 + i)? as u64;
+                }
                 let keys = [
                     r.get(0)?,
                     r.get(1)?,
@@ -232,15 +255,15 @@ impl<S: Deref<Target = Store>> Hq<S> {
             })
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .doing(|| "reading the statistics".into())?;
-        Ok(Cube { cells })
+        Ok(Cube { cells, states })
     }
 
     /// The exporters with their counts, most findings first.
     fn stats_by_exporter(&self, scope: &StatsScope) -> Result<Vec<GroupStats>> {
         let (w, p) = scope_sql(scope);
         let sql = format!(
-            "SELECT s.exporter_name AS k, {PER_ROW} FROM review_desk d
-             JOIN shipments s ON s.id = d.shipment_id WHERE {w} GROUP BY k ORDER BY 7 DESC, 1"
+            "SELECT d.exporter_name AS k, {PER_ROW} FROM review_desk d
+             WHERE {w} GROUP BY k ORDER BY 7 DESC, 1"
         );
         let mut stmt = self
             .0
@@ -257,15 +280,19 @@ impl<S: Deref<Target = Store>> Hq<S> {
         .doing(|| "reading the statistics".into())
     }
 
+    /// Review states of `scope` (from its `cube`, read once by the caller) and the
+    /// turnaround finalized -> decided.
+    pub fn stats_review_of(&self, scope: &StatsScope, cube: &Cube) -> Result<ReviewStats> {
+        let mut out = cube.review_states();
+        self.turnaround(scope, &mut out)?;
+        Ok(out)
+    }
+
     /// Review states of `scope` and the turnaround finalized -> decided.
     pub fn stats_review(&self, scope: &StatsScope) -> Result<ReviewStats> {
         let (w, p) = scope_sql(scope);
         let conn = self.0.conn();
-        let sql = format!(
-            "SELECT coalesce(sum(d.state = 'pending'), 0), coalesce(sum(d.state = 'approved'), 0),
-                coalesce(sum(d.state = 'returned'), 0), coalesce(sum(d.state = 'resubmitted'), 0)
-             FROM review_desk d WHERE {w}"
-        );
+        let sql = format!("SELECT {PER_STATE} FROM review_desk d WHERE {w}");
         let mut out = conn
             .prepare_cached(&sql)
             .and_then(|mut s| {
@@ -280,16 +307,26 @@ impl<S: Deref<Target = Store>> Hq<S> {
                 })
             })
             .doing(|| "counting review states".into())?;
+        self.turnaround(scope, &mut out)?;
+        Ok(out)
+    }
+
+    /// The decided inspections of `scope` and their turnaround finalized -> decided
+    /// (median, p90; nearest rank), into `out`.
+    fn turnaround(&self, scope: &StatsScope, out: &mut ReviewStats) -> Result<()> {
+        let (w, p) = scope_sql(scope);
         let sql = format!(
-            "WITH t AS (SELECT CAST(round((julianday(d.decided_at) - julianday(i.finalized_at)) * 86400) AS INTEGER) AS secs
-                FROM review_desk d JOIN inspections i ON i.id = d.inspection_id
-                WHERE {w} AND d.decided_at IS NOT NULL AND i.finalized_at IS NOT NULL),
+            "WITH t AS (SELECT CAST(round((julianday(d.decided_at) - julianday(d.finalized_at)) * 86400) AS INTEGER) AS secs
+                FROM review_desk d
+                WHERE {w} AND d.decided_at IS NOT NULL AND d.finalized_at IS NOT NULL),
              r AS (SELECT secs, row_number() OVER (ORDER BY secs) AS rn, count(*) OVER () AS n FROM t)
              SELECT (SELECT count(*) FROM t),
                 (SELECT secs FROM r WHERE rn = max(1, (n * 50 + 99) / 100)),
                 (SELECT secs FROM r WHERE rn = max(1, (n * 90 + 99) / 100))"
         );
-        let (decided, median, p90) = conn
+        let (decided, median, p90) = self
+            .0
+            .conn()
             .prepare_cached(&sql)
             .and_then(|mut s| {
                 s.query_row(params_of(&p).as_slice(), |r| {
@@ -300,6 +337,6 @@ impl<S: Deref<Target = Store>> Hq<S> {
         out.decided = decided as u64;
         out.turnaround_median_s = median;
         out.turnaround_p90_s = p90;
-        Ok(out)
+        Ok(())
     }
 }
