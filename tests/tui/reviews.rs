@@ -102,7 +102,14 @@ fn decisions_show_in_the_record_tab_and_the_shipments_detail() {
             text.contains("│RETURNED 2026-05-01 01:30 by Supervisor"),
             "{text}"
         );
-        assert!(text.contains("│  Photo of the seal missing"), "{text}");
+        assert!(
+            text.contains("│returned: Photo of the seal missing"),
+            "{text}"
+        );
+        assert!(
+            text.contains("│C-w amend: a new record that answers the return"),
+            "{text}"
+        );
         // every decision, newest first, in the side panel
         assert!(text.contains("Review decisions (2):"), "{text}");
         let returned = text
