@@ -533,7 +533,11 @@ CREATE TABLE review_desk (
     seizure_count    INTEGER NOT NULL DEFAULT 0,
     seized_kg        REAL NOT NULL DEFAULT 0.0,
     seized_value_cny_minor INTEGER NOT NULL DEFAULT 0,
-    finding_count    INTEGER NOT NULL DEFAULT 0
+    finding_count    INTEGER NOT NULL DEFAULT 0,
+    -- the exporter's name and the inspection's finalized time (migration 11): the
+    -- statistics' exporters and turnaround read the desk alone
+    exporter_name    TEXT NOT NULL DEFAULT '',
+    finalized_at     TEXT
 ) STRICT;
 CREATE INDEX review_desk_received ON review_desk (received_at, inspection_id);
 CREATE INDEX review_desk_declared ON review_desk (declared_on, inspection_id);

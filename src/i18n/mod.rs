@@ -33,6 +33,8 @@ pub const EN_FILES: Files = &[
     ("en/stats.ftl", include_str!("en/stats.ftl")),
     ("en/party.ftl", include_str!("en/party.ftl")),
     ("en/packs.ftl", include_str!("en/packs.ftl")),
+    ("en/shipment_card.ftl", include_str!("en/shipment_card.ftl")),
+    ("en/send_back.ftl", include_str!("en/send_back.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -48,6 +50,8 @@ pub const ZH_FILES: Files = &[
     ("zh/stats.ftl", include_str!("zh/stats.ftl")),
     ("zh/party.ftl", include_str!("zh/party.ftl")),
     ("zh/packs.ftl", include_str!("zh/packs.ftl")),
+    ("zh/shipment_card.ftl", include_str!("zh/shipment_card.ftl")),
+    ("zh/send_back.ftl", include_str!("zh/send_back.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

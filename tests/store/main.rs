@@ -7,6 +7,7 @@ mod support;
 
 mod amendments;
 mod crash_safety;
+mod desk_generated;
 mod desk_totals;
 mod drafts;
 mod files;

@@ -17,6 +17,7 @@ mod review_record;
 mod review_stats;
 mod reviews;
 mod safety;
+mod send_back;
 mod shipments_verdicts;
 mod slips;
 mod sync;

@@ -190,6 +190,7 @@ impl App {
             theme: &self.theme,
             clock: self.clock,
             lang: self.lang,
+            keymap: &self.keymap,
         }
     }
 

@@ -177,7 +177,7 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let mut inner = block.inner(left);
     f.render_widget(block, left);
     if let Some(last) = ed.reviews.last() {
-        inner = review_banner(last, f, inner, v);
+        inner = review_banner(last, ed.finalized, f, inner, v);
     }
     let head = match section {
         Section::Shipment | Section::Inspection => Vec::new(),
@@ -248,16 +248,39 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-/// The latest review decision above the form: what, when, who; then the comment. The
+/// The latest review decision above the form: what, when, who; then the comment (a
+/// return: "returned: <comment>" and, on a finalized record, the key that amends it). The
 /// area left below it.
-fn review_banner(last: &ReviewLine, f: &mut Frame, inner: Rect, v: &ViewCx) -> Rect {
+fn review_banner(
+    last: &ReviewLine,
+    finalized: bool,
+    f: &mut Frame,
+    inner: Rect,
+    v: &ViewCx,
+) -> Rect {
     let theme = v.theme;
     let w = inner.width as usize;
     let mut banner = vec![Line::styled(
         fit(&last.head(), w),
         theme.decision(last.decision),
     )];
-    if !last.comment.is_empty() {
+    let amend = v.keymap.key_for(
+        crate::tui::keymap::Context::RecordForm,
+        crate::tui::action::Action::Amend,
+    );
+    if last.decision == crate::store::Decision::Returned && !last.comment.is_empty() {
+        let comment = sanitize(&last.comment).into_owned();
+        banner.push(Line::styled(
+            fit(&t!(v.lang, "send-back-returned", comment = comment), w),
+            theme.title,
+        ));
+        if let Some(key) = amend.filter(|_| finalized) {
+            banner.push(Line::styled(
+                fit(&t!(v.lang, "send-back-amend", key = key.label()), w),
+                theme.dim,
+            ));
+        }
+    } else if !last.comment.is_empty() {
         banner.push(Line::styled(
             fit(&format!("  {}", sanitize(&last.comment)), w),
             theme.title,
