@@ -4,8 +4,9 @@
 //! shown in the clock's zone.
 
 use super::record_detail::ReviewLine;
-use crate::domain::{Clock, sanitize};
+use crate::domain::{Clock, Lang, sanitize};
 use crate::store::query::shipment_detail::ShipmentDetail;
+use crate::t;
 
 fn c(s: &str) -> String {
     sanitize(s).into_owned()
@@ -29,8 +30,8 @@ pub struct ShipmentCard {
     pub title: String,
     /// `  2026-02-27 · finalized · held`, shown after the title
     pub subtitle: String,
-    /// (label, value), one fact per line under fixed labels
-    pub facts: Vec<(&'static str, String)>,
+    /// (label, value), one fact per line under fixed labels (in the card's language)
+    pub facts: Vec<(String, String)>,
     pub inspections: Vec<InspectionEntry>,
     /// `kind: declared X · found Y · evidence`
     pub findings: Vec<String>,
@@ -39,7 +40,13 @@ pub struct ShipmentCard {
 }
 
 impl ShipmentCard {
+    /// The card in English (see [`ShipmentCard::build_in`]).
     pub fn build(d: &ShipmentDetail, clock: &Clock) -> ShipmentCard {
+        ShipmentCard::build_in(d, clock, Lang::En)
+    }
+
+    /// The card with its labels and words in `lang` (values as stored).
+    pub fn build_in(d: &ShipmentDetail, clock: &Clock, lang: Lang) -> ShipmentCard {
         let r = &d.row;
         ShipmentCard {
             title: c(&r.declaration_no),
@@ -49,7 +56,7 @@ impl ShipmentCard {
                 c(&d.state),
                 c(&r.status)
             ),
-            facts: facts(d),
+            facts: facts(d, lang),
             inspections: d
                 .inspections
                 .iter()
@@ -73,12 +80,13 @@ impl ShipmentCard {
                 .findings
                 .iter()
                 .map(|f| {
-                    format!(
-                        "{}: declared {} · found {} · {}",
-                        c(&f.kind),
-                        c(&f.declared),
-                        c(&f.found),
-                        c(&f.evidence)
+                    t!(
+                        lang,
+                        "ship-finding",
+                        kind = c(&f.kind),
+                        declared = c(&f.declared),
+                        found = c(&f.found),
+                        evidence = c(&f.evidence)
                     )
                 })
                 .collect(),
@@ -86,13 +94,14 @@ impl ShipmentCard {
                 .seizures
                 .iter()
                 .map(|z| {
-                    format!(
-                        "{} ({}) {} {} · stored at {}",
-                        c(&z.goods),
-                        c(&z.family),
-                        c(&z.quantity),
-                        c(&z.unit),
-                        c(&z.storage_location)
+                    t!(
+                        lang,
+                        "ship-seizure",
+                        goods = c(&z.goods),
+                        family = c(&z.family),
+                        quantity = c(&z.quantity),
+                        unit = c(&z.unit),
+                        location = c(&z.storage_location)
                     )
                 })
                 .collect(),
@@ -114,49 +123,55 @@ fn money(minor: Option<i64>, cur: &str) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-fn facts(d: &ShipmentDetail) -> Vec<(&'static str, String)> {
+fn facts(d: &ShipmentDetail, lang: Lang) -> Vec<(String, String)> {
     let r = &d.row;
-    vec![
-        ("Exporter", c(&r.exporter_name)),
-        ("Credit code", c(&d.exporter_credit_code)),
+    let net = d
+        .net_weight_g
+        .map(|g| format!("{:.3}", g as f64 / 1000.0))
+        .unwrap_or_else(|| "—".into());
+    let licence = match d.licence_no.is_empty() {
+        true => t!(lang, "ship-licence-none"),
+        false => c(&d.licence_no),
+    };
+    [
+        ("ship-exporter", c(&r.exporter_name)),
+        ("ship-credit-code", c(&d.exporter_credit_code)),
         (
-            "Consignee",
+            "ship-consignee",
             format!("{} → {}", c(&d.consignee), c(&r.destination)),
         ),
         (
-            "End user",
+            "ship-end-user",
             format!("{} ({})", c(&d.end_user), c(&d.end_use)),
         ),
         (
-            "Goods",
+            "ship-goods",
             format!("HS {} · {}", c(&r.hs_code), c(&r.description)),
         ),
-        ("Composition", c(&d.composition)),
+        ("ship-composition", c(&d.composition)),
         (
-            "Quantity",
-            format!(
-                "{} {} · net {} kg",
-                c(&d.quantity),
-                c(&d.quantity_unit),
-                d.net_weight_g
-                    .map(|g| format!("{:.3}", g as f64 / 1000.0))
-                    .unwrap_or_else(|| "—".into()),
+            "ship-quantity",
+            t!(
+                lang,
+                "ship-quantity-value",
+                quantity = c(&d.quantity),
+                unit = c(&d.quantity_unit),
+                net = net
             ),
         ),
-        ("Value", money(d.value_minor, &d.currency)),
+        ("ship-value", money(d.value_minor, &d.currency)),
         (
-            "Transport",
+            "ship-transport",
             format!("{} · {}", c(&d.transport_mode), c(&d.container_nos)),
         ),
-        ("Via", c(&d.transshipment)),
+        ("ship-via", c(&d.transshipment)),
+        ("ship-licence", licence),
         (
-            "Licence",
-            if d.licence_no.is_empty() {
-                "none declared".into()
-            } else {
-                c(&d.licence_no)
-            },
+            "ship-screening",
+            format!("{} · {}", c(&r.verdict), c(&r.family)),
         ),
-        ("Screening", format!("{} · {}", c(&r.verdict), c(&r.family))),
     ]
+    .into_iter()
+    .map(|(id, v)| (crate::i18n::text(lang, id), v))
+    .collect()
 }
