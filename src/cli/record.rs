@@ -264,7 +264,7 @@ fn print_items(r: &Record) {
             "  measurement {} {} = {} {}",
             sanitize(&m.data.name),
             sanitize(el),
-            m.data.value,
+            m.data.value_text(),
             sanitize(&m.data.unit)
         );
     }
