@@ -33,6 +33,7 @@ pub const EN_FILES: Files = &[
     ("en/stats.ftl", include_str!("en/stats.ftl")),
     ("en/party.ftl", include_str!("en/party.ftl")),
     ("en/packs.ftl", include_str!("en/packs.ftl")),
+    ("en/panes.ftl", include_str!("en/panes.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -48,6 +49,7 @@ pub const ZH_FILES: Files = &[
     ("zh/stats.ftl", include_str!("zh/stats.ftl")),
     ("zh/party.ftl", include_str!("zh/party.ftl")),
     ("zh/packs.ftl", include_str!("zh/packs.ftl")),
+    ("zh/panes.ftl", include_str!("zh/panes.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

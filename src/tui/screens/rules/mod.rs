@@ -34,6 +34,11 @@ pub struct RulesScreen {
     pub selected: usize,
     pub focus: Pane,
     pub detail_scroll: u16,
+    /// Rows the screening form's verdict and reasons are scrolled by.
+    pub verdict_scroll: u16,
+    /// Inside the detail pane (columns, rows), from the last resize: the keys stop the
+    /// scroll at the last page.
+    pub detail_size: (u16, u16),
     pub form: Option<ScreeningForm>,
     pub list_rows: usize,
 }
@@ -43,6 +48,7 @@ impl RulesScreen {
         let mut s = RulesScreen {
             pack,
             list_rows: 10,
+            detail_size: (50, 20),
             ..Default::default()
         };
         s.research();
@@ -116,13 +122,18 @@ impl Screen for RulesScreen {
 
     fn resize(&mut self, body: Rect, _cx: &mut Cx) -> Effect {
         self.list_rows = body.height.saturating_sub(3).max(1) as usize;
+        let (_, right) = split(body);
+        self.detail_size = (
+            right.width.saturating_sub(2),
+            right.height.saturating_sub(2),
+        );
         Effect::None
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match self.context() {
             Context::Filter => self.filter_key(action),
-            Context::Screening => self.screening_key(action),
+            Context::Screening => self.screening_key(action, cx),
             _ => self.list_key(action, cx),
         }
     }

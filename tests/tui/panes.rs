@@ -1,0 +1,67 @@
+//! Every detail and verdict pane scrolls, says when there is more below and never scrolls
+//! past its end (issue 11): the Rules tab's screening verdict at 80x24 shows the
+//! destination ban and the "suspension ended" warning after paging down; `G` in an item's
+//! detail shows its last page, never a blank pane.
+
+use crate::support::flow::*;
+use minspect::tui::keymap::Context;
+
+/// The screening form filled for gallium to the US for a military end use, after the
+/// suspension of the US clause ended (2026-11-27).
+const MILITARY_US: &str =
+    "s8112929090<tab>gallium ingots<tab>Ga 99.99<tab><tab>US<tab><c-u>military<tab><c-u>2026-12-01";
+
+#[test]
+fn the_screening_reasons_scroll_to_the_ban_and_the_stale_warning_at_80x24() {
+    let mut s = store();
+    // the shipped pack: it has the US military clause
+    let shipped = minspect::rules::EMBEDDED_PACK.replacen(
+        "version = \"2026.03.1\"",
+        "version = \"2026.03.2\"",
+        1,
+    );
+    s.rules_mut().install_pack(&shipped, "shipped").unwrap();
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, MILITARY_US);
+    assert_eq!(a.context(), Context::Screening);
+    let first = screen_text(&a);
+    assert!(first.contains("more below"), "the pane says so: {first}");
+    let mut seen = first.clone();
+    for _ in 0..6 {
+        keys(&mut a, &mut s, "<pgdn>");
+        seen.push_str(&screen_text(&a));
+    }
+    let last = screen_text(&a);
+    assert!(!last.contains("more below"), "at the end: {last}");
+    assert!(seen.contains("US military users"), "the ban: {seen}");
+    assert!(seen.contains("2026-11-27"), "{seen}");
+    insta::assert_snapshot!("reasons_scrolled_80x24", last);
+    keys(&mut a, &mut s, "<pgup><pgup><pgup><pgup><pgup><pgup>");
+    assert_eq!(a.screens.rules.verdict_scroll, 0);
+}
+
+#[test]
+fn an_item_detail_stops_at_its_last_page() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut s = store();
+        let mut a = app(&mut s, w, h);
+        keys(&mut a, &mut s, "<tab>G");
+        let text = screen_text(&a);
+        let detail_rows = text
+            .lines()
+            .filter(|l| l.chars().filter(|c| !c.is_whitespace()).count() > 40)
+            .count();
+        assert!(
+            detail_rows > 3,
+            "G shows the last page, not a blank pane: {text}"
+        );
+        let at_end = a.screens.rules.detail_scroll;
+        keys(&mut a, &mut s, "k");
+        assert_eq!(
+            a.screens.rules.detail_scroll,
+            at_end.saturating_sub(1),
+            "one key back up, however far G went"
+        );
+        insta::assert_snapshot!(snap_name("rules_detail_end", &a), text);
+    }
+}
