@@ -65,3 +65,28 @@ fn an_item_detail_stops_at_its_last_page() {
         insta::assert_snapshot!(snap_name("rules_detail_end", &a), text);
     }
 }
+
+#[test]
+fn the_record_tabs_reasons_pane_pages_down_and_stops_at_its_end() {
+    let mut s = store();
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, &format!("3n{SHIPMENT_KEYS}"));
+    let first = screen_text(&a);
+    assert!(first.contains("more below"), "{first}");
+    for _ in 0..20 {
+        keys(&mut a, &mut s, "<pgdn>");
+    }
+    let last = screen_text(&a);
+    assert!(!last.contains("more below"), "{last}");
+    assert!(last.contains("top above"), "{last}");
+    assert_ne!(first, last, "the pane moved");
+    assert!(
+        last.contains("180000"),
+        "the typed value stays in its field: {last}"
+    );
+    insta::assert_snapshot!("record_reasons_end_80x24", last);
+    for _ in 0..200 {
+        keys(&mut a, &mut s, "<pgup>");
+    }
+    assert_eq!(screen_text(&a), first, "back at the top");
+}

@@ -153,6 +153,18 @@ fn record_form() -> Vec<Binding> {
             "key-dismiss-suggestion",
         ),
         hint(f, Key::ctrl('f'), Finalize, "key-finalize"),
+        bind(
+            f,
+            Key::plain(KeyCode::PageDown),
+            PageDown,
+            "key-scroll-reasons-down",
+        ),
+        bind(
+            f,
+            Key::plain(KeyCode::PageUp),
+            PageUp,
+            "key-scroll-reasons-up",
+        ),
         bind(f, Key::ctrl('t'), AddCustody, "key-append-custody-transfer"),
         bind(
             f,

@@ -78,6 +78,8 @@ pub struct Editor {
     pub custody_log: Vec<Vec<CustodyEvent>>,
     /// The selected item of a list section.
     pub item: usize,
+    /// Rows the right pane (verdict, reasons, problems) is scrolled by (PgDn/PgUp).
+    pub panel_scroll: u16,
     /// The next custody transfer of the selected seizure.
     pub custody: Form,
     pub screening: Option<Screening>,
