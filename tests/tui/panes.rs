@@ -90,3 +90,63 @@ fn the_record_tabs_reasons_pane_pages_down_and_stops_at_its_end() {
     }
     assert_eq!(screen_text(&a), first, "back at the top");
 }
+
+fn shipped_store() -> minspect::store::Store {
+    let mut s = store();
+    let shipped = minspect::rules::EMBEDDED_PACK.replacen(
+        "version = \"2026.03.1\"",
+        "version = \"2026.03.2\"",
+        1,
+    );
+    s.rules_mut().install_pack(&shipped, "shipped").unwrap();
+    s
+}
+
+#[test]
+fn red_flags_and_announcements_are_listed_searched_and_read() {
+    let mut s = shipped_store();
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, "/伪报品名<enter>");
+    let rules = &a.screens.rules;
+    assert_eq!(
+        rules.notices.red_flags.len(),
+        1,
+        "found by its Chinese title"
+    );
+    let to_flag =
+        "j".repeat(rules.hits.len() + rules.parties.len() + rules.notices.announcements.len());
+    keys(&mut a, &mut s, &format!("{to_flag}<tab>"));
+    let text = screen_text(&a);
+    assert!(text.contains("⚑ M1"), "{text}");
+    assert!(text.contains("Take a sample"), "the guidance: {text}");
+    insta::assert_snapshot!("rules_red_flag_80x24", text);
+
+    let mut a = app(&mut s, 120, 40);
+    keys(&mut a, &mut s, "/2024 No. 46<enter>");
+    let rules = &a.screens.rules;
+    assert!(!rules.notices.announcements.is_empty());
+    let to_ann = "j".repeat(rules.hits.len() + rules.parties.len());
+    keys(&mut a, &mut s, &format!("{to_ann}<tab>"));
+    let text = screen_text(&a);
+    assert!(text.contains("§ 2024 No. 46"), "{text}");
+    assert!(text.contains("Issued by"), "{text}");
+    insta::assert_snapshot!("rules_announcement_120x40", text);
+}
+
+#[test]
+fn an_hs_prefix_finds_the_magnets_in_the_rules_tab() {
+    let mut s = shipped_store();
+    let mut a = app(&mut s, 80, 24);
+    keys(&mut a, &mut s, "/8505<enter>");
+    let ids: Vec<&str> = a
+        .screens
+        .rules
+        .hits
+        .iter()
+        .map(|h| h.item_id.as_str())
+        .collect();
+    assert_eq!(ids[..2], ["re-tb-magnet", "re-dy-magnet"], "{ids:?}");
+    keys(&mut a, &mut s, "x/钨<enter>");
+    let hits = &a.screens.rules.hits;
+    assert!(hits.len() >= 5 && hits.iter().all(|h| h.item_id.starts_with("w-")));
+}

@@ -51,7 +51,9 @@ fn place<'a>(rows: &mut Vec<Row<'a>>, word: &str, style: Style, width: usize) {
     let Some(last) = rows.last() else {
         return;
     };
-    if last.width > 0 && last.width + w > width {
+    // an indent alone stays with the word that follows it
+    let blank = last.spans.iter().all(|s| s.content.trim().is_empty());
+    if !blank && last.width + w > width {
         rows.push(Row {
             spans: Vec::new(),
             width: 0,
@@ -151,6 +153,7 @@ mod tests {
         );
         assert_eq!(texts(&wrap(&[Line::raw("钨钨钨")], 4)), ["钨钨", "钨"]);
         assert_eq!(texts(&wrap(&[Line::raw("")], 4)), [""]);
+        assert_eq!(texts(&wrap(&[Line::raw("  abcdef")], 4)), ["  ab", "cdef"]);
     }
 
     #[test]

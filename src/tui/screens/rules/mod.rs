@@ -3,6 +3,7 @@
 
 mod detail;
 mod keys;
+mod notices;
 mod parties;
 pub mod screening;
 mod view;
@@ -31,6 +32,9 @@ pub struct RulesScreen {
     pub hits: Vec<SearchHit>,
     /// Listed parties matching the query, shown after the items.
     pub parties: Vec<PartyHit>,
+    /// Announcements and red flags matching the query (positions in the pack), shown
+    /// after the parties.
+    pub notices: notices::Notices,
     pub selected: usize,
     pub focus: Pane,
     pub detail_scroll: u16,
@@ -69,13 +73,22 @@ impl RulesScreen {
             Some(p) => search_parties(p, self.query.text()),
             None => Vec::new(),
         };
+        self.notices = notices::Notices::of(self.pack.as_deref(), self.query.text());
         self.selected = 0;
         self.detail_scroll = 0;
     }
 
     /// Rows of the list: the items, then the parties.
     pub fn rows(&self) -> usize {
-        self.hits.len() + self.parties.len()
+        self.hits.len() + self.parties.len() + self.notices.len()
+    }
+
+    /// The announcement or red flag under the selection.
+    pub fn selected_notice(&self) -> Option<notices::Notice> {
+        let i = self
+            .selected
+            .checked_sub(self.hits.len() + self.parties.len())?;
+        self.notices.get(i)
     }
 
     /// The listed party under the selection.

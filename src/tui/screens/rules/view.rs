@@ -82,6 +82,14 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
             Line::raw(fit(&name, width))
         })
         .chain(party_rows(s, lang, width))
+        .chain(s.notices.all().map(|n| {
+            let text = s
+                .pack
+                .as_deref()
+                .map(|p| super::notices::row_text(p, n, lang))
+                .unwrap_or_default();
+            Line::raw(fit(&text, width))
+        }))
         .skip(start)
         .take(rows_h)
         .collect();
@@ -136,6 +144,10 @@ pub fn detail_lines<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     match (s.pack.as_deref(), s.selected_item()) {
+        (Some(pack), None) if s.selected_notice().is_some() => s
+            .selected_notice()
+            .map(|n| super::notices::notice_lines(pack, n, lang, theme))
+            .unwrap_or_default(),
         (Some(pack), None) if s.selected_party().is_some() => {
             super::parties::party_lines(pack, s.selected_party(), today, lang, theme)
         }
