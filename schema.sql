@@ -266,7 +266,7 @@ CREATE TABLE measurements (
     inspection_id TEXT NOT NULL REFERENCES inspections (id),
     name          TEXT NOT NULL,          -- purity_pct, density_g_cm3, xrf_pct (with element) ...
     element       TEXT,                   -- for composition (XRF) readings
-    value         REAL NOT NULL,
+    value         REAL,                   -- NULL: not given yet, or typed with a slip
     unit          TEXT NOT NULL DEFAULT '',
     method        TEXT NOT NULL DEFAULT '', -- xrf, lab, scale, caliper ...
     created_at    TEXT NOT NULL

@@ -237,7 +237,8 @@ fn receipt(
     };
     let training = store.training().setup()?.is_some();
     let receipt = Receipt::build_in(&record, only, pack.as_ref(), clock, words)
-        .map_err(CliError::BadInput)?;
+        .map_err(CliError::BadInput)?
+        .with_officer(&record, store.db().identity()?.as_ref(), words);
     let receipt = match training {
         true => receipt.marked_training(words.lang),
         false => receipt,

@@ -88,7 +88,7 @@ fn print_items(r: &Record, lang: Lang) {
             "  measurement {} {} = {} {}",
             sanitize(&m.data.name),
             sanitize(el),
-            m.data.value,
+            m.data.value_text(),
             sanitize(&m.data.unit)
         );
     }

@@ -38,6 +38,7 @@ pub const EN_FILES: Files = &[
     ("en/cli.ftl", include_str!("en/cli.ftl")),
     ("en/errors.ftl", include_str!("en/errors.ftl")),
     ("en/clauses.ftl", include_str!("en/clauses.ftl")),
+    ("en/panes.ftl", include_str!("en/panes.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -58,6 +59,7 @@ pub const ZH_FILES: Files = &[
     ("zh/cli.ftl", include_str!("zh/cli.ftl")),
     ("zh/errors.ftl", include_str!("zh/errors.ftl")),
     ("zh/clauses.ftl", include_str!("zh/clauses.ftl")),
+    ("zh/panes.ftl", include_str!("zh/panes.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

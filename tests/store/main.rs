@@ -15,6 +15,7 @@ mod fixture;
 mod hq_accepts;
 mod hs_siblings;
 mod implausible;
+mod measurement_null;
 mod migrations;
 mod party_records;
 mod party_screening;

@@ -8,6 +8,7 @@ mod support;
 mod flows;
 mod keymap;
 mod language;
+mod panes;
 mod party_rules;
 mod record;
 mod record_drafts;

@@ -23,6 +23,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/008_signed_packs.sql"),
     include_str!("../migrations/009_desk_totals.sql"),
     include_str!("../migrations/010_desk_exporter.sql"),
+    include_str!("../migrations/011_measurement_value_null.sql"),
 ];
 
 /// The schema version this binary writes and understands.

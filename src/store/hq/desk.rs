@@ -13,7 +13,7 @@ use crate::store::{Context, Hq, Result, Store};
 /// The desk row of a received inspection: its facts from the rows just inserted, the
 /// time received, its state (`resubmitted` when it amends a returned inspection) and its
 /// totals for the statistics (seizures, seized kg and CNY value, findings; the same sums
-/// as migration 10 back-fills), the exporter's name and the finalized time (migration 11).
+/// as migration 9 back-fills), the exporter's name and the finalized time (migration 10).
 const DESK_INSERT: &str = "INSERT INTO review_desk (inspection_id, shipment_id, device_id, officer_id,
     officer_badge, locode, family, declared_verdict, found_verdict, outcome, seized, declared_on,
     received_at, amends, state, seizure_count, seized_kg, seized_value_cny_minor, finding_count,

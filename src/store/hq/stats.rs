@@ -187,7 +187,7 @@ fn scope_sql(scope: &StatsScope) -> (String, Vec<String>) {
 
 /// The six counts of a group starting at column `i`: inspections, seized inspections,
 /// seizures, seized kg, seized CNY value, findings (the per-inspection totals the desk row
-/// holds, migration 10: no lookup of seizures or findings).
+/// holds, migration 9: no lookup of seizures or findings).
 fn counts_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<GroupStats> {
     Ok(GroupStats {
         key: String::new(),

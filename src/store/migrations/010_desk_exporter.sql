@@ -1,4 +1,4 @@
--- Migration 11: the exporter's name and the inspection's finalized time on the review
+-- Migration 10: the exporter's name and the inspection's finalized time on the review
 -- desk, so that the statistics' exporters and the review turnaround read the desk alone
 -- (one grouped scan, no lookup of the shipment or the inspection per row). Filled by the
 -- bundle import; existing rows here.

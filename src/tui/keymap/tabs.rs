@@ -56,6 +56,18 @@ pub fn rules() -> Vec<Binding> {
         bind(s, Key::plain(KeyCode::Up), PrevField, "key-previous-field"),
         hint(s, Key::plain(KeyCode::Esc), Back, "key-close-form"),
         bind(s, Key::plain(KeyCode::F(2)), Back, "key-close-form"),
+        hint(
+            s,
+            Key::plain(KeyCode::PageDown),
+            PageDown,
+            "key-scroll-reasons-down",
+        ),
+        bind(
+            s,
+            Key::plain(KeyCode::PageUp),
+            PageUp,
+            "key-scroll-reasons-up",
+        ),
     ]);
     v.extend(text_bindings(s));
     v
@@ -141,6 +153,18 @@ fn record_form() -> Vec<Binding> {
             "key-dismiss-suggestion",
         ),
         hint(f, Key::ctrl('f'), Finalize, "key-finalize"),
+        bind(
+            f,
+            Key::plain(KeyCode::PageDown),
+            PageDown,
+            "key-scroll-reasons-down",
+        ),
+        bind(
+            f,
+            Key::plain(KeyCode::PageUp),
+            PageUp,
+            "key-scroll-reasons-up",
+        ),
         bind(f, Key::ctrl('t'), AddCustody, "key-append-custody-transfer"),
         bind(
             f,

@@ -45,6 +45,8 @@ impl RecordScreen {
             Action::NextField | Action::Down => ed.move_focus(1),
             Action::Accept if !multi => ed.move_focus(1),
             Action::PrevField | Action::Up => ed.move_focus(-1),
+            Action::PageDown => ed.panel_scroll = ed.panel_scroll.saturating_add(5).min(400),
+            Action::PageUp => ed.panel_scroll = ed.panel_scroll.saturating_sub(5),
             Action::NextPane => ed.switch_section(1),
             Action::PrevPane => ed.switch_section(-1),
             Action::Cancel | Action::Back => {

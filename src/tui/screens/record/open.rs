@@ -59,7 +59,7 @@ impl Editor {
                 id: x.id.clone(),
                 form: insp::finding_form(&x.data),
                 suggested: x.data.suggested,
-                stored_value: 0.0,
+                stored_value: None,
             })
             .collect();
         ed.seizures = r
@@ -69,7 +69,7 @@ impl Editor {
                 id: s.seizure.id.clone(),
                 form: sz::seizure_form(&s.seizure.data),
                 suggested: false,
-                stored_value: 0.0,
+                stored_value: None,
             })
             .collect();
         ed.custody_log = r

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::form::{Drawn, draw_areas, draw_form, scroll_for};
 use super::{Editor, Item, PromptKind, RecordScreen, Section};
@@ -16,6 +16,7 @@ use crate::t;
 use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::scroll_pane::{Mark, render_scroll};
 use crate::tui::widgets::table::{centered, modal, pane};
 use crate::tui::widgets::verdict::verdict_lines;
 
@@ -191,8 +192,6 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     let lang = v.lang;
     let block = pane(i18n::text(lang, "record-screening"), false, theme);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
     let mut verdict = Vec::new();
     let sh = &ed.shipment_base;
     let no_goods = [&sh.description, &sh.hs_code, &sh.composition]
@@ -245,7 +244,8 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
         }
     }
     lines.extend(rest);
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let at = (area, block, Mark::Bottom);
+    render_scroll(f, at, &lines, ed.panel_scroll, (lang, theme));
 }
 
 /// The latest review decision above the form: what, when, who; then the comment (a
