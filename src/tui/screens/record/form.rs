@@ -7,7 +7,7 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::{FieldError, Lang, sanitize, sanitize_multiline};
 use crate::i18n;
@@ -288,7 +288,7 @@ pub fn draw_form<'a>(
                 } else if f.input.text().is_empty() && !focused {
                     spans.push(theme.placeholder(&i18n::text(lang, f.hint), value_w));
                 } else {
-                    spans.extend(f.input.spans(theme.base, focused));
+                    spans.extend(f.input.spans_in(theme.base, focused, value_w));
                 }
                 lines.push(Line::from(spans));
             }
@@ -339,6 +339,8 @@ pub fn draw_areas(
         let mut ta = ta.clone();
         let focused = active && form.focus == *idx;
         ta.set_style(theme.base);
+        // narrative and evidence wrap at words (a long word at its width)
+        ta.set_wrap_mode(WrapMode::WordOrGlyph);
         ta.set_cursor_line_style(Style::default());
         if !focused {
             ta.set_cursor_style(theme.base);

@@ -21,7 +21,12 @@ impl SetupForm {
         ];
         for (i, label) in LABELS.iter().enumerate() {
             let focused = i == self.focus;
-            let mut l = self.inputs[i].line("", theme.base, focused);
+            let mut l = self.inputs[i].line_in(
+                "",
+                theme.base,
+                focused,
+                (inner.width as usize).saturating_sub(15),
+            );
             l.spans.insert(
                 0,
                 ratatui::text::Span::styled(
