@@ -33,6 +33,7 @@ pub const EN_FILES: Files = &[
     ("en/stats.ftl", include_str!("en/stats.ftl")),
     ("en/party.ftl", include_str!("en/party.ftl")),
     ("en/packs.ftl", include_str!("en/packs.ftl")),
+    ("en/form.ftl", include_str!("en/form.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -48,6 +49,7 @@ pub const ZH_FILES: Files = &[
     ("zh/stats.ftl", include_str!("zh/stats.ftl")),
     ("zh/party.ftl", include_str!("zh/party.ftl")),
     ("zh/packs.ftl", include_str!("zh/packs.ftl")),
+    ("zh/form.ftl", include_str!("zh/form.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

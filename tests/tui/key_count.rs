@@ -87,7 +87,7 @@ const SHIPMENT: &[&str] = &[
     "91310115MA1K3T8W50<tab>",
     "Example Magnet Trading AG, Zug<tab>",
     "Example Motors AG (drive units for industrial pumps)<tab>",
-    "<c-u>civil<tab>",
+    "c<enter>",
     "CH<tab>",
     "NLRTM<tab>",
     "<tab>",
@@ -112,8 +112,8 @@ const MEASUREMENTS: &[&str] = &[
 ];
 
 const FINDINGS: &[&str] = &[
-    "<c-o><c-u>missing_licence<tab>no licence number<tab>Dy-containing NdFeB magnets (1C905.a.4) need a dual-use export licence<tab>declaration form; exporter's statement",
-    "<c-o><c-u>document_mismatch<tab>1 specification<tab>16 models<tab>inspection record sheet, photos 14-31",
+    "<c-o>miss<enter>no licence number<tab>Dy-containing NdFeB magnets (1C905.a.4) need a dual-use export licence<tab>declaration form; exporter's statement",
+    "<c-o>d<enter>1 specification<tab>16 models<tab>inspection record sheet, photos 14-31",
 ];
 
 const SEIZURE: &str = "<c-o><c-u>Sintered NdFeB magnets, model P1179 (Dy-containing), 12 cartons<tab><tab>250<tab><tab>66143.20<tab><tab><tab><tab><c-u>CS-0705-001 CS-0705-002<tab>Yangshan Customs seizure store, bay 3";
@@ -133,7 +133,7 @@ pub fn example_record(a: &mut App, s: &mut Store) -> Tally {
     t.send(
         a,
         s,
-        "<c-n>CNSHA<tab>Yangshan Deep-Water Port, Phase IV<tab><c-u>rule_hit<tab>seized<tab><tab>",
+        "<c-n>CNSHA<tab>Yangshan Deep-Water Port, Phase IV<tab>r<enter>s<enter><tab>",
     );
     t.send(a, s, NARRATIVE);
     t.send(a, s, "<c-n>");
