@@ -39,6 +39,7 @@ pub const EN_FILES: Files = &[
     ("en/errors.ftl", include_str!("en/errors.ftl")),
     ("en/clauses.ftl", include_str!("en/clauses.ftl")),
     ("en/panes.ftl", include_str!("en/panes.ftl")),
+    ("en/form.ftl", include_str!("en/form.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -60,6 +61,7 @@ pub const ZH_FILES: Files = &[
     ("zh/errors.ftl", include_str!("zh/errors.ftl")),
     ("zh/clauses.ftl", include_str!("zh/clauses.ftl")),
     ("zh/panes.ftl", include_str!("zh/panes.ftl")),
+    ("zh/form.ftl", include_str!("zh/form.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

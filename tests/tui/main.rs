@@ -6,6 +6,7 @@
 mod support;
 
 mod flows;
+mod key_count;
 mod keymap;
 mod language;
 mod panes;

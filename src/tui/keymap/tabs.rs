@@ -18,6 +18,30 @@ pub fn tab_bindings() -> Vec<Binding> {
     ]
     .into_iter()
     .map(|(k, a)| bind(Context::Global, Key::ch(k), a, a.describe()))
+    .chain(function_tab_bindings())
+    .collect()
+}
+
+/// F2..F6 select tabs 1..5 also while a text field has focus (digits stay text there);
+/// F2 stands for them in the footer.
+fn function_tab_bindings() -> Vec<Binding> {
+    [
+        Action::TabRules,
+        Action::TabShipments,
+        Action::TabRecord,
+        Action::TabSync,
+        Action::TabReview,
+    ]
+    .into_iter()
+    .zip(2u8..)
+    .map(|(a, n)| {
+        let key = Key::plain(KeyCode::F(n));
+        if n == 2 {
+            bind(Context::Global, key, a, "key-tabs-function")
+        } else {
+            bind(Context::Global, key, a, a.describe())
+        }
+    })
     .collect()
 }
 

@@ -43,6 +43,7 @@ pub fn inspection_form(i: &Inspection) -> Form {
     f.set("outcome", i.outcome.map(|o| o.as_str()).unwrap_or(""));
     f.set("outcome_due", i.outcome_due.as_deref().unwrap_or(""));
     f.set("narrative", &i.narrative);
+    f.attach_choices(None, "");
     f
 }
 
@@ -77,6 +78,7 @@ pub fn measurement_form(m: &Measurement) -> Form {
     }
     f.set("unit", &m.unit);
     f.set("method", &m.method);
+    f.attach_choices(None, "measurement_unit");
     f
 }
 
@@ -136,6 +138,7 @@ pub fn finding_form(x: &Finding) -> Form {
     f.set("declared", &x.declared);
     f.set("found", &x.found);
     f.set("evidence", &x.evidence);
+    f.attach_choices(None, "");
     f
 }
 

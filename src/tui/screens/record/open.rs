@@ -184,6 +184,15 @@ impl Editor {
 
     /// The live screening and the reconciliation suggestions not yet dismissed or taken.
     pub fn recompute(&mut self, pack: Option<&RulePack>) {
+        if let Some(f) = self
+            .shipment
+            .fields
+            .iter_mut()
+            .find(|f| f.name == "hs_code")
+            && f.choices.as_ref().is_none_or(|c| c.options.is_empty())
+        {
+            f.choices = super::choices::choices_for("hs_code", pack);
+        }
         let Some(pack) = pack else {
             self.screening = None;
             self.suggestions.clear();

@@ -39,7 +39,8 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         let inner = modal(f, centered(area, 70, 7), &title, theme);
         let lines = vec![
             Line::raw(i18n::text(lang, ask)),
-            p.input.line("> ", theme.base, true),
+            p.input
+                .line_in("> ", theme.base, true, inner.width as usize),
             Line::raw(""),
             Line::styled(i18n::text(lang, "record-prompt-keys"), theme.key),
         ];

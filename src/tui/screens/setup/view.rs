@@ -27,7 +27,12 @@ impl SetupForm {
             let used = ratatui::text::Span::raw(label.as_str()).width();
             let pad = " ".repeat(14usize.saturating_sub(used));
             let focused = i == self.focus;
-            let mut l = self.inputs[i].line("", theme.base, focused);
+            let mut l = self.inputs[i].line_in(
+                "",
+                theme.base,
+                focused,
+                (inner.width as usize).saturating_sub(15),
+            );
             l.spans.insert(
                 0,
                 ratatui::text::Span::styled(
