@@ -87,7 +87,6 @@ fn in_language(c: &mut Criterion, path: &std::path::Path, lang: Lang) {
         b.iter(&mut page)
     });
     percentiles(&format!("{tag}: key_page_down_up + frame"), 400, &mut page);
-    drop(page);
     for ch in "/zin".chars() {
         key_and_frame(&mut app, &mut store, &mut t, KeyCode::Char(ch));
     }
@@ -109,7 +108,6 @@ fn in_language(c: &mut Criterion, path: &std::path::Path, lang: Lang) {
         200,
         &mut filter,
     );
-    drop(filter);
     key_and_frame(&mut app, &mut store, &mut t, KeyCode::Enter);
     key_and_frame(&mut app, &mut store, &mut t, KeyCode::Char('1'));
     let mut rules = || t.draw(|f| view::render(&app, f)).map(|_| ()).unwrap();
