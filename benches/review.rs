@@ -13,6 +13,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on a broken set-up
 
+#[path = "common/percentiles.rs"]
+mod percentiles;
+use percentiles::percentiles;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -88,26 +91,6 @@ fn hq_db() -> PathBuf {
         std::fs::rename(&tmp, &path).unwrap();
     }
     path
-}
-
-/// p50 and p99 of `f` over `n` runs, printed (criterion reports means; budgets are p99).
-fn percentiles(name: &str, n: usize, mut f: impl FnMut()) -> Duration {
-    let mut v: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    v.sort();
-    let p = |q: f64| v[((v.len() as f64 - 1.0) * q) as usize];
-    eprintln!(
-        "{name:<55} p50 {:>9.3?}  p99 {:>9.3?}  max {:>9.3?}",
-        p(0.5),
-        p(0.99),
-        v[v.len() - 1]
-    );
-    p(0.99)
 }
 
 /// Every single term of the grammar with a value the desk holds, then combinations.
