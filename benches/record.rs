@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use minspect::domain::{DbKind, RecordImport, Role};
-use minspect::store::{InitOptions, RawCommitBaseline, Store, setup_new_database};
+use minspect::store::{InitOptions, Store, setup_new_database};
+use minspect_testkit::RawCommitBaseline;
 
 fn bench(c: &mut Criterion) {
     let dir = tempfile::TempDir::new_in(env!("CARGO_TARGET_TMPDIR")).unwrap();

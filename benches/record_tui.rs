@@ -12,11 +12,12 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use minspect::domain::{DbKind, Role};
-use minspect::store::{InitOptions, RawCommitBaseline, Store, setup_new_database};
+use minspect::store::{InitOptions, Store, setup_new_database};
 use minspect::tui::app::App;
 use minspect::tui::keymap::Keymap;
 use minspect::tui::theme::Theme;
 use minspect::tui::view;
+use minspect_testkit::RawCommitBaseline;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

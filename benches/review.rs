@@ -15,6 +15,7 @@
 
 #[path = "common/percentiles.rs"]
 mod percentiles;
+use minspect_testkit::StoreKit;
 use percentiles::percentiles;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

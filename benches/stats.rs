@@ -13,6 +13,7 @@
 
 mod common;
 
+use minspect_testkit::StoreKit;
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};

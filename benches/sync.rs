@@ -16,6 +16,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use minspect_testkit::StoreKit;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};

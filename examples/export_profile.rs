@@ -8,6 +8,7 @@ use std::time::Instant;
 use minspect::domain::{DbKind, Role};
 use minspect::store::{InitOptions, Store, setup_new_database};
 use minspect::sync::{self, ExportOutcome};
+use minspect_testkit::StoreKit;
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 

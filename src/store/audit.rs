@@ -12,14 +12,14 @@ use super::{Context, Query, Result, Store, StoreError};
 
 /// Who is writing: this database's officer on this device.
 #[derive(Debug, Clone)]
-pub(crate) struct Who {
+pub struct Who {
     pub officer_id: String,
     pub device_id: String,
     /// the clock the writing store reads "now" from
     pub clock: Clock,
 }
 
-pub(crate) fn who(conn: &Connection, clock: Clock) -> Result<Who> {
+pub fn who(conn: &Connection, clock: Clock) -> Result<Who> {
     let get = |k: &str| -> Result<Option<String>> {
         conn.prepare_cached("SELECT value FROM meta WHERE key = ?1")
             .and_then(|mut s| s.query_row([k], |r| r.get(0)).optional())

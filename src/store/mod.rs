@@ -7,14 +7,13 @@ mod db;
 mod device;
 mod handles;
 mod hq;
+#[doc(hidden)]
+pub mod parts;
 pub mod query;
 pub mod record;
 mod rows;
 mod rules;
 mod sql;
-#[cfg(feature = "test-support")]
-#[doc(hidden)]
-pub mod test_support;
 pub mod training;
 
 pub use query::shipments;
@@ -35,9 +34,6 @@ pub use rules::{
     Installed, PackInstall, PackRecord, PackStatus, PackTrust, PublishOutcome, PublishedPack,
     compare_versions,
 };
-#[cfg(feature = "test-support")]
-#[doc(hidden)]
-pub use test_support::RawCommitBaseline;
 // sync (issue 5)
 pub use chain::outbox::{
     DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
@@ -103,7 +99,7 @@ pub enum StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Adds "what we were doing" to a rusqlite error.
-pub(crate) trait Context<T> {
+pub trait Context<T> {
     fn doing(self, what: impl FnOnce() -> String) -> Result<T>;
 }
 

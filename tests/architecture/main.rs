@@ -200,45 +200,55 @@ fn program_part(text: &str) -> &str {
 }
 
 #[test]
-fn test_support_only_adds_items() {
-    // the feature gates whole items (a module, a re-export, an impl block), never a
-    // statement inside the program's own functions: it cannot change runtime behaviour
+fn the_program_is_built_without_test_support() {
+    // test-only code lives in tests/testkit, a crate of its own that only the tests and
+    // benchmarks depend on: the library has no feature that could switch it in, so the
+    // binary the end-to-end tests run is the binary a release build makes
+    let manifest = std::fs::read_to_string("Cargo.toml").unwrap();
+    assert!(
+        !manifest.contains("[features]"),
+        "the library has no features"
+    );
+    let dev = manifest
+        .split("[dev-dependencies]")
+        .nth(1)
+        .and_then(|rest| rest.split("\n[").next())
+        .unwrap_or_default();
+    let normal = manifest
+        .split("[dev-dependencies]")
+        .next()
+        .unwrap_or_default();
+    assert!(
+        dev.contains("minspect-testkit"),
+        "the tests use the test kit"
+    );
+    assert!(
+        !normal.contains("minspect-testkit"),
+        "the program does not depend on the test kit"
+    );
+    // nothing in the program calls through the building blocks the test kit uses
     let mut bad = Vec::new();
     for s in sources() {
-        let lines: Vec<&str> = s.text.lines().collect();
-        for (n, line) in lines.iter().enumerate() {
-            if !line.contains("feature = \"test-support\"") {
-                continue;
-            }
-            let item = lines[n + 1..]
+        if s.text.contains("cfg(feature") {
+            bad.push(format!("{}: a feature gate", s.rel));
+        }
+        let body = strip(program_part(&s.text));
+        if s.rel != "src/store/parts.rs"
+            && ["parts::", "parts_write(", "parts_conn("]
                 .iter()
-                .find(|l| !l.trim_start().starts_with("#[") && !l.trim_start().starts_with("//"));
-            let ok = line.starts_with("#[cfg(")
-                && item.is_some_and(|l| {
-                    ["mod ", "pub mod ", "pub use ", "pub(crate) mod ", "impl "]
-                        .iter()
-                        .any(|k| l.starts_with(k))
-                });
-            if !ok {
-                bad.push(format!("{}:{}: {}", s.rel, n + 1, line.trim()));
-            }
+                .any(|w| body.contains(w))
+        {
+            bad.push(format!("{}: calls store::parts", s.rel));
         }
     }
-    assert!(
-        bad.is_empty(),
-        "test-support gating more than an item:\n{}",
-        bad.join("\n")
-    );
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
 #[test]
 fn the_program_reads_the_system_clock_only() {
     // a fixed clock or zone is for tests; the program builds Clock::system() (DESIGN §3)
     let mut bad = Vec::new();
-    for s in sources()
-        .iter()
-        .filter(|s| s.rel != "src/domain/clock.rs" && !s.rel.contains("/test_support/"))
-    {
+    for s in sources().iter().filter(|s| s.rel != "src/domain/clock.rs") {
         for (n, line) in strip(program_part(&s.text)).lines().enumerate() {
             for word in [
                 "Clock::fixed",

@@ -3,6 +3,7 @@
 //! quayside text in Chinese; machine output the same in every language.
 
 use minspect::domain::Lang;
+use minspect_testkit::StoreKit;
 
 use super::commands::{DY, bin, fresh, stdout};
 

@@ -1,5 +1,6 @@
 //! `minspect record ...` and `minspect db check` as a user runs them.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

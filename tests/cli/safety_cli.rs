@@ -5,6 +5,7 @@
 //! kept; re-imports overwrite one receipt per bundle; an altered rule pack fails
 //! `db check`; the README prints the limits table of the code.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::limits;

@@ -5,6 +5,7 @@
 use crate::support::pty::Tui;
 use crate::support::sync_flow::{db, files, states};
 use minspect::domain::DbKind;
+use minspect_testkit::StoreKit;
 use std::time::Duration;
 
 use crate::support::harness::BIN;

@@ -4,6 +4,7 @@
 //! `integrity_check` and the chain check, every save the child reported as committed is
 //! present, and every open draft still loads. Runs in CI.
 
+use minspect_testkit::StoreKit;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;

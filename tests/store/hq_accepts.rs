@@ -5,6 +5,7 @@
 //! after its outbox was rewritten behind its triggers (as someone holding the file and its
 //! signing seed could), so they are signed exactly as the laptop signs.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::DbKind;

@@ -8,6 +8,7 @@ use minspect::domain::{RecordImport, limits};
 use minspect::store::Store;
 use minspect::store::chain::chain_hash;
 use minspect::store::shipments::{PageFrom, ShipmentFilter};
+use minspect_testkit::StoreKit;
 
 use crate::support::{count, example, new_store, pack, raw};
 

@@ -7,6 +7,7 @@ use crate::support::harness::open;
 use crate::support::{count, draft, new_store, pack, raw};
 use minspect::domain::Measurement;
 use minspect::store::SCHEMA_VERSION;
+use minspect_testkit::StoreKit;
 
 #[test]
 fn a_measurement_without_a_number_is_stored_null_and_refused_at_finalize() {

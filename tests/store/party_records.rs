@@ -6,6 +6,7 @@ use crate::support::{example, new_store, raw};
 use minspect::rules::{EMBEDDED_PACK, RulePack};
 use minspect::store::Store;
 use minspect::store::chain::{GENESIS_HASH, chain_hash};
+use minspect_testkit::StoreKit;
 use serde_json::Value;
 
 fn embedded() -> RulePack {

@@ -4,6 +4,7 @@
 use crate::support::{count, draft, example, new_store, pack, raw, transfers};
 use minspect::domain::Outcome;
 use minspect::store::chain::{GENESIS_HASH, chain_hash};
+use minspect_testkit::StoreKit;
 use serde_json::Value;
 
 /// The chain and the outbox of the finalized record and its two custody transfers,

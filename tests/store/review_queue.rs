@@ -1,6 +1,7 @@
 //! The review queue after the delivery-marks migration: its backfill statement gives the
 //! same queue as the triggers that keep it.
 
+use minspect_testkit::StoreKit;
 use rusqlite::Connection;
 
 use crate::migrations::q;

@@ -3,6 +3,7 @@
 
 use crate::support::flow::*;
 use minspect::store::shipments::{PageFrom, ShipmentFilter, fts_query};
+use minspect_testkit::StoreKit;
 
 fn all_pages(s: &minspect::store::Store, f: &ShipmentFilter, size: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

@@ -1,5 +1,6 @@
 //! Shared helpers for the sync tests: real database files in temp dirs, the real binary.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 

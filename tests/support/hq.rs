@@ -2,6 +2,7 @@
 //! laptop store, exported in a bundle, and the bundle is imported at headquarters. Nothing
 //! is ever finalized at headquarters.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::{DbKind, Role};

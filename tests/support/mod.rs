@@ -60,6 +60,7 @@ pub fn officer_ids() -> Option<(u32, u32)> {
 use minspect::domain::{CustodyEvent, DbKind, RecordImport, Role};
 use minspect::rules::RulePack;
 use minspect::store::{InitOptions, Store, setup_new_database};
+use minspect_testkit::StoreKit;
 use tempfile::TempDir;
 
 /// A small rule pack: 2025 No. 18 (Dy) and 2025 No. 10 (Bi) items as in the reference.

@@ -1,6 +1,7 @@
 //! Driving the Sync tab: real database files of each kind, trust set up through the
 //! store API, typing paths into its prompt, and screens with run-to-run values masked.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::{DbKind, Role};

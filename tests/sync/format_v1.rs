@@ -4,6 +4,7 @@
 //! a receipt in the version-1 layout acknowledged on a laptop. A training database
 //! refuses all of them as live.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::{DbKind, World};

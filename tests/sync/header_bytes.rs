@@ -2,6 +2,7 @@
 //! value, a space anywhere in the header line or after it, or the same fields in another
 //! order are refused, and headquarters is left unchanged; the untouched bundle imports.
 
+use minspect_testkit::StoreKit;
 use std::path::Path;
 
 use minspect::domain::DbKind;

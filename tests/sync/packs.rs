@@ -4,6 +4,7 @@
 //! acknowledgement, or refuses the whole receipt when the pack is bad. A refusal leaves the
 //! laptop exactly as it was.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::DbKind;

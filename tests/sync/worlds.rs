@@ -4,6 +4,7 @@
 //! every pairing of a live and a training database refuses the other's key, bundle and
 //! receipt with a message naming both worlds, changing nothing.
 
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::{Clock, DbKind, Role, World};

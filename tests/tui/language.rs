@@ -8,6 +8,7 @@ use minspect::domain::{Lang, Role};
 use minspect::store::Store;
 use minspect::tui::app::App;
 use minspect::tui::keymap::Context;
+use minspect_testkit::StoreKit;
 
 /// How to reach `ctx` from a new console: the database and the keys. None for Global,
 /// which is every screen's fallback, not a screen of its own.

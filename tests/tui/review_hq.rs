@@ -12,6 +12,7 @@ use minspect::tui::action::Action;
 use minspect::tui::app::App;
 use minspect::tui::keymap::Context;
 use minspect::tui::screens::Tab;
+use minspect_testkit::StoreKit;
 
 use crate::support::login as me;
 

@@ -7,6 +7,7 @@
 use crate::support::flow::*;
 use crate::support::hq::{Hq, hq_with_received};
 use crate::support::raw;
+use minspect_testkit::StoreKit;
 
 fn selected_id(a: &minspect::tui::app::App) -> String {
     a.screens.review.current().unwrap().inspection_id.clone()

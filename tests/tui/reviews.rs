@@ -6,6 +6,7 @@
 use crate::support::flow::*;
 use minspect::store::{Decision, Review};
 use minspect::tui::screens::Tab;
+use minspect_testkit::StoreKit;
 
 fn shanghai() -> chrono::FixedOffset {
     chrono::FixedOffset::east_opt(8 * 3600).unwrap()

@@ -4,6 +4,7 @@
 //! the amendment is finalized and exported; headquarters imports it and its Review queue
 //! shows it `resubmitted`, linked to the original. Screens at 80x24 (digits masked).
 
+use minspect_testkit::StoreKit;
 use std::path::Path;
 
 use crate::support::flow::*;

@@ -6,6 +6,7 @@
 
 use crate::support::flow::*;
 use crate::support::sync_flow::*;
+use minspect_testkit::StoreKit;
 use std::path::{Path, PathBuf};
 
 use minspect::domain::DbKind;

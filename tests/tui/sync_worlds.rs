@@ -3,6 +3,7 @@
 //! training headquarters and training laptops only, never of the live headquarters.
 //! Snapshots at 80x24 and 120x40.
 
+use minspect_testkit::StoreKit;
 use std::path::Path;
 
 use crate::support::flow::*;

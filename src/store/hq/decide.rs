@@ -135,7 +135,7 @@ impl Hq<&mut Store> {
     }
 }
 
-fn write_review(tx: &Transaction<'_>, r: &Review, changes: Option<String>) -> Result<()> {
+pub fn write_review(tx: &Transaction<'_>, r: &Review, changes: Option<String>) -> Result<()> {
     tx.execute(
         &format!("INSERT INTO reviews ({REVIEW_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)"),
         params![

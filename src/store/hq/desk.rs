@@ -53,7 +53,7 @@ fn desk_fill_sql() -> String {
 /// Adds the desk row of inspection `id`, received at `received_at`. The verdict on the
 /// declaration is the declared facts screened without the measurements (with `pack`,
 /// headquarters' active pack); without a pack it is the recorded verdict.
-pub(crate) fn add_to_desk(
+pub fn add_to_desk(
     conn: &Connection,
     id: &str,
     received_at: &str,

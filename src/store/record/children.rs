@@ -19,7 +19,7 @@ const MEASUREMENT: (&str, &str) = ("measurements", "measurement");
 const FINDING: (&str, &str) = ("findings", "finding");
 const SEIZURE: (&str, &str) = ("seizures", "seizure");
 
-pub(crate) fn add_child_tx<T: Serialize>(
+pub fn add_child_tx<T: Serialize>(
     tx: &Transaction<'_>,
     who: &Who,
     (table, entity): (&str, &str),

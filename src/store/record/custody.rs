@@ -19,7 +19,7 @@ pub struct CustodyAppended {
     pub hash: String,
 }
 
-pub(crate) fn add_custody_tx(
+pub fn add_custody_tx(
     tx: &Transaction<'_>,
     who: &Who,
     seizure_id: &str,

@@ -28,7 +28,7 @@ pub struct DraftSummary {
     pub updated_at: String,
 }
 
-pub(crate) fn create_shipment_tx(
+pub fn create_shipment_tx(
     tx: &Transaction<'_>,
     who: &Who,
     data: &Shipment,
@@ -58,7 +58,7 @@ pub(crate) fn create_shipment_tx(
     Ok(id)
 }
 
-pub(crate) fn create_inspection_tx(
+pub fn create_inspection_tx(
     tx: &Transaction<'_>,
     who: &Who,
     shipment_id: &str,
@@ -149,7 +149,7 @@ pub(crate) fn update_draft_tx<T: Serialize>(
     Ok(true)
 }
 
-pub(crate) fn load_record_tx(conn: &Connection, inspection_id: &str) -> Result<Record> {
+pub fn load_record_tx(conn: &Connection, inspection_id: &str) -> Result<Record> {
     let inspection: Stored<Inspection> =
         stored(row_by_id(conn, "inspections", inspection_id, "inspection")?)?;
     let shipment_id = inspection

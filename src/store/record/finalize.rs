@@ -83,7 +83,7 @@ pub(crate) fn finalize_tx(
 
 /// The part of finalizing after validation: screens the draft `record` with the pack's `index`,
 /// appends it to the chain and freezes its rows. The only writer of inspection payloads.
-pub(crate) fn seal_tx(
+pub fn seal_tx(
     tx: &Transaction<'_>,
     who: &Who,
     record: &Record,

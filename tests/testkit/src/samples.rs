@@ -1,22 +1,20 @@
-//! TEST SUPPORT ONLY (tests and benchmarks, feature `test-support`): sample finalized
+//! Sample finalized
 //! records written by the store's own draft, finalize and custody writers (a shipment +
 //! inspection, measurements, a finding, optionally a seizure and its custody transfer),
 //! and raw views of tables for comparisons across databases.
 
-use rusqlite::{Transaction, params, types::ValueRef};
+use rusqlite::{Transaction, types::ValueRef};
 use serde_json::{Map, Value, json};
 
-use crate::domain::{CustodyEvent, RecordImport, Seizure};
-use crate::rules::{EMBEDDED_PACK, RulePack, ScreeningIndex};
-use crate::store::audit::{Who, who};
-use crate::store::record::children::add_child_tx;
-use crate::store::record::custody::add_custody_tx;
-use crate::store::record::draft::{create_inspection_tx, create_shipment_tx, load_record_tx};
-use crate::store::record::finalize::seal_tx;
-use crate::store::{Context, Result, Store, StoreError};
+use minspect::domain::{CustodyEvent, RecordImport, Seizure};
+use minspect::rules::{EMBEDDED_PACK, RulePack, ScreeningIndex};
+use minspect::store::parts::{
+    Context, Who, add_child_tx, add_custody_tx, create_inspection_tx, create_shipment_tx,
+    load_record_tx, seal_tx, who, write_review,
+};
+use minspect::store::{Result, Review, Store, StoreError};
 
 /// Ids of a sample finalized inspection.
-#[doc(hidden)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SampleIds {
     pub shipment_id: String,
@@ -153,105 +151,82 @@ fn sample_pack(store: &Store) -> Result<RulePack> {
     }
 }
 
-impl Store {
-    /// TEST SUPPORT: appends `count` finalized chain records of this device in one
-    /// transaction. Every 10th inspection carries a seizure followed by a custody event
-    /// (a custody event is a record of its own). Returns the inspections created.
-    #[doc(hidden)]
-    pub fn test_support_finalize_samples(&mut self, count: usize) -> Result<Vec<SampleIds>> {
-        let pack = sample_pack(self)?;
-        let clock = self.clock;
-        self.write("creating sample records (test support)", |tx| {
-            let who = who(tx, clock)?;
-            let index = ScreeningIndex::new(&pack);
-            let mut made = Vec::new();
-            let mut records = 0;
-            let mut n = 0;
-            while records < count {
-                let with_seizure = n % 10 == 9 && records + 2 <= count;
-                let ids = finalize_one(tx, &who, &index, n, with_seizure)?;
+/// Appends `count` finalized chain records of this device in one
+/// transaction. Every 10th inspection carries a seizure followed by a custody event
+/// (a custody event is a record of its own). Returns the inspections created.
+pub(crate) fn finalize_samples(store: &mut Store, count: usize) -> Result<Vec<SampleIds>> {
+    let pack = sample_pack(store)?;
+    let clock = store.clock();
+    store.parts_write("creating sample records (test support)", |tx| {
+        let who = who(tx, clock)?;
+        let index = ScreeningIndex::new(&pack);
+        let mut made = Vec::new();
+        let mut records = 0;
+        let mut n = 0;
+        while records < count {
+            let with_seizure = n % 10 == 9 && records + 2 <= count;
+            let ids = finalize_one(tx, &who, &index, n, with_seizure)?;
+            records += 1;
+            if let Some(z) = &ids.seizure_id {
+                custody_one(tx, &who, z, "Bonded warehouse 3")?;
                 records += 1;
-                if let Some(z) = &ids.seizure_id {
-                    custody_one(tx, &who, z, "Bonded warehouse 3")?;
-                    records += 1;
-                }
-                made.push(ids);
-                n += 1;
             }
-            Ok(made)
-        })
-    }
-
-    /// TEST SUPPORT: appends a custody transfer of `seizure_id` as its own chain record.
-    #[doc(hidden)]
-    pub fn test_support_custody_transfer(&mut self, seizure_id: &str, to: &str) -> Result<String> {
-        let clock = self.clock;
-        self.write("recording a custody transfer (test support)", |tx| {
-            custody_one(tx, &who(tx, clock)?, seizure_id, to)
-        })
-    }
-
-    /// TEST SUPPORT: the rows of a record table for comparison across databases, as JSON
-    /// objects sorted by id.
-    #[doc(hidden)]
-    pub fn test_support_table_json(&self, table: &str) -> Result<Vec<Value>> {
-        let others = [
-            "outbox", "reviews", "sync_log", "audit", "officers", "devices", "meta",
-        ];
-        if !(crate::store::chain::RECORD_TABLES.contains(&table) || others.contains(&table)) {
-            return Err(StoreError::Invalid(format!(
-                "table: {table} is not a record table"
-            )));
+            made.push(ids);
+            n += 1;
         }
-        let tx = self
-            .conn()
-            .unchecked_transaction()
-            .doing(|| "starting a read transaction".into())?;
-        let order = match table {
-            "outbox" => "o.device_id, o.seq",
-            "meta" => "key",
-            _ => "id",
-        };
-        // an outbox row is shown with its delivery state (derived from the marks) and its
-        // payload (stored in outbox_payloads), so that comparisons cover the chain text too
-        let select = match table {
-            "outbox" => "SELECT o.*, s.state, p.payload FROM outbox o
-                 JOIN outbox_status s ON s.device_id = o.device_id AND s.seq = o.seq
-                 LEFT JOIN outbox_payloads p ON p.device_id = o.device_id AND p.seq = o.seq"
-                .to_string(),
-            _ => format!("SELECT * FROM {table}"),
-        };
-        let mut stmt = tx
-            .prepare(&format!("{select} ORDER BY {order}"))
-            .doing(|| format!("reading {table}"))?;
-        let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
-        let rows = stmt.query([]).doing(|| format!("reading {table}"))?;
-        collect_json(rows, &names, table)
-    }
+        Ok(made)
+    })
 }
 
-impl Store {
-    /// TEST SUPPORT: stores a review decision here as if a receipt had delivered it (no
-    /// receipt id), so screens can be tested without a headquarters round trip.
-    #[doc(hidden)]
-    pub fn test_support_insert_review(&mut self, r: &crate::store::Review) -> Result<()> {
-        self.write("storing a review decision (test support)", |tx| {
-            tx.execute(
-                "INSERT INTO reviews (id, inspection_id, device_id, decision, comment, reviewer,
-                   decided_at, receipt_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    r.id,
-                    r.inspection_id,
-                    r.device_id,
-                    r.decision,
-                    r.comment,
-                    r.reviewer,
-                    r.decided_at,
-                    r.receipt_id
-                ],
-            )
-            .doing(|| "inserting a review (test support)".into())?;
-            Ok(())
-        })
+/// Appends a custody transfer of `seizure_id` as its own chain record.
+pub(crate) fn custody_transfer(store: &mut Store, seizure_id: &str, to: &str) -> Result<String> {
+    let clock = store.clock();
+    store.parts_write("recording a custody transfer (test support)", |tx| {
+        custody_one(tx, &who(tx, clock)?, seizure_id, to)
+    })
+}
+
+/// The rows of a record table for comparison across databases, as JSON
+/// objects sorted by id.
+pub(crate) fn table_json(store: &Store, table: &str) -> Result<Vec<Value>> {
+    let others = [
+        "outbox", "reviews", "sync_log", "audit", "officers", "devices", "meta",
+    ];
+    if !(minspect::store::chain::RECORD_TABLES.contains(&table) || others.contains(&table)) {
+        return Err(StoreError::Invalid(format!(
+            "table: {table} is not a record table"
+        )));
     }
+    let tx = store
+        .parts_conn()
+        .unchecked_transaction()
+        .doing(|| "starting a read transaction".into())?;
+    let order = match table {
+        "outbox" => "o.device_id, o.seq",
+        "meta" => "key",
+        _ => "id",
+    };
+    // an outbox row is shown with its delivery state (derived from the marks) and its
+    // payload (stored in outbox_payloads), so that comparisons cover the chain text too
+    let select = match table {
+        "outbox" => "SELECT o.*, s.state, p.payload FROM outbox o
+             JOIN outbox_status s ON s.device_id = o.device_id AND s.seq = o.seq
+             LEFT JOIN outbox_payloads p ON p.device_id = o.device_id AND p.seq = o.seq"
+            .to_string(),
+        _ => format!("SELECT * FROM {table}"),
+    };
+    let mut stmt = tx
+        .prepare(&format!("{select} ORDER BY {order}"))
+        .doing(|| format!("reading {table}"))?;
+    let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+    let rows = stmt.query([]).doing(|| format!("reading {table}"))?;
+    collect_json(rows, &names, table)
+}
+
+/// Stores a review decision here as if a receipt had delivered it (no receipt id), through
+/// the store's own review writer, so screens can be tested without a headquarters round trip.
+pub(crate) fn insert_review(store: &mut Store, r: &Review) -> Result<()> {
+    store.parts_write("storing a review decision (test support)", |tx| {
+        write_review(tx, r, None)
+    })
 }
