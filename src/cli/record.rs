@@ -58,6 +58,31 @@ pub enum RecordCommand {
         #[arg(long)]
         bilingual: bool,
     },
+    /// Attach an evidence file (photo, XRF print-out, lab report) to a draft inspection
+    Attach {
+        /// Draft inspection (or its shipment) id
+        id: String,
+        file: PathBuf,
+        #[arg(long)]
+        caption: Option<String>,
+        /// Media type for a file that is not PNG, JPEG or PDF (default application/octet-stream)
+        #[arg(long = "type", value_name = "TYPE")]
+        media_type: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an attachment of a record out to a file, for a viewer
+    OpenAttachment {
+        /// Inspection, shipment or seizure id
+        id: String,
+        /// SHA-256 of the attachment (see `record show ID --json`)
+        sha256: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Overwrite an existing --out file
+        #[arg(long)]
+        force: bool,
+    },
     /// Save drafts and finalize in a loop, printing each committed id (crash tests)
     #[command(hide = true)]
     Stress {
@@ -143,6 +168,30 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: L
             let words = Words { lang, bilingual };
             receipt(db, read_only, &id, (markdown, words), out, &clock)
         }
+        RecordCommand::Attach {
+            id,
+            file,
+            caption,
+            media_type,
+            json,
+        } => super::record_attach::attach(
+            db,
+            (read_only, lang),
+            (&id, &file),
+            (caption.as_deref(), media_type.as_deref()),
+            json,
+        ),
+        RecordCommand::OpenAttachment {
+            id,
+            sha256,
+            out,
+            force,
+        } => super::record_attach::open_attachment(
+            db,
+            (read_only, lang),
+            (&id, &sha256),
+            (&out, force),
+        ),
         RecordCommand::Stress { iterations } => stress(db, iterations, lang),
     }
 }
@@ -238,7 +287,8 @@ fn receipt(
     let training = store.training().setup()?.is_some();
     let receipt = Receipt::build_in(&record, only, pack.as_ref(), clock, words)
         .map_err(CliError::BadInput)?
-        .with_officer(&record, store.db().identity()?.as_ref(), words);
+        .with_officer(&record, store.db().identity()?.as_ref(), words)
+        .with_attachments(&store.records().attachments(&inspection)?, words);
     let receipt = match training {
         true => receipt.marked_training(words.lang),
         false => receipt,

@@ -129,6 +129,9 @@ pub struct Manifest {
     pub last_receipt_id: Option<String>,
     pub officers: Vec<OfficerRow>,
     pub record_sha256: Vec<String>,
+    /// the files the attachment lines carry, in their order (absent: none)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<super::attachments::ManifestAttachment>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -176,6 +179,8 @@ pub struct BundleWriter<W: Write> {
     shas: Vec<String>,
     first: Option<(i64, String)>,
     last: Option<(i64, String)>,
+    /// the attachment lines written (`attachments.rs`), listed in the manifest
+    pub(super) attachments: Vec<super::attachments::ManifestAttachment>,
 }
 
 impl<W: Write> BundleWriter<W> {
@@ -195,6 +200,7 @@ impl<W: Write> BundleWriter<W> {
             shas: Vec::new(),
             first: None,
             last: None,
+            attachments: Vec::new(),
         })
     }
 
@@ -280,6 +286,7 @@ impl<W: Write> BundleWriter<W> {
             last_receipt_id: base.last_receipt_id,
             officers: base.officers,
             record_sha256: std::mem::take(&mut self.shas),
+            attachments: std::mem::take(&mut self.attachments),
         };
         let line = serde_json::to_vec(&ManifestLine { manifest }).map_err(|e| wio(e.into()))?;
         let sig = SigLine {
