@@ -15,8 +15,15 @@ const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR seal 44120";
 fn draft_db() -> (TempDir, PathBuf, String) {
     let dir = TempDir::new().unwrap();
     let db = init(dir.path(), "field", "field");
+    // the example without its custody transfers (those are recorded once finalized)
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(EXAMPLE).unwrap()).unwrap();
+    for s in record["seizures"].as_array_mut().unwrap() {
+        s["custody"] = serde_json::json!([]);
+    }
+    let draft = file(dir.path(), "draft.json", record.to_string().as_bytes());
     let out: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["record", "import", EXAMPLE, "--json"])).unwrap();
+        serde_json::from_str(&ok(&db, &["record", "import", &draft, "--json"])).unwrap();
     let id = out["inspection_id"].as_str().unwrap().to_string();
     (dir, db, id)
 }
