@@ -168,30 +168,9 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: L
             let words = Words { lang, bilingual };
             receipt(db, read_only, &id, (markdown, words), out, &clock)
         }
-        RecordCommand::Attach {
-            id,
-            file,
-            caption,
-            media_type,
-            json,
-        } => super::record_attach::attach(
-            db,
-            (read_only, lang),
-            (&id, &file),
-            (caption.as_deref(), media_type.as_deref()),
-            json,
-        ),
-        RecordCommand::OpenAttachment {
-            id,
-            sha256,
-            out,
-            force,
-        } => super::record_attach::open_attachment(
-            db,
-            (read_only, lang),
-            (&id, &sha256),
-            (&out, force),
-        ),
+        cmd @ (RecordCommand::Attach { .. } | RecordCommand::OpenAttachment { .. }) => {
+            super::record_attach::run(db, (read_only, lang), cmd)
+        }
         RecordCommand::Stress { iterations } => stress(db, iterations, lang),
     }
 }

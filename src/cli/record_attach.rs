@@ -7,13 +7,40 @@ use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::Path;
 
+use super::record::RecordCommand;
 use super::record_show::json_out;
 use super::{CliError, CliResult, open_existing};
 use crate::domain::{Lang, sanitize};
 use crate::i18n;
 use crate::t;
 
-pub(super) fn attach(
+/// `record attach` and `record open-attachment`.
+pub(super) fn run(db: &Path, (read_only, lang): (bool, Lang), cmd: RecordCommand) -> CliResult {
+    match cmd {
+        RecordCommand::Attach {
+            id,
+            file,
+            caption,
+            media_type,
+            json,
+        } => attach(
+            db,
+            (read_only, lang),
+            (&id, &file),
+            (caption.as_deref(), media_type.as_deref()),
+            json,
+        ),
+        RecordCommand::OpenAttachment {
+            id,
+            sha256,
+            out,
+            force,
+        } => open_attachment(db, (read_only, lang), (&id, &sha256), (&out, force)),
+        _ => Ok(()),
+    }
+}
+
+fn attach(
     db: &Path,
     (read_only, lang): (bool, Lang),
     (id, file): (&str, &Path),
@@ -87,7 +114,7 @@ fn create_out(out: &Path, force: bool, lang: Lang) -> CliResult<std::fs::File> {
     Ok(file)
 }
 
-pub(super) fn open_attachment(
+fn open_attachment(
     db: &Path,
     (read_only, lang): (bool, Lang),
     (id, sha256): (&str, &str),

@@ -24,23 +24,13 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::SyncError;
-use super::bundle::BundleWriter;
+use super::bundle::ManifestAttachment;
 use super::scan::{next_line, rio};
 use crate::domain::{limits, sanitize};
 use crate::store::{ContentSink, Store};
 
 /// How every attachment line starts.
 pub(super) const LINE_PREFIX: &[u8] = b"{\"attachment\":";
-
-/// One attachment the manifest lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ManifestAttachment {
-    pub sha256: String,
-    pub size: u64,
-    pub parts: u64,
-    pub record_id: String,
-}
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,10 +69,10 @@ pub(super) fn attachment_line(sha256: &str, part: u64, bytes: &[u8]) -> Vec<u8> 
     serde_json::to_vec(&line).unwrap_or_default()
 }
 
-/// Writes the attachment lines of `device_id`'s records `range` to `bw`; returns the
+/// Writes the attachment lines of `device_id`'s records `range` to `out`; returns the
 /// manifest's entries. Refuses a bundle past the 1 GiB cap.
-pub(super) fn write_all<W: Write>(
-    bw: &mut BundleWriter<W>,
+pub(super) fn write_all(
+    out: &mut impl Write,
     store: &Store,
     device_id: &str,
     range: (i64, i64),
@@ -106,7 +96,7 @@ pub(super) fn write_all<W: Write>(
                 let mut line = attachment_line(&a.sha256, parts, bytes);
                 line.push(b'\n');
                 parts += 1;
-                bw.out().write_all(&line).map_err(|source| SyncError::Io {
+                out.write_all(&line).map_err(|source| SyncError::Io {
                     doing: "writing the bundle".into(),
                     source,
                 })
@@ -115,7 +105,7 @@ pub(super) fn write_all<W: Write>(
             let mut line = attachment_line(&a.sha256, 0, &[]);
             line.push(b'\n');
             parts = 1;
-            bw.out().write_all(&line).map_err(|source| SyncError::Io {
+            out.write_all(&line).map_err(|source| SyncError::Io {
                 doing: "writing the bundle".into(),
                 source,
             })?;
@@ -167,6 +157,8 @@ pub(super) struct Lines<'m> {
     size: u64,
     hasher: Sha256,
     buf: Vec<u8>,
+    /// where the first attachment line starts (pass 1)
+    start: Option<u64>,
 }
 
 /// What a line did to the file it belongs to.
@@ -186,7 +178,32 @@ impl<'m> Lines<'m> {
             size: 0,
             hasher: Sha256::new(),
             buf: Vec::new(),
+            start: None,
         }
+    }
+
+    /// Pass 1: the checker of the manifest's list (refused past the caps).
+    pub(super) fn checking(expected: &'m [ManifestAttachment]) -> Result<Self, SyncError> {
+        check_manifest(expected)?;
+        Ok(Self::new(expected))
+    }
+
+    /// Pass 1: takes `line` (ending at byte `end` of the file) if it is an attachment
+    /// line, keeping the first problem in `problem`.
+    pub(super) fn took(&mut self, line: &[u8], end: u64, problem: &mut Option<String>) -> bool {
+        if !is_attachment_line(line) {
+            return false;
+        }
+        self.start.get_or_insert(end - line.len() as u64 - 1);
+        if let (None, Err(msg)) = (&*problem, self.line(line)) {
+            *problem = Some(msg);
+        }
+        true
+    }
+
+    /// Where the first attachment line starts, if there is one.
+    pub(super) fn started_at(&self) -> Option<u64> {
+        self.start
     }
 
     fn altered(&self, i: usize, what: &str) -> String {
@@ -296,10 +313,29 @@ impl<'m> Lines<'m> {
     }
 }
 
-/// Pass 2 at headquarters: reads the attachment lines again from `path` (bytes
-/// `from..to`), checks them as pass 1 did and stores the content through `sink`, inside
-/// the import's transaction. A file that changed since pass 1 is refused.
-pub(super) fn store_contents(
+/// Pass 2 at headquarters, inside the import's transaction: the attachment lines read
+/// again from `path` (bytes `range`) and stored through `sink` ([`store_contents`]), then
+/// every attachment row the records named has its content.
+pub(super) fn store_all(
+    path: &Path,
+    range: (u64, u64),
+    expected: &[ManifestAttachment],
+    sink: &mut ContentSink<'_>,
+) -> Result<(), SyncError> {
+    store_contents(path, range, expected, sink)?;
+    match sink.missing()? {
+        None => Ok(()),
+        Some((record_id, sha256)) => Err(refused(format!(
+            "attachment missing: record {} names attachment {} which the bundle does not carry",
+            sanitize(&record_id),
+            sanitize(&sha256)
+        ))),
+    }
+}
+
+/// Reads the attachment lines again from `path` (bytes `from..to`), checks them as pass 1
+/// did and stores the content through `sink`. A file that changed since pass 1 is refused.
+fn store_contents(
     path: &Path,
     (from, to): (u64, u64),
     expected: &[ManifestAttachment],
@@ -349,24 +385,4 @@ fn end(sink: &mut ContentSink<'_>, a: &ManifestAttachment) -> Result<(), SyncErr
             a.sha256
         ))
     })
-}
-
-impl super::VerifiedBundle {
-    /// Pass 2 of the attachment lines of this verified bundle read from `path`, stored
-    /// through `sink` (see [`store_contents`]).
-    pub(super) fn store_attachments(
-        &self,
-        path: &Path,
-        sink: &mut ContentSink<'_>,
-    ) -> Result<(), SyncError> {
-        store_contents(path, self.attachments_at, &self.manifest.attachments, sink)?;
-        match sink.missing()? {
-            None => Ok(()),
-            Some((record_id, sha256)) => Err(refused(format!(
-                "attachment missing: record {} names attachment {} which the bundle does not carry",
-                sanitize(&record_id),
-                sanitize(&sha256)
-            ))),
-        }
-    }
 }

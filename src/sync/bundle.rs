@@ -131,7 +131,18 @@ pub struct Manifest {
     pub record_sha256: Vec<String>,
     /// the files the attachment lines carry, in their order (absent: none)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub attachments: Vec<super::attachments::ManifestAttachment>,
+    pub attachments: Vec<ManifestAttachment>,
+}
+
+/// One file the attachment lines carry (`attachments.rs`): its SHA-256 and size, the
+/// number of its lines, and the first record of the bundle that attaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestAttachment {
+    pub sha256: String,
+    pub size: u64,
+    pub parts: u64,
+    pub record_id: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -180,7 +191,7 @@ pub struct BundleWriter<W: Write> {
     first: Option<(i64, String)>,
     last: Option<(i64, String)>,
     /// the attachment lines written (`attachments.rs`), listed in the manifest
-    pub(super) attachments: Vec<super::attachments::ManifestAttachment>,
+    pub(super) attachments: Vec<ManifestAttachment>,
 }
 
 impl<W: Write> BundleWriter<W> {

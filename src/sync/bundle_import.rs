@@ -134,7 +134,10 @@ pub fn import_bundle_with_test_hook(
         .import_bundle_stream_with(
             &header,
             || records.next_record(),
-            |sink| verified.store_attachments(path, sink),
+            |sink| {
+                let m = &verified.manifest;
+                super::attachments::store_all(path, verified.attachments_at, &m.attachments, sink)
+            },
         )
         .map_err(refuse)?;
     let receipt_id = new_id();

@@ -128,7 +128,7 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
             },
         )?;
         bw.attachments =
-            super::attachments::write_all(&mut bw, store, &local.device_id, (from, to))?;
+            super::attachments::write_all(bw.out(), store, &local.device_id, (from, to))?;
         bw.finish(base, &key)?;
         Ok(())
     })?;

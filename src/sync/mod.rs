@@ -16,7 +16,7 @@ mod scan;
 mod stream_tests;
 mod verify;
 
-pub use attachments::ManifestAttachment;
+pub use bundle::ManifestAttachment;
 #[doc(hidden)]
 pub use bundle_import::import_bundle_with_test_hook;
 pub use bundle_import::{BundleImportReport, import_bundle, verify_file};

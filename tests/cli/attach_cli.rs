@@ -80,8 +80,13 @@ fn attach_show_receipt_and_open_an_attachment() {
         "{receipt}"
     );
     assert!(receipt.contains(a["sha256"].as_str().unwrap()), "{receipt}");
-    // written out 0600; an existing --out is refused unless --force
-    let out = dir.path().join("out.png");
+    open_attachment_writes_0600(&db, &id, &sha, dir.path());
+}
+
+/// Written out 0600; an existing --out is refused unless --force; an unknown hash named.
+fn open_attachment_writes_0600(db: &Path, id: &str, sha: &str, dir: &Path) {
+    let (db, id, sha) = (db.to_path_buf(), id.to_string(), sha.to_string());
+    let out = dir.join("out.png");
     let out_s = out.display().to_string();
     ok(
         &db,

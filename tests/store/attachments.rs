@@ -219,10 +219,9 @@ fn finalizing_hashes_the_attachments_and_freezes_them() {
         format!("DELETE FROM attachment_chunks WHERE sha256 = '{}'", a.sha256),
         format!("DELETE FROM attachment_content WHERE sha256 = '{}'", a.sha256),
         "UPDATE attachment_chunks SET bytes = x'00'".into(),
-        format!(
-            "INSERT INTO attachments (id, inspection_id, sha256, media_type, size, officer_id, created_at)
-             SELECT 'x', inspection_id, sha256, media_type, size, officer_id, created_at FROM attachments"
-        ),
+        "INSERT INTO attachments (id, inspection_id, sha256, media_type, size, officer_id, created_at)
+         SELECT 'x', inspection_id, sha256, media_type, size, officer_id, created_at FROM attachments"
+            .into(),
     ] {
         let e = store.execute_raw_for_tests(&sql).unwrap_err().to_string();
         assert!(e.contains("attachment"), "{sql}: {e}");
@@ -322,7 +321,7 @@ fn a_version_3_record_migrated_forward_still_verifies_and_gains_no_attachment() 
         crate::migrations::undo_attachments(&c);
         c.pragma_update(None, "user_version", 11).unwrap();
     }
-    let mut store = crate::support::harness::open(&path);
+    let store = crate::support::harness::open(&path);
     assert_eq!(
         store.schema_version().unwrap(),
         minspect::store::SCHEMA_VERSION

@@ -363,28 +363,14 @@ fn reading_commands_upgrade_an_older_file_unless_read_only_was_asked_for() {
     );
 }
 
-/// Takes migration 14 (evidence attachments) back out of a file: its tables and triggers,
-/// and version 1's unused `attachments` table back.
+/// Takes migration 14 (attachments) out of a file: its tables, and version 1's unused one back.
 pub(crate) fn undo_attachments(c: &Connection) {
-    c.execute_batch(
-        "DROP TRIGGER attachments_frozen_u; DROP TRIGGER attachments_frozen_d;
-         DROP TRIGGER attachments_frozen_i; DROP TRIGGER attachment_content_immutable;
-         DROP TRIGGER attachment_chunks_immutable; DROP TRIGGER attachment_content_kept;
-         DROP TRIGGER attachment_chunks_kept; DROP TABLE attachments;
-         DROP TABLE attachment_chunks; DROP TABLE attachment_content;
-         CREATE TABLE attachments (
-             id            TEXT PRIMARY KEY,
-             inspection_id TEXT REFERENCES inspections (id),
-             seizure_id    TEXT REFERENCES seizures (id),
-             name          TEXT NOT NULL,
-             sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
-             size_bytes    INTEGER NOT NULL CHECK (size_bytes >= 0),
-             path          TEXT NOT NULL DEFAULT '',
-             created_at    TEXT NOT NULL,
-             CHECK (inspection_id IS NOT NULL OR seizure_id IS NOT NULL)
-         ) STRICT;",
-    )
-    .unwrap();
+    let v1 = include_str!("../fixtures/schema-v1.sql");
+    let at = v1.find("CREATE TABLE attachments (").unwrap();
+    let old = &v1[at..at + v1[at..].find(") STRICT;").unwrap() + 9];
+    let drop =
+        "DROP TABLE attachments; DROP TABLE attachment_chunks; DROP TABLE attachment_content;";
+    c.execute_batch(&format!("{drop} {old}")).unwrap();
 }
 
 /// Takes migration 11 (a measurement's value may be NULL) back out of a file: the table as

@@ -159,18 +159,14 @@ pub fn verify<R: BufRead + Seek>(
     drop(manifest_line);
     drop(first);
     check_shape(&manifest, max_schema)?;
-    super::attachments::check_manifest(&manifest.attachments)?;
-    let attachments_at = (
-        check_records(src, records_at, &tail, &manifest)?,
-        tail.before_last,
-    );
+    let at = check_records(src, records_at, &tail, &manifest)?;
     let shas = record_shas(&mut manifest)?;
     Ok(VerifiedBundle {
         header,
         manifest,
         records_at,
         shas,
-        attachments_at,
+        attachments_at: (at, tail.before_last),
     })
 }
 
@@ -303,8 +299,8 @@ fn check_shape(manifest: &Manifest, max_schema: i64) -> Result<(), SyncError> {
     Ok(())
 }
 
-/// Every record line between the header and the manifest, checked in order, then the
-/// attachment lines (`attachments.rs`); returns where the attachment lines start.
+/// Every line between the header and the manifest, checked in order; returns where the
+/// attachment lines (`attachments.rs`) start.
 fn check_records<R: BufRead + Seek>(
     src: &mut R,
     records_at: u64,
@@ -317,18 +313,13 @@ fn check_records<R: BufRead + Seek>(
     let region = tail.before_last.saturating_sub(records_at);
     src.seek(SeekFrom::Start(records_at)).map_err(rio)?;
     let mut lines = (&mut *src).take(region);
-    let (mut held, mut problem) = (0u64, None);
+    let (mut held, mut problem, mut offset) = (0u64, None, records_at);
     let mut prev = manifest.prev_hash.clone();
     let mut line = Vec::with_capacity(8192);
-    let mut attachments = super::attachments::Lines::new(&manifest.attachments);
-    let (mut offset, mut attachments_at) = (records_at, None);
+    let mut attachments = super::attachments::Lines::checking(&manifest.attachments)?;
     while next_line(&mut lines, &mut line)?.is_some() {
         offset += line.len() as u64 + 1;
-        if super::attachments::is_attachment_line(&line) {
-            attachments_at.get_or_insert(offset - line.len() as u64 - 1);
-            if let (None, Err(msg)) = (&problem, attachments.line(&line)) {
-                problem = Some(msg);
-            }
+        if attachments.took(&line, offset, &mut problem) {
             continue;
         }
         if problem.is_none() && held < count {
@@ -359,7 +350,7 @@ fn check_records<R: BufRead + Seek>(
             "chain head wrong: the last record seq {to} does not end at the manifest's chain head"
         )));
     }
-    Ok(attachments_at.unwrap_or(offset))
+    Ok(attachments.started_at().unwrap_or(offset))
 }
 
 /// The manifest's record hashes as bytes (taken out of the manifest).
