@@ -58,31 +58,8 @@ pub enum RecordCommand {
         #[arg(long)]
         bilingual: bool,
     },
-    /// Attach an evidence file (photo, XRF print-out, lab report) to a draft inspection
-    Attach {
-        /// Draft inspection (or its shipment) id
-        id: String,
-        file: PathBuf,
-        #[arg(long)]
-        caption: Option<String>,
-        /// Media type for a file that is not PNG, JPEG or PDF (default application/octet-stream)
-        #[arg(long = "type", value_name = "TYPE")]
-        media_type: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Write an attachment of a record out to a file, for a viewer
-    OpenAttachment {
-        /// Inspection, shipment or seizure id
-        id: String,
-        /// SHA-256 of the attachment (see `record show ID --json`)
-        sha256: String,
-        #[arg(long, value_name = "FILE")]
-        out: PathBuf,
-        /// Overwrite an existing --out file
-        #[arg(long)]
-        force: bool,
-    },
+    #[command(flatten)]
+    Attach(super::record_attach::AttachCommand),
     /// Save drafts and finalize in a loop, printing each committed id (crash tests)
     #[command(hide = true)]
     Stress {
@@ -168,9 +145,7 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: L
             let words = Words { lang, bilingual };
             receipt(db, read_only, &id, (markdown, words), out, &clock)
         }
-        cmd @ (RecordCommand::Attach { .. } | RecordCommand::OpenAttachment { .. }) => {
-            super::record_attach::run(db, (read_only, lang), cmd)
-        }
+        RecordCommand::Attach(cmd) => super::record_attach::run(db, (read_only, lang), cmd),
         RecordCommand::Stress { iterations } => stress(db, iterations, lang),
     }
 }

@@ -5,19 +5,49 @@
 
 use std::fs::OpenOptions;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::record::RecordCommand;
+use clap::Subcommand;
+
 use super::record_show::json_out;
 use super::{CliError, CliResult, open_existing};
 use crate::domain::{Lang, sanitize};
 use crate::i18n;
 use crate::t;
 
+#[derive(Debug, Subcommand)]
+pub enum AttachCommand {
+    /// Attach an evidence file (photo, XRF print-out, lab report) to a draft inspection
+    Attach {
+        /// Draft inspection (or its shipment) id
+        id: String,
+        file: PathBuf,
+        #[arg(long)]
+        caption: Option<String>,
+        /// Media type for a file that is not PNG, JPEG or PDF (default application/octet-stream)
+        #[arg(long = "type", value_name = "TYPE")]
+        media_type: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an attachment of a record out to a file, for a viewer
+    OpenAttachment {
+        /// Inspection, shipment or seizure id
+        id: String,
+        /// SHA-256 of the attachment (see `record show ID --json`)
+        sha256: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Overwrite an existing --out file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 /// `record attach` and `record open-attachment`.
-pub(super) fn run(db: &Path, (read_only, lang): (bool, Lang), cmd: RecordCommand) -> CliResult {
+pub(super) fn run(db: &Path, (read_only, lang): (bool, Lang), cmd: AttachCommand) -> CliResult {
     match cmd {
-        RecordCommand::Attach {
+        AttachCommand::Attach {
             id,
             file,
             caption,
@@ -30,13 +60,12 @@ pub(super) fn run(db: &Path, (read_only, lang): (bool, Lang), cmd: RecordCommand
             (caption.as_deref(), media_type.as_deref()),
             json,
         ),
-        RecordCommand::OpenAttachment {
+        AttachCommand::OpenAttachment {
             id,
             sha256,
             out,
             force,
         } => open_attachment(db, (read_only, lang), (&id, &sha256), (&out, force)),
-        _ => Ok(()),
     }
 }
 
