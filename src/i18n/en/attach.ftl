@@ -23,7 +23,6 @@ attach-caption = Caption
 attach-hint = Tab completes the name · Enter: the caption · Esc cancels
 attach-no-match = No file matches
 attach-pane-title = Attachments
-attach-pane-none = No attachments
 attach-done = Attached { $name } (sha256 { $short })
 attach-empty-path = file: give the path of the file to attach
 action-attach_file = attach an evidence file (photo, print-out, lab report) to the draft

@@ -23,7 +23,6 @@ attach-caption = 说明
 attach-hint = Tab 补全文件名 · Enter 填写说明 · Esc 取消
 attach-no-match = 没有匹配的文件
 attach-pane-title = 附件
-attach-pane-none = 没有附件
 attach-done = 已添加 { $name }（sha256 { $short }）
 attach-empty-path = 文件：请给出要添加的文件路径
 action-attach_file = 为草稿添加证据文件（照片、打印件、化验报告）

@@ -143,14 +143,15 @@ impl RecordScreen {
     }
 }
 
-/// Lines of the record pane naming each attachment: name, type, size, short hash.
+/// Lines of the record pane naming each attachment: name, short hash, size, type.
 pub(super) fn attachment_lines<'a>(
     ed: &Editor,
     width: usize,
     lang: Lang,
     theme: &Theme,
 ) -> Vec<Line<'a>> {
-    if ed.inspection_id.is_none() {
+    // nothing when there is none (the attach key in the help and palette says how to add one)
+    if ed.attachments.is_empty() {
         return Vec::new();
     }
     let title = format!(
@@ -159,12 +160,6 @@ pub(super) fn attachment_lines<'a>(
         ed.attachments.len()
     );
     let mut out = vec![Line::raw(""), Line::styled(title, theme.title)];
-    if ed.attachments.is_empty() {
-        out.push(Line::styled(
-            i18n::text(lang, "attach-pane-none"),
-            theme.dim,
-        ));
-    }
     for a in &ed.attachments {
         let short: String = a.sha256.chars().take(8).collect();
         // two lines; hash and size first, so that they show at 80 columns
