@@ -340,6 +340,61 @@ WHEN (SELECT state FROM inspections WHERE id = NEW.inspection_id) = 'finalized' 
     SELECT RAISE(ABORT, 'cannot add a seizure to a finalized inspection');
 END;
 
+-- Evidence attachments (photos, XRF print-outs, lab reports): content-addressed by SHA-256,
+-- kept inside the database in chunks of 192 KiB; frozen with a finalized inspection.
+CREATE TABLE attachment_content (
+    sha256     TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+    size       INTEGER NOT NULL CHECK (size >= 0 AND size <= 26214400),
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE attachment_chunks (
+    sha256 TEXT NOT NULL REFERENCES attachment_content (sha256),
+    n      INTEGER NOT NULL CHECK (n >= 0),
+    bytes  BLOB NOT NULL,
+    PRIMARY KEY (sha256, n)
+) STRICT;
+CREATE TABLE attachments (
+    id            TEXT PRIMARY KEY,
+    inspection_id TEXT NOT NULL REFERENCES inspections (id),
+    sha256        TEXT NOT NULL REFERENCES attachment_content (sha256),
+    media_type    TEXT NOT NULL,
+    size          INTEGER NOT NULL CHECK (size >= 0 AND size <= 26214400),
+    caption       TEXT NOT NULL DEFAULT '',
+    file_name     TEXT NOT NULL DEFAULT '',
+    officer_id    TEXT NOT NULL REFERENCES officers (id),
+    created_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX attachments_inspection ON attachments (inspection_id);
+CREATE INDEX attachments_sha256 ON attachments (sha256);
+CREATE TRIGGER attachments_frozen_u BEFORE UPDATE ON attachments
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'attachment of a finalized inspection is immutable; record an amendment instead');
+END;
+CREATE TRIGGER attachments_frozen_d BEFORE DELETE ON attachments
+WHEN (SELECT state FROM inspections WHERE id = OLD.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'attachment of a finalized inspection cannot be deleted');
+END;
+CREATE TRIGGER attachments_frozen_i BEFORE INSERT ON attachments
+WHEN (SELECT state FROM inspections WHERE id = NEW.inspection_id) = 'finalized' BEGIN
+    SELECT RAISE(ABORT, 'cannot add an attachment to a finalized inspection');
+END;
+CREATE TRIGGER attachment_content_immutable BEFORE UPDATE ON attachment_content BEGIN
+    SELECT RAISE(ABORT, 'attachment content is immutable (it is named by its SHA-256)');
+END;
+CREATE TRIGGER attachment_chunks_immutable BEFORE UPDATE ON attachment_chunks BEGIN
+    SELECT RAISE(ABORT, 'attachment content is immutable (it is named by its SHA-256)');
+END;
+CREATE TRIGGER attachment_content_kept BEFORE DELETE ON attachment_content
+WHEN EXISTS (SELECT 1 FROM attachments a JOIN inspections i ON i.id = a.inspection_id
+             WHERE a.sha256 = OLD.sha256 AND i.state = 'finalized') BEGIN
+    SELECT RAISE(ABORT, 'attachment content of a finalized inspection cannot be deleted');
+END;
+CREATE TRIGGER attachment_chunks_kept BEFORE DELETE ON attachment_chunks
+WHEN EXISTS (SELECT 1 FROM attachments a JOIN inspections i ON i.id = a.inspection_id
+             WHERE a.sha256 = OLD.sha256 AND i.state = 'finalized') BEGIN
+    SELECT RAISE(ABORT, 'attachment content of a finalized inspection cannot be deleted');
+END;
+
 -- Custody transfers: append-only, each one finalized on entry and chained on its own.
 CREATE TABLE custody_events (
     id          TEXT PRIMARY KEY,
@@ -360,18 +415,6 @@ END;
 CREATE TRIGGER custody_append_only_d BEFORE DELETE ON custody_events BEGIN
     SELECT RAISE(ABORT, 'custody events are append-only');
 END;
-
-CREATE TABLE attachments (
-    id            TEXT PRIMARY KEY,
-    inspection_id TEXT REFERENCES inspections (id),
-    seizure_id    TEXT REFERENCES seizures (id),
-    name          TEXT NOT NULL,
-    sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
-    size_bytes    INTEGER NOT NULL CHECK (size_bytes >= 0),
-    path          TEXT NOT NULL DEFAULT '',
-    created_at    TEXT NOT NULL,
-    CHECK (inspection_id IS NOT NULL OR seizure_id IS NOT NULL)
-) STRICT;
 
 -- ---------------------------------------------------------------- chain, outbox, sync
 -- One row per finalized record, per device: the device's hash chain and its outbox.
@@ -528,13 +571,13 @@ CREATE TABLE review_desk (
     state            TEXT NOT NULL CHECK (state IN ('pending', 'approved', 'returned', 'resubmitted')),
     decided_by       TEXT,
     decided_at       TEXT,
-    -- per-inspection totals for the statistics (migration 10): seizures, seized kg (kg, g
+    -- per-inspection totals for the statistics (migration 9): seizures, seized kg (kg, g
     -- and t converted), seized value in minor units of CNY, findings
     seizure_count    INTEGER NOT NULL DEFAULT 0,
     seized_kg        REAL NOT NULL DEFAULT 0.0,
     seized_value_cny_minor INTEGER NOT NULL DEFAULT 0,
     finding_count    INTEGER NOT NULL DEFAULT 0,
-    -- the exporter's name and the inspection's finalized time (migration 11): the
+    -- the exporter's name and the inspection's finalized time (migration 10): the
     -- statistics' exporters and turnaround read the desk alone
     exporter_name    TEXT NOT NULL DEFAULT '',
     finalized_at     TEXT

@@ -2,6 +2,7 @@
 
 mod db;
 mod record;
+mod record_attach;
 mod record_show;
 pub mod rules;
 mod rules_parties;

@@ -58,6 +58,8 @@ pub enum RecordCommand {
         #[arg(long)]
         bilingual: bool,
     },
+    #[command(flatten)]
+    Attach(super::record_attach::AttachCommand),
     /// Save drafts and finalize in a loop, printing each committed id (crash tests)
     #[command(hide = true)]
     Stress {
@@ -143,6 +145,7 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: L
             let words = Words { lang, bilingual };
             receipt(db, read_only, &id, (markdown, words), out, &clock)
         }
+        RecordCommand::Attach(cmd) => super::record_attach::run(db, (read_only, lang), cmd),
         RecordCommand::Stress { iterations } => stress(db, iterations, lang),
     }
 }
@@ -238,7 +241,8 @@ fn receipt(
     let training = store.training().setup()?.is_some();
     let receipt = Receipt::build_in(&record, only, pack.as_ref(), clock, words)
         .map_err(CliError::BadInput)?
-        .with_officer(&record, store.db().identity()?.as_ref(), words);
+        .with_officer(&record, store.db().identity()?.as_ref(), words)
+        .with_attachments(&store.records().attachments(&inspection)?, words);
     let receipt = match training {
         true => receipt.marked_training(words.lang),
         false => receipt,

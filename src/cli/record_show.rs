@@ -24,6 +24,19 @@ pub(super) fn show(
     let d = RecordDetail::build(&store, &inspection, clock)?;
     print_head(&d, lang);
     print_items(&d.record, lang);
+    for a in store.records().attachments(&inspection)? {
+        println!(
+            "  {}",
+            t!(
+                lang,
+                "cli-show-attachment",
+                name = sanitize(&a.file_name).into_owned(),
+                media_type = sanitize(&a.media_type).into_owned(),
+                size = a.size as i64,
+                sha256 = a.sha256.as_str()
+            )
+        );
+    }
     if let Some(last) = d.last_review() {
         println!("  review: {}", last.text(true));
     }

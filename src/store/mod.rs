@@ -26,6 +26,7 @@ pub use db::migrate::{SCHEMA_VERSION, schema_version_of};
 pub use db::setup::{Identity, InitOptions, setup_new_database, setup_new_database_in};
 pub use handles::{Chain, Db, Device, Hq, Query, Records, Rules};
 pub use record::RecordState;
+pub use record::attachments::{Attachment, ContentSink, ExportAttachment};
 pub use record::custody::CustodyAppended;
 pub use record::draft::DraftSummary;
 pub use record::finalize::Finalized;

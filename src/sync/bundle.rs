@@ -129,6 +129,20 @@ pub struct Manifest {
     pub last_receipt_id: Option<String>,
     pub officers: Vec<OfficerRow>,
     pub record_sha256: Vec<String>,
+    /// the files the attachment lines carry, in their order (absent: none)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<ManifestAttachment>,
+}
+
+/// One file the attachment lines carry (`attachments.rs`): its SHA-256 and size, the
+/// number of its lines, and the first record of the bundle that attaches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestAttachment {
+    pub sha256: String,
+    pub size: u64,
+    pub parts: u64,
+    pub record_id: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -176,6 +190,8 @@ pub struct BundleWriter<W: Write> {
     shas: Vec<String>,
     first: Option<(i64, String)>,
     last: Option<(i64, String)>,
+    /// the attachment lines written (`attachments.rs`), listed in the manifest
+    pub(super) attachments: Vec<ManifestAttachment>,
 }
 
 impl<W: Write> BundleWriter<W> {
@@ -195,6 +211,7 @@ impl<W: Write> BundleWriter<W> {
             shas: Vec::new(),
             first: None,
             last: None,
+            attachments: Vec::new(),
         })
     }
 
@@ -280,6 +297,7 @@ impl<W: Write> BundleWriter<W> {
             last_receipt_id: base.last_receipt_id,
             officers: base.officers,
             record_sha256: std::mem::take(&mut self.shas),
+            attachments: std::mem::take(&mut self.attachments),
         };
         let line = serde_json::to_vec(&ManifestLine { manifest }).map_err(|e| wio(e.into()))?;
         let sig = SigLine {

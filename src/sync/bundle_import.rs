@@ -131,7 +131,14 @@ pub fn import_bundle_with_test_hook(
     };
     let outcome = store
         .hq_mut()
-        .import_bundle_stream(&header, || records.next_record())
+        .import_bundle_stream_with(
+            &header,
+            || records.next_record(),
+            |sink| {
+                let m = &verified.manifest;
+                super::attachments::store_all(path, verified.attachments_at, &m.attachments, sink)
+            },
+        )
         .map_err(refuse)?;
     let receipt_id = new_id();
     // one receipt file per bundle: importing it again overwrites it
@@ -168,6 +175,7 @@ pub fn import_bundle_with_test_hook(
         held_hash: content.held_hash,
         reviews: content.reviews,
         rule_pack: None,
+        attachments: m.attachments.iter().map(|a| a.sha256.clone()).collect(),
     };
     let bytes = receipt::encode_for(store, &mut receipt, &local, &m.rule_pack_version)
         .map_err(|e| incomplete(&e))?;

@@ -2,6 +2,7 @@
 //!
 //! Formats are documented in `bundle.rs`, `receipt.rs` and `keys.rs`, and in README.md.
 
+mod attachments;
 pub mod bundle;
 pub mod bundle_import;
 pub mod export;
@@ -15,6 +16,7 @@ mod scan;
 mod stream_tests;
 mod verify;
 
+pub use bundle::ManifestAttachment;
 #[doc(hidden)]
 pub use bundle_import::import_bundle_with_test_hook;
 pub use bundle_import::{BundleImportReport, import_bundle, verify_file};

@@ -56,6 +56,9 @@ pub struct Receipt {
     /// the published rule pack whose file follows the signature line
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_pack: Option<CarriedPack>,
+    /// the SHA-256 of every attachment the bundle carried, verified and stored here
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
 }
 
 /// The pack file a receipt carries, named in its signed first line.

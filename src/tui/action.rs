@@ -45,6 +45,8 @@ pub enum Action {
     ExportReceipt,
     DiscardDraft,
     Amend,
+    /// Attach an evidence file to the open draft (Record tab: a path prompt, a caption).
+    AttachFile,
     /// Training: the next reading of the scenario's instruments (Measurements section).
     TakeReading,
     // sync (Sync tab)
@@ -123,6 +125,7 @@ impl Action {
         Action::ExportReceipt,
         Action::DiscardDraft,
         Action::Amend,
+        Action::AttachFile,
         Action::TakeReading,
         Action::SyncExport,
         Action::SyncAck,
@@ -205,6 +208,7 @@ impl Action {
             Action::ExportReceipt => "action-export_receipt",
             Action::DiscardDraft => "action-discard_draft",
             Action::Amend => "action-amend",
+            Action::AttachFile => "action-attach_file",
             Action::TakeReading => "action-take_reading",
             Action::TrainingBriefing => "action-training_briefing",
             Action::SyncExport => "action-sync_export",
@@ -243,7 +247,7 @@ impl Action {
         use Action::*;
         match self {
             Finalize | AddItem | RemoveItem | AcceptSuggestion | DismissSuggestion
-            | TakeReading => "where-open-a-draft-record-in-the-record-tab",
+            | TakeReading | AttachFile => "where-open-a-draft-record-in-the-record-tab",
             Amend | AddCustody | ExportReceipt => "where-open-a-finalized-record-in-the-record-tab",
             DiscardDraft => "where-select-a-draft-in-the-record-tab-s-list",
             NewRecord | InspectShipment | OpenRecord => "where-use-the-shipments-or-record-tab",
@@ -298,6 +302,7 @@ impl Action {
                 | Action::AddCustody
                 | Action::DiscardDraft
                 | Action::Amend
+                | Action::AttachFile
                 | Action::SyncExport
                 | Action::SyncAck
         )

@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod attach_cli;
 mod commands;
 mod disk_full;
 mod language;

@@ -6,6 +6,7 @@
 mod support;
 
 mod amendments;
+mod attachments;
 mod crash_safety;
 mod desk_generated;
 mod desk_totals;

@@ -363,6 +363,16 @@ fn reading_commands_upgrade_an_older_file_unless_read_only_was_asked_for() {
     );
 }
 
+/// Takes migration 12 (attachments) out of a file: its tables, and version 1's unused one back.
+pub(crate) fn undo_attachments(c: &Connection) {
+    let v1 = include_str!("../fixtures/schema-v1.sql");
+    let at = v1.find("CREATE TABLE attachments (").unwrap();
+    let old = &v1[at..at + v1[at..].find(") STRICT;").unwrap() + 9];
+    let drop =
+        "DROP TABLE attachments; DROP TABLE attachment_chunks; DROP TABLE attachment_content;";
+    c.execute_batch(&format!("{drop} {old}")).unwrap();
+}
+
 /// Takes migration 11 (a measurement's value may be NULL) back out of a file: the table as
 /// it was, value NOT NULL, with its triggers.
 pub(crate) fn undo_measurement_null(c: &Connection) {

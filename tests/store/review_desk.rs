@@ -295,6 +295,7 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
     c.execute_batch("ALTER TABLE rule_packs DROP COLUMN trust; ALTER TABLE rule_packs DROP COLUMN signed_by; DROP TABLE published_packs; DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE review_desk_counts; DROP TABLE supervisor_visits; DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; DROP TRIGGER rule_clauses_immutable; ALTER TABLE seizures DROP COLUMN legal_basis_reason; ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 3;")
         .unwrap();
     // nor the later steps' shipment intermediaries (migration 8)
+    crate::migrations::undo_attachments(&c);
     crate::migrations::undo_intermediaries(&c);
     crate::migrations::undo_measurement_null(&c);
     drop(c);

@@ -26,6 +26,7 @@ fn as_version_4(path: &Path) {
          ALTER TABLE review_desk DROP COLUMN finalized_at; PRAGMA user_version = 4;",
     )
     .unwrap();
+    crate::migrations::undo_attachments(&c);
     crate::migrations::undo_intermediaries(&c);
     crate::migrations::undo_measurement_null(&c);
 }

@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod attachments;
 mod format_v1;
 mod header_bytes;
 mod hq_fill;

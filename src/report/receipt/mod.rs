@@ -3,6 +3,7 @@
 //! a [`Receipt`] (a list of blocks), rendered as Markdown or plain text. Every value
 //! passes `domain::sanitize`.
 
+mod attachments;
 mod block;
 mod build;
 mod render;

@@ -31,12 +31,13 @@ use crate::store::{Context, Result};
 
 /// The tables that hold finalized records (a chain payload's objects are rows of these,
 /// keyed by schema.sql column names), in the order a record's rows are written.
-pub const RECORD_TABLES: [&str; 6] = [
+pub const RECORD_TABLES: [&str; 7] = [
     "shipments",
     "inspections",
     "measurements",
     "findings",
     "seizures",
+    "attachments",
     "custody_events",
 ];
 

@@ -7,9 +7,10 @@ use crate::store::Result;
 use crate::store::rows::{Row, query_rows, row_by_id};
 
 /// What finalizing hashes, in the order it changed: 1 (no `payload_version` key) the rows
-/// as they stood; 2 adds `seizures[].legal_basis_reason`; 3 adds `shipment.intermediaries`.
-/// Verification accepts every earlier version ([`added_in`]).
-pub(crate) const PAYLOAD_VERSION: i64 = 3;
+/// as they stood; 2 adds `seizures[].legal_basis_reason`; 3 adds `shipment.intermediaries`;
+/// 4 adds `attachments` (each with its content's SHA-256, size, media type and caption).
+/// Verification accepts every earlier version ([`added_in`], [`parts_added_in`]).
+pub(crate) const PAYLOAD_VERSION: i64 = 4;
 
 /// Columns added after payload version 1: the part of the payload (`shipment`, an object,
 /// or `seizures`, an array of rows), the column, the version that added it and its default.
@@ -19,6 +20,20 @@ pub(crate) const COLUMNS_ADDED: &[(&str, &str, i64, &str)] = &[
     ("seizures", "legal_basis_reason", 2, ""),
     ("shipment", "intermediaries", 3, ""),
 ];
+
+/// Parts (lists of rows) added after payload version 1, and the version that added each.
+/// A payload older than that never hashed the part, and the live record must have none
+/// (an empty list: an older record was finalized before attachments existed, and the
+/// triggers refuse adding one to it since).
+pub(crate) const PARTS_ADDED: &[(&str, i64)] = &[("attachments", 4)];
+
+/// The parts that `version` did not hash yet (see [`PARTS_ADDED`]).
+pub(crate) fn parts_added_in(version: i64) -> impl Iterator<Item = &'static str> {
+    PARTS_ADDED
+        .iter()
+        .filter(move |(_, since)| *since > version)
+        .map(|(part, _)| *part)
+}
 
 /// The payload version of a stored payload (1 when it names none).
 pub(crate) fn version_of(payload: &Value) -> i64 {
@@ -69,5 +84,6 @@ pub(crate) fn inspection_payload(
         "measurements": rows_of(tx, "measurements", inspection_id)?,
         "findings": rows_of(tx, "findings", inspection_id)?,
         "seizures": rows_of(tx, "seizures", inspection_id)?,
+        "attachments": rows_of(tx, "attachments", inspection_id)?,
     }))
 }

@@ -87,6 +87,15 @@ fn as_of_version(hashed: &Value, live: &mut Value) {
             }
         }
     }
+    for part in super::payload::parts_added_in(version) {
+        if obj
+            .get(part)
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+        {
+            obj.remove(part);
+        }
+    }
 }
 
 /// Names the first field whose live value differs from the hashed one.

@@ -14,7 +14,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::store::hq::bundle_rows::{Inserter, insert_officers};
 use crate::store::hq::incoming::{BundleImported, IncomingBundle, IncomingBundleRecord};
-use crate::store::{Context, Hq, Result, Store, StoreError};
+use crate::store::{ContentSink, Context, Hq, Result, Store, StoreError};
 
 /// Connection settings during an import, restored afterwards. Measured on a 100,000-record
 /// bundle (~650 MB of rows): a 16 MiB page cache imports as fast as 512 MiB (dirty pages
@@ -55,7 +55,19 @@ impl Hq<&mut Store> {
     pub fn import_bundle_stream<E: From<StoreError>>(
         &mut self,
         h: &IncomingBundle,
+        next: impl FnMut() -> std::result::Result<Option<IncomingBundleRecord>, E>,
+    ) -> std::result::Result<BundleImported, E> {
+        self.import_bundle_stream_with(h, next, |_| Ok(()))
+    }
+
+    /// [`import_bundle_stream`](Self::import_bundle_stream), then, in the same transaction,
+    /// `contents` stores the bundle's attachment content through a [`ContentSink`]; its
+    /// error rolls everything back and is returned as is.
+    pub fn import_bundle_stream_with<E: From<StoreError>>(
+        &mut self,
+        h: &IncomingBundle,
         mut next: impl FnMut() -> std::result::Result<Option<IncomingBundleRecord>, E>,
+        mut contents: impl FnMut(&mut ContentSink<'_>) -> std::result::Result<(), E>,
     ) -> std::result::Result<BundleImported, E> {
         // live and training never mix: the sender is trusted here, in this world
         self.0.device().check_sender_world(&h.device_id)?;
@@ -66,14 +78,21 @@ impl Hq<&mut Store> {
         let mut source_error = None;
         let result = {
             // the source's own error waits in `source_error`; the store sees a refusal
+            let source_error = std::cell::RefCell::new(&mut source_error);
             let mut pull = || {
                 next().map_err(|e| {
-                    source_error = Some(e);
+                    **source_error.borrow_mut() = Some(e);
                     refused("the bundle could not be read".into())
                 })
             };
             self.0.write("importing a bundle", |tx| {
-                bundle_import_tx(tx, h, &mut pull, &now, &actor)
+                let done = bundle_import_tx(tx, h, &mut pull, &now, &actor)?;
+                let mut sink = ContentSink::new(tx, &now);
+                contents(&mut sink).map_err(|e| {
+                    **source_error.borrow_mut() = Some(e);
+                    refused("the bundle's attachments could not be read".into())
+                })?;
+                Ok(done)
             })
         };
         set_pragmas(self.0.conn(), &saved)?;

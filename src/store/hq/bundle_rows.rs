@@ -226,6 +226,9 @@ impl<'a> Inserter<'a> {
                 for s in Self::list(payload, "seizures", &at)? {
                     self.insert("seizures", s, None, &at)?;
                 }
+                for a in Self::list(payload, "attachments", &at)? {
+                    self.insert("attachments", a, None, &at)?;
+                }
                 self.insert("inspections", inspection, Some(&r.hash), &at)?;
                 super::desk::add_to_desk(self.tx, &r.record_id, &self.now, self.pack.as_ref())
             }

@@ -104,6 +104,7 @@ impl Store {
             "measurements": children("measurements")?,
             "findings": children("findings")?,
             "seizures": seizures,
+            "attachments": children("attachments")?,
             "outbox": outbox,
             "amendments": amendments,
         }))

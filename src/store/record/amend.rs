@@ -65,6 +65,7 @@ pub(crate) fn start_amendment_tx(
             &s.seizure.data,
         )?;
     }
+    crate::store::record::attachments::copy_for_amendment_tx(tx, who, original_id, &inspection_id)?;
     audit(
         tx,
         who,

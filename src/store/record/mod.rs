@@ -2,6 +2,7 @@
 //! (findings, measurements, seizures), the officer's record import and bulk loading.
 
 pub(crate) mod amend;
+pub mod attachments;
 pub mod bulk;
 pub(crate) mod checks;
 pub(crate) mod children;

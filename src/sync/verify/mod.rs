@@ -34,6 +34,8 @@ pub struct VerifiedBundle {
     pub(super) records_at: u64,
     /// SHA-256 of every record line, in seq order, from the verified manifest
     pub(super) shas: Vec<[u8; 32]>,
+    /// byte offsets of the attachment lines: from the first one to the manifest line
+    pub(super) attachments_at: (u64, u64),
 }
 
 fn refused(msg: String) -> SyncError {
@@ -157,13 +159,14 @@ pub fn verify<R: BufRead + Seek>(
     drop(manifest_line);
     drop(first);
     check_shape(&manifest, max_schema)?;
-    check_records(src, records_at, &tail, &manifest)?;
+    let at = check_records(src, records_at, &tail, &manifest)?;
     let shas = record_shas(&mut manifest)?;
     Ok(VerifiedBundle {
         header,
         manifest,
         records_at,
         shas,
+        attachments_at: (at, tail.before_last),
     })
 }
 
@@ -296,23 +299,29 @@ fn check_shape(manifest: &Manifest, max_schema: i64) -> Result<(), SyncError> {
     Ok(())
 }
 
-/// Every record line between the header and the manifest, checked in order.
+/// Every line between the header and the manifest, checked in order; returns where the
+/// attachment lines (`attachments.rs`) start.
 fn check_records<R: BufRead + Seek>(
     src: &mut R,
     records_at: u64,
     tail: &scan::Tail,
     manifest: &Manifest,
-) -> Result<(), SyncError> {
+) -> Result<u64, SyncError> {
     let (from, to, count) = (manifest.seq_from, manifest.seq_to, manifest.count);
     // the record lines lie between the header and the manifest; the first problem found
     // is reported once the count is known to be right (as when reading the whole file)
     let region = tail.before_last.saturating_sub(records_at);
     src.seek(SeekFrom::Start(records_at)).map_err(rio)?;
     let mut lines = (&mut *src).take(region);
-    let (mut held, mut problem) = (0u64, None);
+    let (mut held, mut problem, mut offset) = (0u64, None, records_at);
     let mut prev = manifest.prev_hash.clone();
     let mut line = Vec::with_capacity(8192);
+    let mut attachments = super::attachments::Lines::checking(&manifest.attachments)?;
     while next_line(&mut lines, &mut line)?.is_some() {
+        offset += line.len() as u64 + 1;
+        if attachments.took(&line, offset, &mut problem) {
+            continue;
+        }
         if problem.is_none() && held < count {
             let i = held as usize;
             match check_record(&line, from + i as i64, &manifest.record_sha256[i], &prev) {
@@ -333,7 +342,7 @@ fn check_records<R: BufRead + Seek>(
             "extra record: the bundle holds {held} record lines but the manifest lists {count} (seq {from}..{to})"
         )));
     }
-    if let Some(msg) = problem {
+    if let Some(msg) = problem.or_else(|| attachments.finish().err()) {
         return Err(refused(msg));
     }
     if prev != manifest.chain_head {
@@ -341,7 +350,7 @@ fn check_records<R: BufRead + Seek>(
             "chain head wrong: the last record seq {to} does not end at the manifest's chain head"
         )));
     }
-    Ok(())
+    Ok(attachments.started_at().unwrap_or(offset))
 }
 
 /// The manifest's record hashes as bytes (taken out of the manifest).

@@ -134,6 +134,7 @@ pub fn record() -> Vec<Binding> {
     v.extend([
         hint(p, Key::plain(KeyCode::Enter), Accept, "key-done"),
         hint(p, Key::plain(KeyCode::Esc), Cancel, "key-cancel"),
+        bind(p, Key::plain(KeyCode::Tab), NextField, "key-complete-path"),
     ]);
     v.extend(text_bindings(p));
     // started from the Shipments tab
@@ -197,6 +198,7 @@ fn record_form() -> Vec<Binding> {
             "key-export-seizure-receipt",
         ),
         bind(f, Key::ctrl('w'), Amend, "key-amend-the-finalized-record"),
+        bind(f, Key::plain(KeyCode::F(7)), AttachFile, "key-attach-file"),
         hint(f, Key::plain(KeyCode::Esc), Cancel, "key-drafts-list"),
     ];
     v.extend(text_bindings(f));
@@ -333,6 +335,7 @@ pub fn review() -> Vec<Binding> {
     v.extend([
         hint(p, Key::plain(KeyCode::Enter), Accept, "key-decide"),
         hint(p, Key::plain(KeyCode::Esc), Cancel, "key-cancel"),
+        bind(p, Key::plain(KeyCode::Tab), NextField, "key-complete-path"),
     ]);
     v.extend(text_bindings(p));
     v

@@ -92,6 +92,8 @@ pub struct Editor {
     /// Review decisions from headquarters on this inspection, oldest first (loaded with
     /// the record).
     pub reviews: Vec<crate::report::ReviewLine>,
+    /// The inspection's evidence attachments, oldest first (loaded with the record).
+    pub attachments: Vec<crate::store::Attachment>,
 }
 
 impl Editor {

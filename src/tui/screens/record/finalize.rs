@@ -151,8 +151,10 @@ impl RecordScreen {
                     bilingual: cx.lang == crate::domain::Lang::Zh,
                 };
                 let who = cx.store.db().identity().ok().flatten();
+                let files = cx.store.records().attachments(&id).unwrap_or_default();
                 Receipt::build_in(&r, None, self.pack.as_deref(), &cx.clock, words)
                     .map(|x| x.with_officer(&r, who.as_ref(), words))
+                    .map(|x| x.with_attachments(&files, words))
                     .map(|r| match training {
                         true => r.marked_training(cx.lang),
                         false => r,

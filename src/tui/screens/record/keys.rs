@@ -84,6 +84,7 @@ impl RecordScreen {
                 return Effect::error("this record has no seizure to give a receipt for");
             }
             Action::ExportReceipt => self.prompt = Prompt::new(PromptKind::ReceiptPath),
+            Action::AttachFile => return self.ask_attach(cx),
             Action::Amend if ed.finalized => self.prompt = Prompt::new(PromptKind::AmendReason),
             Action::Amend => {
                 return Effect::error(
@@ -178,12 +179,18 @@ impl RecordScreen {
             return Effect::None;
         };
         match action {
-            Action::Cancel => self.prompt = None,
+            Action::Cancel => {
+                self.prompt = None;
+                self.attach_path = None;
+            }
+            Action::NextField => return self.complete_path(cx.lang),
             Action::Accept => {
                 let text = p.input.text().trim().to_string();
                 let done = match p.kind {
                     PromptKind::ReceiptPath => self.export_receipt(&text, cx),
                     PromptKind::AmendReason => self.amend(&text, cx),
+                    PromptKind::AttachPath => self.attach_path_entered(&text, cx.lang),
+                    PromptKind::AttachCaption => self.attach(&text, cx),
                 };
                 let said = match done {
                     Ok(said) => {

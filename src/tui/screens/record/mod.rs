@@ -11,6 +11,7 @@
 //! `drafts.rs` (the open drafts list), `open.rs` (opening records), `save.rs` (draft writes), `finalize.rs` (the risky
 //! writes, receipt, amendment), `keys.rs`, `view.rs`.
 
+mod attach;
 mod choices;
 mod drafts;
 mod editor;
@@ -46,6 +47,9 @@ use crate::tui::widgets::input::LineInput;
 pub enum PromptKind {
     ReceiptPath,
     AmendReason,
+    /// the file to attach (Tab completes), then its caption
+    AttachPath,
+    AttachCaption,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +77,8 @@ pub struct RecordScreen {
     pub pack: Option<Rc<RulePack>>,
     /// A headquarters database: the empty drafts list offers no new record.
     pub hq: bool,
+    /// The file named in the attach prompt while its caption is typed.
+    pub attach_path: Option<std::path::PathBuf>,
 }
 
 impl RecordScreen {

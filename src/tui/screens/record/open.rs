@@ -236,11 +236,13 @@ impl RecordScreen {
         let loaded = cx.store.records().load_record(inspection_id).and_then(|r| {
             let dismissed = cx.store.records().dismissed_suggestions(inspection_id)?;
             let reviews = cx.store.hq().reviews_for(inspection_id)?;
-            Ok((r, dismissed, reviews))
+            let attachments = cx.store.records().attachments(inspection_id)?;
+            Ok((r, dismissed, (reviews, attachments)))
         });
         match loaded {
-            Ok((r, dismissed, reviews)) => {
+            Ok((r, dismissed, (reviews, attachments))) => {
                 let mut ed = Editor::of_record(&r, dismissed, &cx.clock);
+                ed.attachments = attachments;
                 ed.reviews = reviews
                     .iter()
                     .map(|rv| ReviewLine::of(rv, &cx.clock))

@@ -33,6 +33,8 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         let (title, ask) = match p.kind {
             PromptKind::ReceiptPath => ("record-receipt-title", "record-receipt-ask"),
             PromptKind::AmendReason => ("record-amend-title", "record-amend-ask"),
+            PromptKind::AttachPath => ("attach-title", "attach-path"),
+            PromptKind::AttachCaption => ("attach-title", "attach-caption"),
         };
         let lang = v.lang;
         let title = i18n::text(lang, title);
@@ -42,9 +44,17 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
             p.input
                 .line_in("> ", theme.base, true, inner.width as usize),
             Line::raw(""),
-            Line::styled(i18n::text(lang, "record-prompt-keys"), theme.key),
+            Line::styled(i18n::text(lang, prompt_keys(p.kind)), theme.key),
         ];
         f.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The keys line under a prompt (the path prompt also completes with Tab).
+fn prompt_keys(kind: PromptKind) -> &'static str {
+    match kind {
+        PromptKind::AttachPath => "attach-hint",
+        _ => "record-prompt-keys",
     }
 }
 
@@ -245,6 +255,8 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
         }
     }
     lines.extend(rest);
+    let width = area.width.saturating_sub(2) as usize;
+    lines.extend(super::attach::attachment_lines(ed, width, lang, theme));
     let at = (area, block, Mark::Bottom);
     render_scroll(f, at, &lines, ed.panel_scroll, (lang, theme));
 }
