@@ -23,3 +23,6 @@ rescreen-view-record-title = Record (read-only, Esc back to the list)
 rescreen-view-bad-since = '{ $value }' is not a date (YYYY-MM-DD); the list is as it was
 rescreen-view-no-pack = No rule pack is installed: nothing to screen against
 rescreen-view-unreadable = Cannot re-screen: { $error }
+## Party screening: a name that holds a listed name whole (a unit of a listed group)
+party-rel-group = holds the name of
+party-hit-group = { $role } "{ $name }" holds the listed name "{ $matched }" of { $listed } on the { $list } ({ $ann }) and says more: it may be a branch, subsidiary or unit of the listed party (score { $score }). Confirm who the party is before release.{ $unconf }

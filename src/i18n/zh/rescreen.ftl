@@ -23,3 +23,6 @@ rescreen-view-record-title = 记录（只读，Esc 返回列表）
 rescreen-view-bad-since = “{ $value }”不是日期（YYYY-MM-DD）；列表保持不变
 rescreen-view-no-pack = 未安装规则包：无法筛查
 rescreen-view-unreadable = 无法重新筛查：{ $error }
+## 当事方筛查：名称完整包含所列名称（所列集团的下属单位）
+party-rel-group = 包含所列名称
+party-hit-group = { $role }“{ $name }”完整包含《{ $list_zh }》所列 { $listed_zh }（{ $ann_zh }）的名称“{ $matched }”且另有其他字样：可能是所列当事方的分支机构、子公司或下属单位（相似度 { $score }）。放行前请确认当事方身份。{ $unconf }
