@@ -41,6 +41,7 @@ pub const EN_FILES: Files = &[
     ("en/panes.ftl", include_str!("en/panes.ftl")),
     ("en/form.ftl", include_str!("en/form.ftl")),
     ("en/attach.ftl", include_str!("en/attach.ftl")),
+    ("en/rescreen.ftl", include_str!("en/rescreen.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -64,6 +65,7 @@ pub const ZH_FILES: Files = &[
     ("zh/panes.ftl", include_str!("zh/panes.ftl")),
     ("zh/form.ftl", include_str!("zh/form.ftl")),
     ("zh/attach.ftl", include_str!("zh/attach.ftl")),
+    ("zh/rescreen.ftl", include_str!("zh/rescreen.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

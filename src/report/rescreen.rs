@@ -111,6 +111,11 @@ pub fn rescreen(store: &Store, pack: &RulePack, since: Option<&str>) -> Result<R
 }
 
 impl RescreenRow {
+    /// The frozen verdict (None when what is stored is not a verdict).
+    pub fn before_verdict(&self) -> Option<Verdict> {
+        serde_json::from_value(serde_json::Value::String(self.before.clone())).ok()
+    }
+
     /// Why, in `lang`: the new reasons' sentences, then the rules that no longer apply.
     pub fn why(&self, lang: Lang) -> Vec<String> {
         let mut out: Vec<String> = self

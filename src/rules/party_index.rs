@@ -143,4 +143,34 @@ impl PartyIndex {
         best.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.party.cmp(&b.party)));
         best
     }
+
+    /// The listed parties one of whose names (at least [`MIN_FUZZY_CHARS`] long) `name`
+    /// holds whole and says more besides: every listed word among its words, a Chinese
+    /// listed word inside one of its words ("Lockheed Martin Space Systems" and
+    /// "洛克希德·马丁空间系统" of "Lockheed Martin"). That is how a branch, subsidiary or
+    /// unit of a listed group is named; candidates come from the same token index.
+    pub fn contained(&self, name: &str) -> Vec<PartyMatch> {
+        let query = normalize_name(name);
+        let words: Vec<&str> = query.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut best: Vec<PartyMatch> = Vec::new();
+        for i in self.candidates_of(&query) {
+            let l = &self.names[i];
+            if l.normalized == query || l.normalized.chars().count() < MIN_FUZZY_CHARS {
+                continue;
+            }
+            let holds = l.normalized.split(' ').all(|w| {
+                words.contains(&w) || (!w.is_ascii() && words.iter().any(|q| q.contains(w)))
+            });
+            if !holds || best.iter().any(|m| m.party == l.party) {
+                continue;
+            }
+            best.push(PartyMatch {
+                party: l.party,
+                listed_name: l.raw.clone(),
+                score: similarity(&query, &l.normalized),
+            });
+        }
+        best.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.party.cmp(&b.party)));
+        best
+    }
 }

@@ -1,8 +1,9 @@
 //! Screening the parties of a shipment (consignee, end user, intermediaries) against the
 //! pack's party lists as of the shipment date. A strong match gives the list's effect
 //! (`prohibited`, or `licence_required` for the watch list), a weak one `needs_review`
-//! naming the candidate and its score; a listing not in force on the date is a note.
-//! Pure.
+//! naming the candidate and its score; a name that holds a listed name whole and says
+//! more (a branch, subsidiary or unit of a listed group) `needs_review` too, however low
+//! its score; a listing not in force on the date is a note. Pure.
 
 use chrono::NaiveDate;
 
@@ -51,12 +52,24 @@ pub(super) fn screen_parties(
     for (role_id, role, name) in parties_of(facts) {
         let found = index.matches(name, t.match_weak);
         let strong = found.iter().any(|m| m.score >= t.match_strong);
+        // a unit of a listed group below the weak score: never cleared silently
+        let group: Vec<PartyMatch> = match strong {
+            true => Vec::new(),
+            false => index
+                .contained(name)
+                .into_iter()
+                .filter(|g| !found.iter().any(|m| m.party == g.party))
+                .take(WEAK_CANDIDATES)
+                .collect(),
+        };
         let chosen = found
             .into_iter()
             .filter(|m| !strong || m.score >= t.match_strong)
-            .take(if strong { usize::MAX } else { WEAK_CANDIDATES });
+            .take(if strong { usize::MAX } else { WEAK_CANDIDATES })
+            .map(|m| (m, false))
+            .chain(group.into_iter().map(|m| (m, true)));
         let key = normalize_name(name);
-        for m in chosen {
+        for (m, in_group) in chosen {
             if seen.contains(&(m.party, key.clone())) {
                 continue;
             }
@@ -77,7 +90,8 @@ pub(super) fn screen_parties(
                 m: &m,
                 role: (role_id, role),
                 name: name.trim(),
-                strong: m.score >= t.match_strong,
+                strong: m.score >= t.match_strong && !in_group,
+                group: in_group,
             };
             said.judge(pack, t.match_strong, date, out);
         }
@@ -94,6 +108,8 @@ struct Said<'a> {
     role: (&'static str, &'static str),
     name: &'a str,
     strong: bool,
+    /// The name holds the listed name whole and says more (a unit of a listed group).
+    group: bool,
 }
 
 impl Said<'_> {
@@ -133,9 +149,10 @@ impl Said<'_> {
 
     /// "Consignee "X" matches|resembles L on the LIST (ANN", in English.
     fn head(&self) -> String {
-        let rel = match self.strong {
-            true => "matches".to_string(),
-            false => format!("resembles (score {})", self.score()),
+        let rel = match (self.strong, self.group) {
+            (true, _) => "matches".to_string(),
+            (false, true) => "holds the name of".to_string(),
+            (false, false) => format!("resembles (score {})", self.score()),
         };
         format!(
             "{} \"{}\" {rel} {} on the {} ({}",
@@ -148,9 +165,10 @@ impl Said<'_> {
     }
 
     fn rel(&self) -> Msg {
-        match self.strong {
-            true => Msg::new("party-rel-strong"),
-            false => Msg::new("party-rel-weak").arg("score", self.score()),
+        match (self.strong, self.group) {
+            (true, _) => Msg::new("party-rel-strong"),
+            (false, true) => Msg::new("party-rel-group"),
+            (false, false) => Msg::new("party-rel-weak").arg("score", self.score()),
         }
     }
 
@@ -227,6 +245,19 @@ impl Said<'_> {
                 .arg("prohibits_zh", &self.list.prohibits_zh)
                 .arg("unconf", unconf_said);
             (effect, text, msg)
+        } else if self.group {
+            let text = format!(
+                "{} \"{}\" holds the listed name \"{}\" of {} on the {} ({}) and says more: it may be a branch, subsidiary or unit of the listed party (score {}). Confirm who the party is before release.{unconf}",
+                self.role.1,
+                self.name,
+                self.m.listed_name,
+                self.listed().0,
+                self.list.name_en,
+                self.ann.number,
+                self.score()
+            );
+            let msg = self.msg("party-hit-group").arg("unconf", unconf_said);
+            (Verdict::NeedsReview, text, msg)
         } else {
             let text = format!(
                 "{} \"{}\" resembles {} on the {} ({}): score {} for the listed name \"{}\", below the strong match of {strong_from:.2}. Confirm who the party is before release.{unconf}",

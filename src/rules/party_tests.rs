@@ -247,3 +247,55 @@ fn a_malformed_party_is_refused_with_its_line() {
         "{e}"
     );
 }
+
+#[test]
+fn a_unit_of_a_listed_group_needs_review_however_low_its_score() {
+    let p = pack();
+    let idx = PartyIndex::new(&p.parties);
+    let weak = p.party_screening.match_weak;
+    let id_of = |m: &PartyMatch| p.parties[m.party].id.clone();
+    // (name, listed party, below the weak score: fuzzy matching alone would clear it;
+    // false where other units of the group score high enough anyway)
+    let cases = [
+        ("TechInsights Europe GmbH", "uel-65", true),
+        ("TechInsights Japan K.K.", "uel-65", true),
+        ("Lockheed Martin Space Systems Company", "eccl-6", false),
+        ("洛克希德·马丁空间系统公司", "eccl-6", false),
+    ];
+    for (name, id, below_weak) in cases {
+        let fuzzy: Vec<String> = idx.matches(name, weak).iter().map(id_of).collect();
+        if below_weak {
+            assert!(!fuzzy.contains(&id.to_string()), "{name}: {fuzzy:?}");
+        }
+        let s = screen(&p, &facts("2026-01-15", name, "", &[]));
+        assert_eq!(s.verdict, Verdict::NeedsReview, "{name}: {:?}", s.hits);
+        let h = s
+            .hits
+            .iter()
+            .find(|h| h.kind == HitKind::Party && h.rule_id == id)
+            .unwrap_or_else(|| panic!("{name}: no {id} in {:?}", s.hits));
+        assert_eq!(h.effect, Verdict::NeedsReview);
+        if below_weak {
+            assert_eq!(h.message_id, "party-hit-group", "{name}");
+            assert!(
+                h.message.contains("may be a branch, subsidiary or unit"),
+                "{}",
+                h.message
+            );
+        }
+    }
+    // a listed word inside another word, or a listed name not whole, is no unit of it
+    for name in [
+        "Exoveratech Ltd",
+        "TechInsight Consulting",
+        "Dynamics General Trading",
+    ] {
+        let held: Vec<String> = idx.contained(name).iter().map(id_of).collect();
+        assert!(
+            !held.contains(&"uel-30".to_string()) && !held.contains(&"uel-65".to_string()),
+            "{name}: {held:?}"
+        );
+    }
+    // the listed name itself is a strong match, not a unit of itself
+    assert!(idx.contained("TechInsights Inc.").is_empty());
+}

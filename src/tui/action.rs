@@ -68,6 +68,9 @@ pub enum Action {
     NextMeasure,
     /// The Sync tab's decisions list: the record a decision is on.
     OpenDecision,
+    /// The Rules tab (laptop) and the Review tab (headquarters): the finalized records whose
+    /// verdict the active pack would change, and back.
+    Rescreen,
     SwitchLanguage,
     /// Training: the scenario briefing again.
     TrainingBriefing,
@@ -141,6 +144,7 @@ impl Action {
         Action::Statistics,
         Action::NextMeasure,
         Action::OpenDecision,
+        Action::Rescreen,
         Action::SwitchLanguage,
         Action::TrainingBriefing,
         Action::Accept,
@@ -225,6 +229,7 @@ impl Action {
             Action::Statistics => "action-statistics",
             Action::NextMeasure => "action-next_measure",
             Action::OpenDecision => "action-open_decision",
+            Action::Rescreen => "action-rescreen",
             Action::SwitchLanguage => "action-switch_language",
             Action::Accept => "action-accept",
             Action::Cancel => "action-cancel",
@@ -259,6 +264,7 @@ impl Action {
             | AwaitingReview | Reload => "where-use-the-review-tab-of-a-headquarters-database",
             Statistics | NextMeasure => "where-use-the-review-tab-of-a-headquarters-database",
             OpenDecision => "where-use-the-sync-tab",
+            Rescreen => "where-use-the-rules-or-review-tab",
             Filter | ClearFilter => "where-use-a-list-with-a-filter-rules-shipments",
             Up | Down | PageUp | PageDown | Top | Bottom | NextPane | PrevPane | Open | Back => {
                 "where-use-a-list-or-a-form"

@@ -13,6 +13,7 @@ mod officer_bootstrap;
 mod officer_cli;
 mod packs_cli;
 mod party_cli;
+mod party_group_cli;
 mod readme_table;
 mod record_cli;
 mod report_cli;

@@ -59,6 +59,7 @@ fn way_in(ctx: Context) -> Option<(Store, &'static str)> {
         Context::Review => (hq(), ""),
         Context::ReviewComment => (hq(), "A"),
         Context::ReviewStats => (hq(), "S"),
+        Context::Rescreen => (store(), "E"),
         Context::Filter => (store(), "/"),
         Context::Help => (store(), "?"),
         Context::Palette => (store(), ":"),

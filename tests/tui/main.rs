@@ -15,6 +15,7 @@ mod party_rules;
 mod record;
 mod record_drafts;
 mod record_steps;
+mod rescreen_view;
 mod review_hq;
 mod review_record;
 mod review_stats;

@@ -13,6 +13,7 @@ pub(super) fn defaults() -> Vec<Binding> {
     let mut v = global();
     v.extend(tab_bindings());
     v.extend(screen_bindings());
+    v.extend(super::rescreen::bindings());
     v.extend(filter());
     v.extend(help());
     v.extend(palette());

@@ -18,6 +18,7 @@ use crate::tui::action::Action;
 
 mod defaults;
 mod key;
+mod rescreen;
 mod shared;
 mod tabs;
 mod training;
@@ -47,6 +48,8 @@ pub enum Context {
     ReviewComment,
     /// The Review tab's statistics view.
     ReviewStats,
+    /// The re-screening list (Rules tab on a laptop, Review tab at headquarters).
+    Rescreen,
     Filter,
     Help,
     Palette,
@@ -71,6 +74,7 @@ impl Context {
         Context::Review,
         Context::ReviewComment,
         Context::ReviewStats,
+        Context::Rescreen,
         Context::Filter,
         Context::Help,
         Context::Palette,

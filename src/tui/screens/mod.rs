@@ -8,6 +8,7 @@
 //! `Screens::get`/`get_mut`, and its contexts and keys in `keymap/`.
 
 pub mod record;
+pub mod rescreen;
 pub mod review;
 pub mod rules;
 pub mod setup;

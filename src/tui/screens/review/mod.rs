@@ -8,7 +8,7 @@
 //! forbid; the refusal shows in the modal.
 
 mod keys;
-mod record;
+pub(crate) mod record;
 pub mod stats;
 mod stats_view;
 mod view;
@@ -86,6 +86,8 @@ pub struct ReviewScreen {
     pub page_size: usize,
     /// The statistics view (`S`), shown instead of the queue while open.
     pub stats: stats::StatsView,
+    /// The re-screening list (`E`), shown instead of the queue while open.
+    pub rescreen: super::rescreen::RescreenView,
     loaded: bool,
 }
 
@@ -93,6 +95,7 @@ impl ReviewScreen {
     pub fn new() -> ReviewScreen {
         ReviewScreen {
             page_size: 10,
+            rescreen: super::rescreen::RescreenView::new(record::lines),
             ..Default::default()
         }
     }
@@ -276,6 +279,8 @@ impl Screen for ReviewScreen {
     fn context(&self) -> Context {
         if self.prompt.is_some() {
             Context::ReviewComment
+        } else if self.rescreen.open {
+            self.rescreen.context()
         } else if self.stats.open {
             match self.stats.editing {
                 Some(_) => Context::Filter,
@@ -323,11 +328,17 @@ impl Screen for ReviewScreen {
         if self.prompt.is_some() {
             return Effect::Redraw.and(self.prompt_update(action, cx));
         }
+        if self.rescreen.open {
+            return self.rescreen.update(action, cx);
+        }
         if self.stats.open {
             return self.stats.update(action, cx);
         }
         if self.editing.is_some() {
             return self.filter_key(action, cx);
+        }
+        if action == Action::Rescreen {
+            return self.rescreen.show(cx);
         }
         self.list_key(action, cx)
     }
@@ -337,6 +348,9 @@ impl Screen for ReviewScreen {
             p.comment.insert(c);
             p.error = None;
             return Effect::Redraw;
+        }
+        if self.rescreen.open {
+            return self.rescreen.type_char(c);
         }
         if self.stats.open {
             return self.stats.type_char(c);
@@ -349,6 +363,9 @@ impl Screen for ReviewScreen {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
+        if self.rescreen.open {
+            return super::rescreen::render(&self.rescreen, f, area, v);
+        }
         if self.stats.open {
             return stats_view::render(&self.stats, f, area, v);
         }

@@ -45,6 +45,8 @@ pub struct RulesScreen {
     pub detail_size: (u16, u16),
     pub form: Option<ScreeningForm>,
     pub list_rows: usize,
+    /// The re-screening list (`E`), shown instead of the rules while open.
+    pub rescreen: super::rescreen::RescreenView,
 }
 
 impl RulesScreen {
@@ -53,6 +55,7 @@ impl RulesScreen {
             pack,
             list_rows: 10,
             detail_size: (50, 20),
+            rescreen: super::rescreen::RescreenView::new(super::review::record::lines),
             ..Default::default()
         };
         s.research();
@@ -120,7 +123,9 @@ impl Screen for RulesScreen {
     }
 
     fn context(&self) -> Context {
-        if self.editing.is_some() {
+        if self.rescreen.open {
+            self.rescreen.context()
+        } else if self.editing.is_some() {
             Context::Filter
         } else if self.form.is_some() && self.focus == Pane::Detail {
             Context::Screening
@@ -144,6 +149,12 @@ impl Screen for RulesScreen {
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
+        if self.rescreen.open {
+            return self.rescreen.update(action, cx);
+        }
+        if action == Action::Rescreen && self.context() == Context::Rules {
+            return self.rescreen.show(cx);
+        }
         match self.context() {
             Context::Filter => self.filter_key(action),
             Context::Screening => self.screening_key(action, cx),
@@ -152,6 +163,9 @@ impl Screen for RulesScreen {
     }
 
     fn type_char(&mut self, c: char, _cx: &mut Cx) -> Effect {
+        if self.rescreen.open {
+            return self.rescreen.type_char(c);
+        }
         match self.context() {
             Context::Filter => {
                 self.query.insert(c);
@@ -170,6 +184,9 @@ impl Screen for RulesScreen {
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {
+        if self.rescreen.open {
+            return super::rescreen::render(&self.rescreen, f, area, v);
+        }
         view::render(self, f, area, v);
     }
 }
