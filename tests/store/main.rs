@@ -10,6 +10,7 @@ mod crash_safety;
 mod desk_generated;
 mod desk_totals;
 mod drafts;
+mod encryption;
 mod files;
 mod fixture;
 mod hq_accepts;
