@@ -88,9 +88,7 @@ impl Store {
     /// Changes the passphrase of this (encrypted, read-write) file; the old one no longer
     /// opens it (this connection stays open; later opens need the new one).
     pub fn rekey(&mut self, new: &Passphrase) -> Result<()> {
-        if self.is_read_only() {
-            return Err(StoreError::ReadOnly("db rekey".into()));
-        }
+        self.ensure_writable("db rekey")?;
         let path = self
             .path
             .clone()
