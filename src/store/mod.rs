@@ -23,8 +23,10 @@ pub use record::bulk;
 pub use audit::AuditEntry;
 pub use chain::marks::DeliveryState;
 pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
+#[cfg(feature = "test-support")]
+pub use db::cipher::key_raw_connection;
 pub use db::cipher::{
-    KdfParams, Passphrase, derive as derive_key, kdf_path, passphrase, use_passphrase,
+    KdfParams, Passphrase, derive as derive_key, forget_keys, kdf_path, passphrase, use_passphrase,
 };
 pub use db::keyed::NewFile;
 pub use db::migrate::{SCHEMA_VERSION, schema_version_of};

@@ -45,6 +45,15 @@ pub fn try_open(path: &Path) -> Result<Store, StoreError> {
     Store::open(path)
 }
 
+/// A raw rusqlite connection to a database file, keyed with the test passphrase when the
+/// file is encrypted (tests that write raw SQL to fake damage or older versions).
+pub fn raw_connection(path: &Path) -> rusqlite::Result<rusqlite::Connection> {
+    use_test_passphrase();
+    let c = rusqlite::Connection::open(path)?;
+    minspect::store::key_raw_connection(&c, path).unwrap();
+    Ok(c)
+}
+
 /// Opens (creating plain) a database file: for tests about a plain file.
 pub fn try_open_plain(path: &Path) -> Result<Store, StoreError> {
     use_test_passphrase();

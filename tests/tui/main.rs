@@ -25,3 +25,4 @@ mod slips;
 mod sync;
 mod sync_worlds;
 mod training;
+mod unlock;

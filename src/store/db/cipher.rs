@@ -80,7 +80,7 @@ impl KdfParams {
         }
     }
 
-    fn line(&self) -> String {
+    pub(crate) fn line(&self) -> String {
         format!(
             "minspect-kdf 1 argon2id v=19 m={} t={} p={}\n",
             self.m_kib, self.t, self.p
@@ -191,6 +191,21 @@ fn derived(db: &Path, pass: &Passphrase, salt: [u8; 16], params: KdfParams) -> R
     Ok(key)
 }
 
+/// Forgets every derived key of this process (a benchmark measures a first open with it).
+pub fn forget_keys() {
+    if let Ok(mut cache) = DERIVED.lock() {
+        cache.clear();
+    }
+}
+
+/// A new salt and the key `pass` gives with it: (key || salt) as SQLCipher's raw-key hex.
+pub(crate) fn new_raw_key(db: &Path, pass: &Passphrase, params: KdfParams) -> Result<String> {
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).map_err(|e| StoreError::Cipher(e.to_string()))?;
+    let key = derived(db, pass, salt, params)?;
+    Ok(format!("x'{}{}'", hex::encode(key), hex::encode(salt)))
+}
+
 /// The parameters of an existing file (its sidecar; the field set when it has none).
 pub fn params_of(db: &Path) -> Result<KdfParams> {
     match std::fs::read_to_string(kdf_path(db)) {
@@ -289,4 +304,10 @@ pub(crate) fn rekey(conn: &Connection, db: &Path, new: &Passphrase) -> Result<()
     let key = derived(db, new, salt, params_of(db)?)?;
     conn.pragma_update(None, "rekey", format!("x'{}'", hex::encode(key)))
         .doing(|| "changing the key".into())
+}
+
+/// Keys a raw connection to `db` as `Store::open` would (tests that write raw SQL).
+#[cfg(feature = "test-support")]
+pub fn key_raw_connection(conn: &Connection, db: &Path) -> Result<()> {
+    unlock(conn, db, None)
 }

@@ -77,7 +77,18 @@ impl Store {
         let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
         let conn = Connection::open_with_flags(path, flags)
             .doing(|| format!("opening {}", path.display()))?;
-        cipher::unlock(&conn, path, Some(pass))
+        match cipher::unlock(&conn, path, Some(pass)) {
+            // a read-only handle cannot read a WAL file whose -shm is missing: read-write
+            // then (it only makes the side files, with the file's mode)
+            Err(StoreError::Sqlite { .. }) => {
+                drop(conn);
+                let conn =
+                    Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+                        .doing(|| format!("opening {}", path.display()))?;
+                cipher::unlock(&conn, path, Some(pass))
+            }
+            other => other,
+        }
     }
 
     /// True when the file is an encrypted one.
@@ -98,5 +109,38 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .doing(|| "checkpointing before the rekey".into())?;
         cipher::rekey(&self.conn, &path, new)
+    }
+
+    /// Writes an encrypted copy of this database to the new file `dest` (0600, its
+    /// sidecar beside it): every table, index and row, and the schema version.
+    pub fn encrypted_copy(&self, dest: &Path, pass: &Passphrase, params: KdfParams) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Exists(dest.display().to_string()));
+        }
+        modes::create_database_file(dest, modes::PRIVATE)?;
+        let raw = cipher::new_raw_key(dest, pass, params)?;
+        modes::write_new(
+            &cipher::kdf_path(dest),
+            params.line().as_bytes(),
+            modes::PRIVATE,
+        )?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .doing(|| "reading the schema version".into())?;
+        let c = &self.conn;
+        c.execute(
+            "ATTACH DATABASE ?1 AS encrypted_copy KEY ?2",
+            rusqlite::params![dest.to_string_lossy(), raw],
+        )
+        .doing(|| format!("attaching {}", dest.display()))?;
+        let copied = c
+            .query_row("SELECT sqlcipher_export('encrypted_copy')", [], |_| Ok(()))
+            .and_then(|()| c.pragma_update(Some("encrypted_copy"), "user_version", version));
+        let detached = c.execute("DETACH DATABASE encrypted_copy", []);
+        copied.doing(|| format!("copying into {}", dest.display()))?;
+        detached
+            .doing(|| format!("detaching {}", dest.display()))
+            .map(|_| ())
     }
 }

@@ -45,7 +45,13 @@ pub fn unlock_first(opts: &TuiOptions) -> anyhow::Result<bool> {
 fn attempt(opts: &TuiOptions, ask: &Ask, p: Passphrase) -> Result<(), StoreError> {
     match ask {
         Ask::Existing => Store::check_passphrase(&opts.db, &p)?,
-        Ask::New { .. } => drop(Store::create(&opts.db, &NewFile::encrypted(p.clone()))?),
+        Ask::New { .. } => {
+            if let Some(dir) = opts.db.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| StoreError::Cipher(format!("{}: {e}", dir.display())))?;
+            }
+            drop(Store::create(&opts.db, &NewFile::encrypted(p.clone()))?)
+        }
     }
     use_passphrase(Some(p));
     Ok(())
