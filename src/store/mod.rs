@@ -24,7 +24,7 @@ pub use audit::AuditEntry;
 pub use chain::marks::DeliveryState;
 pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
 #[cfg(feature = "test-support")]
-pub use db::cipher::key_raw_connection;
+pub use db::cipher::raw::key_raw_connection;
 pub use db::cipher::{
     KdfParams, Passphrase, derive as derive_key, forget_keys, kdf_path, passphrase, use_passphrase,
 };

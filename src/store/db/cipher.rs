@@ -306,8 +306,15 @@ pub(crate) fn rekey(conn: &Connection, db: &Path, new: &Passphrase) -> Result<()
         .doing(|| "changing the key".into())
 }
 
-/// Keys a raw connection to `db` as `Store::open` would (tests that write raw SQL).
+/// Tests and benchmarks that write raw SQL.
 #[cfg(feature = "test-support")]
-pub fn key_raw_connection(conn: &Connection, db: &Path) -> Result<()> {
-    unlock(conn, db, None)
+pub mod raw {
+    use std::path::Path;
+
+    use rusqlite::Connection;
+
+    /// Keys a raw connection to `db` as `Store::open` would.
+    pub fn key_raw_connection(conn: &Connection, db: &Path) -> crate::store::Result<()> {
+        super::unlock(conn, db, None)
+    }
 }
