@@ -3,7 +3,8 @@
 //!   at most 100 ms more than a plain open;
 //! - a durable save (one draft change, synchronous=FULL) on a plain and an encrypted file;
 //! - the filter keystroke (+ frame at 200x60) on the generated 1M-shipment database and on
-//!   an encrypted copy of it (p99 budget 16 ms). `MINSPECT_BENCH_SHIPMENTS=N` for less.
+//!   an encrypted copy of it (p99 budget 16 ms). `MINSPECT_BENCH_SHIPMENTS=N` for less, `=0`
+//!   for the open and save figures only.
 //!
 //! cargo bench -p minspect-benches --bench cipher -- --warm-up-time 1 --measurement-time 3
 
@@ -153,6 +154,9 @@ fn bench(c: &mut Criterion) {
     use_passphrase(Some(Passphrase::new(PASS)));
     open_cost(c, dir.path());
     durable_save(c, dir.path());
+    if std::env::var("MINSPECT_BENCH_SHIPMENTS").as_deref() == Ok("0") {
+        return; // the open and save figures only
+    }
     let plain = common::bench_db();
     let enc = plain.with_extension("encrypted.db");
     if !enc.exists() {
