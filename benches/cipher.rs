@@ -164,7 +164,7 @@ fn bench(c: &mut Criterion) {
         for f in [&partial, &minspect::store::kdf_path(&partial)] {
             let _ = std::fs::remove_file(f);
         }
-        let source = Store::open_read_only(&plain).unwrap();
+        let source = Store::open(&plain).unwrap();
         source
             .encrypted_copy(&partial, &Passphrase::new(PASS), KdfParams::FIELD)
             .unwrap();
@@ -175,8 +175,9 @@ fn bench(c: &mut Criterion) {
         .unwrap();
         std::fs::rename(&partial, &enc).unwrap();
     }
-    filter_keystroke(c, "plain 1M", &plain);
-    filter_keystroke(c, "encrypted 1M", &enc);
+    let n = std::env::var("MINSPECT_BENCH_SHIPMENTS").unwrap_or_else(|_| "1000000".into());
+    filter_keystroke(c, &format!("plain {n}"), &plain);
+    filter_keystroke(c, &format!("encrypted {n}"), &enc);
 }
 
 criterion_group!(benches, bench);
