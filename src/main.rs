@@ -9,6 +9,8 @@ fn main() -> ExitCode {
     let result = if args.command.is_none() {
         let no_color = args.no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         cli::resolve_db_path(args.db.clone()).and_then(|db| {
+            let early = cli::resolve_language(args.lang.as_deref(), std::path::Path::new(""))?;
+            cli::db_key::use_given(args.key_file.as_deref(), early)?;
             let lang = cli::resolve_language(args.lang.as_deref(), &db)?;
             tui::run(tui::TuiOptions {
                 db,

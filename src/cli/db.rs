@@ -29,6 +29,13 @@ pub struct InitArgs {
     /// Print the identity as JSON
     #[arg(long)]
     pub json: bool,
+    /// A plain (unencrypted) field or headquarters file [default: encrypted with
+    /// MINSPECT_PASSPHRASE or --key-file; training files are plain]
+    #[arg(long)]
+    pub no_encryption: bool,
+    /// Share a headquarters file with this group (mode 0660 instead of 0600)
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +45,17 @@ pub enum DbCommand {
     Check {
         #[arg(long)]
         json: bool,
+    },
+    /// Change the passphrase of an encrypted file (the new one from MINSPECT_NEW_PASSPHRASE
+    /// or typed twice)
+    Rekey,
+    /// Write a new random passphrase into a new key file, mode 0600 (0660 with --group)
+    KeyFile {
+        /// The key file to create (never overwritten)
+        path: std::path::PathBuf,
+        /// Share it with this group (the supervisors of a headquarters)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
     },
 }
 
@@ -87,7 +105,8 @@ pub fn init(db: &Path, args: InitArgs, lang: Lang) -> CliResult {
             ))
         })?;
     }
-    let mut store = Store::open(db)?;
+    let new = super::db_key::new_file(kind, args.no_encryption, args.group.as_deref(), lang)?;
+    let mut store = Store::create(db, &new)?;
     let id = crate::store::setup_new_database(&mut store, &opts)?;
     if args.json {
         println!(
@@ -122,6 +141,10 @@ pub fn init(db: &Path, args: InitArgs, lang: Lang) -> CliResult {
 
 pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: DbCommand) -> CliResult {
     match cmd {
+        DbCommand::Rekey => super::db_key::rekey(db, lang),
+        DbCommand::KeyFile { path, group } => {
+            super::db_key::make_key_file(&path, group.as_deref(), lang)
+        }
         DbCommand::Check { json } => {
             let store = open_existing(db, read_only, lang)?;
             let problems = store.integrity_check()?;

@@ -1,6 +1,7 @@
 //! Headless subcommands. Prints text or `--json`; never imports the TUI.
 
 mod db;
+pub mod db_key;
 mod record;
 mod record_attach;
 mod record_show;
@@ -47,6 +48,16 @@ pub struct Cli {
     /// Interface language: en or zh [default: $MINSPECT_LANG, else the officer's choice, else the locale]
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+    /// A file holding the passphrase of an encrypted database (for scripts; mode 0600 or
+    /// 0640) [default: $MINSPECT_KEY_FILE, else $MINSPECT_PASSPHRASE]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "MINSPECT_KEY_FILE",
+        hide_env = true
+    )]
+    pub key_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -236,8 +247,13 @@ fn creates_files(cmd: Option<&Command>) -> bool {
 /// Runs a headless subcommand.
 pub fn run(cli: Cli) -> CliResult {
     let db = resolve_db_path(cli.db)?;
+    let early = resolve_language(cli.lang.as_deref(), std::path::Path::new(""))?;
+    db_key::use_given(cli.key_file.as_deref(), early)?;
     let lang = resolve_language(cli.lang.as_deref(), &db)?;
     let clock = Clock::system();
+    if !creates_files(cli.command.as_ref()) {
+        db_key::check_unlock(&db, lang)?;
+    }
     if cli.read_only && creates_files(cli.command.as_ref()) {
         return Err(CliError::BadInput(t!(lang, "limits-read-only-files")));
     }

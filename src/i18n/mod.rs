@@ -22,6 +22,7 @@ pub type Files = &'static [(&'static str, &'static str)];
 /// The English catalogue, as built into the binary.
 pub const EN_FILES: Files = &[
     ("en/chrome.ftl", include_str!("en/chrome.ftl")),
+    ("en/cipher.ftl", include_str!("en/cipher.ftl")),
     ("en/keys.ftl", include_str!("en/keys.ftl")),
     ("en/record.ftl", include_str!("en/record.ftl")),
     ("en/screening.ftl", include_str!("en/screening.ftl")),
@@ -46,6 +47,7 @@ pub const EN_FILES: Files = &[
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
     ("zh/chrome.ftl", include_str!("zh/chrome.ftl")),
+    ("zh/cipher.ftl", include_str!("zh/cipher.ftl")),
     ("zh/keys.ftl", include_str!("zh/keys.ftl")),
     ("zh/record.ftl", include_str!("zh/record.ftl")),
     ("zh/screening.ftl", include_str!("zh/screening.ftl")),

@@ -22,7 +22,12 @@ pub use record::bulk;
 pub use audit::AuditEntry;
 pub use chain::marks::DeliveryState;
 pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
+pub use db::cipher::{
+    KdfParams, Passphrase, derive as derive_key, forget_keys, kdf_path, passphrase, use_passphrase,
+};
+pub use db::keyed::NewFile;
 pub use db::migrate::{SCHEMA_VERSION, schema_version_of};
+pub use db::modes::{group_id, write_new as write_private_file};
 pub use db::setup::{Identity, InitOptions, setup_new_database, setup_new_database_in};
 pub use handles::{Chain, Db, Device, Hq, Query, Records, Rules};
 pub use record::RecordState;
@@ -95,6 +100,21 @@ pub enum StoreError {
         "disk full: {doing} failed because the disk is full; nothing was saved: free some space and try again"
     )]
     DiskFull { doing: String },
+    /// An encrypted file and no passphrase or key file given (the path).
+    #[error("{0} is encrypted: give MINSPECT_PASSPHRASE or --key-file")]
+    Locked(String),
+    /// The passphrase does not open the file (the path).
+    #[error("wrong passphrase for {0}")]
+    WrongPassphrase(String),
+    /// A passphrase change asked of a plain file (the path).
+    #[error("{0} is not encrypted")]
+    NotEncrypted(String),
+    /// A new file asked for where one exists (the path).
+    #[error("{0} exists")]
+    Exists(String),
+    /// Key derivation or a key or sidecar file failed (what and why).
+    #[error("encryption: {0}")]
+    Cipher(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -31,3 +31,9 @@ impl Store {
         self.conn()
     }
 }
+
+/// Keys a raw connection to the file at `db` as `Store::open` would (with this process's
+/// passphrase), for tests that fake damage or older versions with raw SQL.
+pub fn key_raw_connection(conn: &Connection, db: &std::path::Path) -> Result<()> {
+    super::db::cipher::unlock(conn, db, None)
+}

@@ -41,6 +41,10 @@ pub struct TuiOptions {
 
 /// Runs the console until the user quits. The terminal is always restored.
 pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
+    // an encrypted file is unlocked (or a new one given its passphrase) before anything
+    if !app::unlock::unlock_first(&opts)? {
+        return Ok(());
+    }
     let mut store = if opts.read_only {
         Store::open_read_only(&opts.db)?
     } else {

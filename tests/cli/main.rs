@@ -8,6 +8,7 @@ mod support;
 mod attach_cli;
 mod commands;
 mod disk_full;
+mod encryption;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;

@@ -242,7 +242,7 @@ fn a_file_without_logins_is_bootstrapped_by_its_owner_not_by_whoever_can_write_i
     };
     let t = tempfile::tempdir().unwrap();
     let hq = init(t.path(), "hq", "hq");
-    rusqlite::Connection::open(&hq)
+    crate::support::harness::raw_connection(&hq)
         .unwrap()
         .execute("UPDATE officers SET login = NULL", [])
         .unwrap();

@@ -15,7 +15,7 @@ const FULL_PACK: &str = concat!(
 
 /// Every row of every table, in rowid order: the database as a dump.
 fn dump(db: &Path) -> Vec<String> {
-    let c = rusqlite::Connection::open(db).unwrap();
+    let c = crate::support::harness::raw_connection(db).unwrap();
     let tables: Vec<String> = c
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' ORDER BY name")
         .unwrap()

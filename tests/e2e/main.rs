@@ -12,3 +12,4 @@ mod review_soak;
 mod review_ssh;
 mod sync;
 mod training;
+mod unlock;

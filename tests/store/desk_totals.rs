@@ -5,7 +5,6 @@
 use minspect::report::desk::{self, panel::DeskPanel};
 use minspect::store::SCHEMA_VERSION;
 use minspect::store::stats::StatsScope;
-use rusqlite::Connection;
 
 use crate::support::harness;
 use crate::support::hq::{Hq, hq_with_received};
@@ -43,7 +42,7 @@ fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
 
     // the desk as the step before held it: no totals on its rows (nor the exporter and
     // finalized time of the step after)
-    let c = Connection::open(&hq_path).unwrap();
+    let c = crate::support::harness::raw_connection(&hq_path).unwrap();
     for col in TOTALS.iter().chain(&LATER) {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
@@ -99,7 +98,7 @@ fn a_desk_made_before_its_exporters_gives_the_panel_of_a_fresh_import() {
     assert_eq!(fresh.review.turnaround_median_s, Some(3 * 3600));
     drop(hq);
 
-    let c = Connection::open(&hq_path).unwrap();
+    let c = crate::support::harness::raw_connection(&hq_path).unwrap();
     for col in LATER {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();

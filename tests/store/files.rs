@@ -23,7 +23,7 @@ fn fresh_migrate_sets_user_version_and_wal() {
     let store = crate::support::harness::try_open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     drop(store);
-    let conn = rusqlite::Connection::open(&path).unwrap();
+    let conn = crate::support::harness::raw_connection(&path).unwrap();
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
@@ -56,7 +56,7 @@ fn newer_database_is_refused_naming_both_versions() {
     let path = dir.path().join("a.db");
     drop(crate::support::harness::try_open(&path).unwrap());
     let newer = SCHEMA_VERSION + 41;
-    rusqlite::Connection::open(&path)
+    crate::support::harness::raw_connection(&path)
         .unwrap()
         .pragma_update(None, "user_version", newer)
         .unwrap();
@@ -72,7 +72,7 @@ fn newer_database_is_refused_naming_both_versions() {
             "{msg}"
         );
     }
-    let still: i64 = rusqlite::Connection::open(&path)
+    let still: i64 = crate::support::harness::raw_connection(&path)
         .unwrap()
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();

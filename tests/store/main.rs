@@ -11,6 +11,7 @@ mod crash_safety;
 mod desk_generated;
 mod desk_totals;
 mod drafts;
+mod encryption;
 mod files;
 mod fixture;
 mod hq_accepts;

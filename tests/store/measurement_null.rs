@@ -72,7 +72,7 @@ fn a_record_finalized_before_the_migration_still_verifies() {
     let path = dir.path().join("field.db");
     drop(store);
     {
-        let c = rusqlite::Connection::open(&path).unwrap();
+        let c = crate::support::harness::raw_connection(&path).unwrap();
         crate::migrations::undo_attachments(&c);
         undo_measurement_null(&c);
         c.pragma_update(None, "user_version", 10).unwrap();

@@ -31,7 +31,7 @@ fn v1_database(path: &Path) {
 
 /// A v1 field database whose records 1.. have the given v1 states.
 fn v1_database_with(path: &Path, states: &[&str]) {
-    let c = Connection::open(path).unwrap();
+    let c = crate::support::harness::raw_connection(path).unwrap();
     c.execute_batch(include_str!("../fixtures/schema-v1.sql"))
         .unwrap();
     c.pragma_update(None, "user_version", 1).unwrap();
@@ -96,7 +96,7 @@ fn v1_database_with(path: &Path, states: &[&str]) {
 
 /// Tables (columns), indexes (columns), triggers and views (whitespace-normalized SQL).
 fn schema_of(path: &Path) -> Vec<String> {
-    let c = Connection::open(path).unwrap();
+    let c = crate::support::harness::raw_connection(path).unwrap();
     let mut out = Vec::new();
     let objects: Vec<(String, String, String)> = c
         .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name")
@@ -140,7 +140,7 @@ fn schema_of(path: &Path) -> Vec<String> {
 }
 
 pub(crate) fn q(path: &Path, sql: &str) -> Vec<String> {
-    let c = Connection::open(path).unwrap();
+    let c = crate::support::harness::raw_connection(path).unwrap();
     c.prepare(sql)
         .unwrap()
         .query_map([], |r| r.get::<_, Value>(0))

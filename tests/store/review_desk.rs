@@ -291,7 +291,7 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
     assert_eq!(counted, ["pending 2", "returned 1"]);
     drop(hq);
     // the file as version 3 had it: no desk, no visits (and no world, from version 5)
-    let c = rusqlite::Connection::open(&hq_path).unwrap();
+    let c = crate::support::harness::raw_connection(&hq_path).unwrap();
     c.execute_batch("ALTER TABLE rule_packs DROP COLUMN trust; ALTER TABLE rule_packs DROP COLUMN signed_by; DROP TABLE published_packs; DROP TRIGGER review_desk_decided; DROP TABLE review_desk; DROP TABLE review_desk_counts; DROP TABLE supervisor_visits; DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; DROP TRIGGER rule_clauses_immutable; ALTER TABLE seizures DROP COLUMN legal_basis_reason; ALTER TABLE devices DROP COLUMN world; PRAGMA user_version = 3;")
         .unwrap();
     // nor the later steps' shipment intermediaries (migration 8)

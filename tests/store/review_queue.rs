@@ -1,10 +1,8 @@
 //! The review queue after the delivery-marks migration: its backfill statement gives the
 //! same queue as the triggers that keep it.
 
-use minspect_testkit::StoreKit;
-use rusqlite::Connection;
-
 use crate::migrations::q;
+use minspect_testkit::StoreKit;
 
 #[test]
 fn the_review_queue_backfill_agrees_with_the_triggers() {
@@ -45,7 +43,7 @@ fn the_review_queue_backfill_agrees_with_the_triggers() {
     // the migration's backfill statement, run on the same data, gives the same queue
     let migration = include_str!("../../src/store/migrations/002_delivery_marks.sql");
     let backfill = &migration[migration.rfind("INSERT INTO review_queue").unwrap()..];
-    let c = Connection::open(&path).unwrap();
+    let c = crate::support::harness::raw_connection(&path).unwrap();
     c.execute_batch(&format!("DELETE FROM review_queue; {backfill}"))
         .unwrap();
     drop(c);

@@ -14,7 +14,7 @@ use crate::support::sync_flow::{db, pair};
 
 /// Takes the file back to version 4: the `world` column removed.
 fn as_version_4(path: &Path) {
-    let c = rusqlite::Connection::open(path).unwrap();
+    let c = crate::support::harness::raw_connection(path).unwrap();
     c.execute_batch(
         "ALTER TABLE rule_packs DROP COLUMN trust; ALTER TABLE rule_packs DROP COLUMN signed_by; DROP TABLE published_packs; DROP TRIGGER rule_packs_immutable; DROP TRIGGER rule_items_immutable; \
          DROP TRIGGER rule_clauses_immutable; ALTER TABLE seizures DROP COLUMN legal_basis_reason; \
@@ -91,7 +91,7 @@ fn a_world_is_one_of_two_names() {
     assert_eq!(s.device().db_kind().unwrap(), DbKind::Hq);
     assert_eq!(s.device().world().unwrap(), World::Training);
     drop(s);
-    let c = rusqlite::Connection::open(&path).unwrap();
+    let c = crate::support::harness::raw_connection(&path).unwrap();
     let e = c
         .execute("UPDATE devices SET world = 'practice'", [])
         .unwrap_err()

@@ -49,6 +49,7 @@ impl Sshd {
                 .arg(dir.join(k)));
         }
         fs::copy(dir.join("client_key.pub"), dir.join("keys").join(user)).unwrap();
+        write_key_file(&dir, user);
         let mut last_err = String::new();
         for _attempt in 0..5 {
             let port = {
@@ -64,7 +65,7 @@ impl Sshd {
                  AcceptEnv LANG LC_* NO_COLOR COLORTERM\n\
                  X11Forwarding no\nAllowTcpForwarding no\nAllowAgentForwarding no\nPermitTTY yes\n\
                  PrintMotd no\nPrintLastLog no\nClientAliveInterval 15\nMaxStartups 100\n\
-                 ForceCommand {d}/minspect --db {}\nLogLevel VERBOSE\n",
+                 ForceCommand {d}/minspect --db {} --key-file {d}/db.key\nLogLevel VERBOSE\n",
                 db.display()
             );
             fs::write(dir.join("sshd_config"), cfg).unwrap();
@@ -161,5 +162,21 @@ impl Drop for Sshd {
         unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
         let _ = self.child.wait();
         let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The service passphrase of an encrypted file, in `dir/db.key`: a key file only `user`
+/// reads (the sessions open the file with `--key-file`).
+fn write_key_file(dir: &Path, user: &str) {
+    let key_file = dir.join("db.key");
+    fs::write(&key_file, format!("{}\n", super::harness::PASSPHRASE)).unwrap();
+    fs::set_permissions(&key_file, fs::Permissions::from_mode(0o600)).unwrap();
+    let name = std::ffi::CString::new(user).unwrap();
+    // SAFETY: getpwnam reads a NUL-terminated name; the record is read at once
+    let pw = unsafe { libc::getpwnam(name.as_ptr()) };
+    if !pw.is_null() {
+        // SAFETY: pw is non-null (checked) and points at a valid passwd record
+        let uid = unsafe { (*pw).pw_uid };
+        std::os::unix::fs::chown(&key_file, Some(uid), None).unwrap();
     }
 }

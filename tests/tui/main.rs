@@ -27,3 +27,4 @@ mod slips;
 mod sync;
 mod sync_worlds;
 mod training;
+mod unlock;

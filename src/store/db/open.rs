@@ -15,8 +15,17 @@ const STATEMENT_CACHE: usize = 256;
 
 impl Store {
     /// Opens (creating if missing) a database read-write and brings its schema up to date.
+    /// A new file is a plain one made 0600; an encrypted file is unlocked with this
+    /// process's passphrase (`store::use_passphrase`).
     pub fn open(path: &Path) -> Result<Self> {
+        Store::open_with(path, None)
+    }
+
+    /// As [`Store::open`], an encrypted file unlocked with `pass` when given.
+    pub fn open_with(path: &Path, pass: Option<&super::cipher::Passphrase>) -> Result<Self> {
+        super::modes::create_database_file(path, super::modes::PRIVATE)?;
         let conn = Connection::open(path).doing(|| format!("opening {}", path.display()))?;
+        super::cipher::unlock(&conn, path, pass)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -38,6 +47,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .doing(|| format!("opening {} read-only", path.display()))?;
+        super::cipher::unlock(&conn, path, None)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -49,6 +59,7 @@ impl Store {
             // retry as read-write with query_only (e.g. -wal/-shm missing, dir not writable)
             let conn = Connection::open(path)
                 .doing(|| format!("opening {} (query-only)", path.display()))?;
+            super::cipher::unlock(&conn, path, None)?;
             store.conn = conn;
             store.configure(false)?;
             store
@@ -83,7 +94,7 @@ impl Store {
         Ok(store)
     }
 
-    fn probe(&self) -> Result<()> {
+    pub(super) fn probe(&self) -> Result<()> {
         self.conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
                 r.get::<_, i64>(0)
@@ -92,7 +103,7 @@ impl Store {
             .map(|_| ())
     }
 
-    fn configure(&mut self, writable: bool) -> Result<()> {
+    pub(super) fn configure(&mut self, writable: bool) -> Result<()> {
         let c = &self.conn;
         c.busy_timeout(Duration::from_secs(5))
             .doing(|| "setting busy_timeout".into())?;

@@ -6,6 +6,7 @@
 mod effects;
 mod record;
 mod training;
+pub mod unlock;
 mod update;
 
 use std::rc::Rc;

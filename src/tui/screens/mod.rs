@@ -14,6 +14,7 @@ pub mod rules;
 pub mod setup;
 pub mod shipments;
 pub mod sync;
+pub mod unlock;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

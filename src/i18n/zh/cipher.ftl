@@ -1,0 +1,32 @@
+# minspect zh/cipher.ftl：静态加密：启动时的口令提示、密钥文件、更换口令。
+# 每个 id 在两种语言中都有（tests/architecture/catalogue.rs）。
+
+## 控制台启动提示
+unlock-title = 解锁数据库
+unlock-file = { $name } 已加密。
+unlock-ask = 口令：
+unlock-footer = Enter 解锁 · Ctrl-C 退出
+unlock-wrong = 口令错误：未打开也未更改任何内容。请重试。
+unlock-empty = 请先输入口令。
+unlock-new-ask = 新的现场数据库将被加密：请设定口令。
+unlock-new-again = 再次输入同一口令：
+unlock-new-differ = 两次输入的口令不一致：请重新输入。
+
+## 命令行
+cipher-locked = { $path } 已加密：请提供 MINSPECT_PASSPHRASE 或 --key-file（未打开任何内容）
+cipher-wrong = { $path } 的口令错误：未打开也未更改任何内容
+cipher-init-needs-key = 现场或总部数据库需加密：请提供 MINSPECT_PASSPHRASE 或 --key-file，或用 --no-encryption 创建明文文件
+cipher-key-file-unreadable = --key-file { $path }：{ $error }
+cipher-key-file-empty = --key-file { $path }：文件为空
+cipher-key-file-open = --key-file { $path }：其他用户可读（权限 { $mode }）；只允许所有者（及组）读取：chmod 600 或 640
+cipher-no-group = --group { $group }：没有这个组
+cipher-group-hq-only = --group 用于共享总部数据库：请与 --hq 一起使用
+cipher-rekey-plain = { $path } 未加密：无需更换口令
+cipher-rekey-needs-new = 请在 MINSPECT_NEW_PASSPHRASE 中提供新口令，或在提示处输入（需要终端）
+cipher-rekey-prompt = 新口令：
+cipher-rekey-again = 再次输入新口令：
+cipher-rekey-differ = 两次输入的新口令不一致：未作任何更改
+cipher-rekey-empty = 新口令为空：未作任何更改
+cipher-rekey-done = { $path }：口令已更换；旧口令不再能打开它
+cipher-key-file-made = 已写入密钥文件 { $path }（权限 { $mode }）；用 --key-file 或 MINSPECT_KEY_FILE 提供
+cipher-key-file-exists = { $path } 已存在：密钥文件从不覆盖
