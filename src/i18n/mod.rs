@@ -7,6 +7,10 @@
 //! them as stray characters). An id missing from a language falls back to English; an id
 //! missing from both shows as itself, and `tests/architecture` fails on either.
 
+mod field;
+
+pub use field::{field_error, field_words, problem};
+
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -40,6 +44,8 @@ pub const EN_FILES: Files = &[
     ("en/clauses.ftl", include_str!("en/clauses.ftl")),
     ("en/panes.ftl", include_str!("en/panes.ftl")),
     ("en/form.ftl", include_str!("en/form.ftl")),
+    ("en/validate.ftl", include_str!("en/validate.ftl")),
+    ("en/editor.ftl", include_str!("en/editor.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -62,6 +68,8 @@ pub const ZH_FILES: Files = &[
     ("zh/clauses.ftl", include_str!("zh/clauses.ftl")),
     ("zh/panes.ftl", include_str!("zh/panes.ftl")),
     ("zh/form.ftl", include_str!("zh/form.ftl")),
+    ("zh/validate.ftl", include_str!("zh/validate.ftl")),
+    ("zh/editor.ftl", include_str!("zh/editor.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -129,6 +137,9 @@ pub fn text(lang: Lang, id: &str) -> String {
 /// Words for a [`Msg`] from the layers below; nested messages in the same language, a
 /// list joined by the language's separator (`list-separator`).
 pub fn msg(lang: Lang, m: &Msg) -> String {
+    if field::is_field(m) {
+        return field_words(lang, m.text("path"));
+    }
     let mut args = FluentArgs::new();
     for (k, v) in &m.args {
         args.set(k.as_str(), value(lang, v));

@@ -7,6 +7,7 @@ mod support;
 
 mod commands;
 mod disk_full;
+mod errors_zh;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;

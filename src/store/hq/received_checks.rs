@@ -12,8 +12,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::domain::{
-    CustodyEvent, FieldError, Finding, Inspection, Measurement, RecordDraft, Seizure, Shipment,
-    limits, parse_timestamp, sanitize,
+    CustodyEvent, FieldError, Finding, Inspection, Measurement, Msg, RecordDraft, Seizure,
+    Shipment, limits, parse_timestamp, sanitize,
 };
 use crate::rules::Screening;
 use crate::store::hq::incoming::IncomingBundleRecord;
@@ -51,6 +51,12 @@ pub(super) fn check_received(
         _ => Vec::new(), // the insert names an unknown kind
     };
     match problems.first() {
+        Some(p) if p.msg.is_some() => Err(StoreError::Said(
+            Msg::new("store-record-refused")
+                .arg("seq", r.seq.to_string())
+                .arg("id", sanitize(&r.record_id).into_owned())
+                .arg("problem", p.to_msg()),
+        )),
         Some(p) => Err(refuse(&p.field, p.message.clone())),
         None => Ok(()),
     }
@@ -191,7 +197,10 @@ fn custody_problems(
         Ok(e) => e,
         Err(e) => return Ok(vec![e]),
     };
-    let prefix = |e: FieldError| FieldError::new(format!("custody_event.{}", e.field), e.message);
+    let prefix = |e: FieldError| {
+        let field = format!("custody_event.{}", e.field);
+        e.at(field)
+    };
     let mut limits = Vec::new();
     event.limit_problems(&mut limits);
     out.extend(limits.into_iter().map(prefix));

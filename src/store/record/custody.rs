@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::domain::{CustodyEvent, limits, new_id, normalize_timestamp, parse_timestamp};
+use crate::domain::{CustodyEvent, Msg, limits, new_id, normalize_timestamp, parse_timestamp};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::append_to_chain;
 use crate::store::rows::{insert_row, row_by_id};
@@ -29,7 +29,9 @@ pub(crate) fn add_custody_tx(
     let event = &event.normalized();
     let problems = event.problems();
     if let Some(p) = problems.first() {
-        return Err(StoreError::Invalid(format!("custody transfer {p}")));
+        return Err(StoreError::Said(
+            Msg::new("store-custody-problem").arg("problem", p.to_msg()),
+        ));
     }
     let seizure = row_by_id(tx, "seizures", seizure_id, "seizure")?;
     let inspection_id = seizure["inspection_id"].as_str().unwrap_or_default();
@@ -43,8 +45,9 @@ pub(crate) fn add_custody_tx(
     let seized = inspection["started_at"]
         .as_str()
         .and_then(|s| parse_timestamp("started_at", s).ok());
-    limits::transfer_time(&event.at, seized, who.clock.now())
-        .map_err(|e| StoreError::Invalid(format!("custody transfer {e}")))?;
+    limits::transfer_time(&event.at, seized, who.clock.now()).map_err(|e| {
+        StoreError::Said(Msg::new("store-custody-problem").arg("problem", e.to_msg()))
+    })?;
     let id = new_id();
     let mut row = Map::new();
     row.insert("id".into(), id.clone().into());

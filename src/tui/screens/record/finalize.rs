@@ -36,7 +36,7 @@ impl RecordScreen {
             .enumerate()
             .filter_map(|(i, m)| {
                 let e = insp::value_problem(&m.form)?;
-                let reason = sanitize(&e.to_string()).into_owned();
+                let reason = sanitize(&crate::i18n::field_error(cx.lang, &e)).into_owned();
                 Some(t!(
                     cx.lang,
                     "record-measurement-slip",
@@ -55,7 +55,8 @@ impl RecordScreen {
             Ok(p) => {
                 ed.validate_all(true);
                 ed.problems = slips;
-                ed.problems.extend(p.iter().map(|e| e.to_string()));
+                ed.problems
+                    .extend(p.iter().map(|e| crate::i18n::field_error(cx.lang, e)));
                 let n = ed.problems.len();
                 Effect::error(format!(
                     "cannot finalize: {n} problem{} (listed on the right); the draft is saved",
@@ -66,28 +67,28 @@ impl RecordScreen {
         }
     }
 
-    pub fn ask_custody(&mut self) -> Effect {
+    pub fn ask_custody(&mut self, lang: crate::domain::Lang) -> Effect {
         let Some(ed) = &mut self.editor else {
             return Effect::Redraw;
         };
         let seizure = ed.seizures.get(ed.item).or(ed.seizures.last());
         let Some(seizure_id) = seizure.filter(|_| ed.finalized).map(|s| s.id.clone()) else {
-            return Effect::error(
-                "custody transfers are appended to the seizures of a finalized record",
-            );
+            return Effect::error(t!(lang, "editor-custody-after-finalize"));
         };
         ed.section = Some(Section::Custody);
         let (event, errs) = sz::read_custody(&ed.custody);
         ed.custody.set_errors(&errs);
         if let Some(first) = errs.first() {
             ed.custody.touch_all();
-            return Effect::error(format!("custody transfer: {first}"));
+            let problem = crate::i18n::field_error(lang, first);
+            return Effect::error(t!(lang, "editor-custody-problem", problem = problem));
         }
-        let question = format!(
-            "Append the transfer from {} to {} at {} to the chain? It cannot be undone.",
-            sanitize(&event.from_party),
-            sanitize(&event.to_party),
-            sanitize(&event.at)
+        let question = t!(
+            lang,
+            "editor-custody-ask",
+            from = sanitize(&event.from_party).into_owned(),
+            to = sanitize(&event.to_party).into_owned(),
+            at = sanitize(&event.at).into_owned()
         );
         Effect::confirm(PendingWrite::Custody { seizure_id, event }.ask(question))
     }

@@ -79,7 +79,7 @@ impl RecordScreen {
             Action::AcceptSuggestion => return Effect::Redraw.and(self.accept_suggestion(cx)),
             Action::DismissSuggestion => return Effect::Redraw.and(self.dismiss_suggestion(cx)),
             Action::Finalize => return self.ask_finalize(cx),
-            Action::AddCustody => return self.ask_custody(),
+            Action::AddCustody => return self.ask_custody(cx.lang),
             Action::ExportReceipt if ed.seizures.is_empty() => {
                 return Effect::error("this record has no seizure to give a receipt for");
             }
