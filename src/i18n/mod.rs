@@ -46,6 +46,7 @@ pub const EN_FILES: Files = &[
     ("en/form.ftl", include_str!("en/form.ftl")),
     ("en/validate.ftl", include_str!("en/validate.ftl")),
     ("en/editor.ftl", include_str!("en/editor.ftl")),
+    ("en/engine.ftl", include_str!("en/engine.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -70,6 +71,7 @@ pub const ZH_FILES: Files = &[
     ("zh/form.ftl", include_str!("zh/form.ftl")),
     ("zh/validate.ftl", include_str!("zh/validate.ftl")),
     ("zh/editor.ftl", include_str!("zh/editor.ftl")),
+    ("zh/engine.ftl", include_str!("zh/engine.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

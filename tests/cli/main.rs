@@ -7,6 +7,7 @@ mod support;
 
 mod commands;
 mod disk_full;
+mod engine_zh;
 mod errors_zh;
 mod language;
 mod officer_bootstrap;

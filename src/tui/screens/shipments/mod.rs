@@ -183,7 +183,7 @@ impl ShipmentsScreen {
                 Effect::None
             }
             Err(e) => {
-                self.filter_error = Some(e.to_string());
+                self.filter_error = Some(crate::i18n::field_error(cx.lang, &e));
                 Effect::None
             }
         }
