@@ -14,7 +14,7 @@ pub(super) type Said = (String, Msg);
 /// The pack's Chinese text; where the pack has none, the English one, marked as such.
 pub(super) fn zh_or_english(zh: &str, en: &str) -> MsgArg {
     match zh.trim() {
-        "" => Msg::new("pack-english").arg("text", en).into(),
+        "" => Msg::new("untranslated-text").arg("text", en).into(),
         t => MsgArg::Text(t.to_string()),
     }
 }

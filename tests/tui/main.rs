@@ -5,6 +5,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod errors_zh;
 mod flows;
 mod key_count;
 mod keymap;

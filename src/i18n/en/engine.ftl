@@ -2,7 +2,7 @@
 # flags_said.rs, criteria.rs). Each English text equals what the engine stores.
 
 ## Pack text the pack has in English only (marked outside English)
-pack-english = { $text }
+untranslated-text = { $text }
 
 ## Red flags: the pack's title, the detail, the pack's guidance
 flag-hit = { $title }: { $detail } { $guidance }

@@ -8,3 +8,4 @@ store-cannot-finalize = inspection { $id } cannot be finalized ({ $count ->
 }): { $list }
 store-custody-problem = custody transfer { $problem }
 store-record-refused = record seq { $seq } (id { $id }) refused: { $problem }
+store-custody-draft = seizure { $id } is still a draft; finalize the inspection before recording custody transfers

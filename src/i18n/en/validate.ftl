@@ -35,3 +35,4 @@ v-same-parties = is the same as from_party
 v-seized-none = outcome is seized but no seizure is recorded
 v-seizures-not-seized = seizures are recorded, so the outcome must be seized
 v-not-country = '{ $value }' is not an ISO 3166 alpha-2 country code
+v-not-number = '{ $value }' is not a number

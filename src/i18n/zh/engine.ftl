@@ -1,7 +1,7 @@
 # minspect zh/engine.ftl：筛查引擎的风险信号和未满足的指标（src/rules：flags_said.rs、criteria.rs）。
 
 ## 规则包只有英文的文字（非英文界面中加注）
-pack-english = { screen-english-only } { $text }
+untranslated-text = { screen-english-only } { $text }
 
 ## 风险信号：规则包中的名称、具体情况、规则包中的指导
 flag-hit = { $title_zh }：{ $detail }{ $guidance_zh }

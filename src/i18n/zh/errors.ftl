@@ -5,3 +5,4 @@ store-problems = { $list }
 store-cannot-finalize = 查验 { $id } 无法定稿（{ $count } 个问题）：{ $list }
 store-custody-problem = 保管移交：{ $problem }
 store-record-refused = 记录序号 { $seq }（id { $id }）被拒绝：{ $problem }
+store-custody-draft = 扣押 { $id } 仍是草稿；请先将查验定稿，再登记保管移交

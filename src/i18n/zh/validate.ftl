@@ -33,3 +33,4 @@ v-same-parties = 与移交方相同
 v-seized-none = 处置结果为扣押，但未登记扣押
 v-seizures-not-seized = 已登记扣押，处置结果须为 seized（扣押）
 v-not-country = “{ $value }”不是 ISO 3166 两位字母国家代码
+v-not-number = “{ $value }”不是数字

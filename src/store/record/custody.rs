@@ -37,9 +37,9 @@ pub(crate) fn add_custody_tx(
     let inspection_id = seizure["inspection_id"].as_str().unwrap_or_default();
     let inspection = row_by_id(tx, "inspections", inspection_id, "inspection")?;
     if inspection["state"].as_str() != Some("finalized") {
-        return Err(StoreError::Invalid(format!(
-            "seizure {seizure_id} is still a draft; finalize the inspection before recording custody transfers"
-        )));
+        return Err(StoreError::Said(
+            Msg::new("store-custody-draft").arg("id", seizure_id),
+        ));
     }
     // DESIGN section 3: between the seizure (the inspection's start) and now
     let seized = inspection["started_at"]

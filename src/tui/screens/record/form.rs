@@ -33,7 +33,7 @@ pub struct Field {
     pub hint: &'static str,
     pub input: LineInput,
     pub area: Option<TextArea<'static>>,
-    /// The problem in English (the console shows `problem` in its language).
+    /// The problem in English; the console shows `problem` in its language.
     pub error: Option<String>,
     pub problem: Option<FieldError>,
     /// Edited by the officer (or a finalize was tried): its message shows.
@@ -133,11 +133,9 @@ impl Form {
     /// (`composition.Ga`) lands on its field with the part named.
     pub fn set_errors(&mut self, problems: &[FieldError]) {
         for f in &mut self.fields {
-            let name = f.name;
-            let mine = |p: &&FieldError| {
-                let rest = p.field.strip_prefix(name);
-                rest.is_some_and(|r| r.is_empty() || r.starts_with('.'))
-            };
+            let rest = |p: &&FieldError| p.field.strip_prefix(f.name).map(str::to_string);
+            let mine =
+                |p: &&FieldError| rest(p).is_some_and(|r| r.is_empty() || r.starts_with('.'));
             f.problem = problems.iter().find(mine).cloned();
             f.error = f.problem_text(Lang::En);
         }
