@@ -99,7 +99,7 @@ pub enum CliError {
     #[error("{}", sanitize_multiline(.0))]
     Incomplete(String),
     /// Refused (exit 2), said as a message id: `run` words it in the interface language.
-    #[error("{}", .0.id)]
+    #[error("{}", .0.plain())]
     Refused(crate::domain::Msg),
 }
 

@@ -55,8 +55,8 @@ pub fn new_id() -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
     pub field: String,
-    /// The English sentence; when `msg` says the problem, its id (for logs: a person
-    /// reads the problem through `crate::i18n`).
+    /// The English sentence; when `msg` says the problem, its plain form (`Msg::plain`,
+    /// for logs: a person reads the problem through `crate::i18n`).
     pub message: String,
     /// The problem as an id of the catalogue (`src/i18n/*/validate.ftl`).
     pub msg: Option<Msg>,
@@ -90,7 +90,7 @@ impl FieldError {
     pub fn new(field: impl Into<String>, problem: impl Into<Problem>) -> Self {
         let (message, msg) = match problem.into() {
             Problem::Text(t) => (t, None),
-            Problem::Said(m) => (m.id.clone(), Some(m)),
+            Problem::Said(m) => (m.plain(), Some(m)),
         };
         Self {
             field: field.into(),
@@ -125,8 +125,8 @@ impl FieldError {
 }
 
 impl std::fmt::Display for FieldError {
-    /// Words for logs and tests: the English sentence, or the message id (a person
-    /// reads `crate::i18n::field_error` instead).
+    /// Words for logs and tests: the English sentence, or the message's plain form (a
+    /// person reads `crate::i18n::field_error` instead).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.field, self.message)
     }

@@ -7,5 +7,13 @@ store-cannot-finalize = inspection { $id } cannot be finalized ({ $count ->
    *[other] { $count } problems
 }): { $list }
 store-custody-problem = custody transfer { $problem }
-store-record-refused = record seq { $seq } (id { $id }) refused: { $problem }
-store-custody-draft = seizure { $id } is still a draft; finalize the inspection before recording custody transfers
+store-custody-before-finalize = seizure { $id } is still a draft; finalize the inspection before recording custody transfers
+
+## Officers and their logins (headquarters)
+officer-bad-login = --login: { $login } is not a login name (letters, digits, '.', '_', '-'; at most 32 characters)
+officer-name-empty = --name: must not be empty
+officer-badge-empty = --badge: must not be empty
+officer-control-chars = --name, --badge: control characters are not allowed
+officer-badge-taken = --badge: badge { $badge } is already { $name }'s
+officer-no-badge = --badge: no officer has badge { $badge } (`minspect officer list` shows the badges)
+officer-login-taken = --login: login '{ $login }' is already mapped to { $name } (badge { $badge })

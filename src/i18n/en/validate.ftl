@@ -36,3 +36,11 @@ v-seized-none = outcome is seized but no seizure is recorded
 v-seizures-not-seized = seizures are recorded, so the outcome must be seized
 v-not-country = '{ $value }' is not an ISO 3166 alpha-2 country code
 v-not-number = '{ $value }' is not a number
+v-not-rule-id = '{ $id }' is not a rule id of rule pack { $version }
+v-not-given = '{ $id }' was not given by this record's screening (it gave: { $gave }); cite the screening's rules, or say why in legal_basis_reason
+v-gave-none = none
+
+## The shipment filter
+filter-family-empty = give a family, e.g. family:gallium
+filter-not-review = '{ $value }' is not a review state; use review:pending
+filter-not-status = '{ $value }' is not one of { $statuses }

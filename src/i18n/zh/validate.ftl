@@ -34,3 +34,11 @@ v-seized-none = 处置结果为扣押，但未登记扣押
 v-seizures-not-seized = 已登记扣押，处置结果须为 seized（扣押）
 v-not-country = “{ $value }”不是 ISO 3166 两位字母国家代码
 v-not-number = “{ $value }”不是数字
+v-not-rule-id = “{ $id }”不是规则包 { $version } 中的规则编号
+v-not-given = “{ $id }”不是本记录筛查结果给出的规则（筛查给出：{ $gave }）；请引用筛查结果中的规则，或在 legal_basis_reason 中说明理由
+v-gave-none = 无
+
+## 货物筛选
+filter-family-empty = 请填写物项类别，如 family:gallium
+filter-not-review = “{ $value }”不是审核状态；请用 review:pending
+filter-not-status = “{ $value }”不是 { $statuses } 之一

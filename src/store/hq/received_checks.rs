@@ -12,8 +12,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::domain::{
-    CustodyEvent, FieldError, Finding, Inspection, Measurement, Msg, RecordDraft, Seizure,
-    Shipment, limits, parse_timestamp, sanitize,
+    CustodyEvent, FieldError, Finding, Inspection, Measurement, RecordDraft, Seizure, Shipment,
+    limits, parse_timestamp, sanitize,
 };
 use crate::rules::Screening;
 use crate::store::hq::incoming::IncomingBundleRecord;
@@ -51,12 +51,7 @@ pub(super) fn check_received(
         _ => Vec::new(), // the insert names an unknown kind
     };
     match problems.first() {
-        Some(p) if p.msg.is_some() => Err(StoreError::Said(
-            Msg::new("store-record-refused")
-                .arg("seq", r.seq.to_string())
-                .arg("id", sanitize(&r.record_id).into_owned())
-                .arg("problem", p.to_msg()),
-        )),
+        // the sync layer keeps a text: a problem said as an id is passed plain
         Some(p) => Err(refuse(&p.field, p.message.clone())),
         None => Ok(()),
     }

@@ -38,7 +38,7 @@ pub(crate) fn add_custody_tx(
     let inspection = row_by_id(tx, "inspections", inspection_id, "inspection")?;
     if inspection["state"].as_str() != Some("finalized") {
         return Err(StoreError::Said(
-            Msg::new("store-custody-draft").arg("id", seizure_id),
+            Msg::new("store-custody-before-finalize").arg("id", seizure_id),
         ));
     }
     // DESIGN section 3: between the seizure (the inspection's start) and now
