@@ -61,3 +61,40 @@ pub fn problem(lang: Lang, e: &FieldError) -> String {
 pub(super) fn is_field(m: &Msg) -> bool {
     m.id == FIELD_ID
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_reads_as_its_path_in_english_and_with_its_label_in_chinese() {
+        assert_eq!(
+            field_words(Lang::En, "shipment.destination"),
+            "shipment.destination"
+        );
+        assert_eq!(
+            field_words(Lang::Zh, "shipment.destination"),
+            "目的国（shipment.destination）"
+        );
+        let value = field_words(Lang::Zh, "measurements[1].value");
+        assert!(value.ends_with("（measurements[1].value）") && !value.starts_with('（'));
+        assert_eq!(
+            field_words(Lang::Zh, "destination"),
+            "目的国（destination）"
+        );
+        assert_eq!(field_words(Lang::Zh, "file"), "file");
+        let e = FieldError::new(
+            "consignee",
+            Msg::new("v-empty-enter").arg("what", Msg::new("v-what-consignee")),
+        );
+        assert_eq!(
+            field_error(Lang::En, &e),
+            "consignee: is empty; enter the consignee"
+        );
+        assert_eq!(
+            e.to_string(),
+            "consignee: v-empty-enter(what=v-what-consignee)"
+        );
+        assert_eq!(problem(Lang::Zh, &e), "为空；请填写收货人");
+    }
+}
