@@ -110,6 +110,9 @@ pub enum CliError {
     Failed(String),
     #[error("{}", sanitize_multiline(.0))]
     Incomplete(String),
+    /// Refused (exit 2), said as a message id: `run` words it in the interface language.
+    #[error("{}", .0.plain())]
+    Refused(crate::domain::Msg),
 }
 
 impl CliError {
@@ -123,13 +126,22 @@ impl CliError {
             CliError::BadInput(_) => 2,
             CliError::Failed(_) => 1,
             CliError::Incomplete(_) => 3,
+            CliError::Refused(_) => 2,
+        }
+    }
+
+    /// The error with a message id put into words in `lang` (sanitized when shown).
+    pub fn worded(self, lang: Lang) -> Self {
+        match self {
+            CliError::Refused(m) => CliError::BadInput(crate::i18n::msg(lang, &m)),
+            other => other,
         }
     }
 }
 
 impl From<FieldError> for CliError {
     fn from(e: FieldError) -> Self {
-        CliError::BadInput(e.to_string())
+        CliError::Refused(e.to_msg())
     }
 }
 
@@ -137,6 +149,7 @@ impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Invalid(m) => CliError::BadInput(m),
+            StoreError::Said(m) => CliError::Refused(m),
             // refused: the file is open read-only (asked for, or SQLite found it so)
             e @ StoreError::ReadOnly(_) => CliError::BadInput(e.to_string()),
             e if e.is_read_only_refusal() => CliError::BadInput(e.to_string()),
@@ -246,10 +259,14 @@ fn creates_files(cmd: Option<&Command>) -> bool {
 
 /// Runs a headless subcommand.
 pub fn run(cli: Cli) -> CliResult {
-    let db = resolve_db_path(cli.db)?;
+    let db = resolve_db_path(cli.db.clone())?;
     let early = resolve_language(cli.lang.as_deref(), std::path::Path::new(""))?;
     db_key::use_given(cli.key_file.as_deref(), early)?;
     let lang = resolve_language(cli.lang.as_deref(), &db)?;
+    dispatch(cli, db, lang).map_err(|e| e.worded(lang))
+}
+
+fn dispatch(cli: Cli, db: PathBuf, lang: Lang) -> CliResult {
     let clock = Clock::system();
     if !creates_files(cli.command.as_ref()) {
         db_key::check_unlock(&db, lang)?;

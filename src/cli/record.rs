@@ -169,11 +169,16 @@ fn import(
             error = e.to_string()
         ))
     })?;
-    let record =
-        RecordImport::from_json(&text).map_err(|e| CliError::BadInput(format!("{name}: {e}")))?;
+    let record = RecordImport::from_json(&text).map_err(|e| {
+        let e = crate::i18n::field_error(lang, &e);
+        CliError::BadInput(format!("{name}: {e}"))
+    })?;
     let problems = record.problems(finalize);
     if !problems.is_empty() {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| crate::i18n::field_error(lang, p))
+            .collect();
         return Err(CliError::BadInput(t!(
             lang,
             "cli-import-problems",
@@ -273,7 +278,7 @@ fn stress(db: &Path, iterations: Option<u64>, lang: Lang) -> CliResult {
     let mut store = open_existing(db, false, lang)?;
     let pack = active_pack(&store, lang)?;
     let example =
-        RecordImport::from_json(EXAMPLE_RECORD).map_err(|e| CliError::Failed(e.to_string()))?;
+        RecordImport::from_json(EXAMPLE_RECORD).map_err(|e| CliError::from(e).worded(lang))?;
     let mut out = std::io::stdout().lock();
     let mut say = |line: String| -> CliResult {
         writeln!(out, "{line}")

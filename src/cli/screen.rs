@@ -8,7 +8,6 @@ use clap::Args;
 use super::rules::load_pack;
 use super::{CliError, CliResult};
 use crate::domain::Lang;
-use crate::domain::sanitize;
 use crate::report::screening::quayside_text;
 use crate::rules::{Facts, screen};
 use crate::t;
@@ -39,8 +38,7 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, args: ScreenArgs) -> CliResul
             ))
         })?
     };
-    let facts = Facts::from_json(&text)
-        .map_err(|e| CliError::BadInput(sanitize(&e.to_string()).into_owned()))?;
+    let facts = Facts::from_json(&text).map_err(CliError::from)?;
     let (pack, _) = load_pack(db, read_only, lang)?;
     let result = screen(&pack, &facts);
     if args.json {

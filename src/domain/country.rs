@@ -46,7 +46,7 @@ impl Country {
         } else {
             Err(FieldError::new(
                 field,
-                format!("'{raw}' is not an ISO 3166 alpha-2 country code"),
+                super::Msg::new("v-not-country").arg("value", raw),
             ))
         }
     }
@@ -81,11 +81,7 @@ mod tests {
             Country::parse("destination", " us ").unwrap().as_str(),
             "US"
         );
-        assert!(
-            Country::parse("destination", "ZZ")
-                .unwrap_err()
-                .message
-                .contains("ZZ")
-        );
+        let e = Country::parse("destination", "ZZ").unwrap_err();
+        assert_eq!(e.msg.unwrap().text("value"), "ZZ");
     }
 }

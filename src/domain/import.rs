@@ -175,7 +175,8 @@ impl RecordImport {
             }
             for (j, c) in s.custody.iter().enumerate() {
                 out.extend(c.problems().into_iter().map(|e| {
-                    FieldError::new(format!("seizures[{i}].custody[{j}].{}", e.field), e.message)
+                    let field = format!("seizures[{i}].custody[{j}].{}", e.field);
+                    e.at(field)
                 }));
             }
         }

@@ -49,22 +49,90 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-/// A validation failure naming the field and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{field}: {message}")]
+/// A validation failure naming the field and what is wrong: the problem as a message id
+/// with its arguments (`msg`, rendered by `crate::i18n::field_error` in the interface
+/// language), or, where not yet converted, an English sentence (`message`).
+#[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
     pub field: String,
+    /// The English sentence; when `msg` says the problem, its plain form (`Msg::plain`,
+    /// for logs: a person reads the problem through `crate::i18n`).
     pub message: String,
+    /// The problem as an id of the catalogue (`src/i18n/*/validate.ftl`).
+    pub msg: Option<Msg>,
+}
+
+/// What [`FieldError::new`] takes as the problem: a message id or an English sentence.
+pub enum Problem {
+    Text(String),
+    Said(Msg),
+}
+
+impl From<&str> for Problem {
+    fn from(s: &str) -> Self {
+        Problem::Text(s.to_string())
+    }
+}
+
+impl From<String> for Problem {
+    fn from(s: String) -> Self {
+        Problem::Text(s)
+    }
+}
+
+impl From<Msg> for Problem {
+    fn from(m: Msg) -> Self {
+        Problem::Said(m)
+    }
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, problem: impl Into<Problem>) -> Self {
+        let (message, msg) = match problem.into() {
+            Problem::Text(t) => (t, None),
+            Problem::Said(m) => (m.plain(), Some(m)),
+        };
         Self {
             field: field.into(),
-            message: message.into(),
+            message,
+            msg,
         }
     }
+
+    /// The same problem on another field path (`destination` -> `shipment.destination`).
+    pub fn at(self, field: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            ..self
+        }
+    }
+
+    /// The problem alone, as a message (an English sentence is passed as its text).
+    pub fn problem_msg(&self) -> Msg {
+        match &self.msg {
+            Some(m) => m.clone(),
+            None => Msg::new("problem-text").arg("text", &self.message),
+        }
+    }
+
+    /// `field: problem` as a message: the field by its name in the language (`field`
+    /// renders the path, and in Chinese the form's label before it).
+    pub fn to_msg(&self) -> Msg {
+        Msg::new("field-problem")
+            .arg("field", Msg::new("field").arg("path", &self.field))
+            .arg("problem", self.problem_msg())
+    }
 }
+
+impl std::fmt::Display for FieldError {
+    /// Words for logs and tests: the English sentence, or the message's plain form (a
+    /// person reads `crate::i18n::field_error` instead).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for FieldError {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -40,11 +40,46 @@ impl Msg {
         self
     }
 
+    /// The message without the catalogue, for logs and for the layers that keep a text:
+    /// the id with its arguments (`v-not-country(value=XX)`); a field problem as
+    /// `path: problem`. A person reads it through `crate::i18n` instead.
+    pub fn plain(&self) -> String {
+        let arg = |k: &str| self.args.get(k).map(MsgArg::plain).unwrap_or_default();
+        match self.id.as_str() {
+            "field" => return arg("path"),
+            "problem-text" => return arg("text"),
+            "field-problem" => return format!("{}: {}", arg("field"), arg("problem")),
+            _ => {}
+        }
+        if self.args.is_empty() {
+            return self.id.clone();
+        }
+        let args: Vec<String> = self
+            .args
+            .iter()
+            .map(|(k, v)| format!("{k}={}", v.plain()))
+            .collect();
+        format!("{}({})", self.id, args.join(", "))
+    }
+
     /// The text argument `name`, empty when absent or a number.
     pub fn text(&self, name: &str) -> &str {
         match self.args.get(name) {
             Some(MsgArg::Text(t)) => t,
             _ => "",
+        }
+    }
+}
+
+impl MsgArg {
+    /// The argument without the catalogue (see [`Msg::plain`]).
+    pub fn plain(&self) -> String {
+        match self {
+            MsgArg::Int(n) => n.to_string(),
+            MsgArg::Num(n) => n.to_string(),
+            MsgArg::Text(t) => t.clone(),
+            MsgArg::Msg(m) => m.plain(),
+            MsgArg::List(l) => l.iter().map(Msg::plain).collect::<Vec<_>>().join("; "),
         }
     }
 }

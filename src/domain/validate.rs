@@ -5,17 +5,27 @@
 use super::timestamps::parse_timestamp;
 use super::{
     ContainerNo, Country, CreditCode, CustodyEvent, FieldError, Finding, HsCode, Inspection,
-    Locode, Measurement, Outcome, Seizure, Shipment, TransportMode, check_percent,
+    Locode, Measurement, Msg, Outcome, Seizure, Shipment, TransportMode, check_percent,
     parse_composition, parse_currency, parse_date, parse_positive_decimal, parse_unit,
 };
 
+/// `field` is empty: the officer is told what to enter (`what`: an id of `v-what-*`).
 fn required(out: &mut Vec<FieldError>, field: &str, value: &str, what: &str) -> bool {
     if value.trim().is_empty() {
-        out.push(FieldError::new(field, format!("is empty; enter {what}")));
+        out.push(empty(field, what));
         false
     } else {
         true
     }
+}
+
+fn empty(field: &str, what: &str) -> FieldError {
+    FieldError::new(field, Msg::new("v-empty-enter").arg("what", Msg::new(what)))
+}
+
+/// A problem quoting the value typed.
+fn quoting(field: &str, id: &str, value: impl Into<String>) -> FieldError {
+    FieldError::new(field, Msg::new(id).arg("value", value.into()))
 }
 
 fn push<T>(out: &mut Vec<FieldError>, r: Result<T, FieldError>) {
@@ -48,23 +58,17 @@ impl Shipment {
         let dec = self.declaration_no.trim();
         if dec.is_empty() {
             if !light {
-                out.push(FieldError::new(
-                    "declaration_no",
-                    "is empty; enter the 18-digit customs declaration number",
-                ));
+                out.push(empty("declaration_no", "v-what-declaration_no"));
             }
         } else if dec.len() != 18 || !dec.chars().all(|c| c.is_ascii_digit()) {
-            out.push(FieldError::new(
-                "declaration_no",
-                format!("'{dec}' is not an 18-digit customs declaration number"),
-            ));
+            out.push(quoting("declaration_no", "v-not-declaration_no", dec));
         }
         push(out, parse_date("declared_on", &self.declared_on));
         required(
             out,
             "exporter_name",
             &self.exporter_name,
-            "the exporter's name",
+            "v-what-exporter_name",
         );
         if !self.exporter_credit_code.trim().is_empty() || !light {
             push(
@@ -72,7 +76,7 @@ impl Shipment {
                 CreditCode::parse("exporter_credit_code", &self.exporter_credit_code),
             );
         }
-        required(out, "consignee", &self.consignee, "the consignee");
+        required(out, "consignee", &self.consignee, "v-what-consignee");
         push(out, Country::parse("destination", &self.destination));
         for token in self.transshipment.split_whitespace() {
             if token.len() == 2 {
@@ -88,35 +92,28 @@ impl Shipment {
         if self.container_nos.trim().is_empty() && self.transport_mode == TransportMode::Sea {
             out.push(FieldError::new(
                 "container_nos",
-                "is empty; sea freight needs the container number(s)",
+                Msg::new("v-containers-empty"),
             ));
         }
         for token in self.container_nos.split_whitespace() {
             push(out, ContainerNo::parse("container_nos", token));
         }
         push(out, HsCode::parse(&self.hs_code));
-        required(
-            out,
-            "description",
-            &self.description,
-            "the declared description",
-        );
+        required(out, "description", &self.description, "v-what-description");
         push(out, parse_composition("composition", &self.composition));
         push(out, parse_positive_decimal("quantity", &self.quantity));
         push(out, parse_unit("quantity_unit", &self.quantity_unit));
         match self.net_weight_g {
-            None => out.push(FieldError::new(
+            None => out.push(empty("net_weight_g", "v-what-net_weight_g")),
+            Some(g) if g <= 0 => out.push(quoting(
                 "net_weight_g",
-                "is empty; enter the net weight",
-            )),
-            Some(g) if g <= 0 => out.push(FieldError::new(
-                "net_weight_g",
-                format!("{g} g: the net weight must be more than zero"),
+                "v-weight-not-positive",
+                g.to_string(),
             )),
             Some(_) => {}
         }
         if let Some(v) = self.value_minor.filter(|v| *v < 0) {
-            out.push(FieldError::new("value_minor", format!("{v} is negative")));
+            out.push(quoting("value_minor", "v-negative", v.to_string()));
         }
         push(out, parse_currency("currency", &self.currency));
     }
@@ -130,25 +127,18 @@ impl Inspection {
         if let Some(end) = &self.ended_at {
             match (parse_timestamp("ended_at", end), &started) {
                 (Err(e), _) => out.push(e),
-                (Ok(e), Ok(s)) if e < *s => out.push(FieldError::new(
-                    "ended_at",
-                    format!("'{end}' is before the start"),
-                )),
+                (Ok(e), Ok(s)) if e < *s => {
+                    out.push(quoting("ended_at", "v-before-start", end));
+                }
                 _ => {}
             }
         }
         push(&mut out, started);
         match (self.outcome, &self.outcome_due) {
-            (None, _) => out.push(FieldError::new(
-                "outcome",
-                "is empty; choose released, held, query_issued, seized or referred",
-            )),
+            (None, _) => out.push(FieldError::new("outcome", Msg::new("v-outcome-empty"))),
             (Some(o), None) if o.needs_due_date() => out.push(FieldError::new(
                 "outcome_due",
-                format!(
-                    "is empty; outcome {} needs a due date (YYYY-MM-DD)",
-                    o.as_str()
-                ),
+                Msg::new("v-due-empty").arg("outcome", o.as_str()),
             )),
             (Some(_), Some(due)) => push(&mut out, parse_date("outcome_due", due)),
             _ => {}
@@ -171,28 +161,18 @@ impl Measurement {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !name_ok {
-            out.push(FieldError::new(
-                "name",
-                format!(
-                    "'{}' is not a measurement name like purity_pct or xrf_pct",
-                    self.name
-                ),
-            ));
+            out.push(quoting("name", "v-not-measurement-name", &self.name));
         }
         if let Some(el) = &self.element
             && !super::is_element(el)
         {
-            out.push(FieldError::new(
-                "element",
-                format!("'{el}' is not a chemical element symbol (e.g. Dy, Bi, Ga)"),
-            ));
+            out.push(quoting("element", "v-not-element", el));
         }
         match self.value {
-            None => out.push(FieldError::new("value", "a measured value is required")),
-            Some(v) if !v.is_finite() || v < 0.0 => out.push(FieldError::new(
-                "value",
-                format!("{v} is not a non-negative number"),
-            )),
+            None => out.push(FieldError::new("value", Msg::new("v-value-required"))),
+            Some(v) if !v.is_finite() || v < 0.0 => {
+                out.push(quoting("value", "v-not-non-negative", v.to_string()));
+            }
             Some(v) if self.name.ends_with("_pct") || self.unit.trim() == "%" => {
                 push(&mut out, check_percent("value", v));
             }
@@ -207,10 +187,7 @@ impl Finding {
     pub fn problems(&self) -> Vec<FieldError> {
         let mut out = Vec::new();
         if self.found.trim().is_empty() && self.evidence.trim().is_empty() {
-            out.push(FieldError::new(
-                "found",
-                "is empty; say what was found (or give the evidence)",
-            ));
+            out.push(FieldError::new("found", Msg::new("v-found-empty")));
         }
         self.limit_problems(&mut out);
         out
@@ -220,28 +197,25 @@ impl Finding {
 impl Seizure {
     pub fn problems(&self) -> Vec<FieldError> {
         let mut out = Vec::new();
-        required(&mut out, "goods", &self.goods, "the goods seized");
+        required(&mut out, "goods", &self.goods, "v-what-goods");
         push(&mut out, parse_positive_decimal("quantity", &self.quantity));
         push(&mut out, parse_unit("unit", &self.unit));
         if let Some(v) = self.est_value_minor.filter(|v| *v < 0) {
-            out.push(FieldError::new(
-                "est_value_minor",
-                format!("{v} is negative"),
-            ));
+            out.push(quoting("est_value_minor", "v-negative", v.to_string()));
         }
         push(&mut out, parse_currency("currency", &self.currency));
         if self.legal_basis.iter().all(|r| r.trim().is_empty()) {
             out.push(FieldError::new(
                 "legal_basis",
-                "is empty; give the rule ids from the screening",
+                Msg::new("v-legal-basis-empty"),
             ));
         }
-        required(&mut out, "seal_nos", &self.seal_nos, "the seal numbers");
+        required(&mut out, "seal_nos", &self.seal_nos, "v-what-seal_nos");
         required(
             &mut out,
             "storage_location",
             &self.storage_location,
-            "where the goods are stored",
+            "v-what-storage_location",
         );
         self.limit_problems(&mut out);
         out
@@ -255,19 +229,14 @@ impl CustodyEvent {
             &mut out,
             "from_party",
             &self.from_party,
-            "who hands the goods over",
+            "v-what-from_party",
         );
-        required(
-            &mut out,
-            "to_party",
-            &self.to_party,
-            "who receives the goods",
-        );
+        required(&mut out, "to_party", &self.to_party, "v-what-to_party");
         if !self.from_party.trim().is_empty() && self.from_party.trim() == self.to_party.trim() {
-            out.push(FieldError::new("to_party", "is the same as from_party"));
+            out.push(FieldError::new("to_party", Msg::new("v-same-parties")));
         }
         push(&mut out, parse_timestamp("at", &self.at));
-        required(&mut out, "reason", &self.reason, "why the goods moved");
+        required(&mut out, "reason", &self.reason, "v-what-reason");
         self.limit_problems(&mut out);
         out
     }
@@ -284,11 +253,10 @@ pub struct RecordDraft {
 }
 
 fn prefixed(out: &mut Vec<FieldError>, prefix: &str, problems: Vec<FieldError>) {
-    out.extend(
-        problems
-            .into_iter()
-            .map(|e| FieldError::new(format!("{prefix}.{}", e.field), e.message)),
-    );
+    out.extend(problems.into_iter().map(|e| {
+        let field = format!("{prefix}.{}", e.field);
+        e.at(field)
+    }));
 }
 
 impl RecordDraft {
@@ -309,15 +277,12 @@ impl RecordDraft {
         }
         let seized = self.inspection.outcome == Some(Outcome::Seized);
         if seized && self.seizures.is_empty() {
-            out.push(FieldError::new(
-                "seizures",
-                "outcome is seized but no seizure is recorded",
-            ));
+            out.push(FieldError::new("seizures", Msg::new("v-seized-none")));
         }
         if !seized && !self.seizures.is_empty() {
             out.push(FieldError::new(
                 "inspection.outcome",
-                "seizures are recorded, so the outcome must be seized",
+                Msg::new("v-seizures-not-seized"),
             ));
         }
         out

@@ -45,7 +45,9 @@ fn one_field_as_typed() {
     let mut s = shipment();
     s.destination = "Switzerland".into();
     let p = field_problem(s.problems(), "destination").unwrap();
-    assert!(p.message.contains("ISO 3166"), "{}", p.message);
+    let said = p.msg.unwrap();
+    assert_eq!(said.id, "v-not-country");
+    assert_eq!(said.text("value"), "Switzerland");
     assert!(field_problem(s.problems(), "hs_code").is_none());
     s.composition = "Nd 101%".into();
     assert_eq!(
@@ -67,7 +69,7 @@ fn pending_outcomes_need_a_due_date_and_times_an_order() {
     i.outcome_due = Some("2025-05-12".into());
     assert_eq!(i.problems(), vec![]);
     i.ended_at = Some("2025-04-30T08:00:00+08:00".into());
-    assert!(i.problems()[0].message.contains("before the start"));
+    assert_eq!(i.problems()[0].msg.as_ref().unwrap().id, "v-before-start");
     i.ended_at = None;
     i.outcome = None;
     assert_eq!(i.problems()[0].field, "outcome");

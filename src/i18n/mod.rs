@@ -7,6 +7,10 @@
 //! them as stray characters). An id missing from a language falls back to English; an id
 //! missing from both shows as itself, and `tests/architecture` fails on either.
 
+mod field;
+
+pub use field::{field_error, field_words, problem};
+
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -43,6 +47,9 @@ pub const EN_FILES: Files = &[
     ("en/form.ftl", include_str!("en/form.ftl")),
     ("en/attach.ftl", include_str!("en/attach.ftl")),
     ("en/rescreen.ftl", include_str!("en/rescreen.ftl")),
+    ("en/validate.ftl", include_str!("en/validate.ftl")),
+    ("en/editor.ftl", include_str!("en/editor.ftl")),
+    ("en/engine.ftl", include_str!("en/engine.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -68,6 +75,9 @@ pub const ZH_FILES: Files = &[
     ("zh/form.ftl", include_str!("zh/form.ftl")),
     ("zh/attach.ftl", include_str!("zh/attach.ftl")),
     ("zh/rescreen.ftl", include_str!("zh/rescreen.ftl")),
+    ("zh/validate.ftl", include_str!("zh/validate.ftl")),
+    ("zh/editor.ftl", include_str!("zh/editor.ftl")),
+    ("zh/engine.ftl", include_str!("zh/engine.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -135,6 +145,9 @@ pub fn text(lang: Lang, id: &str) -> String {
 /// Words for a [`Msg`] from the layers below; nested messages in the same language, a
 /// list joined by the language's separator (`list-separator`).
 pub fn msg(lang: Lang, m: &Msg) -> String {
+    if field::is_field(m) {
+        return field_words(lang, m.text("path"));
+    }
     let mut args = FluentArgs::new();
     for (k, v) in &m.args {
         args.set(k.as_str(), value(lang, v));

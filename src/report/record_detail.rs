@@ -118,7 +118,8 @@ impl RecordDetail {
             .finalize_problems(inspection_id)?
             .iter()
             .filter(|_| state == "draft")
-            .map(|p| p.to_string())
+            // the detail is also `record show --json`, whose messages stay English
+            .map(|p| crate::i18n::field_error(crate::domain::Lang::En, p))
             .collect();
         Ok(RecordDetail::from_parts(record, state, reviews, to_fix))
     }

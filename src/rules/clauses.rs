@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::Facts;
 use super::criteria::Outcome;
+use super::flags_said;
 use super::hits::{HitKind, Verdict};
 use super::judged::{Judged, Out, end_use_is, is_destination, licence_note, number_of};
 use super::matching::{Description, HsHit, Input, hs_hit};
@@ -103,16 +104,8 @@ pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], input: &Input<'_
     });
     for j in judged {
         if let Some((code, Some(of))) = &j.m.hs_code {
-            flag(
-                pack,
-                out,
-                "M3",
-                format!(
-                    "declared HS {declared} is reference code {code} as printed in {}, probably a misprint for {of}; the goods match {} by description: correct the declared code.",
-                    number_of(pack, &j.item.announcement),
-                    j.item.id
-                ),
-            );
+            let detail = flags_said::misprint(pack, j, declared.as_str(), code, of);
+            flag(pack, out, "M3", detail);
         }
         if hs_controlled
             || !matches!(j.outcome, Outcome::Controlled(_))
@@ -120,7 +113,7 @@ pub(super) fn red_flags(pack: &RulePack, judged: &[Judged<'_>], input: &Input<'_
         {
             continue;
         }
-        let (id, detail) = not_a_reference_code(pack, j, declared.as_str());
+        let (id, detail) = flags_said::not_a_reference_code(pack, j, declared.as_str());
         flag(pack, out, id, detail);
     }
 }
@@ -146,20 +139,8 @@ fn under_declared<'p>(
         {
             let declared = input.declared.get(el).copied();
             if declared.is_none_or(|d| d < pct * 0.9) {
-                let said = declared
-                    .map(|d| format!("{} %", super::criteria::fmt_num(d)))
-                    .unwrap_or_else(|| "no".into());
-                flag(
-                    pack,
-                    out,
-                    "M2",
-                    format!(
-                        "the declared composition gives {said} {el}, but {} % was found: {} ({}).",
-                        super::criteria::fmt_num(*pct),
-                        j.item.name_en,
-                        number_of(pack, &j.item.announcement)
-                    ),
-                );
+                let detail = flags_said::composition_under(pack, j, el, *pct, declared);
+                flag(pack, out, "M2", detail);
                 under_declared.push(&j.item.id);
             }
         }
@@ -167,54 +148,8 @@ fn under_declared<'p>(
     under_declared
 }
 
-/// The red flag for a controlled match under a declared HS code that is not one of the
-/// item's reference codes: M2 (little controlled content), M1 (composition only) or M3.
-fn not_a_reference_code(pack: &RulePack, j: &Judged<'_>, declared: &str) -> (&'static str, String) {
-    let code = j
-        .item
-        .control_code
-        .as_deref()
-        .map(|c| format!(", {c}"))
-        .unwrap_or_default();
-    let what = format!(
-        "{} ({}{code})",
-        j.item.name_en,
-        number_of(pack, &j.item.announcement)
-    );
-    match (&j.m.element, j.m.by_description()) {
-        (Some((el, pct)), _) if *pct < 10.0 => (
-            "M2",
-            format!(
-                "{el} {} % found, making the goods {what}; declared HS {declared} is not a reference code. The controlled content may be under-declared.",
-                super::criteria::fmt_num(*pct)
-            ),
-        ),
-        (Some((el, pct)), false) => (
-            "M1",
-            format!(
-                "the description does not name the goods, but the composition has {el} {} %: {what}; declared HS {declared} is not a reference code.",
-                super::criteria::fmt_num(*pct)
-            ),
-        ),
-        _ => (
-            "M3",
-            format!(
-                "the description matches {what}, but declared HS {declared} is not one of its reference codes."
-            ),
-        ),
-    }
-}
-
-fn flag(pack: &RulePack, out: &mut Out, id: &str, detail: String) {
-    let (title, guidance) = pack
-        .red_flags
-        .iter()
-        .find(|r| r.id == id)
-        .map(|r| (r.title.as_str(), r.guidance.as_str()))
-        .unwrap_or(("Red flag", ""));
-    let message = format!("{title}: {detail} {guidance}")
-        .trim_end()
-        .to_string();
+fn flag(pack: &RulePack, out: &mut Out, id: &str, detail: flags_said::Said) {
+    let (message, msg) = flags_said::flag_said(pack, id, detail);
     if !out
         .hits
         .iter()
@@ -228,6 +163,7 @@ fn flag(pack: &RulePack, out: &mut Out, id: &str, detail: String) {
             Verdict::NotControlled,
             message,
         );
+        out.said(msg);
     }
 }
 

@@ -4,6 +4,10 @@
 use super::matching::Input;
 use super::measurements::element_of;
 use super::pack::{Criterion, Item};
+use crate::domain::{Msg, MsgArg};
+
+/// A failed criterion: its English text (stored with the screening) and its message.
+pub(super) type Failed = (String, Msg);
 
 /// A measured value: `measurements[name]`, else for `<el>_pct` the composition (an element
 /// absent from a non-empty composition counts as 0).
@@ -32,9 +36,9 @@ pub(super) enum Outcome {
     /// Needed measurements are missing (names).
     Missing(Vec<String>),
     /// Measured values fail an UNCONFIRMED threshold: review.
-    BelowUnconfirmed(Vec<String>),
+    BelowUnconfirmed(Vec<Failed>),
     /// Measured values fail the thresholds.
-    Below(Vec<String>),
+    Below(Vec<Failed>),
 }
 
 fn describe(c: &Criterion, v: Option<f64>) -> String {
@@ -65,7 +69,27 @@ fn given(input: &Input<'_>, name: &str) -> bool {
         })
 }
 
-fn describe_fail(c: &Criterion, v: f64, given: bool) -> String {
+/// A failed criterion in English and as a message (`crit-not-measured`, `crit-measured`).
+fn describe_fail(c: &Criterion, v: f64, given: bool) -> Failed {
+    let op_value = format!("{} {}", c.op.symbol(), fmt_num(c.value));
+    let mark: MsgArg = match c.unconfirmed {
+        true => Msg::new("crit-fail-unconfirmed").into(),
+        false => MsgArg::Text(String::new()),
+    };
+    let msg = match (given, element_of(&c.measurement)) {
+        (false, Some(el)) => Msg::new("crit-not-measured")
+            .arg("el", el)
+            .arg("need", format!("{} {op_value}", c.measurement)),
+        _ => Msg::new("crit-measured")
+            .arg("name", &c.measurement)
+            .arg("value", fmt_num(v))
+            .arg("need", op_value),
+    };
+    let text = describe_fail_text(c, v, given);
+    (text, msg.arg("mark", mark))
+}
+
+fn describe_fail_text(c: &Criterion, v: f64, given: bool) -> String {
     let mark = if c.unconfirmed { ", UNCONFIRMED" } else { "" };
     if !given && let Some(el) = element_of(&c.measurement) {
         return format!(

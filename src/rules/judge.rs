@@ -214,22 +214,21 @@ impl Said<'_> {
                 ));
             }
             Outcome::BelowUnconfirmed(failed) => {
+                let (failed, failed_msg) = super::said::failed_said(failed);
                 self.hit(Verdict::NeedsReview, format!(
                     "{} ({}) under {ann}{code_txt}: {}, below a threshold that is UNCONFIRMED; {basis}. Confirm the threshold with the official text or an expert identification.",
-                    item.name_en, item.name_zh, failed.join(", ")
+                    item.name_en, item.name_zh, failed
                 ), out);
-                out.said(self.msg(
-                    "hit-below-unconfirmed",
-                    &[("failed", failed.join(", ").into())],
-                ));
+                out.said(self.msg("hit-below-unconfirmed", &[("failed", failed_msg)]));
             }
             Outcome::Below(failed) => {
-                let said = self.msg("note-below", &[("failed", failed.join(", ").into())]);
+                let (failed, failed_msg) = super::said::failed_said(failed);
+                let said = self.msg("note-below", &[("failed", failed_msg)]);
                 out.note(format!(
                     "{} ({}, {ann}{code_txt}): {}; below the thresholds, not controlled by this item.",
                     item.name_en,
                     item.id,
-                    failed.join(", ")
+                    failed
                 ), Some(said));
                 return false;
             }

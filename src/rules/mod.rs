@@ -20,6 +20,7 @@ mod party_index;
 mod party_screen;
 mod party_search;
 pub use party_screen::party_standing;
+mod flags_said;
 mod said;
 mod screen;
 mod search;

@@ -255,6 +255,9 @@ pub struct Item {
     pub notes: String,
     #[serde(default)]
     pub unconfirmed: Vec<String>,
+    /// The UNCONFIRMED facts in Chinese (the English ones, marked, where empty).
+    #[serde(default)]
+    pub unconfirmed_zh: Vec<String>,
     pub sources: Vec<String>,
 }
 
@@ -313,6 +316,9 @@ pub struct RedFlag {
     #[serde(default)]
     pub title_zh: String,
     pub guidance: String,
+    /// The guidance in Chinese (the English one, marked, where the pack has none).
+    #[serde(default)]
+    pub guidance_zh: String,
     #[serde(default)]
     pub sources: Vec<String>,
 }

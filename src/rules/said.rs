@@ -61,8 +61,27 @@ pub(super) fn licence_msg(facts: &Facts) -> Msg {
 pub(super) fn unconfirmed_arg(item: &Item) -> MsgArg {
     match item.unconfirmed.is_empty() {
         true => MsgArg::Text(String::new()),
-        false => Msg::new("unconfirmed-note")
+        false => Msg::new("unconfirmed-said")
             .arg("what", item.unconfirmed.join("; "))
+            .arg(
+                "what_zh",
+                super::flags_said::zh_or_english(
+                    &item.unconfirmed_zh.join("；"),
+                    &item.unconfirmed.join("; "),
+                ),
+            )
             .into(),
     }
+}
+
+/// Failed criteria: their English texts joined by `, ` and one message saying the same
+/// (`crit-pair` nests them, so each language joins them its own way).
+pub(super) fn failed_said(failed: &[super::criteria::Failed]) -> (String, MsgArg) {
+    let text: Vec<&str> = failed.iter().map(|(t, _)| t.as_str()).collect();
+    let mut msgs = failed.iter().rev().map(|(_, m)| m.clone());
+    let last = msgs.next().map(MsgArg::from);
+    let said = msgs.fold(last.unwrap_or(MsgArg::Text(String::new())), |acc, m| {
+        Msg::new("crit-pair").arg("a", m).arg("b", acc).into()
+    });
+    (text.join(", "), said)
 }

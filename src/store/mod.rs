@@ -92,6 +92,10 @@ pub enum StoreError {
     },
     #[error("{0}")]
     Invalid(String),
+    /// Refused, said as a message id with its arguments (worded by `crate::i18n::msg`;
+    /// shown plain, `Msg::plain`, where nobody words it).
+    #[error("{}", .0.plain())]
+    Said(crate::domain::Msg),
     #[error("the database is open read-only; {0} is not allowed")]
     ReadOnly(String),
     #[error("{0} not found")]

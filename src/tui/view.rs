@@ -66,7 +66,7 @@ pub fn render(app: &App, f: &mut Frame) {
             dialog::confirm(f, body, &q, app.lang, theme)
         }
         Some(Overlay::Confirm(c)) => dialog::confirm(f, body, &c.question, app.lang, theme),
-        Some(Overlay::Setup(s)) => s.render(f, body, &app.status.db_name, theme),
+        Some(Overlay::Setup(s)) => s.render(f, body, &app.status.db_words(app.lang), theme),
         Some(Overlay::Training(p)) => super::widgets::training::render(f, body, p, app.lang, theme),
         None => {}
     }

@@ -9,6 +9,8 @@ mod attach_cli;
 mod commands;
 mod disk_full;
 mod encryption;
+mod engine_zh;
+mod errors_zh;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;

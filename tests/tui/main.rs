@@ -6,6 +6,7 @@
 mod support;
 
 mod attach;
+mod errors_zh;
 mod flows;
 mod key_count;
 mod keymap;

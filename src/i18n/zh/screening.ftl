@@ -26,12 +26,12 @@ screen-english-only = [仅有英文]
 
 ## Screening reasons (rules return these ids; each English text equals what rules write)
 list-separator = ；
-hit-may-be-controlled = { $name_zh }（{ $name_en }）可能属于《{ $ann_zh }》（{ $ann }）{ $code } 管制物项：{ $basis }。请鉴定货物（并申报完整的 10 位商品编码）。
+hit-may-be-controlled = { $name_zh }可能属于《{ $ann_zh }》（{ $ann }）{ $code } 管制物项：{ $basis }。请鉴定货物（并申报完整的 10 位商品编码）。
 hit-family-mention = 品名描述提到“{ $word }”（{ $name_zh }），但未指明列管物项。请对照以下管制物项鉴定货物：{ $items_zh }{ $more }。
-hit-controlled = { $name_zh }（{ $name_en }）属于《{ $ann_zh }》（{ $ann }）{ $code } 管制物项（{ $crit }）；{ $basis }。出口须申领两用物项和技术出口许可证（监管证件代码 3）。{ $licence }{ $unconf }
-hit-missing = { $name_zh }（{ $name_en }）在 { $criteria } 时属于《{ $ann_zh }》（{ $ann }）{ $code } 管制物项；{ $basis }。需测量：{ $names }。{ $unconf }
-hit-listed-unconfirmed = { $name_zh }（{ $name_en }）列于《{ $ann_zh }》（{ $ann }）{ $code }，但其技术指标未经确认；{ $basis }。放行前请对货物进行鉴定（依海关总署 2025 年第 123 号公告提出查询）。{ $licence }{ $unconf }
-hit-below-unconfirmed = { $name_zh }（{ $name_en }），《{ $ann_zh }》（{ $ann }）{ $code }：{ $failed }，低于一项未经确认的阈值；{ $basis }。请以官方文本或专家鉴定确认该阈值。
+hit-controlled = { $name_zh }属于《{ $ann_zh }》（{ $ann }）{ $code } 管制物项（{ $crit }）；{ $basis }。出口须申领两用物项和技术出口许可证（监管证件代码 3）。{ $licence }{ $unconf }
+hit-missing = { $name_zh }在 { $criteria } 时属于《{ $ann_zh }》（{ $ann }）{ $code } 管制物项；{ $basis }。需测量：{ $names }。{ $unconf }
+hit-listed-unconfirmed = { $name_zh }列于《{ $ann_zh }》（{ $ann }）{ $code }，但其技术指标未经确认；{ $basis }。放行前请对货物进行鉴定（依海关总署 2025 年第 123 号公告提出查询）。{ $licence }{ $unconf }
+hit-below-unconfirmed = { $name_zh }，《{ $ann_zh }》（{ $ann }）{ $code }：{ $failed }，低于一项未经确认的阈值；{ $basis }。请以官方文本或专家鉴定确认该阈值。
 note-below = { $name_zh }（{ $id }，《{ $ann_zh }》（{ $ann }）{ $code }）：{ $failed }；低于阈值，不受该物项管制。
 basis-matched = 匹配依据：{ $why }
 basis-hs-exact = 申报商品编码 { $declared } 即参考编码 { $code }

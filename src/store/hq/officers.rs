@@ -8,7 +8,7 @@ use std::ops::Deref;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use crate::domain::{DbKind, Lang, Role, new_id};
+use crate::domain::{DbKind, Lang, Msg, Role, new_id};
 use crate::store::hq::os_login::{describe_uid, os_login, os_uid, owner_uid, with_os_account};
 use crate::store::{Context, Hq, Result, Store, StoreError};
 
@@ -64,11 +64,20 @@ pub fn check_login(login: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(StoreError::Invalid(format!(
-            "--login: {:?} is not a login name (letters, digits, '.', '_', '-'; at most 32 characters)",
-            login
-        )))
+        Err(StoreError::Said(
+            Msg::new("officer-bad-login").arg("login", format!("{login:?}")),
+        ))
     }
+}
+
+/// `login` is already mapped to officer `o`.
+fn login_taken(login: &str, o: &Officer) -> StoreError {
+    StoreError::Said(
+        Msg::new("officer-login-taken")
+            .arg("login", login)
+            .arg("name", &o.name)
+            .arg("badge", &o.badge),
+    )
 }
 
 /// The command that maps `login` to a supervisor, for refusals.
@@ -222,33 +231,29 @@ impl Hq<&mut Store> {
         let name = new.name.trim();
         let badge = new.badge.trim();
         if name.is_empty() {
-            return Err(StoreError::Invalid("--name: must not be empty".into()));
+            return Err(StoreError::Said(Msg::new("officer-name-empty")));
         }
         if badge.is_empty() {
-            return Err(StoreError::Invalid("--badge: must not be empty".into()));
+            return Err(StoreError::Said(Msg::new("officer-badge-empty")));
         }
         if name.chars().chain(badge.chars()).any(char::is_control) {
-            return Err(StoreError::Invalid(
-                "--name, --badge: control characters are not allowed".into(),
-            ));
+            return Err(StoreError::Said(Msg::new("officer-control-chars")));
         }
         if let Some(l) = &new.login {
             check_login(l)?;
         }
         let actor = self.officer_authority("adding an officer")?;
         if let Some(o) = self.officer_where("badge", badge)? {
-            return Err(StoreError::Invalid(format!(
-                "--badge: badge {badge} is already {}'s",
-                o.name
-            )));
+            return Err(StoreError::Said(
+                Msg::new("officer-badge-taken")
+                    .arg("badge", badge)
+                    .arg("name", o.name),
+            ));
         }
         if let Some(l) = &new.login
             && let Some(o) = self.officer_where("login", l)?
         {
-            return Err(StoreError::Invalid(format!(
-                "--login: login '{l}' is already mapped to {} (badge {})",
-                o.name, o.badge
-            )));
+            return Err(login_taken(l, &o));
         }
         let officer = Officer {
             id: new_id(),
@@ -303,18 +308,14 @@ impl Hq<&mut Store> {
         check_login(login)?;
         let actor = self.officer_authority("mapping a login")?;
         let Some(mut officer) = self.officer_where("badge", badge)? else {
-            return Err(StoreError::Invalid(format!(
-                "--badge: no officer has badge {:?} (`minspect officer list` shows the badges)",
-                badge
-            )));
+            return Err(StoreError::Said(
+                Msg::new("officer-no-badge").arg("badge", format!("{badge:?}")),
+            ));
         };
         if let Some(o) = self.officer_where("login", login)?
             && o.id != officer.id
         {
-            return Err(StoreError::Invalid(format!(
-                "--login: login '{login}' is already mapped to {} (badge {})",
-                o.name, o.badge
-            )));
+            return Err(login_taken(login, &o));
         }
         let old = officer.login.replace(login.to_string());
         if old.as_deref() == Some(login) {

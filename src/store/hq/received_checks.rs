@@ -51,6 +51,7 @@ pub(super) fn check_received(
         _ => Vec::new(), // the insert names an unknown kind
     };
     match problems.first() {
+        // the sync layer keeps a text: a problem said as an id is passed plain
         Some(p) => Err(refuse(&p.field, p.message.clone())),
         None => Ok(()),
     }
@@ -191,7 +192,10 @@ fn custody_problems(
         Ok(e) => e,
         Err(e) => return Ok(vec![e]),
     };
-    let prefix = |e: FieldError| FieldError::new(format!("custody_event.{}", e.field), e.message);
+    let prefix = |e: FieldError| {
+        let field = format!("custody_event.{}", e.field);
+        e.at(field)
+    };
     let mut limits = Vec::new();
     event.limit_problems(&mut limits);
     out.extend(limits.into_iter().map(prefix));

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::FieldError;
+use crate::domain::{FieldError, Msg};
 
 /// What the log is filtered by. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,10 +54,7 @@ impl ShipmentFilter {
                 }
                 "family" => {
                     if value.is_empty() {
-                        return Err(FieldError::new(
-                            "family",
-                            "give a family, e.g. family:gallium",
-                        ));
+                        return Err(FieldError::new("family", Msg::new("filter-family-empty")));
                     }
                     f.family = Some(value.to_lowercase())
                 }
@@ -65,14 +62,16 @@ impl ShipmentFilter {
                 "review" => {
                     return Err(FieldError::new(
                         "review",
-                        format!("'{value}' is not a review state; use review:pending"),
+                        Msg::new("filter-not-review").arg("value", value),
                     ));
                 }
                 "status" => {
                     if !STATUSES.contains(&value) {
                         return Err(FieldError::new(
                             "status",
-                            format!("'{value}' is not one of {}", STATUSES.join(", ")),
+                            Msg::new("filter-not-status")
+                                .arg("value", value)
+                                .arg("statuses", STATUSES.join(", ")),
                         ));
                     }
                     f.status = Some(value.to_string())

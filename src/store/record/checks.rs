@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::{FieldError, RecordDraft, Seizure};
+use crate::domain::{FieldError, Msg, RecordDraft, Seizure};
 use crate::rules::{RulePack, Screening};
 
 /// The ids a rule pack can cite: items, clauses, red flags and announcements.
@@ -55,19 +55,19 @@ fn seizure_basis(
         if known.is_some_and(|k| !k.contains(id)) {
             out.push(FieldError::new(
                 &field,
-                format!(
-                    "'{id}' is not a rule id of rule pack {}",
-                    screening.rule_pack.version
-                ),
+                Msg::new("v-not-rule-id")
+                    .arg("id", id)
+                    .arg("version", &screening.rule_pack.version),
             ));
         } else if !stated && !given.contains(id) {
             let gave: Vec<&str> = given.iter().copied().collect();
+            let gave: crate::domain::MsgArg = match gave.is_empty() {
+                true => Msg::new("v-gave-none").into(),
+                false => gave.join(", ").into(),
+            };
             out.push(FieldError::new(
                 &field,
-                format!(
-                    "'{id}' was not given by this record's screening (it gave: {}); cite the screening's rules, or say why in legal_basis_reason",
-                    if gave.is_empty() { "none".to_string() } else { gave.join(", ") }
-                ),
+                Msg::new("v-not-given").arg("id", id).arg("gave", gave),
             ));
         }
     }

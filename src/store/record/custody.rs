@@ -5,7 +5,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
 
-use crate::domain::{CustodyEvent, limits, new_id, normalize_timestamp, parse_timestamp};
+use crate::domain::{CustodyEvent, Msg, limits, new_id, normalize_timestamp, parse_timestamp};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::append_to_chain;
 use crate::store::rows::{insert_row, row_by_id};
@@ -29,20 +29,23 @@ pub fn add_custody_tx(
     let event = &event.normalized();
     let problems = event.problems();
     if let Some(p) = problems.first() {
-        return Err(StoreError::Invalid(format!("custody transfer {p}")));
+        return Err(StoreError::Said(
+            Msg::new("store-custody-problem").arg("problem", p.to_msg()),
+        ));
     }
     let seizure = row_by_id(tx, "seizures", seizure_id, "seizure")?;
     let inspection_id = seizure["inspection_id"].as_str().unwrap_or_default();
     let inspection = row_by_id(tx, "inspections", inspection_id, "inspection")?;
     if inspection["state"].as_str() != Some("finalized") {
-        return Err(StoreError::Invalid(format!(
-            "seizure {seizure_id} is still a draft; finalize the inspection before recording custody transfers"
-        )));
+        return Err(StoreError::Said(
+            Msg::new("store-custody-before-finalize").arg("id", seizure_id),
+        ));
     }
     // DESIGN section 3: between the seizure (the inspection's start) and now
     let seized = inspection["started_at"]
         .as_str()
         .and_then(|s| parse_timestamp("started_at", s).ok());
+    // limits.rs words its problems in English still: the console shows this as it is
     limits::transfer_time(&event.at, seized, who.clock.now())
         .map_err(|e| StoreError::Invalid(format!("custody transfer {e}")))?;
     let id = new_id();

@@ -8,7 +8,7 @@ use rusqlite::Transaction;
 use serde::Serialize;
 use serde_json::json;
 
-use crate::domain::{FieldError, Record};
+use crate::domain::{FieldError, Msg, Record};
 use crate::rules::{RulePack, Screening, ScreeningIndex, facts_for};
 use crate::store::audit::{Who, audit, who};
 use crate::store::chain::payload::inspection_payload;
@@ -52,13 +52,13 @@ pub(crate) fn finalize_problems_tx(
 
 /// Refuses a record with `problems`, naming each.
 fn refuse(inspection_id: &str, problems: &[FieldError]) -> StoreError {
-    let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-    StoreError::Invalid(format!(
-        "inspection {inspection_id} cannot be finalized ({} problem{}): {}",
-        list.len(),
-        if list.len() == 1 { "" } else { "s" },
-        list.join("; ")
-    ))
+    let list: Vec<Msg> = problems.iter().map(FieldError::to_msg).collect();
+    StoreError::Said(
+        Msg::new("store-cannot-finalize")
+            .arg("id", inspection_id)
+            .arg("count", list.len())
+            .arg("list", list),
+    )
 }
 
 pub(crate) fn finalize_tx(

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::{FieldError, RecordImport, limits, parse_timestamp};
+use crate::domain::{FieldError, Msg, RecordImport, limits, parse_timestamp};
 use crate::rules::RulePack;
 use crate::store::audit::who;
 use crate::store::record::children::add_child_tx;
@@ -37,10 +37,7 @@ fn custody_time_problems(record: &RecordImport, now: DateTime<Utc>) -> Vec<Field
                 continue; // named by the custody transfer's own problems
             }
             if let Err(e) = limits::transfer_time(&c.at, seized, now) {
-                out.push(FieldError::new(
-                    format!("seizures[{i}].custody[{j}].at"),
-                    e.message,
-                ));
+                out.push(e.at(format!("seizures[{i}].custody[{j}].at")));
             }
         }
     }
@@ -62,8 +59,10 @@ impl Records<&mut Store> {
         let mut problems = record.problems(finalize);
         problems.extend(custody_time_problems(record, clock.now()));
         if !problems.is_empty() {
-            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            return Err(StoreError::Invalid(list.join("; ")));
+            let list: Vec<Msg> = problems.iter().map(FieldError::to_msg).collect();
+            return Err(StoreError::Said(
+                Msg::new("store-problems").arg("list", list),
+            ));
         }
         self.0.write("importing the record", |tx| {
             let who = who(tx, clock)?;

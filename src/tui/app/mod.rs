@@ -134,7 +134,7 @@ impl App {
                 .path()
                 .and_then(|p| p.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| crate::t!(self.lang, "app-in-memory")),
+                .unwrap_or_default(),
             pending_sync: store.chain().pending_sync_count()?,
             pack_version: self.pack.as_ref().map(|p| p.pack.version.clone()),
             pack_published: self.pack.as_ref().map(|p| p.pack.published),

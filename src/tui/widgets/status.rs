@@ -12,6 +12,16 @@ use crate::store::PackTrust;
 use crate::t;
 use crate::tui::theme::Theme;
 
+impl StatusInfo {
+    /// The database file's name (sanitized), or "(in memory)" in `lang`.
+    pub fn db_words(&self, lang: Lang) -> String {
+        match self.db_name.as_str() {
+            "" => t!(lang, "app-in-memory"),
+            name => sanitize(name).into_owned(),
+        }
+    }
+}
+
 /// What the status bar shows; refreshed after start-up and after writes, never in render.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StatusInfo {
@@ -19,6 +29,7 @@ pub struct StatusInfo {
     pub officer: String,
     pub badge: String,
     pub kind: String,
+    /// The database file's name; empty for a store in memory (worded by `db_words`).
     pub db_name: String,
     pub pending_sync: i64,
     pub pack_version: Option<String>,
@@ -175,7 +186,7 @@ pub fn status_text(s: &StatusInfo, today: NaiveDate, width: usize, lang: Lang) -
     let role = role_word(lang, &s.role);
     let officer = sanitize(&s.officer).into_owned();
     let badge = sanitize(&s.badge).into_owned();
-    let db = sanitize(&s.db_name).into_owned();
+    let db = s.db_words(lang);
     let pending = s.pending_sync;
     let build = |name: &str, badge: &str, db: &str, short: bool| {
         let who = if s.officer.is_empty() {

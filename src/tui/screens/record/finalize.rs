@@ -21,13 +21,11 @@ impl RecordScreen {
             return Effect::Redraw;
         };
         if ed.finalized {
-            return Effect::error("this record is already finalized");
+            return Effect::error(t!(cx.lang, "editor-already-finalized"));
         }
         let Some(id) = ed.inspection_id.clone() else {
             ed.validate_all(true);
-            return Effect::error(
-                "cannot finalize: the inspection is not started (C-n: Inspection section)",
-            );
+            return Effect::error(t!(cx.lang, "editor-not-started"));
         };
         // a reading typed with a slip is stored as nothing: finalizing waits for it
         let slips: Vec<String> = ed
@@ -36,7 +34,7 @@ impl RecordScreen {
             .enumerate()
             .filter_map(|(i, m)| {
                 let e = insp::value_problem(&m.form)?;
-                let reason = sanitize(&e.to_string()).into_owned();
+                let reason = sanitize(&crate::i18n::field_error(cx.lang, &e)).into_owned();
                 Some(t!(
                     cx.lang,
                     "record-measurement-slip",
@@ -47,47 +45,47 @@ impl RecordScreen {
             .collect();
         match cx.store.records().finalize_problems(&id) {
             Ok(p) if p.is_empty() && slips.is_empty() => {
-                Effect::confirm(PendingWrite::Finalize { inspection_id: id }.ask(format!(
-                    "Finalize the record of {}? It becomes immutable, is added to this device's chain and queued for sync.",
-                    draft_title_of(&ed.shipment_base)
-                )))
+                let ask = t!(
+                    cx.lang,
+                    "editor-finalize-ask",
+                    title = draft_title_of(&ed.shipment_base)
+                );
+                Effect::confirm(PendingWrite::Finalize { inspection_id: id }.ask(ask))
             }
             Ok(p) => {
                 ed.validate_all(true);
                 ed.problems = slips;
-                ed.problems.extend(p.iter().map(|e| e.to_string()));
+                ed.problems
+                    .extend(p.iter().map(|e| crate::i18n::field_error(cx.lang, e)));
                 let n = ed.problems.len();
-                Effect::error(format!(
-                    "cannot finalize: {n} problem{} (listed on the right); the draft is saved",
-                    if n == 1 { "" } else { "s" }
-                ))
+                Effect::error(t!(cx.lang, "editor-cannot-finalize", count = n))
             }
-            Err(e) => Effect::error(format!("checking the draft: {e}")),
+            Err(e) => Effect::error(t!(cx.lang, "editor-checking", error = e.to_string())),
         }
     }
 
-    pub fn ask_custody(&mut self) -> Effect {
+    pub fn ask_custody(&mut self, lang: crate::domain::Lang) -> Effect {
         let Some(ed) = &mut self.editor else {
             return Effect::Redraw;
         };
         let seizure = ed.seizures.get(ed.item).or(ed.seizures.last());
         let Some(seizure_id) = seizure.filter(|_| ed.finalized).map(|s| s.id.clone()) else {
-            return Effect::error(
-                "custody transfers are appended to the seizures of a finalized record",
-            );
+            return Effect::error(t!(lang, "editor-custody-after-finalize"));
         };
         ed.section = Some(Section::Custody);
         let (event, errs) = sz::read_custody(&ed.custody);
         ed.custody.set_errors(&errs);
         if let Some(first) = errs.first() {
             ed.custody.touch_all();
-            return Effect::error(format!("custody transfer: {first}"));
+            let problem = crate::i18n::field_error(lang, first);
+            return Effect::error(t!(lang, "editor-custody-problem", problem = problem));
         }
-        let question = format!(
-            "Append the transfer from {} to {} at {} to the chain? It cannot be undone.",
-            sanitize(&event.from_party),
-            sanitize(&event.to_party),
-            sanitize(&event.at)
+        let question = t!(
+            lang,
+            "editor-custody-ask",
+            from = sanitize(&event.from_party).into_owned(),
+            to = sanitize(&event.to_party).into_owned(),
+            at = sanitize(&event.at).into_owned()
         );
         Effect::confirm(PendingWrite::Custody { seizure_id, event }.ask(question))
     }
@@ -130,12 +128,10 @@ impl RecordScreen {
     /// Ok when written; either way, what to say.
     pub fn export_receipt(&mut self, path: &str, cx: &mut Cx) -> Result<Effect, Effect> {
         let Some(id) = self.editor.as_ref().and_then(|e| e.inspection_id.clone()) else {
-            return Err(Effect::error("nothing saved yet to give a receipt for"));
+            return Err(Effect::error(t!(cx.lang, "editor-receipt-unsaved")));
         };
         if path.is_empty() {
-            return Err(Effect::error(
-                "receipt path is empty; type a file name such as receipt.md",
-            ));
+            return Err(Effect::error(t!(cx.lang, "editor-receipt-path-empty")));
         }
         let format = if path.to_ascii_lowercase().ends_with(".md") {
             ReceiptFormat::Markdown
@@ -176,13 +172,16 @@ impl RecordScreen {
                 f.sync_all()
             });
         match written {
-            Ok(()) => Ok(Effect::info(format!(
-                "Receipt written to {}.",
-                sanitize(path)
+            Ok(()) => Ok(Effect::info(t!(
+                cx.lang,
+                "editor-receipt-written",
+                path = sanitize(path).into_owned()
             ))),
-            Err(e) => Err(Effect::error(format!(
-                "receipt path {}: {e}",
-                sanitize(path)
+            Err(e) => Err(Effect::error(t!(
+                cx.lang,
+                "editor-receipt-path-error",
+                path = sanitize(path).into_owned(),
+                error = e.to_string()
             ))),
         }
     }
@@ -194,14 +193,13 @@ impl RecordScreen {
             return Err(Effect::None);
         };
         if reason.is_empty() {
-            return Err(Effect::error(
-                "amendment reason is empty; say what is corrected",
-            ));
+            return Err(Effect::error(t!(cx.lang, "editor-amend-empty")));
         }
         match cx.store.records_mut().start_amendment(&id, reason) {
-            Ok((_, new_id)) => Ok(self.open_inspection(&new_id, cx).and(Effect::info(
-                "Amendment started: a new draft that points at the original.",
-            ))),
+            Ok((_, new_id)) => {
+                let said = Effect::info(t!(cx.lang, "editor-amend-started"));
+                Ok(self.open_inspection(&new_id, cx).and(said))
+            }
             Err(e) => Err(Effect::error(format!("amending: {e}"))),
         }
     }

@@ -33,7 +33,9 @@ pub struct Field {
     pub hint: &'static str,
     pub input: LineInput,
     pub area: Option<TextArea<'static>>,
+    /// The problem in English; the console shows `problem` in its language.
     pub error: Option<String>,
+    pub problem: Option<FieldError>,
     /// Edited by the officer (or a finalize was tried): its message shows.
     pub touched: bool,
     /// A picker's or a completion's options.
@@ -43,6 +45,17 @@ pub struct Field {
 }
 
 impl Field {
+    /// The field's problem in `lang`, a part of it named first (`Ga: ...`).
+    pub fn problem_text(&self, lang: Lang) -> Option<String> {
+        let p = self.problem.as_ref()?;
+        let words = i18n::problem(lang, p);
+        let part = p
+            .field
+            .strip_prefix(self.name)
+            .and_then(|r| r.strip_prefix('.'));
+        Some(part.map_or(words.clone(), |part| format!("{part}: {words}")))
+    }
+
     pub fn text(&self) -> String {
         match &self.area {
             Some(a) => a.lines().join("\n"),
@@ -86,6 +99,7 @@ impl Form {
                     input: LineInput::default(),
                     area: multi.then(TextArea::default),
                     error: None,
+                    problem: None,
                     touched: false,
                     choices: None,
                     pick: None,
@@ -119,14 +133,11 @@ impl Form {
     /// (`composition.Ga`) lands on its field with the part named.
     pub fn set_errors(&mut self, problems: &[FieldError]) {
         for f in &mut self.fields {
-            f.error = problems.iter().find_map(|p| {
-                if p.field == f.name {
-                    Some(p.message.clone())
-                } else {
-                    let part = p.field.strip_prefix(f.name)?.strip_prefix('.')?;
-                    Some(format!("{part}: {}", p.message))
-                }
-            });
+            let rest = |p: &&FieldError| p.field.strip_prefix(f.name).map(str::to_string);
+            let mine =
+                |p: &&FieldError| rest(p).is_some_and(|r| r.is_empty() || r.starts_with('.'));
+            f.problem = problems.iter().find(mine).cloned();
+            f.error = f.problem_text(Lang::En);
         }
     }
 
@@ -325,9 +336,9 @@ pub fn draw_form<'a>(
                 }
             }
         }
-        if let Some(e) = f.error.as_ref().filter(|_| f.touched) {
+        if let Some(e) = f.problem_text(lang).filter(|_| f.touched) {
             for piece in wrap(
-                &format!("⚠ {}", sanitize(e)),
+                &format!("⚠ {}", sanitize(&e)),
                 (width as usize).saturating_sub(3),
             ) {
                 lines.push(Line::styled(format!("  {piece}"), theme.error));

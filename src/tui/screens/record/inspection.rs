@@ -90,7 +90,7 @@ pub fn value_problem(form: &Form) -> Option<FieldError> {
         Ok(t) if t.parse::<f64>().is_ok() => None,
         Ok(_) => Some(FieldError::new(
             "value",
-            format!("'{text}' is not a number"),
+            crate::domain::Msg::new("v-not-number").arg("value", text),
         )),
         Err(e) => Some(e),
     }

@@ -4,6 +4,7 @@
 use super::form::Form;
 use super::{Prompt, PromptKind, RecordScreen, draft_title};
 use crate::i18n;
+use crate::t;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::pending::PendingWrite;
@@ -79,17 +80,15 @@ impl RecordScreen {
             Action::AcceptSuggestion => return Effect::Redraw.and(self.accept_suggestion(cx)),
             Action::DismissSuggestion => return Effect::Redraw.and(self.dismiss_suggestion(cx)),
             Action::Finalize => return self.ask_finalize(cx),
-            Action::AddCustody => return self.ask_custody(),
+            Action::AddCustody => return self.ask_custody(cx.lang),
             Action::ExportReceipt if ed.seizures.is_empty() => {
-                return Effect::error("this record has no seizure to give a receipt for");
+                return Effect::error(t!(cx.lang, "editor-receipt-no-seizure"));
             }
             Action::ExportReceipt => self.prompt = Prompt::new(PromptKind::ReceiptPath),
             Action::AttachFile => return self.ask_attach(cx),
             Action::Amend if ed.finalized => self.prompt = Prompt::new(PromptKind::AmendReason),
             Action::Amend => {
-                return Effect::error(
-                    "only a finalized record is amended; this draft can still be edited",
-                );
+                return Effect::error(t!(cx.lang, "editor-amend-draft"));
             }
             a if LineInput::is_edit(a) || a == Action::Accept => {
                 return Effect::Redraw.and(self.edit_field(a, cx));
@@ -156,16 +155,18 @@ impl RecordScreen {
             },
             Action::DiscardDraft => {
                 if let Some(d) = self.drafts.get(self.selected) {
-                    let what = if d.inspection_id.is_some() {
-                        "draft inspection"
-                    } else {
-                        "draft shipment"
+                    let what = match d.inspection_id.is_some() {
+                        true => "editor-draft-inspection",
+                        false => "editor-draft-shipment",
                     };
                     let id = d.inspection_id.clone().unwrap_or(d.shipment_id.clone());
-                    return Effect::confirm(PendingWrite::Discard { id }.ask(format!(
-                        "Discard the {what} {}? Its data stays in the audit log.",
-                        draft_title(d)
-                    )));
+                    let ask = t!(
+                        cx.lang,
+                        "editor-discard-ask",
+                        what = t!(cx.lang, what),
+                        title = draft_title(d)
+                    );
+                    return Effect::confirm(PendingWrite::Discard { id }.ask(ask));
                 }
                 Effect::None
             }

@@ -97,7 +97,11 @@ impl RecordScreen {
                 self.selected = self.selected.min(self.drafts.len().saturating_sub(1));
                 Effect::None
             }
-            Err(e) => Effect::error(format!("open drafts: {e}")),
+            Err(e) => Effect::error(crate::t!(
+                cx.lang,
+                "editor-drafts-error",
+                error = e.to_string()
+            )),
         }
     }
 }

@@ -229,7 +229,7 @@ impl RecordScreen {
         let mut ed = Editor::blank(cx.clock.today());
         ed.recompute(self.pack.as_deref());
         self.editor = Some(ed);
-        Effect::info("New record: it is saved as a draft from the first change.")
+        Effect::info(crate::t!(cx.lang, "editor-new-record"))
     }
 
     pub fn open_inspection(&mut self, inspection_id: &str, cx: &mut Cx) -> Effect {
@@ -251,7 +251,11 @@ impl RecordScreen {
                 self.editor = Some(ed);
                 Effect::None
             }
-            Err(e) => Effect::error(format!("opening the record: {e}")),
+            Err(e) => Effect::error(crate::t!(
+                cx.lang,
+                "editor-opening-record",
+                error = e.to_string()
+            )),
         }
     }
 
@@ -273,7 +277,11 @@ impl RecordScreen {
                 self.editor = Some(ed);
                 opened
             }
-            Err(e) => Effect::error(format!("opening the shipment: {e}")),
+            Err(e) => Effect::error(crate::t!(
+                cx.lang,
+                "editor-opening-shipment",
+                error = e.to_string()
+            )),
         }
     }
 
@@ -285,7 +293,11 @@ impl RecordScreen {
                 Some((id, _)) => self.open_inspection(&id.clone(), cx),
                 None => self.open_shipment(shipment_id, cx),
             },
-            Err(e) => Effect::error(format!("inspections of the shipment: {e}")),
+            Err(e) => Effect::error(crate::t!(
+                cx.lang,
+                "editor-inspections-error",
+                error = e.to_string()
+            )),
         }
     }
 
@@ -296,7 +308,11 @@ impl RecordScreen {
                 Some((id, _)) => self.open_inspection(&id.clone(), cx),
                 None => self.open_shipment(shipment_id, cx),
             },
-            Err(e) => Effect::error(format!("inspections of the shipment: {e}")),
+            Err(e) => Effect::error(crate::t!(
+                cx.lang,
+                "editor-inspections-error",
+                error = e.to_string()
+            )),
         }
     }
 }

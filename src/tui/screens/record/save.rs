@@ -23,7 +23,11 @@ impl RecordScreen {
                 ed.shipment_id = Some(id.clone());
                 Ok(id)
             }
-            Err(e) => Err(Effect::error(format!("saving the shipment: {e}"))),
+            Err(e) => Err(Effect::error(t!(
+                cx.lang,
+                "editor-saving-shipment",
+                error = e.to_string()
+            ))),
         }
     }
 
@@ -45,7 +49,11 @@ impl RecordScreen {
                 ed.inspection_id = Some(id.clone());
                 Ok(id)
             }
-            Err(e) => Err(Effect::error(format!("starting the inspection: {e}"))),
+            Err(e) => Err(Effect::error(t!(
+                cx.lang,
+                "editor-starting-inspection",
+                error = e.to_string()
+            ))),
         }
     }
 
@@ -67,6 +75,7 @@ impl RecordScreen {
                 // a new inspection is started with the typed value: one store call
                 match self.ensure_inspection(cx) {
                     Ok(id) if !new => saved(
+                        cx.lang,
                         cx.store
                             .records_mut()
                             .update_inspection(&id, &data)
@@ -83,7 +92,7 @@ impl RecordScreen {
                 }
                 Effect::None
             }
-            list => saved(self.save_item(list, cx)),
+            list => saved(cx.lang, self.save_item(list, cx)),
         };
         if let Some(ed) = &mut self.editor {
             ed.problems.clear();
@@ -110,7 +119,11 @@ impl RecordScreen {
                 ed.stored_verdict = Some(s.verdict.as_str().to_string());
                 Effect::None
             }
-            Err(e) => Effect::error(format!("storing the screening: {e}")),
+            Err(e) => Effect::error(t!(
+                cx.lang,
+                "editor-storing-screening",
+                error = e.to_string()
+            )),
         }
     }
 
@@ -123,6 +136,7 @@ impl RecordScreen {
         ed.shipment_base = data.clone();
         match ed.shipment_id.clone() {
             Some(id) => saved(
+                cx.lang,
                 cx.store
                     .records_mut()
                     .update_shipment(&id, &data)
@@ -174,15 +188,13 @@ impl RecordScreen {
         };
         let section = ed.section();
         if ed.finalized {
-            return Effect::error("this record is finalized; record an amendment instead");
+            return Effect::error(t!(cx.lang, "editor-finalized-amend"));
         }
         if !matches!(
             section,
             Section::Measurements | Section::Findings | Section::Seizures
         ) {
-            return Effect::error(
-                "rows are added in Measurements, Findings and Seizures (C-n: next section)",
-            );
+            return Effect::error(t!(cx.lang, "editor-rows-where"));
         }
         let inspection_id = match self.ensure_inspection(cx) {
             Ok(id) => id,
@@ -238,11 +250,11 @@ impl RecordScreen {
         };
         let section = ed.section();
         if ed.finalized || section == Section::Custody {
-            return Effect::error("finalized rows cannot be removed; record an amendment");
+            return Effect::error(t!(cx.lang, "editor-rows-final"));
         }
         let i = ed.item;
         let Some(item) = ed.items(section).and_then(|v| v.get(i)) else {
-            return Effect::error("no row is selected here");
+            return Effect::error(t!(cx.lang, "editor-no-row"));
         };
         let id = item.id.clone();
         let done = match section {
@@ -257,9 +269,9 @@ impl RecordScreen {
                     ed.item = i.min(items.len().saturating_sub(1));
                 }
                 ed.recompute(self.pack.as_deref());
-                Effect::info("Row removed (kept in the audit log).")
+                Effect::info(t!(cx.lang, "editor-row-removed"))
             }
-            Err(e) => Effect::error(format!("removing the row: {e}")),
+            Err(e) => Effect::error(t!(cx.lang, "editor-removing-row", error = e.to_string())),
         }
     }
 
@@ -337,9 +349,9 @@ impl RecordScreen {
 }
 
 /// A draft write's error in words (`Effect::None` when it went through).
-fn saved(result: crate::store::Result<()>) -> Effect {
+fn saved(lang: crate::domain::Lang, result: crate::store::Result<()>) -> Effect {
     match result {
         Ok(()) => Effect::None,
-        Err(e) => Effect::error(format!("saving the draft: {e}")),
+        Err(e) => Effect::error(t!(lang, "editor-saving-draft", error = e.to_string())),
     }
 }

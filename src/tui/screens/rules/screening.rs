@@ -130,9 +130,10 @@ impl ScreeningForm {
                 }
                 // name the entry inside a map field (`purity: unknown measurement ...`)
                 Err(e) => {
+                    let words = crate::i18n::problem(crate::domain::Lang::En, &e);
                     self.errors[i] = Some(match e.field.split_once('.') {
-                        Some((_, entry)) => format!("{entry}: {}", e.message),
-                        None => e.message,
+                        Some((_, entry)) => format!("{entry}: {words}"),
+                        None => words,
                     })
                 }
             }

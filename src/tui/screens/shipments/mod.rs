@@ -133,7 +133,7 @@ impl ShipmentsScreen {
                 self.loaded = true;
                 self.load_detail(cx)
             }
-            Err(e) => Effect::error(format!("shipment log: {e}")),
+            Err(e) => Effect::error(crate::t!(cx.lang, "ships-log-error", error = e.to_string())),
         }
     }
 
@@ -149,7 +149,11 @@ impl ShipmentsScreen {
             Some(r) => match cx.store.query().shipment_detail(&r.id) {
                 Ok(d) => d,
                 Err(e) => {
-                    said = Effect::error(format!("shipment detail: {e}"));
+                    said = Effect::error(crate::t!(
+                        cx.lang,
+                        "ships-detail-error",
+                        error = e.to_string()
+                    ));
                     None
                 }
             },
@@ -183,7 +187,7 @@ impl ShipmentsScreen {
                 Effect::None
             }
             Err(e) => {
-                self.filter_error = Some(e.to_string());
+                self.filter_error = Some(crate::i18n::field_error(cx.lang, &e));
                 Effect::None
             }
         }

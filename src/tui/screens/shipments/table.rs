@@ -79,18 +79,19 @@ pub fn verdicts_cell(lang: Lang, v: &RowVerdicts) -> String {
 
 pub(super) fn header(width: usize, lang: Lang) -> String {
     let k = cols(width);
-    let mut s = format!("{} {} ", fit("date", 10), fit("to", 2));
+    let col = |id: &str, w: usize| fit(&t!(lang, id), w);
+    let mut s = format!("{} {} ", col("ships-col-date", 10), col("ships-col-to", 2));
     if k.hs {
-        s.push_str(&format!("{} ", fit("HS code", 10)));
+        s.push_str(&format!("{} ", col("ships-col-hs", 10)));
     }
     if k.decl {
-        s.push_str(&format!("{} ", fit("declaration", 18)));
+        s.push_str(&format!("{} ", col("ships-col-declaration", 18)));
     }
     s.push_str(&format!(
         "{} {} {} ",
-        fit("exporter · goods", k.rest),
-        fit("family", 10),
-        fit("status", 12)
+        col("ships-col-goods", k.rest),
+        col("ships-col-family", 10),
+        col("ships-col-status", 12)
     ));
     s.push_str(&fit(&t!(lang, "shipments-col-verdicts"), VERDICTS_W));
     fit(&s, width)

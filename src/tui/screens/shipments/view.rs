@@ -9,6 +9,7 @@ use super::ShipmentsScreen;
 use super::detail::detail_lines;
 use super::table::{header, row_text, split};
 use crate::domain::sanitize;
+use crate::t;
 use crate::tui::screens::{Pane, ViewCx};
 use crate::tui::widgets::table::{draw_lines, draw_rows, pane};
 
@@ -20,12 +21,12 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     let (table, detail) = split(area);
     let list_focus = s.focus == Pane::List;
-    let mut title = format!("Shipments · {} rows", s.rows.len());
+    let mut title = t!(v.lang, "ships-title", count = s.rows.len());
     if s.has_newer {
-        title.push_str(" · ↑ newer");
+        title.push_str(&format!(" · {}", t!(v.lang, "ships-newer")));
     }
     if s.has_older {
-        title.push_str(" · ↓ older");
+        title.push_str(&format!(" · {}", t!(v.lang, "ships-older")));
     }
     let block = pane(title, list_focus, theme);
     let inner = block.inner(table);
@@ -45,10 +46,7 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     } else if editing || !s.filter_input.text().is_empty() {
         s.filter_input.line("/ ", theme.base, editing)
     } else {
-        Line::styled(
-            "/ filter: words  from:YYYY-MM-DD to:  dest:US  family:gallium  status:held",
-            theme.dim,
-        )
+        Line::styled(t!(v.lang, "ships-filter-hint"), theme.dim)
     };
     f.render_widget(Paragraph::new(filter_line), filter);
     let w = inner.width as usize;
@@ -68,19 +66,23 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         .collect();
     if lines.is_empty() {
         f.render_widget(
-            Paragraph::new(Line::styled("no shipment matches", theme.dim)),
+            Paragraph::new(Line::styled(t!(v.lang, "ships-none"), theme.dim)),
             body,
         );
     } else {
         draw_rows(f, body, lines, Some(s.selected), list_focus, theme);
     }
 
-    let block = pane("Shipment", s.focus == Pane::Detail, theme);
+    let block = pane(
+        t!(v.lang, "ships-detail-title"),
+        s.focus == Pane::Detail,
+        theme,
+    );
     let inner = block.inner(detail);
     f.render_widget(block, detail);
     let lines = match (&s.detail, &s.card) {
         (Some(_), Some(card)) => detail_lines(card, None, theme),
-        _ => vec![Line::styled("no shipment selected", theme.dim)],
+        _ => vec![Line::styled(t!(v.lang, "ships-none-selected"), theme.dim)],
     };
     draw_lines(f, inner, &lines, s.detail_scroll as usize);
 }

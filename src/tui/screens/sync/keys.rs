@@ -9,7 +9,7 @@ use crate::tui::screens::{Cx, Pane};
 use crate::tui::widgets::input::LineInput;
 
 impl SyncScreen {
-    fn start(&mut self, op: Op) -> Effect {
+    fn start(&mut self, op: Op, lang: crate::domain::Lang) -> Effect {
         let Some(d) = &self.data else {
             return Effect::None;
         };
@@ -17,7 +17,7 @@ impl SyncScreen {
             return self.fail(why);
         }
         if op == Op::Export && d.pending == 0 {
-            let text = "nothing to export: every finalized record is acknowledged".to_string();
+            let text = crate::t!(lang, "sync-nothing-to-export");
             self.outcome = Some(Outcome {
                 ok: true,
                 text: text.clone(),
@@ -61,14 +61,14 @@ impl SyncScreen {
         said.and(Effect::QueueChanged)
     }
 
-    pub(super) fn prompt(&mut self, action: Action) -> Effect {
+    pub(super) fn prompt(&mut self, action: Action, lang: crate::domain::Lang) -> Effect {
         let pending = self.data.as_ref().map_or(0, |d| d.pending);
         let Mode::Prompt { op, input, error } = &mut self.mode else {
             return Effect::None;
         };
         match action {
             Action::Cancel => self.mode = Mode::Browse,
-            Action::Accept => match op.validate(input.text(), pending) {
+            Action::Accept => match op.validate(input.text(), pending, lang) {
                 Ok(confirm) => {
                     self.mode = Mode::Browse;
                     return Effect::confirm(confirm);
@@ -127,9 +127,9 @@ impl SyncScreen {
                     _ => Effect::None,
                 };
             }
-            Action::SyncExport => return self.start(Op::Export),
-            Action::SyncAck => return self.start(Op::Ack),
-            Action::SyncImport => return self.start(Op::Import),
+            Action::SyncExport => return self.start(Op::Export, cx.lang),
+            Action::SyncAck => return self.start(Op::Ack, cx.lang),
+            Action::SyncImport => return self.start(Op::Import, cx.lang),
             _ => return Effect::None,
         }
         Effect::Redraw

@@ -73,7 +73,10 @@ impl SyncScreen {
                 self.data = Some(d);
                 self.load_error = None;
             }
-            Err(e) => self.load_error = Some(format!("reading the sync state: {e}")),
+            Err(e) => {
+                let e = e.to_string();
+                self.load_error = Some(crate::t!(cx.lang, "sync-state-error", error = e));
+            }
         }
         match cx.store.query().decisions(LIST_LIMIT) {
             Ok((rows, total)) => {
@@ -118,7 +121,7 @@ impl Screen for SyncScreen {
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match self.mode {
-            Mode::Prompt { .. } => self.prompt(action),
+            Mode::Prompt { .. } => self.prompt(action, cx.lang),
             Mode::Browse => self.browse(action, cx),
         }
     }

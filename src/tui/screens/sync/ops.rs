@@ -5,9 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::{DbKind, sanitize};
+use crate::domain::{DbKind, Lang, sanitize};
 use crate::report::SyncOverview;
 use crate::sync;
+use crate::t;
 use crate::tui::pending::{Confirm, PendingWrite, plain};
 
 /// How many queued records and review decisions the tab lists.
@@ -66,47 +67,44 @@ pub enum Op {
 }
 
 impl Op {
+    /// The catalogue id of what the prompt asks for.
     pub fn label(self) -> &'static str {
         match self {
-            Op::Export => "export directory",
-            Op::Ack => "receipt file",
-            Op::Import => "bundle file",
+            Op::Export => "sync-op-export-dir",
+            Op::Ack => "sync-op-receipt-file",
+            Op::Import => "sync-op-bundle-file",
         }
     }
 
     /// Checks what was typed and asks before writing (`pending`: the records an export
     /// writes); the message names the field. Nothing is written.
-    pub fn validate(self, text: &str, pending: i64) -> Result<Confirm, String> {
-        let label = self.label();
+    pub fn validate(self, text: &str, pending: i64, lang: Lang) -> Result<Confirm, String> {
+        let label = t!(lang, self.label());
         let text = text.trim();
         if text.is_empty() {
-            return Err(format!("{label}: type a path"));
+            return Err(t!(lang, "sync-path-empty", label = label.as_str()));
         }
         let path = expand_home(text);
         let shown = sanitize(&path.display().to_string()).into_owned();
+        let said = |id: &str| t!(lang, id, label = label.as_str(), path = shown.as_str());
         let meta = std::fs::metadata(&path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => format!("{label}: {shown} does not exist"),
-            std::io::ErrorKind::PermissionDenied => {
-                format!("{label}: {shown} cannot be read (permission denied)")
-            }
+            std::io::ErrorKind::NotFound => said("sync-path-missing"),
+            std::io::ErrorKind::PermissionDenied => said("sync-path-denied"),
             _ => format!("{label}: {shown}: {e}"),
         })?;
         match self {
-            Op::Export if !meta.is_dir() => {
-                Err(format!("{label}: {shown} is a file, not a directory"))
+            Op::Export if !meta.is_dir() => Err(said("sync-path-not-dir")),
+            Op::Export => Ok(PendingWrite::Export { dir: path }.ask(t!(
+                lang,
+                "sync-export-confirm",
+                count = pending,
+                path = shown.as_str()
+            ))),
+            _ if meta.is_dir() => Err(said("sync-path-is-dir")),
+            Op::Ack => Ok(PendingWrite::Ack { receipt: path }.ask(said("sync-ack-confirm"))),
+            Op::Import => {
+                Ok(PendingWrite::Import { bundle: path }.ask(said("sync-import-confirm")))
             }
-            Op::Export => Ok(PendingWrite::Export { dir: path }.ask(format!(
-                "Write the {pending} unacknowledged records into a bundle in {shown}? They are marked sent."
-            ))),
-            _ if meta.is_dir() => Err(format!(
-                "{label}: {shown} is a directory; add the file's name"
-            )),
-            Op::Ack => Ok(PendingWrite::Ack { receipt: path }.ask(format!(
-                "Apply the receipt {shown}? Records headquarters holds become acknowledged."
-            ))),
-            Op::Import => Ok(PendingWrite::Import { bundle: path }.ask(format!(
-                "Import the bundle {shown}? Its receipt is written beside it."
-            ))),
         }
     }
 }

@@ -30,7 +30,7 @@ fn summary(
     lang: Lang,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let mut lines = world::summary(d, w, lang).unwrap_or_else(|| d.summary());
+    let mut lines = world::summary(d, w, lang).unwrap_or_else(|| d.summary_in(lang));
     lines.push(pack);
     lines
         .iter()
