@@ -48,10 +48,10 @@ fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
     }
-    // and the step after it (a measurement's value may be NULL)
+    // and the steps after it (a measurement's value may be NULL; the desk's search)
     crate::migrations::undo_measurement_null(&c);
-    c.pragma_update(None, "user_version", SCHEMA_VERSION - 3)
-        .unwrap();
+    crate::migrations::undo_desk_search(&c);
+    c.pragma_update(None, "user_version", 8).unwrap();
     drop(c);
 
     let migrated = harness::open(&hq_path);
@@ -104,10 +104,10 @@ fn a_desk_made_before_its_exporters_gives_the_panel_of_a_fresh_import() {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
     }
-    // and the step after it (a measurement's value may be NULL)
+    // and the steps after it (a measurement's value may be NULL; the desk's search)
     crate::migrations::undo_measurement_null(&c);
-    c.pragma_update(None, "user_version", SCHEMA_VERSION - 2)
-        .unwrap();
+    crate::migrations::undo_desk_search(&c);
+    c.pragma_update(None, "user_version", 9).unwrap();
     drop(c);
 
     let migrated = harness::open(&hq_path);

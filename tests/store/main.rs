@@ -8,6 +8,7 @@ mod support;
 mod amendments;
 mod crash_safety;
 mod desk_generated;
+mod desk_search;
 mod desk_totals;
 mod drafts;
 mod files;

@@ -371,6 +371,18 @@ pub(crate) fn undo_measurement_null(c: &Connection) {
     c.execute_batch(&sql).unwrap();
 }
 
+/// Takes migration 13 (the review desk's own search and tallies) back out of a file.
+pub(crate) fn undo_desk_search(c: &Connection) {
+    c.execute_batch(
+        "DROP TRIGGER IF EXISTS review_desk_fts_ai;
+         DROP TRIGGER IF EXISTS review_desk_tallied;
+         DROP TABLE review_desk_fts;
+         DROP TABLE review_desk_tally;
+         DROP TABLE review_desk_declared_days;",
+    )
+    .unwrap();
+}
+
 /// Takes migration 7 (shipment intermediaries) back out of a file, for tests that rebuild
 /// an earlier version by hand.
 pub(crate) fn undo_intermediaries(c: &Connection) {
