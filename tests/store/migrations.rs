@@ -374,11 +374,8 @@ pub(crate) fn undo_measurement_null(c: &Connection) {
 /// Takes migration 13 (the review desk's own search and tallies) back out of a file.
 pub(crate) fn undo_desk_search(c: &Connection) {
     c.execute_batch(
-        "DROP TRIGGER IF EXISTS review_desk_fts_ai;
-         DROP TRIGGER IF EXISTS review_desk_tallied;
-         DROP TABLE review_desk_fts;
-         DROP TABLE review_desk_tally;
-         DROP TABLE review_desk_declared_days;",
+        "DROP TRIGGER IF EXISTS review_desk_fts_ai; DROP TRIGGER IF EXISTS review_desk_tallied;
+         DROP TABLE review_desk_fts; DROP TABLE review_desk_tally; DROP TABLE review_desk_declared_days;",
     )
     .unwrap();
 }
