@@ -2,6 +2,7 @@
 //! chosen order, the counts per review state, and the plan of a page query (the tests
 //! hold a page to an index range: no sort of the log). Never OFFSET, never LIKE.
 
+mod chunks;
 mod counts;
 pub mod filter;
 pub mod plan;
@@ -192,6 +193,18 @@ pub fn page_sql(
     from: &QueueFrom,
     limit: usize,
 ) -> (String, Vec<String>) {
+    select_sql(COLS, r, plan, sort, from, limit)
+}
+
+/// [`page_sql`] selecting `select`.
+fn select_sql(
+    select: &str,
+    r: &Resolved,
+    plan: &Plan,
+    sort: QueueSort,
+    from: &QueueFrom,
+    limit: usize,
+) -> (String, Vec<String>) {
     let (mut conds, mut params) = conditions(r, plan);
     let (cols, dir, op) = match sort {
         QueueSort::Received => ("d.received_at, d.inspection_id", "DESC", "<"),
@@ -224,7 +237,7 @@ pub fn page_sql(
     let order: Vec<String> = cols.split(", ").map(|c| format!("{c} {dir}")).collect();
     (
         format!(
-            "SELECT {COLS} FROM {} {where_} ORDER BY {} LIMIT {limit}",
+            "SELECT {select} FROM {} {where_} ORDER BY {} LIMIT {limit}",
             plan::from_clause(&plan.drive, sort),
             order.join(", ")
         ),
@@ -296,6 +309,9 @@ impl<S: Deref<Target = Store>> Hq<S> {
         from: &QueueFrom,
         limit: usize,
     ) -> Result<Vec<QueueRow>> {
+        if let Some(q) = chunks::walked_text(r, plan) {
+            return chunks::page(self.0.conn(), r, plan, sort, from, limit, &q);
+        }
         let (sql, params) = page_sql(r, plan, sort, from, limit);
         let mut stmt = self
             .0
@@ -328,7 +344,11 @@ impl<S: Deref<Target = Store>> Hq<S> {
         plan: &Plan,
         sort: QueueSort,
     ) -> Result<Vec<String>> {
-        let (sql, params) = page_sql(r, plan, sort, &QueueFrom::First, 50);
+        // free text along an index is checked chunk by chunk: the chunk's query
+        let (sql, params) = match chunks::walked_text(r, plan) {
+            Some(_) => page_sql(&chunks::without_text(r), plan, sort, &QueueFrom::First, 50),
+            None => page_sql(r, plan, sort, &QueueFrom::First, 50),
+        };
         let mut stmt = self
             .0
             .conn()
