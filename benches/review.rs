@@ -21,7 +21,7 @@ mod percentiles;
 use hq::{data_dir, generate, hq_db};
 use percentiles::percentiles;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

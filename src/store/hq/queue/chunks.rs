@@ -3,7 +3,9 @@
 //! 16,384), and each chunk keeps the rows the full-text index holds between the chunk's
 //! lowest and highest rowid. Desk rows are added as they are received, so a chunk's rowids
 //! are close together and its lookup in the full-text index is short; whatever their
-//! order, the rows kept are exactly the matching ones, in the page's order.
+//! order, the rows kept are exactly the matching ones, in the page's order. A text rare
+//! among the index's rows (fewer than a page in the first 4,096) reads the rest of the page
+//! through the set of all its matches instead.
 
 use std::collections::HashSet;
 
@@ -15,6 +17,8 @@ use crate::store::{Context, Result};
 
 const FIRST_CHUNK: usize = 512;
 const LAST_CHUNK: usize = 16_384;
+/// After this many rows the rest of a page is read through the set of the text's matches.
+const SCAN_LIMIT: usize = 4_096;
 
 /// The full-text query of a page whose text is checked chunk by chunk (read along an
 /// index with free text), else None.
@@ -67,6 +71,7 @@ pub(super) fn page(
     let bare = without_text(r);
     let (mut cursor, mut chunk) = (from.clone(), FIRST_CHUNK);
     let mut kept: Vec<i64> = Vec::new();
+    let mut scanned = 0;
     while kept.len() < limit {
         let (sql, params) = select_sql(
             "d.rowid, d.received_at, d.declared_on, d.officer_badge, d.locode, d.inspection_id",
@@ -102,14 +107,42 @@ pub(super) fn page(
             Some(last) if rows.len() == chunk => cursor = QueueFrom::After(last.1.clone()),
             _ => break,
         }
+        scanned += rows.len();
+        if scanned >= SCAN_LIMIT && kept.len() < limit {
+            // the text is rare among these rows: the rest through the set of its matches
+            return rest_by_set(conn, r, plan, sort, &cursor, limit, kept);
+        }
         chunk = (chunk * 2).min(LAST_CHUNK);
     }
+    rows_of(conn, &kept)
+}
+
+/// The queue rows of these desk rowids, in their order.
+fn rows_of(conn: &Connection, kept: &[i64]) -> Result<Vec<QueueRow>> {
     let one = format!(
         "SELECT {COLS} FROM review_desk d CROSS JOIN shipments s ON s.id = d.shipment_id WHERE d.rowid = ?1"
     );
     let mut out = Vec::with_capacity(kept.len());
     for rowid in kept {
-        out.extend(query(conn, &one, &[&rowid], row_of)?);
+        out.extend(query(conn, &one, &[rowid], row_of)?);
     }
+    Ok(out)
+}
+
+/// The rows `kept` so far, then the page's rest from `cursor` on, the text checked
+/// against the set of all its matches (bounded work whatever the text's density).
+fn rest_by_set(
+    conn: &Connection,
+    r: &Resolved,
+    plan: &Plan,
+    sort: QueueSort,
+    cursor: &QueueFrom,
+    limit: usize,
+    kept: Vec<i64>,
+) -> Result<Vec<QueueRow>> {
+    let mut out = rows_of(conn, &kept)?;
+    let (sql, params) = select_sql(COLS, r, plan, sort, cursor, limit - kept.len());
+    let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
+    out.extend(query(conn, &sql, &args, row_of)?);
     Ok(out)
 }
