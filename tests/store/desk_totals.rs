@@ -47,7 +47,8 @@ fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
     }
-    // and the step after it (a measurement's value may be NULL)
+    // and the steps after it (a measurement's value may be NULL; attachments; the desk's search)
+    crate::migrations::undo_desk_search(&c);
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_measurement_null(&c);
     c.pragma_update(None, "user_version", 8).unwrap();
@@ -103,7 +104,8 @@ fn a_desk_made_before_its_exporters_gives_the_panel_of_a_fresh_import() {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
     }
-    // and the step after it (a measurement's value may be NULL)
+    // and the steps after it (a measurement's value may be NULL; attachments; the desk's search)
+    crate::migrations::undo_desk_search(&c);
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_measurement_null(&c);
     c.pragma_update(None, "user_version", 9).unwrap();

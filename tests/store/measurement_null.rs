@@ -75,6 +75,7 @@ fn a_record_finalized_before_the_migration_still_verifies() {
         let c = crate::support::harness::raw_connection(&path).unwrap();
         crate::migrations::undo_attachments(&c);
         undo_measurement_null(&c);
+        crate::migrations::undo_desk_search(&c);
         c.pragma_update(None, "user_version", 10).unwrap();
     }
     assert_eq!(

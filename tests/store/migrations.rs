@@ -7,8 +7,12 @@ use std::path::Path;
 
 use minspect::store::chain::{GENESIS_HASH, chain_hash};
 use minspect::store::{SCHEMA_VERSION, StoreError};
+use rusqlite::params;
 use rusqlite::types::Value;
-use rusqlite::{Connection, params};
+
+pub(crate) use crate::undo::{
+    undo_attachments, undo_desk_search, undo_intermediaries, undo_measurement_null,
+};
 
 const DEV: &str = "01a00000-0000-7000-8000-00000000f1e1";
 const OTHER: &str = "01a00000-0000-7000-8000-0000000000b2";
@@ -361,40 +365,4 @@ fn reading_commands_upgrade_an_older_file_unless_read_only_was_asked_for() {
         q(&path, "PRAGMA user_version"),
         [SCHEMA_VERSION.to_string()]
     );
-}
-
-/// Takes migration 12 (attachments) out of a file: its tables, and version 1's unused one back.
-pub(crate) fn undo_attachments(c: &Connection) {
-    let v1 = include_str!("../fixtures/schema-v1.sql");
-    let at = v1.find("CREATE TABLE attachments (").unwrap();
-    let old = &v1[at..at + v1[at..].find(") STRICT;").unwrap() + 9];
-    let drop =
-        "DROP TABLE attachments; DROP TABLE attachment_chunks; DROP TABLE attachment_content;";
-    c.execute_batch(&format!("{drop} {old}")).unwrap();
-}
-
-/// Takes migration 11 (a measurement's value may be NULL) back out of a file: the table as
-/// it was, value NOT NULL, with its triggers.
-pub(crate) fn undo_measurement_null(c: &Connection) {
-    let sql = include_str!("../../src/store/migrations/011_measurement_value_null.sql")
-        .replace("value         REAL,", "value         REAL NOT NULL,");
-    c.execute_batch(&sql).unwrap();
-}
-
-/// Takes migration 7 (shipment intermediaries) back out of a file, for tests that rebuild
-/// an earlier version by hand.
-pub(crate) fn undo_intermediaries(c: &Connection) {
-    c.execute_batch(
-        "DROP TRIGGER shipments_immutable;
-         ALTER TABLE shipments DROP COLUMN intermediaries;
-         CREATE TRIGGER shipments_immutable BEFORE UPDATE OF
-             id, state, declaration_no, declared_on, exporter_name, exporter_credit_code, consignee, end_user,
-             end_use, destination, transshipment, transport_mode, container_nos, seal_nos, hs_code,
-             description, composition, quantity, quantity_unit, net_weight_g, value_minor, currency,
-             licence_no, amends, device_id, created_by, created_at, finalized_at, record_hash
-         ON shipments WHEN OLD.state = 'finalized' BEGIN
-             SELECT RAISE(ABORT, 'finalized shipment is immutable; record an amendment instead');
-         END;",
-    )
-    .unwrap();
 }

@@ -298,6 +298,7 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_intermediaries(&c);
     crate::migrations::undo_measurement_null(&c);
+    crate::migrations::undo_desk_search(&c);
     drop(c);
     drop(crate::support::harness::open(&hq_path));
     assert_eq!(

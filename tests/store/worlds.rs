@@ -29,6 +29,7 @@ fn as_version_4(path: &Path) {
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_intermediaries(&c);
     crate::migrations::undo_measurement_null(&c);
+    crate::migrations::undo_desk_search(&c);
 }
 
 fn worlds(path: &Path) -> Vec<String> {

@@ -25,6 +25,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/010_desk_exporter.sql"),
     include_str!("../migrations/011_measurement_value_null.sql"),
     include_str!("../migrations/012_attachments.sql"),
+    include_str!("../migrations/013_desk_search.sql"),
 ];
 
 /// The schema version this binary writes and understands.

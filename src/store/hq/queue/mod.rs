@@ -2,7 +2,10 @@
 //! chosen order, the counts per review state, and the plan of a page query (the tests
 //! hold a page to an index range: no sort of the log). Never OFFSET, never LIKE.
 
+mod chunks;
+mod counts;
 pub mod filter;
+pub mod plan;
 
 use std::ops::Deref;
 
@@ -10,6 +13,7 @@ use rusqlite::{OptionalExtension, ToSql};
 use serde::Serialize;
 
 pub use self::filter::{QueueFilter, QueueSort};
+pub use self::plan::{Drive, Plan};
 use crate::domain::Msg;
 use crate::store::{Context, Hq, Result, Store};
 
@@ -121,11 +125,14 @@ fn day_after(d: chrono::NaiveDate) -> String {
     d.succ_opt().unwrap_or(d).to_string()
 }
 
-/// The WHERE conditions and their parameters of a filter.
-fn conditions(r: &Resolved) -> (Vec<String>, Vec<String>) {
+/// The WHERE conditions and their parameters of a filter, read as `plan` says.
+pub(crate) fn conditions(r: &Resolved, plan: &Plan) -> (Vec<String>, Vec<String>) {
     let f = &r.filter;
     let mut conds = Vec::new();
     let mut params: Vec<String> = Vec::new();
+    if plan.drive == Drive::Nothing {
+        conds.push("0".to_string());
+    }
     let mut eq = |col: &str, v: Option<String>, conds: &mut Vec<String>| {
         if let Some(v) = v {
             params.push(v);
@@ -143,43 +150,62 @@ fn conditions(r: &Resolved) -> (Vec<String>, Vec<String>) {
     if let Some(s) = f.seized {
         conds.push(format!("d.seized = {}", i64::from(s)));
     }
-    let mut cmp = |expr: String, v: String, conds: &mut Vec<String>| {
+    let mut cmp = |expr: &str, v: String, conds: &mut Vec<String>| {
         params.push(v);
-        conds.push(format!("{expr}?{}", params.len()));
+        conds.push(expr.replace("?#", &format!("?{}", params.len())));
     };
     if let Some(d) = f.received.0 {
-        cmp("d.received_at >= ".into(), d.to_string(), &mut conds);
+        cmp("d.received_at >= ?#", d.to_string(), &mut conds);
     }
     if let Some(d) = f.received.1 {
-        cmp("d.received_at < ".into(), day_after(d), &mut conds);
+        cmp("d.received_at < ?#", day_after(d), &mut conds);
     }
     if let Some(d) = f.from {
-        cmp("d.declared_on >= ".into(), d.to_string(), &mut conds);
+        cmp("d.declared_on >= ?#", d.to_string(), &mut conds);
     }
     if let Some(d) = f.to {
-        cmp("d.declared_on <= ".into(), d.to_string(), &mut conds);
+        cmp("d.declared_on <= ?#", d.to_string(), &mut conds);
+    }
+    // implied by from:/to: (the received dates of their declared days)
+    if let Some(t) = plan.received_from.clone() {
+        cmp("d.received_at >= ?#", t, &mut conds);
+    }
+    if let Some(t) = plan.received_to.clone() {
+        cmp("d.received_at <= ?#", t, &mut conds);
     }
     if let Some(q) = crate::store::query::filter::fts_query(&f.text) {
-        cmp(
-            "s.rowid IN (SELECT rowid FROM shipments_fts WHERE shipments_fts MATCH ".into(),
-            q,
-            &mut conds,
-        );
-        if let Some(last) = conds.last_mut() {
-            last.push(')');
-        }
+        let expr = if plan.drive == Drive::Text {
+            "review_desk_fts MATCH ?#"
+        } else {
+            "d.rowid IN (SELECT rowid FROM review_desk_fts WHERE review_desk_fts MATCH ?#)"
+        };
+        cmp(expr, q, &mut conds);
     }
     (conds, params)
 }
 
-/// The SQL and parameters of one page (public for EXPLAIN QUERY PLAN checks).
+/// The SQL and parameters of one page read as `plan` says (public for EXPLAIN QUERY
+/// PLAN checks).
 pub fn page_sql(
     r: &Resolved,
+    plan: &Plan,
     sort: QueueSort,
     from: &QueueFrom,
     limit: usize,
 ) -> (String, Vec<String>) {
-    let (mut conds, mut params) = conditions(r);
+    select_sql(COLS, r, plan, sort, from, limit)
+}
+
+/// [`page_sql`] selecting `select`.
+fn select_sql(
+    select: &str,
+    r: &Resolved,
+    plan: &Plan,
+    sort: QueueSort,
+    from: &QueueFrom,
+    limit: usize,
+) -> (String, Vec<String>) {
+    let (mut conds, mut params) = conditions(r, plan);
     let (cols, dir, op) = match sort {
         QueueSort::Received => ("d.received_at, d.inspection_id", "DESC", "<"),
         QueueSort::Declared => ("d.declared_on, d.inspection_id", "DESC", "<"),
@@ -211,8 +237,8 @@ pub fn page_sql(
     let order: Vec<String> = cols.split(", ").map(|c| format!("{c} {dir}")).collect();
     (
         format!(
-            "SELECT {COLS} FROM review_desk d CROSS JOIN shipments s ON s.id = d.shipment_id \
-             {where_} ORDER BY {} LIMIT {limit}",
+            "SELECT {select} FROM {} {where_} ORDER BY {} LIMIT {limit}",
+            plan::from_clause(&plan.drive, sort),
             order.join(", ")
         ),
         params,
@@ -270,7 +296,23 @@ impl<S: Deref<Target = Store>> Hq<S> {
         from: &QueueFrom,
         limit: usize,
     ) -> Result<Vec<QueueRow>> {
-        let (sql, params) = page_sql(r, sort, from, limit);
+        let plan = plan::plan(self.0.conn(), r, sort, plan::SMALL)?;
+        self.queue_page_planned(r, &plan, sort, from, limit)
+    }
+
+    /// [`Self::queue_page`] read as `plan` says (any plan gives the same rows).
+    pub fn queue_page_planned(
+        &self,
+        r: &Resolved,
+        plan: &Plan,
+        sort: QueueSort,
+        from: &QueueFrom,
+        limit: usize,
+    ) -> Result<Vec<QueueRow>> {
+        if let Some(q) = chunks::walked_text(r, plan) {
+            return chunks::page(self.0.conn(), r, plan, sort, from, limit, &q);
+        }
+        let (sql, params) = page_sql(r, plan, sort, from, limit);
         let mut stmt = self
             .0
             .conn()
@@ -283,56 +325,30 @@ impl<S: Deref<Target = Store>> Hq<S> {
             .doing(|| "reading the review queue".into())
     }
 
-    /// The whole queue's counts per state, and the filter's matches (capped).
-    pub fn queue_counts(&self, r: &Resolved) -> Result<QueueCounts> {
-        let conn = self.0.conn();
-        let mut stmt = conn
-            .prepare_cached("SELECT state, n FROM review_desk_counts")
-            .doing(|| "counting the review queue".into())?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .doing(|| "counting the review queue".into())?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .doing(|| "counting the review queue".into())?;
-        let mut c = QueueCounts::default();
-        for (state, n) in rows {
-            let n = n.max(0) as u64;
-            match state.as_str() {
-                "pending" => c.pending = n,
-                "approved" => c.approved = n,
-                "returned" => c.returned = n,
-                _ => c.resubmitted = n,
-            }
-            c.total += n;
-        }
-        let (conds, params) = conditions(r);
-        if conds.is_empty() {
-            c.matching = c.total;
-            return Ok(c);
-        }
-        let join = if r.filter.text.trim().is_empty() {
-            ""
-        } else {
-            "CROSS JOIN shipments s ON s.id = d.shipment_id"
-        };
-        let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
-        let n: i64 = conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM (SELECT 1 FROM review_desk d {join} WHERE {} LIMIT {})",
-                conds.join(" AND "),
-                MATCH_CAP + 1
-            ))
-            .and_then(|mut s| s.query_row(args.as_slice(), |r| r.get(0)))
-            .doing(|| "counting the filter's matches".into())?;
-        let n = n.max(0) as u64;
-        c.matching_capped = n > MATCH_CAP;
-        c.matching = n.min(MATCH_CAP);
-        Ok(c)
+    /// How a page of `r` in `sort` order is read (a term of at most `small` rows through
+    /// its own index, its rows sorted; the queue uses [`plan::SMALL`]).
+    pub fn queue_plan(&self, r: &Resolved, sort: QueueSort, small: u64) -> Result<Plan> {
+        plan::plan(self.0.conn(), r, sort, small)
     }
 
     /// The plan SQLite picks for a page query, one line per step.
     pub fn explain_queue_page(&self, r: &Resolved, sort: QueueSort) -> Result<Vec<String>> {
-        let (sql, params) = page_sql(r, sort, &QueueFrom::First, 50);
+        let plan = self.queue_plan(r, sort, plan::SMALL)?;
+        self.explain_queue_plan(r, &plan, sort)
+    }
+
+    /// The plan SQLite picks for a page query read as `plan` says, one line per step.
+    pub fn explain_queue_plan(
+        &self,
+        r: &Resolved,
+        plan: &Plan,
+        sort: QueueSort,
+    ) -> Result<Vec<String>> {
+        // free text along an index is checked chunk by chunk: the chunk's query
+        let (sql, params) = match chunks::walked_text(r, plan) {
+            Some(_) => page_sql(&chunks::without_text(r), plan, sort, &QueueFrom::First, 50),
+            None => page_sql(r, plan, sort, &QueueFrom::First, 50),
+        };
         let mut stmt = self
             .0
             .conn()
