@@ -48,6 +48,7 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
             let what = match outcome {
                 TrustOutcome::Added => "trusted",
                 TrustOutcome::AlreadyTrusted => "already trusted",
+                TrustOutcome::Upgraded => "upgraded",
             };
             println!(
                 "{what}: {} {} device '{}' [{}] key {}",

@@ -107,6 +107,7 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         seq_from: from,
         seq_to: to,
         sealed: false,
+        seal: None,
     };
     let mut records = 0u64;
     let path = fsio::write_atomic(dir, &name, |w| {

@@ -380,3 +380,12 @@ pub(crate) fn undo_intermediaries(c: &Connection) {
     )
     .unwrap();
 }
+
+/// Takes migration 12 (the X25519 sealing keys of devices) back out of a file, for tests
+/// that rebuild an earlier version by hand.
+pub(crate) fn undo_sealing_keys(c: &Connection) {
+    c.execute_batch(
+        "ALTER TABLE devices DROP COLUMN seal_key; ALTER TABLE devices DROP COLUMN seal_secret;",
+    )
+    .unwrap();
+}

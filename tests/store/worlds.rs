@@ -25,6 +25,7 @@ fn as_version_4(path: &Path) {
     )
     .unwrap();
     crate::migrations::undo_intermediaries(&c);
+    crate::migrations::undo_sealing_keys(&c);
 }
 
 fn worlds(path: &Path) -> Vec<String> {

@@ -22,6 +22,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/007_shipment_intermediaries.sql"),
     include_str!("../migrations/008_signed_packs.sql"),
     include_str!("../migrations/009_desk_totals.sql"),
+    include_str!("../migrations/012_sealing_keys.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -153,6 +153,11 @@ impl Db<&mut Store> {
         getrandom::fill(&mut seed)
             .map_err(|e| StoreError::Invalid(format!("no randomness for the device key: {e}")))?;
         let key = SigningKey::from_bytes(&seed);
+        // headquarters: the X25519 secret laptops seal their bundles to, kept like the seed
+        let mut seal = [0u8; 32];
+        getrandom::fill(&mut seal)
+            .map_err(|e| StoreError::Invalid(format!("no randomness for the device key: {e}")))?;
+        let seal = (opts.kind == DbKind::Hq).then_some(seal.to_vec());
         let identity = Identity {
             kind: opts.kind,
             device_id: new_id(),
@@ -174,9 +179,9 @@ impl Db<&mut Store> {
             )
             .doing(|| "creating the officer".into())?;
             tx.execute(
-                "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at, world)
-                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
-                params![identity.device_id, identity.device_name, key.verifying_key().to_bytes().to_vec(), seed.to_vec(), now, world],
+                "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at, world, seal_secret)
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7)",
+                params![identity.device_id, identity.device_name, key.verifying_key().to_bytes().to_vec(), seed.to_vec(), now, world, seal],
             )
             .doing(|| "creating the device".into())?;
             for (k, v) in [
