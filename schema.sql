@@ -268,7 +268,7 @@ CREATE TABLE measurements (
     inspection_id TEXT NOT NULL REFERENCES inspections (id),
     name          TEXT NOT NULL,          -- purity_pct, density_g_cm3, xrf_pct (with element) ...
     element       TEXT,                   -- for composition (XRF) readings
-    value         REAL NOT NULL,
+    value         REAL,                   -- NULL: not given yet, or typed with a slip
     unit          TEXT NOT NULL DEFAULT '',
     method        TEXT NOT NULL DEFAULT '', -- xrf, lab, scale, caliper ...
     created_at    TEXT NOT NULL
@@ -535,7 +535,11 @@ CREATE TABLE review_desk (
     seizure_count    INTEGER NOT NULL DEFAULT 0,
     seized_kg        REAL NOT NULL DEFAULT 0.0,
     seized_value_cny_minor INTEGER NOT NULL DEFAULT 0,
-    finding_count    INTEGER NOT NULL DEFAULT 0
+    finding_count    INTEGER NOT NULL DEFAULT 0,
+    -- the exporter's name and the inspection's finalized time (migration 11): the
+    -- statistics' exporters and turnaround read the desk alone
+    exporter_name    TEXT NOT NULL DEFAULT '',
+    finalized_at     TEXT
 ) STRICT;
 CREATE INDEX review_desk_received ON review_desk (received_at, inspection_id);
 CREATE INDEX review_desk_declared ON review_desk (declared_on, inspection_id);

@@ -5,11 +5,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark fails loudly on a broken set-up
 
 mod common;
+#[path = "common/percentiles.rs"]
+mod percentiles;
+use percentiles::percentiles;
 
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -48,25 +51,6 @@ fn open_app(path: &std::path::Path, w: u16, h: u16) -> (Store, App) {
 
 fn draw(t: &mut Terminal<TestBackend>, app: &App) {
     t.draw(|f| view::render(app, f)).unwrap();
-}
-
-/// p50 and p99 of `f` over `n` runs, printed (criterion reports means; budgets are p99).
-fn percentiles(name: &str, n: usize, mut f: impl FnMut()) {
-    let mut v: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    v.sort();
-    let p = |q: f64| v[((v.len() as f64 - 1.0) * q) as usize];
-    eprintln!(
-        "{name}: p50 {:?}  p99 {:?}  max {:?}  (n={n})",
-        p(0.5),
-        p(0.99),
-        v[v.len() - 1]
-    );
 }
 
 #[derive(Clone, Default)]

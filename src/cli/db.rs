@@ -5,8 +5,9 @@ use std::path::Path;
 use clap::{Args, Subcommand};
 
 use super::{CliError, CliResult, open_existing};
-use crate::domain::{DbKind, Role, sanitize};
+use crate::domain::{DbKind, Lang, Role, sanitize};
 use crate::store::{InitOptions, Store};
+use crate::t;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -40,11 +41,12 @@ pub enum DbCommand {
     },
 }
 
-pub fn init(db: &Path, args: InitArgs) -> CliResult {
+pub fn init(db: &Path, args: InitArgs, lang: Lang) -> CliResult {
     if db.exists() {
-        return Err(CliError::Failed(format!(
-            "{} already exists; refusing to overwrite it",
-            db.display()
+        return Err(CliError::Failed(t!(
+            lang,
+            "cli-init-exists",
+            path = db.display().to_string()
         )));
     }
     let (kind, role) = if args.hq {
@@ -68,12 +70,22 @@ pub fn init(db: &Path, args: InitArgs) -> CliResult {
         ("--device", &opts.device_name),
     ] {
         if v.trim().is_empty() {
-            return Err(CliError::BadInput(format!("{field}: must not be empty")));
+            return Err(CliError::BadInput(t!(
+                lang,
+                "cli-empty-field",
+                field = field
+            )));
         }
     }
     if let Some(parent) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| CliError::Failed(format!("creating {}: {e}", parent.display())))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            CliError::Failed(t!(
+                lang,
+                "cli-creating",
+                path = parent.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
     }
     let mut store = Store::open(db)?;
     let id = crate::store::setup_new_database(&mut store, &opts)?;
@@ -92,22 +104,26 @@ pub fn init(db: &Path, args: InitArgs) -> CliResult {
         );
     } else {
         println!(
-            "created {} database {} for officer {} (badge {}) on device {} [{}]",
-            id.kind.as_str(),
-            sanitize(&db.display().to_string()),
-            sanitize(&id.officer_name),
-            sanitize(&id.badge),
-            sanitize(&id.device_name),
-            id.device_id
+            "{}",
+            t!(
+                lang,
+                "cli-init-created",
+                kind = id.kind.as_str(),
+                db = sanitize(&db.display().to_string()).into_owned(),
+                officer = sanitize(&id.officer_name).into_owned(),
+                badge = sanitize(&id.badge).into_owned(),
+                device = sanitize(&id.device_name).into_owned(),
+                device_id = id.device_id.to_string()
+            )
         );
     }
     Ok(())
 }
 
-pub fn run(db: &Path, read_only: bool, lang: crate::domain::Lang, cmd: DbCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: DbCommand) -> CliResult {
     match cmd {
         DbCommand::Check { json } => {
-            let store = open_existing(db, read_only)?;
+            let store = open_existing(db, read_only, lang)?;
             let problems = store.integrity_check()?;
             // the chain check reads the outbox; skip it on a damaged file
             let (chains, packs) = if problems.is_empty() {
@@ -120,51 +136,16 @@ pub fn run(db: &Path, read_only: bool, lang: crate::domain::Lang, cmd: DbCommand
             };
             let chain_ok = chains.as_ref().is_none_or(|c| c.is_ok());
             let ok = problems.is_empty() && chain_ok && packs.is_empty();
+            let name = sanitize(&db.display().to_string()).into_owned();
             if json {
                 println!(
                     "{}",
                     serde_json::json!({"ok": ok, "problems": problems, "chains": chains, "rule_packs": packs})
                 );
-            } else if !packs.is_empty() {
+            } else {
                 println!(
                     "{}",
-                    crate::t!(
-                        lang,
-                        "limits-pack-altered",
-                        db = sanitize(&db.display().to_string()).into_owned(),
-                        problems = sanitize(&packs.join("; ")).into_owned()
-                    )
-                );
-            } else if !problems.is_empty() {
-                println!(
-                    "DAMAGED: {} failed the integrity check: {}",
-                    sanitize(&db.display().to_string()),
-                    problems.join("; ")
-                );
-            } else if let Some(broken) = chains
-                .as_ref()
-                .and_then(|c| c.broken.as_ref())
-                .filter(|b| b.record_id.is_empty())
-            {
-                // no record is at fault: the chain is whole, its delivery marks are not
-                println!(
-                    "INCONSISTENT DELIVERY MARKS: {} passed the integrity check and its chains are whole, but at {}",
-                    sanitize(&db.display().to_string()),
-                    sanitize(&broken.to_string())
-                );
-            } else if let Some(broken) = chains.as_ref().and_then(|c| c.broken.as_ref()) {
-                println!(
-                    "BROKEN CHAIN: {} passed the integrity check but its hash chain breaks at {}",
-                    sanitize(&db.display().to_string()),
-                    sanitize(&broken.to_string())
-                );
-            } else if let Some(c) = chains.as_ref() {
-                println!(
-                    "ok: {} passed the integrity check and the chain check ({} records on {} device chain{})",
-                    sanitize(&db.display().to_string()),
-                    c.records(),
-                    c.devices.len(),
-                    if c.devices.len() == 1 { "" } else { "s" }
+                    check_text(lang, &name, &problems, chains.as_ref(), &packs)
                 );
             }
             if ok {
@@ -173,5 +154,43 @@ pub fn run(db: &Path, read_only: bool, lang: crate::domain::Lang, cmd: DbCommand
                 Err(CliError::Failed(String::new()))
             }
         }
+    }
+}
+
+/// The one-line verdict of `db check` in `lang`.
+fn check_text(
+    lang: Lang,
+    name: &str,
+    problems: &[String],
+    chains: Option<&crate::store::ChainReport>,
+    packs: &[String],
+) -> String {
+    let broken = chains.and_then(|c| c.broken.as_ref());
+    if !packs.is_empty() {
+        let problems = sanitize(&packs.join("; ")).into_owned();
+        t!(lang, "limits-pack-altered", db = name, problems = problems)
+    } else if !problems.is_empty() {
+        t!(
+            lang,
+            "cli-check-damaged",
+            db = name,
+            problems = problems.join("; ")
+        )
+    } else if let Some(b) = broken.filter(|b| b.record_id.is_empty()) {
+        // no record is at fault: the chain is whole, its delivery marks are not
+        let at = sanitize(&b.to_string()).into_owned();
+        t!(lang, "cli-check-marks", db = name, at = at)
+    } else if let Some(b) = broken {
+        let at = sanitize(&b.to_string()).into_owned();
+        t!(lang, "cli-check-broken", db = name, at = at)
+    } else {
+        let (records, devices) = chains.map_or((0, 0), |c| (c.records(), c.devices.len()));
+        t!(
+            lang,
+            "cli-check-ok",
+            db = name,
+            records = records,
+            devices = devices
+        )
     }
 }

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::{CliResult, open_existing, open_for_reading, sync_err};
-use crate::domain::sanitize;
+use crate::domain::{Lang, sanitize};
 use crate::store::TrustOutcome;
 use crate::sync;
+use crate::t;
 
 #[derive(Debug, Subcommand)]
 pub enum DeviceCommand {
@@ -31,10 +32,10 @@ pub enum DeviceCommand {
     },
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: DeviceCommand) -> CliResult {
     match cmd {
         DeviceCommand::ExportKey { out, force } => {
-            let store = open_for_reading(db, read_only)?;
+            let store = open_for_reading(db, read_only, lang)?;
             let (kf, path) = sync::export_key(&store, out.as_deref(), force).map_err(sync_err)?;
             match path {
                 Some(p) => println!("{}", sanitize(&p.display().to_string())),
@@ -43,25 +44,29 @@ pub fn run(db: &Path, read_only: bool, cmd: DeviceCommand) -> CliResult {
             Ok(())
         }
         DeviceCommand::Trust { file } => {
-            let mut store = open_existing(db, read_only)?;
+            let mut store = open_existing(db, read_only, lang)?;
             let (kf, outcome) = sync::trust_key_file(&mut store, &file).map_err(sync_err)?;
-            let what = match outcome {
-                TrustOutcome::Added => "trusted",
-                TrustOutcome::AlreadyTrusted => "already trusted",
-                TrustOutcome::Upgraded => "upgraded",
+            let id = match outcome {
+                TrustOutcome::Added => "cli-trusted",
+                TrustOutcome::AlreadyTrusted => "cli-already-trusted",
+                TrustOutcome::Upgraded => "cli-upgraded",
             };
             println!(
-                "{what}: {} {} device '{}' [{}] key {}",
-                kf.world().as_str(),
-                kf.kind.as_str(),
-                sanitize(&kf.name),
-                sanitize(&kf.device_id),
-                &kf.public_key[..16]
+                "{}",
+                t!(
+                    lang,
+                    id,
+                    world = kf.world().as_str(),
+                    kind = kf.kind.as_str(),
+                    name = sanitize(&kf.name).into_owned(),
+                    device_id = sanitize(&kf.device_id).into_owned(),
+                    key = &kf.public_key[..16]
+                )
             );
             Ok(())
         }
         DeviceCommand::List { json } => {
-            let store = open_for_reading(db, read_only)?;
+            let store = open_for_reading(db, read_only, lang)?;
             let devices = store.device().devices()?;
             if json {
                 let list: Vec<_> = devices

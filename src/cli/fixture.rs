@@ -26,11 +26,11 @@ pub struct GenerateArgs {
     pub seed: u64,
 }
 
-pub fn run(cmd: FixtureCommand) -> CliResult {
+pub fn run(cmd: FixtureCommand, lang: crate::domain::Lang) -> CliResult {
     match cmd {
         FixtureCommand::Generate(a) => {
             if a.shipments == 0 {
-                return Err(CliError::BadInput("--shipments: give at least 1".into()));
+                return Err(CliError::BadInput(crate::t!(lang, "cli-fixture-none")));
             }
             let opts = FixtureOptions {
                 shipments: a.shipments,

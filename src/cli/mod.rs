@@ -2,6 +2,7 @@
 
 mod db;
 mod record;
+mod record_show;
 pub mod rules;
 mod rules_parties;
 mod rules_publish;
@@ -153,7 +154,10 @@ pub fn resolve_db_path(flag: Option<PathBuf>) -> CliResult<PathBuf> {
         return Ok(PathBuf::from(p));
     }
     let dirs = directories::ProjectDirs::from("", "", "minspect").ok_or_else(|| {
-        CliError::Failed("no home directory: pass --db PATH or set MINSPECT_DB".into())
+        CliError::Failed(t!(
+            resolve_language(None, std::path::Path::new("")).unwrap_or(Lang::En),
+            "cli-no-home"
+        ))
     })?;
     Ok(dirs.data_dir().join("minspect.db"))
 }
@@ -185,11 +189,12 @@ pub fn resolve_language(flag: Option<&str>, db: &std::path::Path) -> CliResult<L
 }
 
 /// Opens an existing database for a subcommand, read-only when asked.
-pub fn open_existing(path: &std::path::Path, read_only: bool) -> CliResult<Store> {
+pub fn open_existing(path: &std::path::Path, read_only: bool, lang: Lang) -> CliResult<Store> {
     if !path.exists() {
-        return Err(CliError::Failed(format!(
-            "no database at {}; create one with `minspect init` or start `minspect`",
-            path.display()
+        return Err(CliError::Failed(t!(
+            lang,
+            "cli-no-database",
+            path = path.display().to_string()
         )));
     }
     let store = if read_only {
@@ -204,7 +209,7 @@ pub fn open_existing(path: &std::path::Path, read_only: bool) -> CliResult<Store
 /// read-only; when the file is of an older schema and the user did not ask for
 /// `--read-only`, it is upgraded first (as any read-write open does), so whether a
 /// command upgrades does not depend on whether it happens to write.
-pub fn open_for_reading(path: &std::path::Path, read_only: bool) -> CliResult<Store> {
+pub fn open_for_reading(path: &std::path::Path, read_only: bool, lang: Lang) -> CliResult<Store> {
     if path.exists() && !read_only {
         match Store::open_read_only(path) {
             Err(crate::store::StoreError::NeedsUpgrade { .. }) => {
@@ -213,7 +218,7 @@ pub fn open_for_reading(path: &std::path::Path, read_only: bool) -> CliResult<St
             other => return Ok(other?),
         }
     }
-    open_existing(path, true)
+    open_existing(path, true, lang)
 }
 
 /// Commands that create or rewrite database files of their own (not `--db`): refused
@@ -236,18 +241,20 @@ pub fn run(cli: Cli) -> CliResult {
         return Err(CliError::BadInput(t!(lang, "limits-read-only-files")));
     }
     match cli.command {
-        None => Err(CliError::Failed("no subcommand".into())),
-        Some(Command::Init(args)) => db::init(&db, args).and_then(|()| officer::after_init(&db)),
+        None => Err(CliError::Failed(t!(lang, "cli-no-subcommand"))),
+        Some(Command::Init(args)) => {
+            db::init(&db, args, lang).and_then(|()| officer::after_init(&db, lang))
+        }
         Some(Command::Db(cmd)) => db::run(&db, cli.read_only, lang, cmd),
         Some(Command::Rules(cmd)) => rules::run(&db, cli.read_only, cmd, clock, lang),
         Some(Command::Screen(args)) => screen::run(&db, cli.read_only, lang, args),
         Some(Command::Record(cmd)) => record::run(&db, cli.read_only, cmd, clock, lang),
-        Some(Command::Device(cmd)) => device::run(&db, cli.read_only, cmd),
+        Some(Command::Device(cmd)) => device::run(&db, cli.read_only, lang, cmd),
         Some(Command::Sync(cmd)) => sync::run(&db, cli.read_only, lang, cmd),
         Some(Command::Review(cmd)) => review::run(&db, cli.read_only, lang, cmd),
         Some(Command::Report(args)) => report::run(&db, cli.read_only, lang, args),
-        Some(Command::Fixture(cmd)) => fixture::run(cmd),
-        Some(Command::Officer(cmd)) => officer::run(&db, cli.read_only, cmd),
+        Some(Command::Fixture(cmd)) => fixture::run(cmd, lang),
+        Some(Command::Officer(cmd)) => officer::run(&db, cli.read_only, lang, cmd),
         Some(Command::Training(cmd)) => training::run(cmd, lang, clock),
     }
 }

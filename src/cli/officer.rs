@@ -6,8 +6,9 @@ use std::path::Path;
 use clap::{Subcommand, ValueEnum};
 
 use super::{CliResult, open_existing, open_for_reading};
-use crate::domain::{Role, sanitize};
+use crate::domain::{Lang, Role, sanitize};
 use crate::store::NewOfficer;
+use crate::t;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum RoleArg {
@@ -59,7 +60,7 @@ pub enum OfficerCommand {
     },
 }
 
-pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
+pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: OfficerCommand) -> CliResult {
     match cmd {
         OfficerCommand::Add {
             name,
@@ -68,7 +69,7 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
             login,
             json,
         } => {
-            let mut store = open_existing(db, read_only)?;
+            let mut store = open_existing(db, read_only, lang)?;
             let o = store.hq_mut().add_officer(&NewOfficer {
                 name,
                 badge,
@@ -78,27 +79,40 @@ pub fn run(db: &Path, read_only: bool, cmd: OfficerCommand) -> CliResult {
             if json {
                 println!("{}", serde_json::to_string(&o).unwrap_or_default());
             } else {
+                let id = match o.login {
+                    Some(_) => "cli-officer-added-login",
+                    None => "cli-officer-added",
+                };
                 println!(
-                    "added {} {} (badge {}){} [{}]",
-                    o.role.as_str(),
-                    sanitize(&o.name),
-                    sanitize(&o.badge),
-                    o.login
-                        .as_ref()
-                        .map(|l| format!(" acting as login '{l}'"))
-                        .unwrap_or_default(),
-                    o.id
+                    "{}",
+                    t!(
+                        lang,
+                        id,
+                        role = o.role.as_str(),
+                        name = sanitize(&o.name).into_owned(),
+                        badge = sanitize(&o.badge).into_owned(),
+                        login = o.login.clone().unwrap_or_default(),
+                        id = o.id.to_string()
+                    )
                 );
             }
             Ok(())
         }
-        OfficerCommand::Map { badge, login, json } => map(db, read_only, &badge, &login, json),
-        OfficerCommand::List { json } => list(db, read_only, json),
+        OfficerCommand::Map { badge, login, json } => {
+            map(db, (read_only, lang), &badge, &login, json)
+        }
+        OfficerCommand::List { json } => list(db, read_only, lang, json),
     }
 }
 
-fn map(db: &Path, read_only: bool, badge: &str, login: &str, json: bool) -> CliResult {
-    let mut store = open_existing(db, read_only)?;
+fn map(
+    db: &Path,
+    (read_only, lang): (bool, Lang),
+    badge: &str,
+    login: &str,
+    json: bool,
+) -> CliResult {
+    let mut store = open_existing(db, read_only, lang)?;
     let (o, old) = store.hq_mut().map_login(badge, login)?;
     let new = o.login.clone().unwrap_or_default();
     if json {
@@ -106,25 +120,39 @@ fn map(db: &Path, read_only: bool, badge: &str, login: &str, json: bool) -> CliR
         println!("{v}");
     } else if old.as_deref() == Some(new.as_str()) {
         println!(
-            "{} (badge {}) already acts as login '{new}'; nothing changed",
-            sanitize(&o.name),
-            sanitize(&o.badge)
+            "{}",
+            t!(
+                lang,
+                "cli-officer-map-unchanged",
+                name = sanitize(&o.name).into_owned(),
+                badge = sanitize(&o.badge).into_owned(),
+                login = new
+            )
         );
     } else {
+        let id = match old {
+            Some(_) => "cli-officer-mapped-was",
+            None => "cli-officer-mapped",
+        };
         println!(
-            "mapped {} {} (badge {}) to login '{new}'{} [{}]",
-            o.role.as_str(),
-            sanitize(&o.name),
-            sanitize(&o.badge),
-            old.map(|l| format!(" (was '{l}')")).unwrap_or_default(),
-            o.id
+            "{}",
+            t!(
+                lang,
+                id,
+                role = o.role.as_str(),
+                name = sanitize(&o.name).into_owned(),
+                badge = sanitize(&o.badge).into_owned(),
+                login = new,
+                old = old.unwrap_or_default(),
+                id = o.id.to_string()
+            )
         );
     }
     Ok(())
 }
 
-fn list(db: &Path, read_only: bool, json: bool) -> CliResult {
-    let store = open_for_reading(db, read_only)?;
+fn list(db: &Path, read_only: bool, lang: Lang, json: bool) -> CliResult {
+    let store = open_for_reading(db, read_only, lang)?;
     let officers = store.hq().officers()?;
     if json {
         println!("{}", serde_json::to_string(&officers).unwrap_or_default());
@@ -149,8 +177,8 @@ fn list(db: &Path, read_only: bool, json: bool) -> CliResult {
 
 /// After `init`: warns on stderr when a headquarters database's creator could not be
 /// mapped to a login (the uid has no login name) and says how to map it later.
-pub fn after_init(db: &Path) -> CliResult {
-    let store = open_existing(db, true)?;
+pub fn after_init(db: &Path, lang: Lang) -> CliResult {
+    let store = open_existing(db, true, lang)?;
     if let Some(w) = store.db().unmapped_hq_warning()? {
         eprintln!("minspect: {w}");
     }

@@ -5,11 +5,13 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
+use super::record_show::{emit, json_out};
 use super::{CliError, CliResult, open_existing};
-use crate::domain::{Clock, Lang, Record, RecordImport, sanitize};
-use crate::report::{Receipt, ReceiptFormat, RecordDetail, Words};
+use crate::domain::{Clock, Lang, RecordImport, sanitize};
+use crate::report::{Receipt, ReceiptFormat, Words};
 use crate::rules::RulePack;
 use crate::store::Store;
+use crate::t;
 
 /// The complete example record shipped with minspect (also the stress test's data).
 pub const EXAMPLE_RECORD: &str = include_str!("../../fixtures/examples/record.json");
@@ -64,36 +66,18 @@ pub enum RecordCommand {
     },
 }
 
-fn writable(db: &Path, read_only: bool) -> CliResult<Store> {
+fn writable(db: &Path, read_only: bool, lang: Lang) -> CliResult<Store> {
     if read_only {
-        return Err(CliError::BadInput(
-            "--read-only: this command writes to the database".into(),
-        ));
+        return Err(CliError::BadInput(t!(lang, "cli-read-only-writes")));
     }
-    open_existing(db, false)
+    open_existing(db, false, lang)
 }
 
-fn active_pack(store: &Store) -> CliResult<RulePack> {
+fn active_pack(store: &Store, lang: Lang) -> CliResult<RulePack> {
     store
         .rules()
         .active_pack()?
-        .ok_or_else(|| CliError::Failed("no rule pack is installed in this database".into()))
-}
-
-/// Writes to stdout; a reader that went away (`| head`) is not an error.
-fn emit(text: &str) -> CliResult {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CliError::Failed(format!("writing to standard output: {e}")))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn json_out(v: &impl serde::Serialize) -> CliResult {
-    let text = serde_json::to_string_pretty(v).map_err(|e| CliError::Failed(e.to_string()))?;
-    emit(&format!("{text}\n"))
+        .ok_or_else(|| CliError::Failed(t!(lang, "cli-no-pack")))
 }
 
 pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: Lang) -> CliResult {
@@ -102,16 +86,18 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: L
             file,
             finalize,
             json,
-        } => import(db, read_only, &file, finalize, json),
-        RecordCommand::Show { id, json } => show(db, read_only, &id, json, &clock),
+        } => import(db, (read_only, lang), &file, finalize, json),
+        RecordCommand::Show { id, json } => {
+            super::record_show::show(db, (read_only, lang), &id, json, &clock)
+        }
         RecordCommand::Drafts { json } => {
-            let store = open_existing(db, read_only)?;
+            let store = open_existing(db, read_only, lang)?;
             let drafts = store.records().open_drafts()?;
             if json {
                 return json_out(&drafts);
             }
             if drafts.is_empty() {
-                println!("no open drafts");
+                println!("{}", t!(lang, "cli-no-drafts"));
             }
             for d in drafts {
                 println!(
@@ -129,15 +115,22 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: L
             Ok(())
         }
         RecordCommand::Finalize { id, json } => {
-            let mut store = writable(db, read_only)?;
+            let mut store = writable(db, read_only, lang)?;
             let inspection = store.query().resolve_inspection(&id)?;
             let done = store.records_mut().finalize_inspection(&inspection)?;
             if json {
                 return json_out(&done);
             }
             println!(
-                "finalized inspection {} (device chain seq {}, hash {}, verdict {})",
-                done.inspection_id, done.seq, done.hash, done.verdict
+                "{}",
+                t!(
+                    lang,
+                    "cli-finalized",
+                    inspection = done.inspection_id.to_string(),
+                    seq = done.seq,
+                    hash = done.hash.to_string(),
+                    verdict = done.verdict.to_string()
+                )
             );
             Ok(())
         }
@@ -150,33 +143,44 @@ pub fn run(db: &Path, read_only: bool, cmd: RecordCommand, clock: Clock, lang: L
             let words = Words { lang, bilingual };
             receipt(db, read_only, &id, (markdown, words), out, &clock)
         }
-        RecordCommand::Stress { iterations } => stress(db, iterations),
+        RecordCommand::Stress { iterations } => stress(db, iterations, lang),
     }
 }
 
-fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -> CliResult {
+fn import(
+    db: &Path,
+    (read_only, lang): (bool, Lang),
+    file: &Path,
+    finalize: bool,
+    json: bool,
+) -> CliResult {
     if read_only {
-        return Err(CliError::BadInput(
-            "--read-only: record import writes to the database".into(),
-        ));
+        return Err(CliError::BadInput(t!(lang, "cli-import-read-only")));
     }
     let name = file.display();
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| CliError::BadInput(format!("{name}: cannot read: {e}")))?;
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        CliError::BadInput(t!(
+            lang,
+            "cli-cannot-read",
+            name = name.to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let record =
         RecordImport::from_json(&text).map_err(|e| CliError::BadInput(format!("{name}: {e}")))?;
     let problems = record.problems(finalize);
     if !problems.is_empty() {
         let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        return Err(CliError::BadInput(format!(
-            "{name}: {} problem{}, nothing imported: {}",
-            list.len(),
-            if list.len() == 1 { "" } else { "s" },
-            list.join("; ")
+        return Err(CliError::BadInput(t!(
+            lang,
+            "cli-import-problems",
+            name = name.to_string(),
+            count = list.len(),
+            problems = list.join("; ")
         )));
     }
-    let mut store = writable(db, read_only)?;
-    let pack = active_pack(&store)?;
+    let mut store = writable(db, read_only, lang)?;
+    let pack = active_pack(&store, lang)?;
     let done = store
         .records_mut()
         .import_record(&record, finalize, &pack)?;
@@ -185,108 +189,28 @@ fn import(db: &Path, read_only: bool, file: &Path, finalize: bool, json: bool) -
     }
     match &done.finalized {
         Some(f) => println!(
-            "imported and finalized inspection {} of shipment {} (seq {}, verdict {}, {} custody transfer(s))",
-            done.inspection_id,
-            done.shipment_id,
-            f.seq,
-            f.verdict,
-            done.custody_ids.len()
+            "{}",
+            t!(
+                lang,
+                "cli-imported-finalized",
+                inspection = done.inspection_id.to_string(),
+                shipment = done.shipment_id.to_string(),
+                seq = f.seq,
+                verdict = f.verdict.to_string(),
+                transfers = done.custody_ids.len()
+            )
         ),
         None => println!(
-            "imported draft inspection {} of shipment {}",
-            done.inspection_id, done.shipment_id
+            "{}",
+            t!(
+                lang,
+                "cli-imported-draft",
+                inspection = done.inspection_id.to_string(),
+                shipment = done.shipment_id.to_string()
+            )
         ),
     }
     Ok(())
-}
-
-fn show(db: &Path, read_only: bool, id: &str, json: bool, clock: &Clock) -> CliResult {
-    let store = open_existing(db, read_only)?;
-    let inspection = store.query().resolve_inspection(id)?;
-    if json {
-        return json_out(&store.query().record_json(&inspection)?);
-    }
-    let d = RecordDetail::build(&store, &inspection, clock)?;
-    print_head(&d);
-    print_items(&d.record);
-    if let Some(last) = d.last_review() {
-        println!("  review: {}", last.text(true));
-    }
-    if d.reviews.len() > 1 {
-        for r in &d.reviews {
-            println!("    decision {}", r.text(true));
-        }
-    }
-    for p in &d.to_fix {
-        println!("  to fix before finalizing: {}", sanitize(p));
-    }
-    Ok(())
-}
-
-/// The inspection, its shipment and where it took place.
-fn print_head(d: &RecordDetail) {
-    let r = &d.record;
-    let (s, i) = (&r.shipment.data, &r.inspection.data);
-    println!(
-        "inspection {} [{}] of shipment {}",
-        r.inspection.id, d.state, r.shipment.id
-    );
-    println!(
-        "  declaration {}  {}  exporter {}  to {}",
-        sanitize(&s.declaration_no),
-        sanitize(&s.declared_on),
-        sanitize(&s.exporter_name),
-        sanitize(&s.destination)
-    );
-    println!(
-        "  goods {}  HS {}  {} {}  net {}  value {}",
-        sanitize(&s.description),
-        sanitize(&s.hs_code),
-        sanitize(&s.quantity),
-        sanitize(&s.quantity_unit),
-        d.net_weight.as_deref().unwrap_or("-"),
-        d.value.as_deref().unwrap_or("-")
-    );
-    println!(
-        "  at {} {}  outcome {}  verdict {}",
-        sanitize(&i.locode),
-        sanitize(&i.terminal),
-        i.outcome.map_or("-", |o| o.as_str()),
-        d.verdict.as_deref().unwrap_or("-")
-    );
-}
-
-/// Measurements, findings and seizures, one line each.
-fn print_items(r: &Record) {
-    for m in &r.measurements {
-        let el = m.data.element.as_deref().unwrap_or("");
-        println!(
-            "  measurement {} {} = {} {}",
-            sanitize(&m.data.name),
-            sanitize(el),
-            m.data.value,
-            sanitize(&m.data.unit)
-        );
-    }
-    for f in &r.findings {
-        println!(
-            "  finding {}: declared {}; found {}",
-            f.data.kind,
-            sanitize(&f.data.declared),
-            sanitize(&f.data.found)
-        );
-    }
-    for sz in &r.seizures {
-        let d = &sz.seizure.data;
-        println!(
-            "  seizure {} {} {} of {} ({} custody transfers)",
-            sz.seizure.id,
-            sanitize(&d.quantity),
-            sanitize(&d.unit),
-            sanitize(&d.goods),
-            sz.custody.len()
-        );
-    }
 }
 
 fn receipt(
@@ -297,7 +221,7 @@ fn receipt(
     out: Option<PathBuf>,
     clock: &Clock,
 ) -> CliResult {
-    let store = open_existing(db, read_only)?;
+    let store = open_existing(db, read_only, words.lang)?;
     let inspection = store.query().resolve_inspection(id)?;
     let record = store.records().load_record(&inspection)?;
     let only = record
@@ -313,7 +237,8 @@ fn receipt(
     };
     let training = store.training().setup()?.is_some();
     let receipt = Receipt::build_in(&record, only, pack.as_ref(), clock, words)
-        .map_err(CliError::BadInput)?;
+        .map_err(CliError::BadInput)?
+        .with_officer(&record, store.db().identity()?.as_ref(), words);
     let receipt = match training {
         true => receipt.marked_training(words.lang),
         false => receipt,
@@ -321,11 +246,18 @@ fn receipt(
     let text = receipt.render(format);
     match out {
         Some(path) => {
-            std::fs::write(&path, text)
-                .map_err(|e| CliError::Failed(format!("writing {}: {e}", path.display())))?;
-            println!("receipt written to {}", path.display());
+            std::fs::write(&path, text).map_err(|e| {
+                CliError::Failed(t!(
+                    words.lang,
+                    "cli-writing",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?;
+            let path = path.display().to_string();
+            println!("{}", t!(words.lang, "cli-receipt-written", path = path));
         }
-        None => emit(&text)?,
+        None => emit(&text, words.lang)?,
     }
     Ok(())
 }
@@ -333,9 +265,9 @@ fn receipt(
 /// Saves drafts and finalizes in a loop; after each commit prints `<kind> <id>` (and
 /// `updated <shipment id> <description>`) and flushes, so a parent that kills this
 /// process knows what was committed.
-fn stress(db: &Path, iterations: Option<u64>) -> CliResult {
-    let mut store = open_existing(db, false)?;
-    let pack = active_pack(&store)?;
+fn stress(db: &Path, iterations: Option<u64>, lang: Lang) -> CliResult {
+    let mut store = open_existing(db, false, lang)?;
+    let pack = active_pack(&store, lang)?;
     let example =
         RecordImport::from_json(EXAMPLE_RECORD).map_err(|e| CliError::Failed(e.to_string()))?;
     let mut out = std::io::stdout().lock();
@@ -348,15 +280,16 @@ fn stress(db: &Path, iterations: Option<u64>) -> CliResult {
     while iterations.is_none_or(|max| n < max) {
         n += 1;
         let shipment_id = store.records_mut().create_shipment(&example.shipment)?;
-        say(format!("shipment {shipment_id}"))?;
+        // the lines below are a protocol for the parent process, not words: never translated
+        say(format!("shipment {id}", id = shipment_id))?;
         let mut s = example.shipment.clone();
         s.description = format!("stress-{n}");
         store.records_mut().update_shipment(&shipment_id, &s)?;
-        say(format!("updated {shipment_id} stress-{n}"))?;
+        say(format!("updated {id} {}", s.description, id = shipment_id))?;
         let inspection_id = store
             .records_mut()
             .start_inspection(&shipment_id, &example.inspection)?;
-        say(format!("inspection {inspection_id}"))?;
+        say(format!("inspection {id}", id = inspection_id))?;
         for m in &example.measurements {
             say(format!(
                 "measurement {}",

@@ -107,7 +107,7 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, args: ReportArgs) -> CliResul
             &Msg::new("report-out-exists").arg("path", path.as_str()),
         ));
     }
-    let store = open_for_reading(db, read_only)?;
+    let store = open_for_reading(db, read_only, lang)?;
     if store.device().db_kind()? != DbKind::Hq {
         return Err(CliError::BadInput(t!(lang, "report-not-hq")));
     }

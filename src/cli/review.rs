@@ -72,7 +72,7 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: ReviewCommand) -> CliRes
     } else {
         DecisionMode::First
     };
-    let mut store = open_existing(db, read_only)?;
+    let mut store = open_existing(db, read_only, lang)?;
     let r = store.hq_mut().decide(id.trim(), decision, &comment, mode)?;
     let by = store.hq().acting_officer()?.name;
     println!(
@@ -108,7 +108,7 @@ fn list(
     limit: usize,
     json: bool,
 ) -> CliResult {
-    let store = open_for_reading(db, read_only)?;
+    let store = open_for_reading(db, read_only, lang)?;
     store.hq().acting_supervisor()?;
     let sort =
         QueueSort::parse(sort).map_err(|m| CliError::BadInput(crate::i18n::msg(lang, &m)))?;

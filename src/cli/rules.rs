@@ -10,6 +10,7 @@ use super::{CliError, CliResult, open_existing};
 use crate::domain::{Clock, Lang, sanitize};
 use crate::rules::pack::{Item, RulePack};
 use crate::rules::{EMBEDDED_PACK, announcement_standing, search};
+use crate::t;
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
@@ -69,17 +70,17 @@ pub enum RulesCommand {
 }
 
 /// The pack to answer from: the database's active pack, else the embedded one.
-pub fn load_pack(db: &Path, read_only: bool) -> CliResult<(RulePack, String)> {
+pub fn load_pack(db: &Path, read_only: bool, lang: Lang) -> CliResult<(RulePack, String)> {
     if db.exists() {
         // answering never writes: read-only (an older file is upgraded first unless
         // --read-only was asked for)
-        let store = super::open_for_reading(db, read_only)?;
+        let store = super::open_for_reading(db, read_only, lang)?;
         if let Some(pack) = store.rules().active_pack()? {
             return Ok((pack, db.display().to_string()));
         }
     }
     let pack = RulePack::parse(EMBEDDED_PACK, "embedded")
-        .map_err(|e| CliError::Failed(format!("the embedded rule pack is invalid: {e}")))?;
+        .map_err(|e| CliError::Failed(t!(lang, "rules-embedded-invalid", error = e.to_string())))?;
     Ok((pack, "embedded".into()))
 }
 
@@ -90,21 +91,21 @@ fn s(text: &str) -> String {
 pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: Lang) -> CliResult {
     match cmd {
         RulesCommand::List { json } => {
-            let (pack, from) = load_pack(db, read_only)?;
-            list(&pack, &from, clock.today(), json);
+            let (pack, from) = load_pack(db, read_only, lang)?;
+            list(&pack, &from, (clock.today(), lang), json);
             Ok(())
         }
         RulesCommand::Search { query, limit, json } => {
-            let (pack, _) = load_pack(db, read_only)?;
+            let (pack, _) = load_pack(db, read_only, lang)?;
             search_cmd(&pack, &query, limit, json, lang);
             Ok(())
         }
         RulesCommand::Show { id, json } => {
-            let (pack, _) = load_pack(db, read_only)?;
+            let (pack, _) = load_pack(db, read_only, lang)?;
             if super::rules_parties::show_party(&pack, &id, clock.today(), json, lang) {
                 return Ok(());
             }
-            super::rules_show::show(&pack, &id, clock.today(), json)
+            super::rules_show::show(&pack, &id, clock.today(), json, lang)
         }
         RulesCommand::Import {
             file,
@@ -115,7 +116,7 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: La
             match super::rules_publish::import(db, read_only, &file, (force, unsigned, json), lang)?
             {
                 true => Ok(()),
-                false => import(db, read_only, &file, force, json),
+                false => import(db, (read_only, lang), &file, force, json),
             }
         }
         RulesCommand::Publish { file, out, json } => {
@@ -130,7 +131,7 @@ pub fn run(db: &Path, read_only: bool, cmd: RulesCommand, clock: Clock, lang: La
             let flags = rr::check_flags(db, since.as_deref(), &format, lang)?;
             let pack = match pack {
                 Some(f) => rr::pack_from_file(&f, lang)?,
-                None => load_pack(db, read_only)?.0,
+                None => load_pack(db, read_only, lang)?.0,
             };
             rr::run(db, read_only, &pack, flags, lang)
         }
@@ -145,7 +146,7 @@ fn ann_number(pack: &RulePack, id: &str) -> String {
         .unwrap_or_else(|| id.into())
 }
 
-fn list(pack: &RulePack, from: &str, date: NaiveDate, as_json: bool) {
+fn list(pack: &RulePack, from: &str, (date, lang): (NaiveDate, Lang), as_json: bool) {
     if as_json {
         let items: Vec<_> = pack
             .items
@@ -166,27 +167,36 @@ fn list(pack: &RulePack, from: &str, date: NaiveDate, as_json: bool) {
         return;
     }
     println!(
-        "rule pack {} (published {}, from {}): {} items",
-        s(&pack.pack.version),
-        pack.pack.published,
-        s(from),
-        pack.items.len()
+        "{}",
+        t!(
+            lang,
+            "rules-list-head",
+            version = s(&pack.pack.version),
+            published = pack.pack.published.to_string(),
+            from = s(from),
+            items = pack.items.len()
+        )
     );
     let stale_from = pack.pack.published + chrono::Days::new(pack.pack.stale_after_days.into());
     if date > stale_from {
         println!(
-            "CHECK: today ({date}) is more than {} days after the pack was published; the rules may have changed: confirm the current status and import a newer pack",
-            pack.pack.stale_after_days
+            "{}",
+            t!(
+                lang,
+                "rules-list-stale",
+                date = date.to_string(),
+                days = pack.pack.stale_after_days
+            )
         );
     }
     for i in &pack.items {
         let status = announcement_standing(pack, &i.announcement, date).0;
         let flag = if !i.licence_required {
-            " [not controlled]"
+            format!(" {}", t!(lang, "rules-list-not-controlled"))
         } else if !status.is_in_force() {
-            " [not in force today]"
+            format!(" {}", t!(lang, "rules-list-not-in-force"))
         } else {
-            ""
+            String::new()
         };
         println!(
             "{:<20} {:<12} {:<10} {:<12} {}{}",
@@ -227,7 +237,7 @@ fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool, lang: L
     }
     if hits.is_empty() {
         if !super::rules_parties::print_parties(pack, query, limit, lang) {
-            println!("no rule matches '{}'", s(query));
+            println!("{}", t!(lang, "rules-cli-no-match", query = s(query)));
         }
         return;
     }
@@ -236,31 +246,37 @@ fn search_cmd(pack: &RulePack, query: &str, limit: usize, as_json: bool, lang: L
             continue;
         };
         println!(
-            "{:<20} {:<10} {:<12} {} / {}  (matched {})",
+            "{:<20} {:<10} {:<12} {} / {}  {}",
             s(&i.id),
             s(i.control_code.as_deref().unwrap_or("-")),
             s(&ann_number(pack, &i.announcement)),
             s(&i.name_en),
             s(&i.name_zh),
-            h.matched
+            t!(lang, "rules-matched", matched = h.matched.to_string())
         );
     }
     super::rules_parties::print_parties(pack, query, limit, lang);
 }
 
-fn import(db: &Path, read_only: bool, file: &Path, force: bool, as_json: bool) -> CliResult {
+fn import(
+    db: &Path,
+    (read_only, lang): (bool, Lang),
+    file: &Path,
+    force: bool,
+    as_json: bool,
+) -> CliResult {
     if read_only {
-        return Err(CliError::BadInput(
-            "rules import: the database is open read-only".into(),
-        ));
+        return Err(CliError::BadInput(t!(lang, "rules-import-read-only")));
     }
     let raw = std::fs::read_to_string(file).map_err(|e| {
-        CliError::BadInput(format!(
-            "{}: cannot read the rule pack: {e}",
-            file.display()
+        CliError::BadInput(t!(
+            lang,
+            "rules-import-cannot-read",
+            path = file.display().to_string(),
+            error = e.to_string()
         ))
     })?;
-    let mut store = open_existing(db, false)?;
+    let mut store = open_existing(db, false, lang)?;
     let name = file.display().to_string();
     let done = store
         .rules_mut()
@@ -276,19 +292,29 @@ fn import(db: &Path, read_only: bool, file: &Path, force: bool, as_json: bool) -
         );
     } else if done.unchanged {
         println!(
-            "rule pack {} is already installed; nothing changed",
-            s(&done.pack.pack.version)
+            "{}",
+            t!(
+                lang,
+                "rules-import-unchanged",
+                version = s(&done.pack.pack.version)
+            )
         );
     } else {
+        let id = match done.previous {
+            Some(_) => "rules-import-replacing",
+            None => "rules-import-done",
+        };
         println!(
-            "installed rule pack {} (published {}, {} items) from {}{}",
-            s(&done.pack.pack.version),
-            done.pack.pack.published,
-            done.pack.items.len(),
-            s(&name),
-            done.previous
-                .map(|p| format!(", replacing {}", s(&p)))
-                .unwrap_or_default()
+            "{}",
+            t!(
+                lang,
+                id,
+                version = s(&done.pack.pack.version),
+                published = done.pack.pack.published.to_string(),
+                items = done.pack.items.len(),
+                source = s(&name),
+                previous = s(done.previous.as_deref().unwrap_or_default())
+            )
         );
     }
     Ok(())

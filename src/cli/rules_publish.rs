@@ -27,7 +27,7 @@ pub fn publish(
     if read_only {
         return Err(CliError::BadInput(t!(lang, "packs-publish-read-only")));
     }
-    let mut store = open_existing(db, false)?;
+    let mut store = open_existing(db, false, lang)?;
     let hq = store.device().local_key()?.name;
     let p = pack_file::publish(&mut store, file, out).map_err(sync_err)?;
     let path = p.path.display().to_string();
@@ -82,7 +82,7 @@ pub fn import(
     if read_only {
         return Ok(false);
     }
-    let kind = open_existing(db, true)?.device().db_kind()?;
+    let kind = open_existing(db, true, lang)?.device().db_kind()?;
     if kind == DbKind::Hq {
         let head = std::fs::read(file).unwrap_or_default();
         if pack_file::is_pack_file(&head) {
@@ -95,7 +95,7 @@ pub fn import(
         }
         return Ok(false);
     }
-    let mut store = open_existing(db, false)?;
+    let mut store = open_existing(db, false, lang)?;
     let done = pack_file::import(&mut store, file, unsigned, force).map_err(sync_err)?;
     let signer = match &done.signer {
         Some(id) => store

@@ -71,7 +71,7 @@ pub fn run(
     (format, since): (Format, Option<String>),
     lang: Lang,
 ) -> CliResult {
-    let store = open_for_reading(db, read_only)?;
+    let store = open_for_reading(db, read_only, lang)?;
     let r = rescreen(&store, pack, since.as_deref())?;
     let out = match format {
         Format::Table => table(&r, lang),

@@ -11,6 +11,7 @@ use crate::domain::Lang;
 use crate::domain::sanitize;
 use crate::report::screening::quayside_text;
 use crate::rules::{Facts, screen};
+use crate::t;
 
 #[derive(Debug, Args)]
 pub struct ScreenArgs {
@@ -26,20 +27,25 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, args: ScreenArgs) -> CliResul
         let mut buf = String::new();
         std::io::stdin()
             .read_to_string(&mut buf)
-            .map_err(|e| CliError::BadInput(format!("facts: cannot read standard input: {e}")))?;
+            .map_err(|e| CliError::BadInput(t!(lang, "screen-stdin", error = e.to_string())))?;
         buf
     } else {
         std::fs::read_to_string(&args.facts).map_err(|e| {
-            CliError::BadInput(format!("facts: cannot read {}: {e}", args.facts.display()))
+            CliError::BadInput(t!(
+                lang,
+                "screen-cannot-read",
+                path = args.facts.display().to_string(),
+                error = e.to_string()
+            ))
         })?
     };
     let facts = Facts::from_json(&text)
         .map_err(|e| CliError::BadInput(sanitize(&e.to_string()).into_owned()))?;
-    let (pack, _) = load_pack(db, read_only)?;
+    let (pack, _) = load_pack(db, read_only, lang)?;
     let result = screen(&pack, &facts);
     if args.json {
         let out = serde_json::to_string_pretty(&result)
-            .map_err(|e| CliError::Failed(format!("writing the screening as JSON: {e}")))?;
+            .map_err(|e| CliError::Failed(t!(lang, "screen-json", error = e.to_string())))?;
         println!("{out}");
     } else {
         print!("{}", quayside_text(lang, &result));

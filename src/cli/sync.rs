@@ -8,6 +8,7 @@ use super::{CliError, CliResult, open_existing, open_for_reading, sync_err};
 use crate::domain::{Lang, sanitize};
 use crate::report::status_lines;
 use crate::sync::{self, ExportOutcome};
+use crate::t;
 
 #[derive(Debug, Subcommand)]
 pub enum SyncCommand {
@@ -42,78 +43,97 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: SyncCommand) -> CliResul
     match cmd {
         SyncCommand::Import { .. } if read_only => refused("limits-read-only-import"),
         SyncCommand::Ack { .. } if read_only => refused("limits-read-only-ack"),
-        SyncCommand::Export { out } => export(db, read_only, &out),
+        SyncCommand::Export { out } => export(db, read_only, &out, lang),
         SyncCommand::Import {
             bundle,
             receipt_out,
-        } => import(db, read_only, &bundle, receipt_out.as_deref()),
+        } => import(db, (read_only, lang), &bundle, receipt_out.as_deref()),
         SyncCommand::Ack { receipt } => ack(db, read_only, &receipt, lang),
-        SyncCommand::Status { json } => status(db, read_only, json),
+        SyncCommand::Status { json } => status(db, read_only, json, lang),
     }
 }
 
-fn export(db: &Path, read_only: bool, out: &Path) -> CliResult {
-    let mut store = open_existing(db, read_only)?;
+fn export(db: &Path, read_only: bool, out: &Path, lang: Lang) -> CliResult {
+    let mut store = open_existing(db, read_only, lang)?;
     match sync::export_bundle(&mut store, out).map_err(sync_err)? {
         ExportOutcome::Written(r) => {
             for p in &r.removed_partials {
-                eprintln!(
-                    "removed {}: a partial bundle left by an interrupted export",
-                    sanitize(&p.display().to_string())
-                );
+                let path = sanitize(&p.display().to_string()).into_owned();
+                eprintln!("{}", t!(lang, "sync-removed-partial", path = path));
             }
             eprintln!(
-                "exported {} records (seq {}..{}) of device {}",
-                r.records,
-                r.seq_from,
-                r.seq_to,
-                sanitize(&r.device_id)
+                "{}",
+                t!(
+                    lang,
+                    "sync-exported",
+                    records = r.records,
+                    from = r.seq_from,
+                    to = r.seq_to,
+                    device = sanitize(&r.device_id).into_owned()
+                )
             );
             println!("{}", sanitize(&r.path.display().to_string()));
         }
         ExportOutcome::NothingToExport => {
-            eprintln!("nothing to export: every finalized record is acknowledged");
+            eprintln!("{}", t!(lang, "sync-nothing"));
         }
     }
     Ok(())
 }
 
-fn import(db: &Path, read_only: bool, bundle: &Path, receipt_out: Option<&Path>) -> CliResult {
-    let mut store = open_existing(db, read_only)?;
+fn import(
+    db: &Path,
+    (read_only, lang): (bool, Lang),
+    bundle: &Path,
+    receipt_out: Option<&Path>,
+) -> CliResult {
+    let mut store = open_existing(db, read_only, lang)?;
     let r = sync::import_bundle(&mut store, bundle, receipt_out).map_err(sync_err)?;
     let o = &r.outcome;
     eprintln!(
-        "imported device '{}' [{}] seq {}..{}: {} new, {} already held; headquarters now holds up to seq {}; {} review decisions in the receipt",
-        sanitize(&r.device_name),
-        sanitize(&o.device_id),
-        o.seq_from,
-        o.seq_to,
-        o.new_records,
-        o.already_held,
-        o.held_seq,
-        r.reviews_delivered
+        "{}",
+        t!(
+            lang,
+            "sync-imported",
+            name = sanitize(&r.device_name).into_owned(),
+            device = sanitize(&o.device_id).into_owned(),
+            from = o.seq_from,
+            to = o.seq_to,
+            new = o.new_records,
+            held = o.already_held,
+            head = o.held_seq,
+            reviews = r.reviews_delivered
+        )
     );
     println!("{}", sanitize(&r.receipt_path.display().to_string()));
     Ok(())
 }
 
 fn ack(db: &Path, read_only: bool, receipt: &Path, lang: crate::domain::Lang) -> CliResult {
-    let mut store = open_existing(db, read_only)?;
+    let mut store = open_existing(db, read_only, lang)?;
     let r = sync::ack_receipt(&mut store, receipt).map_err(sync_err)?;
     println!(
-        "acknowledged {} records (headquarters '{}' holds up to seq {}); {} new review decisions",
-        r.outcome.acknowledged,
-        sanitize(&r.receipt.hq_name),
-        r.receipt.held_seq,
-        r.outcome.new_reviews
+        "{}",
+        t!(
+            lang,
+            "sync-acknowledged",
+            records = r.outcome.acknowledged,
+            hq = sanitize(&r.receipt.hq_name).into_owned(),
+            head = r.receipt.held_seq,
+            reviews = r.outcome.new_reviews
+        )
     );
     for rv in &r.receipt.reviews {
         println!(
-            "  {} inspection {} by {}: {}",
-            rv.decision.as_str(),
-            sanitize(&rv.inspection_id),
-            sanitize(&rv.reviewer),
-            sanitize(&rv.comment)
+            "  {}",
+            t!(
+                lang,
+                "sync-ack-review",
+                decision = rv.decision.as_str(),
+                inspection = sanitize(&rv.inspection_id).into_owned(),
+                reviewer = sanitize(&rv.reviewer).into_owned(),
+                comment = sanitize(&rv.comment).into_owned()
+            )
         );
     }
     if let Some(p) = &r.receipt.rule_pack {
@@ -129,8 +149,8 @@ fn ack(db: &Path, read_only: bool, receipt: &Path, lang: crate::domain::Lang) ->
     Ok(())
 }
 
-fn status(db: &Path, read_only: bool, json: bool) -> CliResult {
-    let store = open_for_reading(db, read_only)?;
+fn status(db: &Path, read_only: bool, json: bool, lang: Lang) -> CliResult {
+    let store = open_for_reading(db, read_only, lang)?;
     let s = store.chain().sync_status()?;
     let world = store.device().world()?;
     if json {
@@ -141,7 +161,7 @@ fn status(db: &Path, read_only: bool, json: bool) -> CliResult {
         println!("{v}");
         return Ok(());
     }
-    for line in status_lines(&s) {
+    for line in status_lines(&s, lang) {
         println!("{line}");
     }
     Ok(())

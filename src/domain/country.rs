@@ -24,6 +24,11 @@ const ALPHA2: [&str; 249] = [
     "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
 ];
 
+/// Every ISO 3166-1 alpha-2 code, sorted (for completion in the console).
+pub fn country_codes() -> &'static [&'static str] {
+    &ALPHA2
+}
+
 pub fn is_country(code: &str) -> bool {
     ALPHA2.binary_search(&code).is_ok()
 }

@@ -21,11 +21,13 @@ mod world;
 pub use clock::{Clock, Zone};
 pub use codes::{HsCode, parse_date};
 pub use composition::{check_composition_sum, is_element, parse_composition};
-pub use country::{Country, is_country};
+pub use country::{Country, country_codes, is_country};
 pub use enums::{FindingKind, Outcome, TransportMode, Trigger};
 pub use idcodes::{ContainerNo, CreditCode, Locode, container_check_digit, credit_code_check_char};
 pub use import::{RecordImport, SeizureImport, import_fields};
-pub use money::{currency_exponent, format_money, parse_currency, parse_money_minor};
+pub use money::{
+    currency_codes, currency_exponent, format_money, parse_currency, parse_money_minor,
+};
 pub use msg::{Lang, Msg, MsgArg, resolve_lang};
 pub use quantity::{
     UNITS, check_percent, decimal_scaled, format_weight_g, parse_decimal, parse_percent,

@@ -161,6 +161,11 @@ const CURRENCIES: &[(&str, u32)] = &[
     ("ZWG", 2),
 ];
 
+/// Every ISO 4217 code known here, sorted (for completion in the console).
+pub fn currency_codes() -> Vec<&'static str> {
+    CURRENCIES.iter().map(|(c, _)| *c).collect()
+}
+
 /// The minor-unit exponent of an ISO 4217 code (`USD` 2, `JPY` 0, `KWD` 3).
 pub fn currency_exponent(code: &str) -> Option<u32> {
     CURRENCIES

@@ -114,10 +114,20 @@ pub struct Measurement {
     pub name: String,
     /// Element symbol for a composition reading.
     pub element: Option<String>,
-    pub value: f64,
+    /// None: not given yet, or typed with a slip that does not parse (stored NULL, never a
+    /// 0.0 placeholder). Finalizing refuses it, so a finalized payload always has a number.
+    pub value: Option<f64>,
     pub unit: String,
     /// `xrf`, `lab`, `scale`, `caliper` ...
     pub method: String,
+}
+
+impl Measurement {
+    /// The value as shown: its number, or `-` when none is stored.
+    pub fn value_text(&self) -> String {
+        self.value
+            .map_or_else(|| "-".to_string(), |v| v.to_string())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

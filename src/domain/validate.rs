@@ -187,13 +187,16 @@ impl Measurement {
                 format!("'{el}' is not a chemical element symbol (e.g. Dy, Bi, Ga)"),
             ));
         }
-        if !self.value.is_finite() || self.value < 0.0 {
-            out.push(FieldError::new(
+        match self.value {
+            None => out.push(FieldError::new("value", "a measured value is required")),
+            Some(v) if !v.is_finite() || v < 0.0 => out.push(FieldError::new(
                 "value",
-                format!("{} is not a non-negative number", self.value),
-            ));
-        } else if self.name.ends_with("_pct") || self.unit.trim() == "%" {
-            push(&mut out, check_percent("value", self.value));
+                format!("{v} is not a non-negative number"),
+            )),
+            Some(v) if self.name.ends_with("_pct") || self.unit.trim() == "%" => {
+                push(&mut out, check_percent("value", v));
+            }
+            Some(_) => {}
         }
         self.limit_problems(&mut out);
         out

@@ -33,6 +33,13 @@ pub const EN_FILES: Files = &[
     ("en/stats.ftl", include_str!("en/stats.ftl")),
     ("en/party.ftl", include_str!("en/party.ftl")),
     ("en/packs.ftl", include_str!("en/packs.ftl")),
+    ("en/shipment_card.ftl", include_str!("en/shipment_card.ftl")),
+    ("en/send_back.ftl", include_str!("en/send_back.ftl")),
+    ("en/cli.ftl", include_str!("en/cli.ftl")),
+    ("en/errors.ftl", include_str!("en/errors.ftl")),
+    ("en/clauses.ftl", include_str!("en/clauses.ftl")),
+    ("en/panes.ftl", include_str!("en/panes.ftl")),
+    ("en/form.ftl", include_str!("en/form.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -48,6 +55,13 @@ pub const ZH_FILES: Files = &[
     ("zh/stats.ftl", include_str!("zh/stats.ftl")),
     ("zh/party.ftl", include_str!("zh/party.ftl")),
     ("zh/packs.ftl", include_str!("zh/packs.ftl")),
+    ("zh/shipment_card.ftl", include_str!("zh/shipment_card.ftl")),
+    ("zh/send_back.ftl", include_str!("zh/send_back.ftl")),
+    ("zh/cli.ftl", include_str!("zh/cli.ftl")),
+    ("zh/errors.ftl", include_str!("zh/errors.ftl")),
+    ("zh/clauses.ftl", include_str!("zh/clauses.ftl")),
+    ("zh/panes.ftl", include_str!("zh/panes.ftl")),
+    ("zh/form.ftl", include_str!("zh/form.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -202,6 +216,18 @@ impl From<usize> for Arg<'_> {
 impl From<i64> for Arg<'_> {
     fn from(n: i64) -> Self {
         Arg::Int(n)
+    }
+}
+
+impl From<u64> for Arg<'_> {
+    fn from(n: u64) -> Self {
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i32> for Arg<'_> {
+    fn from(n: i32) -> Self {
+        Arg::Int(i64::from(n))
     }
 }
 

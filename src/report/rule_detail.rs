@@ -32,15 +32,32 @@ impl<'p> SuspensionLine<'p> {
         SuspensionLine { suspension: x, by }
     }
 
-    /// `clause 2 suspended 2025-11-09 to 2026-11-10 by 2025 No. 70`.
-    pub fn text(&self) -> String {
+    /// `clause 2 suspended 2025-11-09 to 2026-11-10 by 2025 No. 70`, in `lang`.
+    pub fn text_in(&self, lang: crate::domain::Lang) -> String {
         let x = self.suspension;
-        let part = x
-            .clause
-            .as_deref()
-            .map(|c| format!("clause {c} "))
-            .unwrap_or_default();
-        format!("{part}suspended {} to {} by {}", x.start, x.end, self.by)
+        let (start, end) = (x.start.to_string(), x.end.to_string());
+        match x.clause.as_deref() {
+            Some(c) => crate::t!(
+                lang,
+                "rule-suspension-clause",
+                clause = c,
+                start = start,
+                end = end,
+                by = self.by.as_str()
+            ),
+            None => crate::t!(
+                lang,
+                "rule-suspension",
+                start = start,
+                end = end,
+                by = self.by.as_str()
+            ),
+        }
+    }
+
+    /// The English line (JSON output keeps English).
+    pub fn text(&self) -> String {
+        self.text_in(crate::domain::Lang::En)
     }
 }
 

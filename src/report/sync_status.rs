@@ -3,8 +3,9 @@
 //! status` prints [`status_lines`] (or the store's `SyncStatus` as JSON); the console's
 //! Sync tab reads a [`SyncOverview`] once per visit and shows [`SyncOverview::summary`].
 
-use crate::domain::{DbKind, sanitize};
+use crate::domain::{DbKind, Lang, sanitize};
 use crate::store::{OutboxSummary, Review, Store, StoreError, SyncLogEntry, SyncStatus};
+use crate::t;
 
 /// `1 record`, `2 records`.
 pub fn plural(n: i64, noun: &str) -> String {
@@ -25,68 +26,86 @@ pub fn short_time(s: &str) -> String {
     }
 }
 
-/// The plain-text lines of `minspect sync status`, sanitized.
-pub fn status_lines(s: &SyncStatus) -> Vec<String> {
+/// The plain-text lines of `minspect sync status` in `lang`, sanitized.
+pub fn status_lines(s: &SyncStatus, lang: Lang) -> Vec<String> {
     let c = &s.counts;
     let mut out = vec![
-        format!("device {} ({})", s.device_id, s.kind),
-        format!(
-            "finalized {}  sent {}  acknowledged {}  received {}",
-            c.finalized, c.sent, c.acknowledged, c.received
+        t!(
+            lang,
+            "sync-status-device",
+            device = s.device_id.as_str(),
+            kind = s.kind.to_string()
+        ),
+        t!(
+            lang,
+            "sync-status-counts",
+            finalized = c.finalized,
+            sent = c.sent,
+            acknowledged = c.acknowledged,
+            received = c.received
         ),
         match &s.oldest_unacknowledged {
-            Some(o) => format!(
-                "oldest unacknowledged: seq {} {} {} ({}, since {})",
-                o.seq, o.kind, o.record_id, o.state, o.created_at
+            Some(o) => t!(
+                lang,
+                "sync-status-oldest",
+                seq = o.seq,
+                kind = o.kind.to_string(),
+                record = o.record_id.to_string(),
+                state = o.state.to_string(),
+                since = o.created_at.to_string()
             ),
-            None => "oldest unacknowledged: none".into(),
+            None => t!(lang, "sync-status-oldest-none"),
         },
         match &s.last_export {
-            Some(e) => format!(
-                "last export: {} seq {}..{} {}",
-                e.at,
-                e.seq_from.unwrap_or(0),
-                e.seq_to.unwrap_or(0),
-                sanitize(&e.path)
+            Some(e) => t!(
+                lang,
+                "sync-status-export",
+                at = e.at.as_str(),
+                from = e.seq_from.unwrap_or(0),
+                to = e.seq_to.unwrap_or(0),
+                path = sanitize(&e.path).into_owned()
             ),
-            None => "last export: never".into(),
+            None => t!(lang, "sync-status-export-never"),
         },
         match &s.last_receipt {
-            Some(e) => format!(
-                "last receipt: {} up to seq {} {}",
-                e.at,
-                e.seq_to.unwrap_or(0),
-                sanitize(&e.path)
+            Some(e) => t!(
+                lang,
+                "sync-status-receipt",
+                at = e.at.as_str(),
+                to = e.seq_to.unwrap_or(0),
+                path = sanitize(&e.path).into_owned()
             ),
-            None => "last receipt: never".into(),
+            None => t!(lang, "sync-status-receipt-never"),
         },
     ];
     for d in &s.devices {
-        out.push(format!(
-            "held for device '{}' [{}]: {} records, head seq {}",
-            sanitize(&d.name),
-            d.device_id,
-            d.records,
-            d.head_seq
+        out.push(t!(
+            lang,
+            "sync-status-held",
+            name = sanitize(&d.name).into_owned(),
+            device = d.device_id.as_str(),
+            records = d.records,
+            head = d.head_seq
         ));
     }
     out
 }
 
 /// `last export   2026-11-29 07:40  seq 1..3  3 records  /path` (receipts: `up to seq
-/// N`), sanitized; `never` when there is none.
-pub fn log_line(label: &str, e: Option<&SyncLogEntry>, receipt: bool) -> String {
+/// N`), sanitized; `never` when there is none. `label` is already in `lang`.
+pub fn log_line_in(label: &str, e: Option<&SyncLogEntry>, receipt: bool, lang: Lang) -> String {
     match e {
-        None => format!("{label:<13} never"),
+        None => format!("{label:<13} {}", t!(lang, "sync-never")),
         Some(e) => {
             let range = if receipt {
-                format!("up to seq {}", e.seq_to.unwrap_or(0))
+                t!(lang, "sync-up-to-seq", seq = e.seq_to.unwrap_or(0))
             } else {
-                format!(
-                    "seq {}..{}  {}",
-                    e.seq_from.unwrap_or(0),
-                    e.seq_to.unwrap_or(0),
-                    plural(e.records, "record")
+                t!(
+                    lang,
+                    "sync-seq-range",
+                    from = e.seq_from.unwrap_or(0),
+                    to = e.seq_to.unwrap_or(0),
+                    records = e.records
                 )
             };
             format!(
@@ -96,6 +115,11 @@ pub fn log_line(label: &str, e: Option<&SyncLogEntry>, receipt: bool) -> String 
             )
         }
     }
+}
+
+/// [`log_line_in`] in English.
+pub fn log_line(label: &str, e: Option<&SyncLogEntry>, receipt: bool) -> String {
+    log_line_in(label, e, receipt, Lang::En)
 }
 
 /// Everything the Sync tab shows, read in one go (never per frame).
@@ -125,42 +149,64 @@ impl SyncOverview {
         })
     }
 
-    /// The summary's lines (sanitized, not fitted to a width); the first is the title.
+    /// The summary's lines in English (see [`SyncOverview::summary_in`]).
     pub fn summary(&self) -> Vec<String> {
+        self.summary_in(Lang::En)
+    }
+
+    /// The summary's lines in `lang` (sanitized, not fitted to a width); the first is the
+    /// title.
+    pub fn summary_in(&self, lang: Lang) -> Vec<String> {
         let c = &self.status.counts;
         let name = sanitize(&self.device_name).into_owned();
-        let last_receipt = log_line("last receipt", self.status.last_receipt.as_ref(), true);
+        let receipt_label = t!(lang, "sync-last-receipt");
+        let last_receipt = log_line_in(
+            &receipt_label,
+            self.status.last_receipt.as_ref(),
+            true,
+            lang,
+        );
         if self.kind == DbKind::Hq {
             return vec![
-                format!(
-                    "{name} · headquarters · received {} records from {} devices",
-                    c.received,
-                    self.status.devices.len()
+                t!(
+                    lang,
+                    "sync-summary-hq",
+                    name = name,
+                    records = c.received,
+                    devices = self.status.devices.len()
                 ),
-                "Import bundles from field devices here; each import writes a signed receipt."
-                    .into(),
+                t!(lang, "sync-summary-hq-hint"),
                 last_receipt,
             ];
         }
-        let kind = if self.kind == DbKind::Training {
-            "training database (never exports)"
-        } else {
-            "field device"
-        };
+        let kind = t!(
+            lang,
+            match self.kind == DbKind::Training {
+                true => "sync-kind-training",
+                false => "sync-kind-field",
+            }
+        );
+        let export_label = t!(lang, "sync-last-export");
         vec![
             match &self.status.oldest_unacknowledged {
-                Some(o) => format!(
-                    "{name} · {kind} · waiting for headquarters: {} (oldest {})",
-                    self.pending,
-                    short_time(&o.created_at)
+                Some(o) => t!(
+                    lang,
+                    "sync-summary-waiting",
+                    name = name,
+                    kind = kind,
+                    count = self.pending,
+                    oldest = short_time(&o.created_at)
                 ),
-                None => format!("{name} · {kind} · waiting for headquarters: 0"),
+                None => t!(lang, "sync-summary-waiting-none", name = name, kind = kind),
             },
-            format!(
-                "finalized {}   sent {}   acknowledged {}",
-                c.finalized, c.sent, c.acknowledged
+            t!(
+                lang,
+                "sync-summary-counts",
+                finalized = c.finalized,
+                sent = c.sent,
+                acknowledged = c.acknowledged
             ),
-            log_line("last export", self.status.last_export.as_ref(), false),
+            log_line_in(&export_label, self.status.last_export.as_ref(), false, lang),
             last_receipt,
         ]
     }

@@ -23,6 +23,7 @@ pub use party_screen::party_standing;
 mod said;
 mod screen;
 mod search;
+mod search_notices;
 mod siblings;
 mod standing;
 mod validate;
@@ -37,6 +38,7 @@ pub use party_index::{PartyIndex, PartyMatch};
 pub use party_search::{PartyHit, search_parties};
 pub use screen::{Hit, HitKind, PackIndex, PackRef, Screening, ScreeningIndex, Verdict, screen};
 pub use search::{SearchHit, search};
+pub use search_notices::{search_announcements, search_red_flags};
 pub use standing::{Standing, announcement_standing, clause_standing, suspends_clause};
 pub use validate::PackError;
 

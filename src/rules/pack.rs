@@ -235,6 +235,11 @@ pub struct Item {
     pub control_code: Option<String>,
     #[serde(default)]
     pub hs_codes: Vec<HsRef>,
+    /// HS codes the goods are declared under in practice (enforcement cases) without being
+    /// a reference code of the item (whether they are listed is UNCONFIRMED): a search aid
+    /// (`8505` finds the NdFeB magnets), never a screening match.
+    #[serde(default)]
+    pub declared_hs: Vec<String>,
     #[serde(default)]
     pub criteria: Vec<Criterion>,
     /// The item has technical criteria that the sources do not give (UNCONFIRMED): a

@@ -21,7 +21,8 @@ pub const WEIGHT_TOLERANCE_PCT: f64 = 2.0;
 /// A measured element content in percent, e.g. an XRF reading `xrf_pct` with element `Dy`.
 fn element_reading(m: &Measurement) -> Option<(&str, f64)> {
     let el = m.element.as_deref()?;
-    (m.name.ends_with("_pct") || m.unit.trim() == "%").then_some((el, m.value))
+    let value = m.value?;
+    (m.name.ends_with("_pct") || m.unit.trim() == "%").then_some((el, value))
 }
 
 /// Screening facts for a shipment and its measurements. The composition is the declared
@@ -32,14 +33,17 @@ pub fn facts_for(shipment: &Shipment, measurements: &[Measurement]) -> Facts {
     let mut composition =
         parse_composition("composition", &shipment.composition).unwrap_or_default();
     let mut named = BTreeMap::new();
-    for m in measurements.iter().filter(|m| m.value.is_finite()) {
+    for m in measurements.iter() {
+        let Some(value) = m.value.filter(|v| v.is_finite()) else {
+            continue;
+        };
         match element_reading(m) {
             Some((el, v)) => {
                 composition.insert(el.to_string(), v);
                 named.insert(format!("{}_pct", el.to_ascii_lowercase()), v);
             }
             None => {
-                named.insert(m.name.clone(), m.value);
+                named.insert(m.name.clone(), value);
             }
         }
     }
@@ -89,10 +93,11 @@ fn suggestion(
 }
 
 fn weight_g(m: &Measurement) -> Option<f64> {
+    let v = m.value.filter(|v| v.is_finite())?;
     match m.name.as_str() {
-        "weighed_mass_kg" | "net_weight_kg" | "weight_kg" => Some(m.value * 1000.0),
-        "weighed_mass_g" | "net_weight_g" | "weight_g" => Some(m.value),
-        "weighed_mass_t" | "net_weight_t" => Some(m.value * 1_000_000.0),
+        "weighed_mass_kg" | "net_weight_kg" | "weight_kg" => Some(v * 1000.0),
+        "weighed_mass_g" | "net_weight_g" | "weight_g" => Some(v),
+        "weighed_mass_t" | "net_weight_t" => Some(v * 1_000_000.0),
         _ => None,
     }
 }

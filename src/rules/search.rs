@@ -179,6 +179,10 @@ fn codes(item: &Item, q: &str, best: &mut Best) {
                 best.take(690, "hs_code");
             }
         }
+        // declared in practice, not a reference code: below every reference code
+        if item.declared_hs.iter().any(|h| h.starts_with(&digits)) {
+            best.take(640, "declared_hs");
+        }
     }
 }
 
@@ -279,5 +283,23 @@ mod tests {
         assert!(ids("no such thing zz").is_empty());
         assert_eq!(ids("").len(), ids("").len());
         assert!(ids("dysprosium magnet").contains(&"re-dy-magnet".to_string()));
+    }
+
+    #[test]
+    fn an_hs_prefix_finds_the_magnets_declared_under_it_and_chinese_finds_tungsten() {
+        for q in ["8505", "850511", "8505111000", "8505.11"] {
+            let found = ids(q);
+            assert_eq!(
+                found[..2],
+                ["re-tb-magnet", "re-dy-magnet"],
+                "{q}: {found:?}"
+            );
+        }
+        assert!(ids("8506").is_empty());
+        let w = ids("钨");
+        assert!(w.len() >= 5, "{w:?}");
+        assert!(w.iter().all(|i| i.starts_with("w-")), "{w:?}");
+        assert!(ids("钨").contains(&"w-oxide".to_string()));
+        assert_eq!(ids("氧化钨")[0], "w-oxide");
     }
 }

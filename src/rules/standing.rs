@@ -33,7 +33,24 @@ impl Standing {
         matches!(self, Standing::InForce)
     }
 
-    /// Words for the officer, e.g. `suspended by 2025 No. 70 until 2026-11-10`.
+    /// The standing as a message id with its arguments (`standing-suspended`, by, until).
+    pub fn msg(&self) -> crate::domain::Msg {
+        use crate::domain::Msg;
+        match self {
+            Standing::InForce => Msg::new("standing-in_force"),
+            Standing::NotYet { from } => Msg::new("standing-not_yet").arg("from", from.to_string()),
+            Standing::Never => Msg::new("standing-never"),
+            Standing::Suspended { by, until } => Msg::new("standing-suspended")
+                .arg("by", by.as_str())
+                .arg("until", until.to_string()),
+            Standing::Ended { last_day } => {
+                Msg::new("standing-ended").arg("last_day", last_day.to_string())
+            }
+        }
+    }
+
+    /// Words for the officer, e.g. `suspended by 2025 No. 70 until 2026-11-10` (the
+    /// English frozen into a stored screening; [`Standing::msg`] for every language).
     pub fn describe(&self) -> String {
         match self {
             Standing::InForce => "in force".into(),

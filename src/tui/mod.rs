@@ -46,12 +46,22 @@ pub fn run(opts: TuiOptions) -> anyhow::Result<()> {
     } else {
         if let Some(dir) = opts.db.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                anyhow::anyhow!("creating the database directory {}: {e}", dir.display())
+                let dir = dir.display().to_string();
+                anyhow::anyhow!(crate::t!(
+                    opts.lang,
+                    "tui-creating-dir",
+                    path = dir,
+                    error = e.to_string()
+                ))
             })?;
         }
         Store::open(&opts.db)?
     };
-    let (keymap, key_warning) = Keymap::load(Keymap::user_file().as_deref());
+    if store.is_read_only() && !store.db().is_initialized()? {
+        let path = opts.db.display().to_string();
+        anyhow::bail!(crate::t!(opts.lang, "app-not-set-up", path = path));
+    }
+    let (keymap, key_warning) = Keymap::load_in(Keymap::user_file().as_deref(), opts.lang);
     let theme = Theme::detect(opts.no_color);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(&mut store, keymap, theme, Clock::system(), size)?;

@@ -66,7 +66,7 @@ fn prefixes() -> BTreeSet<String> {
 }
 
 /// String literals of `text` (non-test code), with their line numbers.
-fn literals(text: &str) -> Vec<(usize, String)> {
+pub(crate) fn literals(text: &str) -> Vec<(usize, String)> {
     let code = text.split("#[cfg(test)]").next().unwrap_or("");
     let mut out = Vec::new();
     for (n, line) in code.lines().enumerate() {
@@ -110,9 +110,16 @@ fn every_catalogue_id_the_code_names_exists() {
     );
 }
 
+/// Key caps: the names printed on the keys, the same in both languages (issue 16: keys
+/// stay the same), so the help's key column is not words to translate.
+const KEY_CAPS: &[&str] = &["Space", "Enter", "Bksp", "Home"];
+
 /// A literal that reads as words to a person: two words of two or more letters, or a
 /// capitalised word (`Destination`, `Verdict:`).
-fn is_words(lit: &str) -> bool {
+pub(crate) fn is_words(lit: &str) -> bool {
+    if KEY_CAPS.contains(&lit) {
+        return false;
+    }
     let w: Vec<&str> = lit.split(|c: char| !c.is_ascii_alphabetic()).collect();
     let two = w.windows(2).any(|p| p[0].len() >= 2 && p[1].len() >= 2) && lit.contains(' ');
     let capitalised = w.iter().any(|word| {

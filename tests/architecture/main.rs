@@ -7,6 +7,7 @@
 use std::path::Path;
 
 mod catalogue;
+mod catalogue_problems;
 mod checker_tests;
 mod circles;
 mod paths;

@@ -167,8 +167,21 @@ fn the_receipt_in_chinese_and_bilingual_for_the_exporter() {
     };
     let en = text(&[]);
     assert!(en.starts_with("Seizure receipt\n"), "{en}");
+    // the receipt names the inspecting officer, with the badge, and gives local times
+    // with their offset
+    let officer = en
+        .lines()
+        .find(|l| l.starts_with("Inspecting officer"))
+        .unwrap_or_else(|| panic!("{en}"));
+    assert!(officer.contains("(badge "), "{officer}");
+    let started = en.lines().find(|l| l.starts_with("Started")).unwrap();
+    assert!(
+        started.contains(" +") || started.contains(" -"),
+        "the offset: {started}"
+    );
     let zh = text(&["--lang", "zh"]);
     assert!(zh.starts_with("扣押收据\n"), "{zh}");
+    assert!(zh.contains("查验关员") && zh.contains("警号"), "{zh}");
     assert!(
         zh.contains("法律依据") && !zh.contains("Seizure receipt"),
         "{zh}"
@@ -178,6 +191,7 @@ fn the_receipt_in_chinese_and_bilingual_for_the_exporter() {
     let both = stdout(&mut c);
     assert!(both.starts_with("扣押收据 / Seizure receipt\n"), "{both}");
     assert!(both.contains("货物 / Goods"), "{both}");
+    assert!(both.contains("(badge "), "{both}");
     // a sentence: Chinese, then the same in English on the line below
     let zh_line = both
         .lines()

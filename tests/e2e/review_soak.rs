@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use crate::support::binary::*;
 use crate::support::harness::BIN;
+use crate::support::hq::{binary_hq, chown_all, ssh_session};
 use crate::support::pty::Tui;
 use crate::support::sshd::Sshd;
 
@@ -31,61 +32,18 @@ fn soak_time() -> Duration {
 /// Headquarters with 40 records of laptop-a received; laptops b, c and d paired, each
 /// with a bundle of 40 records waiting to be imported; the laptops' files.
 fn headquarters(dir: &Path) -> (PathBuf, Vec<PathBuf>, Vec<PathBuf>) {
-    let (usb, rec) = (dir.join("usb"), dir.join("receipts"));
-    std::fs::create_dir_all(&usb).unwrap();
-    std::fs::create_dir_all(&rec).unwrap();
-    let hq = dir.join("hq.db");
-    ok(
-        &hq,
-        &[
-            "init",
-            "--officer",
-            "Zhang Min",
-            "--badge",
-            "HQ-0001",
-            "--device",
-            "hq",
-            "--hq",
-        ],
+    let h = binary_hq(
+        dir,
+        &["laptop-a", "laptop-b", "laptop-c", "laptop-d"],
+        40,
+        1,
     );
-    let (mut bundles, mut laptops) = (Vec::new(), Vec::new());
-    for name in ["laptop-a", "laptop-b", "laptop-c", "laptop-d"] {
-        let laptop = init(dir, name, "field");
-        laptops.push(laptop.clone());
-        pair(&hq, &laptop, dir);
-        add_records(&laptop, 40);
-        let out = usb.join(name);
-        std::fs::create_dir_all(&out).unwrap();
-        bundles.push(export(&laptop, &out));
-    }
-    import(&hq, &bundles[0], &rec);
-    ok(
-        &hq,
-        &[
-            "officer",
-            "add",
-            "--name",
-            "Chen Jie",
-            "--badge",
-            "HQ-0002",
-            "--role",
-            "supervisor",
-            "--login",
-            "officer",
-        ],
-    );
-    (hq, bundles, laptops)
+    (h.hq, h.bundles, h.laptops)
 }
 
 fn session(sshd: &Sshd, small: bool) -> Tui {
-    let argv = sshd.ssh_argv();
-    let argv: Vec<&str> = argv.iter().map(|s| s.as_str()).collect();
     let (rows, cols) = if small { (24, 80) } else { (40, 120) };
-    let t = Tui::spawn(&argv, &[("LANG", "C.UTF-8")], rows, cols);
-    t.wait_for("the first frame", Duration::from_secs(30), |s| {
-        s.contents().contains("pending ·") && s.contents().contains("HQ")
-    });
-    t
+    ssh_session(sshd, rows, cols, "pending ·")
 }
 
 /// A busy or locked database, as a user would read it.
@@ -225,25 +183,6 @@ fn importer(
         }
     }
     failures
-}
-
-fn chown_all(dir: &Path, uid: u32, gid: u32) {
-    std::os::unix::fs::chown(dir, Some(uid), Some(gid)).unwrap();
-    for e in walk(dir) {
-        std::os::unix::fs::chown(e, Some(uid), Some(gid)).unwrap();
-    }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        }
-        out.push(p);
-    }
-    out
 }
 
 /// Runs the sessions and the importer for [`soak_time`]; what each session saw, the

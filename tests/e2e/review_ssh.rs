@@ -7,7 +7,6 @@
 //! change then shows in session 1; both decisions are kept, each by its supervisor. Needs root, sshd and the
 //! user `officer` (.ci/run provides them); outside CI it may skip, saying why.
 
-use std::path::Path;
 use std::time::Duration;
 
 use crate::support::binary::*;
@@ -16,69 +15,18 @@ use crate::support::sshd::Sshd;
 use serde_json::Value;
 
 use crate::support::harness::BIN;
-
-/// An HQ file holding one inspection received from a field laptop's bundle.
-fn hq_with_a_received_inspection(dir: &Path) -> std::path::PathBuf {
-    let (usb, rec) = (dir.join("usb"), dir.join("receipts"));
-    std::fs::create_dir_all(&usb).unwrap();
-    std::fs::create_dir_all(&rec).unwrap();
-    let hq = dir.join("hq.db");
-    ok(
-        &hq,
-        &[
-            "init",
-            "--officer",
-            "Zhang Min",
-            "--badge",
-            "HQ-0001",
-            "--device",
-            "hq",
-            "--hq",
-        ],
-    );
-    let laptop = init(dir, "laptop", "field");
-    pair(&hq, &laptop, dir);
-    add_records(&laptop, 1);
-    let bundle = export(&laptop, &usb);
-    import(&hq, &bundle, &rec);
-    hq
-}
+use crate::support::hq::{binary_hq, chown_all, ssh_session};
 
 fn session(sshd: &Sshd) -> Tui {
-    let argv = sshd.ssh_argv();
-    let argv: Vec<&str> = argv.iter().map(|s| s.as_str()).collect();
-    let t = Tui::spawn(&argv, &[("LANG", "C.UTF-8")], 40, 120);
-    t.wait_for("the first frame", Duration::from_secs(20), |s| {
-        s.contents().contains("4 Sync") && s.contents().contains("HQ")
-    });
-    t
-}
-
-/// Chen Jie (HQ-0002), a second supervisor, acting under the OS login `officer`.
-fn add_chen_jie(hq: &Path) {
-    ok(
-        hq,
-        &[
-            "officer",
-            "add",
-            "--name",
-            "Chen Jie",
-            "--badge",
-            "HQ-0002",
-            "--role",
-            "supervisor",
-            "--login",
-            "officer",
-        ],
-    );
+    ssh_session(sshd, 40, 120, "4 Sync")
 }
 
 #[test]
 fn a_decision_in_one_ssh_session_shows_in_the_other() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path();
-    let hq = hq_with_a_received_inspection(dir);
-    add_chen_jie(&hq);
+    // one inspection received from a field laptop's bundle; Chen Jie a second supervisor
+    let hq = binary_hq(dir, &["laptop"], 1, 1).hq;
     let Some((uid, gid)) = crate::support::officer_ids() else {
         return;
     };
@@ -89,10 +37,7 @@ fn a_decision_in_one_ssh_session_shows_in_the_other() {
         return;
     };
     // the headquarters file belongs to its supervisors' login (root writes anyway)
-    std::os::unix::fs::chown(dir, Some(uid), Some(gid)).unwrap();
-    for e in std::fs::read_dir(dir).unwrap() {
-        std::os::unix::fs::chown(e.unwrap().path(), Some(uid), Some(gid)).unwrap();
-    }
+    chown_all(dir, uid, gid);
 
     let mut s1 = session(&sshd1);
     let mut s2 = session(&sshd2);

@@ -1,5 +1,5 @@
 //! The review desk's per-inspection totals (seizures, seized kg and CNY value, findings;
-//! migration 10): a desk whose rows were made before that step, brought forward on open,
+//! migration 9): a desk whose rows were made before that step, brought forward on open,
 //! gives exactly the statistics of a fresh import of the same bundle.
 
 use minspect::report::desk::{self, panel::DeskPanel};
@@ -21,6 +21,9 @@ const TOTALS: [&str; 4] = [
     "finding_count",
 ];
 
+/// The columns of migration 10: the exporter's name and the finalized time.
+const LATER: [&str; 2] = ["exporter_name", "finalized_at"];
+
 #[test]
 fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
     let Hq {
@@ -38,14 +41,17 @@ fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
     assert_eq!(t.seized_value_cny_minor, 500_000);
     drop(hq);
 
-    // the desk as the step before held it: no totals on its rows
+    // the desk as the step before held it: no totals on its rows (nor the exporter and
+    // finalized time of the step after)
     let c = Connection::open(&hq_path).unwrap();
-    for col in TOTALS {
+    for col in TOTALS.iter().chain(&LATER) {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
     }
-    c.pragma_update(None, "user_version", SCHEMA_VERSION - 1)
-        .unwrap();
+    // and the steps after it (a measurement's value may be NULL; sealing keys)
+    crate::migrations::undo_sealing_keys(&c);
+    crate::migrations::undo_measurement_null(&c);
+    c.pragma_update(None, "user_version", 8).unwrap();
     drop(c);
 
     let migrated = harness::open(&hq_path);
@@ -64,5 +70,61 @@ fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
     assert_eq!(
         desk::inspections(&migrated, &scope).unwrap(),
         fresh_inspections
+    );
+}
+
+#[test]
+fn a_desk_made_before_its_exporters_gives_the_panel_of_a_fresh_import() {
+    let Hq {
+        dir: _d,
+        mut hq,
+        hq_path,
+        field,
+    } = hq_with_received(RECORDS);
+    // a decision 3 hours after finalizing, so the turnaround has something to measure
+    let id = &field.inspections[0];
+    let at = crate::report_stats::finalized_at(&hq, id) + chrono::Duration::hours(3);
+    hq.set_clock(minspect::domain::Clock::fixed(at));
+    hq.hq_mut()
+        .record_review(
+            id,
+            minspect::store::Decision::Returned,
+            "Seal photo missing",
+        )
+        .unwrap();
+    let scope = StatsScope::default();
+    let fresh = DeskPanel::build(&hq, &scope).unwrap();
+    assert!(!fresh.by_exporter().is_empty());
+    assert_eq!(fresh.review.decided, 1);
+    assert_eq!(fresh.review.turnaround_median_s, Some(3 * 3600));
+    drop(hq);
+
+    let c = Connection::open(&hq_path).unwrap();
+    for col in LATER {
+        c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
+            .unwrap();
+    }
+    // and the steps after it (a measurement's value may be NULL; sealing keys)
+    crate::migrations::undo_sealing_keys(&c);
+    crate::migrations::undo_measurement_null(&c);
+    c.pragma_update(None, "user_version", 9).unwrap();
+    drop(c);
+
+    let migrated = harness::open(&hq_path);
+    assert_eq!(migrated.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(
+        raw(
+            &migrated,
+            "SELECT count(*) FROM review_desk WHERE exporter_name = '' OR finalized_at IS NULL"
+        )
+        .as_deref(),
+        Some("0"),
+        "the step fills the exporter and finalized time of the rows it finds"
+    );
+    assert_eq!(DeskPanel::build(&migrated, &scope).unwrap(), fresh);
+    assert_eq!(
+        desk::review(&migrated, &scope).unwrap().review.unwrap(),
+        fresh.review,
+        "the report and the panel agree"
     );
 }

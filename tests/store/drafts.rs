@@ -160,7 +160,9 @@ fn each_bad_field_is_named_and_nothing_is_finalized() {
         ("inspection.outcome_due", |r| {
             r.inspection.outcome = Some(Outcome::Referred)
         }),
-        ("measurements[0].value", |r| r.measurements[0].value = 130.0),
+        ("measurements[0].value", |r| {
+            r.measurements[0].value = Some(130.0)
+        }),
         ("measurements[0].element", |r| {
             r.measurements[0].element = Some("Xx".into())
         }),

@@ -7,6 +7,7 @@ mod support;
 
 mod amendments;
 mod crash_safety;
+mod desk_generated;
 mod desk_totals;
 mod drafts;
 mod files;
@@ -14,6 +15,7 @@ mod fixture;
 mod hq_accepts;
 mod hs_siblings;
 mod implausible;
+mod measurement_null;
 mod migrations;
 mod party_records;
 mod party_screening;

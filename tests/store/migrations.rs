@@ -363,6 +363,14 @@ fn reading_commands_upgrade_an_older_file_unless_read_only_was_asked_for() {
     );
 }
 
+/// Takes migration 11 (a measurement's value may be NULL) back out of a file: the table as
+/// it was, value NOT NULL, with its triggers.
+pub(crate) fn undo_measurement_null(c: &Connection) {
+    let sql = include_str!("../../src/store/migrations/011_measurement_value_null.sql")
+        .replace("value         REAL,", "value         REAL NOT NULL,");
+    c.execute_batch(&sql).unwrap();
+}
+
 /// Takes migration 7 (shipment intermediaries) back out of a file, for tests that rebuild
 /// an earlier version by hand.
 pub(crate) fn undo_intermediaries(c: &Connection) {

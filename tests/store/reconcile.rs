@@ -47,7 +47,7 @@ fn weight_beyond_the_tolerance() {
         .iter_mut()
         .find(|m| m.name == "weighed_mass_kg")
         .unwrap();
-    w.value = 4000.0 * (1.0 + (WEIGHT_TOLERANCE_PCT + 0.5) / 100.0);
+    w.value = Some(4000.0 * (1.0 + (WEIGHT_TOLERANCE_PCT + 0.5) / 100.0));
     let s = reconcile(&pack(), &ex.shipment, &ex.measurements);
     assert_eq!(keys(&s), ["weight"]);
     assert_eq!(s[0].finding.kind, FindingKind::WeightDiscrepancy);
@@ -62,7 +62,7 @@ fn weight_beyond_the_tolerance() {
         .iter_mut()
         .find(|m| m.name == "weighed_mass_kg")
         .unwrap();
-    w.value = 4000.0 * (1.0 - (WEIGHT_TOLERANCE_PCT - 0.5) / 100.0);
+    w.value = Some(4000.0 * (1.0 - (WEIGHT_TOLERANCE_PCT - 0.5) / 100.0));
     assert!(reconcile(&pack(), &ex.shipment, &ex.measurements).is_empty());
 }
 
@@ -76,7 +76,7 @@ fn c8_solder_paste_wrong_hs_code_and_description() {
     ex.measurements = vec![Measurement {
         name: "xrf_pct".into(),
         element: Some("Bi".into()),
-        value: 55.3,
+        value: Some(55.3),
         unit: "%".into(),
         method: "lab".into(),
     }];

@@ -74,7 +74,7 @@ fn officers_and_exporters_group_by_badge_and_exporter() {
     );
 }
 
-fn finalized_at(hq: &minspect::store::Store, id: &str) -> DateTime<Utc> {
+pub(crate) fn finalized_at(hq: &minspect::store::Store, id: &str) -> DateTime<Utc> {
     let s = raw(
         hq,
         &format!("SELECT finalized_at FROM inspections WHERE id = '{id}'"),
@@ -182,9 +182,16 @@ fn every_grouping_rolls_up_from_one_cube_and_adds_up_to_the_total() {
     }
     let found = cube.roll_up(GroupBy::Found);
     assert_eq!(found[0].key, "licence_required");
+    // the exporters come from the same scan: most findings first, adding up to the total
+    let exporters = cube.roll_up(GroupBy::Exporter);
+    assert_eq!(exporters.iter().map(|g| g.inspections).sum::<u64>(), 11);
     assert!(
-        cube.roll_up(GroupBy::Exporter).is_empty(),
-        "exporters are read on their own"
+        exporters.windows(2).all(|g| g[0].findings >= g[1].findings),
+        "{exporters:?}"
+    );
+    assert_eq!(
+        exporters,
+        hq.hq().stats_grouped(&scope, GroupBy::Exporter).unwrap()
     );
     // an empty scope still has its one total row
     let later = StatsScope {

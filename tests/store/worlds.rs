@@ -21,11 +21,14 @@ fn as_version_4(path: &Path) {
          ALTER TABLE devices DROP COLUMN world; ALTER TABLE review_desk DROP COLUMN seizure_count; \
          ALTER TABLE review_desk DROP COLUMN seized_kg; \
          ALTER TABLE review_desk DROP COLUMN seized_value_cny_minor; \
-         ALTER TABLE review_desk DROP COLUMN finding_count; PRAGMA user_version = 4;",
+         ALTER TABLE review_desk DROP COLUMN finding_count; \
+         ALTER TABLE review_desk DROP COLUMN exporter_name; \
+         ALTER TABLE review_desk DROP COLUMN finalized_at; PRAGMA user_version = 4;",
     )
     .unwrap();
     crate::migrations::undo_intermediaries(&c);
     crate::migrations::undo_sealing_keys(&c);
+    crate::migrations::undo_measurement_null(&c);
 }
 
 fn worlds(path: &Path) -> Vec<String> {

@@ -2,7 +2,7 @@
 //! laptop store, exported in a bundle, and the bundle is imported at headquarters. Nothing
 //! is ever finalized at headquarters.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use minspect::domain::{DbKind, Role};
 use minspect::store::{InitOptions, Store};
@@ -109,5 +109,98 @@ pub fn receive_from(hq: &mut Store, dir: &TempDir, n: usize, badge: &str) -> Fie
         laptop: laptop_path,
         bundle: Some(bundle),
         inspections,
+    }
+}
+
+/// A headquarters made through the real binary, as the supervisors' end-to-end tests use
+/// it: `init --hq` (Zhang Min, HQ-0001, device `hq`), its laptops and their bundles.
+pub struct BinaryHq {
+    pub hq: PathBuf,
+    /// One bundle per laptop, in the order of `laptops`.
+    pub bundles: Vec<PathBuf>,
+    pub laptops: Vec<PathBuf>,
+}
+
+/// [`BinaryHq`] in `dir`: one field laptop per name in `laptops`, paired both ways, each
+/// holding `records` finalized records exported in a bundle under `dir/usb/NAME`; the
+/// first `imported` bundles are imported (receipts in `dir/receipts`); Chen Jie (HQ-0002),
+/// a second supervisor, acts under the OS login `officer`.
+pub fn binary_hq(dir: &Path, laptops: &[&str], records: usize, imported: usize) -> BinaryHq {
+    use super::binary::{add_records, export, import, init, ok, pair};
+    let (usb, rec) = (dir.join("usb"), dir.join("receipts"));
+    std::fs::create_dir_all(&usb).unwrap();
+    std::fs::create_dir_all(&rec).unwrap();
+    let hq = dir.join("hq.db");
+    ok(
+        &hq,
+        &[
+            "init",
+            "--officer",
+            "Zhang Min",
+            "--badge",
+            "HQ-0001",
+            "--device",
+            "hq",
+            "--hq",
+        ],
+    );
+    let (mut bundles, mut paths) = (Vec::new(), Vec::new());
+    for name in laptops {
+        let laptop = init(dir, name, "field");
+        paths.push(laptop.clone());
+        pair(&hq, &laptop, dir);
+        add_records(&laptop, records);
+        let out = usb.join(name);
+        std::fs::create_dir_all(&out).unwrap();
+        bundles.push(export(&laptop, &out));
+    }
+    for b in bundles.iter().take(imported) {
+        import(&hq, b, &rec);
+    }
+    ok(
+        &hq,
+        &[
+            "officer",
+            "add",
+            "--name",
+            "Chen Jie",
+            "--badge",
+            "HQ-0002",
+            "--role",
+            "supervisor",
+            "--login",
+            "officer",
+        ],
+    );
+    BinaryHq {
+        hq,
+        bundles,
+        laptops: paths,
+    }
+}
+
+/// A console over `ssh -tt` through `sshd` at `rows` x `cols`, once its first frame shows
+/// `ready` and the headquarters mark.
+pub fn ssh_session(sshd: &super::sshd::Sshd, rows: u16, cols: u16, ready: &str) -> super::pty::Tui {
+    let argv = sshd.ssh_argv();
+    let argv: Vec<&str> = argv.iter().map(|s| s.as_str()).collect();
+    let t = super::pty::Tui::spawn(&argv, &[("LANG", "C.UTF-8")], rows, cols);
+    t.wait_for("the first frame", std::time::Duration::from_secs(30), |s| {
+        s.contents().contains(ready) && s.contents().contains("HQ")
+    });
+    t
+}
+
+/// Gives `dir` and everything under it to `uid`:`gid` (the supervisors' login owns the
+/// headquarters file; root writes anyway).
+pub fn chown_all(dir: &Path, uid: u32, gid: u32) {
+    std::os::unix::fs::chown(dir, Some(uid), Some(gid)).unwrap();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            chown_all(&p, uid, gid);
+        } else {
+            std::os::unix::fs::chown(&p, Some(uid), Some(gid)).unwrap();
+        }
     }
 }

@@ -299,7 +299,7 @@ fn too_small_terminal_says_so() {
     keys(&mut a, &mut s, "j");
     assert!(!a.quit);
     a.resize(80, 24, &mut s);
-    assert!(screen_text(&a).contains("Rules (3)"));
+    assert!(screen_text(&a).contains("Rules (6)"));
     keys(&mut a, &mut s, "q");
     assert!(a.quit);
 }

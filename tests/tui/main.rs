@@ -6,8 +6,10 @@
 mod support;
 
 mod flows;
+mod key_count;
 mod keymap;
 mod language;
+mod panes;
 mod party_rules;
 mod record;
 mod record_drafts;
@@ -17,6 +19,7 @@ mod review_record;
 mod review_stats;
 mod reviews;
 mod safety;
+mod send_back;
 mod shipments_verdicts;
 mod slips;
 mod sync;

@@ -291,20 +291,15 @@ fn bad_input_in_each_field_shows_its_message_and_nothing_is_finalized() {
     each_shipment_field_names_its_error(&mut a, &mut s);
     // the inspection form
     keys(&mut a, &mut s, "<c-n>");
-    for (idx, bad, needle) in [
-        (0, "CNXX1", "CNXX1"),
-        (2, "gut feeling", "rule_hit"),
-        (3, "confiscated", "released"),
-    ] {
-        let ed = a.screens.record.editor.as_mut().unwrap();
-        ed.inspection.focus = idx;
-        keys(&mut a, &mut s, &format!("<c-u>{bad}"));
-        let e = editor(&a).inspection.fields[idx]
-            .error
-            .clone()
-            .unwrap_or_default();
-        assert!(e.contains(needle), "inspection field {idx}: {e:?}");
-    }
+    // a bad LOCODE is named; trigger and outcome are pickers and take no other text
+    let ed = a.screens.record.editor.as_mut().unwrap();
+    ed.inspection.focus = 0;
+    keys(&mut a, &mut s, "<c-u>CNXX1");
+    let e = editor(&a).inspection.fields[0]
+        .error
+        .clone()
+        .unwrap_or_default();
+    assert!(e.contains("CNXX1"), "locode: {e:?}");
     // referred needs a due date; a bad date is named
     let ed = a.screens.record.editor.as_mut().unwrap();
     ed.inspection.focus = 3;

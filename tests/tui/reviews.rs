@@ -97,12 +97,7 @@ fn decisions_show_in_the_record_tab_and_the_shipments_detail() {
         let ed = editor(&a);
         assert_eq!(ed.reviews.len(), 2);
         let text = screen_text(&a);
-        // the latest decision above the form, its comment under it
-        assert!(
-            text.contains("│RETURNED 2026-05-01 01:30 by Supervisor"),
-            "{text}"
-        );
-        assert!(text.contains("│  Photo of the seal missing"), "{text}");
+        banner_above_the_form(&text);
         // every decision, newest first, in the side panel
         assert!(text.contains("Review decisions (2):"), "{text}");
         let returned = text
@@ -114,5 +109,16 @@ fn decisions_show_in_the_record_tab_and_the_shipments_detail() {
         assert!(returned < approved, "newest first: {text}");
         assert!(text.contains("2026-04-29 16:00"), "{text}");
         snap("reviews_record_tab", &a, &started);
+    }
+}
+
+/// The latest decision above the form, its comment under it, then the key that amends.
+fn banner_above_the_form(text: &str) {
+    for line in [
+        "│RETURNED 2026-05-01 01:30 by Supervisor",
+        "│returned: Photo of the seal missing",
+        "│C-w amend: answer the return",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
     }
 }

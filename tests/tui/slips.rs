@@ -33,6 +33,10 @@ fn a_measurement_typed_with_a_slip_is_never_read_as_zero() {
         "the name is saved"
     );
     let before = stored.measurements[0].data.value;
+    assert_eq!(
+        before, None,
+        "the draft holds no number: no 0.0 placeholder, not 487.5 typed on the way"
+    );
 
     keys(&mut a, &mut s, "<c-f>");
     assert_eq!(
@@ -57,6 +61,6 @@ fn a_measurement_typed_with_a_slip_is_never_read_as_zero() {
     // put right, it is stored as typed
     keys(&mut a, &mut s, "<bs>");
     let fixed = s.records().load_record(&id).unwrap();
-    assert_eq!(fixed.measurements[0].data.value, 487.5);
+    assert_eq!(fixed.measurements[0].data.value, Some(487.5));
     assert!(!screen_text(&a).contains("'487.5x'"));
 }

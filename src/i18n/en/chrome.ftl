@@ -127,3 +127,22 @@ sync-prompt-keys = Enter: continue (asks before writing)    Esc / C-g: cancel
 sync-reading = Reading the sync state…
 sync-directory = directory:
 sync-file = file:
+tui-creating-dir = creating the database directory { $path }: { $error }
+app-not-set-up = database { $path } is not set up yet; start minspect once without --read-only
+app-in-memory = (in memory)
+app-no-shipment = no shipment is selected
+app-read-only-action = read-only: { $name } is not available
+app-set-up = Database set up for { $officer }.
+app-pending-count = pending count: { $error }
+
+## The first-run dialog
+setup-title = Welcome to minspect: set up this database
+setup-new-database = New database { $name }.
+setup-who = Who uses this laptop? (Enter: next / save, Tab: next field)
+setup-officer = Officer name
+setup-badge = Badge number
+setup-device = Device name
+setup-empty-officer = officer name must not be empty
+setup-empty-badge = badge number must not be empty
+setup-empty-device = device name must not be empty
+setup-footer = The embedded rule pack is installed on save. Ctrl-C quits.

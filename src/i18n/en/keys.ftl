@@ -149,3 +149,14 @@ key-quit-without-saving = quit without saving
 key-import-bundle = import bundle
 key-next-field-new-line = next field / new line
 key-language = English / 中文
+
+## The user's key file (keys.toml): its problems
+keyfile-alt = '{ $key }': Alt chords are not used (they fail over SSH and in some terminals)
+keyfile-ctrl = '{ $key }': ctrl- takes one letter, e.g. ctrl-s
+keyfile-fn = '{ $key }': function keys are f1 to f12
+keyfile-not-a-key = '{ $key }' is not a key name (e.g. q, ctrl-s, f1, enter, pgdn)
+keyfile-context = [{ $context }] is not a context (one of { $names })
+keyfile-action = [{ $context }] { $action }: no such action
+keyfile-no-key = [{ $context }] { $action }: give at least one key
+keyfile-problem = key file { $path }: { $error }; using the default keys
+keyfile-bad-key = [{ $context }] { $action }: { $error }

@@ -55,3 +55,18 @@ report-not-hq = reports are made at headquarters; this is not a headquarters dat
 report-out-exists = --out: { $path } exists; add --force to replace it (the file is unchanged)
 report-out-failed = --out: cannot write { $path }: { $error }
 report-written = Report { $name } written to { $path }
+
+## The shipment card (Shipments detail pane)
+ship-exporter = Exporter
+ship-credit-code = Credit code
+ship-end-user = End user
+ship-goods = Goods
+ship-quantity-value = { $quantity } { $unit } · net { $net } kg
+ship-value = Value
+ship-transport = Transport
+ship-via = Via
+ship-licence = Licence
+ship-licence-none = none declared
+ship-screening = Screening
+ship-finding = { $kind }: declared { $declared } · found { $found } · { $evidence }
+ship-seizure = { $goods } ({ $family }) { $quantity } { $unit } · stored at { $location }

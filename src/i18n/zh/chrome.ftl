@@ -127,3 +127,22 @@ sync-prompt-keys = Enter：继续（写入前会确认）    Esc / C-g：取消
 sync-reading = 正在读取同步状态…
 sync-directory = 目录：
 sync-file = 文件：
+tui-creating-dir = 创建数据库目录 { $path } 失败：{ $error }
+app-not-set-up = 数据库 { $path } 尚未设置；请先在不加 --read-only 的情况下启动一次 minspect
+app-in-memory = （内存中）
+app-no-shipment = 未选择货物
+app-read-only-action = 只读：{ $name } 不可用
+app-set-up = 已为 { $officer } 设置好数据库。
+app-pending-count = 待同步计数：{ $error }
+
+## 首次运行对话框
+setup-title = 欢迎使用 minspect：设置此数据库
+setup-new-database = 新数据库 { $name }。
+setup-who = 谁使用这台笔记本？（Enter：下一项/保存，Tab：下一字段）
+setup-officer = 关员姓名
+setup-badge = 警号
+setup-device = 设备名称
+setup-empty-officer = 关员姓名不能为空
+setup-empty-badge = 警号不能为空
+setup-empty-device = 设备名称不能为空
+setup-footer = 保存时安装内置规则包。Ctrl-C 退出。

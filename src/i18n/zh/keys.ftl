@@ -149,3 +149,14 @@ key-quit-without-saving = 不保存退出
 key-import-bundle = 导入数据包
 key-next-field-new-line = 下一字段 / 换行
 key-language = English / 中文
+
+## 用户的按键文件（keys.toml）：其中的问题
+keyfile-alt = '{ $key }'：不使用 Alt 组合键（通过 SSH 及在某些终端中无效）
+keyfile-ctrl = '{ $key }'：ctrl- 后面只能跟一个字母，例如 ctrl-s
+keyfile-fn = '{ $key }'：功能键为 f1 至 f12
+keyfile-not-a-key = '{ $key }' 不是按键名（例如 q、ctrl-s、f1、enter、pgdn）
+keyfile-context = [{ $context }] 不是一个界面（可用：{ $names }）
+keyfile-action = [{ $context }] { $action }：没有这个操作
+keyfile-no-key = [{ $context }] { $action }：至少给出一个按键
+keyfile-problem = 按键文件 { $path }：{ $error }；改用默认按键
+keyfile-bad-key = [{ $context }] { $action }：{ $error }

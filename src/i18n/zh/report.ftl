@@ -54,3 +54,18 @@ report-not-hq = 报告在总部生成；这不是总部数据库
 report-out-exists = --out：{ $path } 已存在；加 --force 才会替换（文件未改动）
 report-out-failed = --out：无法写入 { $path }：{ $error }
 report-written = 报告 { $name } 已写入 { $path }
+
+## 货物卡片（货物页详情栏）
+ship-exporter = 出口商
+ship-credit-code = 信用代码
+ship-end-user = 最终用户
+ship-goods = 货物
+ship-quantity-value = { $quantity } { $unit } · 净重 { $net } kg
+ship-value = 货值
+ship-transport = 运输
+ship-via = 转运
+ship-licence = 许可证
+ship-licence-none = 未申报
+ship-screening = 筛查
+ship-finding = { $kind }：申报 { $declared } · 实查 { $found } · { $evidence }
+ship-seizure = { $goods }（{ $family }）{ $quantity } { $unit } · 存放于 { $location }

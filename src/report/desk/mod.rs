@@ -106,18 +106,14 @@ pub fn total(rows: &[GroupStats]) -> GroupStats {
 
 type Groups<'a> = &'a [(GroupBy, &'static str, &'static str)];
 
-/// Each grouping as a section, rolled up from one read of the scope's cube (the
-/// exporters read on their own).
+/// Each grouping as a section, rolled up from one read of the scope's cube.
 fn with_sections(
     store: &Store,
     name: ReportName,
     scope: &StatsScope,
     groups: Groups,
 ) -> Result<DeskReport> {
-    let cube = match groups.iter().any(|(by, ..)| *by != GroupBy::Exporter) {
-        true => store.hq().stats_cube(scope)?,
-        false => Cube::default(),
-    };
+    let cube = store.hq().stats_cube(scope)?;
     sections_of(store, name, scope, groups, &cube)
 }
 
@@ -132,10 +128,7 @@ fn sections_of(
 ) -> Result<DeskReport> {
     let mut sections = Vec::new();
     for (by, section, key) in groups {
-        let rows = match by {
-            GroupBy::Exporter => store.hq().stats_grouped(scope, *by)?,
-            by => cube.roll_up(*by),
-        };
+        let rows = cube.roll_up(*by);
         sections.push(Section {
             section,
             key,
@@ -222,14 +215,16 @@ pub fn officers_of(store: &Store, scope: &StatsScope, cube: &Cube) -> Result<Des
     sections_of(store, ReportName::Officers, scope, OFFICERS, cube)
 }
 
+const EXPORTERS: Groups = &[(GroupBy::Exporter, "by_exporter", "exporter")];
+
 /// The exporters with the most findings (at most [`TOP_EXPORTERS`]).
 pub fn exporters(store: &Store, scope: &StatsScope) -> Result<DeskReport> {
-    let mut r = with_sections(
-        store,
-        ReportName::Exporters,
-        scope,
-        &[(GroupBy::Exporter, "by_exporter", "exporter")],
-    )?;
+    exporters_of(store, scope, &store.hq().stats_cube(scope)?)
+}
+
+/// [`exporters`] from the scope's cube, read once by the caller.
+pub fn exporters_of(store: &Store, scope: &StatsScope, cube: &Cube) -> Result<DeskReport> {
+    let mut r = sections_of(store, ReportName::Exporters, scope, EXPORTERS, cube)?;
     for s in &mut r.sections {
         s.rows.truncate(TOP_EXPORTERS);
     }

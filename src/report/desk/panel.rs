@@ -1,8 +1,8 @@
 //! The statistics panel's read model: the numbers of the console's statistics view,
 //! computed once when the view opens or its filter changes, from the same functions the
 //! `minspect report` CLI uses ([`super::summary_of`], [`super::officers_of`],
-//! [`super::exporters`], [`super::review`], each grouping rolled up from the store's
-//! statistics cube, read once), so both show the same numbers.
+//! [`super::exporters_of`], the review states: each rolled up from the store's statistics
+//! cube, read once), so both show the same numbers.
 //! Its scope is a filter line in the review queue's grammar, restricted to the terms a
 //! report takes (`from: to: port: family: officer:`).
 
@@ -45,12 +45,12 @@ impl DeskPanel {
     /// The panel over `scope` (checked by the caller, [`scope_of_line`] and
     /// `check_stats_scope`).
     pub fn build(store: &Store, scope: &StatsScope) -> Result<DeskPanel> {
-        // one read of the scope for every grouping but the exporters'
+        // one read of the scope for every grouping
         let cube = store.hq().stats_cube(scope)?;
         let summary = super::summary_of(store, scope, &cube)?;
         let officers = super::officers_of(store, scope, &cube)?;
-        let exporters = super::exporters(store, scope)?;
-        let review = super::review(store, scope)?.review.unwrap_or_default();
+        let exporters = super::exporters_of(store, scope, &cube)?;
+        let review = cube.review_states();
         Ok(DeskPanel {
             scope: scope.clone(),
             by_port: cube.roll_up(GroupBy::Port),

@@ -84,6 +84,40 @@ impl Receipt {
         })
     }
 
+    /// The receipt naming its inspecting officer (name and badge) first under the
+    /// inspection, when `who` (the device's officer) is the one who recorded `record`.
+    pub fn with_officer(
+        mut self,
+        record: &Record,
+        who: Option<&crate::store::Identity>,
+        w: Words,
+    ) -> Receipt {
+        let Some(who) =
+            who.filter(|i| record.inspection.meta_str("officer_id") == Some(i.officer_id.as_str()))
+        else {
+            return self;
+        };
+        let heading = ReceiptBlock::Heading(2, w.label("receipt-inspection"));
+        let at = self.blocks.iter().position(|b| *b == heading);
+        if let Some(ReceiptBlock::Fields(fields)) = at.and_then(|i| self.blocks.get_mut(i + 1)) {
+            let name = crate::domain::sanitize(who.officer_name.trim()).into_owned();
+            let badge = crate::domain::sanitize(who.badge.trim()).into_owned();
+            let text = w.each(
+                |l| {
+                    crate::t!(
+                        l,
+                        "receipt-officer-is",
+                        name = name.as_str(),
+                        badge = badge.as_str()
+                    )
+                },
+                " / ",
+            );
+            fields.insert(0, (w.label("receipt-officer"), text));
+        }
+        self
+    }
+
     /// The receipt of a training file: TRAINING - NOT AN OFFICIAL RECORD first.
     pub fn marked_training(mut self, lang: crate::domain::Lang) -> Receipt {
         let mark = crate::i18n::text(lang, "receipt-training-mark");

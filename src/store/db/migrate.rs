@@ -22,6 +22,8 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/007_shipment_intermediaries.sql"),
     include_str!("../migrations/008_signed_packs.sql"),
     include_str!("../migrations/009_desk_totals.sql"),
+    include_str!("../migrations/010_desk_exporter.sql"),
+    include_str!("../migrations/011_measurement_value_null.sql"),
     include_str!("../migrations/012_sealing_keys.sql"),
 ];
 

@@ -13,10 +13,11 @@ use crate::store::{Context, Hq, Result, Store};
 /// The desk row of a received inspection: its facts from the rows just inserted, the
 /// time received, its state (`resubmitted` when it amends a returned inspection) and its
 /// totals for the statistics (seizures, seized kg and CNY value, findings; the same sums
-/// as migration 10 back-fills).
+/// as migration 9 back-fills), the exporter's name and the finalized time (migration 10).
 const DESK_INSERT: &str = "INSERT INTO review_desk (inspection_id, shipment_id, device_id, officer_id,
     officer_badge, locode, family, declared_verdict, found_verdict, outcome, seized, declared_on,
-    received_at, amends, state, seizure_count, seized_kg, seized_value_cny_minor, finding_count)
+    received_at, amends, state, seizure_count, seized_kg, seized_value_cny_minor, finding_count,
+    exporter_name, finalized_at)
 SELECT i.id, i.shipment_id, i.device_id, i.officer_id,
     coalesce((SELECT badge FROM officers o WHERE o.id = i.officer_id), ''), i.locode, s.family,
     CASE WHEN ?3 = '' THEN i.verdict ELSE ?3 END, i.verdict, coalesce(i.outcome, ''),
@@ -30,10 +31,24 @@ SELECT i.id, i.shipment_id, i.device_id, i.officer_id,
         ELSE 0.0 END), 0.0) FROM seizures z WHERE z.inspection_id = i.id),
     (SELECT coalesce(sum(CASE z.currency WHEN 'CNY' THEN coalesce(z.est_value_minor, 0) ELSE 0 END), 0)
         FROM seizures z WHERE z.inspection_id = i.id),
-    (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id)
+    (SELECT count(*) FROM findings f WHERE f.inspection_id = i.id),
+    s.exporter_name, i.finalized_at
 FROM inspections i JOIN shipments s ON s.id = i.shipment_id
 WHERE i.id = ?1 AND i.state = 'finalized'
 ON CONFLICT DO NOTHING";
+
+/// [`DESK_INSERT`] for every finalized inspection not on the desk yet, received when it
+/// was finalized, its verdict on the declaration the recorded one (a generated log).
+fn desk_fill_sql() -> String {
+    DESK_INSERT
+        .replace("?2", "coalesce(i.finalized_at, i.created_at)")
+        .replace("?3", "''")
+        .replace(
+            "WHERE i.id = ?1 AND i.state = 'finalized'",
+            "WHERE i.state = 'finalized'
+               AND NOT EXISTS (SELECT 1 FROM review_desk x WHERE x.inspection_id = i.id)",
+        )
+}
 
 /// Adds the desk row of inspection `id`, received at `received_at`. The verdict on the
 /// declaration is the declared facts screened without the measurements (with `pack`,
@@ -87,6 +102,16 @@ impl<S: Deref<Target = Store>> Hq<S> {
 }
 
 impl Hq<&mut Store> {
+    /// A generated training headquarters (`fixture::generate_headquarters`): every
+    /// finalized inspection of its log on the desk, in one statement. How many were added.
+    pub fn fill_desk_from_log(&mut self) -> Result<usize> {
+        let sql = desk_fill_sql();
+        self.0.write("filling the review desk", |tx| {
+            tx.execute(&sql, [])
+                .doing(|| "filling the review desk".into())
+        })
+    }
+
     /// Stores now as the time `officer_id` left the Review tab.
     pub fn save_visit(&mut self, officer_id: &str) -> Result<()> {
         let now = self.0.clock.now_rfc3339();

@@ -3,6 +3,7 @@
 //! statistics panel. Every query groups in SQL; an amended inspection counts once, as its newest
 //! version (a desk row that another row amends is left out).
 
+use std::collections::HashMap;
 use std::ops::Deref;
 
 use rusqlite::{OptionalExtension, ToSql};
@@ -75,17 +76,39 @@ impl GroupStats {
 }
 
 /// The finest grouping of a scope, read in one scan: the counts per (family, month,
-/// port, officer, verdict on the declaration, verdict after inspection). Every grouping
-/// but the exporters' is a roll-up of it, so a report or the statistics panel reads the
-/// desk once however many groupings it shows.
+/// port, officer, verdict on the declaration, verdict after inspection), per exporter, per
+/// review state, and the decided inspections' turnarounds. Every grouping is a roll-up of
+/// it, so a report or the statistics panel reads the desk once however many it shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cube {
     cells: Vec<([String; 6], GroupStats)>,
+    /// Per exporter, most findings first (then by name).
+    exporters: Vec<GroupStats>,
+    /// The scope's inspections per review state: pending, approved, returned, resubmitted.
+    states: [u64; 4],
+    /// Seconds finalized -> decided of each decided inspection, ascending.
+    turnarounds: Vec<i64>,
 }
 
 impl Cube {
-    /// The counts grouped by `by`, ordered by key (as SQL orders text); `All` gives one
-    /// row even when the scope is empty. The exporters are not in the cube (empty).
+    /// The scope's review states and turnaround (median and p90, nearest rank).
+    pub fn review_states(&self) -> ReviewStats {
+        let [pending, approved, returned, resubmitted] = self.states;
+        let t = &self.turnarounds;
+        let rank = |q: usize| (!t.is_empty()).then(|| t[((t.len() * q).div_ceil(100)).max(1) - 1]);
+        ReviewStats {
+            pending,
+            approved,
+            returned,
+            resubmitted,
+            decided: t.len() as u64,
+            turnaround_median_s: rank(50),
+            turnaround_p90_s: rank(90),
+        }
+    }
+
+    /// The counts grouped by `by`, ordered by key (as SQL orders text; the exporters by
+    /// findings, most first); `All` gives one row even when the scope is empty.
     pub fn roll_up(&self, by: GroupBy) -> Vec<GroupStats> {
         let at = match by {
             GroupBy::All => None,
@@ -95,7 +118,7 @@ impl Cube {
             GroupBy::Officer => Some(3),
             GroupBy::Verdict => Some(4),
             GroupBy::Found => Some(5),
-            GroupBy::Exporter => return Vec::new(),
+            GroupBy::Exporter => return self.exporters.clone(),
         };
         let mut groups: std::collections::BTreeMap<&str, GroupStats> = Default::default();
         for (keys, g) in &self.cells {
@@ -115,11 +138,32 @@ impl Cube {
     }
 }
 
-/// The six counts of a group: the per-inspection totals the desk row holds (migration
-/// 10, filled at import), summed in the same scan, with no lookup of seizures or findings.
-const PER_ROW: &str = "count(*), coalesce(sum(d.seized), 0), coalesce(sum(d.seizure_count), 0),
-    coalesce(sum(d.seized_kg), 0.0), coalesce(sum(d.seized_value_cny_minor), 0),
-    coalesce(sum(d.finding_count), 0)";
+/// Text interned per column while a scan groups rows, so a row costs no allocation.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.ids.get(s) {
+            return *i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(s.to_string());
+        self.ids.insert(s.to_string(), i);
+        i
+    }
+}
+
+/// Seconds from `from` to `to` (RFC 3339), rounded; None when either does not parse.
+fn seconds_between(from: &str, to: &str) -> Option<i64> {
+    let a = chrono::DateTime::parse_from_rfc3339(from).ok()?;
+    let b = chrono::DateTime::parse_from_rfc3339(to).ok()?;
+    let ms = (b - a).num_milliseconds();
+    Some((ms as f64 / 1000.0).round() as i64)
+}
 
 /// The WHERE clause of `scope` over `review_desk d` and its parameters.
 fn scope_sql(scope: &StatsScope) -> (String, Vec<String>) {
@@ -141,7 +185,9 @@ fn scope_sql(scope: &StatsScope) -> (String, Vec<String>) {
     (w.join(" AND "), p)
 }
 
-/// The six counts of [`PER_ROW`] starting at column `i`.
+/// The six counts of a group starting at column `i`: inspections, seized inspections,
+/// seizures, seized kg, seized CNY value, findings (the per-inspection totals the desk row
+/// holds, migration 9: no lookup of seizures or findings).
 fn counts_at(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<GroupStats> {
     Ok(GroupStats {
         key: String::new(),
@@ -197,109 +243,78 @@ impl<S: Deref<Target = Store>> Hq<S> {
     }
 
     /// The counts of `scope` grouped by `by`, ordered by key (exporters: by findings,
-    /// most first). Every grouping but the exporters' is a roll-up of [`Self::stats_cube`].
+    /// most first): a roll-up of [`Self::stats_cube`].
     pub fn stats_grouped(&self, scope: &StatsScope, by: GroupBy) -> Result<Vec<GroupStats>> {
-        match by {
-            GroupBy::Exporter => self.stats_by_exporter(scope),
-            by => Ok(self.stats_cube(scope)?.roll_up(by)),
-        }
+        Ok(self.stats_cube(scope)?.roll_up(by))
     }
 
-    /// The finest grouping of `scope`, in one scan of the desk.
+    /// The finest grouping of `scope`, in one scan of the desk (one row per
+    /// inspection, grouped here: a GROUP BY of six text columns sorts every row).
     pub fn stats_cube(&self, scope: &StatsScope) -> Result<Cube> {
         let (w, p) = scope_sql(scope);
         let sql = format!(
             "SELECT d.family, substr(d.declared_on, 1, 7), d.locode, d.officer_badge,
-                d.declared_verdict, d.found_verdict, {PER_ROW}
-             FROM review_desk d WHERE {w} GROUP BY 1, 2, 3, 4, 5, 6"
+                d.declared_verdict, d.found_verdict, d.exporter_name, d.state,
+                d.decided_at, d.finalized_at, 1, d.seized, d.seizure_count, d.seized_kg,
+                d.seized_value_cny_minor, d.finding_count
+             FROM review_desk d WHERE {w}"
         );
         let mut stmt = self
             .0
             .conn()
             .prepare_cached(&sql)
             .doing(|| "preparing the statistics".into())?;
-        let cells = stmt
-            .query_map(params_of(&p).as_slice(), |r| {
-                let keys = [
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ];
-                Ok((keys, counts_at(r, 6)?))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        let mut columns: [Interner; 7] = Default::default();
+        let mut cells: HashMap<[u32; 6], GroupStats> = HashMap::new();
+        let mut exporters: HashMap<u32, GroupStats> = HashMap::new();
+        let mut cube = Cube::default();
+        let mut rows = stmt
+            .query(params_of(&p).as_slice())
             .doing(|| "reading the statistics".into())?;
-        Ok(Cube { cells })
-    }
-
-    /// The exporters with their counts, most findings first.
-    fn stats_by_exporter(&self, scope: &StatsScope) -> Result<Vec<GroupStats>> {
-        let (w, p) = scope_sql(scope);
-        let sql = format!(
-            "SELECT s.exporter_name AS k, {PER_ROW} FROM review_desk d
-             JOIN shipments s ON s.id = d.shipment_id WHERE {w} GROUP BY k ORDER BY 7 DESC, 1"
-        );
-        let mut stmt = self
-            .0
-            .conn()
-            .prepare_cached(&sql)
-            .doing(|| "preparing the statistics".into())?;
-        stmt.query_map(params_of(&p).as_slice(), |r| {
-            Ok(GroupStats {
-                key: r.get(0)?,
-                ..counts_at(r, 1)?
+        let read = || "reading the statistics".to_string();
+        while let Some(r) = rows.next().doing(read)? {
+            let text = |i: usize| r.get_ref(i).map(|v| v.as_str().unwrap_or(""));
+            let mut key = [0u32; 6];
+            for (i, k) in key.iter_mut().enumerate() {
+                *k = columns[i].id(text(i).doing(read)?);
+            }
+            let exporter = columns[6].id(text(6).doing(read)?);
+            let counts = counts_at(r, 10).doing(read)?;
+            cells.entry(key).or_default().add(&counts);
+            exporters.entry(exporter).or_default().add(&counts);
+            let state = text(7).doing(read)?;
+            let states = ["pending", "approved", "returned", "resubmitted"];
+            if let Some(i) = states.iter().position(|s| *s == state) {
+                cube.states[i] += 1;
+            }
+            let (decided, finalized) = (text(8).doing(read)?, text(9).doing(read)?);
+            if !decided.is_empty()
+                && let Some(secs) = seconds_between(finalized, decided)
+            {
+                cube.turnarounds.push(secs);
+            }
+        }
+        cube.turnarounds.sort_unstable();
+        let name = |c: &Interner, i: u32| c.names[i as usize].clone();
+        cube.cells = cells
+            .into_iter()
+            .map(|(k, g)| (std::array::from_fn(|i| name(&columns[i], k[i])), g))
+            .collect();
+        cube.cells.sort_by(|a, b| a.0.cmp(&b.0));
+        cube.exporters = exporters
+            .into_iter()
+            .map(|(k, g)| GroupStats {
+                key: name(&columns[6], k),
+                ..g
             })
-        })
-        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
-        .doing(|| "reading the statistics".into())
+            .collect();
+        cube.exporters
+            .sort_by(|a, b| b.findings.cmp(&a.findings).then_with(|| a.key.cmp(&b.key)));
+        Ok(cube)
     }
 
     /// Review states of `scope` and the turnaround finalized -> decided.
     pub fn stats_review(&self, scope: &StatsScope) -> Result<ReviewStats> {
-        let (w, p) = scope_sql(scope);
-        let conn = self.0.conn();
-        let sql = format!(
-            "SELECT coalesce(sum(d.state = 'pending'), 0), coalesce(sum(d.state = 'approved'), 0),
-                coalesce(sum(d.state = 'returned'), 0), coalesce(sum(d.state = 'resubmitted'), 0)
-             FROM review_desk d WHERE {w}"
-        );
-        let mut out = conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_row(params_of(&p).as_slice(), |r| {
-                    Ok(ReviewStats {
-                        pending: r.get::<_, i64>(0)? as u64,
-                        approved: r.get::<_, i64>(1)? as u64,
-                        returned: r.get::<_, i64>(2)? as u64,
-                        resubmitted: r.get::<_, i64>(3)? as u64,
-                        ..ReviewStats::default()
-                    })
-                })
-            })
-            .doing(|| "counting review states".into())?;
-        let sql = format!(
-            "WITH t AS (SELECT CAST(round((julianday(d.decided_at) - julianday(i.finalized_at)) * 86400) AS INTEGER) AS secs
-                FROM review_desk d JOIN inspections i ON i.id = d.inspection_id
-                WHERE {w} AND d.decided_at IS NOT NULL AND i.finalized_at IS NOT NULL),
-             r AS (SELECT secs, row_number() OVER (ORDER BY secs) AS rn, count(*) OVER () AS n FROM t)
-             SELECT (SELECT count(*) FROM t),
-                (SELECT secs FROM r WHERE rn = max(1, (n * 50 + 99) / 100)),
-                (SELECT secs FROM r WHERE rn = max(1, (n * 90 + 99) / 100))"
-        );
-        let (decided, median, p90) = conn
-            .prepare_cached(&sql)
-            .and_then(|mut s| {
-                s.query_row(params_of(&p).as_slice(), |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
-                })
-            })
-            .doing(|| "measuring the review turnaround".into())?;
-        out.decided = decided as u64;
-        out.turnaround_median_s = median;
-        out.turnaround_p90_s = p90;
-        Ok(out)
+        Ok(self.stats_cube(scope)?.review_states())
     }
 }

@@ -20,7 +20,10 @@ impl App {
             }
             Effect::QueueChanged => match store.chain().pending_sync_count() {
                 Ok(n) => self.status.pending_sync = n,
-                Err(e) => self.message = Some(Message::error(format!("pending count: {e}"))),
+                Err(e) => {
+                    let text = crate::t!(self.lang, "app-pending-count", error = e.to_string());
+                    self.message = Some(Message::error(text));
+                }
             },
             Effect::Confirm(c) => self.overlay = Some(Overlay::Confirm(*c)),
             Effect::Message(m) => self.message = Some(m),

@@ -82,13 +82,9 @@ impl App {
         let hq = store.device().db_kind()? == crate::domain::DbKind::Hq;
         keymap.set_headquarters(hq);
         if !initialized && read_only {
-            return Err(StoreError::Invalid(format!(
-                "database {} is not set up yet; start minspect once without --read-only",
-                store
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default()
-            )));
+            let path = store.path().map(|p| p.display().to_string());
+            let said = crate::t!(Lang::En, "app-not-set-up", path = path.unwrap_or_default());
+            return Err(StoreError::Invalid(said));
         }
         let mut app = App {
             keymap,
@@ -137,7 +133,7 @@ impl App {
                 .path()
                 .and_then(|p| p.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "(in memory)".into()),
+                .unwrap_or_else(|| crate::t!(self.lang, "app-in-memory")),
             pending_sync: store.chain().pending_sync_count()?,
             pack_version: self.pack.as_ref().map(|p| p.pack.version.clone()),
             pack_published: self.pack.as_ref().map(|p| p.pack.published),
@@ -190,6 +186,7 @@ impl App {
             theme: &self.theme,
             clock: self.clock,
             lang: self.lang,
+            keymap: &self.keymap,
         }
     }
 

@@ -37,6 +37,9 @@ impl App {
         store: &mut Store,
     ) -> Result<(), StoreError> {
         self.lang = lang;
+        if let Some(super::Overlay::Setup(s)) = &mut self.overlay {
+            s.lang = lang;
+        }
         if self.message.is_some() {
             // the start-up offer, said again in this language (under any overlay)
             let overlay = self.overlay.take();
@@ -62,7 +65,7 @@ impl App {
             _ => {
                 rec.editor = None;
                 rec.load_drafts(&mut cx)
-                    .and(Effect::error("no shipment is selected"))
+                    .and(Effect::error(crate::t!(self.lang, "app-no-shipment")))
             }
         };
         self.apply(effect, store);

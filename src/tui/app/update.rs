@@ -19,7 +19,7 @@ impl App {
         if self.read_only && action.is_write() {
             self.message = Some(Message {
                 level: Level::Error,
-                text: format!("read-only: {} is not available", action.name()),
+                text: t!(self.lang, "app-read-only-action", name = action.name()),
             });
             return true;
         }
@@ -128,7 +128,11 @@ impl App {
                     Ok(()) => {
                         self.message = Some(Message {
                             level: Level::Info,
-                            text: format!("Database set up for {}.", opts.officer_name),
+                            text: t!(
+                                self.lang,
+                                "app-set-up",
+                                officer = opts.officer_name.as_str()
+                            ),
                         });
                         let (w, h) = self.size;
                         self.resize(w, h, store);
@@ -196,6 +200,9 @@ impl App {
     fn switch_language(&mut self, store: &mut Store) {
         self.lang = self.lang.other();
         let lang = self.lang;
+        if let Some(Overlay::Setup(s)) = &mut self.overlay {
+            s.lang = lang;
+        }
         let stored = match self.read_only {
             true => Err(t!(lang, "status-read-only")),
             false => store

@@ -40,17 +40,20 @@ impl Key {
     /// Parses `q`, `?`, `G`, `ctrl-c`, `f1`, `enter`, `esc`, `tab`, `shift-tab`, `up`,
     /// `pgdn`, `space` ... Alt chords are refused.
     pub fn parse(s: &str) -> Result<Key, String> {
+        Key::parse_in(s, crate::domain::Lang::En)
+    }
+
+    /// [`Key::parse`], its problem said in `lang`.
+    pub fn parse_in(s: &str, lang: crate::domain::Lang) -> Result<Key, String> {
         let lower = s.to_ascii_lowercase();
         if lower.starts_with("alt-") || lower.starts_with("meta-") {
-            return Err(format!(
-                "'{s}': Alt chords are not used (they fail over SSH and in some terminals)"
-            ));
+            return Err(crate::t!(lang, "keyfile-alt", key = s));
         }
         if let Some(rest) = lower.strip_prefix("ctrl-") {
             let mut chars = rest.chars();
             return match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii_alphabetic() => Ok(Key::ctrl(c)),
-                _ => Err(format!("'{s}': ctrl- takes one letter, e.g. ctrl-s")),
+                _ => Err(crate::t!(lang, "keyfile-ctrl", key = s)),
             };
         }
         let code = match lower.as_str() {
@@ -72,7 +75,7 @@ impl Key {
             f if f.starts_with('f') && f.len() > 1 && f[1..].parse::<u8>().is_ok() => {
                 let n: u8 = f[1..].parse().unwrap_or(0);
                 if !(1..=12).contains(&n) {
-                    return Err(format!("'{s}': function keys are f1 to f12"));
+                    return Err(crate::t!(lang, "keyfile-fn", key = s));
                 }
                 KeyCode::F(n)
             }
@@ -81,9 +84,7 @@ impl Key {
                 match (chars.next(), chars.next()) {
                     (Some(c), None) if !c.is_control() => KeyCode::Char(c),
                     _ => {
-                        return Err(format!(
-                            "'{s}' is not a key name (e.g. q, ctrl-s, f1, enter, pgdn)"
-                        ));
+                        return Err(crate::t!(lang, "keyfile-not-a-key", key = s));
                     }
                 }
             }

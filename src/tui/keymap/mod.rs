@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::Lang;
 use crate::tui::action::Action;
 
 mod defaults;
@@ -239,30 +240,58 @@ impl Keymap {
     /// An override replaces that action's keys in that context; a key it takes is
     /// removed from any other action of the same context.
     pub fn apply_overrides(&mut self, text: &str) -> Result<(), String> {
+        self.apply_overrides_in(text, Lang::En)
+    }
+
+    /// [`Keymap::apply_overrides`], its problem said in `lang`.
+    pub fn apply_overrides_in(&mut self, text: &str, lang: Lang) -> Result<(), String> {
         let table: BTreeMap<String, BTreeMap<String, KeyList>> = toml::from_str(text)
             .map_err(|e| e.to_string().lines().next().unwrap_or("").to_string())?;
         let mut next = self.bindings.clone();
         for (ctx_name, entries) in table {
             let ctx = Context::from_name(&ctx_name).ok_or_else(|| {
                 let names: Vec<String> = Context::ALL.iter().map(|c| c.name()).collect();
-                format!(
-                    "[{ctx_name}] is not a context (one of {})",
-                    names.join(", ")
+                crate::t!(
+                    lang,
+                    "keyfile-context",
+                    context = ctx_name.as_str(),
+                    names = names.join(", ")
                 )
             })?;
             for (action_name, keys) in entries {
-                let action = Action::from_name(&action_name)
-                    .ok_or_else(|| format!("[{ctx_name}] {action_name}: no such action"))?;
+                let action = Action::from_name(&action_name).ok_or_else(|| {
+                    crate::t!(
+                        lang,
+                        "keyfile-action",
+                        context = ctx_name.as_str(),
+                        action = action_name.as_str()
+                    )
+                })?;
                 let keys = match keys {
                     KeyList::One(k) => vec![k],
                     KeyList::Many(v) => v,
                 };
                 if keys.is_empty() {
-                    return Err(format!("[{ctx_name}] {action_name}: give at least one key"));
+                    return Err(crate::t!(
+                        lang,
+                        "keyfile-no-key",
+                        context = ctx_name.as_str(),
+                        action = action_name.as_str()
+                    ));
                 }
                 let parsed = keys
                     .iter()
-                    .map(|k| Key::parse(k).map_err(|e| format!("[{ctx_name}] {action_name}: {e}")))
+                    .map(|k| {
+                        Key::parse_in(k, lang).map_err(|e| {
+                            crate::t!(
+                                lang,
+                                "keyfile-bad-key",
+                                context = ctx_name.as_str(),
+                                action = action_name.as_str(),
+                                error = e
+                            )
+                        })
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 let help = next
                     .iter()
@@ -301,6 +330,11 @@ impl Keymap {
     /// The default table with the user's overrides from `path` (if it exists). A bad
     /// file gives the defaults and a message naming the file and the problem.
     pub fn load(path: Option<&Path>) -> (Keymap, Option<String>) {
+        Keymap::load_in(path, Lang::En)
+    }
+
+    /// [`Keymap::load`], its message in `lang`.
+    pub fn load_in(path: Option<&Path>, lang: Lang) -> (Keymap, Option<String>) {
         let mut km = Keymap::default();
         let Some(path) = path else { return (km, None) };
         let text = match std::fs::read_to_string(path) {
@@ -309,20 +343,24 @@ impl Keymap {
             Err(e) => {
                 return (
                     km,
-                    Some(format!(
-                        "key file {}: {e}; using the default keys",
-                        path.display()
+                    Some(crate::t!(
+                        lang,
+                        "keyfile-problem",
+                        path = path.display().to_string(),
+                        error = e.to_string()
                     )),
                 );
             }
         };
-        match km.apply_overrides(&text) {
+        match km.apply_overrides_in(&text, lang) {
             Ok(()) => (km, None),
             Err(e) => (
                 Keymap::default(),
-                Some(format!(
-                    "key file {}: {e}; using the default keys",
-                    path.display()
+                Some(crate::t!(
+                    lang,
+                    "keyfile-problem",
+                    path = path.display().to_string(),
+                    error = e
                 )),
             ),
         }

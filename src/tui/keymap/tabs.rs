@@ -18,6 +18,30 @@ pub fn tab_bindings() -> Vec<Binding> {
     ]
     .into_iter()
     .map(|(k, a)| bind(Context::Global, Key::ch(k), a, a.describe()))
+    .chain(function_tab_bindings())
+    .collect()
+}
+
+/// F2..F6 select tabs 1..5 also while a text field has focus (digits stay text there);
+/// F2 stands for them in the footer.
+fn function_tab_bindings() -> Vec<Binding> {
+    [
+        Action::TabRules,
+        Action::TabShipments,
+        Action::TabRecord,
+        Action::TabSync,
+        Action::TabReview,
+    ]
+    .into_iter()
+    .zip(2u8..)
+    .map(|(a, n)| {
+        let key = Key::plain(KeyCode::F(n));
+        if n == 2 {
+            bind(Context::Global, key, a, "key-tabs-function")
+        } else {
+            bind(Context::Global, key, a, a.describe())
+        }
+    })
     .collect()
 }
 
@@ -56,6 +80,18 @@ pub fn rules() -> Vec<Binding> {
         bind(s, Key::plain(KeyCode::Up), PrevField, "key-previous-field"),
         hint(s, Key::plain(KeyCode::Esc), Back, "key-close-form"),
         bind(s, Key::plain(KeyCode::F(2)), Back, "key-close-form"),
+        hint(
+            s,
+            Key::plain(KeyCode::PageDown),
+            PageDown,
+            "key-scroll-reasons-down",
+        ),
+        bind(
+            s,
+            Key::plain(KeyCode::PageUp),
+            PageUp,
+            "key-scroll-reasons-up",
+        ),
     ]);
     v.extend(text_bindings(s));
     v
@@ -141,6 +177,18 @@ fn record_form() -> Vec<Binding> {
             "key-dismiss-suggestion",
         ),
         hint(f, Key::ctrl('f'), Finalize, "key-finalize"),
+        bind(
+            f,
+            Key::plain(KeyCode::PageDown),
+            PageDown,
+            "key-scroll-reasons-down",
+        ),
+        bind(
+            f,
+            Key::plain(KeyCode::PageUp),
+            PageUp,
+            "key-scroll-reasons-up",
+        ),
         bind(f, Key::ctrl('t'), AddCustody, "key-append-custody-transfer"),
         bind(
             f,

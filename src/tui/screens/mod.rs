@@ -44,6 +44,8 @@ pub struct ViewCx<'a> {
     pub clock: Clock,
     /// The interface language.
     pub lang: crate::domain::Lang,
+    /// The keys as bound (a view that names a key reads it here).
+    pub keymap: &'a crate::tui::keymap::Keymap,
 }
 
 /// A stored RFC 3339 time as `YYYY-MM-DD hh:mm` in the clock's zone (DESIGN §3); text

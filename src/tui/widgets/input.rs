@@ -125,11 +125,111 @@ impl LineInput {
         spans.extend(self.spans(style, focused));
         Line::from(spans)
     }
+
+    /// The first char to draw so that, in `width` columns, the cursor cell and the text
+    /// typed before it show (the field scrolls horizontally as the cursor moves on).
+    pub fn scroll_start(&self, width: usize) -> usize {
+        use unicode_width::UnicodeWidthChar;
+        let chars: Vec<char> = self.text.chars().collect();
+        let cursor_w = chars
+            .get(self.cursor)
+            .map_or(1, |c| c.width().unwrap_or(0).max(1));
+        let mut used = cursor_w;
+        let mut start = self.cursor.min(chars.len());
+        while start > 0 {
+            let w = chars[start - 1].width().unwrap_or(0);
+            if used + w > width {
+                break;
+            }
+            used += w;
+            start -= 1;
+        }
+        start
+    }
+
+    /// Like [`spans`](Self::spans) in `width` columns: focused, the text scrolls so the
+    /// cursor is always inside; unfocused, the start shows and a cut end reads `…`.
+    pub fn spans_in(&self, style: Style, focused: bool, width: usize) -> Vec<Span<'static>> {
+        use unicode_width::UnicodeWidthStr;
+        if !focused {
+            let t = if self.text.width() > width {
+                crate::tui::text::fit(&self.text, width)
+                    .trim_end()
+                    .to_string()
+            } else {
+                self.text.clone()
+            };
+            return vec![Span::styled(t, style)];
+        }
+        let start = self.scroll_start(width.max(1));
+        let view = LineInput {
+            text: self.text.chars().skip(start).collect(),
+            cursor: self.cursor - start,
+        };
+        let mut out: Vec<Span<'static>> = view
+            .spans(style, true)
+            .into_iter()
+            .map(|s| Span::styled(s.content.into_owned(), s.style))
+            .collect();
+        // what lies past the right edge is cut by the frame; the cursor cell is inside
+        if let Some(last) = out.last_mut() {
+            let room = width.saturating_sub(
+                view.text
+                    .chars()
+                    .take(view.cursor + 1)
+                    .collect::<String>()
+                    .width(),
+            );
+            if last.content.width() > room {
+                last.content = crate::tui::text::fit(&last.content, room)
+                    .trim_end()
+                    .to_string()
+                    .into();
+            }
+        }
+        out
+    }
+
+    /// [`line`](Self::line) in `width` columns (prefix included), scrolled like
+    /// [`spans_in`](Self::spans_in).
+    pub fn line_in(
+        &self,
+        prefix: &str,
+        style: Style,
+        focused: bool,
+        width: usize,
+    ) -> Line<'static> {
+        use unicode_width::UnicodeWidthStr;
+        let mut spans = vec![Span::styled(prefix.to_string(), style)];
+        spans.extend(self.spans_in(style, focused, width.saturating_sub(prefix.width())));
+        Line::from(spans)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shown(i: &LineInput, width: usize) -> String {
+        i.spans_in(Style::default(), true, width)
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect()
+    }
+
+    #[test]
+    fn a_long_text_scrolls_so_the_cursor_shows() {
+        let text = "Shanghai Example Magnetics Co., Ltd. and its sixty characters";
+        let mut i = LineInput::with_text(text);
+        // at the end: the last 19 chars and the cursor cell
+        assert_eq!(shown(&i, 20), format!("{} ", &text[text.len() - 19..]));
+        i.edit(Action::CursorHome);
+        assert_eq!(shown(&i, 20).chars().count(), 20);
+        assert!(shown(&i, 20).starts_with("Shanghai"));
+        // wide characters count two columns
+        let i = LineInput::with_text("镓镓镓镓镓");
+        assert_eq!(shown(&i, 5), "镓镓 ");
+    }
 
     #[test]
     fn edits_with_multibyte_text() {

@@ -4,6 +4,8 @@ pub mod dialog;
 pub mod help;
 pub mod input;
 pub mod palette;
+pub mod picker;
+pub mod scroll_pane;
 pub mod status;
 pub mod table;
 pub mod training;

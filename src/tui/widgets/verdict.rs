@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use ratatui::text::{Line, Span};
 
 use crate::domain::{Lang, sanitize};
-use crate::report::screening::{hit_text, verdict_word};
+use crate::report::screening::{hit_text, kind_word, verdict_word};
 use crate::rules::Screening;
 use crate::t;
 use crate::tui::theme::Theme;
@@ -44,13 +44,15 @@ pub fn verdict_lines<'a>(s: &'a Screening, lang: Lang, theme: &Theme, lines: &mu
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
     for h in &s.hits {
         *by_kind.entry(format!("{:?}", h.kind)).or_default() += 1;
-        let mut cite = sanitize(&h.rule_id).into_owned();
+        // the reason names the item; the cite gives its legal basis, never a rule id
+        let mut cite = vec![kind_word(lang, h.kind)];
         if !h.announcement.is_empty() {
-            cite.push_str(&format!(" · {}", sanitize(&h.announcement)));
+            cite.push(sanitize(&h.announcement).into_owned());
         }
         if let Some(cc) = &h.control_code {
-            cite.push_str(&format!(" · {}", sanitize(cc)));
+            cite.push(sanitize(cc).into_owned());
         }
+        let cite = cite.join(" · ");
         lines.push(Line::from(vec![
             Span::styled(format!("• [{cite}] "), theme.key),
             Span::raw(sanitize(&hit_text(lang, h)).into_owned()),

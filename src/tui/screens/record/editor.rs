@@ -51,9 +51,10 @@ pub struct Item {
     pub form: Form,
     /// A finding that came from an accepted suggestion.
     pub suggested: bool,
-    /// A measurement's value as last stored: while the typed value does not parse, the
-    /// store keeps this one (never 0.0 for a slip) and the text stays with its message.
-    pub stored_value: f64,
+    /// A measurement's value as last stored (None: no number yet, stored NULL): while the
+    /// typed value does not parse, the store keeps this one (never 0.0 for a slip) and the
+    /// text stays with its message.
+    pub stored_value: Option<f64>,
 }
 
 /// One record being edited (or viewed once finalized).
@@ -77,6 +78,8 @@ pub struct Editor {
     pub custody_log: Vec<Vec<CustodyEvent>>,
     /// The selected item of a list section.
     pub item: usize,
+    /// Rows the right pane (verdict, reasons, problems) is scrolled by (PgDn/PgUp).
+    pub panel_scroll: u16,
     /// The next custody transfer of the selected seizure.
     pub custody: Form,
     pub screening: Option<Screening>,

@@ -150,7 +150,9 @@ impl RecordScreen {
                     lang: cx.lang,
                     bilingual: cx.lang == crate::domain::Lang::Zh,
                 };
+                let who = cx.store.db().identity().ok().flatten();
                 Receipt::build_in(&r, None, self.pack.as_deref(), &cx.clock, words)
+                    .map(|x| x.with_officer(&r, who.as_ref(), words))
                     .map(|r| match training {
                         true => r.marked_training(cx.lang),
                         false => r,

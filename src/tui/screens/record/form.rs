@@ -7,7 +7,7 @@
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::{FieldError, Lang, sanitize, sanitize_multiline};
 use crate::i18n;
@@ -15,6 +15,7 @@ use crate::tui::action::Action;
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
+use crate::tui::widgets::picker::{Choices, Pick, list_lines};
 
 /// Rows a multi-line field takes on screen.
 pub const AREA_ROWS: u16 = 4;
@@ -33,8 +34,12 @@ pub struct Field {
     pub input: LineInput,
     pub area: Option<TextArea<'static>>,
     pub error: Option<String>,
-    /// Edited or left by the officer (or a finalize was tried): its message shows.
+    /// Edited by the officer (or a finalize was tried): its message shows.
     pub touched: bool,
+    /// A picker's or a completion's options.
+    pub choices: Option<Choices>,
+    /// The short list while it is open.
+    pub pick: Option<Pick>,
 }
 
 impl Field {
@@ -58,6 +63,7 @@ impl Field {
             }
             None => self.input.set(&sanitize(text)),
         }
+        self.pick = None;
     }
 }
 
@@ -81,6 +87,8 @@ impl Form {
                     area: multi.then(TextArea::default),
                     error: None,
                     touched: false,
+                    choices: None,
+                    pick: None,
                 })
                 .collect(),
             focus: 0,
@@ -149,11 +157,9 @@ impl Form {
     }
 
     /// Moves the focus by `delta`; false when it would leave the form (the caller moves
-    /// to the next item).
+    /// to the next item). A field merely passed through stays untouched: its "is empty"
+    /// shows only once it was edited, or when finalizing.
     pub fn move_focus(&mut self, delta: isize) -> bool {
-        if let Some(f) = self.fields.get_mut(self.focus) {
-            f.touched = true;
-        }
         let next = self.focus as isize + delta;
         if next < 0 || next >= self.fields.len() as isize {
             return false;
@@ -165,6 +171,9 @@ impl Form {
     /// A typed character; true when the text changed.
     pub fn type_char(&mut self, c: char) -> bool {
         if c.is_control() {
+            return false;
+        }
+        if self.pick_char(c) {
             return false;
         }
         let Some(f) = self.fields.get_mut(self.focus) else {
@@ -184,8 +193,14 @@ impl Form {
             return false;
         };
         let Some(a) = &mut f.area else {
-            return f.input.edit(action);
+            let changed = f.input.edit(action);
+            f.touched |= changed;
+            return changed;
         };
+        f.touched |= matches!(
+            action,
+            Action::Accept | Action::DeleteBack | Action::DeleteForward | Action::ClearField
+        );
         match action {
             Action::Accept => {
                 a.insert_newline();
@@ -217,6 +232,10 @@ impl Form {
     pub fn focus_is_multi(&self) -> bool {
         self.focused().is_some_and(|f| f.area.is_some())
     }
+}
+
+fn closed(f: &Field) -> bool {
+    f.choices.as_ref().is_some_and(|c| c.closed)
 }
 
 /// Splits `text` into pieces of at most `width` chars (messages wrap under a field).
@@ -287,10 +306,23 @@ pub fn draw_form<'a>(
                     spans.push(Span::styled("—", theme.dim));
                 } else if f.input.text().is_empty() && !focused {
                     spans.push(theme.placeholder(&i18n::text(lang, f.hint), value_w));
+                } else if let Some(p) = f.pick.as_ref().filter(|_| focused && closed(f)) {
+                    // a picker being narrowed: the filter, then the value it replaces
+                    spans.extend(p.filter.spans_in(theme.base, true, value_w / 2));
+                    spans.push(Span::styled(format!("  ({})", f.input.text()), theme.dim));
                 } else {
-                    spans.extend(f.input.spans(theme.base, focused));
+                    spans.extend(f.input.spans_in(theme.base, focused, value_w));
+                    if focused && closed(f) {
+                        spans.push(Span::styled(
+                            format!("  {}", i18n::text(lang, "form-pick-hint")),
+                            theme.dim,
+                        ));
+                    }
                 }
                 lines.push(Line::from(spans));
+                if focused && let Some((m, sel)) = form.shown_matches() {
+                    lines.extend(list_lines(&m, sel, LABEL_W + 1, width as usize, theme));
+                }
             }
         }
         if let Some(e) = f.error.as_ref().filter(|_| f.touched) {
@@ -339,6 +371,8 @@ pub fn draw_areas(
         let mut ta = ta.clone();
         let focused = active && form.focus == *idx;
         ta.set_style(theme.base);
+        // narrative and evidence wrap at words (a long word at its width)
+        ta.set_wrap_mode(WrapMode::WordOrGlyph);
         ta.set_cursor_line_style(Style::default());
         if !focused {
             ta.set_cursor_style(theme.base);

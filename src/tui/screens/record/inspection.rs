@@ -43,6 +43,7 @@ pub fn inspection_form(i: &Inspection) -> Form {
     f.set("outcome", i.outcome.map(|o| o.as_str()).unwrap_or(""));
     f.set("outcome_due", i.outcome_due.as_deref().unwrap_or(""));
     f.set("narrative", &i.narrative);
+    f.attach_choices(None, "");
     f
 }
 
@@ -72,11 +73,12 @@ pub fn measurement_form(m: &Measurement) -> Form {
     let mut f = Form::new(MEASUREMENT);
     f.set("name", &m.name);
     f.set("element", m.element.as_deref().unwrap_or(""));
-    if !m.name.is_empty() || m.value != 0.0 {
-        f.set("value", &m.value.to_string());
+    if let Some(v) = m.value {
+        f.set("value", &v.to_string());
     }
     f.set("unit", &m.unit);
     f.set("method", &m.method);
+    f.attach_choices(None, "measurement_unit");
     f
 }
 
@@ -94,9 +96,11 @@ pub fn value_problem(form: &Form) -> Option<FieldError> {
     }
 }
 
-/// The measurement the form says. A value that does not parse is never read as a number:
-/// the measurement keeps `stored` (its value as last stored) and the message says why.
-pub fn read_measurement(form: &Form, stored: f64) -> (Measurement, Vec<FieldError>) {
+/// The measurement the form says. A value that does not parse is never read as a number,
+/// not even one stored on the way to it (`487.5` before the slip in `487.5x`): the value is
+/// None (stored NULL), the text stays in the form and the message says why. `_stored`, the
+/// value as last stored, is no longer needed.
+pub fn read_measurement(form: &Form, _stored: Option<f64>) -> (Measurement, Vec<FieldError>) {
     let mut errs = Vec::new();
     let value = match value_problem(form) {
         None => form
@@ -105,10 +109,10 @@ pub fn read_measurement(form: &Form, stored: f64) -> (Measurement, Vec<FieldErro
             .trim_end_matches('%')
             .trim()
             .parse::<f64>()
-            .unwrap_or(stored),
+            .ok(),
         Some(e) => {
             errs.push(e);
-            stored
+            None
         }
     };
     let m = Measurement {
@@ -134,6 +138,7 @@ pub fn finding_form(x: &Finding) -> Form {
     f.set("declared", &x.declared);
     f.set("found", &x.found);
     f.set("evidence", &x.evidence);
+    f.attach_choices(None, "");
     f
 }
 

@@ -9,6 +9,7 @@ use crate::tui::effect::Effect;
 use crate::tui::pending::PendingWrite;
 use crate::tui::screens::Cx;
 use crate::tui::widgets::input::LineInput;
+use crate::tui::widgets::picker::Picked;
 
 impl RecordScreen {
     /// A printable key no binding took.
@@ -41,10 +42,32 @@ impl RecordScreen {
             return Effect::None;
         };
         let multi = ed.form().is_some_and(Form::focus_is_multi);
+        if ed.editable().is_ok() && !cx.read_only {
+            let picked = ed
+                .form_mut()
+                .map_or(Picked::NotMine, |f| f.pick_key(action));
+            match picked {
+                Picked::NotMine => {}
+                Picked::Moved | Picked::Closed => return Effect::Redraw,
+                Picked::Chosen(changed) => {
+                    let said = if changed {
+                        self.save_current(cx)
+                    } else {
+                        Effect::None
+                    };
+                    if let Some(ed) = &mut self.editor {
+                        ed.move_focus(1);
+                    }
+                    return Effect::Redraw.and(said);
+                }
+            }
+        }
         match action {
             Action::NextField | Action::Down => ed.move_focus(1),
             Action::Accept if !multi => ed.move_focus(1),
             Action::PrevField | Action::Up => ed.move_focus(-1),
+            Action::PageDown => ed.panel_scroll = ed.panel_scroll.saturating_add(5).min(400),
+            Action::PageUp => ed.panel_scroll = ed.panel_scroll.saturating_sub(5),
             Action::NextPane => ed.switch_section(1),
             Action::PrevPane => ed.switch_section(-1),
             Action::Cancel | Action::Back => {

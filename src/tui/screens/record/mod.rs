@@ -11,6 +11,7 @@
 //! `drafts.rs` (the open drafts list), `open.rs` (opening records), `save.rs` (draft writes), `finalize.rs` (the risky
 //! writes, receipt, amendment), `keys.rs`, `view.rs`.
 
+mod choices;
 mod drafts;
 mod editor;
 mod finalize;

@@ -59,7 +59,7 @@ impl Editor {
                 id: x.id.clone(),
                 form: insp::finding_form(&x.data),
                 suggested: x.data.suggested,
-                stored_value: 0.0,
+                stored_value: None,
             })
             .collect();
         ed.seizures = r
@@ -69,7 +69,7 @@ impl Editor {
                 id: s.seizure.id.clone(),
                 form: sz::seizure_form(&s.seizure.data),
                 suggested: false,
-                stored_value: 0.0,
+                stored_value: None,
             })
             .collect();
         ed.custody_log = r
@@ -184,6 +184,15 @@ impl Editor {
 
     /// The live screening and the reconciliation suggestions not yet dismissed or taken.
     pub fn recompute(&mut self, pack: Option<&RulePack>) {
+        if let Some(f) = self
+            .shipment
+            .fields
+            .iter_mut()
+            .find(|f| f.name == "hs_code")
+            && f.choices.as_ref().is_none_or(|c| c.options.is_empty())
+        {
+            f.choices = super::choices::choices_for("hs_code", pack);
+        }
         let Some(pack) = pack else {
             self.screening = None;
             self.suggestions.clear();

@@ -221,7 +221,7 @@ impl RecordScreen {
                         id,
                         form,
                         suggested: false,
-                        stored_value: 0.0,
+                        stored_value: None,
                     });
                     ed.item = items.len() - 1;
                 }
@@ -296,7 +296,7 @@ impl RecordScreen {
                         id,
                         form: insp::finding_form(&s.finding),
                         suggested: true,
-                        stored_value: 0.0,
+                        stored_value: None,
                     });
                     ed.recompute(self.pack.as_deref());
                 }

@@ -95,6 +95,7 @@ pub fn seizure_form(s: &Seizure) -> Form {
     f.set("legal_basis_reason", &s.legal_basis_reason);
     f.set("seal_nos", &s.seal_nos);
     f.set("storage_location", &s.storage_location);
+    f.attach_choices(None, "seizure_unit");
     f
 }
 

@@ -161,6 +161,7 @@ pub fn form(s: &Shipment) -> Form {
     for (name, text) in texts {
         f.set(name, &text);
     }
+    f.attach_choices(None, "");
     f
 }
 

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::form::{Drawn, draw_areas, draw_form, scroll_for};
 use super::{Editor, Item, PromptKind, RecordScreen, Section};
@@ -16,6 +16,7 @@ use crate::t;
 use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::scroll_pane::{Mark, render_scroll};
 use crate::tui::widgets::table::{centered, modal, pane};
 use crate::tui::widgets::verdict::verdict_lines;
 
@@ -38,7 +39,8 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         let inner = modal(f, centered(area, 70, 7), &title, theme);
         let lines = vec![
             Line::raw(i18n::text(lang, ask)),
-            p.input.line("> ", theme.base, true),
+            p.input
+                .line_in("> ", theme.base, true, inner.width as usize),
             Line::raw(""),
             Line::styled(i18n::text(lang, "record-prompt-keys"), theme.key),
         ];
@@ -177,7 +179,7 @@ fn editor(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let mut inner = block.inner(left);
     f.render_widget(block, left);
     if let Some(last) = ed.reviews.last() {
-        inner = review_banner(last, f, inner, v);
+        inner = review_banner(last, ed.finalized, f, inner, v);
     }
     let head = match section {
         Section::Shipment | Section::Inspection => Vec::new(),
@@ -191,8 +193,6 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     let lang = v.lang;
     let block = pane(i18n::text(lang, "record-screening"), false, theme);
-    let inner = block.inner(area);
-    f.render_widget(block, area);
     let mut verdict = Vec::new();
     let sh = &ed.shipment_base;
     let no_goods = [&sh.description, &sh.hs_code, &sh.composition]
@@ -245,19 +245,43 @@ fn panel(ed: &Editor, f: &mut Frame, area: Rect, v: &ViewCx) {
         }
     }
     lines.extend(rest);
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let at = (area, block, Mark::Bottom);
+    render_scroll(f, at, &lines, ed.panel_scroll, (lang, theme));
 }
 
-/// The latest review decision above the form: what, when, who; then the comment. The
+/// The latest review decision above the form: what, when, who; then the comment (a
+/// return: "returned: <comment>" and, on a finalized record, the key that amends it). The
 /// area left below it.
-fn review_banner(last: &ReviewLine, f: &mut Frame, inner: Rect, v: &ViewCx) -> Rect {
+fn review_banner(
+    last: &ReviewLine,
+    finalized: bool,
+    f: &mut Frame,
+    inner: Rect,
+    v: &ViewCx,
+) -> Rect {
     let theme = v.theme;
     let w = inner.width as usize;
     let mut banner = vec![Line::styled(
         fit(&last.head(), w),
         theme.decision(last.decision),
     )];
-    if !last.comment.is_empty() {
+    let amend = v.keymap.key_for(
+        crate::tui::keymap::Context::RecordForm,
+        crate::tui::action::Action::Amend,
+    );
+    if last.decision == crate::store::Decision::Returned && !last.comment.is_empty() {
+        let comment = sanitize(&last.comment).into_owned();
+        banner.push(Line::styled(
+            fit(&t!(v.lang, "send-back-returned", comment = comment), w),
+            theme.title,
+        ));
+        if let Some(key) = amend.filter(|_| finalized) {
+            banner.push(Line::styled(
+                fit(&t!(v.lang, "send-back-amend", key = key.label()), w),
+                theme.dim,
+            ));
+        }
+    } else if !last.comment.is_empty() {
         banner.push(Line::styled(
             fit(&format!("  {}", sanitize(&last.comment)), w),
             theme.title,

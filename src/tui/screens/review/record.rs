@@ -126,7 +126,7 @@ fn items(d: &RecordDetail, clock: &Clock, lang: Lang, out: &mut Vec<String>) {
             Some(el) if !el.is_empty() => format!("{} {}", c(&m.data.name), c(el)),
             _ => c(&m.data.name),
         };
-        format!("  {name} = {} {}", m.data.value, c(&m.data.unit))
+        format!("  {name} = {} {}", m.data.value_text(), c(&m.data.unit))
     }));
     if r.measurements.is_empty() {
         out.push(none());

@@ -5,12 +5,21 @@ use super::screening::ScreeningForm;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
 use crate::tui::screens::{Cx, Pane};
+use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
+use crate::tui::widgets::scroll_pane::wrap;
+use crate::tui::widgets::verdict::verdict_lines;
 
 impl RulesScreen {
-    fn move_sel(&mut self, delta: isize) {
+    fn move_sel(&mut self, delta: isize, cx: &Cx) {
         if self.focus == Pane::Detail {
-            self.detail_scroll = (self.detail_scroll as isize + delta).clamp(0, 500) as u16;
+            let rows = wrap(
+                &super::view::detail_lines(self, cx.lang, cx.clock.today(), &Theme::mono()),
+                self.detail_size.0 as usize,
+            )
+            .len();
+            let last = rows.saturating_sub(self.detail_size.1 as usize) as isize;
+            self.detail_scroll = (self.detail_scroll as isize + delta).clamp(0, last) as u16;
             return;
         }
         let n = self.rows();
@@ -19,6 +28,24 @@ impl RulesScreen {
         }
         self.selected = (self.selected as isize + delta).clamp(0, n as isize - 1) as usize;
         self.detail_scroll = 0;
+    }
+
+    /// The scroll that shows the last page of the screening's verdict and reasons.
+    fn verdict_last_page(&self, cx: &Cx) -> u16 {
+        let Some(form) = &self.form else {
+            return 0;
+        };
+        let mut lines = Vec::new();
+        if let Some(r) = &form.result {
+            verdict_lines(r, cx.lang, &Theme::mono(), &mut lines);
+        }
+        let rows = wrap(&lines, self.detail_size.0 as usize).len() as u16;
+        // below the fields and the rule above the verdict
+        let shown = self
+            .detail_size
+            .1
+            .saturating_sub(super::view::form_rows(form) + 1);
+        rows.saturating_sub(shown)
     }
 
     /// Editing the search line.
@@ -41,9 +68,19 @@ impl RulesScreen {
     }
 
     /// The screening form has the focus.
-    pub(super) fn screening_key(&mut self, action: Action) -> Effect {
+    pub(super) fn screening_key(&mut self, action: Action, cx: &Cx) -> Effect {
         let pack = self.pack.clone();
+        let page = (self.detail_size.1 / 2).max(1);
         match action {
+            Action::PageDown => {
+                let last = self.verdict_last_page(cx);
+                self.verdict_scroll = self.verdict_scroll.saturating_add(page).min(last);
+                Effect::Redraw
+            }
+            Action::PageUp => {
+                self.verdict_scroll = self.verdict_scroll.saturating_sub(page);
+                Effect::Redraw
+            }
             Action::Back | Action::Cancel => {
                 self.form = None;
                 self.focus = Pane::List;
@@ -61,12 +98,12 @@ impl RulesScreen {
         let page = self.list_rows as isize;
         let all = self.rows() as isize + 600;
         match action {
-            Action::Down => self.move_sel(1),
-            Action::Up => self.move_sel(-1),
-            Action::PageDown => self.move_sel(page),
-            Action::PageUp => self.move_sel(-page),
-            Action::Top => self.move_sel(-all),
-            Action::Bottom => self.move_sel(all),
+            Action::Down => self.move_sel(1, cx),
+            Action::Up => self.move_sel(-1, cx),
+            Action::PageDown => self.move_sel(page, cx),
+            Action::PageUp => self.move_sel(-page, cx),
+            Action::Top => self.move_sel(-all, cx),
+            Action::Bottom => self.move_sel(all, cx),
             Action::NextPane | Action::PrevPane => {
                 self.focus = if self.focus == Pane::List {
                     Pane::Detail

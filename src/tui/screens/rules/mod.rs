@@ -3,6 +3,7 @@
 
 mod detail;
 mod keys;
+mod notices;
 mod parties;
 pub mod screening;
 mod view;
@@ -31,9 +32,17 @@ pub struct RulesScreen {
     pub hits: Vec<SearchHit>,
     /// Listed parties matching the query, shown after the items.
     pub parties: Vec<PartyHit>,
+    /// Announcements and red flags matching the query (positions in the pack), shown
+    /// after the parties.
+    pub notices: notices::Notices,
     pub selected: usize,
     pub focus: Pane,
     pub detail_scroll: u16,
+    /// Rows the screening form's verdict and reasons are scrolled by.
+    pub verdict_scroll: u16,
+    /// Inside the detail pane (columns, rows), from the last resize: the keys stop the
+    /// scroll at the last page.
+    pub detail_size: (u16, u16),
     pub form: Option<ScreeningForm>,
     pub list_rows: usize,
 }
@@ -43,6 +52,7 @@ impl RulesScreen {
         let mut s = RulesScreen {
             pack,
             list_rows: 10,
+            detail_size: (50, 20),
             ..Default::default()
         };
         s.research();
@@ -63,13 +73,22 @@ impl RulesScreen {
             Some(p) => search_parties(p, self.query.text()),
             None => Vec::new(),
         };
+        self.notices = notices::Notices::of(self.pack.as_deref(), self.query.text());
         self.selected = 0;
         self.detail_scroll = 0;
     }
 
     /// Rows of the list: the items, then the parties.
     pub fn rows(&self) -> usize {
-        self.hits.len() + self.parties.len()
+        self.hits.len() + self.parties.len() + self.notices.len()
+    }
+
+    /// The announcement or red flag under the selection.
+    pub fn selected_notice(&self) -> Option<notices::Notice> {
+        let i = self
+            .selected
+            .checked_sub(self.hits.len() + self.parties.len())?;
+        self.notices.get(i)
     }
 
     /// The listed party under the selection.
@@ -116,13 +135,18 @@ impl Screen for RulesScreen {
 
     fn resize(&mut self, body: Rect, _cx: &mut Cx) -> Effect {
         self.list_rows = body.height.saturating_sub(3).max(1) as usize;
+        let (_, right) = split(body);
+        self.detail_size = (
+            right.width.saturating_sub(2),
+            right.height.saturating_sub(2),
+        );
         Effect::None
     }
 
     fn update(&mut self, action: Action, cx: &mut Cx) -> Effect {
         match self.context() {
             Context::Filter => self.filter_key(action),
-            Context::Screening => self.screening_key(action),
+            Context::Screening => self.screening_key(action, cx),
             _ => self.list_key(action, cx),
         }
     }

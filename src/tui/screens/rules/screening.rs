@@ -188,7 +188,7 @@ impl ScreeningForm {
             if self.inputs[i].text().is_empty() && !focused {
                 spans.push(theme.placeholder(&crate::i18n::text(lang, example), value_w));
             } else {
-                spans.extend(self.inputs[i].spans(theme.base, focused));
+                spans.extend(self.inputs[i].spans_in(theme.base, focused, value_w));
             }
             lines.push(Line::from(spans));
             if let Some(e) = &self.errors[i] {

@@ -1,19 +1,24 @@
 //! Drawing the Rules tab (from state only).
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::RulesScreen;
 use super::detail::item_lines;
+use super::screening::ScreeningForm;
 use crate::domain::{Lang, sanitize};
 use crate::report::RuleDetail;
 use crate::t;
 use crate::tui::screens::Pane;
 use crate::tui::screens::ViewCx;
 use crate::tui::text::fit;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::scroll_pane::{Mark, render_scroll};
 use crate::tui::widgets::table::{draw_rows, pane};
+use crate::tui::widgets::verdict::verdict_lines;
 
 /// The party rows of the list: the name (Chinese in Chinese when the pack has it) and
 /// the list it is on.
@@ -77,6 +82,14 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
             Line::raw(fit(&name, width))
         })
         .chain(party_rows(s, lang, width))
+        .chain(s.notices.all().map(|n| {
+            let text = s
+                .pack
+                .as_deref()
+                .map(|p| super::notices::row_text(p, n, lang))
+                .unwrap_or_default();
+            Line::raw(fit(&text, width))
+        }))
         .skip(start)
         .take(rows_h)
         .collect();
@@ -97,27 +110,50 @@ pub fn render(s: &RulesScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         let block = pane(t!(lang, "rules-screen-title"), detail_focus, theme);
         let inner = block.inner(right);
         f.render_widget(block, right);
-        form.render(f, inner, theme, v.lang);
+        // the fields on top; the verdict and its reasons below them, scrolled
+        let fields = form_rows(form).min(inner.height);
+        let [top, rest] =
+            Layout::vertical([Constraint::Length(fields), Constraint::Min(0)]).areas(inner);
+        form.render(f, top, theme, v.lang);
+        let mut lines = Vec::new();
+        match &form.result {
+            None => lines.push(Line::styled(t!(lang, "scr-fill-in"), theme.dim)),
+            Some(r) => verdict_lines(r, lang, theme, &mut lines),
+        }
+        let block = Block::new().borders(Borders::TOP).border_style(theme.dim);
+        let at = (rest, block, Mark::Top);
+        render_scroll(f, at, &lines, s.verdict_scroll, (lang, theme));
         return;
     }
     let block = pane(t!(lang, "rules-detail"), detail_focus, theme);
-    let inner = block.inner(right);
-    f.render_widget(block, right);
-    let lines = match (s.pack.as_deref(), s.selected_item()) {
+    let lines = detail_lines(s, lang, v.clock.today(), theme);
+    let at = (right, block, Mark::Bottom);
+    render_scroll(f, at, &lines, s.detail_scroll, (lang, theme));
+}
+
+/// Rows the screening form's fields take (a field, and its message when it has one).
+pub fn form_rows(form: &ScreeningForm) -> u16 {
+    (form.inputs.len() + form.errors.iter().flatten().count()) as u16
+}
+
+/// The detail pane's lines: the selected item's or party's detail (from the cached pack).
+pub fn detail_lines<'a>(
+    s: &'a RulesScreen,
+    lang: Lang,
+    today: NaiveDate,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    match (s.pack.as_deref(), s.selected_item()) {
+        (Some(pack), None) if s.selected_notice().is_some() => s
+            .selected_notice()
+            .map(|n| super::notices::notice_lines(pack, n, lang, theme))
+            .unwrap_or_default(),
         (Some(pack), None) if s.selected_party().is_some() => {
-            super::parties::party_lines(pack, s.selected_party(), v.clock.today(), lang, theme)
+            super::parties::party_lines(pack, s.selected_party(), today, lang, theme)
         }
-        (Some(pack), Some(item)) => item_lines(
-            &RuleDetail::of_item(pack, item, v.clock.today()),
-            lang,
-            theme,
-        ),
+        (Some(pack), Some(item)) => {
+            item_lines(&RuleDetail::of_item(pack, item, today), lang, theme)
+        }
         _ => vec![Line::styled(t!(lang, "rules-select-hint"), theme.dim)],
-    };
-    f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((s.detail_scroll, 0)),
-        inner,
-    );
+    }
 }

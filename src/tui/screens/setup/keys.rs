@@ -1,6 +1,6 @@
 //! The first-run dialog's keys: move between the fields, type, save.
 
-use super::{LABELS, SetupForm, SetupOutcome};
+use super::{SetupForm, SetupOutcome};
 use crate::domain::{DbKind, Role};
 use crate::store::InitOptions;
 use crate::tui::action::Action;
@@ -13,10 +13,12 @@ impl SetupForm {
             Action::PrevField => self.focus = (self.focus + 2) % 3,
             Action::Accept => {
                 if self.inputs[self.focus].text().trim().is_empty() {
-                    self.error = Some(format!(
-                        "{} must not be empty",
-                        LABELS[self.focus].to_lowercase()
-                    ));
+                    let id = [
+                        "setup-empty-officer",
+                        "setup-empty-badge",
+                        "setup-empty-device",
+                    ];
+                    self.error = Some(crate::i18n::text(self.lang, id[self.focus]));
                 } else if let Some(empty) =
                     (0..3).find(|i| self.inputs[*i].text().trim().is_empty())
                 {

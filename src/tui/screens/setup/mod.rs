@@ -7,13 +7,16 @@ mod view;
 use crate::store::InitOptions;
 use crate::tui::widgets::input::LineInput;
 
-pub const LABELS: [&str; 3] = ["Officer name", "Badge number", "Device name"];
+/// The fields' labels (catalogue ids).
+pub const LABELS: [&str; 3] = ["setup-officer", "setup-badge", "setup-device"];
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SetupForm {
     pub inputs: [LineInput; 3],
     pub focus: usize,
     pub error: Option<String>,
+    /// The language the dialog speaks (the App sets it).
+    pub lang: crate::domain::Lang,
 }
 
 pub enum SetupOutcome {

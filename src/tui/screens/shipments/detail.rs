@@ -20,25 +20,22 @@ pub fn detail_lines<'a>(
     ])];
     l.extend(card.facts.iter().map(|(k, v)| {
         Line::from(vec![
-            Span::styled(format!("{k:<12}"), theme.dim),
+            Span::styled(pad(k, 12), theme.dim),
             Span::raw(v.as_str()),
         ])
     }));
     inspections(card, marked, theme, &mut l);
-    listed("Findings", &card.findings, theme, &mut l);
-    listed("Seizures", &card.seizures, theme, &mut l);
+    listed(&card.titles[1], &card.none, &card.findings, theme, &mut l);
+    listed(&card.titles[2], &card.none, &card.seizures, theme, &mut l);
     l
 }
 
 /// One line per inspection (`marked`: the one the review keys act on, ▶), its latest
 /// review decision and narrative.
 fn inspections(card: &ShipmentCard, marked: Option<&str>, theme: &Theme, l: &mut Vec<Line<'_>>) {
-    l.push(Line::styled(
-        format!("Inspections ({})", card.inspections.len()),
-        theme.title,
-    ));
+    l.push(Line::styled(card.titles[0].clone(), theme.title));
     if card.inspections.is_empty() {
-        l.push(Line::styled("  none recorded", theme.dim));
+        l.push(Line::styled(format!("  {}", card.none), theme.dim));
     }
     for i in &card.inspections {
         let mark = if marked == Some(i.id.as_str()) {
@@ -65,14 +62,18 @@ fn inspections(card: &ShipmentCard, marked: Option<&str>, theme: &Theme, l: &mut
     }
 }
 
-/// A titled list with its count, `none recorded` when empty.
-fn listed(title: &str, items: &[String], theme: &Theme, l: &mut Vec<Line<'_>>) {
-    l.push(Line::styled(
-        format!("{title} ({})", items.len()),
-        theme.title,
-    ));
+/// A titled list (its title carries the count), `none` when empty.
+fn listed(title: &str, none: &str, items: &[String], theme: &Theme, l: &mut Vec<Line<'_>>) {
+    l.push(Line::styled(title.to_string(), theme.title));
     if items.is_empty() {
-        l.push(Line::styled("  none recorded", theme.dim));
+        l.push(Line::styled(format!("  {none}"), theme.dim));
     }
     l.extend(items.iter().map(|t| Line::raw(format!("  {t}"))));
+}
+
+/// `label` padded with spaces to `width` display columns (a Chinese label is two a
+/// character).
+fn pad(label: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(label);
+    format!("{label}{}", " ".repeat(width.saturating_sub(w)))
 }

@@ -154,10 +154,21 @@ impl ShipmentsScreen {
                 }
             },
         };
+        // both verdicts of the shipment, as its row of the list reads them
+        let verdicts = match &self.detail {
+            Some(d) => cx
+                .store
+                .query()
+                .row_verdicts(std::slice::from_ref(&d.row), self.pack.as_deref())
+                .ok()
+                .and_then(|mut v| v.pop())
+                .unwrap_or_default(),
+            None => Default::default(),
+        };
         self.card = self
             .detail
             .as_ref()
-            .map(|d| ShipmentCard::build(d, &cx.clock));
+            .map(|d| ShipmentCard::build(d, &verdicts, &cx.clock, cx.lang));
         said
     }
 

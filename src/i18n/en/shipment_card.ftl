@@ -1,0 +1,25 @@
+# The Shipments tab's detail pane (the shipment card).
+card-exporter = Exporter
+card-credit-code = Credit code
+card-consignee = Consignee
+card-end-user = End user
+card-goods = Goods
+card-composition = Composition
+card-quantity = Quantity
+card-value = Value
+card-transport = Transport
+card-via = Via
+card-licence = Licence
+card-licence-none = none declared
+card-screening = Screening
+card-verdict-declared = Declared
+card-verdict-found = Found
+card-verdict-with-outcome = { $verdict } ({ $outcome })
+card-verdict-none = none yet
+card-net = net { $kg } kg
+card-stored-at = stored at { $location }
+card-finding = { $kind }: declared { $declared } · found { $found } · { $evidence }
+card-inspections = Inspections ({ $count })
+card-findings = Findings ({ $count })
+card-seizures = Seizures ({ $count })
+card-none-recorded = none recorded

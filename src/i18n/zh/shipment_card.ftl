@@ -1,0 +1,25 @@
+# 货物页的详情栏(货物卡片)。
+card-exporter = 出口商
+card-credit-code = 信用代码
+card-consignee = 收货人
+card-end-user = 最终用户
+card-goods = 货物
+card-composition = 成分
+card-quantity = 数量
+card-value = 价值
+card-transport = 运输
+card-via = 经由
+card-licence = 许可证
+card-licence-none = 未申报
+card-screening = 筛查
+card-verdict-declared = 申报结论
+card-verdict-found = 查验结论
+card-verdict-with-outcome = { $verdict }({ $outcome })
+card-verdict-none = 尚无
+card-net = 净重 { $kg } 千克
+card-stored-at = 存放于 { $location }
+card-finding = { $kind }:申报 { $declared } · 查获 { $found } · { $evidence }
+card-inspections = 查验({ $count })
+card-findings = 发现({ $count })
+card-seizures = 扣押({ $count })
+card-none-recorded = 无记录
