@@ -19,6 +19,8 @@ pub struct ExportReport {
     pub seq_from: i64,
     pub seq_to: i64,
     pub records: u64,
+    /// the record lines are sealed to headquarters' X25519 key
+    pub sealed: bool,
     /// rows that moved to (or stayed in, with the new bundle id) state `sent`
     pub marked_sent: u64,
     /// partial bundles of this device that interrupted exports had left in the directory,
@@ -109,9 +111,18 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         sealed: false,
         seal: None,
     };
+    // sealed to the trusted headquarters' X25519 key when its key file carried one
+    let sealer = match store.device().seal_recipient()? {
+        Some(r) => Some(super::seal::Sealer::new(&r.seal_key)?),
+        None => None,
+    };
+    let sealed = sealer.is_some();
     let mut records = 0u64;
     let path = fsio::write_atomic(dir, &name, |w| {
-        let mut bw = BundleWriter::new(w, header)?;
+        let mut bw = match sealer {
+            Some(s) => BundleWriter::sealed(w, header, s)?,
+            None => BundleWriter::new(w, header)?,
+        };
         let half = ((to - from + 1) / 2).max(1);
         records = store.chain().for_each_outbox_row::<SyncError>(
             &local.device_id,
@@ -147,6 +158,7 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         seq_from: from,
         seq_to: to,
         records,
+        sealed,
         marked_sent,
         removed_partials,
     }))

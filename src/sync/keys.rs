@@ -115,16 +115,16 @@ impl KeyFile {
                 kf.world()
             )));
         }
-        public_key_from_hex(&kf.public_key)
-            .map_err(|m| SyncError::Refused(format!("{source}: public_key: {m}")))?;
-        kf.seal_key_bytes()
-            .map_err(|m| SyncError::Refused(format!("{source}: seal_key: {m}")))?;
-        if kf.version == 1 && kf.seal_key.is_some() {
-            return Err(SyncError::Refused(format!(
-                "{source}: seal_key: a version-1 key file has no sealing key (version 2 carries it)"
-            )));
+        let bad = |field: &str, m: String| SyncError::Refused(format!("{source}: {field}: {m}"));
+        public_key_from_hex(&kf.public_key).map_err(|m| bad("public_key", m))?;
+        match kf.seal_key_bytes() {
+            Err(m) => Err(bad("seal_key", m)),
+            Ok(Some(_)) if kf.version == 1 => Err(bad(
+                "seal_key",
+                "a version-1 key file has no sealing key (version 2 carries it)".into(),
+            )),
+            Ok(_) => Ok(kf),
         }
-        Ok(kf)
     }
 
     /// The X25519 sealing key, if the file has one.
@@ -211,9 +211,8 @@ pub fn trust_key_file(
             kf.name
         )));
     }
-    let seal_key = kf
-        .seal_key_bytes()
-        .map_err(|m| SyncError::Refused(format!("seal_key: {m}")))?;
+    // `parse` refused a sealing key that is not one
+    let seal_key = kf.seal_key_bytes().ok().flatten();
     let outcome = store.device_mut().trust_device_keys(
         &kf.device_id,
         &kf.name,

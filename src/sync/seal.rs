@@ -54,6 +54,15 @@ pub fn seal_key_from_hex(s: &str) -> Result<[u8; 32], String> {
     Ok(arr)
 }
 
+/// Sealing fails only when the line is longer than the cipher takes: a failure of the
+/// export (exit 1), not a refusal of its input.
+fn sealing_failed() -> SyncError {
+    SyncError::Io {
+        doing: "sealing a bundle line".into(),
+        source: std::io::Error::other("the line is too long to seal"),
+    }
+}
+
 fn nonce(index: u64) -> Nonce {
     let mut n = [0u8; 24];
     n[16..].copy_from_slice(&index.to_be_bytes());
@@ -95,14 +104,14 @@ impl Sealer {
         let sealed = self
             .cbox
             .encrypt(&nonce(self.next), plain)
-            .map_err(|_| SyncError::Refused("sealing a bundle line failed".into()))?;
+            .map_err(|_| sealing_failed())?;
         self.next += 1;
         out.extend_from_slice(PREFIX);
         let at = out.len();
         out.resize(at + sealed.len().div_ceil(3) * 4, 0);
         let n = B64
             .encode_slice(&sealed, &mut out[at..])
-            .map_err(|_| SyncError::Refused("sealing a bundle line failed".into()))?;
+            .map_err(|_| sealing_failed())?;
         out.truncate(at + n);
         out.extend_from_slice(SUFFIX);
         Ok(())
@@ -128,14 +137,14 @@ impl Opener {
         if info.alg != SEAL_ALG {
             return Err(format!(
                 "sealed: the bundle is sealed with '{}', this minspect opens {SEAL_ALG}",
-                info.alg
+                crate::domain::sanitize(&info.alg)
             ));
         }
         let own = hex::encode(public_of(secret));
         if info.recipient != own {
             return Err(format!(
                 "sealed to another key: the bundle is sealed to the X25519 key {}…, and this headquarters' key is {}…; it cannot be opened here (export it again after trusting this headquarters' key file)",
-                info.recipient.get(..16).unwrap_or(&info.recipient),
+                crate::domain::sanitize(info.recipient.get(..16).unwrap_or(&info.recipient)),
                 &own[..16]
             ));
         }

@@ -14,5 +14,6 @@ mod receipt;
 mod refusals;
 mod reviews_shown;
 mod round_trips;
+mod sealed;
 mod stream;
 mod worlds;

@@ -149,14 +149,15 @@ impl Db<&mut Store> {
                 self.0.path_display()
             )));
         }
+        // the ed25519 seed, then (headquarters) the X25519 secret laptops seal their
+        // bundles to, kept like the seed: one draw
+        let mut drawn = [0u8; 64];
+        getrandom::fill(&mut drawn)
+            .map_err(|e| StoreError::Invalid(format!("no randomness for the device key: {e}")))?;
         let mut seed = [0u8; 32];
-        getrandom::fill(&mut seed)
-            .map_err(|e| StoreError::Invalid(format!("no randomness for the device key: {e}")))?;
+        seed.copy_from_slice(&drawn[..32]);
         let key = SigningKey::from_bytes(&seed);
-        // headquarters: the X25519 secret laptops seal their bundles to, kept like the seed
-        let mut seal = [0u8; 32];
-        getrandom::fill(&mut seal)
-            .map_err(|e| StoreError::Invalid(format!("no randomness for the device key: {e}")))?;
+        let seal = &drawn[32..];
         let seal = (opts.kind == DbKind::Hq).then_some(seal.to_vec());
         let identity = Identity {
             kind: opts.kind,

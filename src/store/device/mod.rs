@@ -77,6 +77,13 @@ type LocalRow = (
     Option<Vec<u8>>,
 );
 
+/// Refuses to replace the key `field` (public_key, seal_key) a device is trusted with.
+fn already_trusted_with_another(id: &str, field: &str) -> StoreError {
+    StoreError::Invalid(format!(
+        "{field}: device {id} is already trusted with a different key; refusing to replace it"
+    ))
+}
+
 fn key32(bytes: Vec<u8>, what: &str) -> Result<[u8; 32]> {
     bytes
         .try_into()

@@ -6,8 +6,8 @@ use std::ops::Deref;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{TrustOutcome, key32};
-use crate::store::{Context, Device, Result, Store, StoreError};
+use super::{TrustOutcome, already_trusted_with_another, key32};
+use crate::store::{Context, Device, Result, Store};
 
 /// The trusted headquarters a laptop seals its bundles to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,16 +73,12 @@ impl Device<&mut Store> {
         seal_key: Option<[u8; 32]>,
     ) -> Result<TrustOutcome> {
         if pk != public_key {
-            return Err(StoreError::Invalid(format!(
-                "public_key: device {id} is already trusted with a different key; refusing to replace it"
-            )));
+            return Err(already_trusted_with_another(id, "public_key"));
         }
         match (stored_seal, seal_key) {
             (_, None) => Ok(TrustOutcome::AlreadyTrusted),
             (Some(s), Some(k)) if s == k => Ok(TrustOutcome::AlreadyTrusted),
-            (Some(_), Some(_)) => Err(StoreError::Invalid(format!(
-                "seal_key: device {id} is already trusted with a different sealing key; refusing to replace it"
-            ))),
+            (Some(_), Some(_)) => Err(already_trusted_with_another(id, "seal_key")),
             (None, Some(k)) => {
                 self.add_seal_key(id, k)?;
                 Ok(TrustOutcome::Upgraded)

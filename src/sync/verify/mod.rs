@@ -163,10 +163,10 @@ pub fn verify_with<R: BufRead + Seek>(
         first.pop();
     }
     if !scan::ends_in_newline(src, len)? {
-        return Err(scan::truncated_inside(src)?);
+        return Err(scan::truncated_inside(src, header.seq_from)?);
     }
     let tail = scan::tail(src, len)?;
-    let sig = signature(src, &tail, len)?;
+    let sig = signature(src, &tail, len, header.seq_from)?;
     if tail.lines < 3 {
         return Err(refused(
             "bundle damaged: no manifest before the signature".into(),
@@ -201,6 +201,7 @@ fn signature<R: BufRead + Seek>(
     src: &mut R,
     tail: &scan::Tail,
     len: u64,
+    seq_from: i64,
 ) -> Result<Sig, SyncError> {
     let sig_line = scan::read_range(src, tail.last, len - 1)?;
     match serde_json::from_slice::<SigLine>(&sig_line) {
@@ -211,9 +212,10 @@ fn signature<R: BufRead + Seek>(
         Err(_)
             if tail.lines == 1 || seq_and_id(&sig_line).is_some() || is_sealed_line(&sig_line) =>
         {
+            let (_, last) = scan::last_record(src, seq_from)?;
             Err(refused(format!(
                 "bundle truncated: no manifest and signature after the last record (last complete record: {})",
-                seq_and_id(&sig_line).as_deref().unwrap_or("none")
+                last.as_deref().unwrap_or("none")
             )))
         }
         Err(_) => Err(refused(
