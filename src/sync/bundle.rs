@@ -135,6 +135,31 @@ pub struct Manifest {
     pub last_receipt_id: Option<String>,
     pub officers: Vec<OfficerRow>,
     pub record_sha256: Vec<String>,
+    /// a sealed bundle: `device_name` and `officers` sealed to headquarters (`seal.rs`),
+    /// and empty in clear
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed_about: Option<String>,
+}
+
+/// The manifest's words about people, sealed in a sealed bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct About {
+    pub device_name: String,
+    pub officers: Vec<OfficerRow>,
+}
+
+impl About {
+    /// Seals `device_name` and `officers` of a manifest into its `sealed_about`.
+    fn seal_into(m: &mut Manifest, sealer: &Sealer) -> Result<(), SyncError> {
+        let about = About {
+            device_name: std::mem::take(&mut m.device_name),
+            officers: std::mem::take(&mut m.officers),
+        };
+        let plain = serde_json::to_vec(&about).map_err(|e| wio(e.into()))?;
+        m.sealed_about = Some(sealer.seal_field(0, &plain)?);
+        Ok(())
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -297,7 +322,7 @@ impl<W: Write> BundleWriter<W> {
                 self.header.seq_from, self.header.seq_to
             )));
         }
-        let manifest = Manifest {
+        let mut manifest = Manifest {
             format: BUNDLE_FORMAT.into(),
             version: BUNDLE_VERSION,
             bundle_id: self.header.bundle_id.clone(),
@@ -314,7 +339,11 @@ impl<W: Write> BundleWriter<W> {
             last_receipt_id: base.last_receipt_id,
             officers: base.officers,
             record_sha256: std::mem::take(&mut self.shas),
+            sealed_about: None,
         };
+        if let Some(sealer) = &self.sealer {
+            About::seal_into(&mut manifest, sealer)?;
+        }
         let line = serde_json::to_vec(&ManifestLine { manifest }).map_err(|e| wio(e.into()))?;
         let sig = SigLine {
             signature: Sig {

@@ -10,7 +10,11 @@
 //! key agreement per bundle, not one per line, keeps export and import near the speed of an
 //! unsealed bundle. A sealed line is written as `{"sealed":"<base64 of the box>"}`; the
 //! manifest lists the SHA-256 of those bytes and the signature covers the header, so a
-//! bundle is verified before anything in it is decrypted.
+//! bundle is verified before anything in it is decrypted. The manifest's own words about
+//! people (the device's name, the officers' names and badges) are sealed the same way into
+//! its `sealed_about` field (nonce `0^15 || 1 || 0`, apart from every line's), opened once
+//! the signature and every line's hash are verified; what stays clear is what verification
+//! needs: ids, sequence range, hashes, schema and pack versions, times.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -63,8 +67,19 @@ fn sealing_failed() -> SyncError {
     }
 }
 
+/// The nonce of the sealed line at `index`: `0^16 || index`.
 fn nonce(index: u64) -> Nonce {
+    nonce_in(0, index)
+}
+
+/// The nonce of a sealed manifest field: `0^15 || 1 || index`, never a line's.
+fn field_nonce(index: u64) -> Nonce {
+    nonce_in(1, index)
+}
+
+fn nonce_in(domain: u8, index: u64) -> Nonce {
     let mut n = [0u8; 24];
+    n[15] = domain;
     n[16..].copy_from_slice(&index.to_be_bytes());
     Nonce::from(n)
 }
@@ -118,6 +133,18 @@ impl Sealer {
     }
 }
 
+impl Sealer {
+    /// The sealed form (base64 of the box) of a manifest field's value, the `index`-th
+    /// sealed field of this bundle: what the signed manifest carries instead of it.
+    pub fn seal_field(&self, index: u64, plain: &[u8]) -> Result<String, SyncError> {
+        let sealed = self
+            .cbox
+            .encrypt(&field_nonce(index), plain)
+            .map_err(|_| sealing_failed())?;
+        Ok(B64.encode(sealed))
+    }
+}
+
 /// Opens the sealed lines of one verified bundle.
 #[derive(Clone)]
 pub struct Opener {
@@ -156,6 +183,16 @@ impl Opener {
                 &SecretKey::from(*secret),
             )),
         })
+    }
+
+    /// The plain value of the `index`-th sealed manifest field (see [`Sealer::seal_field`]).
+    pub fn open_field(&self, index: u64, sealed: &str) -> Result<Vec<u8>, String> {
+        let sealed = B64
+            .decode(sealed)
+            .map_err(|_| "the sealed field is not base64".to_string())?;
+        self.cbox
+            .decrypt(&field_nonce(index), sealed.as_slice())
+            .map_err(|_| "the sealed field does not open with this headquarters' key".to_string())
     }
 
     /// The plain line of the sealed line at `index` (its place among the sealed lines).

@@ -15,5 +15,6 @@ mod refusals;
 mod reviews_shown;
 mod round_trips;
 mod sealed;
+mod stolen_usb;
 mod stream;
 mod worlds;

@@ -7,7 +7,7 @@ use std::io::{BufRead, Read, Seek, SeekFrom};
 use sha2::{Digest, Sha256};
 
 use super::super::SyncError;
-use super::super::bundle::{Manifest, RecordLine};
+use super::super::bundle::{About, Manifest, RecordLine};
 use super::super::scan::{self, next_line, rio};
 use super::super::seal::Opener;
 use super::{describe, refused};
@@ -131,4 +131,39 @@ fn check_record(
         ));
     }
     Ok(r.hash)
+}
+
+/// A sealed bundle's device name and officers, opened into the manifest once the signature
+/// and every line's hash are verified; an unsealed bundle carries them in clear and no
+/// sealed part.
+pub(super) fn open_about(
+    manifest: &mut Manifest,
+    opener: Option<&Opener>,
+) -> Result<(), SyncError> {
+    let about = match (opener, manifest.sealed_about.take()) {
+        (None, None) => return Ok(()),
+        (Some(o), Some(sealed)) => o
+            .open_field(0, &sealed)
+            .map_err(|m| format!("sealed_about: {m}"))
+            .and_then(|plain| {
+                serde_json::from_slice::<About>(&plain)
+                    .map_err(|e| format!("sealed_about: unreadable: {e}"))
+            }),
+        (Some(_), None) => Err(
+            "sealed_about: a sealed bundle's manifest must seal the device name and officers"
+                .into(),
+        ),
+        (None, Some(_)) => {
+            Err("sealed_about: an unsealed bundle's manifest carries a sealed part".into())
+        }
+    }
+    .map_err(refused)?;
+    if !manifest.device_name.is_empty() || !manifest.officers.is_empty() {
+        return Err(refused(
+            "sealed_about: a sealed bundle names its device and officers in clear".into(),
+        ));
+    }
+    manifest.device_name = about.device_name;
+    manifest.officers = about.officers;
+    Ok(())
 }

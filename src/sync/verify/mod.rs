@@ -186,6 +186,7 @@ pub fn verify_with<R: BufRead + Seek>(
     check_shape(&manifest, max_schema)?;
     let region = (records_at, tail.before_last);
     lines::check_records(src, region, &manifest, opener.as_ref())?;
+    lines::open_about(&mut manifest, opener.as_ref())?;
     let shas = lines::record_shas(&mut manifest)?;
     Ok(VerifiedBundle {
         header,
@@ -273,9 +274,13 @@ fn check_signer(
         )));
     }
     let Some(public_key) = trusted_key(dev)? else {
+        // a sealed bundle's device name is sealed: only the id names the device
+        let name = match manifest.device_name.as_str() {
+            "" => String::new(),
+            n => format!(" ('{}')", crate::domain::sanitize(n)),
+        };
         return Err(refused(format!(
-            "unknown device {dev} ('{}'): its key is not trusted here; run `minspect device trust KEYFILE` with the device's key file",
-            crate::domain::sanitize(&manifest.device_name)
+            "unknown device {dev}{name}: its key is not trusted here; run `minspect device trust KEYFILE` with the device's key file"
         )));
     };
     let ok = if header.version == 1 {
