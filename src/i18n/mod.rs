@@ -40,6 +40,7 @@ pub const EN_FILES: Files = &[
     ("en/clauses.ftl", include_str!("en/clauses.ftl")),
     ("en/panes.ftl", include_str!("en/panes.ftl")),
     ("en/form.ftl", include_str!("en/form.ftl")),
+    ("en/seal.ftl", include_str!("en/seal.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -62,6 +63,7 @@ pub const ZH_FILES: Files = &[
     ("zh/clauses.ftl", include_str!("zh/clauses.ftl")),
     ("zh/panes.ftl", include_str!("zh/panes.ftl")),
     ("zh/form.ftl", include_str!("zh/form.ftl")),
+    ("zh/seal.ftl", include_str!("zh/seal.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

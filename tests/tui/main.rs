@@ -23,5 +23,6 @@ mod send_back;
 mod shipments_verdicts;
 mod slips;
 mod sync;
+mod sync_sealed;
 mod sync_worlds;
 mod training;
