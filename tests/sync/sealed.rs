@@ -246,6 +246,10 @@ fn a_laptop_that_trusts_a_version_1_headquarters_key_exports_unsealed_until_it_i
         text.contains(&record_id_at(&a, 1)),
         "clear text is the point"
     );
+    // the format-2 unsealed layout as before sealing existed: officers in clear, no
+    // sealed part in the manifest
+    let manifest = text.lines().nth(3).unwrap();
+    assert!(manifest.contains("\"officers\":[{") && !manifest.contains("sealed_about"));
     let r = import(&hq, &clear, dir);
     ok(&a, &["sync", "ack", r.to_str().unwrap()]);
     // headquarters' current key file, same ed25519 key with the X25519 key: the upgrade
