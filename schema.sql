@@ -34,7 +34,9 @@ CREATE TABLE devices (
     is_local    INTEGER NOT NULL DEFAULT 0 CHECK (is_local IN (0, 1)),
     trusted_at  TEXT,
     created_at  TEXT NOT NULL,
-    world TEXT NOT NULL DEFAULT 'live' CHECK (world IN ('live', 'training'))  -- live | training (v5)
+    world TEXT NOT NULL DEFAULT 'live' CHECK (world IN ('live', 'training')),  -- live | training (v5)
+    seal_key BLOB CHECK (seal_key IS NULL OR length(seal_key) = 32),  -- a trusted device's X25519 public key (v14)
+    seal_secret BLOB CHECK (seal_secret IS NULL OR length(seal_secret) = 32)  -- headquarters' own X25519 secret (v14)
 ) STRICT;
 CREATE UNIQUE INDEX devices_one_local ON devices (is_local) WHERE is_local = 1;
 

@@ -49,6 +49,7 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: DeviceCommand) -> CliRes
             let id = match outcome {
                 TrustOutcome::Added => "cli-trusted",
                 TrustOutcome::AlreadyTrusted => "cli-already-trusted",
+                TrustOutcome::Upgraded => "cli-upgraded",
             };
             println!(
                 "{}",

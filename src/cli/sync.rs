@@ -72,6 +72,11 @@ fn export(db: &Path, read_only: bool, out: &Path, lang: Lang) -> CliResult {
                     device = sanitize(&r.device_id).into_owned()
                 )
             );
+            let seal = match &r.sealed_to {
+                Some(hq) => t!(lang, "seal-exported-sealed", hq = sanitize(hq).into_owned()),
+                None => t!(lang, "seal-exported-unsealed"),
+            };
+            eprintln!("{seal}");
             println!("{}", sanitize(&r.path.display().to_string()));
         }
         ExportOutcome::NothingToExport => {

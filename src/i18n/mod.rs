@@ -50,6 +50,7 @@ pub const EN_FILES: Files = &[
     ("en/validate.ftl", include_str!("en/validate.ftl")),
     ("en/editor.ftl", include_str!("en/editor.ftl")),
     ("en/engine.ftl", include_str!("en/engine.ftl")),
+    ("en/seal.ftl", include_str!("en/seal.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -78,6 +79,7 @@ pub const ZH_FILES: Files = &[
     ("zh/validate.ftl", include_str!("zh/validate.ftl")),
     ("zh/editor.ftl", include_str!("zh/editor.ftl")),
     ("zh/engine.ftl", include_str!("zh/engine.ftl")),
+    ("zh/seal.ftl", include_str!("zh/seal.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

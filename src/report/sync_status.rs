@@ -134,6 +134,8 @@ pub struct SyncOverview {
     pub queued: Vec<OutboxSummary>,
     /// at most `list_limit` recent review decisions
     pub reviews: Vec<Review>,
+    /// the trusted headquarters the next bundle is sealed to (None: it goes unsealed)
+    pub sealed_to: Option<String>,
 }
 
 impl SyncOverview {
@@ -146,6 +148,7 @@ impl SyncOverview {
             pending: store.chain().pending_sync_count()?,
             queued: store.chain().queued_records(list_limit)?,
             reviews: store.hq().recent_reviews(list_limit)?,
+            sealed_to: store.device().seal_recipient()?.map(|r| r.name),
         })
     }
 

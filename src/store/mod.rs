@@ -45,7 +45,7 @@ pub use chain::outbox::{
     DeviceHead, ExportedBatch, OfficerRow, OutboxRow, OutboxSummary, StateCounts, SyncLogEntry,
     SyncStatus,
 };
-pub use device::{DeviceInfo, LocalKey, TrustOutcome};
+pub use device::{DeviceInfo, LocalKey, SealRecipient, TrustOutcome};
 pub use hq::decide::DecisionMode;
 pub use hq::incoming::{BundleImported, IncomingBundle, IncomingBundleRecord};
 pub use hq::officers::{NewOfficer, Officer, check_login};

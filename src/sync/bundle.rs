@@ -12,7 +12,9 @@
 //! the manifest line (neither with its own `\n`): an extra key, a changed value or a space
 //! in the header fails verification. The header names the world (`live` or `training`),
 //! the device, the sequence range (equal to the manifest's) and whether the payload is
-//! sealed (always `false`: sealing is not built yet, and a sealed bundle is refused).
+//! sealed. A sealed header ends `"sealed":true,"seal":{"alg":…,"recipient":…,"ephemeral":…}`
+//! and each record line is replaced by its sealed form (`seal.rs`), which the manifest's
+//! hashes and so the signature cover: a sealed bundle is verified before it is opened.
 //! The manifest lists the SHA-256 of the exact bytes of every record line, so a changed byte
 //! is traced to its record. `payload` is the outbox payload (canonical compact JSON)
 //! embedded verbatim, byte for byte as hashed into the device chain:
@@ -33,6 +35,7 @@ use sha2::{Digest, Sha256};
 
 use super::SyncError;
 use super::keys::sign_hex;
+use super::seal::{SealInfo, Sealer};
 use crate::domain::World;
 use crate::store::{OfficerRow, OutboxRow};
 
@@ -52,6 +55,9 @@ pub struct Header {
     pub seq_from: i64,
     pub seq_to: i64,
     pub sealed: bool,
+    /// how the lines are sealed (a sealed header only)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<SealInfo>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -132,6 +138,31 @@ pub struct Manifest {
     /// the files the attachment lines carry, in their order (absent: none)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<ManifestAttachment>,
+    /// a sealed bundle: `device_name` and `officers` sealed to headquarters (`seal.rs`),
+    /// and empty in clear
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed_about: Option<String>,
+}
+
+/// The manifest's words about people, sealed in a sealed bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct About {
+    pub device_name: String,
+    pub officers: Vec<OfficerRow>,
+}
+
+impl About {
+    /// Seals `device_name` and `officers` of a manifest into its `sealed_about`.
+    fn seal_into(m: &mut Manifest, sealer: &Sealer) -> Result<(), SyncError> {
+        let about = About {
+            device_name: std::mem::take(&mut m.device_name),
+            officers: std::mem::take(&mut m.officers),
+        };
+        let plain = serde_json::to_vec(&about).map_err(|e| wio(e.into()))?;
+        m.sealed_about = Some(sealer.seal_field(0, &plain)?);
+        Ok(())
+    }
 }
 
 /// One file the attachment lines carry (`attachments.rs`): its SHA-256 and size, the
@@ -187,6 +218,9 @@ pub struct BundleWriter<W: Write> {
     /// the header line's bytes as written (without `\n`), signed with the manifest
     header_line: Vec<u8>,
     line: Vec<u8>,
+    /// seals every record line (a sealed bundle), into `sealed`
+    sealer: Option<Sealer>,
+    sealed: Vec<u8>,
     shas: Vec<String>,
     first: Option<(i64, String)>,
     last: Option<(i64, String)>,
@@ -196,7 +230,22 @@ pub struct BundleWriter<W: Write> {
 
 impl<W: Write> BundleWriter<W> {
     /// Writes the header line; the records must then be `header.seq_from..=seq_to`.
-    pub fn new(mut out: W, header: Header) -> Result<Self, SyncError> {
+    pub fn new(out: W, header: Header) -> Result<Self, SyncError> {
+        Self::start(out, header, None)
+    }
+
+    /// A sealed bundle: `header.seal` names the key `sealer` seals every record line to.
+    pub fn sealed(
+        out: W,
+        mut header: Header,
+        sealer: (Sealer, SealInfo),
+    ) -> Result<Self, SyncError> {
+        header.sealed = true;
+        header.seal = Some(sealer.1);
+        Self::start(out, header, Some(sealer.0))
+    }
+
+    fn start(mut out: W, header: Header, sealer: Option<Sealer>) -> Result<Self, SyncError> {
         let header_line = serde_json::to_vec(&HeaderLine {
             bundle: header.clone(),
         })
@@ -208,6 +257,8 @@ impl<W: Write> BundleWriter<W> {
             header,
             header_line,
             line: Vec::with_capacity(4096),
+            sealer,
+            sealed: Vec::new(),
             shas: Vec::new(),
             first: None,
             last: None,
@@ -254,9 +305,17 @@ impl<W: Write> BundleWriter<W> {
         line.extend_from_slice(b",\"payload\":");
         line.extend_from_slice(row.payload.as_bytes());
         line.push(b'}');
-        self.shas.push(hex::encode(Sha256::digest(&self.line)));
-        self.line.push(b'\n');
-        self.out.write_all(&self.line).map_err(wio)?;
+        let out_line = match &mut self.sealer {
+            Some(sealer) => {
+                self.sealed.clear();
+                sealer.seal_line(&self.line, &mut self.sealed)?;
+                &mut self.sealed
+            }
+            None => &mut self.line,
+        };
+        self.shas.push(hex::encode(Sha256::digest(&*out_line)));
+        out_line.push(b'\n');
+        self.out.write_all(out_line).map_err(wio)?;
         if self.first.is_none() {
             self.first = Some((row.seq, row.prev_hash.clone()));
         }
@@ -280,7 +339,7 @@ impl<W: Write> BundleWriter<W> {
                 self.header.seq_from, self.header.seq_to
             )));
         }
-        let manifest = Manifest {
+        let mut manifest = Manifest {
             format: BUNDLE_FORMAT.into(),
             version: BUNDLE_VERSION,
             bundle_id: self.header.bundle_id.clone(),
@@ -298,7 +357,11 @@ impl<W: Write> BundleWriter<W> {
             officers: base.officers,
             record_sha256: std::mem::take(&mut self.shas),
             attachments: std::mem::take(&mut self.attachments),
+            sealed_about: None,
         };
+        if let Some(sealer) = &self.sealer {
+            About::seal_into(&mut manifest, sealer)?;
+        }
         let line = serde_json::to_vec(&ManifestLine { manifest }).map_err(|e| wio(e.into()))?;
         let sig = SigLine {
             signature: Sig {

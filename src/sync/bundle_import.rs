@@ -41,11 +41,13 @@ fn open_verified(
         source,
     })?;
     let mut src = BufReader::with_capacity(READ_BUF, file);
-    let verified = super::verify::verify(
+    let seal_secret = store.device().local_key()?.seal_secret;
+    let verified = super::verify::verify_with(
         &mut src,
         store.device().world()?,
         |id| Ok(store.device().trusted_device(id)?.map(|d| d.public_key)),
         SCHEMA_VERSION,
+        seal_secret.as_ref(),
     )?;
     Ok((src, verified))
 }

@@ -19,6 +19,11 @@ pub struct ExportReport {
     pub seq_from: i64,
     pub seq_to: i64,
     pub records: u64,
+    /// the record lines are sealed to headquarters' X25519 key
+    pub sealed: bool,
+    /// the name of the headquarters they are sealed to (None: not sealed, no trusted
+    /// headquarters key carries a sealing key)
+    pub sealed_to: Option<String>,
     /// rows that moved to (or stayed in, with the new bundle id) state `sent`
     pub marked_sent: u64,
     /// partial bundles of this device that interrupted exports had left in the directory,
@@ -78,6 +83,21 @@ fn manifest_base(store: &Store, local: &LocalKey) -> Result<ManifestBase, SyncEr
     })
 }
 
+/// The header of an unsealed bundle (the writer seals it when it seals the lines).
+fn header_of(local: &LocalKey, bundle_id: &str, (from, to): (i64, i64)) -> Header {
+    Header {
+        format: super::bundle::BUNDLE_FORMAT.into(),
+        version: super::bundle::BUNDLE_VERSION,
+        world: local.world,
+        bundle_id: bundle_id.to_string(),
+        device_id: local.device_id.clone(),
+        seq_from: from,
+        seq_to: to,
+        sealed: false,
+        seal: None,
+    }
+}
+
 /// Writes the bundle into `dir` and marks its records sent. Prints nothing.
 pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, SyncError> {
     let local = store.device().local_key()?;
@@ -98,19 +118,20 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         &format!("minspect-{}-s", super::device_tag(&local.device_id)),
     );
     let key = signing_key(&local);
-    let header = Header {
-        format: super::bundle::BUNDLE_FORMAT.into(),
-        version: super::bundle::BUNDLE_VERSION,
-        world: local.world,
-        bundle_id: bundle_id.clone(),
-        device_id: local.device_id.clone(),
-        seq_from: from,
-        seq_to: to,
-        sealed: false,
+    let header = header_of(&local, &bundle_id, (from, to));
+    // sealed to the trusted headquarters' X25519 key when its key file carried one
+    let recipient = store.device().seal_recipient()?;
+    let sealer = match &recipient {
+        Some(r) => Some(super::seal::Sealer::new(&r.seal_key)?),
+        None => None,
     };
+    let sealed = sealer.is_some();
     let mut records = 0u64;
     let path = fsio::write_atomic(dir, &name, |w| {
-        let mut bw = BundleWriter::new(w, header)?;
+        let mut bw = match sealer {
+            Some(s) => BundleWriter::sealed(w, header, s)?,
+            None => BundleWriter::new(w, header)?,
+        };
         let half = ((to - from + 1) / 2).max(1);
         records = store.chain().for_each_outbox_row::<SyncError>(
             &local.device_id,
@@ -148,6 +169,8 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
         seq_from: from,
         seq_to: to,
         records,
+        sealed,
+        sealed_to: recipient.map(|r| r.name),
         marked_sent,
         removed_partials,
     }))

@@ -3,7 +3,10 @@
 //! A key file is a small JSON document (format version 2):
 //! `{"format":"minspect-device-key","version":2,"device_id":"…","name":"…","kind":"field","world":"live","public_key":"<64 hex>"}`.
 //! `kind` is field, hq or training (a trainee's laptop); `world` is live or training (a
-//! training laptop and a training headquarters). Version 1 had no `world`: a version-1 key
+//! training laptop and a training headquarters). A headquarters' key file also carries
+//! `"seal_key":"<64 hex>"`, its X25519 public key, to which laptops seal their bundles
+//! (`seal.rs`); trusting it where the same ed25519 key is trusted without one (a version-1
+//! key file, or one written before headquarters had it) upgrades that trust. Version 1 had no `world`: a version-1 key
 //! file is of the live world (one of kind training, which no version-1 database exported,
 //! of the training world).
 
@@ -32,6 +35,9 @@ pub struct KeyFile {
     pub world: Option<World>,
     /// ed25519 public key, 64 hex digits
     pub public_key: String,
+    /// X25519 public key bundles are sealed to, 64 hex digits (headquarters, version 2)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal_key: Option<String>,
 }
 
 impl KeyFile {
@@ -45,6 +51,9 @@ impl KeyFile {
             kind: key.kind,
             world: Some(key.world),
             public_key: hex::encode(key.public_key),
+            seal_key: key
+                .seal_secret
+                .map(|s| hex::encode(super::seal::public_of(&s))),
         }
     }
 
@@ -60,8 +69,13 @@ impl KeyFile {
             .world
             .map(|w| format!("  \"world\": {},\n", s(w.as_str())))
             .unwrap_or_default();
+        let seal = self
+            .seal_key
+            .as_deref()
+            .map(|k| format!(",\n  \"seal_key\": {}", s(k)))
+            .unwrap_or_default();
         format!(
-            "{{\n  \"format\": {},\n  \"version\": {},\n  \"device_id\": {},\n  \"name\": {},\n  \"kind\": {},\n{world}  \"public_key\": {}\n}}\n",
+            "{{\n  \"format\": {},\n  \"version\": {},\n  \"device_id\": {},\n  \"name\": {},\n  \"kind\": {},\n{world}  \"public_key\": {}{seal}\n}}\n",
             s(&self.format),
             self.version,
             s(&self.device_id),
@@ -101,9 +115,24 @@ impl KeyFile {
                 kf.world()
             )));
         }
-        public_key_from_hex(&kf.public_key)
-            .map_err(|m| SyncError::Refused(format!("{source}: public_key: {m}")))?;
-        Ok(kf)
+        let bad = |field: &str, m: String| SyncError::Refused(format!("{source}: {field}: {m}"));
+        public_key_from_hex(&kf.public_key).map_err(|m| bad("public_key", m))?;
+        match kf.seal_key_bytes() {
+            Err(m) => Err(bad("seal_key", m)),
+            Ok(Some(_)) if kf.version == 1 => Err(bad(
+                "seal_key",
+                "a version-1 key file has no sealing key (version 2 carries it)".into(),
+            )),
+            Ok(_) => Ok(kf),
+        }
+    }
+
+    /// The X25519 sealing key, if the file has one.
+    pub fn seal_key_bytes(&self) -> Result<Option<[u8; 32]>, String> {
+        self.seal_key
+            .as_deref()
+            .map(super::seal::seal_key_from_hex)
+            .transpose()
     }
 
     pub fn public_key_bytes(&self) -> Result<[u8; 32], SyncError> {
@@ -182,12 +211,15 @@ pub fn trust_key_file(
             kf.name
         )));
     }
-    let outcome = store.device_mut().trust_device_in(
+    // `parse` refused a sealing key that is not one
+    let seal_key = kf.seal_key_bytes().ok().flatten();
+    let outcome = store.device_mut().trust_device_keys(
         &kf.device_id,
         &kf.name,
         kf.kind,
         kf.world(),
         kf.public_key_bytes()?,
+        seal_key,
     )?;
     Ok((kf, outcome))
 }
@@ -230,12 +262,14 @@ mod tests {
             kind: DbKind::Hq,
             world: Some(World::Training),
             public_key: "ab".repeat(32),
+            seal_key: Some("cd".repeat(32)),
         };
         let serde = serde_json::to_string_pretty(&kf).unwrap() + "\n";
         assert_eq!(kf.to_json(), serde);
         let v1 = KeyFile {
             version: 1,
             world: None,
+            seal_key: None,
             ..kf
         };
         assert_eq!(

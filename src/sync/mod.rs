@@ -12,6 +12,7 @@ pub mod pack_file;
 pub mod receipt;
 mod records;
 mod scan;
+pub mod seal;
 #[cfg(test)]
 mod stream_tests;
 mod verify;
@@ -24,7 +25,7 @@ pub use export::{ExportOutcome, ExportReport, export_bundle};
 pub use keys::{KeyFile, export_key, trust_key_file};
 pub use receipt::{AckReport, Receipt, ack_receipt};
 pub use records::VerifiedRecords;
-pub use verify::{VerifiedBundle, peek_device, verify};
+pub use verify::{VerifiedBundle, peek_device, verify, verify_with};
 
 use crate::store::StoreError;
 

@@ -17,6 +17,7 @@ use crate::store::IncomingBundleRecord;
 pub struct VerifiedRecords<'a, R> {
     src: R,
     shas: &'a [[u8; 32]],
+    opener: Option<&'a super::seal::Opener>,
     seq_from: i64,
     next: usize,
     line: Vec<u8>,
@@ -38,6 +39,7 @@ impl VerifiedBundle {
         Ok(VerifiedRecords {
             src,
             shas: &self.shas,
+            opener: self.opener.as_ref(),
             seq_from: self.manifest.seq_from,
             next: 0,
             line: Vec::with_capacity(8192),
@@ -62,7 +64,15 @@ impl<R: BufRead> VerifiedRecords<'_, R> {
                 describe(&self.line, seq)
             )));
         }
-        let r: RecordLine = serde_json::from_slice(&self.line)
+        let opened = match self.opener {
+            Some(o) => Some(
+                o.open_line(self.next as u64, &self.line)
+                    .map_err(|m| changed(format!("record seq {seq}: {m}")))?,
+            ),
+            None => None,
+        };
+        let plain = opened.as_deref().unwrap_or(&self.line);
+        let r: RecordLine = serde_json::from_slice(plain)
             .map_err(|e| changed(format!("record seq {seq}: unreadable record line: {e}")))?;
         self.next += 1;
         Ok(Some(IncomingBundleRecord {

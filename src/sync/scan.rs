@@ -114,18 +114,36 @@ pub(super) fn read_range<R: Read + Seek>(
     Ok(buf)
 }
 
-/// The refusal for a file that does not end in `\n`: which line it ends inside, and the
-/// last complete record (reads the whole file once, a line at a time).
-pub(super) fn truncated_inside<R: BufRead + Seek>(src: &mut R) -> Result<SyncError, SyncError> {
+/// "seq N (id X)" of the last complete record line of the file, or "seq N (sealed)" when it
+/// is a sealed line (the N-th sealed line after `seq_from`: a sealed line is not opened
+/// before it is verified, so only its place names it). Reads the whole file once, a line at
+/// a time; only refusals need it. Also returns how many complete lines the file has.
+pub(super) fn last_record<R: BufRead + Seek>(
+    src: &mut R,
+    seq_from: i64,
+) -> Result<(u64, Option<String>), SyncError> {
     src.seek(SeekFrom::Start(0)).map_err(rio)?;
-    let (mut complete, mut last) = (0u64, None);
+    let (mut complete, mut sealed, mut last) = (0u64, 0i64, None);
     let mut line = Vec::new();
     while let Some(true) = next_line(src, &mut line)? {
         complete += 1;
         if let Some(r) = seq_and_id(&line) {
             last = Some(r);
+        } else if super::seal::is_sealed_line(&line) {
+            last = Some(format!("seq {} (sealed)", seq_from + sealed));
+            sealed += 1;
         }
     }
+    Ok((complete, last))
+}
+
+/// The refusal for a file that does not end in `\n`: which line it ends inside, and the
+/// last complete record.
+pub(super) fn truncated_inside<R: BufRead + Seek>(
+    src: &mut R,
+    seq_from: i64,
+) -> Result<SyncError, SyncError> {
+    let (complete, last) = last_record(src, seq_from)?;
     Ok(SyncError::Refused(format!(
         "bundle truncated: the file ends inside line {}; no signed manifest follows (last complete record: {})",
         complete + 1,

@@ -23,5 +23,6 @@ mod report_cli;
 mod review_cli;
 mod rules_cli;
 mod safety_cli;
+mod seal_cli;
 mod training_cli;
 mod world_cli;

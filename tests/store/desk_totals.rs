@@ -47,7 +47,9 @@ fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
     }
-    // and the steps after it (a measurement's value may be NULL; attachments; the desk's search)
+    // and the steps after it (a measurement's value may be NULL; attachments; the desk's
+    // search; sealing keys)
+    crate::migrations::undo_sealing_keys(&c);
     crate::migrations::undo_desk_search(&c);
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_measurement_null(&c);
@@ -104,7 +106,9 @@ fn a_desk_made_before_its_exporters_gives_the_panel_of_a_fresh_import() {
         c.execute_batch(&format!("ALTER TABLE review_desk DROP COLUMN {col}"))
             .unwrap();
     }
-    // and the steps after it (a measurement's value may be NULL; attachments; the desk's search)
+    // and the steps after it (a measurement's value may be NULL; attachments; the desk's
+    // search; sealing keys)
+    crate::migrations::undo_sealing_keys(&c);
     crate::migrations::undo_desk_search(&c);
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_measurement_null(&c);

@@ -48,3 +48,11 @@ pub(crate) fn undo_intermediaries(c: &Connection) {
     )
     .unwrap();
 }
+
+/// Takes migration 14 (sealing keys) back out of a file.
+pub(crate) fn undo_sealing_keys(c: &Connection) {
+    c.execute_batch(
+        "ALTER TABLE devices DROP COLUMN seal_key; ALTER TABLE devices DROP COLUMN seal_secret;",
+    )
+    .unwrap();
+}

@@ -15,5 +15,7 @@ mod receipt;
 mod refusals;
 mod reviews_shown;
 mod round_trips;
+mod sealed;
+mod stolen_usb;
 mod stream;
 mod worlds;

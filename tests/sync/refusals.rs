@@ -1,11 +1,12 @@
 //! Sync refusals: every kind of damaged, gapped, unsigned, wrongly signed or unknown
-//! bundle is refused with a message naming the check and the record, headquarters
-//! unchanged; a SIGKILL during export leaves no bundle under the final name; receipts for
+//! bundle (sealed, as a laptop that trusts headquarters' key file exports them) is refused
+//! with a message naming the check and the record, headquarters unchanged; a SIGKILL during export leaves no bundle under the final name; receipts for
 //! another device, altered or from an untrusted headquarters are refused.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::sealed::{copy_db, pair_unsealed, record_id_at, tamper_sealed};
 use crate::support::binary::*;
 
 struct World {
@@ -45,11 +46,6 @@ fn write_lines(p: &Path, lines: &[String]) {
     std::fs::write(p, lines.join("\n") + "\n").unwrap();
 }
 
-fn record_id_of(line: &str) -> String {
-    let v: serde_json::Value = serde_json::from_str(line).unwrap();
-    v["record_id"].as_str().unwrap().to_string()
-}
-
 #[test]
 fn damaged_bundles_are_refused_and_hq_is_unchanged() {
     let w = world();
@@ -57,21 +53,17 @@ fn damaged_bundles_are_refused_and_hq_is_unchanged() {
     let good = export(&w.a, &w.dir);
     let l = lines(&good);
     assert_eq!(l.len(), 1 + 6 + 2);
+    assert!(l[0].contains("\"sealed\":true"), "{}", l[0]);
     let out = w.dir.join("bad");
     std::fs::create_dir_all(&out).unwrap();
     let bad = out.join("x.bundle");
 
-    // a changed byte inside record seq 3 (still valid JSON)
+    // a changed character inside sealed record seq 3 (still a sealed line): refused on
+    // its hash, before anything is opened, so only its place names it
     let mut m = l.clone();
-    m[3] = m[3].replacen("gallium ingots", "gallium ingotz", 1);
-    assert_ne!(m[3], l[3]);
+    m[3] = tamper_sealed(&m[3]);
     write_lines(&bad, &m);
-    refused(
-        &w.hq,
-        &bad,
-        &out,
-        &["SHA-256", "record seq 3", &record_id_of(&l[3])],
-    );
+    refused(&w.hq, &bad, &out, &["SHA-256", "record seq 3"]);
 
     // a flipped byte that breaks the record's JSON
     let mut bytes = std::fs::read(&good).unwrap();
@@ -93,10 +85,10 @@ fn damaged_bundles_are_refused_and_hq_is_unchanged() {
         &w.hq,
         &bad,
         &out,
-        &["truncated", "last complete record: seq"],
+        &["truncated", "last complete record: seq", "(sealed)"],
     );
     write_lines(&bad, &l[..5]);
-    refused(&w.hq, &bad, &out, &["truncated", "seq 4"]);
+    refused(&w.hq, &bad, &out, &["truncated", "seq 4 (sealed)"]);
 
     // unsigned: the signature line removed
     write_lines(&bad, &l[..l.len() - 1]);
@@ -126,6 +118,9 @@ fn wrong_key_unknown_device_and_gap_are_refused() {
     let w = world();
     add_records(&w.a, 3);
     let first = export(&w.a, &w.dir);
+    // headquarters as it was before it imported anything
+    let hq4 = w.dir.join("hq4.db");
+    copy_db(&w.hq, &hq4);
     // HQ2 trusts a key file that claims device A but carries device B's key
     let hq2 = init(&w.dir, "hq2", "hq");
     let ka = w.dir.join("laptop-a.key.json");
@@ -156,14 +151,13 @@ fn wrong_key_unknown_device_and_gap_are_refused() {
         &["unknown device", &device_id(&w.a), "device trust"],
     );
 
-    // a gap: HQ never got seq 1..3, the next bundle starts at 4
+    // a gap: HQ4 (headquarters' file copied before the first import, so it holds the
+    // sealing key) never got seq 1..3, the next bundle starts at 4
     let r = import(&w.hq, &first, &w.dir);
     ok(&w.a, &["sync", "ack", r.to_str().unwrap()]);
     add_records(&w.a, 2);
     let second = export(&w.a, &w.dir);
-    let hq4 = init(&w.dir, "hq4", "hq");
-    ok(&hq4, &["device", "trust", ka.to_str().unwrap()]);
-    let second_first_id = record_id_of(&lines(&second)[1]);
+    let second_first_id = record_id_at(&w.a, 4);
     refused(
         &hq4,
         &second,
@@ -265,13 +259,18 @@ fn receipts_for_another_device_altered_or_untrusted_are_refused() {
     std::fs::write(&forged, text.lines().next().unwrap().to_string() + "\n").unwrap();
     let err = fails(&w.a, &["sync", "ack", forged.to_str().unwrap()], 2);
     assert!(err.contains("unsigned receipt"), "{err}");
-    // a receipt from a headquarters this device does not trust
+    // a receipt from a headquarters this device does not trust: laptop C trusts HQ's
+    // version-1 key (no sealing key), so HQ2, which trusts C, can read C's bundle
+    let c = init(&w.dir, "laptop-c", "field");
+    pair_unsealed(&w.hq, &c, &w.dir);
+    add_records(&c, 1);
     let hq2 = init(&w.dir, "hq2", "hq");
-    let ka = w.dir.join("laptop-a.key.json");
-    ok(&hq2, &["device", "trust", ka.to_str().unwrap()]);
-    let r2 = import(&hq2, &export(&w.a, &w.dir), &w.dir);
-    let err = fails(&w.a, &["sync", "ack", r2.to_str().unwrap()], 2);
+    let kc = w.dir.join("laptop-c.key.json");
+    ok(&hq2, &["device", "trust", kc.to_str().unwrap()]);
+    let r2 = import(&hq2, &export(&c, &w.dir), &w.dir);
+    let err = fails(&c, &["sync", "ack", r2.to_str().unwrap()], 2);
     assert!(err.contains("does not trust"), "{err}");
+    assert_eq!(status(&c)["counts"]["acknowledged"], 0);
     assert_eq!(status(&w.a)["counts"]["acknowledged"], 0);
     // the genuine receipt works
     ok(&w.a, &["sync", "ack", ra.to_str().unwrap()]);

@@ -130,7 +130,7 @@ fn a_class_runs_the_whole_loop_against_the_training_headquarters() {
     let header = header.lines().next().unwrap().to_string();
     assert!(
         header.contains("\"version\":2,\"world\":\"training\"")
-            && header.contains("\"sealed\":false"),
+            && header.contains("\"sealed\":true,\"seal\":{"),
         "{header}"
     );
     let r1 = import(&mut hq, &bundle).unwrap();

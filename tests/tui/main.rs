@@ -26,6 +26,7 @@ mod send_back;
 mod shipments_verdicts;
 mod slips;
 mod sync;
+mod sync_sealed;
 mod sync_worlds;
 mod training;
 mod unlock;

@@ -25,6 +25,7 @@ cli-check-ok = ok: { $db } passed the integrity check and the chain check ({ $re
 ## device, fixture, officer
 cli-trusted = trusted: { $world } { $kind } device '{ $name }' [{ $device_id }] key { $key }
 cli-already-trusted = already trusted: { $world } { $kind } device '{ $name }' [{ $device_id }] key { $key }
+cli-upgraded = upgraded: { $world } { $kind } device '{ $name }' [{ $device_id }] key { $key }
 cli-fixture-none = --shipments: give at least 1
 cli-officer-added = added { $role } { $name } (badge { $badge }) [{ $id }]
 cli-officer-added-login = added { $role } { $name } (badge { $badge }) acting as login '{ $login }' [{ $id }]

@@ -22,6 +22,7 @@ cli-check-ok = 正常：{ $db } 通过了完整性检查和哈希链检查（{ $
 ## device、fixture、officer
 cli-trusted = 已信任：{ $world } { $kind } 设备 '{ $name }' [{ $device_id }] 密钥 { $key }
 cli-already-trusted = 早已信任：{ $world } { $kind } 设备 '{ $name }' [{ $device_id }] 密钥 { $key }
+cli-upgraded = 已升级：{ $world } { $kind } 设备 '{ $name }' [{ $device_id }] 密钥 { $key }
 cli-fixture-none = --shipments：至少为 1
 cli-officer-added = 已添加 { $role } { $name }（警号 { $badge }）[{ $id }]
 cli-officer-added-login = 已添加 { $role } { $name }（警号 { $badge }），以登录名 '{ $login }' 操作 [{ $id }]

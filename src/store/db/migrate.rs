@@ -26,6 +26,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/011_measurement_value_null.sql"),
     include_str!("../migrations/012_attachments.sql"),
     include_str!("../migrations/013_desk_search.sql"),
+    include_str!("../migrations/014_sealing_keys.sql"),
 ];
 
 /// The schema version this binary writes and understands.

@@ -149,10 +149,16 @@ impl Db<&mut Store> {
                 self.0.path_display()
             )));
         }
-        let mut seed = [0u8; 32];
-        getrandom::fill(&mut seed)
+        // the ed25519 seed, then (headquarters) the X25519 secret laptops seal their
+        // bundles to, kept like the seed: one draw
+        let mut drawn = [0u8; 64];
+        getrandom::fill(&mut drawn)
             .map_err(|e| StoreError::Invalid(format!("no randomness for the device key: {e}")))?;
+        let mut seed = [0u8; 32];
+        seed.copy_from_slice(&drawn[..32]);
         let key = SigningKey::from_bytes(&seed);
+        let seal = &drawn[32..];
+        let seal = (opts.kind == DbKind::Hq).then_some(seal.to_vec());
         let identity = Identity {
             kind: opts.kind,
             device_id: new_id(),
@@ -174,9 +180,9 @@ impl Db<&mut Store> {
             )
             .doing(|| "creating the officer".into())?;
             tx.execute(
-                "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at, world)
-                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6)",
-                params![identity.device_id, identity.device_name, key.verifying_key().to_bytes().to_vec(), seed.to_vec(), now, world],
+                "INSERT INTO devices (id, name, public_key, private_key, is_local, created_at, world, seal_secret)
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7)",
+                params![identity.device_id, identity.device_name, key.verifying_key().to_bytes().to_vec(), seed.to_vec(), now, world, seal],
             )
             .doing(|| "creating the device".into())?;
             for (k, v) in [

@@ -12,6 +12,9 @@ use rusqlite::{OptionalExtension, params};
 use crate::domain::{DbKind, World};
 use crate::store::{Context, Device, Result, Store, StoreError};
 
+mod seal;
+pub use seal::SealRecipient;
+
 /// This database's own device with its signing key seed (ed25519, 32 bytes).
 #[derive(Clone)]
 pub struct LocalKey {
@@ -21,6 +24,8 @@ pub struct LocalKey {
     pub world: World,
     pub public_key: [u8; 32],
     pub seed: [u8; 32],
+    /// the X25519 secret bundles are sealed to (headquarters only), kept like `seed`
+    pub seal_secret: Option<[u8; 32]>,
 }
 
 impl std::fmt::Debug for LocalKey {
@@ -31,6 +36,7 @@ impl std::fmt::Debug for LocalKey {
             .field("kind", &self.kind)
             .field("world", &self.world)
             .field("public_key", &hex::encode(self.public_key))
+            .field("sealing", &self.seal_secret.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -44,6 +50,8 @@ pub struct DeviceInfo {
     pub kind: DbKind,
     pub world: World,
     pub public_key: [u8; 32],
+    /// a trusted device's X25519 sealing key, as its key file published it
+    pub seal_key: Option<[u8; 32]>,
     pub is_local: bool,
     pub trusted_at: Option<String>,
     pub created_at: String,
@@ -54,10 +62,27 @@ pub struct DeviceInfo {
 pub enum TrustOutcome {
     Added,
     AlreadyTrusted,
+    /// a device trusted with the same ed25519 key gained its X25519 sealing key (a
+    /// version-1 key, or a key file without one, upgraded)
+    Upgraded,
 }
 
-/// (id, name, public key, private key seed, world) of the local device row.
-type LocalRow = (String, String, Vec<u8>, Option<Vec<u8>>, World);
+/// (id, name, public key, private key seed, world, X25519 secret) of the local device row.
+type LocalRow = (
+    String,
+    String,
+    Vec<u8>,
+    Option<Vec<u8>>,
+    World,
+    Option<Vec<u8>>,
+);
+
+/// Refuses to replace the key `field` (public_key, seal_key) a device is trusted with.
+fn already_trusted_with_another(id: &str, field: &str) -> StoreError {
+    StoreError::Invalid(format!(
+        "{field}: device {id} is already trusted with a different key; refusing to replace it"
+    ))
+}
 
 fn key32(bytes: Vec<u8>, what: &str) -> Result<[u8; 32]> {
     bytes
@@ -120,13 +145,13 @@ impl<S: Deref<Target = Store>> Device<S> {
             .0
             .conn()
             .query_row(
-                "SELECT id, name, public_key, private_key, world FROM devices WHERE is_local = 1",
+                "SELECT id, name, public_key, private_key, world, seal_secret FROM devices WHERE is_local = 1",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )
             .optional()
             .doing(|| "reading this device's key".into())?;
-        let Some((device_id, name, public_key, seed, world)) = row else {
+        let Some((device_id, name, public_key, seed, world, seal_secret)) = row else {
             return Err(StoreError::NotFound(
                 "this database's device (run `minspect init` first)".into(),
             ));
@@ -141,6 +166,9 @@ impl<S: Deref<Target = Store>> Device<S> {
             world,
             public_key: key32(public_key, "this device's public key")?,
             seed: key32(seed, "this device's private key")?,
+            seal_secret: seal_secret
+                .map(|s| key32(s, "this device's sealing key"))
+                .transpose()?,
         })
     }
 
@@ -152,7 +180,7 @@ impl<S: Deref<Target = Store>> Device<S> {
             .0
             .conn()
             .prepare(
-                "SELECT id, name, public_key, is_local, trusted_at, created_at, world FROM devices
+                "SELECT id, name, public_key, is_local, trusted_at, created_at, world, seal_key FROM devices
                  ORDER BY is_local DESC, name, id",
             )
             .doing(|| "listing devices".into())?;
@@ -166,6 +194,7 @@ impl<S: Deref<Target = Store>> Device<S> {
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, String>(5)?,
                     r.get::<_, World>(6)?,
+                    r.get::<_, Option<Vec<u8>>>(7)?,
                 ))
             })
             .doing(|| "listing devices".into())?
@@ -173,9 +202,12 @@ impl<S: Deref<Target = Store>> Device<S> {
             .doing(|| "reading devices".into())?;
         rows.into_iter()
             .map(
-                |(id, name, pk, is_local, trusted_at, created_at, device_world)| {
+                |(id, name, pk, is_local, trusted_at, created_at, device_world, seal)| {
                     Ok(DeviceInfo {
                         public_key: key32(pk, &format!("public key of device {id}"))?,
+                        seal_key: seal
+                            .map(|k| key32(k, &format!("sealing key of device {id}")))
+                            .transpose()?,
                         kind: if is_local {
                             local_kind
                         } else {
@@ -227,33 +259,34 @@ impl Device<&mut Store> {
         world: World,
         public_key: [u8; 32],
     ) -> Result<TrustOutcome> {
+        self.trust_device_keys(id, name, kind, world, public_key, None)
+    }
+
+    /// [`Self::trust_device_in`] with the device's X25519 sealing key when its key file
+    /// has one. A device already trusted with the same ed25519 key and no sealing key gains
+    /// it (`Upgraded`); a different sealing key is refused like a different ed25519 key.
+    pub fn trust_device_keys(
+        &mut self,
+        id: &str,
+        name: &str,
+        kind: DbKind,
+        world: World,
+        public_key: [u8; 32],
+        seal_key: Option<[u8; 32]>,
+    ) -> Result<TrustOutcome> {
         let clock = self.0.clock;
         let local = self.local_key()?;
         check_trustable(&local, id, name, kind, world)?;
-        let existing: Option<Vec<u8>> = self
-            .0
-            .conn()
-            .query_row("SELECT public_key FROM devices WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .doing(|| format!("looking up device {id}"))?;
-        if let Some(pk) = existing {
-            return if pk == public_key {
-                Ok(TrustOutcome::AlreadyTrusted)
-            } else {
-                Err(StoreError::Invalid(format!(
-                    "public_key: device {id} is already trusted with a different key; refusing to replace it"
-                )))
-            };
+        if let Some(existing) = self.existing_keys(id)? {
+            return self.retrust(id, existing, public_key, seal_key);
         }
         let now = clock.now_rfc3339();
         let actor = self.0.db().meta("officer_id")?.unwrap_or_default();
         self.0.write("trusting a device key", |tx| {
             tx.execute(
-                "INSERT INTO devices (id, name, public_key, private_key, is_local, trusted_at, created_at, world)
-                 VALUES (?1, ?2, ?3, NULL, 0, ?4, ?4, ?5)",
-                params![id, name.trim(), public_key.to_vec(), now, world],
+                "INSERT INTO devices (id, name, public_key, private_key, is_local, trusted_at, created_at, world, seal_key)
+                 VALUES (?1, ?2, ?3, NULL, 0, ?4, ?4, ?5, ?6)",
+                params![id, name.trim(), public_key.to_vec(), now, world, seal_key.map(|k| k.to_vec())],
             )
             .doing(|| format!("saving device {id}"))?;
             tx.execute(
@@ -261,7 +294,8 @@ impl Device<&mut Store> {
                  VALUES (?1, ?2, 'trust', 'device', ?3, NULL, ?4)",
                 params![now, actor, id, serde_json::json!({
                     "name": name.trim(), "kind": kind.as_str(), "world": world.as_str(),
-                    "public_key": hex::encode(public_key)
+                    "public_key": hex::encode(public_key),
+                    "seal_key": seal_key.map(hex::encode)
                 }).to_string()],
             )
             .doing(|| "writing the audit row".into())?;

@@ -6,17 +6,17 @@
 
 use std::io::{BufRead, Read, Seek, SeekFrom};
 
-use sha2::{Digest, Sha256};
-
 use super::SyncError;
 use super::bundle::{
     BUNDLE_FORMAT, BUNDLE_VERSION, Header, HeaderLine, HeaderLineV1, HeaderProbe, Manifest,
-    ManifestLine, RecordLine, Sig, SigLine, signed_bytes,
+    ManifestLine, Sig, SigLine, signed_bytes,
 };
 use super::keys::verify_hex;
-use super::scan::{self, next_line, rio, seq_and_id};
+use super::scan::{self, rio, seq_and_id};
+use super::seal::{Opener, is_sealed_line};
 use crate::domain::World;
-use crate::store::chain::chain_hash;
+
+mod lines;
 
 /// The longest first line read as a bundle header.
 const MAX_HEADER: u64 = 64 * 1024;
@@ -36,16 +36,12 @@ pub struct VerifiedBundle {
     pub(super) shas: Vec<[u8; 32]>,
     /// byte offsets of the attachment lines: from the first one to the manifest line
     pub(super) attachments_at: (u64, u64),
+    /// opens the record lines of a sealed bundle (with headquarters' sealing key)
+    pub(super) opener: Option<Opener>,
 }
 
 fn refused(msg: String) -> SyncError {
     SyncError::Refused(msg)
-}
-
-/// `bytes` equals the lowercase hex text `hex`.
-fn hex_eq(bytes: &[u8], hex: &str) -> bool {
-    let mut buf = [0u8; 32];
-    bytes.len() == 32 && hex::decode_to_slice(hex, &mut buf).is_ok() && buf == bytes[..]
 }
 
 /// Best-effort seq and id of a (possibly damaged) record line, for messages.
@@ -81,6 +77,7 @@ pub fn peek_device(bytes: &[u8]) -> Result<Header, SyncError> {
                 seq_from: 0,
                 seq_to: 0,
                 sealed: false,
+                seal: None,
             })
         }
         BUNDLE_VERSION => serde_json::from_slice::<HeaderLine>(first)
@@ -96,7 +93,7 @@ pub fn peek_device(bytes: &[u8]) -> Result<Header, SyncError> {
     }
 }
 
-/// The header's world is this database's, and its payload is not sealed.
+/// The header's world is this database's, and a sealed header says how it is sealed.
 fn check_header(header: &Header, world: World) -> Result<(), SyncError> {
     if header.world != world {
         return Err(refused(format!(
@@ -104,12 +101,29 @@ fn check_header(header: &Header, world: World) -> Result<(), SyncError> {
             header.world, header.device_id
         )));
     }
-    if header.sealed {
+    if header.sealed != header.seal.is_some() {
         return Err(refused(
-            "sealed: the bundle's records are sealed, which this minspect cannot read yet".into(),
+            "sealed: the header's `sealed` and `seal` disagree (the bundle was altered)".into(),
         ));
     }
     Ok(())
+}
+
+/// The opener of a sealed bundle, once its signature is verified: refuses a bundle sealed
+/// to another key, or one sealed where this database has no sealing key.
+fn opener_for(
+    header: &Header,
+    seal_secret: Option<&[u8; 32]>,
+) -> Result<Option<Opener>, SyncError> {
+    let Some(info) = &header.seal else {
+        return Ok(None);
+    };
+    let Some(secret) = seal_secret else {
+        return Err(refused(
+            "sealed to another key: the bundle is sealed and this database has no sealing key (only headquarters opens sealed bundles)".into(),
+        ));
+    };
+    Opener::new(secret, info).map(Some).map_err(refused)
 }
 
 /// Verifies a bundle read from `src` (pass 1: nothing is written, one line is held at a
@@ -121,6 +135,18 @@ pub fn verify<R: BufRead + Seek>(
     world: World,
     trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
     max_schema: i64,
+) -> Result<VerifiedBundle, SyncError> {
+    verify_with(src, world, trusted_key, max_schema, None)
+}
+
+/// [`verify`] with headquarters' X25519 secret, which opens a sealed bundle's lines once
+/// its signature and then each line's hash are verified.
+pub fn verify_with<R: BufRead + Seek>(
+    src: &mut R,
+    world: World,
+    trusted_key: impl FnOnce(&str) -> Result<Option<[u8; 32]>, SyncError>,
+    max_schema: i64,
+    seal_secret: Option<&[u8; 32]>,
 ) -> Result<VerifiedBundle, SyncError> {
     let len = src.seek(SeekFrom::End(0)).map_err(rio)?;
     if len == 0 {
@@ -139,10 +165,10 @@ pub fn verify<R: BufRead + Seek>(
         first.pop();
     }
     if !scan::ends_in_newline(src, len)? {
-        return Err(scan::truncated_inside(src)?);
+        return Err(scan::truncated_inside(src, header.seq_from)?);
     }
     let tail = scan::tail(src, len)?;
-    let sig = signature(src, &tail, len)?;
+    let sig = signature(src, &tail, len, header.seq_from)?;
     if tail.lines < 3 {
         return Err(refused(
             "bundle damaged: no manifest before the signature".into(),
@@ -158,15 +184,19 @@ pub fn verify<R: BufRead + Seek>(
     check_signer(&signed, &sig, trusted_key)?;
     drop(manifest_line);
     drop(first);
+    let opener = opener_for(&header, seal_secret)?;
     check_shape(&manifest, max_schema)?;
-    let at = check_records(src, records_at, &tail, &manifest)?;
-    let shas = record_shas(&mut manifest)?;
+    let region = (records_at, tail.before_last);
+    let at = lines::check_records(src, region, &manifest, opener.as_ref())?;
+    lines::open_about(&mut manifest, opener.as_ref())?;
+    let shas = lines::record_shas(&mut manifest)?;
     Ok(VerifiedBundle {
         header,
         manifest,
         records_at,
         shas,
         attachments_at: (at, tail.before_last),
+        opener,
     })
 }
 
@@ -175,6 +205,7 @@ fn signature<R: BufRead + Seek>(
     src: &mut R,
     tail: &scan::Tail,
     len: u64,
+    seq_from: i64,
 ) -> Result<Sig, SyncError> {
     let sig_line = scan::read_range(src, tail.last, len - 1)?;
     match serde_json::from_slice::<SigLine>(&sig_line) {
@@ -182,10 +213,15 @@ fn signature<R: BufRead + Seek>(
         Err(_) if serde_json::from_slice::<ManifestLine>(&sig_line).is_ok() => Err(refused(
             "unsigned bundle: no signature line after the manifest".into(),
         )),
-        Err(_) if tail.lines == 1 || seq_and_id(&sig_line).is_some() => Err(refused(format!(
-            "bundle truncated: no manifest and signature after the last record (last complete record: {})",
-            seq_and_id(&sig_line).as_deref().unwrap_or("none")
-        ))),
+        Err(_)
+            if tail.lines == 1 || seq_and_id(&sig_line).is_some() || is_sealed_line(&sig_line) =>
+        {
+            let (_, last) = scan::last_record(src, seq_from)?;
+            Err(refused(format!(
+                "bundle truncated: no manifest and signature after the last record (last complete record: {})",
+                last.as_deref().unwrap_or("none")
+            )))
+        }
         Err(_) => Err(refused(
             "signature check failed: the signature line is unreadable (the bundle was altered)"
                 .into(),
@@ -241,9 +277,13 @@ fn check_signer(
         )));
     }
     let Some(public_key) = trusted_key(dev)? else {
+        // a sealed bundle's device name is sealed: only the id names the device
+        let name = match manifest.device_name.as_str() {
+            "" => String::new(),
+            n => format!(" ('{}')", crate::domain::sanitize(n)),
+        };
         return Err(refused(format!(
-            "unknown device {dev} ('{}'): its key is not trusted here; run `minspect device trust KEYFILE` with the device's key file",
-            crate::domain::sanitize(&manifest.device_name)
+            "unknown device {dev}{name}: its key is not trusted here; run `minspect device trust KEYFILE` with the device's key file"
         )));
     };
     let ok = if header.version == 1 {
@@ -297,103 +337,6 @@ fn check_shape(manifest: &Manifest, max_schema: i64) -> Result<(), SyncError> {
         )));
     }
     Ok(())
-}
-
-/// Every line between the header and the manifest, checked in order; returns where the
-/// attachment lines (`attachments.rs`) start.
-fn check_records<R: BufRead + Seek>(
-    src: &mut R,
-    records_at: u64,
-    tail: &scan::Tail,
-    manifest: &Manifest,
-) -> Result<u64, SyncError> {
-    let (from, to, count) = (manifest.seq_from, manifest.seq_to, manifest.count);
-    // the record lines lie between the header and the manifest; the first problem found
-    // is reported once the count is known to be right (as when reading the whole file)
-    let region = tail.before_last.saturating_sub(records_at);
-    src.seek(SeekFrom::Start(records_at)).map_err(rio)?;
-    let mut lines = (&mut *src).take(region);
-    let (mut held, mut problem, mut offset) = (0u64, None, records_at);
-    let mut prev = manifest.prev_hash.clone();
-    let mut line = Vec::with_capacity(8192);
-    let mut attachments = super::attachments::Lines::checking(&manifest.attachments)?;
-    while next_line(&mut lines, &mut line)?.is_some() {
-        offset += line.len() as u64 + 1;
-        if attachments.took(&line, offset, &mut problem) {
-            continue;
-        }
-        if problem.is_none() && held < count {
-            let i = held as usize;
-            match check_record(&line, from + i as i64, &manifest.record_sha256[i], &prev) {
-                Ok(hash) => prev = hash,
-                Err(msg) => problem = Some(msg),
-            }
-        }
-        held += 1;
-    }
-    if held != count {
-        if held < count {
-            let missing = scan::first_missing_seq(src, records_at, region, (from, to))?;
-            return Err(refused(format!(
-                "record missing: the manifest lists {count} records (seq {from}..{to}) but the bundle holds {held}; record seq {missing} is missing"
-            )));
-        }
-        return Err(refused(format!(
-            "extra record: the bundle holds {held} record lines but the manifest lists {count} (seq {from}..{to})"
-        )));
-    }
-    if let Some(msg) = problem.or_else(|| attachments.finish().err()) {
-        return Err(refused(msg));
-    }
-    if prev != manifest.chain_head {
-        return Err(refused(format!(
-            "chain head wrong: the last record seq {to} does not end at the manifest's chain head"
-        )));
-    }
-    Ok(attachments.started_at().unwrap_or(offset))
-}
-
-/// The manifest's record hashes as bytes (taken out of the manifest).
-fn record_shas(manifest: &mut Manifest) -> Result<Vec<[u8; 32]>, SyncError> {
-    std::mem::take(&mut manifest.record_sha256)
-        .iter()
-        .map(|h| {
-            let mut b = [0u8; 32];
-            hex::decode_to_slice(h, &mut b)
-                .map(|()| b)
-                .map_err(|e| refused(format!("record_sha256: {h}: {e}")))
-        })
-        .collect()
-}
-
-/// The checks of one record line: its SHA-256 against the manifest, then its seq, its
-/// link to the record before it (`prev`) and its own hash. Returns its hash.
-fn check_record(line: &[u8], expect_seq: i64, sha: &str, prev: &str) -> Result<String, String> {
-    if !hex_eq(&Sha256::digest(line), sha) {
-        return Err(format!(
-            "{}: SHA-256 does not match the signed manifest (the record was altered)",
-            describe(line, expect_seq)
-        ));
-    }
-    let r: RecordLine = serde_json::from_slice(line)
-        .map_err(|e| format!("record seq {expect_seq}: unreadable record line: {e}"))?;
-    let at = format!("record seq {} (id {})", r.seq, r.record_id);
-    if r.seq != expect_seq {
-        return Err(format!(
-            "sequence broken: {at} is at the place of seq {expect_seq}"
-        ));
-    }
-    if r.prev_hash != prev {
-        return Err(format!(
-            "chain link broken: {at} does not point at the hash of the record before it"
-        ));
-    }
-    if chain_hash(&r.prev_hash, r.payload.get()) != r.hash {
-        return Err(format!(
-            "record hash wrong: {at}: the hash does not match its payload"
-        ));
-    }
-    Ok(r.hash)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::super::bundle::{BundleWriter, ManifestBase};
 use super::*;
 use crate::store::OutboxRow;
 use crate::store::chain::GENESIS_HASH;
+use crate::store::chain::chain_hash;
 use ed25519_dalek::SigningKey;
 use std::io::Cursor;
 
@@ -47,6 +48,7 @@ pub(in crate::sync) fn write(rows: &[OutboxRow], key: &SigningKey) -> Vec<u8> {
         seq_from: rows.first().map_or(0, |r| r.seq),
         seq_to: rows.last().map_or(0, |r| r.seq),
         sealed: false,
+        seal: None,
     };
     let mut w = BundleWriter::new(Vec::new(), header).unwrap();
     for r in rows {
@@ -141,6 +143,7 @@ fn a_broken_local_chain_is_not_exported() {
         seq_from: 1,
         seq_to: 3,
         sealed: false,
+        seal: None,
     };
     let mut w = BundleWriter::new(Vec::new(), header).unwrap();
     w.record(&rs[0]).unwrap();

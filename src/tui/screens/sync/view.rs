@@ -32,6 +32,13 @@ fn summary(
 ) -> Vec<Line<'static>> {
     let mut lines = world::summary(d, w, lang).unwrap_or_else(|| d.summary_in(lang));
     lines.push(pack);
+    // a laptop's last line: whether its next bundle is sealed, and why not
+    if d.kind != DbKind::Hq {
+        lines.push(match &d.sealed_to {
+            Some(hq) => t!(lang, "seal-status-sealed", hq = sanitize(hq).into_owned()),
+            None => i18n::text(lang, "seal-status-unsealed"),
+        });
+    }
     lines
         .iter()
         .enumerate()
@@ -263,10 +270,12 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
         return;
     };
-    let rest = area.height.saturating_sub(9);
+    // a laptop's summary has one line more than headquarters': the sealing of its bundles
+    let facts_h = if d.kind == DbKind::Hq { 5 } else { 6 };
+    let rest = area.height.saturating_sub(facts_h + 4);
     let review_h = (rest / 3).max(5);
     let [top, mid, bottom] = Layout::vertical([
-        Constraint::Length(9),
+        Constraint::Length(facts_h + 4),
         Constraint::Min(4),
         Constraint::Length(review_h),
     ])
@@ -275,7 +284,7 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let inner = block.inner(top);
     f.render_widget(block, top);
     let [facts, result] =
-        Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(inner);
+        Layout::vertical([Constraint::Length(facts_h), Constraint::Min(0)]).areas(inner);
     let pack = pack_line(s.pack.as_ref(), v);
     f.render_widget(
         Paragraph::new(summary(
