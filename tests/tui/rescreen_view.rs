@@ -167,11 +167,15 @@ fn the_review_tab_at_headquarters_shows_the_same_list() {
     );
     h.hq.rules_mut().import_pack(&pack, "full", true).unwrap();
     let before = snapshot(&h.hq_path);
-    let (json, cli) = cli_rows(&h.hq_path, &[]);
+    // at headquarters the view opens on the last 30 days of finalizing, as `--since` would
+    let since = (clock().today() - chrono::Days::new(30)).to_string();
+    let (json, cli) = cli_rows(&h.hq_path, &["--since", &since]);
     let mut a = mono_app(&mut h.hq, 80, 24);
     keys(&mut a, &mut h.hq, "E");
     assert_eq!(a.context(), Context::Rescreen);
+    assert_eq!(a.screens.review.rescreen.since.text(), since);
     let r = a.screens.review.rescreen.result.as_ref().expect("read");
+    assert_eq!(r.since.as_deref(), Some(since.as_str()));
     assert_eq!(view_rows(r), cli, "console and CLI disagree: {json}");
     assert_eq!(r.checked, 4);
     insta::assert_snapshot!("rescreen_hq_80x24", screen_text(&a));

@@ -48,6 +48,11 @@ pub struct RescreenView {
     pub selected: usize,
     pub record: Option<RescreenRecord>,
     pub scroll: u16,
+    /// The days before today the date starts at when the view first opens (headquarters:
+    /// a log of a million shipments is not screened again whole by one key).
+    pub default_days: Option<u32>,
+    /// The view has opened once (the default date is set only then).
+    pub opened_once: bool,
 }
 
 impl RescreenView {
@@ -57,6 +62,12 @@ impl RescreenView {
             record_lines: Some(record_lines),
             ..Default::default()
         }
+    }
+
+    /// The same view, opening on the last `days` days of finalizing.
+    pub fn starting_days_back(mut self, days: u32) -> RescreenView {
+        self.default_days = Some(days);
+        self
     }
 
     /// The keymap context in force while the view is open.
@@ -74,6 +85,13 @@ impl RescreenView {
 
     /// Opens the view: the list is computed now.
     pub fn show(&mut self, cx: &mut Cx) -> Effect {
+        if !self.opened_once {
+            self.opened_once = true;
+            if let Some(days) = self.default_days {
+                let start = cx.clock.today() - chrono::Days::new(u64::from(days));
+                self.since.set(&start.to_string());
+            }
+        }
         self.open = true;
         self.record = None;
         Effect::Redraw.and(self.compute(cx))

@@ -95,7 +95,7 @@ impl ReviewScreen {
     pub fn new() -> ReviewScreen {
         ReviewScreen {
             page_size: 10,
-            rescreen: super::rescreen::RescreenView::new(record::lines),
+            rescreen: super::rescreen::RescreenView::new(record::lines).starting_days_back(30),
             ..Default::default()
         }
     }
