@@ -4,6 +4,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use super::SyncError;
@@ -48,10 +49,13 @@ pub(crate) fn write_atomic(
     }
     let final_path = dir.join(final_name);
     let tmp_path = dir.join(format!(".{final_name}.tmp"));
+    // bundles, receipts and key files: owner-only whatever the umask (an unsealed bundle
+    // and a receipt hold records in clear)
     let file = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(true)
+        .mode(0o600)
         .open(&tmp_path)
         .map_err(io(format!("creating {}", tmp_path.display())))?;
     // held until the file is renamed or the process dies: tells `remove_partials` that a

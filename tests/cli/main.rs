@@ -11,6 +11,7 @@ mod disk_full;
 mod encryption;
 mod engine_zh;
 mod errors_zh;
+mod file_modes;
 mod language;
 mod officer_bootstrap;
 mod officer_cli;

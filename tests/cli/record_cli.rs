@@ -109,6 +109,10 @@ fn import_the_example_finalized_then_show_receipt_and_check() {
         md.contains("# Seizure receipt") && md.contains("CS-0705-001"),
         "{md}"
     );
+    // the receipt holds the record in clear: owner-only, whatever the umask
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&receipt).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "receipt file mode {mode:o}");
 
     minspect(&db)
         .args(["record", "drafts"])
