@@ -255,7 +255,7 @@ fn receipt(
     let text = receipt.render(format);
     match out {
         Some(path) => {
-            write_private(&path, text.as_bytes()).map_err(|e| {
+            super::report::write_file(&path, text.as_bytes()).map_err(|e| {
                 CliError::Failed(t!(
                     words.lang,
                     "cli-writing",
@@ -337,18 +337,4 @@ fn stress(db: &Path, iterations: Option<u64>, lang: Lang) -> CliResult {
         }
     }
     Ok(())
-}
-
-/// Writes `bytes` to a new or truncated file, owner-only whatever the umask (a receipt
-/// holds the record in clear).
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(path)?;
-    f.write_all(bytes)
 }

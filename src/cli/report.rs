@@ -143,8 +143,8 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, args: ReportArgs) -> CliResul
 }
 
 /// Writes `bytes` to a temporary file (mode 0600) beside `out`, syncs it and renames it
-/// over `out`.
-fn write_file(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// over `out` (reports, and receipts: both hold records in clear).
+pub(super) fn write_file(out: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
