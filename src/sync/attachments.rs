@@ -26,6 +26,7 @@ use sha2::{Digest, Sha256};
 use super::SyncError;
 use super::bundle::ManifestAttachment;
 use super::scan::{next_line, rio};
+use super::seal::Opener;
 use crate::domain::{limits, sanitize};
 use crate::store::{ContentSink, Store};
 
@@ -115,6 +116,7 @@ pub(super) fn write_all(
             size: a.size,
             parts,
             record_id: a.record_id,
+            sealed_sha256: Vec::new(),
         });
     }
     Ok(entries)
@@ -319,10 +321,10 @@ impl<'m> Lines<'m> {
 pub(super) fn store_all(
     path: &Path,
     range: (u64, u64),
-    expected: &[ManifestAttachment],
+    (expected, opener): (&[ManifestAttachment], Option<&Opener>),
     sink: &mut ContentSink<'_>,
 ) -> Result<(), SyncError> {
-    store_contents(path, range, expected, sink)?;
+    store_contents(path, range, (expected, opener), sink)?;
     match sink.missing()? {
         None => Ok(()),
         Some((record_id, sha256)) => Err(refused(format!(
@@ -338,7 +340,7 @@ pub(super) fn store_all(
 fn store_contents(
     path: &Path,
     (from, to): (u64, u64),
-    expected: &[ManifestAttachment],
+    (expected, opener): (&[ManifestAttachment], Option<&Opener>),
     sink: &mut ContentSink<'_>,
 ) -> Result<(), SyncError> {
     let changed = |what: String| {
@@ -354,7 +356,12 @@ fn store_contents(
     let mut src = BufReader::with_capacity(256 * 1024, file).take(to.saturating_sub(from));
     let mut lines = Lines::new(expected);
     let mut line = Vec::with_capacity(CHUNK_LINE);
+    // a sealed bundle's lines are verified again and opened (`sealed_attachments.rs`)
+    let mut sealed = opener.map(|o| super::sealed_attachments::SealedParts::new(expected, o));
     while next_line(&mut src, &mut line)?.is_some() {
+        if let Some(parts) = sealed.as_mut() {
+            line = parts.open(&line).map_err(|e| changed(e.to_string()))?;
+        }
         let step = lines.line(&line).map_err(changed)?;
         match step {
             Step::Start(i, bytes) => {

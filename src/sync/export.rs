@@ -148,8 +148,18 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
                 Ok(())
             },
         )?;
-        bw.attachments =
-            super::attachments::write_all(bw.out(), store, &local.device_id, (from, to))?;
+        let (out, sealer) = bw.out_and_sealer();
+        let listed = match sealer {
+            Some(s) => super::sealed_attachments::write_sealed(
+                out,
+                s,
+                store,
+                &local.device_id,
+                (from, to),
+            )?,
+            None => super::attachments::write_all(out, store, &local.device_id, (from, to))?,
+        };
+        bw.attachments = listed;
         bw.finish(base, &key)?;
         Ok(())
     })?;
