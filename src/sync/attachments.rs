@@ -26,7 +26,9 @@ use sha2::{Digest, Sha256};
 use super::SyncError;
 use super::bundle::ManifestAttachment;
 use super::scan::{next_line, rio};
-use super::seal::Opener;
+
+/// Opens a sealed bundle's attachment line (`sealed_attachments.rs`) before it is read.
+pub(super) type OpenLine<'a> = Option<&'a mut dyn FnMut(&[u8]) -> Result<Vec<u8>, SyncError>>;
 use crate::domain::{limits, sanitize};
 use crate::store::{ContentSink, Store};
 
@@ -321,10 +323,10 @@ impl<'m> Lines<'m> {
 pub(super) fn store_all(
     path: &Path,
     range: (u64, u64),
-    (expected, opener): (&[ManifestAttachment], Option<&Opener>),
+    (expected, open): (&[ManifestAttachment], OpenLine<'_>),
     sink: &mut ContentSink<'_>,
 ) -> Result<(), SyncError> {
-    store_contents(path, range, (expected, opener), sink)?;
+    store_contents(path, range, (expected, open), sink)?;
     match sink.missing()? {
         None => Ok(()),
         Some((record_id, sha256)) => Err(refused(format!(
@@ -340,7 +342,7 @@ pub(super) fn store_all(
 fn store_contents(
     path: &Path,
     (from, to): (u64, u64),
-    (expected, opener): (&[ManifestAttachment], Option<&Opener>),
+    (expected, mut open): (&[ManifestAttachment], OpenLine<'_>),
     sink: &mut ContentSink<'_>,
 ) -> Result<(), SyncError> {
     let changed = |what: String| {
@@ -356,11 +358,10 @@ fn store_contents(
     let mut src = BufReader::with_capacity(256 * 1024, file).take(to.saturating_sub(from));
     let mut lines = Lines::new(expected);
     let mut line = Vec::with_capacity(CHUNK_LINE);
-    // a sealed bundle's lines are verified again and opened (`sealed_attachments.rs`)
-    let mut sealed = opener.map(|o| super::sealed_attachments::SealedParts::new(expected, o));
     while next_line(&mut src, &mut line)?.is_some() {
-        if let Some(parts) = sealed.as_mut() {
-            line = parts.open(&line).map_err(|e| changed(e.to_string()))?;
+        // a sealed bundle's lines are verified again and opened
+        if let Some(open) = open.as_mut() {
+            line = open(&line).map_err(|e| changed(e.to_string()))?;
         }
         let step = lines.line(&line).map_err(changed)?;
         match step {

@@ -139,7 +139,7 @@ pub fn import_bundle_with_test_hook(
             |sink| {
                 let m = &verified.manifest;
                 let with = (&m.attachments[..], verified.opener.as_ref());
-                super::attachments::store_all(path, verified.attachments_at, with, sink)
+                super::sealed_attachments::store_all(path, verified.attachments_at, with, sink)
             },
         )
         .map_err(refuse)?;

@@ -148,18 +148,7 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
                 Ok(())
             },
         )?;
-        let (out, sealer) = bw.out_and_sealer();
-        let listed = match sealer {
-            Some(s) => super::sealed_attachments::write_sealed(
-                out,
-                s,
-                store,
-                &local.device_id,
-                (from, to),
-            )?,
-            None => super::attachments::write_all(out, store, &local.device_id, (from, to))?,
-        };
-        bw.attachments = listed;
+        super::sealed_attachments::write_lines(&mut bw, store, &local.device_id, (from, to))?;
         bw.finish(base, &key)?;
         Ok(())
     })?;

@@ -299,7 +299,7 @@ mod tests {
             o.open_attachment_line(0, &c).unwrap(),
             b"{\"attachment\":{}}"
         );
-        let as_attachment = [&ATTACHMENT_PREFIX[..], &a[PREFIX.len()..]].concat();
+        let as_attachment = [ATTACHMENT_PREFIX, &a[PREFIX.len()..]].concat();
         assert!(o.open_attachment_line(0, &as_attachment).is_none());
         let as_record = [PREFIX, &c[ATTACHMENT_PREFIX.len()..]].concat();
         assert!(o.open_line(0, &as_record).is_err());

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::SyncError;
 use super::attachments::{self, Lines, is_attachment_line};
-use super::bundle::ManifestAttachment;
+use super::bundle::{BundleWriter, ManifestAttachment};
 use super::seal::{Opener, Sealer, is_sealed_attachment_line};
 use crate::domain::{Msg, sanitize};
 use crate::store::{Store, StoreError};
@@ -66,9 +66,26 @@ impl<W: Write> Write for SealingWriter<'_, W> {
     }
 }
 
+/// Writes the attachment lines of `device_id`'s records `range`, sealed when the bundle
+/// is, and keeps the manifest's entries in the writer.
+pub(super) fn write_lines<W: Write>(
+    bw: &mut BundleWriter<W>,
+    store: &Store,
+    device_id: &str,
+    range: (i64, i64),
+) -> Result<(), SyncError> {
+    let (out, sealer) = bw.out_and_sealer();
+    let listed = match sealer {
+        Some(s) => write_sealed(out, s, store, device_id, range)?,
+        None => attachments::write_all(out, store, device_id, range)?,
+    };
+    bw.attachments = listed;
+    Ok(())
+}
+
 /// Writes the sealed attachment lines of `device_id`'s records `range` to `out`; returns
 /// the manifest's entries, each with the hashes of its sealed lines.
-pub(super) fn write_sealed(
+fn write_sealed(
     out: &mut impl Write,
     sealer: &mut Sealer,
     store: &Store,
@@ -116,9 +133,29 @@ fn check_listed(list: &[ManifestAttachment], sealed: bool) -> Result<(), SyncErr
     Ok(())
 }
 
+/// Pass 2 at headquarters (`attachments::store_all`), a sealed bundle's lines verified
+/// again and opened on the way.
+pub(super) fn store_all(
+    path: &std::path::Path,
+    range: (u64, u64),
+    (expected, opener): (&[ManifestAttachment], Option<&Opener>),
+    sink: &mut crate::store::ContentSink<'_>,
+) -> Result<(), SyncError> {
+    let mut parts = opener.map(|o| SealedParts::new(expected, o));
+    let mut open = |line: &[u8]| match parts.as_mut() {
+        Some(p) => p.open(line),
+        None => Ok(line.to_vec()),
+    };
+    let open: attachments::OpenLine<'_> = match opener {
+        Some(_) => Some(&mut open),
+        None => None,
+    };
+    attachments::store_all(path, range, (expected, open), sink)
+}
+
 /// Opens the sealed attachment lines of a verified bundle in order, each only once its
 /// SHA-256 matched the signed manifest's.
-pub(super) struct SealedParts<'m> {
+struct SealedParts<'m> {
     expected: &'m [ManifestAttachment],
     opener: &'m Opener,
     /// the file and part the next line must be
@@ -129,7 +166,7 @@ pub(super) struct SealedParts<'m> {
 }
 
 impl<'m> SealedParts<'m> {
-    pub(super) fn new(expected: &'m [ManifestAttachment], opener: &'m Opener) -> Self {
+    fn new(expected: &'m [ManifestAttachment], opener: &'m Opener) -> Self {
         SealedParts {
             expected,
             opener,
@@ -149,7 +186,7 @@ impl<'m> SealedParts<'m> {
     }
 
     /// The plain attachment line of the next sealed line, or why it is refused.
-    pub(super) fn open(&mut self, line: &[u8]) -> Result<Vec<u8>, SyncError> {
+    fn open(&mut self, line: &[u8]) -> Result<Vec<u8>, SyncError> {
         while self
             .expected
             .get(self.file)
@@ -176,7 +213,7 @@ impl<'m> SealedParts<'m> {
     }
 
     /// After the last line: every listed sealed line was there.
-    pub(super) fn finish(&self) -> Result<(), SyncError> {
+    fn finish(&self) -> Result<(), SyncError> {
         let mut at = (self.file, self.part);
         while self.expected.get(at.0).is_some_and(|a| at.1 >= a.parts) {
             at = (at.0 + 1, 0);
