@@ -49,6 +49,13 @@ pub enum DbCommand {
     /// Change the passphrase of an encrypted file (the new one from MINSPECT_NEW_PASSPHRASE
     /// or typed twice)
     Rekey,
+    /// Encrypt an existing plain file in place with the passphrase given (MINSPECT_PASSPHRASE
+    /// or --key-file); a crash at any step leaves the plain file or the encrypted one whole
+    Encrypt {
+        /// Share a headquarters file with this group (mode 0660 instead of 0600)
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
+    },
     /// Write a new random passphrase into a new key file, mode 0600 (0660 with --group)
     KeyFile {
         /// The key file to create (never overwritten)
@@ -142,6 +149,7 @@ pub fn init(db: &Path, args: InitArgs, lang: Lang) -> CliResult {
 pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: DbCommand) -> CliResult {
     match cmd {
         DbCommand::Rekey => super::db_key::rekey(db, lang),
+        DbCommand::Encrypt { group } => super::db_encrypt::encrypt(db, group.as_deref(), lang),
         DbCommand::KeyFile { path, group } => {
             super::db_key::make_key_file(&path, group.as_deref(), lang)
         }
@@ -160,10 +168,14 @@ pub fn run(db: &Path, read_only: bool, lang: Lang, cmd: DbCommand) -> CliResult 
             let chain_ok = chains.as_ref().is_none_or(|c| c.is_ok());
             let ok = problems.is_empty() && chain_ok && packs.is_empty();
             let name = sanitize(&db.display().to_string()).into_owned();
+            let test_kdf = super::db_encrypt::test_kdf_warning(db, lang);
+            if let Some(w) = test_kdf.as_ref().filter(|_| !json) {
+                eprintln!("{w}");
+            }
             if json {
                 println!(
                     "{}",
-                    serde_json::json!({"ok": ok, "problems": problems, "chains": chains, "rule_packs": packs})
+                    serde_json::json!({"ok": ok, "problems": problems, "chains": chains, "rule_packs": packs, "test_kdf": test_kdf.is_some()})
                 );
             } else {
                 println!(

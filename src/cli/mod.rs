@@ -1,6 +1,7 @@
 //! Headless subcommands. Prints text or `--json`; never imports the TUI.
 
 mod db;
+pub mod db_encrypt;
 pub mod db_key;
 mod record;
 mod record_attach;

@@ -25,6 +25,7 @@ pub use chain::verify::{BrokenLink, ChainReport, DeviceChain};
 pub use db::cipher::{
     KdfParams, Passphrase, derive as derive_key, forget_keys, kdf_path, passphrase, use_passphrase,
 };
+pub use db::encrypt::Encrypt;
 pub use db::keyed::NewFile;
 pub use db::migrate::{SCHEMA_VERSION, schema_version_of};
 pub use db::modes::{group_id, write_new as write_private_file};

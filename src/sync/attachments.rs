@@ -26,6 +26,9 @@ use sha2::{Digest, Sha256};
 use super::SyncError;
 use super::bundle::ManifestAttachment;
 use super::scan::{next_line, rio};
+
+/// Opens a sealed bundle's attachment line (`sealed_attachments.rs`) before it is read.
+pub(super) type OpenLine<'a> = Option<&'a mut dyn FnMut(&[u8]) -> Result<Vec<u8>, SyncError>>;
 use crate::domain::{limits, sanitize};
 use crate::store::{ContentSink, Store};
 
@@ -115,6 +118,7 @@ pub(super) fn write_all(
             size: a.size,
             parts,
             record_id: a.record_id,
+            sealed_sha256: Vec::new(),
         });
     }
     Ok(entries)
@@ -319,10 +323,10 @@ impl<'m> Lines<'m> {
 pub(super) fn store_all(
     path: &Path,
     range: (u64, u64),
-    expected: &[ManifestAttachment],
+    (expected, open): (&[ManifestAttachment], OpenLine<'_>),
     sink: &mut ContentSink<'_>,
 ) -> Result<(), SyncError> {
-    store_contents(path, range, expected, sink)?;
+    store_contents(path, range, (expected, open), sink)?;
     match sink.missing()? {
         None => Ok(()),
         Some((record_id, sha256)) => Err(refused(format!(
@@ -338,7 +342,7 @@ pub(super) fn store_all(
 fn store_contents(
     path: &Path,
     (from, to): (u64, u64),
-    expected: &[ManifestAttachment],
+    (expected, mut open): (&[ManifestAttachment], OpenLine<'_>),
     sink: &mut ContentSink<'_>,
 ) -> Result<(), SyncError> {
     let changed = |what: String| {
@@ -355,6 +359,10 @@ fn store_contents(
     let mut lines = Lines::new(expected);
     let mut line = Vec::with_capacity(CHUNK_LINE);
     while next_line(&mut src, &mut line)?.is_some() {
+        // a sealed bundle's lines are verified again and opened
+        if let Some(open) = open.as_mut() {
+            line = open(&line).map_err(|e| changed(e.to_string()))?;
+        }
         let step = lines.line(&line).map_err(changed)?;
         match step {
             Step::Start(i, bytes) => {

@@ -174,6 +174,10 @@ pub struct ManifestAttachment {
     pub size: u64,
     pub parts: u64,
     pub record_id: String,
+    /// a sealed bundle: the SHA-256 of each of its sealed lines, in order (verified
+    /// before a line is opened; `sealed_attachments.rs`)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sealed_sha256: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -268,6 +272,11 @@ impl<W: Write> BundleWriter<W> {
 
     pub fn out(&mut self) -> &mut W {
         &mut self.out
+    }
+
+    /// The output and, for a sealed bundle, the sealer (which seals the attachment lines).
+    pub(super) fn out_and_sealer(&mut self) -> (&mut W, Option<&mut Sealer>) {
+        (&mut self.out, self.sealer.as_mut())
     }
 
     /// Appends the next chain record; refuses a row that does not follow the previous one.

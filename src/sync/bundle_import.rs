@@ -138,7 +138,8 @@ pub fn import_bundle_with_test_hook(
             || records.next_record(),
             |sink| {
                 let m = &verified.manifest;
-                super::attachments::store_all(path, verified.attachments_at, &m.attachments, sink)
+                let with = (&m.attachments[..], verified.opener.as_ref());
+                super::sealed_attachments::store_all(path, verified.attachments_at, with, sink)
             },
         )
         .map_err(refuse)?;

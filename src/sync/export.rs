@@ -148,8 +148,7 @@ pub fn export_bundle(store: &mut Store, dir: &Path) -> Result<ExportOutcome, Syn
                 Ok(())
             },
         )?;
-        bw.attachments =
-            super::attachments::write_all(bw.out(), store, &local.device_id, (from, to))?;
+        super::sealed_attachments::write_lines(&mut bw, store, &local.device_id, (from, to))?;
         bw.finish(base, &key)?;
         Ok(())
     })?;

@@ -13,6 +13,7 @@ pub mod receipt;
 mod records;
 mod scan;
 pub mod seal;
+mod sealed_attachments;
 #[cfg(test)]
 mod stream_tests;
 mod verify;

@@ -29,6 +29,10 @@ pub const SEAL_ALG: &str = "x25519-xsalsa20poly1305";
 
 const PREFIX: &[u8] = b"{\"sealed\":\"";
 const SUFFIX: &[u8] = b"\"}";
+/// How a sealed attachment line starts: a line of its own kind, in a nonce domain of its
+/// own (`0^15 || 2 || index`, the line's place among the attachment lines), so a record
+/// line cannot stand for an attachment line, nor the reverse.
+const ATTACHMENT_PREFIX: &[u8] = b"{\"sealed_attachment\":\"";
 
 /// The header's account of how the lines are sealed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +81,11 @@ fn field_nonce(index: u64) -> Nonce {
     nonce_in(1, index)
 }
 
+/// The nonce of the sealed attachment line at `index`: `0^15 || 2 || index`.
+fn attachment_nonce(index: u64) -> Nonce {
+    nonce_in(2, index)
+}
+
 fn nonce_in(domain: u8, index: u64) -> Nonce {
     let mut n = [0u8; 24];
     n[15] = domain;
@@ -89,10 +98,19 @@ pub fn is_sealed_line(line: &[u8]) -> bool {
     line.starts_with(PREFIX) && line.ends_with(SUFFIX) && line.len() >= PREFIX.len() + 2
 }
 
+/// Is this line a sealed attachment line (whether or not it opens)?
+pub fn is_sealed_attachment_line(line: &[u8]) -> bool {
+    line.starts_with(ATTACHMENT_PREFIX)
+        && line.ends_with(SUFFIX)
+        && line.len() >= ATTACHMENT_PREFIX.len() + 2
+}
+
 /// Seals the lines of one bundle, in order.
 pub struct Sealer {
     cbox: SalsaBox,
     next: u64,
+    /// the next attachment line's place among the attachment lines
+    next_attachment: u64,
 }
 
 impl Sealer {
@@ -111,17 +129,46 @@ impl Sealer {
             ephemeral: hex::encode(eph.public_key().as_bytes()),
         };
         let cbox = SalsaBox::new(&PublicKey::from(*recipient), &eph);
-        Ok((Self { cbox, next: 0 }, info))
+        Ok((
+            Self {
+                cbox,
+                next: 0,
+                next_attachment: 0,
+            },
+            info,
+        ))
     }
 
     /// Appends the sealed form of the next plain line (without `\n`) to `out`.
     pub fn seal_line(&mut self, plain: &[u8], out: &mut Vec<u8>) -> Result<(), SyncError> {
+        let n = nonce(self.next);
+        self.next += 1;
+        self.seal_into(&n, PREFIX, plain, out)
+    }
+
+    /// Appends the sealed form of the next plain attachment line (without `\n`) to `out`.
+    pub fn seal_attachment_line(
+        &mut self,
+        plain: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<(), SyncError> {
+        let n = attachment_nonce(self.next_attachment);
+        self.next_attachment += 1;
+        self.seal_into(&n, ATTACHMENT_PREFIX, plain, out)
+    }
+
+    fn seal_into(
+        &self,
+        nonce: &Nonce,
+        prefix: &[u8],
+        plain: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<(), SyncError> {
         let sealed = self
             .cbox
-            .encrypt(&nonce(self.next), plain)
+            .encrypt(nonce, plain)
             .map_err(|_| sealing_failed())?;
-        self.next += 1;
-        out.extend_from_slice(PREFIX);
+        out.extend_from_slice(prefix);
         let at = out.len();
         out.resize(at + sealed.len().div_ceil(3) * 4, 0);
         let n = B64
@@ -195,6 +242,19 @@ impl Opener {
             .map_err(|_| "the sealed field does not open with this headquarters' key".to_string())
     }
 
+    /// The plain line of the sealed attachment line at `index` (its place among the
+    /// attachment lines); None when it is not a sealed attachment line or does not open.
+    pub fn open_attachment_line(&self, index: u64, line: &[u8]) -> Option<Vec<u8>> {
+        if !is_sealed_attachment_line(line) {
+            return None;
+        }
+        let b64 = &line[ATTACHMENT_PREFIX.len()..line.len() - SUFFIX.len()];
+        let sealed = B64.decode(b64).ok()?;
+        self.cbox
+            .decrypt(&attachment_nonce(index), sealed.as_slice())
+            .ok()
+    }
+
     /// The plain line of the sealed line at `index` (its place among the sealed lines).
     pub fn open_line(&self, index: u64, line: &[u8]) -> Result<Vec<u8>, String> {
         if !is_sealed_line(line) {
@@ -230,6 +290,19 @@ mod tests {
         );
         assert_eq!(o.open_line(1, &b).unwrap(), b"{\"seq\":2}");
         assert!(o.open_line(1, &a).is_err(), "moved to another place");
+        // an attachment line opens in its own domain only
+        let mut c = Vec::new();
+        s.seal_attachment_line(b"{\"attachment\":{}}", &mut c)
+            .unwrap();
+        assert!(is_sealed_attachment_line(&c) && !is_sealed_line(&c));
+        assert_eq!(
+            o.open_attachment_line(0, &c).unwrap(),
+            b"{\"attachment\":{}}"
+        );
+        let as_attachment = [ATTACHMENT_PREFIX, &a[PREFIX.len()..]].concat();
+        assert!(o.open_attachment_line(0, &as_attachment).is_none());
+        let as_record = [PREFIX, &c[ATTACHMENT_PREFIX.len()..]].concat();
+        assert!(o.open_line(0, &as_record).is_err());
         let other = Opener::new(&[8u8; 32], &info).unwrap_err();
         assert!(other.contains("sealed to another key"), "{other}");
     }

@@ -7,6 +7,7 @@ mod support;
 
 mod attach_cli;
 mod commands;
+mod db_encrypt;
 mod disk_full;
 mod encryption;
 mod engine_zh;

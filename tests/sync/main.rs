@@ -16,6 +16,7 @@ mod refusals;
 mod reviews_shown;
 mod round_trips;
 mod sealed;
+mod sealed_attachments;
 mod stolen_usb;
 mod stream;
 mod worlds;

@@ -31,3 +31,11 @@ cipher-rekey-empty = the new passphrase is empty: nothing was changed
 cipher-rekey-done = { $path }: passphrase changed; the old one no longer opens it
 cipher-key-file-made = key file { $path } written (mode { $mode }); give it with --key-file or MINSPECT_KEY_FILE
 cipher-key-file-exists = { $path } exists: a key file is never overwritten
+
+## db encrypt: a plain file made an encrypted one
+cipher-encrypt-already = { $path } is already encrypted: nothing was changed (db rekey changes its passphrase)
+cipher-encrypt-needs-key = db encrypt needs the new passphrase: give MINSPECT_PASSPHRASE or --key-file (nothing was changed)
+cipher-encrypt-hq-group = { $path } is a headquarters file shared with its group (mode { $mode }): give --group GROUP so the encrypted file is shared the same way (nothing was changed)
+cipher-encrypt-in-use = { $path } is open in another process: close it there and run db encrypt again (nothing was changed)
+cipher-encrypt-done = { $path } is now encrypted (mode { $mode }); it opens only with the passphrase given
+cipher-check-test-kdf = warning: { $path } was made with the test key-derivation parameters (MINSPECT_KDF=test), which a stolen copy can be guessed against cheaply; it is meant for tests only: make the field file again without MINSPECT_KDF set

@@ -30,3 +30,11 @@ cipher-rekey-empty = 新口令为空：未作任何更改
 cipher-rekey-done = { $path }：口令已更换；旧口令不再能打开它
 cipher-key-file-made = 已写入密钥文件 { $path }（权限 { $mode }）；用 --key-file 或 MINSPECT_KEY_FILE 提供
 cipher-key-file-exists = { $path } 已存在：密钥文件从不覆盖
+
+## db encrypt：把明文文件变为加密文件
+cipher-encrypt-already = { $path } 已经加密：未做任何更改（更改口令请用 db rekey）
+cipher-encrypt-needs-key = db encrypt 需要新口令：请提供 MINSPECT_PASSPHRASE 或 --key-file（未做任何更改）
+cipher-encrypt-hq-group = { $path } 是与其用户组共享的总部文件（权限 { $mode }）：请提供 --group GROUP，使加密后的文件以同样方式共享（未做任何更改）
+cipher-encrypt-in-use = { $path } 正被另一个进程打开：请在那里关闭后再运行 db encrypt（未做任何更改）
+cipher-encrypt-done = { $path } 现已加密（权限 { $mode }）；只有用所给口令才能打开
+cipher-check-test-kdf = 警告：{ $path } 是用测试用的密钥派生参数（MINSPECT_KDF=test）创建的，被盗的副本可被廉价地猜解口令；它只用于测试：请在不设置 MINSPECT_KDF 的情况下重新创建该文件

@@ -113,12 +113,14 @@ pub fn kdf_path(db: &Path) -> PathBuf {
 const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// True when the file exists and is not a plain SQLite file (an SQLCipher file starts with
-/// its random salt) or has a parameter sidecar.
+/// its random salt), or has no page yet and a parameter sidecar. A file whose head is a
+/// plain SQLite file's is plain, whatever sidecar lies beside it (`db encrypt` writes the
+/// sidecar before it renames the encrypted copy over the plain file).
 pub fn is_encrypted(db: &Path) -> bool {
-    if kdf_path(db).exists() {
-        return true;
+    match read_head(db) {
+        Some(head) => &head != PLAIN_HEADER,
+        None => kdf_path(db).exists(),
     }
-    read_head(db).is_some_and(|h| &h != PLAIN_HEADER)
 }
 
 fn read_head(db: &Path) -> Option<[u8; 16]> {

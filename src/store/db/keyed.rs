@@ -91,6 +91,14 @@ impl Store {
         }
     }
 
+    /// True when the file is an encrypted one made with the test key-derivation
+    /// parameters (`MINSPECT_KDF=test`), which `db check` warns about.
+    pub fn made_with_test_kdf(path: &Path) -> bool {
+        cipher::is_encrypted(path)
+            && cipher::kdf_path(path).exists()
+            && cipher::params_of(path).is_ok_and(|p| p == KdfParams::TEST)
+    }
+
     /// True when the file is an encrypted one.
     pub fn is_encrypted_file(path: &Path) -> bool {
         cipher::is_encrypted(path)

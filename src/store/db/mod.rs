@@ -2,6 +2,7 @@
 
 pub(crate) mod cipher;
 pub(crate) mod disk_full;
+pub(crate) mod encrypt;
 pub(crate) mod keyed;
 pub(crate) mod migrate;
 pub(crate) mod modes;

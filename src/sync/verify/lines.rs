@@ -36,7 +36,8 @@ pub(super) fn check_records<R: BufRead + Seek>(
     let (mut held, mut problem, mut bad_at) = (0u64, None, None);
     let mut prev = manifest.prev_hash.clone();
     let mut line = Vec::with_capacity(8192);
-    let mut attachments = super::super::attachments::Lines::checking(&manifest.attachments)?;
+    let mut attachments =
+        super::super::sealed_attachments::Region::checking(&manifest.attachments, opener)?;
     let mut offset = records_at;
     while next_line(&mut lines, &mut line)?.is_some() {
         offset += line.len() as u64 + 1;
@@ -69,15 +70,17 @@ pub(super) fn check_records<R: BufRead + Seek>(
             "extra record: the bundle holds {held} record lines but the manifest lists {count} (seq {from}..{to})"
         )));
     }
-    if let Some(msg) = problem.or_else(|| attachments.finish().err()) {
+    if let Some(msg) = problem {
         return Err(refused(msg));
     }
+    let started = attachments.started_at();
+    attachments.finish()?;
     if prev != manifest.chain_head {
         return Err(refused(format!(
             "chain head wrong: the last record seq {to} does not end at the manifest's chain head"
         )));
     }
-    Ok(attachments.started_at().unwrap_or(offset))
+    Ok(started.unwrap_or(offset))
 }
 
 /// The manifest's record hashes as bytes (taken out of the manifest).

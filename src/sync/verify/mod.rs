@@ -13,7 +13,7 @@ use super::bundle::{
 };
 use super::keys::verify_hex;
 use super::scan::{self, rio, seq_and_id};
-use super::seal::{Opener, is_sealed_line};
+use super::seal::{Opener, is_sealed_attachment_line, is_sealed_line};
 use crate::domain::World;
 
 mod lines;
@@ -214,7 +214,11 @@ fn signature<R: BufRead + Seek>(
             "unsigned bundle: no signature line after the manifest".into(),
         )),
         Err(_)
-            if tail.lines == 1 || seq_and_id(&sig_line).is_some() || is_sealed_line(&sig_line) =>
+            if tail.lines == 1
+                || seq_and_id(&sig_line).is_some()
+                || is_sealed_line(&sig_line)
+                || is_sealed_attachment_line(&sig_line)
+                || sig_line.starts_with(b"{\"attachment\":") =>
         {
             let (_, last) = scan::last_record(src, seq_from)?;
             Err(refused(format!(
