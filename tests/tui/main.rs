@@ -11,6 +11,7 @@ mod flows;
 mod key_count;
 mod keymap;
 mod language;
+mod overlays;
 mod panes;
 mod party_rules;
 mod record;
