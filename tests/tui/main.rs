@@ -24,6 +24,7 @@ mod review_stats;
 mod reviews;
 mod safety;
 mod send_back;
+mod shipments_count;
 mod shipments_verdicts;
 mod slips;
 mod sync;

@@ -1,5 +1,6 @@
 //! Read-only queries: shipment pages, shipment detail, record show.
 
+pub mod count;
 pub mod decisions;
 pub(crate) mod filter;
 pub mod record_chain;
