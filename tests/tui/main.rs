@@ -28,6 +28,7 @@ mod shipments_count;
 mod shipments_verdicts;
 mod slips;
 mod sync;
+mod sync_queue;
 mod sync_sealed;
 mod sync_worlds;
 mod training;

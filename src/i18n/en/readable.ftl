@@ -11,3 +11,6 @@ ships-title-over = { $filtered ->
 }
 ships-title-at-least = Shipments · at least { $count } matching
 ships-title-page = { $shown } shown
+sync-col-declaration = declaration no.
+sync-kind-inspection = inspection
+sync-kind-custody_event = custody transfer

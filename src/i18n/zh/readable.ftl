@@ -11,3 +11,6 @@ ships-title-over = { $filtered ->
 }
 ships-title-at-least = 货物 · 至少匹配 { $count } 条
 ships-title-page = 显示 { $shown } 条
+sync-col-declaration = 报关单号
+sync-kind-inspection = 查验
+sync-kind-custody_event = 监管移交

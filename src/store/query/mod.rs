@@ -2,6 +2,7 @@
 
 pub mod count;
 pub mod decisions;
+pub mod declarations;
 pub(crate) mod filter;
 pub mod record_chain;
 pub(crate) mod record_show;
