@@ -14,6 +14,7 @@ mod language;
 mod overlays;
 mod panes;
 mod party_rules;
+mod ports;
 mod record;
 mod record_drafts;
 mod record_steps;

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 
 use super::SyncScreen;
-use super::view::Table;
 use super::world::id_in;
 use crate::domain::{Lang, sanitize};
 use crate::i18n;
@@ -15,6 +14,9 @@ use crate::report::sync_status::short_time;
 use crate::t;
 use crate::tui::screens::Cx;
 use crate::tui::text::fit;
+
+/// A list's title, column header and rows as text.
+pub(super) type Table = (String, String, Vec<String>);
 
 /// The declaration numbers of the queued records (none when they cannot be read: the
 /// column then stays empty, the queue still shows).

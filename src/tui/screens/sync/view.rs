@@ -8,6 +8,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::ops::Op;
+use super::queued::Table;
 use super::world::{self, id_in};
 use super::{Mode, SyncScreen};
 use crate::domain::{DbKind, Lang, World, sanitize};
@@ -117,9 +118,6 @@ fn outcome(f: &mut Frame, area: Rect, s: &SyncScreen, theme: &Theme) {
 fn window(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))
 }
-
-/// A list's title, column header and rows as text.
-pub(super) type Table = (String, String, Vec<String>);
 
 /// Headquarters: what is held per field device.
 fn held_table(d: &SyncOverview, area: Rect, wld: World, lang: Lang) -> Table {
