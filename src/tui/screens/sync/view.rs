@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::ops::Op;
 use super::queued::Table;
@@ -178,7 +178,8 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
         } else {
             i18n::text(lang, id_in(s.world, "sync-nothing-waiting"))
         };
-        f.render_widget(Paragraph::new(Line::styled(text, theme.dim)), body);
+        let text = Line::styled(text, theme.dim);
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), body);
         return;
     }
     let first = window(s.selected, body.height as usize);
