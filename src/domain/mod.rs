@@ -11,6 +11,7 @@ pub mod limits;
 mod money;
 mod msg;
 mod plausible;
+pub mod ports;
 mod quantity;
 mod record;
 mod sanitize;

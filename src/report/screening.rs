@@ -54,6 +54,19 @@ fn english_marked(lang: Lang, text: &str) -> String {
     }
 }
 
+/// A reason's legal basis as the console cites it: `controlled item · 2025 No. 18 ·
+/// 1C905.a.4` (kind, announcement, control code; internal rule ids stay in `--json`).
+pub fn hit_cite(lang: Lang, h: &Hit) -> String {
+    let mut cite = vec![kind_word(lang, h.kind)];
+    if !h.announcement.is_empty() {
+        cite.push(sanitize(&h.announcement).into_owned());
+    }
+    if let Some(cc) = &h.control_code {
+        cite.push(sanitize(cc).into_owned());
+    }
+    cite.join(" · ")
+}
+
 /// What `minspect screen` prints: the verdict first, then each reason with its legal
 /// basis, what to measure and the notes. Text from the pack is sanitized.
 pub fn quayside_text(lang: Lang, r: &Screening) -> String {
@@ -72,19 +85,11 @@ pub fn quayside_text(lang: Lang, r: &Screening) -> String {
         out.push('\n');
     }
     for (n, h) in r.hits.iter().enumerate() {
-        let mut basis = vec![t!(lang, "screen-rule", id = s(&h.rule_id))];
-        if !h.announcement.is_empty() {
-            basis.insert(0, s(&h.announcement));
-        }
-        if let Some(code) = &h.control_code {
-            let code = t!(lang, "screen-control-code", code = s(code));
-            basis.insert(1.min(basis.len()), code);
-        }
+        // the reason names the item; the cite gives its legal basis, never a rule id
         out.push_str(&format!(
-            "{}. {} [{}]\n   {}\n",
+            "{}. [{}]\n   {}\n",
             n + 1,
-            kind_word(lang, h.kind),
-            basis.join(", "),
+            hit_cite(lang, h),
             s(&hit_text(lang, h))
         ));
     }

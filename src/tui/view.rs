@@ -12,7 +12,12 @@ pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
     let theme = &app.theme;
     if area.width < dialog::MIN_WIDTH || area.height < dialog::MIN_HEIGHT {
-        dialog::too_small(f, area, app.lang, theme);
+        let question = match &app.overlay {
+            Some(Overlay::ConfirmQuit) => Some(t!(app.lang, "dialog-quit-unsaved")),
+            Some(Overlay::Confirm(c)) => Some(c.question.clone()),
+            _ => None,
+        };
+        dialog::too_small(f, area, question.as_deref(), app.lang, theme);
         return;
     }
     let titles: Vec<(char, String, bool)> = app
@@ -45,7 +50,7 @@ pub fn render(app: &App, f: &mut Frame) {
         .collect();
     status::footer(
         f,
-        Rect::new(0, area.height - 2, area.width, 1),
+        Rect::new(0, 1, area.width, area.height - 2),
         &hints,
         app.message.as_ref(),
         theme,

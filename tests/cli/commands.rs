@@ -81,11 +81,47 @@ fn screen_text_and_json() {
     let (dir, db) = fresh();
     let out = stdout(bin(&db).args(["screen", "--facts", "-"]).write_stdin(DY));
     assert!(out.starts_with("LICENCE REQUIRED"), "{out}");
+    // reasons are cited as the console cites them, never by the pack's rule ids
     assert!(
-        out.contains("[2025 No. 18, control code 1C905.a.4, rule re-dy-magnet]"),
+        out.contains("1. [controlled item · 2025 No. 18 · 1C905.a.4]"),
         "{out}"
     );
-    assert!(out.contains("RED FLAG [rule M2]"), "{out}");
+    assert!(
+        out.contains("Dysprosium-containing NdFeB permanent magnets"),
+        "{out}"
+    );
+    assert!(out.contains("2. [RED FLAG]"), "{out}");
+    // the reasons (a note below the thresholds still carries its item's id: its words
+    // are the engine's stored English)
+    let reasons = out.split("\nNote").next().unwrap();
+    for id in ["re-dy-magnet", "M2", "[rule", "rule re"] {
+        assert!(
+            !reasons.contains(id),
+            "no rule id {id} in the reasons: {out}"
+        );
+    }
+    let zh = stdout(
+        bin(&db)
+            .args(["--lang", "zh", "screen", "--facts", "-"])
+            .write_stdin(DY),
+    );
+    assert!(zh.contains("[管制物项 · 2025 No. 18 · 1C905.a.4]"), "{zh}");
+    let reasons = zh.split("\n注意").next().unwrap();
+    assert!(!reasons.contains("re-dy-magnet"), "{zh}");
+    // machine output keeps the ids
+    let j: serde_json::Value = serde_json::from_str(&stdout(
+        bin(&db)
+            .args(["screen", "--json", "--facts", "-"])
+            .write_stdin(DY),
+    ))
+    .unwrap();
+    let ids: Vec<&str> = j["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["rule_id"].as_str())
+        .collect();
+    assert!(ids.contains(&"re-dy-magnet") && ids.contains(&"M2"), "{j}");
     let file = dir.path().join("facts.json");
     std::fs::write(&file, r#"{"date":"2026-11-28","description":"gallium metal","destination":"US","end_use":"civil"}"#).unwrap();
     let j: serde_json::Value = serde_json::from_str(&stdout(

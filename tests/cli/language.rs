@@ -27,7 +27,10 @@ fn screen_speaks_chinese_with_lang_zh_from_the_pack_s_chinese_names() {
     );
     assert!(out.starts_with("需要许可证  （截至 "), "{out}");
     assert!(out.contains("含镝钕铁硼永磁体"), "{out}");
-    assert!(out.contains("管制编码 1C905.a.4"), "{out}");
+    assert!(
+        out.contains("[管制物项 · 2025 No. 18 · 1C905.a.4]"),
+        "{out}"
+    );
     assert!(out.contains("出口须申领两用物项和技术出口许可证"), "{out}");
     assert!(!out.contains("LICENCE REQUIRED"), "{out}");
     // a reason the catalogue has no Chinese words for yet is English, and says so

@@ -46,7 +46,7 @@ fn markdown_receipt_checks(record: &Record, pack: &RulePack, hash: &str) {
         "| Quantity | 250 kg |",
         "| Estimated value | 66143.20 CNY |",
         "| Seal numbers | CS-0705-001 CS-0705-002 |",
-        "re-dy-magnet (MOFCOM/GAC Announcement 2025 No. 18, 1C905.a.4: Dysprosium-containing NdFeB permanent magnets)",
+        "| Legal basis | Dysprosium-containing NdFeB permanent magnets [controlled item · 2025 No. 18 · 1C905.a.4] |",
         "| Started | 2025-07-05 09:30 +08:00 |",
         "| 1 | 2025-07-05 16:10 +08:00 | Yangshan Customs inspection team 2 | Yangshan Customs seizure store |",
         "| 2 | 2025-07-08 10:00 +08:00 | Yangshan Customs seizure store | Shanghai Customs anti-smuggling evidence store |",
@@ -145,4 +145,46 @@ fn a_draft_receipt_says_it_is_not_one() {
     let text = receipt(&record, None, None, ReceiptFormat::Text, &Clock::system()).unwrap();
     assert!(text.contains("DRAFT: inspection"), "{text}");
     assert!(text.contains("No custody transfer recorded yet."));
+}
+
+/// The legal basis names the item as the console does, in each language and without the
+/// pack at hand (from the screening stored with the inspection), never by its rule id.
+#[test]
+fn the_legal_basis_names_the_item_not_its_rule_id() {
+    use minspect::domain::Lang;
+    use minspect::report::receipt::Words;
+    let (_dir, mut store) = new_store();
+    let pack = pack();
+    let done = store
+        .records_mut()
+        .import_record(&example(), true, &pack)
+        .unwrap();
+    let record = store.records().load_record(&done.inspection_id).unwrap();
+    let clock = Clock::system();
+    let without_pack = receipt(&record, None, None, ReceiptFormat::Markdown, &clock).unwrap();
+    assert!(
+        without_pack.contains("[controlled item · 2025 No. 18 · 1C905.a.4]"),
+        "{without_pack}"
+    );
+    let both = Words {
+        lang: Lang::Zh,
+        bilingual: true,
+    };
+    // the shipped pack has the item's Chinese name
+    let shipped: RulePack = toml::from_str(minspect::rules::EMBEDDED_PACK).unwrap();
+    let md = Receipt::build_in(&record, None, Some(&shipped), &clock, both)
+        .unwrap()
+        .render(ReceiptFormat::Markdown);
+    assert!(
+        md.contains("含镝钕铁硼永磁体 [管制物项 · 2025 No. 18 · 1C905.a.4] / Dysprosium-containing NdFeB permanent magnets [controlled item · 2025 No. 18 · 1C905.a.4]"),
+        "{md}"
+    );
+    for text in [&without_pack, &md] {
+        assert!(!text.contains("re-dy-magnet"), "{text}");
+    }
+    let err = receipt(&record, Some("nope"), None, ReceiptFormat::Text, &clock).unwrap_err();
+    assert!(
+        err.contains("has no seizure to give a receipt for"),
+        "{err}"
+    );
 }

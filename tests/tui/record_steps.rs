@@ -40,9 +40,18 @@ pub(crate) fn receipt_to_a_named_file(a: &mut App, s: &mut Store) {
     keys(a, s, &format!("{}<enter>", path.display()));
     assert_eq!(a.context(), Context::RecordForm, "{:?}", a.message);
     let text = std::fs::read_to_string(&path).unwrap();
-    for needle in ["YS2026050101", "ga-metal", "Shanghai evidence store", "600"] {
+    for needle in [
+        "YS2026050101",
+        "Gallium metal (elemental) [controlled item · 2023 No. 23]",
+        "Shanghai evidence store",
+        "600",
+    ] {
         assert!(text.contains(needle), "{needle} missing from\n{text}");
     }
+    assert!(
+        !text.contains("ga-metal"),
+        "the item's name, not its rule id:\n{text}"
+    );
     // an existing file is never overwritten
     keys(a, s, &format!("<c-r>{}<enter>", path.display()));
     assert_eq!(a.context(), Context::RecordPrompt);

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::Words;
+use super::basis::{self, Basis};
 use super::block::ReceiptBlock as Block;
 use crate::domain::{Clock, Record, StoredSeizure, format_money, format_weight_g, sanitize};
 use crate::rules::RulePack;
@@ -23,63 +24,10 @@ fn clean(s: &str) -> String {
     sanitize(s.trim()).into_owned()
 }
 
-/// rule id -> "announcement, control code: text" from the screening stored with the
-/// inspection, completed from the rule pack when given.
-fn legal_basis_index(record: &Record, pack: Option<&RulePack>) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    if let Some(p) = pack {
-        let number = |a: &str| {
-            p.announcements
-                .iter()
-                .find(|x| x.id == a)
-                .map_or(a.to_string(), |x| {
-                    format!("MOFCOM/GAC Announcement {}", x.number)
-                })
-        };
-        for i in &p.items {
-            let code = i
-                .control_code
-                .as_deref()
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default();
-            out.insert(
-                i.id.clone(),
-                format!("{}{code}: {}", number(&i.announcement), i.name_en),
-            );
-        }
-        for c in &p.clauses {
-            out.insert(
-                c.id.clone(),
-                format!("{}: {}", number(&c.announcement), c.text),
-            );
-        }
-    }
-    let screening: serde_json::Value = record
-        .inspection
-        .meta_str("screening")
-        .and_then(|s| serde_json::from_str(s).ok())
-        .unwrap_or_default();
-    for hit in screening["hits"].as_array().into_iter().flatten() {
-        let (Some(id), Some(ann)) = (hit["rule_id"].as_str(), hit["announcement"].as_str()) else {
-            continue;
-        };
-        if out.contains_key(id) || ann.is_empty() {
-            continue;
-        }
-        let code = hit["control_code"]
-            .as_str()
-            .map(|c| format!(", {c}"))
-            .unwrap_or_default();
-        let msg = hit["message"].as_str().unwrap_or_default();
-        out.insert(id.to_string(), format!("Announcement {ann}{code}: {msg}"));
-    }
-    out
-}
-
 fn seizure_blocks(
     n: usize,
     s: &StoredSeizure,
-    basis: &BTreeMap<String, String>,
+    basis: &BTreeMap<String, Basis>,
     clock: &Clock,
     w: Words,
 ) -> Vec<Block> {
@@ -88,7 +36,7 @@ fn seizure_blocks(
         .legal_basis
         .iter()
         .map(|id| match basis.get(id) {
-            Some(text) => format!("{} ({})", clean(id), clean(text)),
+            Some(b) => w.each(|l| b.words(l), " / "),
             None => clean(id),
         })
         .collect();
@@ -161,10 +109,8 @@ pub(super) fn blocks(
         .filter(|s| seizure_id.is_none_or(|id| s.seizure.id == id))
         .collect();
     if seizures.is_empty() {
-        return Err(format!(
-            "inspection {} has no seizure to give a receipt for",
-            record.inspection.id
-        ));
+        let id = clean(&record.inspection.id);
+        return Err(t!(w.lang, "receipt-no-seizure", id = id));
     }
     let n = seizures.len();
     let mut out = vec![
@@ -179,7 +125,7 @@ pub(super) fn blocks(
             w.each(|l| t!(l, "receipt-goods-seized", count = n), " / "),
         ),
     ];
-    let basis = legal_basis_index(record, pack);
+    let basis = basis::index(record, pack);
     for (n, s) in seizures.iter().enumerate() {
         out.extend(seizure_blocks(n + 1, s, &basis, clock, w));
     }

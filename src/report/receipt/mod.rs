@@ -1,9 +1,10 @@
 //! The seizure receipt handed to the exporter: shipment, goods, quantities, seals,
-//! legal basis (rule ids with their announcements) and custody transfers. Built once as
+//! legal basis (each cited rule named with its kind, announcement and control code) and custody transfers. Built once as
 //! a [`Receipt`] (a list of blocks), rendered as Markdown or plain text. Every value
 //! passes `domain::sanitize`.
 
 mod attachments;
+mod basis;
 mod block;
 mod build;
 mod render;

@@ -208,7 +208,8 @@ impl App {
         let had_message = self.message.take().is_some();
         let key = Key::of(&ev);
         let ctx = self.context();
-        if self.too_small() && ctx != Context::Setup {
+        // a confirmation is answered at any size: it stays on screen (dialog::too_small)
+        if self.too_small() && !matches!(ctx, Context::Setup | Context::Confirm) {
             let quit = self.keymap.lookup(Context::Global, key) == Some(Action::Quit);
             return quit && self.update(Action::Quit, store);
         }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::input::LineInput;
-use super::table::{centered, modal};
+use super::table::{centered, modal, wrap};
 use crate::i18n::{self, Lang};
 use crate::t;
 use crate::tui::action::Action;
@@ -91,30 +91,58 @@ pub fn render(f: &mut Frame, area: Rect, state: &HelpState, keymap: &Keymap, the
         theme,
     );
     let rows = state.rows(keymap);
+    let width = usize::from(inner.width);
     let mut lines = vec![
         state
             .filter
             .line(&(t!(state.lang, "help-filter") + " "), theme.base, true),
         Line::raw(""),
     ];
-    let body = (inner.height as usize).saturating_sub(3);
-    let start = state.scroll.min(rows.len().saturating_sub(body.max(1)));
-    for r in rows.iter().skip(start).take(body) {
-        lines.push(Line::from(vec![
-            Span::styled(fit(&r.keys, 16), theme.key),
-            Span::raw(" "),
-            Span::raw(fit(&r.help, 26)),
-            Span::raw(" "),
-            Span::styled(fit(&r.action.name(), 18), theme.dim),
-            Span::styled(fit(&r.context.name(), 10), theme.dim),
-        ]));
-    }
+    let footer = wrap(&t!(state.lang, "help-footer", count = rows.len()), width);
+    let body = (inner.height as usize).saturating_sub(2 + footer.len());
+    let all = row_lines(&rows, width, theme);
+    let start = state.scroll.min(all.len().saturating_sub(body.max(1)));
+    lines.extend(all.into_iter().skip(start).take(body));
     if rows.is_empty() {
         lines.push(Line::styled(t!(state.lang, "help-no-match"), theme.warn));
     }
-    lines.push(Line::styled(
-        t!(state.lang, "help-footer", count = rows.len()),
-        theme.dim,
-    ));
+    lines.extend(footer.into_iter().map(|l| Line::styled(l, theme.dim)));
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The rows as lines of `width` columns: keys, what they do (wrapped in its column, never
+/// cut), the context they work in and, when there is room, the action's name.
+fn row_lines(rows: &[HelpRow], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let widest = |f: &dyn Fn(&HelpRow) -> String| rows.iter().map(|r| f(r).width()).max();
+    let keys_w = widest(&|r| r.keys.clone()).unwrap_or(0).min(20);
+    let ctx_w = widest(&|r| r.context.name().to_string()).unwrap_or(0);
+    let name_w = widest(&|r| r.action.name()).unwrap_or(0);
+    // the action's name goes first when the description would get narrower than this
+    let with_name = width >= keys_w + 1 + 30 + 1 + name_w + 1 + ctx_w;
+    let fixed = keys_w + 1 + 1 + ctx_w + if with_name { name_w + 1 } else { 0 };
+    let help_w = width.saturating_sub(fixed).max(8);
+    let mut out = Vec::new();
+    for r in rows {
+        for (i, text) in wrap(&r.help, help_w).into_iter().enumerate() {
+            let first = i == 0;
+            let pick = |s: String, w: usize| if first { fit(&s, w) } else { " ".repeat(w) };
+            let mut spans = vec![
+                Span::styled(pick(r.keys.clone(), keys_w), theme.key),
+                Span::raw(" "),
+                Span::raw(fit(&text, help_w)),
+                Span::raw(" "),
+            ];
+            if with_name {
+                spans.push(Span::styled(pick(r.action.name(), name_w), theme.dim));
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(
+                pick(r.context.name().to_string(), ctx_w),
+                theme.dim,
+            ));
+            out.push(Line::from(spans));
+        }
+    }
+    out
 }

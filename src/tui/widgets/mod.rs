@@ -5,6 +5,7 @@ pub mod help;
 pub mod input;
 pub mod palette;
 pub mod picker;
+pub mod port_choices;
 pub mod scroll_pane;
 pub mod status;
 pub mod table;

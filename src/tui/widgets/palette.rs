@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::input::LineInput;
-use super::table::{centered, modal};
+use super::table::{centered, modal, wrap};
 use crate::i18n::{self, Lang};
 use crate::t;
 use crate::tui::action::Action;
@@ -104,33 +104,72 @@ impl PaletteState {
 }
 
 pub fn render(f: &mut Frame, area: Rect, state: &PaletteState, keymap: &Keymap, theme: &Theme) {
-    let rect = centered(area, 70, area.height.saturating_sub(4).min(20));
+    let rect = centered(area, 76, area.height.saturating_sub(2).min(20));
     let inner = modal(f, rect, &t!(state.lang, "palette-title"), theme);
     let mut lines = vec![state.input.line(": ", theme.base, true), Line::raw("")];
     let body = (inner.height as usize).saturating_sub(2);
-    let start = state.selected.saturating_sub(body.saturating_sub(1));
-    for (i, a) in state.matches.iter().enumerate().skip(start).take(body) {
-        let key = keymap
-            .key_for(state.context, *a)
-            .map(|k| k.label())
-            .unwrap_or_default();
-        let line = Line::from(vec![
-            Span::raw(fit(&a.name(), 18)),
-            Span::raw(" "),
-            Span::raw(fit(&i18n::text(state.lang, a.describe()), 38)),
-            Span::raw(" "),
-            Span::styled(fit(&key, 8), theme.key),
-        ]);
-        lines.push(if i == state.selected {
-            line.style(theme.selected)
-        } else {
-            line
-        });
+    let width = usize::from(inner.width);
+    // each action is one or more lines: its description wraps, never cut
+    let blocks: Vec<Vec<Line>> = state
+        .matches
+        .iter()
+        .enumerate()
+        .map(|(i, a)| action_lines(state, keymap, *a, i == state.selected, width, theme))
+        .collect();
+    // from the first action on, unless the selected one would be below the window
+    let mut start = 0;
+    let used = |from: usize| -> usize {
+        blocks[from..=state.selected.min(blocks.len().saturating_sub(1))]
+            .iter()
+            .map(Vec::len)
+            .sum()
+    };
+    while !blocks.is_empty() && start < state.selected && used(start) > body {
+        start += 1;
     }
+    lines.extend(blocks.into_iter().skip(start).flatten().take(body));
     if state.matches.is_empty() {
         lines.push(Line::styled(t!(state.lang, "palette-no-match"), theme.warn));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One action's lines: name, description (wrapped) and its key here.
+fn action_lines(
+    state: &PaletteState,
+    keymap: &Keymap,
+    a: Action,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let key = keymap
+        .key_for(state.context, a)
+        .map(|k| k.label())
+        .unwrap_or_default();
+    let (name_w, key_w) = (18, 8);
+    let desc_w = width.saturating_sub(name_w + key_w + 2).max(8);
+    let text = i18n::text(state.lang, a.describe());
+    wrap(&text, desc_w)
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let first = i == 0;
+            let pick = |s: &str, w| if first { fit(s, w) } else { " ".repeat(w) };
+            let line = Line::from(vec![
+                Span::raw(pick(&a.name(), name_w)),
+                Span::raw(" "),
+                Span::raw(fit(&d, desc_w)),
+                Span::raw(" "),
+                Span::styled(pick(&key, key_w), theme.key),
+            ]);
+            if selected {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

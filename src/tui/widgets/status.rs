@@ -103,6 +103,10 @@ pub fn tabs(
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
+/// The footer, on the last line of `area`: the last message, or the screen's key hints.
+/// A message wider than the terminal wraps and grows upward over the body (it goes with
+/// the next key), so it is never cut mid-sentence; hints that do not fit are left out
+/// whole, never cut in half.
 pub fn footer(
     f: &mut Frame,
     area: Rect,
@@ -110,25 +114,52 @@ pub fn footer(
     message: Option<&Message>,
     theme: &Theme,
 ) {
-    let line = match message {
+    if area.height == 0 {
+        return;
+    }
+    let width = usize::from(area.width);
+    let lines: Vec<Line> = match message {
         Some(m) => {
             let style = if m.level == Level::Error {
                 theme.error
             } else {
                 theme.ok
             };
-            Line::styled(sanitize(&m.text).into_owned(), style)
-        }
-        None => {
-            let mut spans = Vec::new();
-            for (key, help) in hints {
-                spans.push(Span::styled(key.clone(), theme.key));
-                spans.push(Span::raw(format!(" {help}  ")));
+            let mut lines: Vec<Line> = super::table::wrap(&sanitize(&m.text), width)
+                .into_iter()
+                .map(|l| Line::styled(l, style))
+                .collect();
+            // a message taller than the whole body keeps its end (what to do next)
+            let room = usize::from(area.height);
+            if lines.len() > room {
+                lines.drain(..lines.len() - room);
             }
-            Line::from(spans)
+            lines
         }
+        None => vec![hint_line(hints, width, theme)],
     };
-    f.render_widget(Paragraph::new(line), area);
+    let n = lines.len() as u16;
+    let rect = Rect::new(area.x, area.bottom() - n, area.width, n);
+    f.render_widget(ratatui::widgets::Clear, rect);
+    f.render_widget(Paragraph::new(lines), rect);
+}
+
+/// The key hints that fit `width` columns, whole.
+fn hint_line<'a>(hints: &[(String, String)], width: usize, theme: &Theme) -> Line<'a> {
+    let cols = |t: &str| unicode_width::UnicodeWidthStr::width(t);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, help) in hints {
+        let help = format!(" {help}  ");
+        let w = cols(key) + cols(help.trim_end());
+        if used + w > width {
+            break;
+        }
+        used += cols(key) + cols(&help);
+        spans.push(Span::styled(key.clone(), theme.key));
+        spans.push(Span::raw(help));
+    }
+    Line::from(spans)
 }
 
 /// The status bar. When it does not fit, the officer's name and the database file name

@@ -118,3 +118,61 @@ pub fn field<'a>(label: &'a str, value: impl Into<String>, theme: &Theme) -> Lin
         Span::styled(value.into(), Style::new()),
     ])
 }
+
+/// `text` broken into lines of at most `width` columns, at spaces where it can (a word
+/// wider than the line, or text without spaces such as Chinese, breaks between
+/// characters). Nothing is dropped: every character of `text` is on some line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        for word in para.split(' ') {
+            let sep = usize::from(!line.is_empty());
+            if line.width() + sep + word.width() <= width {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            // a word wider than the line breaks between characters
+            for c in word.chars() {
+                if !line.is_empty() && line.width() + c.width().unwrap_or(0) > width {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_keeps_every_character_within_the_width() {
+        let text =
+            "Discard what you typed and quit? 未保存的内容将丢失，确定退出吗 abcdefghijklmnop";
+        for w in [2, 5, 12, 30] {
+            let lines = wrap(text, w);
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= w),
+                "{w}: {lines:?}"
+            );
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let want: String = text.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, want, "{w}");
+        }
+        assert_eq!(wrap("a bb ccc", 4), vec!["a bb", "ccc"]);
+    }
+}

@@ -7,6 +7,9 @@ use crate::tui::effect::Effect;
 use crate::tui::screens::{Cx, Pane};
 use crate::tui::widgets::input::LineInput;
 
+/// The filter term `w` adds: shipments awaiting review.
+const AWAITING_TERM: &str = "review:pending";
+
 impl ShipmentsScreen {
     /// Re-reads the page where it is and the selected shipment: another session's
     /// writes show (nothing is re-read on a timer).
@@ -14,17 +17,18 @@ impl ShipmentsScreen {
         self.reload_page(cx)
     }
 
-    /// `w`: adds or removes the `review:pending` term of the filter line.
+    /// `w`: adds or removes the [`AWAITING_TERM`] of the filter line.
     fn toggle_awaiting(&mut self, cx: &mut Cx) -> Effect {
         let text = self.filter_input.text();
-        let words: Vec<&str> = text
+        let mut words: Vec<&str> = text
             .split_whitespace()
             .filter(|w| !matches!(*w, "review:pending" | "review:awaiting"))
             .collect();
-        let mut line = words.join(" ");
         if !self.filter.awaiting_review {
-            line = format!("{line} review:pending").trim_start().to_string();
+            // the filter's own term (machine words, the same in every language)
+            words.push(AWAITING_TERM);
         }
+        let line = words.join(" ");
         self.filter_input.set(&line);
         let said = self.reload_filter(cx);
         self.focus = Pane::List;

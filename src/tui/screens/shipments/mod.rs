@@ -2,6 +2,7 @@
 //! line of words and `from: to: dest: family: status:` terms, with a detail pane. At
 //! headquarters supervisors decide on the Review tab (`screens::review`).
 
+mod count;
 mod detail;
 mod keys;
 mod table;
@@ -50,6 +51,8 @@ pub struct ShipmentsScreen {
     /// Each row's verdicts cell (on the declaration → after inspection), read with the
     /// page.
     pub verdicts: Vec<String>,
+    /// How many shipments the filter matches (read with its first page).
+    pub matching: Option<crate::store::query::count::MatchCount>,
     /// The active pack, to screen declarations headquarters' desk holds no verdict of.
     pub pack: Option<Rc<RulePack>>,
 }
@@ -114,6 +117,9 @@ impl ShipmentsScreen {
                 if rows.is_empty() && !matches!(from, PageFrom::Newest) {
                     // ran off an edge (rows vanished under us): start again
                     return self.load(PageFrom::Newest, 0, cx);
+                }
+                if matches!(from, PageFrom::Newest) {
+                    self.matching = count::read(cx, &self.filter, rows.len(), self.has_older);
                 }
                 let verdicts = cx.store.query().row_verdicts(&rows, self.pack.as_deref());
                 self.verdicts = match verdicts {

@@ -21,7 +21,7 @@ pub fn render(s: &ShipmentsScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     let (table, detail) = split(area);
     let list_focus = s.focus == Pane::List;
-    let mut title = t!(v.lang, "ships-title", count = s.rows.len());
+    let mut title = super::count::title(s, v.lang);
     if s.has_newer {
         title.push_str(&format!(" · {}", t!(v.lang, "ships-newer")));
     }

@@ -25,9 +25,9 @@ fn window(selected: usize, height: usize) -> usize {
     (selected + 1).saturating_sub(height.max(1))
 }
 
-pub(super) fn render(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
-    let (theme, lang) = (v.theme, v.lang);
-    let focused = s.focus == Pane::Detail;
+/// The pane's title: what the decisions are and how many; the key hint after the count
+/// gives way first when the title does not fit.
+fn title(s: &SyncScreen, d: &SyncOverview, area: Rect, lang: crate::domain::Lang) -> String {
     let total = s.decisions_total as i64;
     let title = if d.kind == DbKind::Hq {
         t!(lang, "sync-decisions-here", count = total)
@@ -38,6 +38,17 @@ pub(super) fn render(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview
             count = total
         )
     };
+    let fits = |t: &str| unicode_width::UnicodeWidthStr::width(t) + 6 <= usize::from(area.width);
+    match title.split_once(" · ") {
+        Some((head, _)) if !fits(&title) => head.to_string(),
+        _ => title,
+    }
+}
+
+pub(super) fn render(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
+    let (theme, lang) = (v.theme, v.lang);
+    let focused = s.focus == Pane::Detail;
+    let title = title(s, d, area, lang);
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);

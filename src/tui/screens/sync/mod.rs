@@ -7,6 +7,7 @@
 mod decisions;
 mod keys;
 pub mod ops;
+mod queued;
 mod view;
 mod world;
 
@@ -60,6 +61,8 @@ pub struct SyncScreen {
     pub decisions_total: u64,
     /// The active rule pack: version, signed or not, publication date.
     pub pack: Option<crate::store::PackStatus>,
+    /// The declaration number of each queued record (by record id), read with the queue.
+    pub declarations: std::collections::HashMap<String, String>,
 }
 
 impl SyncScreen {
@@ -70,6 +73,7 @@ impl SyncScreen {
             Ok(d) => {
                 self.selected = self.selected.min(self.list_len(&d).saturating_sub(1));
                 self.review_scroll = self.review_scroll.min(d.reviews.len().saturating_sub(1));
+                self.declarations = queued::declarations(cx, &d);
                 self.data = Some(d);
                 self.load_error = None;
             }

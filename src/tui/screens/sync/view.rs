@@ -5,20 +5,20 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::ops::Op;
+use super::queued::Table;
 use super::world::{self, id_in};
 use super::{Mode, SyncScreen};
 use crate::domain::{DbKind, Lang, World, sanitize};
 use crate::i18n;
 use crate::report::SyncOverview;
-use crate::report::sync_status::short_time;
 use crate::t;
 use crate::tui::screens::{Pane, ViewCx};
 use crate::tui::text::{elide_long_words, fit};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::table::{centered, draw_rows, modal, pane};
+use crate::tui::widgets::table::{centered, draw_rows, modal, pane, wrap};
 
 /// The summary's lines fitted to `width`; the first is the title. The training world has
 /// its own: it speaks of the training headquarters.
@@ -39,17 +39,17 @@ fn summary(
             None => i18n::text(lang, "seal-status-unsealed"),
         });
     }
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            if i == 0 {
-                Line::styled(fit(l, width), theme.title)
-            } else {
-                Line::raw(fit(l, width))
-            }
-        })
-        .collect()
+    // a line wider than the pane wraps (never cut: the oldest record's time is its end)
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        for part in wrap(l, width) {
+            out.push(match i {
+                0 => Line::styled(part, theme.title),
+                _ => Line::raw(part),
+            });
+        }
+    }
+    out
 }
 
 /// The active pack: version, signed (by whom) or not, publication date and age in days.
@@ -119,9 +119,6 @@ fn window(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height.saturating_sub(1))
 }
 
-/// A list's title, column header and rows as text.
-type Table = (String, String, Vec<String>);
-
 /// Headquarters: what is held per field device.
 fn held_table(d: &SyncOverview, area: Rect, wld: World, lang: Lang) -> Table {
     let w = (area.width as usize).saturating_sub(2);
@@ -156,55 +153,13 @@ fn held_table(d: &SyncOverview, area: Rect, wld: World, lang: Lang) -> Table {
     )
 }
 
-/// A field device: the records waiting for headquarters.
-fn queued_table(d: &SyncOverview, area: Rect, wld: World, lang: Lang) -> Table {
-    let w = (area.width as usize).saturating_sub(2);
-    let id_w = w.saturating_sub(6 + 14 + 17 + 10 + 4).max(8);
-    let shown = d.queued.len() as i64;
-    let title = if shown < d.pending {
-        t!(
-            lang,
-            id_in(wld, "sync-queued-first"),
-            shown = shown,
-            count = d.pending
-        )
-    } else {
-        t!(lang, id_in(wld, "sync-queued"), count = d.pending)
-    };
-    let col = |id: &str| i18n::text(lang, id);
-    (
-        title,
-        format!(
-            "{} {} {} {} {}",
-            fit(&col("sync-col-seq"), 6),
-            fit(&col("sync-col-kind"), 14),
-            fit(&col("sync-col-record-id"), id_w),
-            fit(&col("sync-col-created"), 17),
-            col("sync-col-state")
-        ),
-        d.queued
-            .iter()
-            .map(|q| {
-                format!(
-                    "{} {} {} {} {}",
-                    fit(&q.seq.to_string(), 6),
-                    fit(&sanitize(&q.kind), 14),
-                    fit(&sanitize(&q.record_id), id_w),
-                    fit(&short_time(&q.created_at), 17),
-                    sanitize(&q.state)
-                )
-            })
-            .collect(),
-    )
-}
-
 fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx) {
     let (lang, theme) = (v.lang, v.theme);
     let focused = s.focus == Pane::List;
     let (title, header, rows) = if d.kind == DbKind::Hq {
         held_table(d, area, s.world, lang)
     } else {
-        queued_table(d, area, s.world, lang)
+        super::queued::table(s, d, area, lang)
     };
     let block = pane(title, focused, theme);
     let inner = block.inner(area);
@@ -223,7 +178,8 @@ fn queue(f: &mut Frame, area: Rect, s: &SyncScreen, d: &SyncOverview, v: &ViewCx
         } else {
             i18n::text(lang, id_in(s.world, "sync-nothing-waiting"))
         };
-        f.render_widget(Paragraph::new(Line::styled(text, theme.dim)), body);
+        let text = Line::styled(text, theme.dim);
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), body);
         return;
     }
     let first = window(s.selected, body.height as usize);
@@ -270,8 +226,17 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
         f.render_widget(Paragraph::new(Line::styled(text, theme.error)), area);
         return;
     };
-    // a laptop's summary has one line more than headquarters': the sealing of its bundles
-    let facts_h = if d.kind == DbKind::Hq { 5 } else { 6 };
+    // the summary's lines (wrapped at the pane's inner width) set its height
+    let pack = pack_line(s.pack.as_ref(), v);
+    let lines = summary(
+        d,
+        s.world,
+        pack,
+        area.width.saturating_sub(2) as usize,
+        v.lang,
+        theme,
+    );
+    let facts_h = (lines.len() as u16).min(area.height.saturating_sub(12).max(5));
     let rest = area.height.saturating_sub(facts_h + 4);
     let review_h = (rest / 3).max(5);
     let [top, mid, bottom] = Layout::vertical([
@@ -285,18 +250,7 @@ pub fn render(s: &SyncScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     f.render_widget(block, top);
     let [facts, result] =
         Layout::vertical([Constraint::Length(facts_h), Constraint::Min(0)]).areas(inner);
-    let pack = pack_line(s.pack.as_ref(), v);
-    f.render_widget(
-        Paragraph::new(summary(
-            d,
-            s.world,
-            pack,
-            inner.width as usize,
-            v.lang,
-            theme,
-        )),
-        facts,
-    );
+    f.render_widget(Paragraph::new(lines), facts);
     outcome(f, result, s, theme);
     queue(f, mid, s, d, v);
     super::decisions::render(f, bottom, s, d, v);
