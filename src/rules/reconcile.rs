@@ -188,13 +188,16 @@ fn missing_licence(pack: &RulePack, shipment: &Shipment, facts: &Facts) -> Vec<S
         if out.iter().any(|s| s.key == key) {
             continue;
         }
-        let code = item.control_code.as_deref().unwrap_or("no control code");
+        let named = match item.control_code.as_deref() {
+            Some(code) => format!("{} ({code})", item.name_en),
+            None => item.name_en.clone(),
+        };
         out.push(suggestion(
             key,
             Some(item),
             FindingKind::MissingLicence,
             "no licence number".into(),
-            format!("{} ({code}) need a dual-use export licence", item.name_en),
+            format!("{named}: a dual-use export licence is required"),
             "declaration form: licence number empty".into(),
         ));
     }

@@ -4,7 +4,7 @@
 use super::form::Form;
 use super::{Editor, Item, RecordScreen, Section};
 use super::{inspection as insp, seizure as sz, shipment as ship};
-use crate::domain::{Clock, Inspection, Record, Shipment};
+use crate::domain::{Clock, FindingKind, Inspection, Record, Shipment};
 use crate::report::ReviewLine;
 use crate::rules::{RulePack, facts_for, reconcile, screen};
 use crate::tui::effect::Effect;
@@ -218,9 +218,10 @@ impl Editor {
             .into_iter()
             .filter(|s| !self.dismissed.contains(&s.key))
             .filter(|s| {
-                !taken
-                    .iter()
-                    .any(|f| f.kind == s.finding.kind && f.found == s.finding.found)
+                !taken.iter().any(|f| {
+                    f.kind == s.finding.kind
+                        && (f.found == s.finding.found || f.kind == FindingKind::MissingLicence)
+                })
             })
             .collect();
     }
