@@ -136,6 +136,16 @@ const DECLARATION: &str = "<f8>fi<tab>ex<tab>r<tab><enter>";
 /// The example record, finalized, with its two custody transfers; the shipment from the
 /// declaration file (`import`) or typed in full.
 pub fn example_record(a: &mut App, s: &mut Store, import: bool) -> Tally {
+    let mut t = example_draft(a, s, import);
+    t.send(a, s, "<c-f>y");
+    for step in CUSTODY {
+        t.send(a, s, step);
+    }
+    t
+}
+
+/// The example record as a draft, every part filled, in its Seizures section.
+pub fn example_draft(a: &mut App, s: &mut Store, import: bool) -> Tally {
     let mut t = Tally::default();
     t.send(a, s, "3n");
     if import {
@@ -162,10 +172,6 @@ pub fn example_record(a: &mut App, s: &mut Store, import: bool) -> Tally {
     }
     t.send(a, s, "<c-n>");
     t.send(a, s, SEIZURE);
-    t.send(a, s, "<c-f>y");
-    for step in CUSTODY {
-        t.send(a, s, step);
-    }
     t
 }
 

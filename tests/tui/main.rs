@@ -13,6 +13,7 @@ mod keymap;
 mod language;
 mod panes;
 mod party_rules;
+mod prefills;
 mod record;
 mod record_drafts;
 mod record_steps;
