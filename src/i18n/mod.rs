@@ -52,6 +52,7 @@ pub const EN_FILES: Files = &[
     ("en/engine.ftl", include_str!("en/engine.ftl")),
     ("en/seal.ftl", include_str!("en/seal.ftl")),
     ("en/readable.ftl", include_str!("en/readable.ftl")),
+    ("en/profile.ftl", include_str!("en/profile.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -82,6 +83,7 @@ pub const ZH_FILES: Files = &[
     ("zh/engine.ftl", include_str!("zh/engine.ftl")),
     ("zh/seal.ftl", include_str!("zh/seal.ftl")),
     ("zh/readable.ftl", include_str!("zh/readable.ftl")),
+    ("zh/profile.ftl", include_str!("zh/profile.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -164,6 +164,43 @@ pub fn reconcile(
     let matched = items_by_element(pack, &facts.composition, &shipment.description);
     under_declared(pack, shipment, measurements, &matched, &mut out);
     against_matched_items(shipment, matched, &mut out);
+    out.extend(missing_licence(pack, shipment, &facts));
+    out
+}
+
+/// Fifth: the screening says a licence is required for an item and the declaration names
+/// no licence number; the "missing licence" finding names the item and its control code.
+fn missing_licence(pack: &RulePack, shipment: &Shipment, facts: &Facts) -> Vec<Suggestion> {
+    if !shipment.licence_no.trim().is_empty() {
+        return Vec::new();
+    }
+    let screening = super::screen(pack, facts);
+    let mut out: Vec<Suggestion> = Vec::new();
+    for hit in screening
+        .hits
+        .iter()
+        .filter(|h| h.kind == super::HitKind::Item && h.effect == super::Verdict::LicenceRequired)
+    {
+        let Some(item) = pack.items.iter().find(|i| i.id == hit.rule_id) else {
+            continue;
+        };
+        let key = format!("missing_licence:{}", item.id);
+        if out.iter().any(|s| s.key == key) {
+            continue;
+        }
+        let named = match item.control_code.as_deref() {
+            Some(code) => format!("{} ({code})", item.name_en),
+            None => item.name_en.clone(),
+        };
+        out.push(suggestion(
+            key,
+            Some(item),
+            FindingKind::MissingLicence,
+            "no licence number".into(),
+            format!("{named}: a dual-use export licence is required"),
+            "declaration form: licence number empty".into(),
+        ));
+    }
     out
 }
 

@@ -47,6 +47,8 @@ pub enum Action {
     Amend,
     /// Attach an evidence file to the open draft (Record tab: a path prompt, a caption).
     AttachFile,
+    /// Fill the Shipment form from a declaration file (a path prompt).
+    ImportDeclaration,
     /// Training: the next reading of the scenario's instruments (Measurements section).
     TakeReading,
     // sync (Sync tab)
@@ -129,6 +131,7 @@ impl Action {
         Action::DiscardDraft,
         Action::Amend,
         Action::AttachFile,
+        Action::ImportDeclaration,
         Action::TakeReading,
         Action::SyncExport,
         Action::SyncAck,
@@ -213,6 +216,7 @@ impl Action {
             Action::DiscardDraft => "action-discard_draft",
             Action::Amend => "action-amend",
             Action::AttachFile => "action-attach_file",
+            Action::ImportDeclaration => "action-import_declaration",
             Action::TakeReading => "action-take_reading",
             Action::TrainingBriefing => "action-training_briefing",
             Action::SyncExport => "action-sync_export",
@@ -252,7 +256,9 @@ impl Action {
         use Action::*;
         match self {
             Finalize | AddItem | RemoveItem | AcceptSuggestion | DismissSuggestion
-            | TakeReading | AttachFile => "where-open-a-draft-record-in-the-record-tab",
+            | TakeReading | AttachFile | ImportDeclaration => {
+                "where-open-a-draft-record-in-the-record-tab"
+            }
             Amend | AddCustody | ExportReceipt => "where-open-a-finalized-record-in-the-record-tab",
             DiscardDraft => "where-select-a-draft-in-the-record-tab-s-list",
             NewRecord | InspectShipment | OpenRecord => "where-use-the-shipments-or-record-tab",
@@ -309,6 +315,7 @@ impl Action {
                 | Action::DiscardDraft
                 | Action::Amend
                 | Action::AttachFile
+                | Action::ImportDeclaration
                 | Action::SyncExport
                 | Action::SyncAck
         )

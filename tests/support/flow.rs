@@ -53,7 +53,7 @@ pub fn app(store: &mut Store, w: u16, h: u16) -> App {
 }
 
 /// Parses a key script: literal characters, plus `<enter> <esc> <tab> <backtab> <up>
-/// <down> <left> <right> <pgup> <pgdn> <bs> <f1> <c-x>`.
+/// <down> <left> <right> <pgup> <pgdn> <bs> <f1> <f4> <f8> <c-x>`.
 pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = script;
@@ -77,6 +77,7 @@ pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
                 "bs" => Some(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE)),
                 "f1" => Some(KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE)),
                 "f4" => Some(KeyEvent::new(KeyCode::F(4), KeyModifiers::NONE)),
+                "f8" => Some(KeyEvent::new(KeyCode::F(8), KeyModifiers::NONE)),
                 n if n.starts_with("c-") && n.len() == 3 => Some(KeyEvent::new(
                     KeyCode::Char(n.chars().nth(2).unwrap()),
                     KeyModifiers::CONTROL,

@@ -1,12 +1,19 @@
 //! The key count of the clean example record (fixtures/examples/record.json: NdFeB
 //! magnets to Switzerland) driven through the keys at 120x40: every key press that is
-//! not text typed into a field counts as a key, every printable character typed into a
-//! field as a typed character. Prints both; typed characters must stay at least 40 %
-//! below the count measured before pickers, completion and prefills.
+//! not text typed into a field or prompt counts as a key, every printable character
+//! typed into one as a typed character. Prints both; typed characters must stay at least
+//! 40 % below the count measured before pickers, completion and prefills.
+//!
+//! The officer takes the shipment from the declaration file (F8, the path completed with
+//! Tab) instead of typing it: the declaration is data the officer already has. The count
+//! of the same record with the shipment typed in full is printed too. Prefilled values
+//! (the first custody transfer's destination from the seizure's storage location, the
+//! "missing licence" finding suggested from the screening, custody reasons completed from
+//! the common ones) are on screen and stored as shown.
 
 use chrono::{FixedOffset, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyModifiers};
-use minspect::domain::{Clock, DbKind, Role};
+use minspect::domain::{Clock, DbKind, RecordImport, Role};
 use minspect::store::{InitOptions, Store};
 use minspect::tui::app::App;
 use minspect::tui::keymap::Keymap;
@@ -111,24 +118,42 @@ const MEASUREMENTS: &[&str] = &[
     "<c-o>models_found<tab><tab>16<tab>pcs<tab>count",
 ];
 
-const FINDINGS: &[&str] = &[
-    "<c-o>miss<enter>no licence number<tab>Dy-containing NdFeB magnets (1C905.a.4) need a dual-use export licence<tab>declaration form; exporter's statement",
-    "<c-o>d<enter>1 specification<tab>16 models<tab>inspection record sheet, photos 14-31",
-];
+const FINDINGS: &[&str] =
+    &["<c-o>d<enter>1 specification<tab>16 models<tab>inspection record sheet, photos 14-31"];
 
 const SEIZURE: &str = "<c-o><c-u>Sintered NdFeB magnets, model P1179 (Dy-containing), 12 cartons<tab><tab>250<tab><tab>66143.20<tab><tab><tab><tab><c-u>CS-0705-001 CS-0705-002<tab>Yangshan Customs seizure store, bay 3";
 
+/// The first transfer goes to the seizure's storage (prefilled); the reasons are the
+/// common ones, completed from two letters.
 const CUSTODY: &[&str] = &[
-    "<c-u>Yangshan Customs inspection team 2<tab>Yangshan Customs seizure store<tab><tab>Sealed cartons moved to storage pending case handling<c-t>y",
-    "<tab>Shanghai Customs anti-smuggling evidence store<tab><tab>Transferred for case handling (administrative penalty procedure)<c-t>y",
+    "<c-u>Yangshan Customs inspection team 2<tab><tab><tab>mo<enter><c-t>y",
+    "<tab>Shanghai Customs anti-smuggling evidence store<tab><tab>tr<enter><c-t>y",
 ];
 
-/// The example record, finalized, with its two custody transfers.
-pub fn example_record(a: &mut App, s: &mut Store) -> Tally {
+/// The declaration file, its path completed from `fi`, `ex` and `r`.
+const DECLARATION: &str = "<f8>fi<tab>ex<tab>r<tab><enter>";
+
+/// The example record, finalized, with its two custody transfers; the shipment from the
+/// declaration file (`import`) or typed in full.
+pub fn example_record(a: &mut App, s: &mut Store, import: bool) -> Tally {
+    let mut t = example_draft(a, s, import);
+    t.send(a, s, "<c-f>y");
+    for step in CUSTODY {
+        t.send(a, s, step);
+    }
+    t
+}
+
+/// The example record as a draft, every part filled, in its Seizures section.
+pub fn example_draft(a: &mut App, s: &mut Store, import: bool) -> Tally {
     let mut t = Tally::default();
     t.send(a, s, "3n");
-    for step in SHIPMENT {
-        t.send(a, s, step);
+    if import {
+        t.send(a, s, DECLARATION);
+    } else {
+        for step in SHIPMENT {
+            t.send(a, s, step);
+        }
     }
     t.send(
         a,
@@ -140,32 +165,55 @@ pub fn example_record(a: &mut App, s: &mut Store) -> Tally {
     for step in MEASUREMENTS {
         t.send(a, s, step);
     }
-    // the suggested finding: Dy found, not declared
-    t.send(a, s, "<c-n><c-y>");
+    // the suggested findings: Dy found, not declared; no licence for a licensable item
+    t.send(a, s, "<c-n><c-y><c-y>");
     for step in FINDINGS {
         t.send(a, s, step);
     }
     t.send(a, s, "<c-n>");
     t.send(a, s, SEIZURE);
-    t.send(a, s, "<c-f>y");
-    for step in CUSTODY {
-        t.send(a, s, step);
-    }
     t
 }
 
 #[test]
 fn the_example_record_through_the_keys_and_its_count() {
-    let mut s = example_store();
-    let mut a = example_app(&mut s, 120, 40);
-    let t = example_record(&mut a, &mut s);
-    println!(
-        "example record at 120x40: {} keys + {} typed characters (before: {BEFORE_KEYS} keys + {BEFORE_TYPED} typed)",
-        t.keys, t.typed
-    );
-    let state = crate::support::raw(&s, "SELECT state FROM inspections");
-    assert_eq!(state.as_deref(), Some("finalized"), "{:?}", a.message);
-    assert_eq!(count(&s, "measurements"), 5);
-    assert_eq!(count(&s, "findings"), 3);
-    assert_eq!(count(&s, "custody_events"), 2, "{:?}", a.message);
+    let mut typed_in_full = Tally::default();
+    for import in [false, true] {
+        let mut s = example_store();
+        let mut a = example_app(&mut s, 120, 40);
+        let t = example_record(&mut a, &mut s, import);
+        let state = crate::support::raw(&s, "SELECT state FROM inspections");
+        assert_eq!(state.as_deref(), Some("finalized"), "{:?}", a.message);
+        assert_eq!(count(&s, "measurements"), 5);
+        assert_eq!(count(&s, "findings"), 3);
+        assert_eq!(count(&s, "custody_events"), 2, "{:?}", a.message);
+        let first = crate::support::raw(
+            &s,
+            "SELECT to_party || ' / ' || reason FROM custody_events ORDER BY at LIMIT 1",
+        );
+        assert_eq!(
+            first.as_deref(),
+            Some("Yangshan Customs seizure store, bay 3 / Moved to storage pending case handling")
+        );
+        // the shipment stored is the declaration's, field for field, as the form showed it
+        let id = crate::support::raw(&s, "SELECT id FROM inspections").unwrap();
+        let stored = s.records().load_record(&id).unwrap().shipment.data;
+        let file = std::fs::read_to_string("fixtures/examples/record.json").unwrap();
+        let declared = RecordImport::from_json(&file).unwrap().shipment;
+        assert_eq!(stored, declared);
+        if !import {
+            typed_in_full = t;
+            continue;
+        }
+        println!(
+            "example record at 120x40: {} keys + {} typed characters with the shipment from the declaration file; {} keys + {} typed with it typed in full (before: {BEFORE_KEYS} keys + {BEFORE_TYPED} typed)",
+            t.keys, t.typed, typed_in_full.keys, typed_in_full.typed
+        );
+        assert!(
+            t.typed * 100 <= BEFORE_TYPED * 60,
+            "typed {} > 60 % of {BEFORE_TYPED}",
+            t.typed
+        );
+        assert!(t.keys <= BEFORE_KEYS, "keys {} > {BEFORE_KEYS}", t.keys);
+    }
 }

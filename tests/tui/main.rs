@@ -15,6 +15,7 @@ mod overlays;
 mod panes;
 mod party_rules;
 mod ports;
+mod prefills;
 mod record;
 mod record_drafts;
 mod record_steps;

@@ -199,6 +199,12 @@ fn record_form() -> Vec<Binding> {
         ),
         bind(f, Key::ctrl('w'), Amend, "key-amend-the-finalized-record"),
         bind(f, Key::plain(KeyCode::F(7)), AttachFile, "key-attach-file"),
+        bind(
+            f,
+            Key::plain(KeyCode::F(8)),
+            ImportDeclaration,
+            "key-import-declaration",
+        ),
         hint(f, Key::plain(KeyCode::Esc), Cancel, "key-drafts-list"),
     ];
     v.extend(text_bindings(f));

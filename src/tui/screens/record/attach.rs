@@ -88,7 +88,7 @@ impl RecordScreen {
         let Some(p) = self
             .prompt
             .as_mut()
-            .filter(|p| p.kind == PromptKind::AttachPath)
+            .filter(|p| matches!(p.kind, PromptKind::AttachPath | PromptKind::DeclarationPath))
         else {
             return Effect::None;
         };

@@ -40,6 +40,26 @@ fn hs_codes(pack: Option<&RulePack>) -> Vec<(String, String)> {
     out
 }
 
+/// The common custody reasons, in both languages of the catalogue (a completion: only
+/// those the typed text matches show, so each officer sees the ones of the language typed;
+/// any other text stays allowed).
+fn custody_reasons() -> Vec<(String, String)> {
+    const IDS: [&str; 5] = [
+        "cust-reason-storage",
+        "cust-reason-case",
+        "cust-reason-lab",
+        "cust-reason-released",
+        "cust-reason-returned",
+    ];
+    [crate::domain::Lang::En, crate::domain::Lang::Zh]
+        .into_iter()
+        .flat_map(|l| {
+            IDS.iter()
+                .map(move |id| (crate::i18n::text(l, id), String::new()))
+        })
+        .collect()
+}
+
 /// The options of field `name` (None: free text).
 pub fn choices_for(name: &str, pack: Option<&RulePack>) -> Option<Choices> {
     Some(match name {
@@ -63,6 +83,7 @@ pub fn choices_for(name: &str, pack: Option<&RulePack>) -> Option<Choices> {
         "locode" => Choices::open(crate::tui::widgets::port_choices::ports()),
         "currency" => Choices::open(plain(&currency_codes())),
         "hs_code" => Choices::open(hs_codes(pack)),
+        "reason" => Choices::open(custody_reasons()),
         _ => return None,
     })
 }

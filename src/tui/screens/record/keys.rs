@@ -86,6 +86,7 @@ impl RecordScreen {
             }
             Action::ExportReceipt => self.prompt = Prompt::new(PromptKind::ReceiptPath),
             Action::AttachFile => return self.ask_attach(cx),
+            Action::ImportDeclaration => return self.ask_declaration(cx),
             Action::Amend if ed.finalized => self.prompt = Prompt::new(PromptKind::AmendReason),
             Action::Amend => {
                 return Effect::error(t!(cx.lang, "editor-amend-draft"));
@@ -192,6 +193,7 @@ impl RecordScreen {
                     PromptKind::AmendReason => self.amend(&text, cx),
                     PromptKind::AttachPath => self.attach_path_entered(&text, cx.lang),
                     PromptKind::AttachCaption => self.attach(&text, cx),
+                    PromptKind::DeclarationPath => self.import_declaration(&text, cx),
                 };
                 let said = match done {
                     Ok(said) => {

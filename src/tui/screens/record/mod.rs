@@ -13,6 +13,7 @@
 
 mod attach;
 mod choices;
+mod declaration;
 mod drafts;
 mod editor;
 mod finalize;
@@ -50,6 +51,8 @@ pub enum PromptKind {
     /// the file to attach (Tab completes), then its caption
     AttachPath,
     AttachCaption,
+    /// the declaration file whose shipment fills the Shipment form (Tab completes)
+    DeclarationPath,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@
 use super::form::Form;
 use super::{Editor, Item, RecordScreen, Section};
 use super::{inspection as insp, seizure as sz, shipment as ship};
-use crate::domain::{Clock, Inspection, Record, Shipment};
+use crate::domain::{Clock, FindingKind, Inspection, Record, Shipment};
 use crate::report::ReviewLine;
 use crate::rules::{RulePack, facts_for, reconcile, screen};
 use crate::tui::effect::Effect;
@@ -91,16 +91,18 @@ impl Editor {
         ed
     }
 
-    /// From = whoever received the goods last; when = now (in the clock's zone).
+    /// From = whoever received the goods last (the first goes to the seizure's storage);
+    /// when = now (in the clock's zone).
     pub fn prefill_custody(&mut self, clock: &Clock) {
-        self.custody = Form::new(sz::CUSTODY);
         let now = clock
             .local(clock.now())
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-        self.custody.set("at", &now);
-        if let Some(last) = self.custody_log.get(self.item).and_then(|l| l.last()) {
-            self.custody.set("from_party", &last.to_party);
-        }
+        let log = self
+            .custody_log
+            .get(self.item)
+            .map_or(&[][..], Vec::as_slice);
+        let seizure = self.seizures.get(self.item).map(|s| &s.form);
+        self.custody = sz::custody_form(log, seizure, &now);
     }
 
     /// Re-reads every form through the validators; the messages of fields holding text
@@ -216,9 +218,10 @@ impl Editor {
             .into_iter()
             .filter(|s| !self.dismissed.contains(&s.key))
             .filter(|s| {
-                !taken
-                    .iter()
-                    .any(|f| f.kind == s.finding.kind && f.found == s.finding.found)
+                !taken.iter().any(|f| {
+                    f.kind == s.finding.kind
+                        && (f.found == s.finding.found || f.kind == FindingKind::MissingLicence)
+                })
             })
             .collect();
     }

@@ -129,6 +129,24 @@ pub fn read_seizure(form: &Form, base: &Seizure) -> (Seizure, Vec<FieldError>) {
     (s, errs)
 }
 
+/// The next custody transfer of a seizure: when = `now`; from = whoever received the
+/// goods last; the first transfer goes to the seizure's storage location. Every value is
+/// in the form, for the officer to change; the reasons offer completion.
+pub fn custody_form(log: &[CustodyEvent], seizure: Option<&Form>, now: &str) -> Form {
+    let mut f = Form::new(CUSTODY);
+    f.set("at", now);
+    match log.last() {
+        Some(last) => f.set("from_party", &last.to_party),
+        None => {
+            if let Some(storage) = seizure.map(|s| s.get("storage_location")) {
+                f.set("to_party", storage.trim());
+            }
+        }
+    }
+    f.attach_choices(None, "");
+    f
+}
+
 pub fn read_custody(form: &Form) -> (CustodyEvent, Vec<FieldError>) {
     let e = CustodyEvent {
         from_party: form.get("from_party").trim().to_string(),

@@ -35,6 +35,7 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
             PromptKind::AmendReason => ("record-amend-title", "record-amend-ask"),
             PromptKind::AttachPath => ("attach-title", "attach-path"),
             PromptKind::AttachCaption => ("attach-title", "attach-caption"),
+            PromptKind::DeclarationPath => ("profile-decl-title", "profile-decl-ask"),
         };
         let lang = v.lang;
         let title = i18n::text(lang, title);
@@ -54,6 +55,7 @@ pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
 fn prompt_keys(kind: PromptKind) -> &'static str {
     match kind {
         PromptKind::AttachPath => "attach-hint",
+        PromptKind::DeclarationPath => "profile-decl-hint",
         _ => "record-prompt-keys",
     }
 }
