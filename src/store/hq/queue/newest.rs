@@ -317,3 +317,32 @@ pub(super) fn matches(conn: &Connection, q: &str) -> Result<HashSet<i64>> {
     .into_iter()
     .collect())
 }
+
+/// How many rows of `r` (free text `q`) there are along the plan's index `ix`, up to
+/// `cap` + 1: the index's rows under the other terms kept when their rowid is a match
+/// (two streams, no lookup of the desk's rows).
+pub(super) fn count(
+    conn: &Connection,
+    r: &Resolved,
+    plan: &Plan,
+    ix: &str,
+    q: &str,
+    cap: u64,
+) -> Result<u64> {
+    let set = matches(conn, q)?;
+    let (cond, params) = bare_conditions(r, plan, &QueueFrom::First, None);
+    let sql = format!("SELECT d.rowid FROM review_desk d INDEXED BY {ix} WHERE {cond}");
+    let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
+    let counting = || "counting the filter's matches".to_string();
+    let mut stmt = conn.prepare_cached(&sql).doing(counting)?;
+    let mut rows = stmt.query(args.as_slice()).doing(counting)?;
+    let mut n = 0;
+    while n <= cap {
+        let Some(row) = rows.next().doing(counting)? else {
+            break;
+        };
+        let rowid: i64 = row.get(0).doing(counting)?;
+        n += u64::from(set.contains(&rowid));
+    }
+    Ok(n)
+}
