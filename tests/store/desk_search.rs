@@ -69,7 +69,7 @@ fn by_the_queue(hq: &Store, text: &str) -> (Vec<String>, u64) {
 
 /// Words of the desk's shipments (declaration numbers, names, descriptions, HS codes,
 /// containers), their prefixes, and words that are nowhere.
-fn words(path: &std::path::Path) -> Vec<String> {
+pub(crate) fn words(path: &std::path::Path) -> Vec<String> {
     let text = q(
         path,
         "SELECT s.declaration_no || ' ' || s.exporter_name || ' ' || s.consignee || ' ' || s.end_user

@@ -9,6 +9,7 @@ mod amendments;
 mod attachments;
 mod crash_safety;
 mod desk_generated;
+mod desk_newest;
 mod desk_search;
 mod desk_totals;
 mod drafts;

@@ -24,7 +24,7 @@ const SCAN_LIMIT: usize = 4_096;
 /// index with free text), else None.
 pub(super) fn walked_text(r: &Resolved, plan: &Plan) -> Option<String> {
     match plan.drive {
-        Drive::Index(_) => crate::store::query::filter::fts_query(&r.filter.text),
+        Drive::Index(_) if !plan.newest => crate::store::query::filter::fts_query(&r.filter.text),
         _ => None,
     }
 }
@@ -118,7 +118,7 @@ pub(super) fn page(
 }
 
 /// The queue rows of these desk rowids, in their order.
-fn rows_of(conn: &Connection, kept: &[i64]) -> Result<Vec<QueueRow>> {
+pub(super) fn rows_of(conn: &Connection, kept: &[i64]) -> Result<Vec<QueueRow>> {
     let one = format!(
         "SELECT {COLS} FROM review_desk d CROSS JOIN shipments s ON s.id = d.shipment_id WHERE d.rowid = ?1"
     );

@@ -2,7 +2,7 @@
 //! rows the filter matches, up to [`MATCH_CAP`]. A single term is counted from the
 //! tallies the desk's triggers keep (one lookup, or a small scan of days), free text
 //! alone from its index; a combination is counted along the page's own way in, stopping
-//! at the cap.
+//! at the cap (a broad text with terms: the index's rows against the set of its matches).
 
 use std::ops::Deref;
 
@@ -59,7 +59,11 @@ impl<S: Deref<Target = Store>> Hq<S> {
                 "review_desk_fts CROSS JOIN review_desk d ON d.rowid = review_desk_fts.rowid"
                     .to_string()
             }
-            Drive::Index(ix) => format!("review_desk d INDEXED BY {ix}"),
+            Drive::Index(ix) => match &text {
+                // a broad text: its matches as a set, the index's rows streamed against it
+                Some(q) if p.newest => return super::newest::count(conn, r, &p, ix, q, MATCH_CAP),
+                _ => format!("review_desk d INDEXED BY {ix}"),
+            },
         };
         let (conds, params) = conditions(r, &p);
         let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();

@@ -5,6 +5,7 @@
 mod chunks;
 mod counts;
 pub mod filter;
+mod newest;
 pub mod plan;
 
 use std::ops::Deref;
@@ -309,6 +310,11 @@ impl<S: Deref<Target = Store>> Hq<S> {
         from: &QueueFrom,
         limit: usize,
     ) -> Result<Vec<QueueRow>> {
+        if let Some(q) = crate::store::query::filter::fts_query(&r.filter.text)
+            && plan.newest
+        {
+            return newest::page(self.0.conn(), r, plan, from, limit, &q);
+        }
         if let Some(q) = chunks::walked_text(r, plan) {
             return chunks::page(self.0.conn(), r, plan, sort, from, limit, &q);
         }
@@ -344,20 +350,35 @@ impl<S: Deref<Target = Store>> Hq<S> {
         plan: &Plan,
         sort: QueueSort,
     ) -> Result<Vec<String>> {
-        // free text along an index is checked chunk by chunk: the chunk's query
-        let (sql, params) = match chunks::walked_text(r, plan) {
-            Some(_) => page_sql(&chunks::without_text(r), plan, sort, &QueueFrom::First, 50),
-            None => page_sql(r, plan, sort, &QueueFrom::First, 50),
+        let text = crate::store::query::filter::fts_query(&r.filter.text);
+        let statements = match (&text, chunks::walked_text(r, plan)) {
+            // free text newest first: its walk, then its check along the plan's index
+            (Some(q), _) if plan.newest => newest::statements(r, plan, q),
+            // free text along an index is checked chunk by chunk: the chunk's query
+            (_, Some(_)) => vec![page_sql(
+                &chunks::without_text(r),
+                plan,
+                sort,
+                &QueueFrom::First,
+                50,
+            )],
+            _ => vec![page_sql(r, plan, sort, &QueueFrom::First, 50)],
         };
-        let mut stmt = self
-            .0
-            .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .doing(|| "explaining the review queue".into())?;
-        let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
-        stmt.query_map(args.as_slice(), |r| r.get::<_, String>(3))
-            .doing(|| "explaining the review queue".into())?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .doing(|| "explaining the review queue".into())
+        let mut steps = Vec::new();
+        for (sql, params) in statements {
+            let mut stmt = self
+                .0
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .doing(|| "explaining the review queue".into())?;
+            let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
+            steps.extend(
+                stmt.query_map(args.as_slice(), |r| r.get::<_, String>(3))
+                    .doing(|| "explaining the review queue".into())?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+                    .doing(|| "explaining the review queue".into())?,
+            );
+        }
+        Ok(steps)
     }
 }

@@ -30,6 +30,9 @@ pub enum Drive {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     pub drive: Drive,
+    /// Free text read newest first straight from its matches (`newest.rs`): the default
+    /// sort, along an index, the text matching more than a few rows.
+    pub newest: bool,
     pub received_from: Option<String>,
     pub received_to: Option<String>,
 }
@@ -197,6 +200,7 @@ pub fn plan(conn: &Connection, r: &Resolved, sort: QueueSort, small: u64) -> Res
     }
     let plan = |drive| Plan {
         drive,
+        newest: false,
         received_from: received_from.clone(),
         received_to: received_to.clone(),
     };
@@ -222,9 +226,11 @@ pub fn plan(conn: &Connection, r: &Resolved, sort: QueueSort, small: u64) -> Res
     {
         return Ok(plan(Drive::Index(e.index)));
     }
-    Ok(plan(Drive::Index(
-        ordered.map_or_else(|| sort_index(sort), |o| o.index),
-    )))
+    let ix = ordered.map_or_else(|| sort_index(sort), |o| o.index);
+    Ok(Plan {
+        newest: text.is_some() && sort == QueueSort::Received && gives_order(ix, sort),
+        ..plan(Drive::Index(ix))
+    })
 }
 
 /// The FROM clause of a page read through `drive` in `sort` order.
