@@ -7,8 +7,10 @@
 //! them as stray characters). An id missing from a language falls back to English; an id
 //! missing from both shows as itself, and `tests/architecture` fails on either.
 
+mod errors;
 mod field;
 
+pub use errors::said_or;
 pub use field::{field_error, field_words, problem};
 
 use std::borrow::Cow;
@@ -51,6 +53,19 @@ pub const EN_FILES: Files = &[
     ("en/editor.ftl", include_str!("en/editor.ftl")),
     ("en/engine.ftl", include_str!("en/engine.ftl")),
     ("en/seal.ftl", include_str!("en/seal.ftl")),
+    (
+        "en/problems_domain.ftl",
+        include_str!("en/problems_domain.ftl"),
+    ),
+    (
+        "en/problems_rules.ftl",
+        include_str!("en/problems_rules.ftl"),
+    ),
+    (
+        "en/problems_store.ftl",
+        include_str!("en/problems_store.ftl"),
+    ),
+    ("en/pending.ftl", include_str!("en/pending.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -80,6 +95,19 @@ pub const ZH_FILES: Files = &[
     ("zh/editor.ftl", include_str!("zh/editor.ftl")),
     ("zh/engine.ftl", include_str!("zh/engine.ftl")),
     ("zh/seal.ftl", include_str!("zh/seal.ftl")),
+    (
+        "zh/problems_domain.ftl",
+        include_str!("zh/problems_domain.ftl"),
+    ),
+    (
+        "zh/problems_rules.ftl",
+        include_str!("zh/problems_rules.ftl"),
+    ),
+    (
+        "zh/problems_store.ftl",
+        include_str!("zh/problems_store.ftl"),
+    ),
+    ("zh/pending.ftl", include_str!("zh/pending.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -1,0 +1,22 @@
+# minspect en/problems_store.ftl: refusals of the store (src/store), as ids.
+
+## Devices, their keys and worlds (src/store/device)
+sp-place-live-hq = a live headquarters
+sp-place-training-hq = a training headquarters
+sp-place-live-field = a live field device
+sp-place-training-laptop = a training laptop
+sp-trusted-other-key = { $field }: device { $id } is already trusted with a different key; refusing to replace it
+sp-key-not-32 = { $what } is not 32 bytes long
+sp-key-public = this device's public key
+sp-key-private = this device's private key
+sp-key-sealing = this device's sealing key
+sp-key-of-device = public key of device { $id }
+sp-key-sealing-of = sealing key of device { $id }
+sp-device-world = world: device { $device } is of the { $world } world and this is a { $here } database; live and training never mix
+sp-private-key-missing = this device's private key is missing from the database
+sp-training-key-world = world: a training device's key must be of the training world, not { $world }
+sp-trust-world = world: this is { $here } and the key is of { $key } ('{ $name }'); live and training never trust each other's keys
+sp-trust-kind = kind: { $here } trusts { $wanted } keys only; this key file is for a { $kind } device
+sp-own-key = device_id: this is this database's own key
+sp-not-device-id = device_id: '{ $id }' is not a device id
+sp-name-empty = name: must not be empty

@@ -1,0 +1,22 @@
+# minspect zh/problems_store.ftl：存储层（src/store）的拒绝理由，以消息 id 表示。
+
+## 设备、密钥与环境（src/store/device）
+sp-place-live-hq = 正式环境的总部
+sp-place-training-hq = 培训环境的总部
+sp-place-live-field = 正式环境的现场设备
+sp-place-training-laptop = 培训笔记本
+sp-trusted-other-key = { $field }：设备 { $id } 已以另一把密钥受信任；拒绝替换
+sp-key-not-32 = { $what }不是 32 字节
+sp-key-public = 本设备的公钥
+sp-key-private = 本设备的私钥
+sp-key-sealing = 本设备的封装密钥
+sp-key-of-device = 设备 { $id } 的公钥
+sp-key-sealing-of = 设备 { $id } 的封装密钥
+sp-device-world = 环境（world）：设备 { $device } 属于 { $world } 环境，本数据库是 { $here } 数据库；正式与培训环境互不相通
+sp-private-key-missing = 数据库中缺少本设备的私钥
+sp-training-key-world = 环境（world）：培训设备的密钥必须属于 training（培训）环境，而不是 { $world }
+sp-trust-world = 环境（world）：本处是{ $here }，该密钥属于{ $key }（“{ $name }”）；正式与培训环境互不信任对方的密钥
+sp-trust-kind = 种类（kind）：{ $here }只信任 { $wanted } 密钥；此密钥文件属于 { $kind } 设备
+sp-own-key = device_id：这是本数据库自己的密钥
+sp-not-device-id = device_id：“{ $id }”不是设备编号
+sp-name-empty = name：不能为空
