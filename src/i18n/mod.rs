@@ -66,6 +66,7 @@ pub const EN_FILES: Files = &[
         include_str!("en/problems_store.ftl"),
     ),
     ("en/pending.ftl", include_str!("en/pending.ftl")),
+    ("en/problems_sync.ftl", include_str!("en/problems_sync.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -108,6 +109,7 @@ pub const ZH_FILES: Files = &[
         include_str!("zh/problems_store.ftl"),
     ),
     ("zh/pending.ftl", include_str!("zh/pending.ftl")),
+    ("zh/problems_sync.ftl", include_str!("zh/problems_sync.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

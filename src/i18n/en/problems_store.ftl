@@ -20,3 +20,21 @@ sp-trust-kind = kind: { $here } trusts { $wanted } keys only; this key file is f
 sp-own-key = device_id: this is this database's own key
 sp-not-device-id = device_id: '{ $id }' is not a device id
 sp-name-empty = name: must not be empty
+
+## Review decisions and officers at headquarters (src/store/hq)
+sp-no-received = ID: no received inspection { $id }
+sp-return-needs-comment = --comment: a returned inspection needs a comment saying what to fix
+sp-own-badge = inspection { $id } was recorded under your own badge { $badge }: another supervisor decides on it
+sp-already-decided = already { $decision } by { $name } at { $at }; to change the decision use --change, or C on the Review tab (the history keeps both)
+sp-nothing-to-change = inspection { $id } has no decision to change; decide without --change
+sp-review-not-hq = review decisions are made at headquarters; this is not a headquarters database
+sp-not-supervisor = login '{ $login }' is mapped to { $name } (badge { $badge }), who is { $role ->
+    [officer] an officer
+   *[other] a { $role }
+}, not a supervisor; review decisions need a login mapped to a supervisor (`minspect officer list` shows who is mapped)
+sp-officers-at-hq = officers and their logins are managed at headquarters; this database's officer is the one set by `minspect init`
+sp-doing = { $doing }: { $why }
+sp-doing-add-officer = adding an officer
+sp-doing-map-login = mapping a login
+sp-owner-unknown = { $doing }: cannot tell who owns { $path }: { $error }
+sp-first-login-owner = { $doing }: no officer of this headquarters database is mapped to a login yet, so only the owner of { $path }, { $owner }, may map the first one; this process runs as { $me }

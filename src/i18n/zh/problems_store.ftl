@@ -20,3 +20,18 @@ sp-trust-kind = 种类（kind）：{ $here }只信任 { $wanted } 密钥；此�
 sp-own-key = device_id：这是本数据库自己的密钥
 sp-not-device-id = device_id：“{ $id }”不是设备编号
 sp-name-empty = name：不能为空
+
+## 总部的审核决定与关员（src/store/hq）
+sp-no-received = ID：没有已接收的查验 { $id }
+sp-return-needs-comment = --comment：退回查验须附意见，写明要改正什么
+sp-own-badge = 查验 { $id } 是以你本人的工号 { $badge } 记录的：须由另一位主管决定
+sp-already-decided = 已由 { $name } 于 { $at } { $decision }；如要更改决定，请用 --change，或在审核页按 C（历史两者都保留）
+sp-nothing-to-change = 查验 { $id } 尚无可更改的决定；请不加 --change 作出决定
+sp-review-not-hq = 审核决定在总部作出；本数据库不是总部数据库
+sp-not-supervisor = 登录名“{ $login }”对应 { $name }（工号 { $badge }），其角色为 { $role }，不是主管；审核决定须由对应主管的登录名作出（`minspect officer list` 显示对应关系）
+sp-officers-at-hq = 关员及其登录名在总部管理；本数据库的关员即 `minspect init` 设定的那一位
+sp-doing = { $doing }：{ $why }
+sp-doing-add-officer = 添加关员
+sp-doing-map-login = 关联登录名
+sp-owner-unknown = { $doing }：无法确定 { $path } 的所有者：{ $error }
+sp-first-login-owner = { $doing }：本总部数据库尚无关员关联登录名，只有 { $path } 的所有者 { $owner } 可以关联第一位；本进程的身份为 { $me }
