@@ -67,6 +67,10 @@ pub const EN_FILES: Files = &[
     ),
     ("en/pending.ftl", include_str!("en/pending.ftl")),
     ("en/problems_sync.ftl", include_str!("en/problems_sync.ftl")),
+    (
+        "en/problems_scenario.ftl",
+        include_str!("en/problems_scenario.ftl"),
+    ),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -110,6 +114,10 @@ pub const ZH_FILES: Files = &[
     ),
     ("zh/pending.ftl", include_str!("zh/pending.ftl")),
     ("zh/problems_sync.ftl", include_str!("zh/problems_sync.ftl")),
+    (
+        "zh/problems_scenario.ftl",
+        include_str!("zh/problems_scenario.ftl"),
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -38,3 +38,11 @@ sp-doing-add-officer = adding an officer
 sp-doing-map-login = mapping a login
 sp-owner-unknown = { $doing }: cannot tell who owns { $path }: { $error }
 sp-first-login-owner = { $doing }: no officer of this headquarters database is mapped to a login yet, so only the owner of { $path }, { $owner }, may map the first one; this process runs as { $me }
+
+## A received record refused at headquarters (src/store/hq/received_checks.rs)
+sp-record-refused = record seq { $seq } (id { $id }) refused: { $field }: { $problem }
+sp-not-record-id = is not a record id (control characters, or too long)
+sp-not-json = is not JSON: { $error }
+sp-received-state = is '{ $state }'; headquarters accepts finalized records only (a field device sends nothing else)
+sp-received-device = names device { $device }, not the bundle's device { $bundle }; a device sends only its own records
+sp-received-hq-officer = officer { $officer } is a headquarters supervisor; headquarters records no field work

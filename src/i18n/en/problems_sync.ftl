@@ -15,3 +15,6 @@ yp-out-is-dir = --out: { $path } is a directory; give the key file's name
 yp-out-exists = --out: { $path } already exists; give another name or --force to overwrite it
 yp-out-not-path = --out: { $path } is not a file path
 yp-key-name-bad = { $source }: name: { $name } is empty or contains control characters (escape sequences could rewrite the terminal); not trusted
+
+## Bundles (src/sync/bundle_import.rs)
+yp-bundle-refused = bundle { $path } refused: { $why }

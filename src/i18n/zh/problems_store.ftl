@@ -35,3 +35,11 @@ sp-doing-add-officer = 添加关员
 sp-doing-map-login = 关联登录名
 sp-owner-unknown = { $doing }：无法确定 { $path } 的所有者：{ $error }
 sp-first-login-owner = { $doing }：本总部数据库尚无关员关联登录名，只有 { $path } 的所有者 { $owner } 可以关联第一位；本进程的身份为 { $me }
+
+## 总部拒收的记录（src/store/hq/received_checks.rs）
+sp-record-refused = 记录序号 { $seq }（id { $id }）被拒收：{ $field }：{ $problem }
+sp-not-record-id = 不是记录编号（含控制字符或过长）
+sp-not-json = 不是 JSON：{ $error }
+sp-received-state = 为“{ $state }”；总部只接收已定稿的记录（现场设备不会发送其他记录）
+sp-received-device = 指明设备 { $device }，而非数据包所属设备 { $bundle }；设备只发送自己的记录
+sp-received-hq-officer = 关员 { $officer } 是总部主管；总部不记录现场工作

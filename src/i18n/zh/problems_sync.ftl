@@ -15,3 +15,6 @@ yp-out-is-dir = --out：{ $path } 是目录；请给出密钥文件的文件名
 yp-out-exists = --out：{ $path } 已存在；请换一个名称，或加 --force 覆盖
 yp-out-not-path = --out：{ $path } 不是文件路径
 yp-key-name-bad = { $source }：名称（name）：{ $name } 为空或含控制字符（转义序列可能改写终端）；未予信任
+
+## 数据包（src/sync/bundle_import.rs）
+yp-bundle-refused = 数据包 { $path } 被拒收：{ $why }
