@@ -177,3 +177,56 @@ fn quantities_compositions_and_import_files_read_as_before() {
     let (en, _) = both(&RecordImport::from_json(r#"{"shipment": {}}"#).unwrap_err());
     assert_eq!(en, "inspection: is missing");
 }
+
+#[test]
+fn a_broken_scenario_is_refused_in_chinese_with_its_file_and_line() {
+    let (dir, db) = fresh();
+    let (_, good) = minspect::fixture::scenario::EMBEDDED
+        .iter()
+        .find(|(id, _)| *id == "clean-release")
+        .unwrap();
+    let at = good.find("difficulty = ").unwrap();
+    let line = good[..at].matches('\n').count() + 1;
+    let end = at + good[at..].find('\n').unwrap();
+    let broken = format!("{}difficulty = 0{}", &good[..at], &good[end..]);
+    std::fs::write(dir.path().join("broken.toml"), broken).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let args = ["training", "list", "--scenarios", d];
+    let (code, err) = run(&db, "zh", &args, "");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!("broken.toml:{line}：难度为 0；请填 1、2 或 3")),
+        "{err}"
+    );
+    let (code, err) = run(&db, "en", &args, "");
+    assert_eq!(code, Some(2));
+    assert!(
+        err.ends_with(&format!(
+            "broken.toml:{line}: difficulty is 0; give 1, 2 or 3\n"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_console_s_confirmed_writes_say_their_outcome_in_chinese() {
+    use minspect::tui::pending::PendingWrite;
+    let (dir, db) = fresh();
+    let mut store = crate::support::harness::open(&db);
+    let export = PendingWrite::Export {
+        dir: dir.path().to_path_buf(),
+    };
+    assert_eq!(
+        export.run(&mut store, Lang::Zh).as_deref(),
+        Ok("无可导出：所有已定稿记录均已确认")
+    );
+    assert_eq!(
+        export.run(&mut store, Lang::En).as_deref(),
+        Ok("nothing to export: every finalized record is acknowledged")
+    );
+    let discard = PendingWrite::Discard { id: "nope".into() };
+    let zh = discard.run(&mut store, Lang::Zh).unwrap_err();
+    assert!(zh.starts_with("删除失败："), "{zh}");
+    let en = discard.run(&mut store, Lang::En).unwrap_err();
+    assert!(en.starts_with("discarding: "), "{en}");
+}
