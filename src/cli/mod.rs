@@ -165,6 +165,7 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 pub(crate) fn sync_err(e: crate::sync::SyncError) -> CliError {
     match e {
         crate::sync::SyncError::Refused(m) => CliError::BadInput(m),
+        crate::sync::SyncError::Said(m) => CliError::Refused(m),
         crate::sync::SyncError::Incomplete(m) => CliError::Incomplete(m),
         crate::sync::SyncError::Store(s) => s.into(),
         io @ crate::sync::SyncError::Io { .. } => CliError::Failed(io.to_string()),

@@ -152,7 +152,7 @@ fn load(source: &Source) -> CliResult<Vec<Scenario>> {
         Some(dir) => load_dir(dir),
         None => embedded(),
     };
-    loaded.map_err(|e| CliError::BadInput(e.to_string()))
+    loaded.map_err(|e| CliError::Refused(e.to_msg()))
 }
 
 /// The scenarios `--scenario`/`--all` name, in the order given.

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::FieldError;
+use super::{FieldError, Msg};
 
 /// A declared HS code: 6 to 10 digits once dots and spaces are removed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -16,18 +16,17 @@ impl HsCode {
         if let Some(bad) = digits.chars().find(|c| !c.is_ascii_digit()) {
             return Err(FieldError::new(
                 "hs_code",
-                format!(
-                    "'{raw}' contains '{bad}'; an HS code has digits only (dots and spaces allowed)"
-                ),
+                Msg::new("dp-hs-char")
+                    .arg("raw", raw)
+                    .arg("bad", bad.to_string()),
             ));
         }
         if !(6..=10).contains(&digits.len()) {
             return Err(FieldError::new(
                 "hs_code",
-                format!(
-                    "'{raw}' has {} digits; an HS code has 6 to 10",
-                    digits.len()
-                ),
+                Msg::new("dp-hs-length")
+                    .arg("raw", raw)
+                    .arg("n", digits.len().to_string()),
             ));
         }
         Ok(HsCode(digits))
@@ -64,12 +63,8 @@ impl std::fmt::Display for HsCode {
 
 /// Parses a `YYYY-MM-DD` date, naming `field` on failure.
 pub fn parse_date(field: &str, raw: &str) -> Result<NaiveDate, FieldError> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        FieldError::new(
-            field,
-            format!("'{raw}' is not a date in the form YYYY-MM-DD"),
-        )
-    })
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| FieldError::new(field, Msg::new("dp-not-date").arg("raw", raw)))
 }
 
 #[cfg(test)]
@@ -86,13 +81,13 @@ mod tests {
 
     #[test]
     fn hs_code_rejects_letters_and_lengths() {
-        assert!(HsCode::parse("28AB90").unwrap_err().message.contains("'A'"));
         assert!(
-            HsCode::parse("28259")
+            HsCode::parse("28AB90")
                 .unwrap_err()
                 .message
-                .contains("5 digits")
+                .contains("bad=A,")
         );
+        assert!(HsCode::parse("28259").unwrap_err().message.contains("n=5,"));
         assert!(HsCode::parse("28259090011").is_err());
     }
 

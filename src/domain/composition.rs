@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::FieldError;
+use super::{FieldError, Msg};
 
 const ELEMENTS: [&str; 118] = [
     "H", "He", "Li", "Be", "B", "C", "N", "O", "F", "Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl",
@@ -65,10 +65,10 @@ pub fn parse_composition(field: &str, raw: &str) -> Result<BTreeMap<String, f64>
         let path = format!("{field}.{symbol}");
         let v: f64 = number
             .parse()
-            .map_err(|_| FieldError::new(&path, format!("'{number}' is not a number")))?;
+            .map_err(|_| FieldError::new(&path, Msg::new("dp-not-number").arg("raw", &number)))?;
         super::check_percent(&path, v)?;
         if out.insert(symbol.clone(), v).is_some() {
-            return Err(FieldError::new(&path, "is given twice"));
+            return Err(FieldError::new(&path, Msg::new("dp-twice")));
         }
         i = m + 1;
     }
@@ -82,7 +82,7 @@ pub fn check_composition_sum(field: &str, parts: &BTreeMap<String, f64>) -> Resu
     if sum > 100.5 {
         return Err(FieldError::new(
             field,
-            format!("the percentages add up to {sum:.2}, more than 100"),
+            Msg::new("dp-sum-over").arg("sum", format!("{sum:.2}")),
         ));
     }
     Ok(())

@@ -32,7 +32,10 @@ macro_rules! text_enum {
                 let t = raw.trim().to_ascii_lowercase().replace([' ', '-'], "_");
                 Self::ALL.iter().copied().find(|v| v.as_str() == t).ok_or_else(|| {
                     let all: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
-                    FieldError::new($field, format!("'{raw}' is not one of {}", all.join(", ")))
+                    FieldError::new(
+                        $field,
+                        super::Msg::new("dp-not-one-of").arg("raw", raw).arg("all", all.join(", ")),
+                    )
                 })
             }
         }

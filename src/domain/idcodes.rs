@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FieldError, is_country};
+use super::{FieldError, Msg, is_country};
 
 /// A UN/LOCODE: ISO 3166 alpha-2 country + 3 letters or digits 2-9 (`CNSHA`, `CNNGB`).
 /// A space between the parts is accepted on input.
@@ -16,14 +16,16 @@ impl Locode {
         if t.len() != 5 || !t.is_ascii() {
             return Err(FieldError::new(
                 field,
-                format!("'{raw}' is not a UN/LOCODE (country + 3 characters, e.g. CNSHA)"),
+                Msg::new("dp-not-locode").arg("raw", raw),
             ));
         }
         let (country, place) = t.split_at(2);
         if !is_country(country) {
             return Err(FieldError::new(
                 field,
-                format!("'{raw}': '{country}' is not an ISO 3166 country code"),
+                Msg::new("dp-locode-country")
+                    .arg("raw", raw)
+                    .arg("country", country),
             ));
         }
         if !place
@@ -32,7 +34,9 @@ impl Locode {
         {
             return Err(FieldError::new(
                 field,
-                format!("'{raw}': the place part '{place}' must be letters or digits 2-9"),
+                Msg::new("dp-locode-place")
+                    .arg("raw", raw)
+                    .arg("place", place),
             ));
         }
         Ok(Locode(t))
@@ -77,45 +81,47 @@ impl CreditCode {
         if n != 18 {
             return Err(FieldError::new(
                 field,
-                format!("'{raw}' has {n} characters; a unified social credit code has 18"),
+                Msg::new("dp-uscc-length")
+                    .arg("raw", raw)
+                    .arg("n", n.to_string()),
             ));
         }
         if let Some(bad) = t.chars().find(|c| !USCC_CHARSET.contains(*c)) {
             return Err(FieldError::new(
                 field,
-                format!(
-                    "'{raw}' contains '{bad}', which a credit code never uses (no I, O, Z, S, V)"
-                ),
+                Msg::new("dp-uscc-char")
+                    .arg("raw", raw)
+                    .arg("bad", bad.to_string()),
             ));
         }
         if !"123456789ANY".contains(&t[0..1]) {
             return Err(FieldError::new(
                 field,
-                format!(
-                    "'{raw}': '{}' is not a registration-authority code",
-                    &t[0..1]
-                ),
+                Msg::new("dp-uscc-authority")
+                    .arg("raw", raw)
+                    .arg("code", &t[0..1]),
             ));
         }
         if !t[2..8].chars().all(|c| c.is_ascii_digit()) {
             return Err(FieldError::new(
                 field,
-                format!("'{raw}': characters 3-8 must be the 6-digit administrative division code"),
+                Msg::new("dp-uscc-division").arg("raw", raw),
             ));
         }
         let (Some(expected), Some(got)) = (credit_code_check_char(&t[..17]), t.chars().nth(17))
         else {
             return Err(FieldError::new(
                 field,
-                format!("'{raw}' is not a unified social credit code"),
+                Msg::new("dp-not-uscc").arg("raw", raw),
             ));
         };
         if expected != got {
             return Err(FieldError::new(
                 field,
-                format!(
-                    "'{raw}': check character is '{got}' but should be '{expected}'; a character is mistyped"
-                ),
+                Msg::new("dp-uscc-check")
+                    .arg("raw", raw)
+                    .arg("got", got.to_string())
+                    .arg("expected", expected.to_string()),
             ));
         }
         Ok(CreditCode(t))
@@ -175,24 +181,23 @@ impl ContainerNo {
         if !ok_shape {
             return Err(FieldError::new(
                 field,
-                format!(
-                    "'{raw}' is not a container number (owner code + U/J/Z + 6 digits + check digit, e.g. CSQU3054383)"
-                ),
+                Msg::new("dp-container-shape").arg("raw", raw),
             ));
         }
         let (Some(expected), Ok(got)) = (container_check_digit(&t[..10]), t[10..].parse::<u32>())
         else {
             return Err(FieldError::new(
                 field,
-                format!("'{raw}' is not a container number"),
+                Msg::new("dp-not-container").arg("raw", raw),
             ));
         };
         if expected != got {
             return Err(FieldError::new(
                 field,
-                format!(
-                    "'{raw}': check digit is {got} but should be {expected}; a character is mistyped"
-                ),
+                Msg::new("dp-container-check")
+                    .arg("raw", raw)
+                    .arg("got", got.to_string())
+                    .arg("expected", expected.to_string()),
             ));
         }
         Ok(ContainerNo(t))
@@ -230,7 +235,7 @@ mod tests {
             Locode::parse("locode", "XXSHA")
                 .unwrap_err()
                 .message
-                .contains("'XX'")
+                .contains("country=XX,")
         );
         assert!(Locode::parse("locode", "CNSH1").is_err()); // digits 0 and 1 are not used
         assert!(Locode::parse("locode", "CNSH").is_err());
@@ -246,18 +251,18 @@ mod tests {
         assert_eq!(credit_code_check_char("91350100M000100Y4"), Some('3'));
         assert!(CreditCode::parse("c", "91350100M000100Y43").is_ok());
         let wrong = CreditCode::parse("c", "91350100M000100Y44").unwrap_err();
-        assert!(wrong.message.contains("should be '3'"), "{}", wrong.message);
+        assert!(wrong.message.contains("expected=3,"), "{}", wrong.message);
         assert!(
             CreditCode::parse("c", "91350100M000100O43")
                 .unwrap_err()
                 .message
-                .contains("'O'")
+                .contains("bad=O,")
         );
         assert!(
             CreditCode::parse("c", "9135010")
                 .unwrap_err()
                 .message
-                .contains("7 characters")
+                .contains("n=7,")
         );
         assert!(CreditCode::parse("c", "913A0100M000100Y43").is_err());
     }
@@ -271,7 +276,7 @@ mod tests {
             ContainerNo::parse("c", "CSQU3054384")
                 .unwrap_err()
                 .message
-                .contains("should be 3")
+                .contains("expected=3,")
         );
         assert!(ContainerNo::parse("c", "CSQX3054383").is_err());
     }

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::{
-    CustodyEvent, FieldError, Finding, Inspection, Measurement, RecordDraft, Seizure, Shipment,
+    CustodyEvent, FieldError, Finding, Inspection, Measurement, Msg, RecordDraft, Seizure, Shipment,
 };
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27,15 +27,16 @@ pub struct RecordImport {
     pub seizures: Vec<SeizureImport>,
 }
 
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+/// What a JSON value is, as a message (`a string`, `an array`...).
+fn kind_of(v: &Value) -> Msg {
+    Msg::new(match v {
+        Value::Null => "dp-json-null",
+        Value::Bool(_) => "dp-json-bool",
+        Value::Number(_) => "dp-json-number",
+        Value::String(_) => "dp-json-string",
+        Value::Array(_) => "dp-json-array",
+        Value::Object(_) => "dp-json-object",
+    })
 }
 
 /// Deserializes one object, naming the offending field on failure.
@@ -46,7 +47,7 @@ fn section<T: DeserializeOwned + Serialize + Default>(
     let Value::Object(obj) = v else {
         return Err(FieldError::new(
             path,
-            format!("expected an object, got {}", kind_of(&v)),
+            Msg::new("dp-expected-object-got").arg("got", kind_of(&v)),
         ));
     };
     let err = match serde_json::from_value::<T>(Value::Object(obj.clone())) {
@@ -55,7 +56,10 @@ fn section<T: DeserializeOwned + Serialize + Default>(
     };
     if let Some(rest) = err.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("?");
-        return Err(FieldError::new(format!("{path}.{field}"), "unknown field"));
+        return Err(FieldError::new(
+            format!("{path}.{field}"),
+            Msg::new("dp-unknown-field"),
+        ));
     }
     let Ok(Value::Object(base)) = serde_json::to_value(T::default()) else {
         return Err(FieldError::new(path, err));
@@ -76,7 +80,7 @@ fn list(path: &str, v: Option<Value>) -> Result<Vec<Value>, FieldError> {
         Some(Value::Array(a)) => Ok(a),
         Some(other) => Err(FieldError::new(
             path,
-            format!("expected an array, got {}", kind_of(&other)),
+            Msg::new("dp-expected-array-got").arg("got", kind_of(&other)),
         )),
     }
 }
@@ -104,29 +108,30 @@ impl RecordImport {
     /// Parses the import file. Structural problems (malformed JSON, unknown or mistyped
     /// fields) are reported with the field path.
     pub fn from_json(text: &str) -> Result<Self, FieldError> {
-        let v: Value = serde_json::from_str(text)
-            .map_err(|e| FieldError::new("file", format!("malformed JSON: {e}")))?;
-        let Value::Object(mut top): Value = v else {
-            return Err(FieldError::new(
+        let v: Value = serde_json::from_str(text).map_err(|e| {
+            FieldError::new(
                 "file",
-                "expected a JSON object with shipment and inspection",
-            ));
+                Msg::new("dp-malformed-json").arg("error", e.to_string()),
+            )
+        })?;
+        let Value::Object(mut top): Value = v else {
+            return Err(FieldError::new("file", Msg::new("dp-expected-record")));
         };
         if let Some(k) = top.keys().find(|k| !TOP.contains(&k.as_str())) {
             return Err(FieldError::new(
                 k.clone(),
-                format!("unknown field; expected {}", TOP.join(", ")),
+                Msg::new("dp-unknown-field-expected").arg("expected", TOP.join(", ")),
             ));
         }
         let shipment = section(
             "shipment",
             top.remove("shipment")
-                .ok_or_else(|| FieldError::new("shipment", "is missing"))?,
+                .ok_or_else(|| FieldError::new("shipment", Msg::new("dp-missing")))?,
         )?;
         let inspection = section(
             "inspection",
             top.remove("inspection")
-                .ok_or_else(|| FieldError::new("inspection", "is missing"))?,
+                .ok_or_else(|| FieldError::new("inspection", Msg::new("dp-missing")))?,
         )?;
         let measurements = sections("measurements", top.remove("measurements"))?;
         let findings = sections("findings", top.remove("findings"))?;
@@ -137,7 +142,7 @@ impl RecordImport {
         {
             let path = format!("seizures[{i}]");
             let Value::Object(mut obj): Value = v else {
-                return Err(FieldError::new(path, "expected an object"));
+                return Err(FieldError::new(path, Msg::new("dp-expected-object")));
             };
             let custody = sections(&format!("{path}.custody"), obj.remove("custody"))?;
             let seizure = section(&path, Value::Object(obj))?;
@@ -170,7 +175,7 @@ impl RecordImport {
             if !finalize && !s.custody.is_empty() {
                 out.push(FieldError::new(
                     format!("seizures[{i}].custody"),
-                    "custody transfers are recorded on a finalized seizure; import with --finalize",
+                    Msg::new("dp-custody-needs-finalize"),
                 ));
             }
             for (j, c) in s.custody.iter().enumerate() {

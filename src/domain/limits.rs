@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::{FieldError, parse_timestamp};
+use super::{FieldError, Msg, parse_timestamp};
 
 /// How far ahead of this device's clock a typed time may be (another device's clock, a
 /// watch read by eye).
@@ -106,7 +106,9 @@ pub fn name(out: &mut Vec<FieldError>, field: &str, value: &str) {
     if n > MAX_NAME_CHARS {
         out.push(FieldError::new(
             field,
-            format!("is {n} characters long; at most {MAX_NAME_CHARS} are allowed"),
+            Msg::new("dp-name-long")
+                .arg("n", n.to_string())
+                .arg("max", MAX_NAME_CHARS.to_string()),
         ));
     }
 }
@@ -117,7 +119,9 @@ pub fn text(out: &mut Vec<FieldError>, field: &str, value: &str) {
     if n > MAX_TEXT_BYTES {
         out.push(FieldError::new(
             field,
-            format!("is {n} bytes long; at most {MAX_TEXT_BYTES} bytes (16 KiB) are allowed"),
+            Msg::new("dp-text-long")
+                .arg("n", n.to_string())
+                .arg("max", MAX_TEXT_BYTES.to_string()),
         ));
     }
 }
@@ -139,7 +143,9 @@ pub fn value_minor(out: &mut Vec<FieldError>, field: &str, value: Option<i64>) {
     if let Some(v) = value.filter(|v| *v > MAX_VALUE_MINOR) {
         out.push(FieldError::new(
             field,
-            format!("{v} is more than the maximum of {MAX_VALUE_MINOR} minor units"),
+            Msg::new("dp-value-max")
+                .arg("value", v.to_string())
+                .arg("max", MAX_VALUE_MINOR.to_string()),
         ));
     }
 }
@@ -149,7 +155,9 @@ pub fn net_weight_g(out: &mut Vec<FieldError>, field: &str, value: Option<i64>) 
     if let Some(g) = value.filter(|g| *g > MAX_NET_WEIGHT_G) {
         out.push(FieldError::new(
             field,
-            format!("{g} g is more than the maximum of {MAX_NET_WEIGHT_G} g (100,000 t)"),
+            Msg::new("dp-weight-max")
+                .arg("value", g.to_string())
+                .arg("max", MAX_NET_WEIGHT_G.to_string()),
         ));
     }
 }
@@ -171,9 +179,10 @@ pub fn quantity(out: &mut Vec<FieldError>, field: &str, raw: &str) {
     if n > MAX_QUANTITY_DIGITS {
         out.push(FieldError::new(
             field,
-            format!(
-                "'{raw}' has {n} significant digits; at most {MAX_QUANTITY_DIGITS} are allowed"
-            ),
+            Msg::new("dp-quantity-digits")
+                .arg("raw", raw)
+                .arg("n", n.to_string())
+                .arg("max", MAX_QUANTITY_DIGITS.to_string()),
         ));
     }
 }
@@ -187,7 +196,9 @@ pub fn declared_on(declared: &str, started_at: &str) -> Option<FieldError> {
     if d < from {
         return Some(FieldError::new(
             "shipment.declared_on",
-            format!("{d} is before {DECLARED_FROM}; give the declaration's date"),
+            Msg::new("dp-declared-early")
+                .arg("date", d.to_string())
+                .arg("from", DECLARED_FROM),
         ));
     }
     let day = DateTime::parse_from_rfc3339(started_at.trim())
@@ -196,7 +207,9 @@ pub fn declared_on(declared: &str, started_at: &str) -> Option<FieldError> {
     (d > day).then(|| {
         FieldError::new(
             "shipment.declared_on",
-            format!("{d} is after the inspection day {day}; a shipment is declared before it is inspected"),
+            Msg::new("dp-declared-late")
+                .arg("date", d.to_string())
+                .arg("day", day.to_string()),
         )
     })
 }
@@ -209,7 +222,7 @@ pub fn ended_at(i: &super::Inspection) -> Option<FieldError> {
         parse_timestamp("started_at", &i.started_at).ok()?,
         parse_timestamp("ended_at", end).ok()?,
     );
-    (e < s).then(|| FieldError::new("ended_at", format!("'{end}' is before the start")))
+    (e < s).then(|| FieldError::new("ended_at", Msg::new("v-before-start").arg("value", end)))
 }
 
 /// A custody transfer happens between the seizure (`from`, when known) and `now` plus the
@@ -223,19 +236,17 @@ pub fn transfer_time(
     if t > now + CLOCK_SKEW {
         return Err(FieldError::new(
             "at",
-            format!(
-                "{at} is in the future (now {}); give the time of the hand-over",
-                now.to_rfc3339()
-            ),
+            Msg::new("dp-transfer-future")
+                .arg("at", at)
+                .arg("now", now.to_rfc3339()),
         ));
     }
     if let Some(from) = from.filter(|f| t < *f) {
         return Err(FieldError::new(
             "at",
-            format!(
-                "{at} is before the seizure ({}); a transfer follows the seizure",
-                from.to_rfc3339()
-            ),
+            Msg::new("dp-transfer-early")
+                .arg("at", at)
+                .arg("from", from.to_rfc3339()),
         ));
     }
     Ok(t)
@@ -252,9 +263,9 @@ mod tests {
         assert!(transfer_time("2026-05-01T12:04:59Z", Some(seized), now).is_ok());
         let e = transfer_time("2026-05-01T12:06:00Z", Some(seized), now).unwrap_err();
         assert_eq!(e.field, "at");
-        assert!(e.to_string().contains("in the future"), "{e}");
+        assert!(e.to_string().contains("dp-transfer-future"), "{e}");
         let e = transfer_time("2026-05-01T08:59:00Z", Some(seized), now).unwrap_err();
-        assert!(e.to_string().contains("before the seizure"), "{e}");
+        assert!(e.to_string().contains("dp-transfer-early"), "{e}");
         assert!(transfer_time("2026-05-01T20:00:00+08:00", Some(seized), now).is_ok());
     }
 

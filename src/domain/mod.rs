@@ -159,7 +159,7 @@ impl EndUse {
             "unknown" | "" => Ok(EndUse::Unknown),
             other => Err(FieldError::new(
                 "end_use",
-                format!("'{other}' is not one of civil, military, unknown"),
+                Msg::new("dp-not-end-use").arg("raw", other),
             )),
         }
     }

@@ -1,6 +1,6 @@
 //! Money: integer minor units with an ISO 4217 currency code.
 
-use super::{FieldError, decimal_scaled};
+use super::{FieldError, Msg, decimal_scaled};
 
 /// Active ISO 4217 currency codes with their minor-unit exponent.
 const CURRENCIES: &[(&str, u32)] = &[
@@ -182,15 +182,19 @@ pub fn parse_currency(field: &str, raw: &str) -> Result<String, FieldError> {
     } else {
         Err(FieldError::new(
             field,
-            format!("'{raw}' is not an ISO 4217 currency code (e.g. CNY, USD, EUR)"),
+            Msg::new("dp-not-currency").arg("raw", raw),
         ))
     }
 }
 
 /// An amount such as `110661.31` in `currency`, as integer minor units.
 pub fn parse_money_minor(field: &str, raw: &str, currency: &str) -> Result<i64, FieldError> {
-    let exp = currency_exponent(currency)
-        .ok_or_else(|| FieldError::new(field, format!("unknown currency '{currency}'")))?;
+    let exp = currency_exponent(currency).ok_or_else(|| {
+        FieldError::new(
+            field,
+            Msg::new("dp-unknown-currency").arg("currency", currency),
+        )
+    })?;
     decimal_scaled(field, raw, exp)
 }
 

@@ -140,10 +140,10 @@ impl RecordDraft {
         let mut part = |prefix: &str, f: &dyn Fn(&mut Vec<FieldError>)| {
             let mut p = Vec::new();
             f(&mut p);
-            out.extend(
-                p.into_iter()
-                    .map(|e| FieldError::new(format!("{prefix}.{}", e.field), e.message)),
-            );
+            out.extend(p.into_iter().map(|e| {
+                let path = format!("{prefix}.{}", e.field);
+                e.at(path)
+            }));
         };
         part("shipment", &|o| self.shipment.limit_problems(o));
         part("inspection", &|o| {

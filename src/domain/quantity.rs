@@ -1,25 +1,25 @@
 //! Quantities as exact decimal text, weights in integer grams, and percentages. Never
 //! binary floating point for amounts that are stored (money: `money.rs`).
 
-use super::FieldError;
+use super::{FieldError, Msg};
 
 /// Validates a non-negative decimal written with digits and at most one `.`;
 /// returns it trimmed. Thousands separators and exponents are refused.
 pub fn parse_decimal(field: &str, raw: &str) -> Result<String, FieldError> {
     let t = raw.trim();
     if t.is_empty() {
-        return Err(FieldError::new(
-            field,
-            "is empty; enter a number such as 600 or 4000.5",
-        ));
+        return Err(FieldError::new(field, Msg::new("dp-number-empty")));
     }
     if t.starts_with('-') {
-        return Err(FieldError::new(field, format!("'{raw}' is negative")));
+        return Err(FieldError::new(
+            field,
+            Msg::new("dp-negative").arg("raw", raw),
+        ));
     }
     if t.contains(',') {
         return Err(FieldError::new(
             field,
-            format!("'{raw}': use '.' as the decimal point and no thousands separators"),
+            Msg::new("dp-decimal-comma").arg("raw", raw),
         ));
     }
     let (int, frac) = t.split_once('.').unwrap_or((t, ""));
@@ -27,7 +27,7 @@ pub fn parse_decimal(field: &str, raw: &str) -> Result<String, FieldError> {
     if int.is_empty() && frac.is_empty() || !digits(int) || !digits(frac) || t.ends_with('.') {
         return Err(FieldError::new(
             field,
-            format!("'{raw}' is not a decimal number"),
+            Msg::new("dp-not-decimal").arg("raw", raw),
         ));
     }
     Ok(t.to_string())
@@ -42,13 +42,15 @@ pub fn decimal_scaled(field: &str, raw: &str, scale: u32) -> Result<i64, FieldEr
     if frac.len() > scale as usize {
         return Err(FieldError::new(
             field,
-            format!("'{raw}' has more than {scale} decimal places"),
+            Msg::new("dp-decimal-places")
+                .arg("raw", raw)
+                .arg("scale", scale.to_string()),
         ));
     }
     let padded = format!("{int}{frac:0<width$}", width = scale as usize);
     padded
         .parse::<i64>()
-        .map_err(|_| FieldError::new(field, format!("'{raw}' is too large")))
+        .map_err(|_| FieldError::new(field, Msg::new("dp-too-large").arg("raw", raw)))
 }
 
 /// A positive decimal quantity (zero refused).
@@ -57,7 +59,7 @@ pub fn parse_positive_decimal(field: &str, raw: &str) -> Result<String, FieldErr
     if t.chars().all(|c| c == '0' || c == '.') {
         return Err(FieldError::new(
             field,
-            format!("'{raw}' must be greater than zero"),
+            Msg::new("dp-not-positive").arg("raw", raw),
         ));
     }
     Ok(t)
@@ -79,7 +81,9 @@ pub fn parse_unit(field: &str, raw: &str) -> Result<String, FieldError> {
     } else {
         Err(FieldError::new(
             field,
-            format!("'{raw}' is not a unit; use one of {}", UNITS.join(", ")),
+            Msg::new("dp-not-unit")
+                .arg("raw", raw)
+                .arg("units", UNITS.join(", ")),
         ))
     }
 }
@@ -99,7 +103,7 @@ pub fn parse_weight_g(field: &str, raw: &str) -> Result<i64, FieldError> {
         other => {
             return Err(FieldError::new(
                 field,
-                format!("'{other}' is not a weight unit; use kg, g or t"),
+                Msg::new("dp-not-weight-unit").arg("raw", other),
             ));
         }
     };
@@ -124,7 +128,7 @@ pub fn parse_percent(field: &str, raw: &str) -> Result<f64, FieldError> {
     parse_decimal(field, t)?;
     let v: f64 = t
         .parse()
-        .map_err(|_| FieldError::new(field, format!("'{raw}' is not a number")))?;
+        .map_err(|_| FieldError::new(field, Msg::new("dp-not-number").arg("raw", raw)))?;
     check_percent(field, v)
 }
 
@@ -133,7 +137,7 @@ pub fn check_percent(field: &str, v: f64) -> Result<f64, FieldError> {
     if !v.is_finite() || !(0.0..=100.0).contains(&v) {
         return Err(FieldError::new(
             field,
-            format!("{v} is not a percentage from 0 to 100"),
+            Msg::new("dp-not-percent").arg("value", v.to_string()),
         ));
     }
     Ok(v)
@@ -164,7 +168,7 @@ mod tests {
             parse_weight_g("w", "1.0005 kg")
                 .unwrap_err()
                 .message
-                .contains("3 decimal")
+                .contains("scale=3)")
         );
         assert!(parse_weight_g("w", "12 lb").is_err());
         assert_eq!(format_weight_g(25_171_850), "25171.85 kg");
@@ -186,7 +190,7 @@ mod tests {
             parse_unit("unit", "bags")
                 .unwrap_err()
                 .message
-                .contains("kg, g")
+                .contains("units=kg, g")
         );
     }
 }

@@ -8,12 +8,7 @@ use super::{FieldError, Inspection};
 pub fn parse_timestamp(field: &str, raw: &str) -> Result<DateTime<Utc>, FieldError> {
     DateTime::parse_from_rfc3339(raw.trim())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| {
-            FieldError::new(
-                field,
-                format!("'{raw}' is not a date and time like 2025-07-04T09:30:00+08:00"),
-            )
-        })
+        .map_err(|_| FieldError::new(field, super::Msg::new("dp-not-timestamp").arg("raw", raw)))
 }
 
 /// A timestamp as stored: UTC RFC 3339 (`2025-07-05T08:10:00Z`); text that does not

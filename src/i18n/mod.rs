@@ -7,8 +7,10 @@
 //! them as stray characters). An id missing from a language falls back to English; an id
 //! missing from both shows as itself, and `tests/architecture` fails on either.
 
+mod errors;
 mod field;
 
+pub use errors::said_or;
 pub use field::{field_error, field_words, problem};
 
 use std::borrow::Cow;
@@ -53,6 +55,24 @@ pub const EN_FILES: Files = &[
     ("en/seal.ftl", include_str!("en/seal.ftl")),
     ("en/readable.ftl", include_str!("en/readable.ftl")),
     ("en/profile.ftl", include_str!("en/profile.ftl")),
+    (
+        "en/problems_domain.ftl",
+        include_str!("en/problems_domain.ftl"),
+    ),
+    (
+        "en/problems_rules.ftl",
+        include_str!("en/problems_rules.ftl"),
+    ),
+    (
+        "en/problems_store.ftl",
+        include_str!("en/problems_store.ftl"),
+    ),
+    ("en/pending.ftl", include_str!("en/pending.ftl")),
+    ("en/problems_sync.ftl", include_str!("en/problems_sync.ftl")),
+    (
+        "en/problems_scenario.ftl",
+        include_str!("en/problems_scenario.ftl"),
+    ),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -84,6 +104,24 @@ pub const ZH_FILES: Files = &[
     ("zh/seal.ftl", include_str!("zh/seal.ftl")),
     ("zh/readable.ftl", include_str!("zh/readable.ftl")),
     ("zh/profile.ftl", include_str!("zh/profile.ftl")),
+    (
+        "zh/problems_domain.ftl",
+        include_str!("zh/problems_domain.ftl"),
+    ),
+    (
+        "zh/problems_rules.ftl",
+        include_str!("zh/problems_rules.ftl"),
+    ),
+    (
+        "zh/problems_store.ftl",
+        include_str!("zh/problems_store.ftl"),
+    ),
+    ("zh/pending.ftl", include_str!("zh/pending.ftl")),
+    ("zh/problems_sync.ftl", include_str!("zh/problems_sync.ftl")),
+    (
+        "zh/problems_scenario.ftl",
+        include_str!("zh/problems_scenario.ftl"),
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use super::elements::is_element_symbol;
 use super::measurements::{MEASUREMENTS, is_known_measurement};
-use crate::domain::{Country, EndUse, FieldError, HsCode, check_composition_sum, check_percent};
+use crate::domain::{
+    Country, EndUse, FieldError, HsCode, Msg, check_composition_sum, check_percent,
+};
 
 /// Validated facts. Build with [`Facts::from_json`] (or directly in code and tests).
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -54,7 +56,7 @@ fn string_field(name: &str, v: Option<serde_json::Value>) -> Result<Option<Strin
         Some(serde_json::Value::String(s)) => Ok(Some(s)),
         Some(other) => Err(FieldError::new(
             name,
-            format!("expected a string, got {other}"),
+            Msg::new("fp-expected-string").arg("got", other.to_string()),
         )),
     }
 }
@@ -67,7 +69,7 @@ fn names_field(name: &str, v: Option<serde_json::Value>) -> Result<Vec<String>, 
         Some(other) => {
             return Err(FieldError::new(
                 name,
-                format!("expected an array of names, got {other}"),
+                Msg::new("fp-expected-names").arg("got", other.to_string()),
             ));
         }
     };
@@ -79,7 +81,7 @@ fn names_field(name: &str, v: Option<serde_json::Value>) -> Result<Vec<String>, 
             other => {
                 return Err(FieldError::new(
                     format!("{name}[{i}]"),
-                    format!("expected a name (a string), got {other}"),
+                    Msg::new("fp-expected-name").arg("got", other.to_string()),
                 ));
             }
         }
@@ -98,17 +100,23 @@ fn number_map(
         Some(other) => {
             return Err(FieldError::new(
                 name,
-                format!("expected an object, got {other}"),
+                Msg::new("fp-expected-object").arg("got", other.to_string()),
             ));
         }
     };
     for (key, value) in obj {
         let field = format!("{name}.{key}");
-        let n = value
-            .as_f64()
-            .ok_or_else(|| FieldError::new(&field, format!("expected a number, got {value}")))?;
+        let n = value.as_f64().ok_or_else(|| {
+            FieldError::new(
+                &field,
+                Msg::new("fp-expected-number").arg("got", value.to_string()),
+            )
+        })?;
         if !n.is_finite() || n < 0.0 {
-            return Err(FieldError::new(&field, format!("{n} is negative")));
+            return Err(FieldError::new(
+                &field,
+                Msg::new("fp-negative").arg("value", n.to_string()),
+            ));
         }
         out.insert(key, n);
     }
@@ -121,10 +129,7 @@ fn composition(v: Option<serde_json::Value>) -> Result<BTreeMap<String, f64>, Fa
     for (element, n) in &parts {
         let field = format!("composition.{element}");
         if !is_element_symbol(element) {
-            return Err(FieldError::new(
-                field,
-                "is not a chemical element symbol (e.g. Ga, Dy, Sb)",
-            ));
+            return Err(FieldError::new(field, Msg::new("fp-not-element")));
         }
         check_percent(&field, *n)?;
     }
@@ -142,10 +147,7 @@ fn measurements(v: Option<serde_json::Value>) -> Result<BTreeMap<String, f64>, F
             let known: Vec<&str> = MEASUREMENTS.iter().map(|(n, _, _)| *n).collect();
             return Err(FieldError::new(
                 field,
-                format!(
-                    "unknown measurement; known: {} (element symbol in lower case, e.g. dy_pct)",
-                    known.join(", ")
-                ),
+                Msg::new("fp-unknown-measurement").arg("known", known.join(", ")),
             ));
         }
         if key.ends_with("_pct") {
@@ -159,27 +161,27 @@ impl Facts {
     /// Parses facts JSON. `date` is required; every other field is optional.
     /// Errors name the field and what is wrong.
     pub fn from_json(text: &str) -> Result<Facts, FactsError> {
-        let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| FieldError::new("facts", format!("malformed JSON: {e}")))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+            FieldError::new(
+                "facts",
+                Msg::new("dp-malformed-json").arg("error", e.to_string()),
+            )
+        })?;
         if !value.is_object() {
-            return Err(FieldError::new("facts", "expected a JSON object"));
+            return Err(FieldError::new("facts", Msg::new("fp-expected-facts")));
         }
         let raw: RawFacts = serde_json::from_value(value).map_err(|e| {
             let msg = e.to_string();
             match msg.strip_prefix("unknown field `") {
                 Some(rest) => {
                     let field = rest.split('`').next().unwrap_or("?");
-                    FieldError::new(
-                        field,
-                        "unknown field; facts have date, hs_code, description, composition, measurements, destination, end_use, end_user, licence_no, consignee, intermediaries",
-                    )
+                    FieldError::new(field, Msg::new("fp-unknown-field"))
                 }
-                None => FieldError::new("facts", format!("malformed JSON: {msg}")),
+                None => FieldError::new("facts", Msg::new("dp-malformed-json").arg("error", msg)),
             }
         })?;
-        let date = string_field("date", raw.date)?.ok_or_else(|| {
-            FieldError::new("date", "missing; give the shipment date as YYYY-MM-DD")
-        })?;
+        let date = string_field("date", raw.date)?
+            .ok_or_else(|| FieldError::new("date", Msg::new("fp-date-missing")))?;
         let date = crate::domain::parse_date("date", &date)?;
         let hs_code = match string_field("hs_code", raw.hs_code)? {
             Some(s) if !s.trim().is_empty() => Some(HsCode::parse(&s)?),

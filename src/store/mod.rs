@@ -124,6 +124,16 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// The refusal as a message id, when it is said as one (`Said`).
+    pub fn said(&self) -> Option<&crate::domain::Msg> {
+        match self {
+            StoreError::Said(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
 /// Adds "what we were doing" to a rusqlite error.
 pub trait Context<T> {
     fn doing(self, what: impl FnOnce() -> String) -> Result<T>;

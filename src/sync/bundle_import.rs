@@ -102,6 +102,21 @@ fn receipt_dir_for(path: &Path, receipt_dir: Option<&Path>) -> Result<PathBuf, S
     Ok(receipt_dir)
 }
 
+/// A refusal of the bundle at `path`, saying which bundle.
+fn bundle_refused(path: &Path, e: SyncError) -> SyncError {
+    match e {
+        SyncError::Refused(m) | SyncError::Store(StoreError::Invalid(m)) => {
+            SyncError::Refused(format!("bundle {} refused: {m}", path.display()))
+        }
+        SyncError::Said(m) | SyncError::Store(StoreError::Said(m)) => SyncError::Said(
+            crate::domain::Msg::new("yp-bundle-refused")
+                .arg("path", path.display().to_string())
+                .arg("why", m),
+        ),
+        other => other,
+    }
+}
+
 /// TEST HOOK (hidden): `import_bundle`, running `between_passes` after the bundle is
 /// verified and before it is read again inside the write transaction (a test changes the
 /// file there).
@@ -115,12 +130,7 @@ pub fn import_bundle_with_test_hook(
     let local = store.device().local_key()?;
     check_can_import(local.kind)?;
     let receipt_dir = receipt_dir_for(path, receipt_dir)?;
-    let refuse = |e: SyncError| match e {
-        SyncError::Refused(m) | SyncError::Store(StoreError::Invalid(m)) => {
-            SyncError::Refused(format!("bundle {} refused: {m}", path.display()))
-        }
-        other => other,
-    };
+    let refuse = |e: SyncError| bundle_refused(path, e);
     let (src, verified) = open_verified(store, path).map_err(refuse)?;
     between_passes();
     let mut records = verified.reread(src)?;

@@ -16,7 +16,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
 use super::{SyncError, fsio};
-use crate::domain::{DbKind, World};
+use crate::domain::{DbKind, Msg, World};
 use crate::store::{LocalKey, Store, TrustOutcome};
 
 pub const KEY_FORMAT: &str = "minspect-device-key";
@@ -88,41 +88,54 @@ impl KeyFile {
     /// Parses and checks a key file's text (version 1 or 2); `source` names it in messages.
     pub fn parse(text: &str, source: &str) -> Result<Self, SyncError> {
         let kf: KeyFile = serde_json::from_str(text).map_err(|e| {
-            SyncError::Refused(format!("{source}: not a minspect device key file: {e}"))
+            SyncError::Said(
+                Msg::new("yp-not-key-file")
+                    .arg("source", source)
+                    .arg("error", e.to_string()),
+            )
         })?;
         if kf.format != KEY_FORMAT || !(1..=KEY_VERSION).contains(&kf.version) {
-            return Err(SyncError::Refused(format!(
-                "{source}: format: expected {KEY_FORMAT} version 1 or {KEY_VERSION}, found {} version {}",
-                kf.format, kf.version
-            )));
+            return Err(SyncError::Said(
+                Msg::new("yp-key-format")
+                    .arg("source", source)
+                    .arg("expected", KEY_FORMAT)
+                    .arg("version", KEY_VERSION.to_string())
+                    .arg("found", kf.format.as_str())
+                    .arg("found_version", kf.version.to_string()),
+            ));
         }
         match (kf.version, kf.world) {
             (1, Some(_)) => {
-                return Err(SyncError::Refused(format!(
-                    "{source}: world: a version-1 key file has no world (version 2 names it)"
-                )));
+                return Err(SyncError::Said(
+                    Msg::new("yp-key-v1-world").arg("source", source),
+                ));
             }
             (2, None) => {
-                return Err(SyncError::Refused(format!(
-                    "{source}: world: missing (a version-2 key file names live or training)"
-                )));
+                return Err(SyncError::Said(
+                    Msg::new("yp-key-v2-no-world").arg("source", source),
+                ));
             }
             _ => {}
         }
         if kf.kind == DbKind::Training && kf.world() != World::Training {
-            return Err(SyncError::Refused(format!(
-                "{source}: world: a training laptop's key is of the training world, not {}",
-                kf.world()
-            )));
+            return Err(SyncError::Said(
+                Msg::new("yp-key-training-world")
+                    .arg("source", source)
+                    .arg("world", kf.world().to_string()),
+            ));
         }
-        let bad = |field: &str, m: String| SyncError::Refused(format!("{source}: {field}: {m}"));
+        let bad = |field: &str, m: Msg| {
+            SyncError::Said(
+                Msg::new("yp-key-field")
+                    .arg("source", source)
+                    .arg("field", field)
+                    .arg("problem", m),
+            )
+        };
         public_key_from_hex(&kf.public_key).map_err(|m| bad("public_key", m))?;
         match kf.seal_key_bytes() {
-            Err(m) => Err(bad("seal_key", m)),
-            Ok(Some(_)) if kf.version == 1 => Err(bad(
-                "seal_key",
-                "a version-1 key file has no sealing key (version 2 carries it)".into(),
-            )),
+            Err(m) => Err(bad("seal_key", Msg::new("problem-text").arg("text", m))),
+            Ok(Some(_)) if kf.version == 1 => Err(bad("seal_key", Msg::new("yp-key-v1-seal"))),
             Ok(_) => Ok(kf),
         }
     }
@@ -136,18 +149,21 @@ impl KeyFile {
     }
 
     pub fn public_key_bytes(&self) -> Result<[u8; 32], SyncError> {
-        public_key_from_hex(&self.public_key)
-            .map_err(|m| SyncError::Refused(format!("public_key: {m}")))
+        public_key_from_hex(&self.public_key).map_err(|m| {
+            SyncError::Said(
+                Msg::new("field-problem")
+                    .arg("field", "public_key")
+                    .arg("problem", m),
+            )
+        })
     }
 }
 
 /// 64 hex digits of a valid ed25519 public key.
-pub fn public_key_from_hex(s: &str) -> Result<[u8; 32], String> {
-    let bytes = hex::decode(s.trim()).map_err(|_| "not hexadecimal".to_string())?;
-    let arr: [u8; 32] = bytes
-        .try_into()
-        .map_err(|_| "must be 64 hex digits (32 bytes)".to_string())?;
-    VerifyingKey::from_bytes(&arr).map_err(|_| "not a valid ed25519 public key".to_string())?;
+pub fn public_key_from_hex(s: &str) -> Result<[u8; 32], Msg> {
+    let bytes = hex::decode(s.trim()).map_err(|_| Msg::new("yp-not-hex"))?;
+    let arr: [u8; 32] = bytes.try_into().map_err(|_| Msg::new("yp-not-64-hex"))?;
+    VerifyingKey::from_bytes(&arr).map_err(|_| Msg::new("yp-not-ed25519"))?;
     Ok(arr)
 }
 
@@ -163,16 +179,14 @@ pub fn export_key(
         return Ok((kf, None));
     };
     if out.is_dir() {
-        return Err(SyncError::Refused(format!(
-            "--out: {} is a directory; give the key file's name",
-            out.display()
-        )));
+        return Err(SyncError::Said(
+            Msg::new("yp-out-is-dir").arg("path", out.display().to_string()),
+        ));
     }
     if !force && out.exists() {
-        return Err(SyncError::Refused(format!(
-            "--out: {} already exists; give another name or --force to overwrite it",
-            out.display()
-        )));
+        return Err(SyncError::Said(
+            Msg::new("yp-out-exists").arg("path", out.display().to_string()),
+        ));
     }
     let (dir, name) = match (out.parent(), out.file_name()) {
         (Some(d), Some(n)) => (
@@ -184,10 +198,9 @@ pub fn export_key(
             n,
         ),
         _ => {
-            return Err(SyncError::Refused(format!(
-                "--out: {} is not a file path",
-                out.display()
-            )));
+            return Err(SyncError::Said(
+                Msg::new("yp-out-not-path").arg("path", out.display().to_string()),
+            ));
         }
     };
     fsio::write_atomic_bytes(dir, &name.to_string_lossy(), kf.to_json().as_bytes())?;
@@ -205,11 +218,11 @@ pub fn trust_key_file(
     })?;
     let kf = KeyFile::parse(&text, &path.display().to_string())?;
     if kf.name.trim().is_empty() || kf.name.chars().any(char::is_control) {
-        return Err(SyncError::Refused(format!(
-            "{}: name: {:?} is empty or contains control characters (escape sequences could rewrite the terminal); not trusted",
-            path.display(),
-            kf.name
-        )));
+        return Err(SyncError::Said(
+            Msg::new("yp-key-name-bad")
+                .arg("source", path.display().to_string())
+                .arg("name", format!("{:?}", kf.name)),
+        ));
     }
     // `parse` refused a sealing key that is not one
     let seal_key = kf.seal_key_bytes().ok().flatten();

@@ -35,6 +35,10 @@ use crate::store::StoreError;
 pub enum SyncError {
     #[error("{0}")]
     Refused(String),
+    /// Refused, said as a message id with its arguments (worded at the edge by
+    /// `crate::i18n::sync_error`; shown plain, `Msg::plain`, where nobody words it).
+    #[error("{}", .0.plain())]
+    Said(crate::domain::Msg),
     /// Done, but not all of it: the records were imported, the receipt not written
     /// (DESIGN section 7: exit 3).
     #[error("{0}")]
@@ -47,6 +51,17 @@ pub enum SyncError {
         #[source]
         source: std::io::Error,
     },
+}
+
+impl SyncError {
+    /// The refusal as a message id, when it is said as one (here or in the store).
+    pub fn said(&self) -> Option<&crate::domain::Msg> {
+        match self {
+            SyncError::Said(m) => Some(m),
+            SyncError::Store(s) => s.said(),
+            _ => None,
+        }
+    }
 }
 
 /// The device's part of bundle and receipt file names: the last 12 hex digits of its id,

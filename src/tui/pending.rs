@@ -5,10 +5,11 @@
 
 use std::path::PathBuf;
 
-use crate::domain::{CustodyEvent, sanitize};
-use crate::report::sync_status::plural;
-use crate::store::Store;
+use crate::domain::{CustodyEvent, Lang, sanitize};
+use crate::i18n::said_or;
+use crate::store::{Store, StoreError};
 use crate::sync::{self, ExportOutcome, SyncError};
+use crate::t;
 use crate::tui::tab::Tab;
 
 /// A write waiting for its yes: exactly what will be done.
@@ -59,95 +60,111 @@ impl PendingWrite {
         }
     }
 
-    /// Runs the write (one transaction, or one `crate::sync` call); the outcome in words.
-    pub fn run(&self, store: &mut Store) -> Result<String, String> {
+    /// Runs the write (one transaction, or one `crate::sync` call); the outcome in words
+    /// of `lang`.
+    pub fn run(&self, store: &mut Store, lang: Lang) -> Result<String, String> {
+        let store_err = |id: &str, e: StoreError| {
+            let why = said_or(lang, e.said(), &e);
+            t!(lang, id, error = sanitize(&why).into_owned())
+        };
         match self {
             PendingWrite::Finalize { inspection_id } => store
                 .records_mut()
                 .finalize_inspection(inspection_id)
                 .map(|f| {
-                    format!(
-                        "Finalized: chain record #{} ({}…), verdict {}, rule pack {}.",
-                        f.seq,
-                        f.hash.get(..12).unwrap_or(&f.hash),
-                        f.verdict,
-                        f.rule_pack_version
+                    t!(
+                        lang,
+                        "pending-finalized",
+                        seq = f.seq,
+                        hash = f.hash.get(..12).unwrap_or(&f.hash),
+                        verdict = f.verdict.to_string(),
+                        pack = f.rule_pack_version.as_str()
                     )
                 })
-                .map_err(|e| format!("finalizing: {e}")),
+                .map_err(|e| store_err("pending-finalizing-failed", e)),
             PendingWrite::Custody { seizure_id, event } => store
                 .records_mut()
                 .add_custody_event(seizure_id, event)
-                .map(|c| format!("Custody transfer recorded: chain record #{}.", c.seq))
-                .map_err(|e| format!("custody transfer: {e}")),
+                .map(|c| t!(lang, "pending-custody-recorded", seq = c.seq))
+                .map_err(|e| store_err("pending-custody-failed", e)),
             PendingWrite::Discard { id } => store
                 .records_mut()
                 .discard_draft(id)
-                .map(|()| "Draft discarded (kept in the audit log).".to_string())
-                .map_err(|e| format!("discarding: {e}")),
-            PendingWrite::Export { dir } => export(store, dir),
+                .map(|()| t!(lang, "pending-discarded"))
+                .map_err(|e| store_err("pending-discard-failed", e)),
+            PendingWrite::Export { dir } => export(store, dir, lang),
             PendingWrite::Ack { receipt } => match sync::ack_receipt(store, receipt) {
-                Ok(r) => Ok(format!(
-                    "acknowledged {}, {} (headquarters '{}' holds up to seq {})",
-                    plural(r.outcome.acknowledged as i64, "record"),
-                    plural(r.outcome.new_reviews as i64, "new review decision"),
-                    sanitize(&r.receipt.hq_name),
-                    r.receipt.held_seq,
+                Ok(r) => Ok(t!(
+                    lang,
+                    "pending-acknowledged",
+                    records = r.outcome.acknowledged,
+                    reviews = r.outcome.new_reviews,
+                    hq = sanitize(&r.receipt.hq_name).into_owned(),
+                    seq = r.receipt.held_seq
                 )),
-                Err(e) => Err(plain(e)),
+                Err(e) => Err(worded(lang, e)),
             },
             PendingWrite::Import { bundle } => match sync::import_bundle(store, bundle, None) {
-                Ok(r) => Ok(format!(
-                    "imported {} of device '{}' ({} already held); receipt written to {}",
-                    plural(r.outcome.new_records as i64, "new record"),
-                    sanitize(&r.device_name),
-                    r.outcome.already_held,
-                    sanitize(&r.receipt_path.display().to_string())
+                Ok(r) => Ok(t!(
+                    lang,
+                    "pending-imported",
+                    records = r.outcome.new_records,
+                    device = sanitize(&r.device_name).into_owned(),
+                    held = r.outcome.already_held,
+                    path = sanitize(&r.receipt_path.display().to_string()).into_owned()
                 )),
-                Err(e) => Err(plain(e)),
+                Err(e) => Err(worded(lang, e)),
             },
         }
     }
 }
 
-fn export(store: &mut Store, dir: &std::path::Path) -> Result<String, String> {
+fn export(store: &mut Store, dir: &std::path::Path, lang: Lang) -> Result<String, String> {
     match sync::export_bundle(store, dir) {
         Ok(ExportOutcome::Written(r)) => {
-            let mut msg = format!(
-                "exported {} (seq {}..{}) to {}",
-                plural(r.records as i64, "record"),
-                r.seq_from,
-                r.seq_to,
-                sanitize(&r.path.display().to_string())
+            let path = sanitize(&r.path.display().to_string()).into_owned();
+            let mut msg = t!(
+                lang,
+                "pending-exported",
+                records = r.records,
+                from = r.seq_from,
+                to = r.seq_to,
+                path = path
             );
             if !r.removed_partials.is_empty() {
-                msg += &format!(
-                    "; removed {} left by an interrupted export",
-                    plural(r.removed_partials.len() as i64, "partial bundle")
+                msg += &t!(
+                    lang,
+                    "pending-removed-partials",
+                    count = r.removed_partials.len()
                 );
             }
             Ok(msg)
         }
-        Ok(ExportOutcome::NothingToExport) => {
-            Ok("nothing to export: every finalized record is acknowledged".into())
-        }
-        Err(e) => Err(plain(e)),
+        Ok(ExportOutcome::NothingToExport) => Ok(t!(lang, "pending-nothing-to-export")),
+        Err(e) => Err(worded(lang, e)),
     }
 }
 
-/// A sync failure in plain words (one line, sanitized).
+/// A sync failure in plain English words (one line, sanitized).
 pub fn plain(e: SyncError) -> String {
+    worded(Lang::En, e)
+}
+
+/// A sync failure in words of `lang` (one line, sanitized): a refusal said as a message
+/// id in the language, a file that cannot be read or written by what went wrong.
+pub fn worded(lang: Lang, e: SyncError) -> String {
     let text = match e {
         SyncError::Refused(m) | SyncError::Incomplete(m) => m,
-        SyncError::Store(s) => s.to_string(),
-        SyncError::Io { doing, source } => match source.kind() {
-            std::io::ErrorKind::NotFound => format!("{doing}: the file does not exist"),
-            std::io::ErrorKind::PermissionDenied => {
-                format!("{doing}: permission denied (check the owner and mode)")
-            }
-            std::io::ErrorKind::StorageFull => format!("{doing}: the disk is full"),
-            _ => format!("{doing}: {source}"),
-        },
+        SyncError::Io { doing, source } => {
+            let id = match source.kind() {
+                std::io::ErrorKind::NotFound => "pending-io-missing",
+                std::io::ErrorKind::PermissionDenied => "pending-io-denied",
+                std::io::ErrorKind::StorageFull => "pending-io-full",
+                _ => "pending-io-other",
+            };
+            t!(lang, id, doing = doing, error = source.to_string())
+        }
+        other => said_or(lang, other.said(), &other),
     };
     sanitize(&text).into_owned()
 }

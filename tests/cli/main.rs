@@ -19,6 +19,7 @@ mod officer_cli;
 mod packs_cli;
 mod party_cli;
 mod party_group_cli;
+mod problems_zh;
 mod readme_table;
 mod record_cli;
 mod report_cli;

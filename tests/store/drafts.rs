@@ -40,11 +40,12 @@ fn custody_needs_a_finalized_seizure_and_valid_fields() {
     // DESIGN section 3: no transfer in the future (beyond 5 minutes of clock skew)
     bad = transfers()[0].clone();
     bad.at = (store.clock().now() + chrono::Duration::hours(1)).to_rfc3339();
-    let err = store
+    let e = store
         .records_mut()
         .add_custody_event(&ids.seizure, &bad)
-        .unwrap_err()
-        .to_string();
+        .unwrap_err();
+    // in English words, as the CLI and the console say it
+    let err = minspect::i18n::said_or(minspect::domain::Lang::En, e.said(), &e);
     assert!(
         err.contains("at:") && err.contains("in the future"),
         "{err}"

@@ -97,9 +97,9 @@ fn refused(p: &mut Pair, bundle: &Path, needles: &[&str]) {
         "audit",
     ];
     let before: Vec<i64> = tables.iter().map(|t| count(&p.hq, t)).collect();
-    let err = minspect::sync::import_bundle(&mut p.hq, bundle, None)
-        .unwrap_err()
-        .to_string();
+    let e = minspect::sync::import_bundle(&mut p.hq, bundle, None).unwrap_err();
+    // in English words, as the CLI prints the refusal
+    let err = minspect::i18n::said_or(minspect::domain::Lang::En, e.said(), &e);
     for n in needles {
         assert!(err.contains(n), "{n:?} not in: {err}");
     }

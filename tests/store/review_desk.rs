@@ -8,8 +8,13 @@ use minspect::store::{Decision, DecisionMode, Store};
 use crate::support::hq::{Hq, hq_with_received, new_hq, receive_from};
 use crate::support::{count, raw};
 
+/// The refusal in English words, as the CLI and the console say it.
 fn err(r: minspect::store::Result<impl std::fmt::Debug>) -> String {
-    r.unwrap_err().to_string()
+    english(&r.unwrap_err())
+}
+
+fn english(e: &minspect::store::StoreError) -> String {
+    minspect::i18n::said_or(minspect::domain::Lang::En, e.said(), e)
 }
 
 #[test]
@@ -138,7 +143,7 @@ fn two_sessions_on_one_file_cannot_both_decide() {
                 barrier.wait();
                 s.hq_mut()
                     .record_review(&id, Decision::Approved, &format!("session {n}"))
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| english(&e))
             })
         })
         .collect();

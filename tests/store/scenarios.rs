@@ -123,7 +123,8 @@ fn refused(text: &str) -> (usize, String) {
         e.to_string().starts_with("fixtures/scenarios/broken.toml:"),
         "{e}"
     );
-    (e.line, e.reason)
+    let words = minspect::i18n::msg(minspect::domain::Lang::En, &e.reason);
+    (e.line, words)
 }
 
 fn line_of(text: &str, needle: &str) -> usize {

@@ -12,7 +12,7 @@ use minspect::rules::Facts;
 use minspect::store::PackTrust;
 use minspect::sync::pack_file;
 
-use super::worlds::{Db, ack, export, import, key_of, live, trainee, training_hq, trust};
+use super::worlds::{Db, ack, english, export, import, key_of, live, trainee, training_hq, trust};
 use crate::support::binary::snapshot;
 use crate::support::flow::TEST_PACK;
 use crate::support::sync_flow::{pair, states};
@@ -43,7 +43,7 @@ fn active(d: &Db) -> (String, PackTrust) {
 fn import_pack(d: &mut Db, file: &Path, unsigned: bool) -> Result<(), String> {
     pack_file::import(&mut d.store, file, unsigned, false)
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| english(&e))
 }
 
 /// `d` refuses with a message containing `says`, and nothing changed.

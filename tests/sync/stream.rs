@@ -9,6 +9,8 @@ use crate::sealed::{copy_db, record_id_at, tamper_sealed};
 use crate::support::binary::*;
 use minspect::sync::import_bundle_with_test_hook;
 
+use crate::worlds::english;
+
 /// Imports `bundle` at `hq`, running `between` between the passes; returns the message.
 fn import_with(
     hq: &Path,
@@ -24,7 +26,7 @@ fn import_with(
                 r.outcome.new_records, r.outcome.already_held
             )
         })
-        .map_err(|e| e.to_string())
+        .map_err(|e| english(&e))
 }
 
 #[test]

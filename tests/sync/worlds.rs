@@ -69,10 +69,15 @@ pub fn key_of(d: &Db, dir: &Path) -> PathBuf {
     out
 }
 
+/// A sync error in English words, as the CLI prints it (a message id worded).
+pub fn english(e: &sync::SyncError) -> String {
+    minspect::i18n::said_or(minspect::domain::Lang::En, e.said(), e)
+}
+
 pub fn trust(d: &mut Db, key: &Path) -> Result<(), String> {
     sync::trust_key_file(&mut d.store, key)
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| english(&e))
 }
 
 /// Exports `d`'s unacknowledged records into `dir`.
@@ -86,13 +91,13 @@ pub fn export(d: &mut Db, dir: &Path) -> PathBuf {
 pub fn import(d: &mut Db, bundle: &Path) -> Result<PathBuf, String> {
     sync::import_bundle(&mut d.store, bundle, None)
         .map(|r| r.receipt_path)
-        .map_err(|e| e.to_string())
+        .map_err(|e| english(&e))
 }
 
 pub fn ack(d: &mut Db, receipt: &Path) -> Result<(), String> {
     sync::ack_receipt(&mut d.store, receipt)
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| english(&e))
 }
 
 /// `d` refuses `what` with a message that names both worlds, and nothing in it changed.

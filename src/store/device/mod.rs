@@ -9,7 +9,7 @@ use std::ops::Deref;
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::domain::{DbKind, World};
+use crate::domain::{DbKind, Msg, World};
 use crate::store::{Context, Device, Result, Store, StoreError};
 
 mod seal;
@@ -79,15 +79,18 @@ type LocalRow = (
 
 /// Refuses to replace the key `field` (public_key, seal_key) a device is trusted with.
 fn already_trusted_with_another(id: &str, field: &str) -> StoreError {
-    StoreError::Invalid(format!(
-        "{field}: device {id} is already trusted with a different key; refusing to replace it"
-    ))
+    StoreError::Said(
+        Msg::new("sp-trusted-other-key")
+            .arg("field", field)
+            .arg("id", id),
+    )
 }
 
-fn key32(bytes: Vec<u8>, what: &str) -> Result<[u8; 32]> {
+/// `what`: the key as a message (`sp-key-public`, `sp-key-of-device`...).
+fn key32(bytes: Vec<u8>, what: Msg) -> Result<[u8; 32]> {
     bytes
         .try_into()
-        .map_err(|_| StoreError::Invalid(format!("{what} is not 32 bytes long")))
+        .map_err(|_| StoreError::Said(Msg::new("sp-key-not-32").arg("what", what)))
 }
 
 impl<S: Deref<Target = Store>> Device<S> {
@@ -131,9 +134,12 @@ impl<S: Deref<Target = Store>> Device<S> {
             .doing(|| format!("reading the world of device {device_id}"))?;
         match theirs {
             Some(w) if w == here => Ok(()),
-            Some(w) => Err(StoreError::Invalid(format!(
-                "world: device {device_id} is of the {w} world and this is a {here} database; live and training never mix"
-            ))),
+            Some(w) => Err(StoreError::Said(
+                Msg::new("sp-device-world")
+                    .arg("device", device_id)
+                    .arg("world", w.to_string())
+                    .arg("here", here.to_string()),
+            )),
             _ => Ok(()),
         }
     }
@@ -156,18 +162,16 @@ impl<S: Deref<Target = Store>> Device<S> {
                 "this database's device (run `minspect init` first)".into(),
             ));
         };
-        let seed = seed.ok_or_else(|| {
-            StoreError::Invalid("this device's private key is missing from the database".into())
-        })?;
+        let seed = seed.ok_or_else(|| StoreError::Said(Msg::new("sp-private-key-missing")))?;
         Ok(LocalKey {
             device_id,
             name,
             kind,
             world,
-            public_key: key32(public_key, "this device's public key")?,
-            seed: key32(seed, "this device's private key")?,
+            public_key: key32(public_key, Msg::new("sp-key-public"))?,
+            seed: key32(seed, Msg::new("sp-key-private"))?,
             seal_secret: seal_secret
-                .map(|s| key32(s, "this device's sealing key"))
+                .map(|s| key32(s, Msg::new("sp-key-sealing")))
                 .transpose()?,
         })
     }
@@ -204,9 +208,9 @@ impl<S: Deref<Target = Store>> Device<S> {
             .map(
                 |(id, name, pk, is_local, trusted_at, created_at, device_world, seal)| {
                     Ok(DeviceInfo {
-                        public_key: key32(pk, &format!("public key of device {id}"))?,
+                        public_key: key32(pk, Msg::new("sp-key-of-device").arg("id", &id))?,
                         seal_key: seal
-                            .map(|k| key32(k, &format!("sealing key of device {id}")))
+                            .map(|k| key32(k, Msg::new("sp-key-sealing-of").arg("id", &id)))
                             .transpose()?,
                         kind: if is_local {
                             local_kind
@@ -305,14 +309,14 @@ impl Device<&mut Store> {
     }
 }
 
-/// What a database is, in words for messages: "a live headquarters", "a training laptop".
-pub fn place(kind: DbKind, world: World) -> &'static str {
-    match (kind, world) {
-        (DbKind::Hq, World::Live) => "a live headquarters",
-        (DbKind::Hq, World::Training) => "a training headquarters",
-        (DbKind::Field, World::Live) => "a live field device",
-        (DbKind::Training, _) | (DbKind::Field, World::Training) => "a training laptop",
-    }
+/// What a database is, as a message for refusals: "a live headquarters", "a training laptop".
+pub fn place(kind: DbKind, world: World) -> Msg {
+    Msg::new(match (kind, world) {
+        (DbKind::Hq, World::Live) => "sp-place-live-hq",
+        (DbKind::Hq, World::Training) => "sp-place-training-hq",
+        (DbKind::Field, World::Live) => "sp-place-live-field",
+        (DbKind::Training, _) | (DbKind::Field, World::Training) => "sp-place-training-laptop",
+    })
 }
 
 /// The refusals of `trust_device_in`, before anything is read or written: the world
@@ -325,39 +329,35 @@ fn check_trustable(
     world: World,
 ) -> Result<()> {
     if kind == DbKind::Training && world != World::Training {
-        return Err(StoreError::Invalid(format!(
-            "world: a training device's key must be of the training world, not {world}"
-        )));
+        return Err(StoreError::Said(
+            Msg::new("sp-training-key-world").arg("world", world.to_string()),
+        ));
     }
     if world != local.world {
-        return Err(StoreError::Invalid(format!(
-            "world: this is {} and the key is of {} ('{}'); live and training never trust each other's keys",
-            place(local.kind, local.world),
-            place(kind, world),
-            crate::domain::sanitize(name)
-        )));
+        return Err(StoreError::Said(
+            Msg::new("sp-trust-world")
+                .arg("here", place(local.kind, local.world))
+                .arg("key", place(kind, world))
+                .arg("name", crate::domain::sanitize(name).into_owned()),
+        ));
     }
     let wanted = Store::trusted_kind(local.kind, local.world);
     if kind != wanted {
-        return Err(StoreError::Invalid(format!(
-            "kind: {} trusts {} keys only; this key file is for a {} device",
-            place(local.kind, local.world),
-            wanted.as_str(),
-            kind.as_str()
-        )));
-    }
-    if id == local.device_id {
-        return Err(StoreError::Invalid(
-            "device_id: this is this database's own key".into(),
+        return Err(StoreError::Said(
+            Msg::new("sp-trust-kind")
+                .arg("here", place(local.kind, local.world))
+                .arg("wanted", wanted.as_str())
+                .arg("kind", kind.as_str()),
         ));
     }
+    if id == local.device_id {
+        return Err(StoreError::Said(Msg::new("sp-own-key")));
+    }
     if uuid::Uuid::parse_str(id).is_err() {
-        return Err(StoreError::Invalid(format!(
-            "device_id: '{id}' is not a device id"
-        )));
+        return Err(StoreError::Said(Msg::new("sp-not-device-id").arg("id", id)));
     }
     if name.trim().is_empty() {
-        return Err(StoreError::Invalid("name: must not be empty".into()));
+        return Err(StoreError::Said(Msg::new("sp-name-empty")));
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::ops::Deref;
 use rusqlite::{OptionalExtension, params};
 
 use super::{TrustOutcome, already_trusted_with_another, key32};
+use crate::domain::Msg;
 use crate::store::{Context, Device, Result, Store};
 
 /// The trusted headquarters a laptop seals its bundles to.
@@ -39,7 +40,7 @@ impl<S: Deref<Target = Store>> Device<S> {
             .doing(|| "reading the sealing key of headquarters".into())?;
         row.map(|(device_id, name, k)| {
             Ok(SealRecipient {
-                seal_key: key32(k, &format!("sealing key of device {device_id}"))?,
+                seal_key: key32(k, Msg::new("sp-key-sealing-of").arg("id", &device_id))?,
                 device_id,
                 name,
             })

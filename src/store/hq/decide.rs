@@ -6,7 +6,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::reviews::{REVIEW_COLS, Review};
-use crate::domain::new_id;
+use crate::domain::{Msg, new_id};
 use crate::store::{Context, Decision, Hq, Result, Store, StoreError};
 
 /// A first decision, or an explicit change of the one standing.
@@ -46,7 +46,7 @@ fn target(tx: &Transaction<'_>, id: &str) -> Result<Target> {
     )
     .optional()
     .doing(|| format!("looking up inspection {id}"))?
-    .ok_or_else(|| StoreError::Invalid(format!("ID: no received inspection {id}")))
+    .ok_or_else(|| StoreError::Said(Msg::new("sp-no-received").arg("id", id)))
 }
 
 /// The standing decision: (decision, reviewer's name, time, review id).
@@ -90,17 +90,16 @@ impl Hq<&mut Store> {
         let me = self.acting_supervisor()?;
         let comment = comment.trim().to_string();
         if decision == Decision::Returned && comment.is_empty() {
-            return Err(StoreError::Invalid(
-                "--comment: a returned inspection needs a comment saying what to fix".into(),
-            ));
+            return Err(StoreError::Said(Msg::new("sp-return-needs-comment")));
         }
         self.0.write("recording a review decision", |tx| {
             let t = target(tx, inspection_id)?;
             if t.officer_id == me.id || same_badge(&t.badge, &me.badge) {
-                return Err(StoreError::Invalid(format!(
-                    "inspection {inspection_id} was recorded under your own badge {}: another supervisor decides on it",
-                    me.badge
-                )));
+                return Err(StoreError::Said(
+                    Msg::new("sp-own-badge")
+                        .arg("id", inspection_id)
+                        .arg("badge", &me.badge),
+                ));
             }
             let before = standing(tx, inspection_id)?;
             match (&before, mode) {
@@ -108,14 +107,17 @@ impl Hq<&mut Store> {
                     let at = chrono::DateTime::parse_from_rfc3339(at)
                         .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                         .unwrap_or_else(|_| at.clone());
-                    return Err(StoreError::Invalid(format!(
-                        "already {d} by {name} at {at}; to change the decision use --change, or C on the Review tab (the history keeps both)"
-                    )));
+                    return Err(StoreError::Said(
+                        Msg::new("sp-already-decided")
+                            .arg("decision", Msg::new(&format!("review-decision-{d}")))
+                            .arg("name", name)
+                            .arg("at", at),
+                    ));
                 }
                 (None, DecisionMode::Change) => {
-                    return Err(StoreError::Invalid(format!(
-                        "inspection {inspection_id} has no decision to change; decide without --change"
-                    )));
+                    return Err(StoreError::Said(
+                        Msg::new("sp-nothing-to-change").arg("id", inspection_id),
+                    ));
                 }
                 _ => {}
             }

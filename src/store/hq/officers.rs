@@ -146,31 +146,25 @@ impl<S: Deref<Target = Store>> Hq<S> {
     /// decisions, adding officers). The refusal says why in words.
     pub fn acting_supervisor(&self) -> Result<Officer> {
         if self.0.device().db_kind()? != DbKind::Hq {
-            return Err(StoreError::Invalid(
-                "review decisions are made at headquarters; this is not a headquarters database"
-                    .into(),
-            ));
+            return Err(StoreError::Said(Msg::new("sp-review-not-hq")));
         }
         let o = self.acting_officer()?;
         if o.role != Role::Supervisor {
             let login = o.login.clone().unwrap_or_default();
-            return Err(StoreError::Invalid(format!(
-                "login '{login}' is mapped to {} (badge {}), who is {} {}, not a supervisor; {}",
-                o.name,
-                o.badge,
-                if o.role == Role::Officer { "an" } else { "a" },
-                o.role.as_str(),
-                "review decisions need a login mapped to a supervisor (`minspect officer list` shows who is mapped)"
-            )));
+            return Err(StoreError::Said(
+                Msg::new("sp-not-supervisor")
+                    .arg("login", login)
+                    .arg("name", &o.name)
+                    .arg("badge", &o.badge)
+                    .arg("role", o.role.as_str()),
+            ));
         }
         Ok(o)
     }
 
     fn require_hq(&self) -> Result<()> {
         if self.0.device().db_kind()? != DbKind::Hq {
-            return Err(StoreError::Invalid(
-                "officers and their logins are managed at headquarters; this database's officer is the one set by `minspect init`".into(),
-            ));
+            return Err(StoreError::Said(Msg::new("sp-officers-at-hq")));
         }
         Ok(())
     }
@@ -180,7 +174,7 @@ impl<S: Deref<Target = Store>> Hq<S> {
     /// bootstrap: `init --hq` ran under a uid with no login name, or the file predates
     /// logins) only the OS user owning the database file may, recorded as `login:NAME`
     /// (`uid:N` without a name) since no officer is theirs yet; an in-memory database has
-    /// no owner. `doing` starts the refusal.
+    /// no owner. `doing` (a message id) starts the refusal.
     fn officer_authority(&self, doing: &str) -> Result<String> {
         let any_login = self
             .0
@@ -192,26 +186,36 @@ impl<S: Deref<Target = Store>> Hq<S> {
             )
             .doing(|| "reading officers".into())?;
         if any_login {
-            return self
-                .acting_supervisor()
-                .map(|o| o.id)
-                .map_err(|e| StoreError::Invalid(format!("{doing}: {e}")));
+            return self.acting_supervisor().map(|o| o.id).map_err(|e| {
+                let why = match e.said() {
+                    Some(m) => m.clone(),
+                    None => Msg::new("problem-text").arg("text", e.to_string()),
+                };
+                StoreError::Said(
+                    Msg::new("sp-doing")
+                        .arg("doing", Msg::new(doing))
+                        .arg("why", why),
+                )
+            });
         }
         let me = os_uid();
         if let Some(path) = self.0.path() {
             let owner = owner_uid(path).map_err(|e| {
-                StoreError::Invalid(format!(
-                    "{doing}: cannot tell who owns {}: {e}",
-                    path.display()
-                ))
+                StoreError::Said(
+                    Msg::new("sp-owner-unknown")
+                        .arg("doing", Msg::new(doing))
+                        .arg("path", path.display().to_string())
+                        .arg("error", e.to_string()),
+                )
             })?;
             if owner != me {
-                return Err(StoreError::Invalid(format!(
-                    "{doing}: no officer of this headquarters database is mapped to a login yet, so only the owner of {}, {}, may map the first one; this process runs as {}",
-                    path.display(),
-                    describe_uid(owner),
-                    describe_uid(me)
-                )));
+                return Err(StoreError::Said(
+                    Msg::new("sp-first-login-owner")
+                        .arg("doing", Msg::new(doing))
+                        .arg("path", path.display().to_string())
+                        .arg("owner", describe_uid(owner))
+                        .arg("me", describe_uid(me)),
+                ));
             }
         }
         Ok(match os_login() {
@@ -242,7 +246,7 @@ impl Hq<&mut Store> {
         if let Some(l) = &new.login {
             check_login(l)?;
         }
-        let actor = self.officer_authority("adding an officer")?;
+        let actor = self.officer_authority("sp-doing-add-officer")?;
         if let Some(o) = self.officer_where("badge", badge)? {
             return Err(StoreError::Said(
                 Msg::new("officer-badge-taken")
@@ -306,7 +310,7 @@ impl Hq<&mut Store> {
         self.require_hq()?;
         let (badge, login) = (badge.trim(), login.trim());
         check_login(login)?;
-        let actor = self.officer_authority("mapping a login")?;
+        let actor = self.officer_authority("sp-doing-map-login")?;
         let Some(mut officer) = self.officer_where("badge", badge)? else {
             return Err(StoreError::Said(
                 Msg::new("officer-no-badge").arg("badge", format!("{badge:?}")),

@@ -12,8 +12,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::domain::{
-    CustodyEvent, FieldError, Finding, Inspection, Measurement, RecordDraft, Seizure, Shipment,
-    limits, parse_timestamp, sanitize,
+    CustodyEvent, FieldError, Finding, Inspection, Measurement, Msg, RecordDraft, Seizure,
+    Shipment, limits, parse_timestamp, sanitize,
 };
 use crate::rules::Screening;
 use crate::store::hq::incoming::IncomingBundleRecord;
@@ -29,30 +29,36 @@ pub(super) fn check_received(
     device_id: &str,
     r: &IncomingBundleRecord,
 ) -> Result<()> {
-    let at = format!("record seq {} (id {})", r.seq, sanitize(&r.record_id));
-    let refuse = |field: &str, message: String| {
-        StoreError::Invalid(format!("{at} refused: {}: {}", field, sanitize(&message)))
+    let refuse = |field: &str, problem: Msg| {
+        StoreError::Said(
+            Msg::new("sp-record-refused")
+                .arg("seq", r.seq.to_string())
+                .arg("id", sanitize(&r.record_id).into_owned())
+                .arg("field", field)
+                .arg("problem", problem),
+        )
     };
     if r.record_id
         .chars()
         .any(|c| c.is_control() || crate::domain::is_invisible(c))
         || r.record_id.chars().count() > limits::MAX_NAME_CHARS
     {
-        return Err(refuse(
-            "record_id",
-            "is not a record id (control characters, or too long)".into(),
-        ));
+        return Err(refuse("record_id", Msg::new("sp-not-record-id")));
     }
-    let payload: Value = serde_json::from_str(&r.payload)
-        .map_err(|e| refuse("payload", format!("is not JSON: {e}")))?;
+    let payload: Value = serde_json::from_str(&r.payload).map_err(|e| {
+        refuse(
+            "payload",
+            Msg::new("sp-not-json").arg("error", sanitize(&e.to_string()).into_owned()),
+        )
+    })?;
     let problems = match r.kind.as_str() {
         "inspection" => inspection_problems(tx, device_id, &payload)?,
         "custody_event" => custody_problems(tx, device_id, &payload)?,
         _ => Vec::new(), // the insert names an unknown kind
     };
     match problems.first() {
-        // the sync layer keeps a text: a problem said as an id is passed plain
-        Some(p) => Err(refuse(&p.field, p.message.clone())),
+        // the problem as its message (an English sentence not yet an id as its text)
+        Some(p) => Err(refuse(&p.field, p.problem_msg())),
         None => Ok(()),
     }
 }
@@ -98,23 +104,23 @@ fn provenance(
     if stateful && state != "finalized" {
         out.push(FieldError::new(
             format!("{prefix}.state"),
-            format!("is '{state}'; headquarters accepts finalized records only (a field device sends nothing else)"),
+            Msg::new("sp-received-state").arg("state", state),
         ));
     }
     let dev = text(row, "device_id");
     if dev != device_id {
         out.push(FieldError::new(
             format!("{prefix}.device_id"),
-            format!("names device {dev}, not the bundle's device {device_id}; a device sends only its own records"),
+            Msg::new("sp-received-device")
+                .arg("device", dev)
+                .arg("bundle", device_id),
         ));
     }
     let officer = text(row, "officer_id");
     if !officer.is_empty() && is_hq_supervisor(tx, officer)? {
         out.push(FieldError::new(
             format!("{prefix}.officer_id"),
-            format!(
-                "officer {officer} is a headquarters supervisor; headquarters records no field work"
-            ),
+            Msg::new("sp-received-hq-officer").arg("officer", officer),
         ));
     }
     Ok(out)

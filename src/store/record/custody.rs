@@ -46,8 +46,9 @@ pub fn add_custody_tx(
         .as_str()
         .and_then(|s| parse_timestamp("started_at", s).ok());
     // limits.rs words its problems in English still: the console shows this as it is
-    limits::transfer_time(&event.at, seized, who.clock.now())
-        .map_err(|e| StoreError::Invalid(format!("custody transfer {e}")))?;
+    limits::transfer_time(&event.at, seized, who.clock.now()).map_err(|e| {
+        StoreError::Said(Msg::new("store-custody-problem").arg("problem", e.to_msg()))
+    })?;
     let id = new_id();
     let mut row = Map::new();
     row.insert("id".into(), id.clone().into());

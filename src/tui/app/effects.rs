@@ -72,7 +72,7 @@ impl App {
     /// Yes in the confirm modal: runs the held write (one store or sync call), hands
     /// the outcome to the tab that asked, and applies what that tab answers.
     pub(super) fn run_confirmed(&mut self, c: Confirm, store: &mut Store) -> bool {
-        let result = c.write.run(store);
+        let result = c.write.run(store, self.lang);
         // a training file's debrief follows a finalize and each custody transfer
         let graded = matches!(
             c.write,

@@ -178,7 +178,9 @@ impl ReviewScreen {
                 for id in &p.targets {
                     match cx.store.hq_mut().decide(id, p.decision, &comment, p.mode) {
                         Ok(_) => done += 1,
-                        Err(e) => refused.push(sanitize(&e.to_string()).into_owned()),
+                        Err(e) => refused.push(
+                            sanitize(&crate::i18n::said_or(cx.lang, e.said(), &e)).into_owned(),
+                        ),
                     }
                 }
                 if done == 0 && p.targets.len() == 1 {
