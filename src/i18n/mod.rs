@@ -51,6 +51,7 @@ pub const EN_FILES: Files = &[
     ("en/editor.ftl", include_str!("en/editor.ftl")),
     ("en/engine.ftl", include_str!("en/engine.ftl")),
     ("en/seal.ftl", include_str!("en/seal.ftl")),
+    ("en/times.ftl", include_str!("en/times.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -80,6 +81,7 @@ pub const ZH_FILES: Files = &[
     ("zh/editor.ftl", include_str!("zh/editor.ftl")),
     ("zh/engine.ftl", include_str!("zh/engine.ftl")),
     ("zh/seal.ftl", include_str!("zh/seal.ftl")),
+    ("zh/times.ftl", include_str!("zh/times.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

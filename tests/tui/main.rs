@@ -8,6 +8,7 @@ mod support;
 mod attach;
 mod errors_zh;
 mod flows;
+mod inspection_times;
 mod key_count;
 mod keymap;
 mod language;

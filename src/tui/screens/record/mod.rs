@@ -23,6 +23,7 @@ mod open;
 mod save;
 pub mod seizure;
 pub mod shipment;
+mod times;
 mod training;
 mod view;
 

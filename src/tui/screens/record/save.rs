@@ -68,7 +68,8 @@ impl RecordScreen {
                 let Some(ed) = self.editor.as_mut() else {
                     return Effect::None;
                 };
-                let (data, errs) = insp::read_inspection(&ed.inspection, &ed.inspection_base);
+                let (data, errs) =
+                    insp::read_inspection(&ed.inspection, &ed.inspection_base, &ed.clock);
                 ed.inspection.set_errors(&errs);
                 let new = ed.inspection_id.is_none();
                 ed.inspection_base = data.clone();
