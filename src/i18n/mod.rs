@@ -52,6 +52,7 @@ pub const EN_FILES: Files = &[
     ("en/engine.ftl", include_str!("en/engine.ftl")),
     ("en/seal.ftl", include_str!("en/seal.ftl")),
     ("en/times.ftl", include_str!("en/times.ftl")),
+    ("en/discard.ftl", include_str!("en/discard.ftl")),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -82,6 +83,7 @@ pub const ZH_FILES: Files = &[
     ("zh/engine.ftl", include_str!("zh/engine.ftl")),
     ("zh/seal.ftl", include_str!("zh/seal.ftl")),
     ("zh/times.ftl", include_str!("zh/times.ftl")),
+    ("zh/discard.ftl", include_str!("zh/discard.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -6,6 +6,7 @@
 mod support;
 
 mod attach;
+mod discard;
 mod errors_zh;
 mod flows;
 mod inspection_times;

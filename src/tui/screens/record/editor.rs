@@ -97,6 +97,8 @@ pub struct Editor {
     /// The zone times are typed and shown in, and "now" (an inspection's start, the
     /// latest time accepted).
     pub clock: crate::domain::Clock,
+    /// The "discard what you typed?" question (Esc with typing not saved).
+    pub discard: super::discard::Discard,
 }
 
 impl Editor {
@@ -179,6 +181,18 @@ impl Editor {
         } else if let Some(f) = self.form_mut() {
             f.focus = if delta > 0 { 0 } else { len.saturating_sub(1) };
         }
+    }
+
+    /// Typing that is not in the store: a value that does not parse, or a custody
+    /// transfer typed but not yet written.
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved_fields().is_empty()
+            || (self.finalized
+                && self
+                    .custody
+                    .fields
+                    .iter()
+                    .any(|f| f.name != "at" && f.touched))
     }
 
     /// A start or end left with a readable time is shown as stored: local, with its offset.

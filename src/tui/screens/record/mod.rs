@@ -13,6 +13,7 @@
 
 mod attach;
 mod choices;
+pub mod discard;
 mod drafts;
 mod editor;
 mod finalize;
@@ -115,8 +116,8 @@ impl Screen for RecordScreen {
     fn context(&self) -> Context {
         if self.prompt.is_some() {
             Context::RecordPrompt
-        } else if self.editor.is_some() {
-            Context::RecordForm
+        } else if let Some(ed) = &self.editor {
+            ed.discard.context(Context::RecordForm)
         } else {
             Context::Record
         }
@@ -146,11 +147,7 @@ impl Screen for RecordScreen {
     /// Text that could not be saved (a value that does not parse), or a custody
     /// transfer or a path typed but not yet written.
     fn has_unsaved(&self) -> bool {
-        self.prompt.is_some()
-            || self.editor.as_ref().is_some_and(|e| {
-                !e.unsaved_fields().is_empty()
-                    || (e.finalized && e.custody.fields.iter().any(|f| f.name != "at" && f.touched))
-            })
+        self.prompt.is_some() || self.editor.as_ref().is_some_and(Editor::has_unsaved)
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::domain::{Lang, sanitize};
 use crate::rules::{Facts, RulePack, Screening, screen};
 use crate::tui::action::Action;
+use crate::tui::screens::record::discard::Discard;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::verdict::verdict_lines;
@@ -32,6 +33,10 @@ pub struct ScreeningForm {
     /// Per field: the inline message when the field is invalid.
     pub errors: Vec<Option<String>>,
     pub result: Option<Screening>,
+    /// The fields as the form opened (Esc asks before dropping what differs).
+    pub opened: Vec<String>,
+    /// The "discard what you typed?" question.
+    pub discard: Discard,
 }
 
 /// Parses `Ga 30, Zn 70` (also `Ga:30`, `Ga=30`, `Ga 30%`) into name -> number.
@@ -71,11 +76,21 @@ impl ScreeningForm {
         inputs[5].set("unknown");
         inputs[6].set(&today.to_string());
         ScreeningForm {
+            opened: inputs.iter().map(|i| i.text().to_string()).collect(),
             inputs,
             focus: 0,
             errors: vec![None; FIELDS.len()],
             result: None,
+            discard: Discard::default(),
         }
+    }
+
+    /// True when a field differs from the form as it opened (Esc asks first).
+    pub fn changed(&self) -> bool {
+        self.inputs
+            .iter()
+            .zip(&self.opened)
+            .any(|(i, o)| i.text().trim() != o.trim())
     }
 
     /// True when the officer typed something (quitting asks first).
@@ -208,5 +223,6 @@ impl ScreeningForm {
             Some(s) => verdict_lines(s, lang, theme, &mut lines),
         }
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        self.discard.render(f, area, lang, theme);
     }
 }
