@@ -53,6 +53,11 @@ pub const EN_FILES: Files = &[
     ("en/seal.ftl", include_str!("en/seal.ftl")),
     ("en/times.ftl", include_str!("en/times.ftl")),
     ("en/discard.ftl", include_str!("en/discard.ftl")),
+    ("en/drafts.ftl", include_str!("en/drafts.ftl")),
+    (
+        "en/screening_form.ftl",
+        include_str!("en/screening_form.ftl"),
+    ),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -84,6 +89,11 @@ pub const ZH_FILES: Files = &[
     ("zh/seal.ftl", include_str!("zh/seal.ftl")),
     ("zh/times.ftl", include_str!("zh/times.ftl")),
     ("zh/discard.ftl", include_str!("zh/discard.ftl")),
+    ("zh/drafts.ftl", include_str!("zh/drafts.ftl")),
+    (
+        "zh/screening_form.ftl",
+        include_str!("zh/screening_form.ftl"),
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -7,6 +7,7 @@ mod support;
 
 mod attach;
 mod discard;
+mod draft_focus;
 mod errors_zh;
 mod flows;
 mod inspection_times;

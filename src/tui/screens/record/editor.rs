@@ -99,6 +99,8 @@ pub struct Editor {
     pub clock: crate::domain::Clock,
     /// The "discard what you typed?" question (Esc with typing not saved).
     pub discard: super::discard::Discard,
+    /// Where the draft was last edited, as stored with it (`section:item:field`).
+    pub stored_focus: Option<String>,
 }
 
 impl Editor {

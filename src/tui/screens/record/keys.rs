@@ -181,7 +181,7 @@ impl RecordScreen {
                         cx.lang,
                         "editor-discard-ask",
                         what = t!(cx.lang, what),
-                        title = draft_title(d)
+                        title = draft_title(d, cx.lang)
                     );
                     return Effect::confirm(PendingWrite::Discard { id }.ask(ask));
                 }

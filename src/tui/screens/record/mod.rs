@@ -17,6 +17,7 @@ pub mod discard;
 mod drafts;
 mod editor;
 mod finalize;
+mod focus;
 pub mod form;
 pub mod inspection;
 mod keys;

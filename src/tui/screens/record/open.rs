@@ -251,6 +251,7 @@ impl RecordScreen {
                     .collect();
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
+                self.resume_focus(cx);
                 Effect::None
             }
             Err(e) => Effect::error(crate::t!(
@@ -277,6 +278,7 @@ impl RecordScreen {
                 ed.validate_all(false);
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
+                self.resume_focus(cx);
                 opened
             }
             Err(e) => Effect::error(crate::t!(

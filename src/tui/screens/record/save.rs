@@ -99,7 +99,7 @@ impl RecordScreen {
             ed.problems.clear();
             ed.recompute(self.pack.as_deref());
         }
-        said.and(self.store_verdict(cx))
+        said.and(self.store_verdict(cx)).and(self.store_focus(cx))
     }
 
     /// Stores the live screening with the draft inspection when its verdict changed
