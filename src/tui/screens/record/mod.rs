@@ -28,6 +28,7 @@ pub mod shipment;
 mod times;
 mod training;
 mod view;
+mod wrap;
 
 use std::rc::Rc;
 
