@@ -16,6 +16,7 @@ mod keymap;
 mod language;
 mod panes;
 mod party_rules;
+mod read_only_hints;
 mod record;
 mod record_drafts;
 mod record_steps;

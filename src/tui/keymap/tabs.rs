@@ -130,6 +130,7 @@ pub fn record() -> Vec<Binding> {
         hint(c, Key::ch('d'), DiscardDraft, "key-discard-draft"),
     ];
     v.extend(record_form());
+    v.extend(finalized_record());
     let p = Context::RecordPrompt;
     v.extend([
         hint(p, Key::plain(KeyCode::Enter), Accept, "key-done"),
@@ -202,6 +203,62 @@ fn record_form() -> Vec<Binding> {
         hint(f, Key::plain(KeyCode::Esc), Cancel, "key-drafts-list"),
     ];
     v.extend(text_bindings(f));
+    v
+}
+
+/// A finalized record: reading it (no writing hint), and its next custody transfer.
+fn finalized_record() -> Vec<Binding> {
+    use Action::*;
+    let mut v = Vec::new();
+    for c in [Context::RecordView, Context::RecordCustody] {
+        v.extend([
+            hint(c, Key::plain(KeyCode::Tab), NextField, "key-next-field"),
+            bind(c, Key::plain(KeyCode::Down), NextField, "key-next-field"),
+            bind(
+                c,
+                Key::plain(KeyCode::BackTab),
+                PrevField,
+                "key-previous-field",
+            ),
+            bind(c, Key::plain(KeyCode::Up), PrevField, "key-previous-field"),
+            hint(c, Key::ctrl('n'), NextPane, "key-next-section"),
+            bind(c, Key::ctrl('p'), PrevPane, "key-previous-section"),
+            bind(
+                c,
+                Key::plain(KeyCode::PageDown),
+                PageDown,
+                "key-scroll-reasons-down",
+            ),
+            bind(
+                c,
+                Key::plain(KeyCode::PageUp),
+                PageUp,
+                "key-scroll-reasons-up",
+            ),
+        ]);
+        let custody = c == Context::RecordCustody;
+        // what fits the footer at 80 columns: the transfer there, else the receipt
+        type Make = fn(Context, Key, Action, &'static str) -> Binding;
+        let (add, receipt): (Make, Make) = if custody { (hint, bind) } else { (bind, hint) };
+        v.extend([
+            add(c, Key::ctrl('t'), AddCustody, "key-append-custody-transfer"),
+            receipt(
+                c,
+                Key::ctrl('r'),
+                ExportReceipt,
+                "key-export-seizure-receipt",
+            ),
+            bind(c, Key::ctrl('w'), Amend, "key-amend-the-finalized-record"),
+            hint(c, Key::plain(KeyCode::Esc), Cancel, "key-drafts-list"),
+        ]);
+    }
+    v.push(bind(
+        Context::RecordView,
+        Key::ctrl('g'),
+        Cancel,
+        "key-cancel",
+    ));
+    v.extend(text_bindings(Context::RecordCustody));
     v
 }
 

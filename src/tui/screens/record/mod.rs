@@ -119,7 +119,11 @@ impl Screen for RecordScreen {
         if self.prompt.is_some() {
             Context::RecordPrompt
         } else if let Some(ed) = &self.editor {
-            ed.discard.context(Context::RecordForm)
+            ed.discard.context(match (ed.finalized, ed.editable()) {
+                (false, _) => Context::RecordForm,
+                (true, Ok(())) => Context::RecordCustody,
+                (true, Err(_)) => Context::RecordView,
+            })
         } else {
             Context::Record
         }
