@@ -675,6 +675,14 @@ CREATE TABLE supervisor_visits (
     left_at    TEXT NOT NULL
 ) STRICT;
 
+-- ---------------------------------------------------------------- draft focus
+-- Where each draft was last edited (migration 15): console state, never hashed or synced.
+CREATE TABLE draft_focus (
+    shipment_id TEXT PRIMARY KEY REFERENCES shipments (id) ON DELETE CASCADE,
+    focus       TEXT NOT NULL CHECK (length(focus) <= 200),
+    updated_at  TEXT NOT NULL
+) STRICT;
+
 -- ---------------------------------------------------------------- audit
 CREATE TABLE audit (
     id        INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -73,6 +73,13 @@ pub const EN_FILES: Files = &[
         "en/problems_scenario.ftl",
         include_str!("en/problems_scenario.ftl"),
     ),
+    ("en/times.ftl", include_str!("en/times.ftl")),
+    ("en/discard.ftl", include_str!("en/discard.ftl")),
+    ("en/drafts.ftl", include_str!("en/drafts.ftl")),
+    (
+        "en/screening_form.ftl",
+        include_str!("en/screening_form.ftl"),
+    ),
 ];
 /// The Simplified Chinese catalogue: the same files.
 pub const ZH_FILES: Files = &[
@@ -121,6 +128,13 @@ pub const ZH_FILES: Files = &[
     (
         "zh/problems_scenario.ftl",
         include_str!("zh/problems_scenario.ftl"),
+    ),
+    ("zh/times.ftl", include_str!("zh/times.ftl")),
+    ("zh/discard.ftl", include_str!("zh/discard.ftl")),
+    ("zh/drafts.ftl", include_str!("zh/drafts.ftl")),
+    (
+        "zh/screening_form.ftl",
+        include_str!("zh/screening_form.ftl"),
     ),
 ];
 

@@ -12,4 +12,5 @@ mod review_soak;
 mod review_ssh;
 mod sync;
 mod training;
+mod typing;
 mod unlock;

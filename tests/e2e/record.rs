@@ -60,9 +60,10 @@ fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart()
         c.contains("1 open draft from before") && c.contains("223320260501000123")
     });
     t.send("\r");
+    // it opens where it was last edited: the inspection's place
     t.wait_for("the draft resumed", WAIT, |s| {
         let c = s.contents();
-        c.contains("Shipment · draft, saved") && c.contains("Yunnan Example Metals Co")
+        c.contains("Inspection · draft, saved") && c.contains("CNSHA")
     });
     t.send("\x03"); // Ctrl-C: everything is saved, so no question
     assert!(t.wait_exit(WAIT).success());

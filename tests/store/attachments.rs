@@ -319,6 +319,7 @@ fn a_version_3_record_migrated_forward_still_verifies_and_gains_no_attachment() 
     {
         // the file as the binary before attachments left it
         let c = crate::support::harness::raw_connection(&path).unwrap();
+        crate::migrations::undo_draft_focus(&c);
         crate::migrations::undo_sealing_keys(&c);
         crate::migrations::undo_desk_search(&c);
         crate::migrations::undo_attachments(&c);

@@ -159,6 +159,7 @@ fn the_tallies_the_triggers_keep_are_the_ones_the_migration_fills() {
     let gallium = by_the_log(&path, "gallium");
     // the file before migration 13, brought forward: the same tallies, the same search
     let c = Connection::open(&path).unwrap();
+    crate::migrations::undo_draft_focus(&c);
     crate::migrations::undo_sealing_keys(&c);
     crate::migrations::undo_desk_search(&c);
     c.pragma_update(None, "user_version", 12).unwrap();

@@ -49,6 +49,7 @@ fn a_desk_made_before_the_totals_gives_the_reports_of_a_fresh_import() {
     }
     // and the steps after it (a measurement's value may be NULL; attachments; the desk's
     // search; sealing keys)
+    crate::migrations::undo_draft_focus(&c);
     crate::migrations::undo_sealing_keys(&c);
     crate::migrations::undo_desk_search(&c);
     crate::migrations::undo_attachments(&c);
@@ -108,6 +109,7 @@ fn a_desk_made_before_its_exporters_gives_the_panel_of_a_fresh_import() {
     }
     // and the steps after it (a measurement's value may be NULL; attachments; the desk's
     // search; sealing keys)
+    crate::migrations::undo_draft_focus(&c);
     crate::migrations::undo_sealing_keys(&c);
     crate::migrations::undo_desk_search(&c);
     crate::migrations::undo_attachments(&c);

@@ -73,6 +73,7 @@ fn a_record_finalized_before_the_migration_still_verifies() {
     drop(store);
     {
         let c = crate::support::harness::raw_connection(&path).unwrap();
+        crate::migrations::undo_draft_focus(&c);
         crate::migrations::undo_sealing_keys(&c);
         crate::migrations::undo_attachments(&c);
         undo_measurement_null(&c);

@@ -11,8 +11,8 @@ use rusqlite::params;
 use rusqlite::types::Value;
 
 pub(crate) use crate::undo::{
-    undo_attachments, undo_desk_search, undo_intermediaries, undo_measurement_null,
-    undo_sealing_keys,
+    undo_attachments, undo_desk_search, undo_draft_focus, undo_intermediaries,
+    undo_measurement_null, undo_sealing_keys,
 };
 
 const DEV: &str = "01a00000-0000-7000-8000-00000000f1e1";

@@ -302,6 +302,7 @@ fn the_migration_fills_the_desk_from_what_headquarters_holds() {
     // nor the later steps' shipment intermediaries (migration 8)
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_intermediaries(&c);
+    crate::migrations::undo_draft_focus(&c);
     crate::migrations::undo_sealing_keys(&c);
     crate::migrations::undo_measurement_null(&c);
     crate::migrations::undo_desk_search(&c);

@@ -56,3 +56,8 @@ pub(crate) fn undo_sealing_keys(c: &Connection) {
     )
     .unwrap();
 }
+
+/// Takes migration 16 (where each draft was last edited) back out of a file.
+pub(crate) fn undo_draft_focus(c: &Connection) {
+    c.execute_batch("DROP TABLE draft_focus;").unwrap();
+}

@@ -28,6 +28,7 @@ fn as_version_4(path: &Path) {
     .unwrap();
     crate::migrations::undo_attachments(&c);
     crate::migrations::undo_intermediaries(&c);
+    crate::migrations::undo_draft_focus(&c);
     crate::migrations::undo_sealing_keys(&c);
     crate::migrations::undo_measurement_null(&c);
     crate::migrations::undo_desk_search(&c);

@@ -52,6 +52,9 @@ fn way_in(ctx: Context) -> Option<(Store, &'static str)> {
         Context::Shipments => (finalized(), "2"),
         Context::Record => (store(), "3"),
         Context::RecordForm => (store(), "3n"),
+        Context::RecordView => (finalized(), "2o"),
+        // a finalized seizure's next transfer: tests/tui/read_only_hints.rs
+        Context::RecordCustody => return None,
         Context::RecordPrompt => (finalized(), "2o<c-w>"),
         Context::Sync => (store(), "4"),
         Context::SyncHq => (hq(), "4"),

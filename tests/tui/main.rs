@@ -6,8 +6,11 @@
 mod support;
 
 mod attach;
+mod discard;
+mod draft_focus;
 mod errors_zh;
 mod flows;
+mod inspection_times;
 mod key_count;
 mod keymap;
 mod language;
@@ -16,6 +19,7 @@ mod panes;
 mod party_rules;
 mod ports;
 mod prefills;
+mod read_only_hints;
 mod record;
 mod record_drafts;
 mod record_steps;

@@ -43,6 +43,11 @@ fn drafts_are_offered_after_a_restart_and_resume_where_they_were() {
     let hs = &ed.shipment.fields[12];
     assert_eq!((hs.name, hs.input.text()), ("hs_code", "81AB"));
     assert!(hs.touched && hs.error.as_deref().unwrap().contains("'A'"));
+    // it opens where it was last edited: the inspection's place
+    assert_eq!(ed.section(), Section::Inspection);
+    assert_eq!(ed.inspection.focused().unwrap().name, "locode");
+    keys(&mut a, &mut s, "<c-p>");
+    a.screens.record.editor.as_mut().unwrap().shipment.focus = 12;
     assert!(screen_text(&a).contains("contains 'A'"));
     // discard it from the list (asks first; kept in the audit log)
     keys(&mut a, &mut s, "<esc>d");

@@ -38,7 +38,7 @@ pub(crate) fn receipt_to_a_named_file(a: &mut App, s: &mut Store) {
     keys(a, s, "<c-r>");
     assert_eq!(a.context(), Context::RecordPrompt);
     keys(a, s, &format!("{}<enter>", path.display()));
-    assert_eq!(a.context(), Context::RecordForm, "{:?}", a.message);
+    assert_eq!(a.context(), Context::RecordCustody, "{:?}", a.message);
     let text = std::fs::read_to_string(&path).unwrap();
     for needle in [
         "YS2026050101",

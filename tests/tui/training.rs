@@ -122,7 +122,11 @@ fn a_perfect_run_on_the_dysprosium_magnets_with_the_debrief() {
     a.message = None; // it names the record's hash
     insta::assert_snapshot!("training_debrief_80x24", draw(&a).backend());
     keys(&mut a, &mut s, "<esc>");
-    assert_eq!(a.context(), Context::RecordForm);
+    assert_eq!(
+        a.context(),
+        Context::RecordView,
+        "the finalized record, read only"
+    );
 }
 
 #[test]

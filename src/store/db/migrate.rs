@@ -27,6 +27,7 @@ const UPGRADES: &[&str] = &[
     include_str!("../migrations/012_attachments.sql"),
     include_str!("../migrations/013_desk_search.sql"),
     include_str!("../migrations/014_sealing_keys.sql"),
+    include_str!("../migrations/015_draft_focus.sql"),
 ];
 
 /// The schema version this binary writes and understands.

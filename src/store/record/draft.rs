@@ -13,7 +13,7 @@ use crate::domain::{
 use crate::store::audit::{Who, audit, who};
 use crate::store::record::RecordState;
 use crate::store::rows::{diff, insert_row, query_rows, row_by_id, stored, to_row, update_row};
-use crate::store::{Records, Result, Store, StoreError};
+use crate::store::{Context, Records, Result, Store, StoreError};
 
 /// A draft waiting to be finished: the shipment and, when started, its draft inspection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -227,6 +227,21 @@ impl<S: Deref<Target = Store>> Records<S> {
         .collect())
     }
 
+    /// Where the draft of `shipment_id` was last edited (`section:item:field`), if known.
+    pub fn draft_focus(&self, shipment_id: &str) -> Result<Option<String>> {
+        let rows = query_rows(
+            self.0.conn(),
+            "SELECT focus FROM draft_focus WHERE shipment_id = ?1",
+            [shipment_id],
+            "reading where the draft was last edited",
+        )?;
+        Ok(rows
+            .first()
+            .and_then(|r| r.get("focus"))
+            .and_then(|v| v.as_str())
+            .map(str::to_string))
+    }
+
     /// Every unfinished draft, most recently changed first (offered on restart).
     pub fn open_drafts(&self) -> Result<Vec<DraftSummary>> {
         let rows = query_rows(
@@ -292,6 +307,23 @@ impl Records<&mut Store> {
             let who = who(tx, clock)?;
             create_inspection_tx(tx, &who, shipment_id, data, None)
         })
+    }
+
+    /// Remembers where the draft of `shipment_id` was last edited (console state: no audit
+    /// row, not part of the record).
+    pub fn set_draft_focus(&mut self, shipment_id: &str, focus: &str) -> Result<()> {
+        let now = self.0.clock.now_rfc3339();
+        self.0
+            .write("remembering where the draft was edited", |tx| {
+                tx.execute(
+                    "INSERT INTO draft_focus (shipment_id, focus, updated_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (shipment_id) DO UPDATE SET focus = excluded.focus,
+                     updated_at = excluded.updated_at",
+                    [shipment_id, focus, now.as_str()],
+                )
+                .doing(|| "saving where the draft was edited".into())?;
+                Ok(())
+            })
     }
 
     /// Saves a draft inspection's fields. Returns false when nothing changed.

@@ -18,6 +18,7 @@ use crate::tui::action::Action;
 
 mod defaults;
 mod key;
+mod record_view;
 mod rescreen;
 mod shared;
 mod tabs;
@@ -38,6 +39,10 @@ pub enum Context {
     Shipments,
     Record,
     RecordForm,
+    /// A finalized record being read: no writing keys but custody, receipt, amendment.
+    RecordView,
+    /// The next custody transfer of a finalized record's seizure.
+    RecordCustody,
     RecordPrompt,
     Sync,
     SyncHq,
@@ -67,6 +72,8 @@ impl Context {
         Context::Shipments,
         Context::Record,
         Context::RecordForm,
+        Context::RecordView,
+        Context::RecordCustody,
         Context::RecordPrompt,
         Context::Sync,
         Context::SyncHq,
@@ -90,6 +97,7 @@ impl Context {
             self,
             Context::Screening
                 | Context::RecordForm
+                | Context::RecordCustody
                 | Context::RecordPrompt
                 | Context::SyncPrompt
                 | Context::ReviewComment

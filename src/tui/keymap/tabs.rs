@@ -130,6 +130,7 @@ pub fn record() -> Vec<Binding> {
         hint(c, Key::ch('d'), DiscardDraft, "key-discard-draft"),
     ];
     v.extend(record_form());
+    v.extend(super::record_view::finalized_record());
     let p = Context::RecordPrompt;
     v.extend([
         hint(p, Key::plain(KeyCode::Enter), Accept, "key-done"),

@@ -94,6 +94,13 @@ pub struct Editor {
     pub reviews: Vec<crate::report::ReviewLine>,
     /// The inspection's evidence attachments, oldest first (loaded with the record).
     pub attachments: Vec<crate::store::Attachment>,
+    /// The zone times are typed and shown in, and "now" (an inspection's start, the
+    /// latest time accepted).
+    pub clock: crate::domain::Clock,
+    /// The "discard what you typed?" question (Esc with typing not saved).
+    pub discard: super::discard::Discard,
+    /// Where the draft was last edited, as stored with it (`section:item:field`).
+    pub stored_focus: Option<String>,
 }
 
 impl Editor {
@@ -157,6 +164,7 @@ impl Editor {
 
     /// Moves the focus across the fields and, in list sections, the items.
     pub fn move_focus(&mut self, delta: isize) {
+        self.tidy_time();
         let s = self.section();
         let n = self.items(s).map(Vec::len);
         let Some(form) = self.form_mut() else { return };
@@ -177,7 +185,37 @@ impl Editor {
         }
     }
 
+    /// Typing that is not in the store: a value that does not parse, or a custody
+    /// transfer typed but not yet written.
+    pub fn has_unsaved(&self) -> bool {
+        !self.unsaved_fields().is_empty()
+            || (self.finalized
+                && self
+                    .custody
+                    .fields
+                    .iter()
+                    .any(|f| f.name != "at" && f.touched))
+    }
+
+    /// A start or end left with a readable time is shown as stored: local, with its offset.
+    fn tidy_time(&mut self) {
+        if self.section() != Section::Inspection {
+            return;
+        }
+        let clock = self.clock;
+        let Some(f) = self.inspection.fields.get_mut(self.inspection.focus) else {
+            return;
+        };
+        if !matches!(f.name, "started_at" | "ended_at") || f.problem.is_some() {
+            return;
+        }
+        if let Ok(Some(t)) = super::times::read(f.name, &f.text(), &clock) {
+            f.set(&super::times::shown(&clock, &t));
+        }
+    }
+
     pub fn switch_section(&mut self, d: isize) {
+        self.tidy_time();
         self.section = Some(self.section().offset(d));
         let n = self.items(self.section()).map_or(0, Vec::len);
         self.item = self.item.min(n.saturating_sub(1));

@@ -48,7 +48,7 @@ impl RecordScreen {
                 let ask = t!(
                     cx.lang,
                     "editor-finalize-ask",
-                    title = draft_title_of(&ed.shipment_base)
+                    title = draft_title_of(&ed.shipment_base, cx.lang)
                 );
                 Effect::confirm(PendingWrite::Finalize { inspection_id: id }.ask(ask))
             }

@@ -17,8 +17,12 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::picker::{Choices, Pick, list_lines};
 
-/// Rows a multi-line field takes on screen.
+/// Rows a multi-line field takes on screen (twice as many while it has the focus, so a
+/// four-line narrative wrapped at 80 columns stays in view as it is typed).
 pub const AREA_ROWS: u16 = 4;
+pub fn area_rows(focused: bool) -> u16 {
+    if focused { 2 * AREA_ROWS } else { AREA_ROWS }
+}
 /// Width of the label column.
 pub const LABEL_W: usize = 15;
 
@@ -249,27 +253,9 @@ fn closed(f: &Field) -> bool {
     f.choices.as_ref().is_some_and(|c| c.closed)
 }
 
-/// Splits `text` into pieces of at most `width` chars (messages wrap under a field).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    for word in text.split(' ') {
-        let len = cur.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            out.push(std::mem::take(&mut cur));
-        }
-        if !cur.is_empty() {
-            cur.push(' ');
-        }
-        cur.push_str(word);
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
+pub use super::wrap::wrap;
 
-/// What a form draws: its lines, where the focus is, and the rows of multi-line fields.
+/// What a form draws: its lines, where the focus is, the rows of multi-line fields.
 pub struct Drawn<'a> {
     pub lines: Vec<Line<'a>>,
     pub focus_line: usize,
@@ -306,7 +292,7 @@ pub fn draw_form<'a>(
             Some(_) => {
                 lines.push(Line::from(vec![label]));
                 areas.push((lines.len(), i));
-                for _ in 0..AREA_ROWS {
+                for _ in 0..area_rows(focused) {
                     lines.push(Line::raw(""));
                 }
             }
@@ -373,14 +359,14 @@ pub fn draw_areas(
     theme: &Theme,
 ) {
     for (first, idx) in &drawn.areas {
-        if *first < top || *first + AREA_ROWS as usize > top + area.height as usize {
+        let focused = active && form.focus == *idx;
+        let rows = area_rows(focused);
+        if *first < top || *first + rows as usize > top + area.height as usize {
             continue;
         }
-        let Some(ta) = form.fields[*idx].area.as_ref() else {
+        let Some(mut ta) = form.fields[*idx].area.clone() else {
             continue;
         };
-        let mut ta = ta.clone();
-        let focused = active && form.focus == *idx;
         ta.set_style(theme.base);
         // narrative and evidence wrap at words (a long word at its width)
         ta.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -393,7 +379,7 @@ pub fn draw_areas(
             x,
             area.y + (*first - top) as u16,
             area.width.saturating_sub(3),
-            AREA_ROWS,
+            rows,
         );
         f.render_widget(&ta, rect);
     }

@@ -2,8 +2,10 @@
 //! types (validated by the domain's `problems()` and parsers).
 
 use super::form::{Form, Spec};
+use super::times;
 use crate::domain::{
-    FieldError, Finding, FindingKind, Inspection, Measurement, Outcome, Trigger, parse_decimal,
+    Clock, FieldError, Finding, FindingKind, Inspection, Measurement, Msg, Outcome, Trigger,
+    parse_decimal,
 };
 
 pub const INSPECTION: &[Spec] = &[
@@ -18,6 +20,13 @@ pub const INSPECTION: &[Spec] = &[
         false,
     ),
     ("narrative", "insp-narrative", "insp-narrative.hint", true),
+    (
+        "started_at",
+        "insp-started_at",
+        "insp-started_at.hint",
+        false,
+    ),
+    ("ended_at", "insp-ended_at", "insp-ended_at.hint", false),
 ];
 
 pub const MEASUREMENT: &[Spec] = &[
@@ -35,7 +44,9 @@ pub const FINDING: &[Spec] = &[
     ("evidence", "find-evidence", "find-evidence.hint", true),
 ];
 
-pub fn inspection_form(i: &Inspection) -> Form {
+/// The inspection's form; its start and end in `clock`'s zone (an inspection not started
+/// yet starts now, editable).
+pub fn inspection_form(i: &Inspection, clock: &Clock) -> Form {
     let mut f = Form::new(INSPECTION);
     f.set("locode", &i.locode);
     f.set("terminal", &i.terminal);
@@ -43,11 +54,31 @@ pub fn inspection_form(i: &Inspection) -> Form {
     f.set("outcome", i.outcome.map(|o| o.as_str()).unwrap_or(""));
     f.set("outcome_due", i.outcome_due.as_deref().unwrap_or(""));
     f.set("narrative", &i.narrative);
+    f.set(
+        "started_at",
+        &match i.started_at.trim() {
+            "" => times::now_shown(clock),
+            t => times::shown(clock, t),
+        },
+    );
+    f.set(
+        "ended_at",
+        &i.ended_at
+            .as_deref()
+            .map(|t| times::shown(clock, t))
+            .unwrap_or_default(),
+    );
     f.attach_choices(None, "");
     f
 }
 
-pub fn read_inspection(form: &Form, base: &Inspection) -> (Inspection, Vec<FieldError>) {
+/// The inspection the form says; a time that is not one (or is in the future) keeps the
+/// stored one and says why on its field.
+pub fn read_inspection(
+    form: &Form,
+    base: &Inspection,
+    clock: &Clock,
+) -> (Inspection, Vec<FieldError>) {
     let mut i = base.clone();
     let mut errs = Vec::new();
     i.locode = form.get("locode").trim().to_ascii_uppercase();
@@ -65,7 +96,24 @@ pub fn read_inspection(form: &Form, base: &Inspection) -> (Inspection, Vec<Field
     }
     i.outcome_due = form.opt("outcome_due");
     i.narrative = form.get("narrative").trim_end().to_string();
+    match times::read("started_at", &form.get("started_at"), clock) {
+        Ok(Some(t)) => i.started_at = t,
+        Ok(None) => {}
+        Err(e) => errs.push(e),
+    }
+    match times::read("ended_at", &form.get("ended_at"), clock) {
+        Ok(t) => i.ended_at = t,
+        Err(e) => errs.push(e),
+    }
     errs.extend(i.problems());
+    // an end before its start is refused (quoted as typed): the draft keeps its end
+    for e in errs.iter_mut().filter(|e| e.field == "ended_at") {
+        i.ended_at = base.ended_at.clone();
+        if e.msg.as_ref().is_some_and(|m| m.id == "v-before-start") {
+            let typed = form.get("ended_at").trim().to_string();
+            *e = FieldError::new("ended_at", Msg::new("v-before-start").arg("value", typed));
+        }
+    }
     (i, errs)
 }
 

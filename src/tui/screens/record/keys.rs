@@ -1,6 +1,7 @@
 //! The Record tab's keys: the drafts list, the editor's fields and sections, the
 //! one-line prompt.
 
+use super::discard::Leave;
 use super::form::Form;
 use super::{Prompt, PromptKind, RecordScreen, draft_title};
 use crate::i18n;
@@ -42,6 +43,13 @@ impl RecordScreen {
         let Some(ed) = &mut self.editor else {
             return Effect::None;
         };
+        if ed.discard.asking {
+            return match ed.discard.answer(action) {
+                Leave::Now => self.close_editor(cx),
+                Leave::Stay => Effect::Redraw,
+                Leave::Ignore => Effect::None,
+            };
+        }
         let multi = ed.form().is_some_and(Form::focus_is_multi);
         if ed.editable().is_ok() && !cx.read_only {
             let picked = ed
@@ -72,8 +80,11 @@ impl RecordScreen {
             Action::NextPane => ed.switch_section(1),
             Action::PrevPane => ed.switch_section(-1),
             Action::Cancel | Action::Back => {
-                self.editor = None;
-                return Effect::Redraw.and(self.load_drafts(cx));
+                let unsaved = ed.has_unsaved();
+                return match ed.discard.esc(unsaved) {
+                    Leave::Now => self.close_editor(cx),
+                    _ => Effect::Redraw,
+                };
             }
             Action::AddItem => return Effect::Redraw.and(self.add_item(cx)),
             Action::RemoveItem => return Effect::Redraw.and(self.remove_item(cx)),
@@ -97,6 +108,12 @@ impl RecordScreen {
             _ => return Effect::None,
         }
         Effect::Redraw
+    }
+
+    /// Back to the drafts list (what was not saved is dropped).
+    fn close_editor(&mut self, cx: &mut Cx) -> Effect {
+        self.editor = None;
+        Effect::Redraw.and(self.load_drafts(cx))
     }
 
     /// An editing key in the focused field: saved when the text changed; cursor moves
@@ -165,7 +182,7 @@ impl RecordScreen {
                         cx.lang,
                         "editor-discard-ask",
                         what = t!(cx.lang, what),
-                        title = draft_title(d)
+                        title = draft_title(d, cx.lang)
                     );
                     return Effect::confirm(PendingWrite::Discard { id }.ask(ask));
                 }

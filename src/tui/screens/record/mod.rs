@@ -14,9 +14,11 @@
 mod attach;
 mod choices;
 mod declaration;
+pub mod discard;
 mod drafts;
 mod editor;
 mod finalize;
+mod focus;
 pub mod form;
 pub mod inspection;
 mod keys;
@@ -24,8 +26,10 @@ mod open;
 mod save;
 pub mod seizure;
 pub mod shipment;
+mod times;
 mod training;
 mod view;
+mod wrap;
 
 use std::rc::Rc;
 
@@ -117,8 +121,12 @@ impl Screen for RecordScreen {
     fn context(&self) -> Context {
         if self.prompt.is_some() {
             Context::RecordPrompt
-        } else if self.editor.is_some() {
-            Context::RecordForm
+        } else if let Some(ed) = &self.editor {
+            ed.discard.context(match (ed.finalized, ed.editable()) {
+                (false, _) => Context::RecordForm,
+                (true, Ok(())) => Context::RecordCustody,
+                (true, Err(_)) => Context::RecordView,
+            })
         } else {
             Context::Record
         }
@@ -148,11 +156,7 @@ impl Screen for RecordScreen {
     /// Text that could not be saved (a value that does not parse), or a custody
     /// transfer or a path typed but not yet written.
     fn has_unsaved(&self) -> bool {
-        self.prompt.is_some()
-            || self.editor.as_ref().is_some_and(|e| {
-                !e.unsaved_fields().is_empty()
-                    || (e.finalized && e.custody.fields.iter().any(|f| f.name != "at" && f.touched))
-            })
+        self.prompt.is_some() || self.editor.as_ref().is_some_and(Editor::has_unsaved)
     }
 
     fn render(&self, f: &mut Frame, area: Rect, v: &ViewCx) {

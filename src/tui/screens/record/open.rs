@@ -12,16 +12,17 @@ use crate::tui::screens::Cx;
 
 impl Editor {
     /// A new record: nothing is saved until the first change.
-    pub fn blank(today: chrono::NaiveDate) -> Editor {
+    pub fn blank(clock: &Clock) -> Editor {
         let shipment_base = Shipment {
-            declared_on: today.to_string(),
+            declared_on: clock.today().to_string(),
             ..Shipment::default()
         };
         Editor {
             shipment: ship::form(&shipment_base),
             shipment_base,
-            inspection: insp::inspection_form(&Inspection::default()),
+            inspection: insp::inspection_form(&Inspection::default(), clock),
             custody: Form::new(sz::CUSTODY),
+            clock: *clock,
             ..Editor::default()
         }
     }
@@ -35,11 +36,12 @@ impl Editor {
             shipment_final: r.shipment.is_finalized() && !r.inspection.is_finalized(),
             shipment: ship::form(&r.shipment.data),
             shipment_base: r.shipment.data.clone(),
-            inspection: insp::inspection_form(&r.inspection.data),
+            inspection: insp::inspection_form(&r.inspection.data, clock),
             inspection_base: r.inspection.data.clone(),
             custody: Form::new(sz::CUSTODY),
             dismissed,
             stored_verdict: r.inspection.meta_str("verdict").map(str::to_string),
+            clock: *clock,
             ..Editor::default()
         };
         ed.measurements = r
@@ -110,7 +112,7 @@ impl Editor {
     pub fn validate_all(&mut self, touch: bool) {
         let (_, e) = ship::read(&self.shipment, &self.shipment_base);
         self.shipment.set_errors(&e);
-        let (_, e) = insp::read_inspection(&self.inspection, &self.inspection_base);
+        let (_, e) = insp::read_inspection(&self.inspection, &self.inspection_base, &self.clock);
         self.inspection.set_errors(&e);
         for m in &mut self.measurements {
             let (_, e) = insp::read_measurement(&m.form, m.stored_value);
@@ -163,7 +165,7 @@ impl Editor {
         differing(&self.shipment, &ship::form(&self.shipment_base), &mut out);
         differing(
             &self.inspection,
-            &insp::inspection_form(&self.inspection_base),
+            &insp::inspection_form(&self.inspection_base, &self.clock),
             &mut out,
         );
         for m in &self.measurements {
@@ -229,7 +231,7 @@ impl Editor {
 
 impl RecordScreen {
     pub fn new_record(&mut self, cx: &mut Cx) -> Effect {
-        let mut ed = Editor::blank(cx.clock.today());
+        let mut ed = Editor::blank(&cx.clock);
         ed.recompute(self.pack.as_deref());
         self.editor = Some(ed);
         Effect::info(crate::t!(cx.lang, "editor-new-record"))
@@ -252,6 +254,7 @@ impl RecordScreen {
                     .collect();
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
+                self.resume_focus(cx);
                 Effect::None
             }
             Err(e) => Effect::error(crate::t!(
@@ -267,7 +270,7 @@ impl RecordScreen {
         match cx.store.records().shipment(shipment_id) {
             Ok(s) => {
                 let opened = self.mark_opened(&s.id, cx);
-                let mut ed = Editor::blank(cx.clock.today());
+                let mut ed = Editor::blank(&cx.clock);
                 ed.shipment_id = Some(s.id.clone());
                 ed.shipment_final = s.is_finalized();
                 ed.shipment = ship::form(&s.data);
@@ -278,6 +281,7 @@ impl RecordScreen {
                 ed.validate_all(false);
                 ed.recompute(self.pack.as_deref());
                 self.editor = Some(ed);
+                self.resume_focus(cx);
                 opened
             }
             Err(e) => Effect::error(crate::t!(

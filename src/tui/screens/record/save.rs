@@ -68,7 +68,8 @@ impl RecordScreen {
                 let Some(ed) = self.editor.as_mut() else {
                     return Effect::None;
                 };
-                let (data, errs) = insp::read_inspection(&ed.inspection, &ed.inspection_base);
+                let (data, errs) =
+                    insp::read_inspection(&ed.inspection, &ed.inspection_base, &ed.clock);
                 ed.inspection.set_errors(&errs);
                 let new = ed.inspection_id.is_none();
                 ed.inspection_base = data.clone();
@@ -98,7 +99,7 @@ impl RecordScreen {
             ed.problems.clear();
             ed.recompute(self.pack.as_deref());
         }
-        said.and(self.store_verdict(cx))
+        said.and(self.store_verdict(cx)).and(self.store_focus(cx))
     }
 
     /// Stores the live screening with the draft inspection when its verdict changed

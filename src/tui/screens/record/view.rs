@@ -26,7 +26,10 @@ const PANEL_W: u16 = 32;
 pub fn render(s: &RecordScreen, f: &mut Frame, area: Rect, v: &ViewCx) {
     let theme = v.theme;
     match &s.editor {
-        Some(ed) => editor(ed, f, area, v),
+        Some(ed) => {
+            editor(ed, f, area, v);
+            ed.discard.render(f, area, v.lang, theme);
+        }
         None => super::drafts::render(s, f, area, v),
     }
     if let Some(p) = &s.prompt {

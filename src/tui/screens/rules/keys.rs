@@ -4,6 +4,7 @@ use super::RulesScreen;
 use super::screening::ScreeningForm;
 use crate::tui::action::Action;
 use crate::tui::effect::Effect;
+use crate::tui::screens::record::discard::Leave;
 use crate::tui::screens::{Cx, Pane};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
@@ -71,6 +72,23 @@ impl RulesScreen {
     pub(super) fn screening_key(&mut self, action: Action, cx: &Cx) -> Effect {
         let pack = self.pack.clone();
         let page = (self.detail_size.1 / 2).max(1);
+        if let Some(form) = self.form.as_mut() {
+            let leave = match action {
+                _ if form.discard.asking => form.discard.answer(action),
+                Action::Back | Action::Cancel => form.discard.esc(form.changed()),
+                _ => Leave::Ignore,
+            };
+            match leave {
+                Leave::Now => {
+                    self.form = None;
+                    self.focus = Pane::List;
+                    return Effect::Redraw;
+                }
+                Leave::Stay => return Effect::Redraw,
+                Leave::Ignore if form.discard.asking => return Effect::None,
+                Leave::Ignore => {}
+            }
+        }
         match action {
             Action::PageDown => {
                 let last = self.verdict_last_page(cx);

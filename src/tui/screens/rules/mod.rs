@@ -127,8 +127,8 @@ impl Screen for RulesScreen {
             self.rescreen.context()
         } else if self.editing.is_some() {
             Context::Filter
-        } else if self.form.is_some() && self.focus == Pane::Detail {
-            Context::Screening
+        } else if let Some(form) = self.form.as_ref().filter(|_| self.focus == Pane::Detail) {
+            form.discard.context(Context::Screening)
         } else {
             Context::Rules
         }
@@ -157,7 +157,7 @@ impl Screen for RulesScreen {
         }
         match self.context() {
             Context::Filter => self.filter_key(action),
-            Context::Screening => self.screening_key(action, cx),
+            Context::Screening | Context::Confirm => self.screening_key(action, cx),
             _ => self.list_key(action, cx),
         }
     }

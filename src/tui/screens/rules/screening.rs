@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::domain::{Lang, sanitize};
+use crate::domain::{Lang, Msg, sanitize};
 use crate::rules::{Facts, RulePack, Screening, screen};
 use crate::tui::action::Action;
+use crate::tui::screens::record::discard::Discard;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input::LineInput;
 use crate::tui::widgets::verdict::verdict_lines;
@@ -29,13 +30,20 @@ pub const FIELDS: [(&str, &str, &str); 7] = [
 pub struct ScreeningForm {
     pub inputs: Vec<LineInput>,
     pub focus: usize,
-    /// Per field: the inline message when the field is invalid.
+    /// Per field: the inline message when the field is invalid (in English).
     pub errors: Vec<Option<String>>,
+    /// Per field: the same message as said (an entry of a map field named first), shown
+    /// in the interface's language.
+    pub said: Vec<Option<(Option<String>, Msg)>>,
     pub result: Option<Screening>,
+    /// The fields as the form opened (Esc asks before dropping what differs).
+    pub opened: Vec<String>,
+    /// The "discard what you typed?" question.
+    pub discard: Discard,
 }
 
 /// Parses `Ga 30, Zn 70` (also `Ga:30`, `Ga=30`, `Ga 30%`) into name -> number.
-fn pairs(field: &str, text: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+fn pairs(field: &str, text: &str) -> Result<serde_json::Map<String, serde_json::Value>, Msg> {
     let mut out = serde_json::Map::new();
     for part in text
         .split([',', ';'])
@@ -45,21 +53,18 @@ fn pairs(field: &str, text: &str) -> Result<serde_json::Map<String, serde_json::
         let cleaned = part.replace([':', '='], " ");
         let mut it = cleaned.split_whitespace();
         let (Some(name), Some(num), None) = (it.next(), it.next(), it.next()) else {
-            return Err(format!(
-                "'{part}': write name and number, e.g. {}",
-                if field == "composition" {
-                    "Ga 30"
-                } else {
-                    "purity_pct 99.9"
-                }
-            ));
+            let id = match field {
+                "composition" => "scr-pair-composition",
+                _ => "scr-pair-measurement",
+            };
+            return Err(Msg::new(id).arg("part", part));
         };
         let num = num.trim_end_matches('%');
         let value: f64 = num
             .parse()
-            .map_err(|_| format!("'{num}' is not a number"))?;
+            .map_err(|_| Msg::new("scr-not-number").arg("value", num))?;
         let number = serde_json::Number::from_f64(value)
-            .ok_or_else(|| format!("'{num}' is not a finite number"))?;
+            .ok_or_else(|| Msg::new("scr-not-finite").arg("value", num))?;
         out.insert(name.to_string(), serde_json::Value::Number(number));
     }
     Ok(out)
@@ -71,11 +76,22 @@ impl ScreeningForm {
         inputs[5].set("unknown");
         inputs[6].set(&today.to_string());
         ScreeningForm {
+            opened: inputs.iter().map(|i| i.text().to_string()).collect(),
             inputs,
             focus: 0,
             errors: vec![None; FIELDS.len()],
+            said: vec![None; FIELDS.len()],
             result: None,
+            discard: Discard::default(),
         }
+    }
+
+    /// True when a field differs from the form as it opened (Esc asks first).
+    pub fn changed(&self) -> bool {
+        self.inputs
+            .iter()
+            .zip(&self.opened)
+            .any(|(i, o)| i.text().trim() != o.trim())
     }
 
     /// True when the officer typed something (quitting asks first).
@@ -83,7 +99,7 @@ impl ScreeningForm {
         self.inputs[..5].iter().any(|i| !i.text().trim().is_empty())
     }
 
-    fn field_json(&self, i: usize) -> Result<Option<serde_json::Value>, String> {
+    fn field_json(&self, i: usize) -> Result<Option<serde_json::Value>, Msg> {
         let text = self.inputs[i].text().trim();
         if text.is_empty() {
             return Ok(None);
@@ -107,17 +123,17 @@ impl ScreeningForm {
         let mut all = serde_json::Map::new();
         for (i, (name, _, _)) in FIELDS.iter().enumerate() {
             let name = *name;
-            self.errors[i] = None;
+            self.said[i] = None;
             let value = match self.field_json(i) {
                 Ok(v) => v,
                 Err(e) => {
-                    self.errors[i] = Some(e);
+                    self.said[i] = Some((None, e));
                     continue;
                 }
             };
             let Some(value) = value else {
                 if name == "date" {
-                    self.errors[i] = Some("give the shipment date as YYYY-MM-DD".into());
+                    self.said[i] = Some((None, Msg::new("scr-date-needed")));
                 }
                 continue;
             };
@@ -130,20 +146,30 @@ impl ScreeningForm {
                 }
                 // name the entry inside a map field (`purity: unknown measurement ...`)
                 Err(e) => {
-                    let words = crate::i18n::problem(crate::domain::Lang::En, &e);
-                    self.errors[i] = Some(match e.field.split_once('.') {
-                        Some((_, entry)) => format!("{entry}: {words}"),
-                        None => words,
-                    })
+                    let entry = e.field.split_once('.').map(|(_, x)| x.to_string());
+                    self.said[i] = Some((entry, e.problem_msg()));
                 }
             }
         }
+        self.errors = (0..FIELDS.len())
+            .map(|i| self.said_in(i, Lang::En))
+            .collect();
         self.result = match (pack, all.contains_key("date")) {
             (Some(pack), true) => Facts::from_json(&serde_json::Value::Object(all).to_string())
                 .ok()
                 .map(|facts: Facts| screen(pack, &facts)),
             _ => None,
         };
+    }
+
+    /// Field `i`'s message in `lang`, its entry named first.
+    fn said_in(&self, i: usize, lang: Lang) -> Option<String> {
+        let (entry, m) = self.said.get(i)?.as_ref()?;
+        let words = crate::i18n::msg(lang, m);
+        Some(match entry {
+            Some(entry) => format!("{entry}: {words}"),
+            None => words,
+        })
     }
 
     /// Handles a form action; true when something changed.
@@ -192,9 +218,9 @@ impl ScreeningForm {
                 spans.extend(self.inputs[i].spans_in(theme.base, focused, value_w));
             }
             lines.push(Line::from(spans));
-            if let Some(e) = &self.errors[i] {
+            if let Some(e) = self.said_in(i, lang) {
                 lines.push(Line::styled(
-                    format!("  ⚠ {}: {}", FIELDS[i].0, sanitize(e)),
+                    format!("  ⚠ {}: {}", FIELDS[i].0, sanitize(&e)),
                     theme.error,
                 ));
             }
@@ -208,5 +234,6 @@ impl ScreeningForm {
             Some(s) => verdict_lines(s, lang, theme, &mut lines),
         }
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        self.discard.render(f, area, lang, theme);
     }
 }
