@@ -6,7 +6,7 @@ use std::time::Duration;
 use crate::support::harness::BIN;
 use crate::support::pty::Tui;
 
-const WAIT: Duration = Duration::from_secs(15);
+const WAIT: Duration = Duration::from_secs(30);
 
 #[test]
 fn the_example_case_recorded_under_a_chinese_locale_reads_its_verdict_in_chinese() {

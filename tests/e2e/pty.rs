@@ -69,13 +69,13 @@ fn assert_no_colour(t: &Tui) {
 
 /// The journey shared by the local and SSH runs. `mono`: NO_COLOR is in force.
 fn journey(t: &mut Tui, name: &str, hs: &str, mono: bool) {
-    t.wait_for("first frame", Duration::from_secs(15), |s| {
+    t.wait_for("first frame", Duration::from_secs(30), |s| {
         s.contents().contains("Rules (") && s.contents().contains("sync")
     });
     t.with_screen(|s| assert!(s.alternate_screen(), "uses the alternate screen"));
     t.send("/gallium");
     let n = name.to_string();
-    t.wait_for("search results", Duration::from_secs(10), move |s| {
+    t.wait_for("search results", Duration::from_secs(30), move |s| {
         let c = s.contents();
         c.contains("/ gallium") && c.contains(&n)
     });
@@ -109,23 +109,23 @@ fn journey(t: &mut Tui, name: &str, hs: &str, mono: bool) {
     });
     t.send("\r\r"); // keep the search, open the first item
     let (n, h) = (name.to_string(), hs.to_string());
-    t.wait_for("the rule's detail", Duration::from_secs(10), move |s| {
+    t.wait_for("the rule's detail", Duration::from_secs(30), move |s| {
         let c = s.contents();
         c.contains("▶ Detail") && c.contains(&h) && c.contains(&n) && c.contains("Announcement")
     });
     // the layout follows the terminal size: the detail pane starts at a third of the width
     t.resize(40, 120);
-    t.wait_for("layout at 120x40", Duration::from_secs(10), |s| {
+    t.wait_for("layout at 120x40", Duration::from_secs(30), |s| {
         find(s, "┌ ▶ Detail") == Some((1, 40)) && row(s, 39).contains("sync")
     });
     t.resize(20, 70);
     t.wait_text("Enlarge the terminal to at least 80x24 (now 70x20)");
     t.resize(24, 80);
-    t.wait_for("layout at 80x24", Duration::from_secs(10), |s| {
+    t.wait_for("layout at 80x24", Duration::from_secs(30), |s| {
         find(s, "┌ ▶ Detail") == Some((1, 28)) && row(s, 23).contains("sync")
     });
     t.send("q");
-    let st = t.wait_exit(Duration::from_secs(10));
+    let st = t.wait_exit(Duration::from_secs(30));
     assert!(st.success(), "{st:?}");
     t.with_screen(|s| assert!(!s.alternate_screen(), "left the alternate screen"));
     if mono {
@@ -173,7 +173,7 @@ fn first_run_dialog_in_a_real_terminal() {
     t.send("Zhao Min\rSZ-2231\rlaptop-2\r");
     t.wait_text("Database set up for Zhao Min.");
     t.send("q");
-    assert!(t.wait_exit(Duration::from_secs(10)).success());
+    assert!(t.wait_exit(Duration::from_secs(30)).success());
     let s = crate::support::harness::try_open_read_only(&db).unwrap();
     assert_eq!(s.db().identity().unwrap().unwrap().badge, "SZ-2231");
 }

@@ -7,7 +7,7 @@ use crate::support::pty::Tui;
 use std::time::Duration;
 
 use crate::support::harness::BIN;
-const WAIT: Duration = Duration::from_secs(15);
+const WAIT: Duration = Duration::from_secs(30);
 
 #[test]
 fn a_draft_typed_in_a_real_terminal_survives_sigkill_and_is_offered_on_restart() {

@@ -76,7 +76,7 @@ fn a_decision_in_one_ssh_session_shows_in_the_other() {
 
     for s in [&mut s1, &mut s2] {
         s.send("q");
-        assert!(s.wait_exit(Duration::from_secs(10)).success());
+        assert!(s.wait_exit(Duration::from_secs(30)).success());
     }
     let officers: Vec<Value> =
         serde_json::from_str(&ok(&hq, &["officer", "list", "--json"])).unwrap();

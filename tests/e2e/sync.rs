@@ -12,7 +12,7 @@ use crate::support::harness::BIN;
 
 fn start(path: &std::path::Path) -> Tui {
     let t = Tui::spawn(&[BIN, "--db", path.to_str().unwrap()], &[], 24, 80);
-    t.wait_for("first frame", Duration::from_secs(15), |s| {
+    t.wait_for("first frame", Duration::from_secs(30), |s| {
         s.contents().contains("4 Sync") && s.contents().contains("pending")
     });
     t
@@ -44,7 +44,7 @@ fn export_through_the_sync_tab_in_a_real_terminal() {
     tui.wait_text("finalized 0   sent 2   acknowledged 0");
     assert!(tui.text().contains(" 2 pending"), "{}", tui.text());
     tui.send("q");
-    let st = tui.wait_exit(Duration::from_secs(10));
+    let st = tui.wait_exit(Duration::from_secs(30));
     assert!(st.success(), "{st:?}");
     assert_eq!(files(&usb, "bundle").len(), 1);
     let store = crate::support::harness::try_open(&path).unwrap();
@@ -77,7 +77,7 @@ fn a_training_database_exports_to_the_training_headquarters_in_a_real_terminal()
     tui.send("y");
     tui.wait_text("exported 1 record (seq 1..1)");
     tui.send("q");
-    assert!(tui.wait_exit(Duration::from_secs(10)).success());
+    assert!(tui.wait_exit(Duration::from_secs(30)).success());
     assert_eq!(files(&usb, "bundle").len(), 1);
     let store = crate::support::harness::try_open(&path).unwrap();
     assert_eq!(states(&store), ["sent"]);

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::support::harness::{BIN, minspect_std};
 use crate::support::pty::Tui;
 
-const WAIT: Duration = Duration::from_secs(15);
+const WAIT: Duration = Duration::from_secs(30);
 
 #[test]
 fn a_class_of_three_one_session_in_a_terminal_and_the_grades() {

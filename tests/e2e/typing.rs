@@ -7,7 +7,7 @@ use crate::support::harness::BIN;
 use crate::support::pty::Tui;
 use std::time::Duration;
 
-const WAIT: Duration = Duration::from_secs(15);
+const WAIT: Duration = Duration::from_secs(30);
 const EXPORTER: &str = "Inner Mongolia Baotou Steel Rare-Earth Hi-Tech Magnet Co Ltd";
 const NARRATIVE: [&str; 4] = [
     "Container opened at Yangshan yard 4 in the presence of the broker.",

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::support::harness::{BIN, PASSPHRASE};
 use crate::support::pty::Tui;
 
-const WAIT: Duration = Duration::from_secs(15);
+const WAIT: Duration = Duration::from_secs(30);
 
 #[test]
 fn the_console_asks_the_passphrase_first_and_says_when_it_is_wrong() {

@@ -144,7 +144,7 @@ impl Tui {
 
     pub fn wait_text(&self, needle: &str) {
         let n = needle.to_string();
-        self.wait_for(needle, Duration::from_secs(10), move |s| {
+        self.wait_for(needle, Duration::from_secs(30), move |s| {
             s.contents().contains(&n)
         });
     }
