@@ -35,16 +35,7 @@ pub fn encrypt(db: &Path, group: Option<&str>, lang: Lang) -> CliResult {
         .map(|m| m.permissions().mode() & 0o777)
         .unwrap_or(0o600);
     let gid = match group {
-        Some(_) if kind != DbKind::Hq => {
-            return Err(CliError::BadInput(t!(lang, "cipher-group-hq-only")));
-        }
-        Some(name) => Some(crate::store::group_id(name).ok_or_else(|| {
-            CliError::BadInput(t!(
-                lang,
-                "cipher-no-group",
-                group = sanitize(name).into_owned()
-            ))
-        })?),
+        Some(name) => Some(super::db_key::group_gid(kind, name, lang)?),
         None if kind == DbKind::Hq && mode & 0o070 != 0 => {
             return Err(CliError::BadInput(t!(
                 lang,

@@ -94,6 +94,21 @@ pub fn check_unlock(db: &Path, lang: Lang) -> CliResult {
     Store::check_passphrase(db, &pass).map_err(|e| in_words(e, lang))
 }
 
+/// The id of the group a headquarters file is shared with (`--group NAME`): refused on
+/// any other kind of file, and for a group the system does not know.
+pub(super) fn group_gid(kind: DbKind, name: &str, lang: Lang) -> CliResult<u32> {
+    if kind != DbKind::Hq {
+        return Err(CliError::BadInput(t!(lang, "cipher-group-hq-only")));
+    }
+    crate::store::group_id(name).ok_or_else(|| {
+        CliError::BadInput(t!(
+            lang,
+            "cipher-no-group",
+            group = sanitize(name).into_owned()
+        ))
+    })
+}
+
 /// How `init` makes the file: field and headquarters files encrypted with the given
 /// passphrase unless `--no-encryption`; training files plain.
 pub fn new_file(
@@ -104,16 +119,7 @@ pub fn new_file(
 ) -> CliResult<NewFile> {
     let gid = match group {
         None => None,
-        Some(_) if kind != DbKind::Hq => {
-            return Err(CliError::BadInput(t!(lang, "cipher-group-hq-only")));
-        }
-        Some(name) => Some(crate::store::group_id(name).ok_or_else(|| {
-            CliError::BadInput(t!(
-                lang,
-                "cipher-no-group",
-                group = sanitize(name).into_owned()
-            ))
-        })?),
+        Some(name) => Some(group_gid(kind, name, lang)?),
     };
     let mut new = NewFile::plain();
     new.group = gid;

@@ -21,6 +21,9 @@ pub const MAX_QUANTITY_DIGITS: usize = 15;
 pub const MAX_NAME_CHARS: usize = 300;
 /// Narrative, evidence, custody reasons and other free text, bytes (16 KiB).
 pub const MAX_TEXT_BYTES: usize = 16 * 1024;
+/// The largest record or declaration file read (`record import`, F8 in the Record form):
+/// a file past it (or a device without end) is refused, never read past the limit.
+pub const MAX_RECORD_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// One attachment, bytes (25 MiB).
 pub const MAX_ATTACHMENT_BYTES: u64 = 25 * 1024 * 1024;
 /// All attachments of one bundle, bytes (1 GiB).
@@ -88,7 +91,7 @@ pub fn table() -> Vec<Limit> {
 }
 
 /// `n` with thousands separators: `100,000`.
-fn grouped(n: u64) -> String {
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -47,7 +47,7 @@ fn key_of(sort: QueueSort, row: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, Qu
     Ok((row.get(0)?, QueueKey(first, received, id)))
 }
 
-fn query<T>(
+pub(super) fn query<T>(
     conn: &Connection,
     sql: &str,
     args: &[&dyn ToSql],

@@ -76,24 +76,13 @@ fn bare_conditions(
     (conds.join(" AND "), params)
 }
 
-fn run<T>(
-    conn: &Connection,
-    sql: &str,
-    args: &[&dyn ToSql],
-    f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>> {
-    conn.prepare_cached(sql)
-        .and_then(|mut s| s.query_map(args, f)?.collect())
-        .doing(|| "reading the review queue".into())
-}
-
 /// The highest rowid the walk starts at: below the rows received after the cursor's
 /// time (a guess; the check covers whatever it leaves out).
 fn start(conn: &Connection, from: &QueueFrom) -> Result<i64> {
     let QueueFrom::After(QueueKey(_, received, _)) = from else {
         return Ok(i64::MAX);
     };
-    let top: Vec<Option<i64>> = run(
+    let top: Vec<Option<i64>> = super::chunks::query(
         conn,
         "SELECT max(rowid) FROM review_desk INDEXED BY review_desk_received WHERE received_at = ?1",
         &[received],
@@ -223,7 +212,7 @@ impl Ask<'_> {
             let want = stretch as i64;
             let mut args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
             args.extend([&self.q as &dyn ToSql, &below, &want]);
-            let rows = run(self.conn, &sql, &args, |row| {
+            let rows = super::chunks::query(self.conn, &sql, &args, |row| {
                 Ok((
                     row.get::<_, i64>(0)?,
                     row.get::<_, String>(1)?,
@@ -256,7 +245,7 @@ impl Ask<'_> {
         let (cond, params) = bare_conditions(self.r, self.plan, self.from, Some(last));
         let sql = check_sql(self.ix, &cond);
         let args: Vec<&dyn ToSql> = params.iter().map(|p| p as &dyn ToSql).collect();
-        let newer: Vec<Candidate> = run(self.conn, &sql, &args, |row| {
+        let newer: Vec<Candidate> = super::chunks::query(self.conn, &sql, &args, |row| {
             Ok((row.get(0)?, row.get(1)?, row.get(2)?))
         })?;
         if newer.len() > CHECK_MAX {
@@ -264,7 +253,7 @@ impl Ask<'_> {
         }
         let mut missed = Vec::new();
         for c in newer.into_iter().filter(|c| c.0 < low || c.0 > top) {
-            let hit: Vec<i64> = run(
+            let hit: Vec<i64> = super::chunks::query(
                 self.conn,
                 "SELECT rowid FROM review_desk_fts WHERE review_desk_fts MATCH ?1 AND rowid = ?2",
                 &[&self.q, &c.0],
@@ -308,7 +297,7 @@ impl Ask<'_> {
 
 /// Every rowid the text matches.
 pub(super) fn matches(conn: &Connection, q: &str) -> Result<HashSet<i64>> {
-    Ok(run(
+    Ok(super::chunks::query(
         conn,
         "SELECT rowid FROM review_desk_fts WHERE review_desk_fts MATCH ?1",
         &[&q],

@@ -3,6 +3,7 @@
 
 use super::ShipmentsScreen;
 use crate::domain::Lang;
+use crate::domain::limits::grouped;
 use crate::store::query::count::{COUNT_CAP, MatchCount};
 use crate::store::shipments::ShipmentFilter;
 use crate::t;
@@ -49,19 +50,6 @@ pub(super) fn title(s: &ShipmentsScreen, lang: Lang) -> String {
         None => return t!(lang, "ships-title", count = s.rows.len()),
     };
     format!("{head} · {shown}")
-}
-
-/// 1234567 -> "1,234,567".
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
