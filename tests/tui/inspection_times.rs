@@ -9,6 +9,7 @@ use minspect::tui::app::App;
 use minspect::tui::keymap::Keymap;
 use minspect::tui::screens::record::Section;
 use minspect::tui::theme::Theme;
+use minspect_testkit::StoreKit;
 
 /// The console at +08:00 (noon UTC is 20:00 there).
 fn shanghai_app(s: &mut Store) -> App {
@@ -110,4 +111,34 @@ fn a_time_that_is_not_one_says_how_to_write_it() {
     let e = error_of(&a, "ended_at").expect("refused");
     assert!(e.contains("like 2026-05-01 20:00 +08:00"), "{e}");
     assert_eq!(stored(&a, &s).ended_at, None);
+}
+
+#[test]
+fn a_stored_time_keeps_its_seconds_and_a_start_after_the_end_is_refused_on_the_start() {
+    let mut s = store();
+    let mut a = shanghai_app(&mut s);
+    keys(&mut a, &mut s, "3n<c-n>CNSHA");
+    // times with seconds, as `record import` or an amendment stores them
+    s.execute_raw_for_tests(
+        "UPDATE inspections SET started_at = '2026-05-01T01:30:37Z', \
+         ended_at = '2026-05-01T03:15:09Z'",
+    )
+    .unwrap();
+    keys(&mut a, &mut s, "<esc><enter>");
+    focus(&mut a, "narrative");
+    keys(&mut a, &mut s, "Seals intact.");
+    let i = stored(&a, &s);
+    assert!(i.narrative.contains("Seals intact."), "{:?}", i.narrative);
+    assert_eq!(i.started_at, "2026-05-01T01:30:37Z", "a minute's rounding");
+    assert_eq!(i.ended_at.as_deref(), Some("2026-05-01T03:15:09Z"));
+
+    // a start moved after the end is refused on the start, which changed
+    focus(&mut a, "started_at");
+    keys(&mut a, &mut s, "<c-u>2026-05-01 12:00");
+    let e = error_of(&a, "started_at").expect("refused");
+    assert!(e.contains("'2026-05-01 12:00' is after the end"), "{e}");
+    assert_eq!(error_of(&a, "ended_at"), None);
+    let i = stored(&a, &s);
+    assert_eq!(i.started_at, "2026-05-01T01:30:37Z");
+    assert_eq!(i.ended_at.as_deref(), Some("2026-05-01T03:15:09Z"));
 }

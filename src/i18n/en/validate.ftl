@@ -23,6 +23,7 @@ v-containers-empty = is empty; sea freight needs the container number(s)
 v-weight-not-positive = { $value } g: the net weight must be more than zero
 v-negative = { $value } is negative
 v-before-start = '{ $value }' is before the start
+v-after-end = '{ $value }' is after the end
 v-outcome-empty = is empty; choose released, held, query_issued, seized or referred
 v-due-empty = is empty; outcome { $outcome } needs a due date (YYYY-MM-DD)
 v-not-measurement-name = '{ $value }' is not a measurement name like purity_pct or xrf_pct

@@ -21,6 +21,7 @@ v-containers-empty = 为空；海运须填写集装箱号
 v-weight-not-positive = { $value } g：净重必须大于零
 v-negative = { $value } 为负数
 v-before-start = “{ $value }”早于开始时间
+v-after-end = “{ $value }”晚于结束时间
 v-outcome-empty = 为空；请选择 released（放行）、held（扣留）、query_issued（已发质疑）、seized（扣押）或 referred（移交）
 v-due-empty = 为空；处置结果 { $outcome } 须填写期限（YYYY-MM-DD）
 v-not-measurement-name = “{ $value }”不是检测项名称（如 purity_pct、xrf_pct）

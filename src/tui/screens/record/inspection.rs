@@ -96,25 +96,55 @@ pub fn read_inspection(
     }
     i.outcome_due = form.opt("outcome_due");
     i.narrative = form.get("narrative").trim_end().to_string();
-    match times::read("started_at", &form.get("started_at"), clock) {
-        Ok(Some(t)) => i.started_at = t,
-        Ok(None) => {}
-        Err(e) => errs.push(e),
-    }
-    match times::read("ended_at", &form.get("ended_at"), clock) {
-        Ok(t) => i.ended_at = t,
-        Err(e) => errs.push(e),
-    }
-    errs.extend(i.problems());
-    // an end before its start is refused (quoted as typed): the draft keeps its end
-    for e in errs.iter_mut().filter(|e| e.field == "ended_at") {
-        i.ended_at = base.ended_at.clone();
-        if e.msg.as_ref().is_some_and(|m| m.id == "v-before-start") {
-            let typed = form.get("ended_at").trim().to_string();
-            *e = FieldError::new("ended_at", Msg::new("v-before-start").arg("value", typed));
+    read_times(form, base, clock, &mut i, &mut errs);
+    (i, errs)
+}
+
+/// The start and end the form says. A time whose text is still the stored one as shown
+/// keeps the stored value exactly (seconds included); an end before its start is refused
+/// on the field that changed, quoted as typed, and the draft keeps both stored times.
+fn read_times(
+    form: &Form,
+    base: &Inspection,
+    clock: &Clock,
+    i: &mut Inspection,
+    errs: &mut Vec<FieldError>,
+) {
+    let start_text = form.get("started_at");
+    let start_changed = start_text.trim() != times::shown(clock, &base.started_at).trim();
+    if start_changed {
+        match times::read("started_at", &start_text, clock) {
+            Ok(Some(t)) => i.started_at = t,
+            Ok(None) => {}
+            Err(e) => errs.push(e),
         }
     }
-    (i, errs)
+    let end_text = form.get("ended_at");
+    let end_shown = base.ended_at.as_deref().map(|t| times::shown(clock, t));
+    if end_text.trim() != end_shown.as_deref().unwrap_or("").trim() {
+        match times::read("ended_at", &end_text, clock) {
+            Ok(t) => i.ended_at = t,
+            Err(e) => errs.push(e),
+        }
+    }
+    let mut problems = i.problems();
+    for e in problems.iter_mut() {
+        if e.msg.as_ref().is_some_and(|m| m.id == "v-before-start") {
+            i.started_at = base.started_at.clone();
+            i.ended_at = base.ended_at.clone();
+            *e = if start_changed {
+                let typed = start_text.trim();
+                FieldError::new("started_at", Msg::new("v-after-end").arg("value", typed))
+            } else {
+                let typed = end_text.trim();
+                FieldError::new("ended_at", Msg::new("v-before-start").arg("value", typed))
+            };
+        }
+    }
+    errs.extend(problems);
+    if errs.iter().any(|e| e.field == "ended_at") {
+        i.ended_at = base.ended_at.clone();
+    }
 }
 
 pub fn measurement_form(m: &Measurement) -> Form {

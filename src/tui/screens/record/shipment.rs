@@ -214,6 +214,10 @@ pub fn read(form: &Form, base: &Shipment) -> (Shipment, Vec<FieldError>) {
             Ok(v) => s.value_minor = Some(v),
             Err(e) => errs.push(e),
         }
+    } else {
+        // no known currency to read the amount in: the draft keeps no number the form
+        // does not show (the currency's own problem is said on its field)
+        s.value_minor = None;
     }
     errs.extend(s.problems());
     (s, errs)
