@@ -161,7 +161,8 @@ fn import(
         return Err(CliError::BadInput(t!(lang, "cli-import-read-only")));
     }
     let name = file.display();
-    let text = std::fs::read_to_string(file).map_err(|e| {
+    let cap = crate::domain::limits::MAX_RECORD_FILE_BYTES;
+    let text = crate::sync::fsio::read_text_capped(file, cap).map_err(|e| {
         CliError::BadInput(t!(
             lang,
             "cli-cannot-read",

@@ -123,3 +123,20 @@ pub(crate) fn write_atomic_bytes(
             .map_err(io(format!("writing {final_name}")))
     })
 }
+
+/// A text file of at most `cap` bytes: a longer one (or a device without end, such as
+/// `/dev/zero`) is refused after reading `cap + 1` bytes, never read whole.
+pub fn read_text_capped(path: &std::path::Path, cap: u64) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(cap + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > cap {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {} MiB", cap / (1024 * 1024)),
+        ));
+    }
+    Ok(text)
+}

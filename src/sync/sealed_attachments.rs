@@ -177,12 +177,7 @@ impl<'m> SealedParts<'m> {
     }
 
     fn refused(&self, id: &str, a: &ManifestAttachment) -> SyncError {
-        said(
-            Msg::new(id)
-                .arg("record", sanitize(&a.record_id).into_owned())
-                .arg("sha256", sanitize(&a.sha256).into_owned())
-                .arg("part", self.part as i64),
-        )
+        refused_at(id, a, self.part)
     }
 
     /// The plain attachment line of the next sealed line, or why it is refused.
@@ -220,9 +215,19 @@ impl<'m> SealedParts<'m> {
         }
         match self.expected.get(at.0) {
             None => Ok(()),
-            Some(a) => Err(self.refused("seal-attachment-missing", a)),
+            Some(a) => Err(refused_at("seal-attachment-missing", a, at.1)),
         }
     }
+}
+
+/// A sealed line of attachment `a` refused: its record, its file's hash and the part.
+fn refused_at(id: &str, a: &ManifestAttachment, part: u64) -> SyncError {
+    said(
+        Msg::new(id)
+            .arg("record", sanitize(&a.record_id).into_owned())
+            .arg("sha256", sanitize(&a.sha256).into_owned())
+            .arg("part", part as i64),
+    )
 }
 
 /// Pass 1's reader of the attachment lines, sealed or not: a sealed line is verified and

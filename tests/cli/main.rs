@@ -22,6 +22,7 @@ mod party_group_cli;
 mod problems_zh;
 mod readme_table;
 mod record_cli;
+mod record_file_cap;
 mod report_cli;
 mod review_cli;
 mod rules_cli;

@@ -9,13 +9,13 @@ use tempfile::TempDir;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/examples/record.json");
 
-fn minspect(db: &Path) -> Command {
+pub(crate) fn minspect(db: &Path) -> Command {
     let mut c = crate::support::harness::minspect();
     c.arg("--db").arg(db).env_remove("MINSPECT_DB");
     c
 }
 
-fn new_db() -> (TempDir, PathBuf) {
+pub(crate) fn new_db() -> (TempDir, PathBuf) {
     let dir = TempDir::new().unwrap();
     let db = dir.path().join("field.db");
     minspect(&db)
@@ -43,7 +43,7 @@ fn finalized_example_db() -> (TempDir, PathBuf) {
     (dir, db)
 }
 
-fn counts(db: &Path) -> Vec<(String, i64)> {
+pub(crate) fn counts(db: &Path) -> Vec<(String, i64)> {
     crate::support::harness::try_open(db)
         .unwrap()
         .query()

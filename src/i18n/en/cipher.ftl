@@ -39,3 +39,4 @@ cipher-encrypt-hq-group = { $path } is a headquarters file shared with its group
 cipher-encrypt-in-use = { $path } is open in another process: close it there and run db encrypt again (nothing was changed)
 cipher-encrypt-done = { $path } is now encrypted (mode { $mode }); it opens only with the passphrase given
 cipher-check-test-kdf = warning: { $path } was made with the test key-derivation parameters (MINSPECT_KDF=test), which a stolen copy can be guessed against cheaply; it is meant for tests only: make the field file again without MINSPECT_KDF set
+cipher-encrypt-copy-mismatch = { $path }: the encrypted copy does not match the file ({ $found } of { $tables } schema objects, { $check }); the plain file is unchanged

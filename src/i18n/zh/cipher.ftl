@@ -38,3 +38,4 @@ cipher-encrypt-hq-group = { $path } 是与其用户组共享的总部文件（�
 cipher-encrypt-in-use = { $path } 正被另一个进程打开：请在那里关闭后再运行 db encrypt（未做任何更改）
 cipher-encrypt-done = { $path } 现已加密（权限 { $mode }）；只有用所给口令才能打开
 cipher-check-test-kdf = 警告：{ $path } 是用测试用的密钥派生参数（MINSPECT_KDF=test）创建的，被盗的副本可被廉价地猜解口令；它只用于测试：请在不设置 MINSPECT_KDF 的情况下重新创建该文件
+cipher-encrypt-copy-mismatch = { $path }：加密副本与原文件不符（架构对象 { $found }/{ $tables }，{ $check }）；明文文件未改动

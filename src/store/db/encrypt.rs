@@ -162,10 +162,13 @@ fn check_copy(tmp: &Path, pass: &Passphrase, tables: i64) -> Result<()> {
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .doing(|| "checking the encrypted copy".into())?;
     if found != tables || ok != "ok" {
-        return Err(StoreError::Cipher(format!(
-            "{}: the encrypted copy does not match the file ({found} of {tables} schema objects, {ok})",
-            tmp.display()
-        )));
+        return Err(StoreError::Said(
+            crate::domain::Msg::new("cipher-encrypt-copy-mismatch")
+                .arg("path", tmp.display().to_string())
+                .arg("found", found)
+                .arg("tables", tables)
+                .arg("check", crate::domain::sanitize(&ok).into_owned()),
+        ));
     }
     Ok(())
 }

@@ -58,14 +58,16 @@ impl RecordScreen {
                 "profile-decl-empty-path",
             )));
         }
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Effect::error(t!(
-                cx.lang,
-                "profile-decl-unreadable",
-                path = crate::domain::sanitize(path).into_owned(),
-                reason = e.to_string()
-            ))
-        })?;
+        let cap = crate::domain::limits::MAX_RECORD_FILE_BYTES;
+        let text =
+            crate::sync::fsio::read_text_capped(std::path::Path::new(path), cap).map_err(|e| {
+                Effect::error(t!(
+                    cx.lang,
+                    "profile-decl-unreadable",
+                    path = crate::domain::sanitize(path).into_owned(),
+                    reason = e.to_string()
+                ))
+            })?;
         let imported = shipment_of(&text).map_err(|e| {
             Effect::error(t!(
                 cx.lang,
