@@ -87,6 +87,10 @@ pub fn table() -> Vec<Limit> {
             "attachments of one bundle",
             format!("{} bytes (1 GiB)", grouped(MAX_BUNDLE_ATTACHMENT_BYTES)),
         ),
+        row(
+            "a record or declaration file read (`record import`, F8)",
+            format!("{} bytes (4 MiB)", grouped(MAX_RECORD_FILE_BYTES)),
+        ),
     ]
 }
 
