@@ -4,13 +4,14 @@
 
 use crossterm::event::KeyCode;
 
+use super::shared::row_moves;
 use super::{Binding, Context, Key, bind, hint};
 use crate::tui::action::Action;
 
 pub fn bindings() -> Vec<Binding> {
     use Action::*;
     let c = Context::Rescreen;
-    vec![
+    let mut v = vec![
         bind(Context::Rules, Key::ch('E'), Rescreen, "key-rescreen"),
         bind(Context::Review, Key::ch('E'), Rescreen, "key-rescreen"),
         hint(c, Key::plain(KeyCode::Enter), Open, "key-rescreen-open"),
@@ -18,18 +19,12 @@ pub fn bindings() -> Vec<Binding> {
         hint(c, Key::plain(KeyCode::Esc), Back, "key-rescreen-back"),
         bind(c, Key::plain(KeyCode::Backspace), Back, "key-rescreen-back"),
         bind(c, Key::ch('E'), Rescreen, "key-rescreen-back"),
-        hint(c, Key::ch('j'), Down, "key-down"),
-        bind(c, Key::plain(KeyCode::Down), Down, "key-down"),
-        hint(c, Key::ch('k'), Up, "key-up"),
-        bind(c, Key::plain(KeyCode::Up), Up, "key-up"),
-        bind(c, Key::plain(KeyCode::PageDown), PageDown, "key-page-down"),
-        bind(c, Key::plain(KeyCode::PageUp), PageUp, "key-page-up"),
-        bind(c, Key::ch('g'), Top, "key-first-row"),
-        bind(c, Key::plain(KeyCode::Home), Top, "key-first-row"),
-        bind(c, Key::ch('G'), Bottom, "key-last-row"),
-        bind(c, Key::plain(KeyCode::End), Bottom, "key-last-row"),
+    ];
+    v.extend(row_moves(c));
+    v.extend([
         bind(c, Key::ch('x'), ClearFilter, "key-rescreen-since-clear"),
         bind(c, Key::plain(KeyCode::F(5)), Reload, "key-rescreen-again"),
         bind(c, Key::ctrl('l'), Reload, "key-rescreen-again"),
-    ]
+    ]);
+    v
 }

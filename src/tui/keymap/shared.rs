@@ -6,8 +6,8 @@ use crossterm::event::KeyCode;
 use super::{Binding, Context, Key, bind, hint};
 use crate::tui::action::Action;
 
-/// List movement shared by every list screen (one set per context).
-pub fn list_bindings(c: Context) -> Vec<Binding> {
+/// Moving in a list: a row, a page, to either end.
+pub fn row_moves(c: Context) -> Vec<Binding> {
     use Action::*;
     vec![
         hint(c, Key::ch('j'), Down, "key-down"),
@@ -20,6 +20,14 @@ pub fn list_bindings(c: Context) -> Vec<Binding> {
         bind(c, Key::plain(KeyCode::Home), Top, "key-first-row"),
         bind(c, Key::ch('G'), Bottom, "key-last-row"),
         bind(c, Key::plain(KeyCode::End), Bottom, "key-last-row"),
+    ]
+}
+
+/// List movement shared by every list screen (one set per context).
+pub fn list_bindings(c: Context) -> Vec<Binding> {
+    use Action::*;
+    let mut v = row_moves(c);
+    v.extend([
         hint(c, Key::plain(KeyCode::Tab), NextPane, "key-next-pane"),
         bind(
             c,
@@ -36,7 +44,8 @@ pub fn list_bindings(c: Context) -> Vec<Binding> {
         bind(c, Key::plain(KeyCode::Backspace), Back, "key-back"),
         hint(c, Key::ch('/'), Filter, "key-filter"),
         bind(c, Key::ch('x'), ClearFilter, "key-clear-filter"),
-    ]
+    ]);
+    v
 }
 
 /// Editing keys of a one-line text field.

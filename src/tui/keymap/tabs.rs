@@ -151,24 +151,14 @@ pub fn record() -> Vec<Binding> {
 fn record_form() -> Vec<Binding> {
     use Action::*;
     let f = Context::RecordForm;
-    let mut v = vec![
-        hint(f, Key::plain(KeyCode::Tab), NextField, "key-next-field"),
-        bind(f, Key::plain(KeyCode::Down), NextField, "key-next-field"),
-        bind(
-            f,
-            Key::plain(KeyCode::BackTab),
-            PrevField,
-            "key-previous-field",
-        ),
-        bind(f, Key::plain(KeyCode::Up), PrevField, "key-previous-field"),
+    let mut v = super::record_view::field_moves(f);
+    v.extend([
         bind(
             f,
             Key::plain(KeyCode::Enter),
             Accept,
             "key-next-field-new-line",
         ),
-        hint(f, Key::ctrl('n'), NextPane, "key-next-section"),
-        bind(f, Key::ctrl('p'), PrevPane, "key-previous-section"),
         hint(f, Key::ctrl('o'), AddItem, "key-add-row"),
         bind(f, Key::ctrl('d'), RemoveItem, "key-remove-row"),
         bind(f, Key::ctrl('y'), AcceptSuggestion, "key-accept-suggestion"),
@@ -179,18 +169,6 @@ fn record_form() -> Vec<Binding> {
             "key-dismiss-suggestion",
         ),
         hint(f, Key::ctrl('f'), Finalize, "key-finalize"),
-        bind(
-            f,
-            Key::plain(KeyCode::PageDown),
-            PageDown,
-            "key-scroll-reasons-down",
-        ),
-        bind(
-            f,
-            Key::plain(KeyCode::PageUp),
-            PageUp,
-            "key-scroll-reasons-up",
-        ),
         bind(f, Key::ctrl('t'), AddCustody, "key-append-custody-transfer"),
         bind(
             f,
@@ -207,7 +185,7 @@ fn record_form() -> Vec<Binding> {
             "key-import-declaration",
         ),
         hint(f, Key::plain(KeyCode::Esc), Cancel, "key-drafts-list"),
-    ];
+    ]);
     v.extend(text_bindings(f));
     v
 }
